@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
+import { Db } from '../src/db.js';
+import { migrate } from '../src/model.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const FIXTURES = join(ROOT, 'test/fixtures');
+export const SHARED = resolve(ROOT, '../shared');
+export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+
+/** A temp folder removed after the file's tests. */
+export function tempDir(prefix = 'questlog-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A fresh, migrated database file in a temp folder (a real file: locking and WAL behave as in production). */
+export async function freshDb(dir = tempDir()): Promise<Db> {
+  const db = await Db.open(join(dir, 'test.duckdb'));
+  await migrate(db);
+  return db;
+}
+
+/**
+ * Whether an external tool exists. In CI a missing tool is a failure, never a skip; locally the test is skipped with
+ * the command that installs it.
+ */
+export function haveTool(check: () => boolean, name: string, setup: string): boolean {
+  let ok = false;
+  try {
+    ok = check();
+  } catch {
+    ok = false;
+  }
+  if (ok) return true;
+  if (IN_CI) throw new Error(`${name} is required in CI but missing; .ci/run must install it (${setup})`);
+  console.warn(`skipping: ${name} not found; set it up with: ${setup}`);
+  return false;
+}
+
+export const haveFile = (path: string) => () => existsSync(path);
+export const haveCommand =
+  (cmd: string, args: string[] = ['--version']) =>
+  () => {
+    execFileSync(cmd, args, { stdio: 'ignore' });
+    return true;
+  };
+
+/** Runs the built CLI (as users do: `node dist/cli.js`), returning stdout, stderr and exit code. */
+export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  try {
+    const stdout = execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, TZ: 'UTC', ...opts.env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { stdout, stderr: '', code: 0 };
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; status?: number };
+    return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: e.status ?? 1 };
+  }
+}
