@@ -1,7 +1,12 @@
-// CONTRACT (being implemented by the stats work): signatures and row shapes that publish and notebooks code against.
-import type { Db } from './db.js';
-import type { Effects } from './effects.js';
-import { InternalError } from './errors.js';
+// Quest state, statistics and snapshots. Publish and notebooks code against these types and functions.
+import { existsSync } from 'node:fs';
+import { loadCatalogue } from './catalogue.js';
+import { type Config, configPath } from './config.js';
+import { Db, literal, sqlFile } from './db.js';
+import { type Effects, nowOf, timed } from './effects.js';
+import { errorMessage, InputError, UserError } from './errors.js';
+import { migrate } from './model.js';
+import { formatStatsTable } from './status.js';
 
 /** One quest's figures in one snapshot: a row of the `snapshots` table joined with the catalogue. */
 export interface QuestStats {
@@ -57,41 +62,212 @@ export interface HistogramBin {
 export interface StatsOptions {
   /** Snapshot date 'YYYY-MM-DD'; default: the last day with data (or today for the nightly). */
   asOf?: string;
-  /** One snapshot per day of the data's range. */
+  /** One snapshot per day of the data's range (up to asOf when given). */
   backfill?: boolean;
   /** IANA zone that defines a day's end; default UTC. */
   timezone?: string;
+  /** CSV with a player_id column: when set, exactly these players are counted, on every day. */
+  roster?: string;
 }
 
-const todo = (): never => {
-  throw new InternalError('not implemented yet');
-};
-
 /** Recomputes quest_state for dirty players only; returns counts. */
-export async function refreshState(_db: Db, _effects: Effects): Promise<{ players: number; rows: number }> {
-  return todo();
+export async function refreshState(db: Db, _effects: Effects): Promise<{ players: number; rows: number }> {
+  return db.transaction(async () => {
+    const dirty = await db.one<{ n: number }>('SELECT count(DISTINCT player_id)::INTEGER AS n FROM dirty_players');
+    if (!dirty?.n) return { players: 0, rows: 0 };
+    await db.run('DELETE FROM quest_state WHERE player_id IN (SELECT player_id FROM dirty_players)');
+    const inserted = await db.one<{ Count: string | number }>(sqlFile('quest_state'));
+    await db.run('DELETE FROM dirty_players');
+    return { players: dirty.n, rows: Number(inserted?.Count ?? 0) };
+  });
 }
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
-export async function computeSnapshots(_db: Db, _opts: StatsOptions, _effects: Effects): Promise<string[]> {
-  return todo();
+export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
+  const [state, stateMs] = await timed(() => refreshState(db, effects));
+  if (state.players > 0) {
+    effects.log(`state: ${state.players} players recomputed, ${state.rows} intervals in ${stateMs} ms`);
+  }
+  const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
+  if (opts.asOf !== undefined) checkDate(opts.asOf);
+  const range = await db.one<{ first_day: string | null; last_day: string | null }>(sqlFile('snapshot_range'), { tz });
+  const to = opts.asOf ?? range?.last_day;
+  const from = opts.backfill ? range?.first_day : to;
+  if (!to || !from) {
+    throw new UserError('no events loaded: nothing to compute a snapshot of', {
+      hint: 'run `questlog ingest` first, or pass --as-of DATE',
+    });
+  }
+  if (from > to) return [];
+  const [dates, ms] = await timed(async () => {
+    await prepareInputs(db, opts.roster);
+    await db.run(sqlFile('snapshot_days'), { tz, from, to });
+    // Re-running a date replaces it: old rows go in the same transaction that writes the new ones.
+    return db.transaction(async () => {
+      await db.run('DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
+      await db.run('DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
+      await db.run(sqlFile('snapshots'));
+      await db.run(sqlFile('snapshot_runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
+      const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
+      return rows.map((r) => r.d);
+    });
+  });
+  const span = from === to ? from : `${from} .. ${to}`;
+  effects.log(`snapshots: ${dates.length} ${dates.length === 1 ? 'date' : 'dates'} (${span}, ${tz}) in ${ms} ms`);
+  return dates;
 }
 
 /** A stored snapshot (latest when `date` is omitted). */
-export async function getSnapshot(_db: Db, _date?: string): Promise<Snapshot> {
-  return todo();
+export async function getSnapshot(db: Db, date?: string): Promise<Snapshot> {
+  const run = await findRun(db, date);
+  const quests = await db.all<QuestStats>(sqlFile('quest_stats'), { date: run.snapshot_date, quest: null });
+  const { snapshot_date, computed_at, players, events, data_through } = run;
+  return { meta: { snapshot_date, computed_at, players, events, data_through }, quests };
 }
 
 /** Every stored snapshot's figures for one quest (or all), ordered by quest then date. */
-export async function getHistory(_db: Db, _questId?: string): Promise<QuestStats[]> {
-  return todo();
+export async function getHistory(db: Db, questId?: string): Promise<QuestStats[]> {
+  return db.all<QuestStats>(sqlFile('quest_stats'), { date: null, quest: questId ?? null });
 }
 
-export async function getCoverage(_db: Db, _date?: string): Promise<Coverage> {
-  return todo();
+/** Coverage at a stored snapshot's day end (latest snapshot when `date` is omitted; all events when none exists). */
+export async function getCoverage(db: Db, date?: string): Promise<Coverage> {
+  const end = date === undefined && !(await hasRuns(db)) ? null : (await findRun(db, date)).day_end;
+  const rows = await db.all<{ kind: string; quest_id: string }>(sqlFile('coverage'), { end });
+  const rejected = await db.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM rejects');
+  return {
+    unknown_ids: rows.filter((r) => r.kind === 'unknown').map((r) => r.quest_id),
+    never_seen: rows.filter((r) => r.kind === 'never_seen').map((r) => r.quest_id),
+    rejected_lines: rejected?.n ?? 0,
+  };
 }
 
-/** Completion-time histogram per quest for a snapshot date, binned in SQL. */
-export async function getCompletionHistogram(_db: Db, _date?: string, _bins?: number): Promise<HistogramBin[]> {
-  return todo();
+/**
+ * Completion-time histogram per quest for a snapshot date, binned in SQL: `bins` equal-width bins per quest from its
+ * fastest to its slowest completion (all bins listed, empty ones with 0 players). Completions without an acceptance
+ * have no time and are not in it.
+ */
+export async function getCompletionHistogram(db: Db, date?: string, bins = 10): Promise<HistogramBin[]> {
+  if (!Number.isInteger(bins) || bins < 1 || bins > 1000) {
+    throw new UserError(`bins must be an integer from 1 to 1000, got ${bins}`);
+  }
+  const run = await findRun(db, date);
+  return db.all<HistogramBin>(sqlFile('completion_histogram'), { end: run.day_end, bins });
+}
+
+export interface StatsCommandOptions extends StatsOptions {
+  /** Database file. */
+  db: string;
+  config?: Config;
+}
+
+/** `questlog stats`: catalogue (from config) -> state -> snapshot(s) -> coverage and the per-quest table. */
+export async function statsCommand(
+  opts: StatsCommandOptions,
+  effects: Effects,
+): Promise<{ dates: string[]; snapshot: Snapshot | null }> {
+  const config = opts.config;
+  const db = await Db.open(opts.db);
+  try {
+    await migrate(db);
+    if (config?.catalogue) {
+      const path = configPath(config, config.catalogue);
+      const [{ quests }, ms] = await timed(() => loadCatalogue(db, path));
+      effects.log(`catalogue ${config.catalogue}: ${quests} quests in ${ms} ms`);
+    }
+    const dates = await computeSnapshots(
+      db,
+      {
+        asOf: opts.asOf,
+        backfill: opts.backfill,
+        timezone: opts.timezone ?? config?.timezone,
+        roster: opts.roster ?? (config?.roster ? configPath(config, config.roster) : undefined),
+      },
+      effects,
+    );
+    const last = dates.at(-1);
+    if (!last) return { dates, snapshot: null };
+    const snapshot = await getSnapshot(db, last);
+    const coverage = await getCoverage(db, last);
+    effects.log(formatCoverage(coverage));
+    effects.log('');
+    for (const line of formatStatsTable(snapshot)) effects.log(line);
+    return { dates, snapshot };
+  } finally {
+    db.close();
+  }
+}
+
+export function formatCoverage(c: Coverage): string {
+  const list = (ids: string[]) =>
+    ids.length ? ` (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})` : '';
+  return (
+    `coverage: ${c.unknown_ids.length} unknown quest ids${list(c.unknown_ids)}, ` +
+    `${c.never_seen.length} catalogue quests never seen${list(c.never_seen)}, ${c.rejected_lines} rejected lines`
+  );
+}
+
+interface RunRow extends SnapshotMeta {
+  day_end: string;
+  timezone: string;
+}
+
+async function findRun(db: Db, date?: string): Promise<RunRow> {
+  if (date !== undefined) checkDate(date);
+  const run = await db.one<RunRow>(sqlFile('snapshot_run'), { date: date ?? null });
+  if (!run) {
+    throw new UserError(date ? `no snapshot stored for ${date}` : 'no snapshot stored yet', {
+      hint: date ? `run \`questlog stats --as-of ${date}\`` : 'run `questlog stats`',
+    });
+  }
+  return run;
+}
+
+async function hasRuns(db: Db): Promise<boolean> {
+  return ((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_runs'))?.n ?? 0) > 0;
+}
+
+/** Creates the temp views the snapshot SQL reads: all players seen, or exactly the roster's. */
+async function prepareInputs(db: Db, roster?: string): Promise<void> {
+  if (!roster) {
+    await db.run(sqlFile('snapshot_inputs'));
+    return;
+  }
+  if (!existsSync(roster)) throw new InputError(roster, 'roster file not found');
+  try {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE snapshot_roster AS
+       SELECT DISTINCT trim(player_id) AS player_id
+       FROM read_csv(${literal(roster)}, header = true, all_varchar = true)
+       WHERE nullif(trim(player_id), '') IS NOT NULL`,
+    );
+  } catch (err) {
+    throw new InputError(roster, `cannot read roster (a CSV with a player_id column): ${errorMessage(err)}`, {
+      cause: err,
+    });
+  }
+  await db.run(sqlFile('snapshot_inputs_roster'));
+}
+
+async function checkTimezone(db: Db, tz: string): Promise<string> {
+  try {
+    await db.run("SELECT timezone($tz, TIMESTAMP '2000-01-01 00:00:00')", { tz });
+  } catch (err) {
+    throw new UserError(`unknown time zone "${tz}"`, {
+      hint: 'use an IANA zone such as UTC or Europe/Berlin',
+      cause: err,
+    });
+  }
+  return tz;
+}
+
+function checkDate(date: string): void {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  const ok =
+    /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+  if (!ok) throw new UserError(`not a date: "${date}"`, { hint: 'use YYYY-MM-DD, e.g. 2026-11-28' });
+}
+
+function sqlTimestamp(d: Date): string {
+  return d.toISOString().slice(0, 19).replace('T', ' ');
 }

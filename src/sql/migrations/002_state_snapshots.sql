@@ -20,7 +20,10 @@ CREATE TABLE snapshot_runs (
   computed_at TIMESTAMP NOT NULL,
   players INTEGER NOT NULL,
   events BIGINT NOT NULL,
-  data_through TIMESTAMP
+  data_through TIMESTAMP,
+  -- The instant the snapshot stops at (start of the next day in `timezone`), so readers can re-filter quest_state.
+  day_end TIMESTAMP NOT NULL,
+  timezone VARCHAR NOT NULL
 );
 
 CREATE TABLE snapshots (

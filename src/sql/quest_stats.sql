@@ -1,0 +1,28 @@
+-- Stored snapshot rows with catalogue names: one date ($date) or all, one quest ($quest) or all.
+SELECT
+  s.snapshot_date,
+  s.quest_id,
+  coalesce(c.name, s.quest_id) AS name,
+  c.chain,
+  c.sort_order,
+  c.quest_id IS NOT NULL AS in_catalogue,
+  s.players,
+  s.accepted,
+  s.declined,
+  s.completed,
+  s.abandoned,
+  s.failed,
+  s.not_encountered,
+  s.completion_rate,
+  s.mean_seconds,
+  s.min_seconds,
+  s.max_seconds,
+  s.median_seconds,
+  s.p90_seconds,
+  s.mean_attempts,
+  s.anomalies
+FROM snapshots s
+LEFT JOIN catalogue c ON c.quest_id = s.quest_id
+WHERE ($date::DATE IS NULL OR s.snapshot_date = $date::DATE)
+  AND ($quest::VARCHAR IS NULL OR s.quest_id = $quest::VARCHAR)
+ORDER BY c.sort_order NULLS LAST, s.quest_id, s.snapshot_date;

@@ -1,0 +1,20 @@
+-- One run row per snapshot date: players counted, events loaded up to the day end and the latest of them.
+INSERT INTO snapshot_runs
+WITH per_day AS (
+  -- Events per local day (a handful of rows), summed up to each snapshot date below.
+  SELECT timezone($tz, ts::TIMESTAMPTZ)::DATE AS day, count(*) AS n, max(ts) AS last_ts
+  FROM main.events
+  GROUP BY ALL
+)
+SELECT
+  d.snapshot_date,
+  $computed_at::TIMESTAMP,
+  d.players,
+  coalesce(sum(e.n), 0)::BIGINT,
+  max(e.last_ts),
+  d.day_end,
+  $tz
+FROM snapshot_days d
+LEFT JOIN per_day e ON e.day <= d.snapshot_date
+GROUP BY d.snapshot_date, d.players, d.day_end
+ORDER BY d.snapshot_date;
