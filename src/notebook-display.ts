@@ -1,0 +1,117 @@
+import { createRequire } from 'node:module';
+
+/** One rich output: MIME type -> data, as Jupyter's display_data carries it. */
+export type MimeBundle = Record<string, unknown>;
+export type Sink = (bundle: MimeBundle) => void;
+
+export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
+
+interface TslabJupyter {
+  lastWriteDisplayData: ((data: unknown, update: boolean) => void) | null;
+}
+
+/**
+ * tslab's public `display.raw` sends one MIME type per output, but a chart needs several in one bundle (vega-lite for
+ * JupyterLab, inline SVG for nbconvert and GitHub). tslab's kernel keeps the current cell's writer on its jupyter
+ * module; we find that module in the shared CommonJS cache (whichever tslab install runs the kernel) and send the
+ * bundle through it. Outside a kernel there is none and nothing is shown.
+ */
+export function kernelSink(): Sink | undefined {
+  const cache = createRequire(import.meta.url).cache;
+  for (const [file, mod] of Object.entries(cache)) {
+    if (!/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file)) continue;
+    const jupyter = mod?.exports as TslabJupyter | undefined;
+    if (!jupyter || !('lastWriteDisplayData' in jupyter)) continue;
+    return (bundle) => {
+      const write = jupyter.lastWriteDisplayData;
+      if (write) write({ data: bundle, metadata: {}, transient: {} }, false);
+    };
+  }
+  return undefined;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Cell text: integers as they are, fractions rounded for reading (the rows themselves keep full precision). */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return String(value);
+    return value.toFixed(Math.abs(value) >= 100 ? 1 : 3);
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export function formatPercent(rate: number | null): string {
+  return rate === null ? '' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** Seconds as a short human duration: 45s, 30m 05s, 2h 03m, 3d 04h. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '';
+  const s = Math.round(seconds);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ${pad(Math.floor((s % 3600) / 60))}m`;
+  return `${Math.floor(s / 86400)}d ${pad(Math.floor((s % 86400) / 3600))}h`;
+}
+
+export interface TableOptions {
+  /** Rows shown; the rest are counted in a footer. Default 50. */
+  limit?: number;
+  /** Column order; default the first row's keys. */
+  columns?: string[];
+  caption?: string;
+}
+
+function columnsOf(rows: Record<string, unknown>[], opts: TableOptions): string[] {
+  return opts.columns ?? Object.keys(rows[0] ?? {});
+}
+
+/** Rows as an HTML table; every header and value is escaped, so data can never inject markup into a notebook. */
+export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = {}): string {
+  const cols = columnsOf(rows, opts);
+  const shown = rows.slice(0, opts.limit ?? 50);
+  const head = cols.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const body = shown
+    .map((row) => {
+      const cells = cols.map((c) => {
+        const v = row[c];
+        const cls = v === null || v === undefined ? ' class="ql-null"' : typeof v === 'number' ? ' class="ql-num"' : '';
+        return `<td${cls}>${escapeHtml(formatValue(v))}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  const caption = opts.caption ? `<caption>${escapeHtml(opts.caption)}</caption>` : '';
+  const more = rows.length > shown.length ? `<p>showing ${shown.length} of ${rows.length} rows</p>` : '';
+  const style =
+    '<style>.ql-table td.ql-num{text-align:right;font-variant-numeric:tabular-nums}.ql-table td.ql-null{color:#999}</style>';
+  return `${style}<table class="ql-table">${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>${more}`;
+}
+
+/** The same table as aligned plain text, for consoles and text-only viewers. */
+export function tableText(rows: Record<string, unknown>[], opts: TableOptions = {}): string {
+  const cols = columnsOf(rows, opts);
+  const shown = rows.slice(0, opts.limit ?? 50);
+  const grid = [cols, ...shown.map((row) => cols.map((c) => formatValue(row[c])))];
+  const widths = cols.map((_, i) => Math.max(...grid.map((line) => (line[i] ?? '').length)));
+  const lines = grid.map((line) =>
+    line
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+  if (opts.caption) lines.unshift(opts.caption);
+  if (rows.length > shown.length) lines.push(`(showing ${shown.length} of ${rows.length} rows)`);
+  return lines.join('\n');
+}
+
+export function tableBundle(rows: Record<string, unknown>[], opts: TableOptions = {}): MimeBundle {
+  if (rows.length === 0 && !opts.columns) return { 'text/plain': '(no rows)', 'text/html': '<p>(no rows)</p>' };
+  return { 'text/plain': tableText(rows, opts), 'text/html': tableHtml(rows, opts) };
+}
