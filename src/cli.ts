@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { Command, Option } from 'commander';
+import { catalogueCommand } from './catalogue.js';
 import { configPath, loadConfig } from './config.js';
 import { DEFAULT_DB } from './db.js';
 import type { Effects } from './effects.js';
 import { UserError } from './errors.js';
 import { parseParams, runNotebook, setupNotebooks } from './notebook-run.js';
+import { statsCommand } from './stats.js';
+import { statusCommand } from './status.js';
 
 const effects: Effects = {
   log: (line) => process.stdout.write(`${line}\n`),
@@ -43,6 +46,35 @@ function context() {
 // --- verbs (keep each block small: parse, call the library, done) ---
 
 // @verbs
+
+program
+  .command('stats')
+  .description('refresh quest state and compute the snapshot (default: the last day with events), then print it')
+  .option('--as-of <date>', 'snapshot date YYYY-MM-DD (events up to the end of that day)')
+  .option('--backfill', 'one snapshot per day from the first event date (to --as-of or the last event date)')
+  .option('--timezone <zone>', 'IANA zone whose midnight ends a day (default: config "timezone" or UTC)')
+  .addHelpText('after', example('questlog stats', 'questlog stats --backfill', 'questlog stats --as-of 2026-11-28'))
+  .action(async (o: { asOf?: string; backfill?: boolean; timezone?: string }) => {
+    const { config, db } = context();
+    await statsCommand({ db, config, asOf: o.asOf, backfill: o.backfill, timezone: o.timezone }, effects);
+  });
+
+program
+  .command('status')
+  .description('what is loaded: files, events, rejects, players, quests, last snapshot, schema version')
+  .option('--migrate', 'bring an older database to the current schema (opens it for writing)')
+  .addHelpText('after', example('questlog status', 'questlog --db other.duckdb status --migrate'))
+  .action(async (o: { migrate?: boolean }) => {
+    await statusCommand({ db: context().db, migrate: o.migrate }, effects);
+  });
+
+program
+  .command('catalogue <file>')
+  .description('replace the quest catalogue (CSV with a header or JSON: id, name, chain|zone, order)')
+  .addHelpText('after', example('questlog catalogue data/sample/catalogue.csv'))
+  .action(async (file: string) => {
+    await catalogueCommand({ db: context().db, file }, effects);
+  });
 
 const notebook = program.command('notebook').description('run notebooks headless; set up the tslab kernel');
 

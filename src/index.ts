@@ -1,6 +1,25 @@
 // The public API: the CLI and notebooks both build on exactly this.
+export { catalogueCommand, loadCatalogue } from './catalogue.js';
 export { type Config, loadConfig } from './config.js';
 export { Db, DEFAULT_DB, type OpenOptions } from './db.js';
 export { type Effects, recorder, silent } from './effects.js';
 export { InputError, InternalError, UserError } from './errors.js';
 export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from './model.js';
+export {
+  type Coverage,
+  computeSnapshots,
+  formatCoverage,
+  getCompletionHistogram,
+  getCoverage,
+  getHistory,
+  getSnapshot,
+  type HistogramBin,
+  type QuestStats,
+  refreshState,
+  type Snapshot,
+  type SnapshotMeta,
+  type StatsCommandOptions,
+  type StatsOptions,
+  statsCommand,
+} from './stats.js';
+export { formatStatsTable, formatStatus, getStatus, type StatusInfo, statusCommand } from './status.js';
