@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue.js';
 import type { Db } from '../src/db.js';
 import { type Effects, recorder, silent } from '../src/effects.js';
+import { ingest } from '../src/ingest.js';
 import { SCHEMA_VERSION } from '../src/model.js';
 import {
   computeSnapshots,
@@ -12,6 +13,7 @@ import {
   getHistory,
   getSnapshot,
   type QuestStats,
+  refreshState,
   statsCommand,
 } from '../src/stats.js';
 import { formatStatsTable, statusCommand } from '../src/status.js';
@@ -401,5 +403,40 @@ describe('stats and status commands', () => {
       'quests: 2 in logs, 1 in catalogue',
       'snapshots: 2, last 2026-11-28 (computed 2026-11-29 03:00:00 UTC)',
     ]);
+  });
+});
+
+describe('end to end through ingest (seed logs)', () => {
+  it('seed lines, a late file with an earlier acceptance, and an idempotent re-ingest', async () => {
+    const db = await freshDb();
+    const cwd = join(FIXTURES, 'stats');
+    await ingest(db, { paths: ['logs'], format: 'seed', cwd }, silent);
+    await computeSnapshots(db, {}, at3am);
+    expect((await getSnapshot(db)).quests).toEqual([
+      // FET-player: accepted 08:00, completed 08:30; other: a completion with no acceptance (yet).
+      quest('2026-11-28', 'FET0001', 2, { completed: 2, completion_rate: 1, anomalies: 1, ...timed(1800, 0.5) }),
+      quest('2026-11-28', 'FET0002', 2, { declined: 1 }),
+    ]);
+
+    // Loaded later, but its acceptance (09:00) precedes the completion (10:10) already loaded.
+    await ingest(db, { paths: ['late'], format: 'seed', cwd }, silent);
+    expect(await refreshState(db, silent)).toEqual({ players: 1, rows: 2 });
+    await computeSnapshots(db, {}, at3am);
+    expect((await getSnapshot(db)).quests[0]).toEqual(
+      quest('2026-11-28', 'FET0001', 2, {
+        completed: 2,
+        completion_rate: 1,
+        mean_seconds: 3000,
+        min_seconds: 1800,
+        max_seconds: 4200,
+        median_seconds: 3000,
+        p90_seconds: 3960,
+        mean_attempts: 1,
+      }),
+    );
+
+    await ingest(db, { paths: ['logs', 'late'], format: 'seed', cwd }, silent);
+    expect(await refreshState(db, silent)).toEqual({ players: 0, rows: 0 });
+    db.close();
   });
 });
