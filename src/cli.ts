@@ -4,6 +4,8 @@ import { Command, Option } from 'commander';
 import { catalogueCommand } from './catalogue.js';
 import { configPath, loadConfig } from './config.js';
 import { DEFAULT_DB } from './db.js';
+import { type DemoFormat, generateDemoData } from './demo.js';
+import { demoJob, SAMPLE_DIR } from './demo-job.js';
 import type { Effects } from './effects.js';
 import { UserError } from './errors.js';
 import { parseParams, runNotebook, setupNotebooks } from './notebook-run.js';
@@ -46,6 +48,63 @@ function context() {
 // --- verbs (keep each block small: parse, call the library, done) ---
 
 // @verbs
+
+program
+  .command('demo')
+  .description('the main job on the sample (what `npm start` runs): ingest -> stats --backfill -> summary table')
+  .addHelpText('after', example('questlog demo', 'npm start'))
+  .action(async () => {
+    const { config, db } = context();
+    await demoJob({ db, config }, effects);
+  });
+
+interface DemoDataFlags {
+  out: string;
+  seed?: number;
+  players?: number;
+  events?: number;
+  quests?: number;
+  meanQuests?: number;
+  minEvents?: number;
+  maxEvents?: number;
+  start?: string;
+  days?: number;
+  format?: string;
+  shards?: number;
+  gzip?: boolean;
+  splitLastDay?: boolean;
+}
+
+program
+  .command('demo-data')
+  .description('write deterministic synthetic logs (no options: exactly the committed data/sample)')
+  .option('--out <dir>', 'output folder', SAMPLE_DIR)
+  .option('--seed <n>', 'random seed (same seed, same bytes)', Number)
+  .option('--players <n>', 'players (default 200)', Number)
+  .option('--events <n>', 'about this many events (sets --players)', Number)
+  .option('--quests <n>', 'catalogue quests in the storyline (default 20)', Number)
+  .option('--mean-quests <n>', 'mean quests a player meets (default 8)', Number)
+  .option('--min-events <n>', 'events per player-quest, at least (default 1)', Number)
+  .option('--max-events <n>', 'events per player-quest, at most (default 2)', Number)
+  .option('--start <date>', 'first day YYYY-MM-DD (default 2026-11-09)')
+  .option('--days <n>', 'days covered (default 14)', Number)
+  .option('--format <list>', 'comma list of seed, ndjson, csv, parquet (default seed)')
+  .option('--shards <n>', 'events files per format (default 1)', Number)
+  .option('--gzip', 'gzip NDJSON and CSV events files')
+  .option('--split-last-day', 'write the last day apart from the history (incremental runs)')
+  .addHelpText(
+    'after',
+    example(
+      'questlog demo-data',
+      'questlog demo-data --out bench/data/1m --events 1000000 --quests 1000 --mean-quests 16 \\\n' +
+        '      --min-events 5 --max-events 20 --format ndjson,csv,parquet --shards 4 --gzip',
+    ),
+  )
+  .action(async (o: DemoDataFlags) => {
+    const { format, ...rest } = o;
+    const formats = format?.split(',').map((f) => f.trim() as DemoFormat);
+    await generateDemoData({ ...rest, formats }, effects);
+  });
 
 program
   .command('stats')
