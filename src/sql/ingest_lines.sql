@@ -1,0 +1,7 @@
+-- Maps each record a typed reader returned (in order) to its physical line: records are the non-blank lines after the
+-- header that the reader did not quarantine. Multi-line quoted records break this; ingest checks the counts agree.
+CREATE OR REPLACE TEMP TABLE ql_lines AS
+SELECT line, row_number() OVER (ORDER BY line) AS ql_rec
+FROM ql_raw
+WHERE line > $header_lines AND trim(coalesce(raw, '')) <> ''
+  AND line NOT IN (SELECT line FROM ql_reader_rejects);

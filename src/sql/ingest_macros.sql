@@ -1,0 +1,34 @@
+-- Shared parsing rules for every input format, as temp macros so each format's SQL stays short.
+
+-- Canonical status from a free-text value: case-insensitive, with the synonyms games commonly log.
+CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
+  WHEN 'accepted' THEN 'accepted' WHEN 'accept' THEN 'accepted' WHEN 'start' THEN 'accepted'
+  WHEN 'started' THEN 'accepted' WHEN 'begin' THEN 'accepted' WHEN 'begun' THEN 'accepted'
+  WHEN 'completed' THEN 'completed' WHEN 'complete' THEN 'completed' WHEN 'success' THEN 'completed'
+  WHEN 'succeed' THEN 'completed' WHEN 'succeeded' THEN 'completed'
+  WHEN 'declined' THEN 'declined' WHEN 'decline' THEN 'declined' WHEN 'reject' THEN 'declined'
+  WHEN 'rejected' THEN 'declined'
+  WHEN 'abandoned' THEN 'abandoned' WHEN 'abandon' THEN 'abandoned' WHEN 'quit' THEN 'abandoned'
+  WHEN 'failed' THEN 'failed' WHEN 'fail' THEN 'failed'
+  ELSE NULL END::quest_status;
+
+-- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds.
+CREATE OR REPLACE TEMP MACRO ql_ts(t) AS CASE
+  WHEN regexp_full_match(trim(t), '-?[0-9]+(\.[0-9]+)?') THEN try(to_timestamp(trim(t)::DOUBLE)::TIMESTAMP)
+  ELSE try_cast(trim(t) AS TIMESTAMPTZ)::TIMESTAMP END;
+
+-- NULL for absent or blank identifiers, so "missing player" is one test.
+CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(trim(v), '');
+
+-- Rejects keep the raw text, but a runaway line must not bloat the quarantine.
+CREATE OR REPLACE TEMP MACRO ql_clip(raw) AS CASE WHEN length(raw) > 4096 THEN left(raw, 4096) || '…' ELSE raw END;
+
+-- The first problem of an event row, or NULL when it is loadable. Order = the order a human would fix them.
+CREATE OR REPLACE TEMP MACRO ql_problem(player_id, quest_id, status_text, status, ts_text, ts) AS CASE
+  WHEN player_id IS NULL THEN 'missing player_id'
+  WHEN quest_id IS NULL THEN 'missing quest_id'
+  WHEN ql_id(status_text) IS NULL THEN 'missing status'
+  WHEN status IS NULL THEN 'unknown status ''' || status_text || ''''
+  WHEN ql_id(ts_text) IS NULL THEN 'missing ts'
+  WHEN ts IS NULL THEN 'unparsable time ''' || ts_text || ''''
+  END;

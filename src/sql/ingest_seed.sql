@@ -1,0 +1,42 @@
+-- Seed session log: `HH:MM:SS,EVENT,MESSAGE`, no header; the player and session start come from the path.
+CREATE OR REPLACE TEMP TABLE ql_stage AS
+WITH p AS (
+  SELECT line, raw,
+    regexp_extract(raw, '^([^,]*),([^,]*),(.*)$', ['t', 'ev', 'msg']) AS f,
+    CAST(timezone($tz, CAST($start AS TIMESTAMP)) AS TIMESTAMP) AS start
+  FROM ql_raw
+), q AS (
+  SELECT line, raw, start, trim(f.t) AS t, upper(trim(f.ev)) AS ev, f.msg,
+    regexp_full_match(raw, '[^,]*,[^,]*,.*') AS shaped,
+    regexp_extract(f.msg, '^\s*(\S+)\s+(\S+)\s*$', ['quest', 'status']) AS m
+  FROM p
+), r AS (
+  SELECT *,
+    CASE WHEN regexp_full_match(t, '[0-9]{1,3}:[0-5][0-9]:[0-5][0-9](\.[0-9]+)?')
+      THEN start + try_cast(t AS INTERVAL) END AS ts
+  FROM q
+)
+SELECT line, raw,
+  CASE
+    WHEN raw IS NULL OR trim(raw) = '' THEN 'ignored'
+    WHEN length(raw) > $long_line THEN 'rejected'
+    WHEN NOT shaped THEN 'rejected'
+    WHEN ts IS NULL THEN 'rejected'
+    WHEN ev <> 'QUEST_STATUS' THEN 'ignored'
+    WHEN m.quest = '' THEN 'rejected'
+    WHEN ql_status(m.status) IS NULL THEN 'rejected'
+    ELSE 'event' END AS outcome,
+  CASE
+    WHEN raw IS NULL OR trim(raw) = '' THEN NULL
+    WHEN length(raw) > $long_line THEN 'line too long (' || length(raw) || ' characters)'
+    WHEN NOT shaped THEN 'malformed line (expected HH:MM:SS,EVENT,MESSAGE)'
+    WHEN ts IS NULL THEN 'unparsable time ''' || t || ''' (expected HH:MM:SS)'
+    WHEN ev <> 'QUEST_STATUS' THEN NULL
+    WHEN m.quest = '' THEN 'malformed QUEST_STATUS message ''' || msg || ''' (expected <QUEST_ID> <STATUS>)'
+    WHEN ql_status(m.status) IS NULL THEN 'unknown status ''' || m.status || ''''
+    END AS reason,
+  ts, $player AS player_id, nullif(m.quest, '') AS quest_id, ql_status(m.status) AS status,
+  $session AS session_id, NULL::VARCHAR AS build, NULL::VARCHAR AS platform,
+  -- The session belongs to the player even on lines that carry no quest.
+  $player AS seen_player, coalesce(ts, start) AS seen_ts
+FROM r;

@@ -1,0 +1,309 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../src/db.js';
+import { recorder } from '../src/effects.js';
+import { ingest, listRejects } from '../src/ingest.js';
+import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
+
+const FX = join(FIXTURES, 'ingest');
+const NOW = new Date('2026-12-01T00:00:00Z');
+
+const events = (db: Db) =>
+  db.all(
+    `SELECT regexp_extract(f.path, '[^/]+/[^/]+$') AS file, e.line::INTEGER AS line, strftime(e.ts, '%Y-%m-%d %H:%M:%S') AS ts, e.player_id,
+       e.quest_id, e.status::VARCHAR AS status, e.session_id, e.build, e.platform
+     FROM events e JOIN files f USING (file_id) ORDER BY f.path, e.line`,
+  );
+const rejects = (db: Db) =>
+  db.all(`SELECT line::INTEGER AS line, reason, raw FROM rejects ORDER BY file_id, line`);
+const ledger = (db: Db) =>
+  db.all(
+    `SELECT format, lines_read::INTEGER AS lines_read, loaded::INTEGER AS loaded, rejected::INTEGER AS rejected,
+       ignored::INTEGER AS ignored FROM files ORDER BY path`,
+  );
+const players = (db: Db) =>
+  db.all(
+    `SELECT player_id, strftime(min(first_seen), '%Y-%m-%d %H:%M:%S') AS first_seen FROM file_players
+     GROUP BY player_id ORDER BY player_id`,
+  );
+const counts = (db: Db) =>
+  db.one(
+    `SELECT (SELECT count(*) FROM files)::INTEGER AS files, (SELECT count(*) FROM events)::INTEGER AS events,
+       (SELECT count(*) FROM rejects)::INTEGER AS rejects, (SELECT count(*) FROM file_players)::INTEGER AS players,
+       (SELECT count(*) FROM dirty_players)::INTEGER AS dirty`,
+  );
+
+describe('seed session logs', () => {
+  it('loads the seed lines with the player from the folder and times from the file name', async () => {
+    const db = await freshDb();
+    const fx = recorder();
+    const s = await ingest(db, { paths: [join(FX, 'seed')], now: NOW }, fx);
+    expect(s.totals).toMatchObject({ files: 2, files_loaded: 2, lines_read: 11, loaded: 6, rejected: 3, ignored: 2 });
+    expect(await events(db)).toEqual([
+      ev('alice/2026-11-28T00-00-00.csv', 1, '2026-11-28 08:00:00', 'alice', 'FET0001', 'accepted', '2026-11-28T00-00-00'),
+      ev('alice/2026-11-28T00-00-00.csv', 2, '2026-11-28 08:30:00', 'alice', 'FET0001', 'completed', '2026-11-28T00-00-00'),
+      ev('alice/2026-11-28T00-00-00.csv', 3, '2026-11-28 08:42:00', 'alice', 'FET0002', 'declined', '2026-11-28T00-00-00'),
+      ev('bob/2026-11-29T10-00-00.csv', 2, '2026-11-29 10:01:00', 'bob', 'FET0001', 'accepted', '2026-11-29T10-00-00'),
+      ev('bob/2026-11-29T10-00-00.csv', 4, '2026-11-29 10:02:00', 'bob', 'FET0001', 'abandoned', '2026-11-29T10-00-00'),
+      ev('bob/2026-11-29T10-00-00.csv', 8, '2026-11-29 10:05:00', 'bob', 'FET0002', 'accepted', '2026-11-29T10-00-00'),
+    ]);
+    expect(await rejects(db)).toEqual([
+      { line: 5, reason: "unknown status 'MAYBE'", raw: '00:03:00,QUEST_STATUS,FET0001 MAYBE' },
+      { line: 6, reason: "unparsable time 'xx:00:00' (expected HH:MM:SS)", raw: 'xx:00:00,QUEST_STATUS,FET0002 ACCEPTED' },
+      {
+        line: 7,
+        reason: "malformed QUEST_STATUS message 'FET0002' (expected <QUEST_ID> <STATUS>)",
+        raw: '00:04:00,QUEST_STATUS,FET0002',
+      },
+    ]);
+    // bob's session counts from its start: a rejected line still proves he played then.
+    expect(await players(db)).toEqual([
+      { player_id: 'alice', first_seen: '2026-11-28 08:00:00' },
+      { player_id: 'bob', first_seen: '2026-11-29 10:00:00' },
+    ]);
+    expect(await db.all('SELECT player_id FROM dirty_players ORDER BY 1')).toEqual([
+      { player_id: 'alice' },
+      { player_id: 'bob' },
+    ]);
+    expect(fx.lines[1]).toMatch(
+      /^ingest .*bob\/2026-11-29T10-00-00\.csv: loaded seed, 8 lines = 3 loaded \+ 3 rejected \+ 2 ignored in \d+ ms$/,
+    );
+    db.close();
+  });
+
+  it('takes the session start from the mtime when the name is not a date, and the player from a regex', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'logs'), { recursive: true });
+    const file = join(dir, 'logs', 'player-7_session.csv');
+    writeFileSync(file, '00:10:00,QUEST_STATUS,Q1 ACCEPTED\n');
+    const { utimesSync } = await import('node:fs');
+    utimesSync(file, new Date('2026-03-01T12:00:00Z'), new Date('2026-03-01T12:00:00Z'));
+    const db = await freshDb();
+    await ingest(db, { paths: [file], player: '/player-(\\d+)_/' }, recorder());
+    expect(await db.all(`SELECT player_id, strftime(ts, '%Y-%m-%d %H:%M:%S') AS ts FROM events`)).toEqual([
+      { player_id: '7', ts: '2026-03-01 12:10:00' },
+    ]);
+    db.close();
+  });
+});
+
+describe('canonical events', () => {
+  it('NDJSON: synonyms, zones, epoch seconds, duplicates, and a reason per bad line', async () => {
+    const db = await freshDb();
+    const fx = recorder();
+    const s = await ingest(db, { paths: [join(FX, 'events/events.ndjson')] }, fx);
+    expect(s.files[0]).toMatchObject({ status: 'loaded', format: 'events', lines_read: 12, loaded: 6, rejected: 5 });
+    expect(s.files[0]).toMatchObject({ ignored: 1, duplicates: 1 });
+    const f = 'events/events.ndjson';
+    expect(await events(db)).toEqual([
+      ev(f, 1, '2026-11-28 08:00:00', 'p1', 'Q1', 'accepted', 's1', '1.0', 'pc'),
+      ev(f, 2, '2026-11-28 09:00:00', 'p1', 'Q1', 'completed'),
+      ev(f, 3, '2026-11-28 09:00:00', 'p2', 'Q1', 'declined'),
+      ev(f, 5, '2026-11-28 09:00:00', 'p2', 'Q2', 'abandoned'),
+      ev(f, 6, '2026-11-28 10:00:00', 'p3', 'Q2', 'failed'),
+      ev(f, 7, '2026-11-28 10:00:00', 'p3', 'Q2', 'failed'),
+    ]);
+    const raw = readFileSync(join(FX, 'events/events.ndjson'), 'utf8').split('\n');
+    expect(await rejects(db)).toEqual([
+      { line: 8, reason: "unknown status 'teleported'", raw: raw[7] },
+      { line: 9, reason: "unparsable time 'yesterday'", raw: raw[8] },
+      { line: 10, reason: 'missing player_id', raw: raw[9] },
+      { line: 11, reason: 'invalid JSON', raw: raw[10] },
+      { line: 12, reason: 'not a JSON object', raw: '[1,2,3]' },
+    ]);
+    expect(fx.lines[0]).toMatch(/12 lines = 6 loaded \+ 5 rejected \+ 1 ignored, 1 duplicate in/);
+    db.close();
+  });
+
+  it('CSV: header, quoted commas, optional columns, wrong column counts', async () => {
+    const db = await freshDb();
+    const s = await ingest(db, { paths: [join(FX, 'events/events.csv')] }, recorder());
+    expect(s.files[0]).toMatchObject({ status: 'loaded', lines_read: 8, loaded: 3, rejected: 3, ignored: 2 });
+    const f = 'events/events.csv';
+    expect(await events(db)).toEqual([
+      ev(f, 2, '2026-11-28 08:00:00', 'p1', 'Q1', 'accepted', null, null, 'ios'),
+      ev(f, 4, '2026-11-28 09:00:00', 'p1', 'Q,1', 'completed', null, null, 'ios'),
+      ev(f, 7, '2026-11-28 09:50:00', 'p2', 'Q1', 'declined', null, null, 'android'),
+    ]);
+    expect(await rejects(db)).toEqual([
+      { line: 5, reason: 'wrong number of columns: expected 5, found 3', raw: '2026-11-28 09:30:00,p1,Q1' },
+      {
+        line: 6,
+        reason: 'wrong number of columns: expected 5, found 6',
+        raw: '2026-11-28 09:40:00,p2,Q1,REJECTED,android,extra',
+      },
+      { line: 8, reason: "unparsable time 'not a time'", raw: 'not a time,p2,Q1,accepted,android' },
+    ]);
+    db.close();
+  });
+
+  it('Parquet: row numbers stand in for lines, a bad row is quarantined as JSON', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'shard.parquet');
+    const db = await freshDb();
+    await db.run(
+      `COPY (SELECT * FROM (VALUES (TIMESTAMP '2026-11-28 08:00:00', 'p9', 'Q9', 'accepted', 'web'),
+         (TIMESTAMP '2026-11-28 08:05:00', 'p9', 'Q9', 'nope', 'web'),
+         (TIMESTAMP '2026-11-28 08:10:00', 'p9', 'Q9', 'Completed', NULL)) t(ts, player_id, quest_id, status, platform))
+       TO '${file}' (FORMAT parquet)`,
+    );
+    const s = await ingest(db, { paths: [file] }, recorder());
+    expect(s.files[0]).toMatchObject({ status: 'loaded', format: 'events', lines_read: 3, loaded: 2, rejected: 1 });
+    expect(await events(db)).toEqual([
+      ev(file.split('/').slice(-2).join('/'), 1, '2026-11-28 08:00:00', 'p9', 'Q9', 'accepted', null, null, 'web'),
+      ev(file.split('/').slice(-2).join('/'), 3, '2026-11-28 08:10:00', 'p9', 'Q9', 'completed'),
+    ]);
+    expect(await rejects(db)).toEqual([
+      {
+        line: 2,
+        reason: "unknown status 'nope'",
+        raw: '{"ts":"2026-11-28 08:05:00","player_id":"p9","quest_id":"Q9","status":"nope","platform":"web"}',
+      },
+    ]);
+    db.close();
+  });
+
+  it('gzip variants load exactly like the plain file', async () => {
+    const dir = tempDir();
+    const gz = join(dir, 'events.ndjson.gz');
+    writeFileSync(gz, gzipSync(readFileSync(join(FX, 'events/events.ndjson'))));
+    const plain = await freshDb();
+    await ingest(plain, { paths: [join(FX, 'events/events.ndjson')] }, recorder());
+    const zipped = await freshDb();
+    const s = await ingest(zipped, { paths: [gz] }, recorder());
+    expect(s.files[0]).toMatchObject({ status: 'loaded', lines_read: 12, loaded: 6, rejected: 5, ignored: 1 });
+    const strip = (rows: Record<string, unknown>[]) => rows.map(({ file: _f, ...r }) => r);
+    expect(strip(await events(zipped))).toEqual(strip(await events(plain)));
+    expect(await rejects(zipped)).toEqual(await rejects(plain));
+    plain.close();
+    zipped.close();
+  });
+});
+
+describe('GameAnalytics progression events', () => {
+  it('maps Start/Fail/Complete and the progression path; other categories are ignored but seen', async () => {
+    const db = await freshDb();
+    const s = await ingest(db, { paths: [join(FX, 'events/ga.ndjson')] }, recorder());
+    expect(s.files[0]).toMatchObject({ format: 'gameanalytics', lines_read: 7, loaded: 3, rejected: 2, ignored: 2 });
+    const f = 'events/ga.ndjson';
+    expect(await events(db)).toEqual([
+      ev(f, 2, '2026-11-28 08:01:00', 'u1', 'World1:Level2', 'accepted', 'S1', '2.1', 'android'),
+      ev(f, 3, '2026-11-28 08:02:00', 'u1', 'World1:Level2', 'failed', 'S1', '2.1', 'android'),
+      ev(f, 4, '2026-11-28 08:03:00', 'u1', 'World1', 'completed', 'S1', '2.1', 'android'),
+    ]);
+    expect((await rejects(db)).map((r) => [r.line, r.reason])).toEqual([
+      [5, "unknown status 'Teleport'"],
+      [7, "malformed event_id 'Start' (expected Start|Fail|Complete:p1[:p2[:p3]])"],
+    ]);
+    expect(await players(db)).toEqual([
+      { player_id: 'u1', first_seen: '2026-11-28 08:00:00' },
+      { player_id: 'u2', first_seen: '2026-11-28 08:03:20' },
+    ]);
+    db.close();
+  });
+});
+
+describe('idempotency and replacement', () => {
+  it('skips the same content, replaces a changed file at the same path, and marks old and new players dirty', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'logs', 'carol', '2026-11-28T00-00-00.csv');
+    mkdirSync(join(dir, 'logs', 'carol'), { recursive: true });
+    copyFileSync(join(FX, 'seed/alice/2026-11-28T00-00-00.csv'), file);
+    const db = await freshDb();
+    await ingest(db, { paths: [file] }, recorder());
+    const before = await counts(db);
+
+    const again = recorder();
+    const s2 = await ingest(db, { paths: [file] }, again);
+    expect(s2.files[0]).toMatchObject({ status: 'skipped', note: 'already loaded', loaded: 0 });
+    expect(await counts(db)).toEqual(before);
+    expect(again.lines[0]).toMatch(/skipped \(already loaded\)/);
+
+    // The same bytes under another name are a duplicate file, not new events.
+    const copy = join(dir, 'logs', 'carol', '2026-11-29T00-00-00.csv');
+    copyFileSync(file, copy);
+    const s3 = await ingest(db, { paths: [copy] }, recorder());
+    expect(s3.files[0]).toMatchObject({ status: 'skipped', note: `same content as ${file}` });
+
+    await db.run('DELETE FROM dirty_players');
+    writeFileSync(file, '09:00:00,QUEST_STATUS,FET0009 ACCEPTED\n');
+    const s4 = await ingest(db, { paths: [file] }, recorder());
+    expect(s4.files[0]).toMatchObject({ status: 'replaced', lines_read: 1, loaded: 1 });
+    expect(await counts(db)).toEqual({ files: 1, events: 1, rejects: 0, players: 1, dirty: 1 });
+    expect(await db.all(`SELECT quest_id, line::INTEGER AS line FROM events`)).toEqual([{ quest_id: 'FET0009', line: 1 }]);
+    db.close();
+  });
+});
+
+describe('a file that cannot be read', () => {
+  it('rolls back alone: the rest of the batch loads, and a failed replacement keeps the old version', async () => {
+    const dir = tempDir();
+    const good = join(dir, 'a-good.ndjson');
+    const bad = join(dir, 'b-bad.ndjson.gz');
+    writeFileSync(good, readFileSync(join(FX, 'events/events.ndjson')));
+    const zipped = gzipSync(Buffer.from('{"ts":"2026-01-01","player_id":"x","quest_id":"q","status":"start"}\n'.repeat(500)));
+    writeFileSync(bad, zipped.subarray(0, zipped.length - 12));
+    const db = await freshDb();
+    const fx = recorder();
+    const s = await ingest(db, { paths: [good, bad] }, fx);
+    expect(s.files.map((f) => f.status)).toEqual(['loaded', 'failed']);
+    expect(s.files[1]?.error).toMatch(/^not a complete gzip file/);
+    expect(fx.lines[1]).toMatch(/b-bad\.ndjson\.gz: FAILED: not a complete gzip file/);
+    expect(await counts(db)).toEqual({ files: 1, events: 6, rejects: 5, players: 3, dirty: 3 });
+
+    // Now the good file changes into something unreadable: the loaded version must survive untouched.
+    const before = await counts(db);
+    writeFileSync(good, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]));
+    const s2 = await ingest(db, { paths: [good] }, recorder());
+    expect(s2.files[0]).toMatchObject({ status: 'failed', error: 'line 1: not valid UTF-8 text' });
+    expect(await counts(db)).toEqual(before);
+    db.close();
+  });
+});
+
+describe('CLI', () => {
+  it('ingest prints one line per file and exits 3 when a file failed; rejects lists the quarantine', () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'q.duckdb');
+    writeFileSync(join(dir, 'empty-config.json'), '{}');
+    const cfg = ['--config', join(dir, 'empty-config.json'), '--db', dbPath];
+    const ok = cli([...cfg, 'ingest', join(FX, 'seed')]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/ingest total: 2 file\(s\): 2 loaded, 0 replaced, 0 skipped, 0 failed; 11 lines/);
+
+    const broken = join(dir, 'nope.csv.gz');
+    writeFileSync(broken, 'not gzip at all');
+    const bad = cli([...cfg, 'ingest', broken]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/1 of 1 file\(s\) could not be loaded:\n {2}.*nope\.csv\.gz: not a complete gzip file/);
+
+    const r = cli([...cfg, 'rejects', '--limit', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/bob\/2026-11-29T10-00-00\.csv:5: unknown status 'MAYBE'\n {2}00:03:00,QUEST_STATUS,FET0001 MAYBE\n/);
+    expect(r.stdout.split('\n').filter((l) => l.includes('.csv:')).length).toBe(2);
+  });
+
+  it('listRejects filters by file', async () => {
+    const db = await freshDb();
+    await ingest(db, { paths: [join(FX, 'seed'), join(FX, 'events/events.csv')] }, recorder());
+    const rows = await listRejects(db, { file: join(FX, 'events/events.csv') });
+    expect(rows.map((r) => r.line)).toEqual([5, 6, 8]);
+    db.close();
+  });
+});
+
+function ev(
+  file: string,
+  line: number,
+  ts: string,
+  player_id: string,
+  quest_id: string,
+  status: string,
+  session_id: string | null = null,
+  build: string | null = null,
+  platform: string | null = null,
+) {
+  return { file, line, ts, player_id, quest_id, status, session_id, build, platform };
+}
