@@ -6,6 +6,7 @@ import { Db, literal, sqlFile } from './db.js';
 import { type Effects, nowOf, timed } from './effects.js';
 import { errorMessage, InputError, UserError } from './errors.js';
 import { migrate } from './model.js';
+import { publishReadCopy } from './readcopy.js';
 import { formatStatsTable } from './status.js';
 
 /** One quest's figures in one snapshot: a row of the `snapshots` table joined with the catalogue. */
@@ -185,6 +186,8 @@ export async function statsCommand(
       },
       effects,
     );
+    // Notebooks read this copy, never the live file this process holds (src/readcopy.ts).
+    await publishReadCopy(db);
     const last = dates.at(-1);
     if (!last) return { dates, snapshot: null };
     const snapshot = await getSnapshot(db, last);
