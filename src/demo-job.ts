@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { loadCatalogue } from './catalogue.js';
 import { type Config, configPath } from './config.js';
 import { Db } from './db.js';
-import { generateDemoData, SAMPLE_OPTIONS } from './demo.js';
+import { type DemoOptions, generateDemoData, SAMPLE_OPTIONS } from './demo.js';
 import { type Effects, timed } from './effects.js';
 import { UserError } from './errors.js';
 import { type IngestSummary, ingest } from './ingest.js';
 import { migrate } from './model.js';
+import { publishReadCopy } from './readcopy.js';
 import { computeSnapshots, formatCoverage, getCoverage, getSnapshot, type Snapshot } from './stats.js';
 import { formatStatsTable } from './status.js';
 
@@ -20,6 +21,8 @@ export interface DemoJobOptions {
   config: Config;
   /** The configured source to ingest (default `sample`). */
   source?: string;
+  /** Generator options for a missing sample (default: the committed sample's); tests make a smaller one. */
+  sample?: Omit<DemoOptions, 'out'>;
 }
 
 export interface DemoJobResult {
@@ -44,7 +47,7 @@ export async function demoJob(opts: DemoJobOptions, effects: Effects): Promise<D
   // A fresh clone has the sample committed; regenerating covers a deleted one (same seed, same bytes).
   const sampleDir = configPath(config, SAMPLE_DIR);
   const generated = source === 'sample' && !existsSync(configPath(config, `${SAMPLE_DIR}/logs`));
-  if (generated) await generateDemoData({ ...SAMPLE_OPTIONS, out: sampleDir }, effects);
+  if (generated) await generateDemoData({ ...SAMPLE_OPTIONS, ...opts.sample, out: sampleDir }, effects);
 
   const db = await Db.open(opts.db);
   try {
@@ -73,6 +76,8 @@ export async function demoJob(opts: DemoJobOptions, effects: Effects): Promise<D
       },
       effects,
     );
+    // Notebooks read this copy, never the live file (src/readcopy.ts).
+    await publishReadCopy(db);
     const snapshot = await getSnapshot(db, dates.at(-1));
     effects.log(formatCoverage(await getCoverage(db, snapshot.meta.snapshot_date)));
     effects.log('');
