@@ -34,8 +34,11 @@ def main():
         resources={"metadata": {"path": job["cwd"]}},
     )
     result = {"ok": True, "cells": len(nb.cells)}
+    count = 0
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
+            if cell.cell_type == "code":
+                count += 1
             try:
                 client.execute_cell(cell, index)
             except (CellExecutionError, CellTimeoutError) as err:
@@ -46,6 +49,10 @@ def main():
                     "failed": {"index": index, "execution_count": cell.get("execution_count"), "source": cell.source, "error": text},
                 }
                 break
+            finally:
+                # tslab sends no execute_input, so nbclient leaves the In [n] counters empty.
+                if cell.cell_type == "code" and cell.get("execution_count") is None:
+                    cell.execution_count = count
     nbformat.write(nb, job["output_ipynb"])
     exporter = HTMLExporter()
     exporter.exclude_input = bool(job.get("hide_code"))

@@ -4,9 +4,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { type Config, configPath } from './config.js';
 import { packageRoot } from './db.js';
 import { type Effects, timed } from './effects.js';
 import { errorMessage, InternalError, UserError } from './errors.js';
+import { escapeHtml } from './notebook-display.js';
 
 const run = promisify(execFile);
 
@@ -282,4 +284,102 @@ export async function setupNotebooks(
     throw new UserError(`tslab install ran but ${python}'s Jupyter does not list a tslab kernel`);
   effects.log(`tslab kernel registered with ${python} (kernels: ${kernels.join(', ')})`);
   return { python, kernels };
+}
+
+/** One notebook report the nightly publishes: `config.notebooks.publish[]`. */
+export interface NotebookReport {
+  notebook: string;
+  params?: Record<string, string>;
+  /** Output name (default the notebook's); needed when one notebook is published with several parameter sets. */
+  name?: string;
+}
+
+export interface NotebookReportsOptions {
+  reports: NotebookReport[];
+  /** Folder the reports end up in, e.g. reports/notebooks. */
+  out: string;
+  /** Base for relative notebook paths. */
+  root: string;
+  db?: string;
+  python?: string;
+  kernel?: string;
+  hideCode?: boolean;
+}
+
+/** The nightly's notebook reports from `questlog.config.json` "notebooks", or undefined when none are configured. */
+export function notebookReportsFromConfig(config: Config, reportsOut: string): NotebookReportsOptions | undefined {
+  const nb = (config.notebooks ?? {}) as {
+    publish?: NotebookReport[];
+    out?: string;
+    python?: string;
+    kernel?: string;
+    hideCode?: boolean;
+  };
+  if (!Array.isArray(nb.publish) || nb.publish.length === 0) return undefined;
+  return {
+    reports: nb.publish,
+    out: nb.out ? configPath(config, nb.out) : join(reportsOut, 'notebooks'),
+    root: config.root,
+    python: nb.python,
+    kernel: nb.kernel,
+    hideCode: nb.hideCode ?? true,
+  };
+}
+
+/**
+ * Runs every report into a staging folder beside `out` (same filesystem) with an index page; returns the folder.
+ * Any failing notebook fails the whole set, and the staging folder is removed: the published reports stay as they were.
+ */
+export async function renderNotebookReports(opts: NotebookReportsOptions, effects: Effects): Promise<string> {
+  mkdirSync(dirname(opts.out), { recursive: true });
+  const stage = join(dirname(opts.out), `.${basename(opts.out)}.new-${process.pid}`);
+  rmSync(stage, { recursive: true, force: true });
+  try {
+    const done: { name: string; notebook: string; params: Record<string, string> }[] = [];
+    for (const r of opts.reports) {
+      const name = r.name ?? basename(r.notebook, '.ipynb');
+      if (done.some((d) => d.name === name))
+        throw new UserError(`two notebook reports are named ${name}: give each a "name"`);
+      const params = r.params ?? {};
+      await runNotebook(
+        {
+          notebook: resolve(opts.root, r.notebook),
+          params,
+          out: stage,
+          name,
+          db: opts.db,
+          python: opts.python,
+          kernel: opts.kernel,
+          hideCode: opts.hideCode,
+        },
+        effects,
+      );
+      done.push({ name, notebook: r.notebook, params });
+    }
+    const items = done
+      .map((d) => {
+        const p = Object.entries(d.params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ');
+        return `<li><a href="${encodeURIComponent(d.name)}.html">${escapeHtml(d.name)}</a>${p ? ` <small>(${escapeHtml(p)})</small>` : ''} · <a href="${encodeURIComponent(d.name)}.ipynb">notebook</a></li>`;
+      })
+      .join('\n');
+    writeFileSync(
+      join(stage, 'index.html'),
+      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Notebook reports</title></head>\n<body><h1>Notebook reports</h1>\n<ul>\n${items}\n</ul></body></html>\n`,
+    );
+    return stage;
+  } catch (err) {
+    rmSync(stage, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Swaps a staged reports folder in: old -> .old, stage -> out, drop .old. */
+export function installNotebookReports(stage: string, out: string): void {
+  const old = join(dirname(out), `.${basename(out)}.old`);
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(stage, out);
+  rmSync(old, { recursive: true, force: true });
 }

@@ -1,0 +1,309 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Db } from '../src/db.js';
+import { UserError } from '../src/errors.js';
+import {
+  bindTemplate,
+  defaultDatabase,
+  formatDuration,
+  formatPercent,
+  type MimeBundle,
+  open,
+  statsRows,
+  tableHtml,
+} from '../src/notebook.js';
+import { formatValue, tableText, VEGALITE_MIME } from '../src/notebook-display.js';
+import { declaredParameters, injectParameters, type NotebookDoc, parseParams } from '../src/notebook-run.js';
+import { publishReadCopy, readCopyPath } from '../src/readcopy.js';
+import { getSnapshot } from '../src/stats.js';
+import { tempDir } from './helpers.js';
+import { tinyDb } from './notebook-helpers.js';
+
+const dir = tempDir('questlog-nb-');
+const shown: MimeBundle[] = [];
+const display = (b: MimeBundle) => shown.push(b);
+afterEach(() => {
+  shown.length = 0;
+});
+
+describe('tables', () => {
+  it('escape every header and value', () => {
+    const rows = [{ '<th>': '<img src=x onerror=alert(1)>', n: 3, x: null, f: 0.5 }];
+    expect(tableHtml(rows)).toContain(
+      '<thead><tr><th>&#60;th&#62;</th><th>n</th><th>x</th><th>f</th></tr></thead>\n<tbody>\n' +
+        '<tr><td>&#60;img src=x onerror=alert(1)&#62;</td><td class="ql-num">3</td><td class="ql-null">NULL</td>' +
+        '<td class="ql-num">0.5</td></tr>\n</tbody>',
+    );
+    expect(tableHtml(rows)).not.toContain('<img');
+    expect(tableHtml([{ q: `</script><script>alert("x")</script>` }])).not.toContain('<script>');
+  });
+
+  it('format values, durations and rates for reading', () => {
+    expect([
+      formatValue(1834.5678),
+      formatValue(0.82345),
+      formatValue(61.3),
+      formatValue(7),
+      formatValue(null),
+    ]).toEqual(['1834.6', '0.823', '61.3', '7', 'NULL']);
+    expect([45, 1800, 1805, 7200, 7380, 90000, null].map(formatDuration)).toEqual([
+      '45s',
+      '30m 00s',
+      '30m 05s',
+      '2h 00m',
+      '2h 03m',
+      '1d 01h',
+      '',
+    ]);
+    expect([formatPercent(0.5), formatPercent(1 / 3), formatPercent(null)]).toEqual(['50.0%', '33.3%', '']);
+  });
+
+  it('show a plain-text twin and count rows beyond the limit', () => {
+    const rows = [
+      { a: 'x', b: 1 },
+      { a: 'yy', b: 22 },
+      { a: 'z', b: 3 },
+    ];
+    expect(tableText(rows, { limit: 2 })).toBe('a   b\nx   1\nyy  22\n(showing 2 of 3 rows)');
+    expect(tableHtml(rows, { limit: 2 })).toContain('<p>showing 2 of 3 rows</p>');
+  });
+});
+
+describe('the sql tagged template', () => {
+  it('binds values as parameters, never as SQL text', () => {
+    const id = "x'; DROP TABLE events; --";
+    expect(
+      bindTemplate(
+        ['SELECT * FROM events WHERE quest_id = ', ' AND ts < ', ''],
+        [id, new Date('2026-11-28T09:00:00Z')],
+      ),
+    ).toEqual({
+      sql: 'SELECT * FROM events WHERE quest_id = $p0 AND ts < $p1',
+      params: { p0: id, p1: '2026-11-28 09:00:00' },
+    });
+    expect(() => bindTemplate(['SELECT ', ''], [undefined as unknown as string])).toThrow(/undefined/);
+  });
+
+  it('runs on a read-only connection and shows the rows as an escaped table', async () => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    const evil = '<b>bold</b>';
+    await ql.sql`SELECT ${evil} AS label, count(*)::INTEGER AS events FROM events WHERE quest_id = ${'FET0001'}`;
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.['text/html']).toContain('<td>&#60;b&#62;bold&#60;/b&#62;</td><td class="ql-num">3</td>');
+    expect(shown[0]?.['text/plain']).toBe('label        events\n<b>bold</b>  3');
+    expect(await ql.rows`SELECT player_id FROM events WHERE status = ${'declined'}`).toEqual([{ player_id: 'p2' }]);
+    await expect(ql.rows`DELETE FROM events`).rejects.toThrow(/read-only/i);
+    ql.close();
+  });
+});
+
+describe('statistics and charts', () => {
+  it('stats() shows the library snapshot, figures unchanged', async () => {
+    const path = await tinyDb(tempDir());
+    const ql = await open(path, { display });
+    await ql.stats();
+    const snap = await ql.snapshot();
+    expect(snap.meta.snapshot_date).toBe('2026-11-28');
+    expect(statsRows(snap.quests)).toEqual([
+      {
+        quest: 'FET0001',
+        name: 'Fetch <the> Herbs',
+        players: 3,
+        accepted: 0,
+        declined: 1,
+        completed: 1,
+        abandoned: 0,
+        failed: 0,
+        not_encountered: 1,
+        completion: '33.3%',
+        mean: '1d 00h',
+        median: '1d 00h',
+        p90: '1d 00h',
+      },
+      {
+        quest: 'KIL0002',
+        name: 'Clear the Wolf Den',
+        players: 3,
+        accepted: 0,
+        declined: 0,
+        completed: 0,
+        abandoned: 0,
+        failed: 0,
+        not_encountered: 3,
+        completion: '0.0%',
+        mean: '',
+        median: '',
+        p90: '',
+      },
+    ]);
+    const caption = 'Snapshot 2026-11-28: 3 players, 3 events, data through 2026-11-28 09:00:00';
+    expect(shown[0]?.['text/html']).toBe(
+      tableHtml(statsRows((await getSnapshot(ql.db, '2026-11-28')).quests), { caption, limit: 1000 }),
+    );
+    expect(shown[0]?.['text/html']).toContain('Fetch &#60;the&#62; Herbs');
+    expect(await ql.snapshotDates()).toEqual(['2026-11-27', '2026-11-28']);
+    ql.close();
+  });
+
+  it.each([
+    ['buckets', {}],
+    ['completion', {}],
+    ['times', {}],
+    ['trend', {}],
+    ['trend', { quest: 'FET0001' }],
+    ['status', { quest: 'FET0001' }],
+    ['funnel', { quest: 'FET0001' }],
+    ['histogram', { quest: 'FET0001' }],
+  ] as const)('chart %s %o is one bundle: vega-lite spec + inline SVG + text', async (kind, opts) => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    await ql.chart(kind, opts);
+    expect(shown).toHaveLength(1);
+    const b = shown[0] as MimeBundle;
+    expect(Object.keys(b).sort()).toEqual([VEGALITE_MIME, 'text/html', 'text/plain'].sort());
+    const spec = b[VEGALITE_MIME] as { $schema: string; data: { values: unknown[] } };
+    expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
+    expect(Array.isArray(spec.data.values)).toBe(true);
+    expect(b['text/html']).toMatch(
+      /^<figure class="ql-chart"><figcaption><strong>[^<]+<\/strong><\/figcaption><svg[\s\S]*<\/svg>/,
+    );
+    ql.close();
+  });
+
+  it('funnel counts players, encountered, accepted, completed; names are escaped in the chart', async () => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    const spec = (await ql.chartSpec('funnel', { quest: 'FET0001' })) as {
+      data: { values: { step: string; players: number }[] };
+    };
+    expect(spec.data.values.map((v) => [v.step, v.players])).toEqual([
+      ['Players', 3],
+      ['Encountered', 2],
+      ['Accepted', 1],
+      ['Completed', 1],
+    ]);
+    await ql.chart('funnel', { quest: 'FET0001' });
+    expect(shown[0]?.['text/html']).toContain('<strong>Fetch &#60;the&#62; Herbs: funnel</strong>');
+    await expect(ql.chart('funnel')).rejects.toThrow(/needs a quest/);
+    await expect(ql.chart('funnel', { quest: 'NOPE' })).rejects.toThrow(/NOPE is not in the snapshot/);
+    ql.close();
+  });
+
+  it('charts any vega-lite spec with inline data', async () => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    const spec = {
+      title: 'Mine',
+      data: { values: [{ a: 'A', b: 2 }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+    };
+    await ql.chart(spec);
+    expect(shown[0]?.[VEGALITE_MIME]).toEqual({ ...spec, $schema: 'https://vega.github.io/schema/vega-lite/v5.json' });
+    expect(shown[0]?.['text/html']).toContain('<svg');
+    expect(shown[0]?.['text/plain']).toBe('[chart: Mine]');
+    ql.close();
+  });
+});
+
+describe('which database open() reads', () => {
+  const saved = process.env.QUESTLOG_DB;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.QUESTLOG_DB;
+    else process.env.QUESTLOG_DB = saved;
+  });
+
+  it('prefers the published read copy, falls back to the database, else says how to make one', async () => {
+    const d = tempDir();
+    process.env.QUESTLOG_DB = join(d, 'q.duckdb');
+    expect(() => defaultDatabase(d)).toThrow(UserError);
+    const path = await tinyDb(d);
+    process.env.QUESTLOG_DB = path;
+    expect(defaultDatabase(d)).toBe(path);
+    const db = await Db.open(path);
+    expect(await publishReadCopy(db)).toBe(readCopyPath(path));
+    db.close();
+    expect(readCopyPath(path)).toBe(join(d, 'tiny.read.duckdb'));
+    expect(defaultDatabase(d)).toBe(join(d, 'tiny.read.duckdb'));
+  });
+
+  it('finds questlog.config.json above the notebook folder', () => {
+    const d = tempDir();
+    delete process.env.QUESTLOG_DB;
+    writeFileSync(join(d, 'questlog.config.json'), JSON.stringify({ db: 'store/x.duckdb' }));
+    expect(() => defaultDatabase(join(d, 'notebooks'))).toThrow(`no questlog database at ${join(d, 'store/x.duckdb')}`);
+  });
+});
+
+describe('the read copy', () => {
+  it('is swapped in by rename: an open reader keeps its snapshot, a new reader sees the new data', async () => {
+    const path = await tinyDb(dir);
+    const writer = await Db.open(path);
+    const copy = await publishReadCopy(writer);
+    const reader = await Db.open(copy, { readOnly: true });
+    await writer.run(
+      `INSERT INTO events VALUES (1, 9, TIMESTAMP '2026-11-28 11:00:00', 'p3', 'FET0001', 'accepted', NULL, NULL, NULL)`,
+    );
+    await publishReadCopy(writer);
+    expect(existsSync(copy)).toBe(true);
+    expect(await reader.all('SELECT count(*)::INTEGER AS n FROM events')).toEqual([{ n: 3 }]);
+    const fresh = await Db.open(copy, { readOnly: true });
+    expect(await fresh.all('SELECT count(*)::INTEGER AS n FROM events')).toEqual([{ n: 4 }]);
+    fresh.close();
+    reader.close();
+    writer.close();
+  });
+});
+
+describe('parameter injection', () => {
+  const nb = (): NotebookDoc => ({
+    nbformat: 4,
+    nbformat_minor: 4,
+    metadata: {},
+    cells: [
+      { cell_type: 'markdown', source: '# t', metadata: {} },
+      {
+        cell_type: 'code',
+        source: [
+          "let quest_id = 'FET0001';\n",
+          'let days = 7; // window\n',
+          'const verbose: boolean = false;\n',
+          'let date: string | undefined = undefined;',
+        ],
+        metadata: { tags: ['parameters'] },
+        outputs: [],
+      },
+      { cell_type: 'code', source: 'console.log(quest_id)', metadata: {}, outputs: [] },
+    ],
+  });
+
+  it('reads the declared parameters and their types', () => {
+    expect([...declaredParameters(nb()).entries()]).toEqual([
+      ['quest_id', { keyword: 'let', kind: 'string' }],
+      ['days', { keyword: 'let', kind: 'number' }],
+      ['verbose', { keyword: 'const', kind: 'boolean' }],
+      ['date', { keyword: 'let', kind: 'string' }],
+    ]);
+  });
+
+  it('adds a cell tagged injected-parameters after the parameters cell, typed by the declarations', () => {
+    const out = injectParameters(nb(), { quest_id: '1234', days: '3', verbose: 'true', date: '2026-11-20' });
+    expect(out.cells.map((c) => c.metadata.tags ?? [])).toEqual([[], ['parameters'], ['injected-parameters'], []]);
+    expect(out.cells[2]?.source).toEqual([
+      '// Parameters injected by questlog notebook run\n',
+      'let date = "2026-11-20";\nlet days = 3;\nlet quest_id = "1234";\nconst verbose = true;',
+    ]);
+    // Re-running an executed notebook replaces the earlier injection instead of stacking another.
+    const again = injectParameters(out, { days: '5' });
+    expect(again.cells.filter((c) => c.metadata.tags?.includes('injected-parameters'))).toHaveLength(1);
+    expect(again.cells[2]?.source).toEqual(['// Parameters injected by questlog notebook run\n', 'let days = 5;']);
+  });
+
+  it('refuses unknown names, ill-typed values and notebooks without a parameters cell', () => {
+    expect(() => injectParameters(nb(), { nope: '1' })).toThrow('the notebook has no parameter nope');
+    expect(() => injectParameters(nb(), { days: 'many' })).toThrow("parameter days must be a number, got 'many'");
+    expect(() => injectParameters(nb(), { verbose: 'yes' })).toThrow('must be true or false');
+    const bare = { ...nb(), cells: [nb().cells[2] as NotebookDoc['cells'][number]] };
+    expect(() => injectParameters(bare, { days: '1' })).toThrow('no cell tagged "parameters"');
+    expect(parseParams(['a=1', 'b=x=y'])).toEqual({ a: '1', b: 'x=y' });
+    expect(() => parseParams(['novalue'])).toThrow('--param expects key=value');
+  });
+});
