@@ -42,7 +42,11 @@ export function baseExt(path: string): string {
 }
 
 /** Files, folders (recursively, known extensions) and globs (DuckDB's glob), as sorted absolute paths. */
-export async function expandPaths(db: Db, paths: string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
+export async function expandPaths(
+  db: Db,
+  paths: string[],
+  cwd: string,
+): Promise<{ files: string[]; missing: string[] }> {
   const out = new Set<string>();
   const missing: string[] = [];
   for (const p of paths) {
@@ -116,8 +120,10 @@ export async function detectFormat(path: string, forced: FileFormat | undefined)
   }
   if (ext === '.csv' || ext === '.tsv' || ext === '.log' || ext === '.txt') {
     const first = (await firstLine(path)).replace(/^\uFEFF/, '');
-    // Seed logs have no header: the first line already starts with an offset.
-    if (/^\s*\d{1,3}:\d{2}:\d{2}(\.\d+)?\s*,/.test(first) || ext === '.log' || ext === '.txt') return { format: 'seed' };
+    // Seed logs have no header: the first line starts with an offset (a blank file has nothing to sniff; seed needs
+    // no header, so it reads cleanly).
+    const seed = first.trim() === '' || /^\s*\d{1,3}:\d{2}:\d{2}/.test(first) || ext === '.log' || ext === '.txt';
+    if (seed) return { format: 'seed' };
     return { format: 'events' };
   }
   throw new InputError(path, `cannot tell the format from the extension '${ext || '(none)'}'`, {
@@ -182,7 +188,9 @@ export function seedPlayer(path: string, rule = 'parent'): string {
 }
 
 export function stem(path: string): string {
-  return basename(path).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
+  return basename(path)
+    .replace(/\.gz$/i, '')
+    .replace(/\.[^.]+$/, '');
 }
 
 /** Session start as local 'YYYY-MM-DD HH:MM:SS' from an ISO-like file name, or undefined. */

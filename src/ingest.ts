@@ -9,8 +9,8 @@ import {
   baseExt,
   detectFormat,
   expandPaths,
-  FORMATS,
   type FileFormat,
+  FORMATS,
   type FormatName,
   fingerprint,
   type Mapping,
@@ -187,7 +187,8 @@ async function ingestFile(db: Db, path: string, ctx: Ctx): Promise<FileResult> {
     const old = await db.one<{ file_id: number }>('SELECT file_id FROM files WHERE path = $path', { path });
     const counts = await db.transaction(async () => {
       if (old) await runScript(db, sqlFile('ingest_forget'), { file_id: old.file_id });
-      await stage(db, path, fmt, ctx);
+      if (bytes === 0) await db.run(sqlFile('ingest_empty'));
+      else await stage(db, path, fmt, ctx);
       const c = await readCounts(db, path);
       const row = await db.one<{ file_id: number }>(
         `INSERT INTO files (path, content_hash, format, source, bytes, lines_read, loaded, rejected, ignored, ingested_at)
@@ -215,7 +216,13 @@ async function ingestFile(db: Db, path: string, ctx: Ctx): Promise<FileResult> {
   } catch (err) {
     await dropStage(db);
     if (!(err instanceof UserError)) throw err;
-    const error = err instanceof InputError ? err.message.slice(err.file.length).replace(/^:(\d+):/, 'line $1:').replace(/^: /, '') : err.message;
+    const error =
+      err instanceof InputError
+        ? err.message
+            .slice(err.file.length)
+            .replace(/^:(\d+):/, 'line $1:')
+            .replace(/^: /, '')
+        : err.message;
     return { ...empty(path, 'failed', format?.format ?? null, 0, t0), error };
   }
 }
@@ -306,7 +313,15 @@ async function readCounts(db: Db, path: string) {
   return c;
 }
 
-const STAGE_TABLES = ['ql_raw', 'ql_src', 'ql_lines', 'ql_stage', 'ql_reader_rejects', 'ql_status_map', 'ql_csv_rejects'];
+const STAGE_TABLES = [
+  'ql_raw',
+  'ql_src',
+  'ql_lines',
+  'ql_stage',
+  'ql_reader_rejects',
+  'ql_status_map',
+  'ql_csv_rejects',
+];
 
 async function dropStage(db: Db): Promise<void> {
   const sql = [...STAGE_TABLES, 'ql_csv_scans'].map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n');

@@ -116,7 +116,7 @@ function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number): s
     : 't';
   const line = text ? 'r.line' : 't.ql_line';
   const jsonBad = m.reader === 'json' ? "WHEN t.j IS NULL THEN 'invalid JSON'" : '';
-  const readerBad = m.reader === 'csv' ? "WHEN x.reason IS NOT NULL THEN x.reason" : '';
+  const readerBad = m.reader === 'csv' ? 'WHEN x.reason IS NOT NULL THEN x.reason' : '';
   return `
 CREATE OR REPLACE TEMP TABLE ql_stage AS
 WITH s0 AS (
@@ -159,12 +159,17 @@ async function statusMap(db: Db, map: Record<string, string>): Promise<void> {
 
 /** Reader options from the config, rendered as SQL values; names are whitelisted because they are spliced in. */
 function csvOptions(options: Record<string, string | number | boolean>): Record<string, string> {
-  const out: Record<string, string> = { header: 'true', delim: literal(','), quote: literal('"'), escape: literal('"') };
+  const out: Record<string, string> = {
+    header: 'true',
+    delim: literal(','),
+    quote: literal('"'),
+    escape: literal('"'),
+  };
   for (const [k, v] of Object.entries(options)) {
     const key = k === 'sep' ? 'delim' : k;
-    if (!CSV_OPTIONS.has(k)) throw new UserError(`reader option '${k}' is not supported (use: ${[...CSV_OPTIONS].join(', ')})`);
+    if (!CSV_OPTIONS.has(k))
+      throw new UserError(`reader option '${k}' is not supported (use: ${[...CSV_OPTIONS].join(', ')})`);
     out[key] = typeof v === 'string' ? literal(v) : String(v);
   }
   return out;
 }
-

@@ -16,8 +16,7 @@ const events = (db: Db) =>
        e.quest_id, e.status::VARCHAR AS status, e.session_id, e.build, e.platform
      FROM events e JOIN files f USING (file_id) ORDER BY f.path, e.line`,
   );
-const rejects = (db: Db) =>
-  db.all(`SELECT line::INTEGER AS line, reason, raw FROM rejects ORDER BY file_id, line`);
+const rejects = (db: Db) => db.all(`SELECT line::INTEGER AS line, reason, raw FROM rejects ORDER BY file_id, line`);
 const ledger = (db: Db) =>
   db.all(
     `SELECT format, lines_read::INTEGER AS lines_read, loaded::INTEGER AS loaded, rejected::INTEGER AS rejected,
@@ -42,21 +41,53 @@ describe('seed session logs', () => {
     const s = await ingest(db, { paths: [join(FX, 'seed')], now: NOW }, fx);
     expect(s.totals).toMatchObject({ files: 2, files_loaded: 2, lines_read: 11, loaded: 6, rejected: 3, ignored: 2 });
     expect(await events(db)).toEqual([
-      ev('alice/2026-11-28T00-00-00.csv', 1, '2026-11-28 08:00:00', 'alice', 'FET0001', 'accepted', '2026-11-28T00-00-00'),
-      ev('alice/2026-11-28T00-00-00.csv', 2, '2026-11-28 08:30:00', 'alice', 'FET0001', 'completed', '2026-11-28T00-00-00'),
-      ev('alice/2026-11-28T00-00-00.csv', 3, '2026-11-28 08:42:00', 'alice', 'FET0002', 'declined', '2026-11-28T00-00-00'),
+      ev(
+        'alice/2026-11-28T00-00-00.csv',
+        1,
+        '2026-11-28 08:00:00',
+        'alice',
+        'FET0001',
+        'accepted',
+        '2026-11-28T00-00-00',
+      ),
+      ev(
+        'alice/2026-11-28T00-00-00.csv',
+        2,
+        '2026-11-28 08:30:00',
+        'alice',
+        'FET0001',
+        'completed',
+        '2026-11-28T00-00-00',
+      ),
+      ev(
+        'alice/2026-11-28T00-00-00.csv',
+        3,
+        '2026-11-28 08:42:00',
+        'alice',
+        'FET0002',
+        'declined',
+        '2026-11-28T00-00-00',
+      ),
       ev('bob/2026-11-29T10-00-00.csv', 2, '2026-11-29 10:01:00', 'bob', 'FET0001', 'accepted', '2026-11-29T10-00-00'),
       ev('bob/2026-11-29T10-00-00.csv', 4, '2026-11-29 10:02:00', 'bob', 'FET0001', 'abandoned', '2026-11-29T10-00-00'),
       ev('bob/2026-11-29T10-00-00.csv', 8, '2026-11-29 10:05:00', 'bob', 'FET0002', 'accepted', '2026-11-29T10-00-00'),
     ]);
     expect(await rejects(db)).toEqual([
       { line: 5, reason: "unknown status 'MAYBE'", raw: '00:03:00,QUEST_STATUS,FET0001 MAYBE' },
-      { line: 6, reason: "unparsable time 'xx:00:00' (expected HH:MM:SS)", raw: 'xx:00:00,QUEST_STATUS,FET0002 ACCEPTED' },
+      {
+        line: 6,
+        reason: "unparsable time 'xx:00:00' (expected HH:MM:SS)",
+        raw: 'xx:00:00,QUEST_STATUS,FET0002 ACCEPTED',
+      },
       {
         line: 7,
         reason: "malformed QUEST_STATUS message 'FET0002' (expected <QUEST_ID> <STATUS>)",
         raw: '00:04:00,QUEST_STATUS,FET0002',
       },
+    ]);
+    expect(await ledger(db)).toEqual([
+      { format: 'seed', lines_read: 3, loaded: 3, rejected: 0, ignored: 0 },
+      { format: 'seed', lines_read: 8, loaded: 3, rejected: 3, ignored: 2 },
     ]);
     // bob's session counts from its start: a rejected line still proves he played then.
     expect(await players(db)).toEqual([
@@ -232,7 +263,9 @@ describe('idempotency and replacement', () => {
     const s4 = await ingest(db, { paths: [file] }, recorder());
     expect(s4.files[0]).toMatchObject({ status: 'replaced', lines_read: 1, loaded: 1 });
     expect(await counts(db)).toEqual({ files: 1, events: 1, rejects: 0, players: 1, dirty: 1 });
-    expect(await db.all(`SELECT quest_id, line::INTEGER AS line FROM events`)).toEqual([{ quest_id: 'FET0009', line: 1 }]);
+    expect(await db.all(`SELECT quest_id, line::INTEGER AS line FROM events`)).toEqual([
+      { quest_id: 'FET0009', line: 1 },
+    ]);
     db.close();
   });
 });
@@ -243,7 +276,9 @@ describe('a file that cannot be read', () => {
     const good = join(dir, 'a-good.ndjson');
     const bad = join(dir, 'b-bad.ndjson.gz');
     writeFileSync(good, readFileSync(join(FX, 'events/events.ndjson')));
-    const zipped = gzipSync(Buffer.from('{"ts":"2026-01-01","player_id":"x","quest_id":"q","status":"start"}\n'.repeat(500)));
+    const zipped = gzipSync(
+      Buffer.from('{"ts":"2026-01-01","player_id":"x","quest_id":"q","status":"start"}\n'.repeat(500)),
+    );
     writeFileSync(bad, zipped.subarray(0, zipped.length - 12));
     const db = await freshDb();
     const fx = recorder();
@@ -281,7 +316,9 @@ describe('CLI', () => {
 
     const r = cli([...cfg, 'rejects', '--limit', '2']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/bob\/2026-11-29T10-00-00\.csv:5: unknown status 'MAYBE'\n {2}00:03:00,QUEST_STATUS,FET0001 MAYBE\n/);
+    expect(r.stdout).toMatch(
+      /bob\/2026-11-29T10-00-00\.csv:5: unknown status 'MAYBE'\n {2}00:03:00,QUEST_STATUS,FET0001 MAYBE\n/,
+    );
     expect(r.stdout.split('\n').filter((l) => l.includes('.csv:')).length).toBe(2);
   });
 
