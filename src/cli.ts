@@ -8,6 +8,7 @@ import { type DemoFormat, generateDemoData } from './demo.js';
 import { demoJob, SAMPLE_DIR } from './demo-job.js';
 import type { Effects } from './effects.js';
 import { UserError } from './errors.js';
+import { ingestCommand, rejectsCommand } from './ingest.js';
 import { parseParams, runNotebook, setupNotebooks } from './notebook-run.js';
 import { statsCommand } from './stats.js';
 import { statusCommand } from './status.js';
@@ -48,6 +49,45 @@ function context() {
 // --- verbs (keep each block small: parse, call the library, done) ---
 
 // @verbs
+
+program
+  .command('ingest')
+  .description('load log files (files, folders or globs) into the database; unchanged files are skipped')
+  .argument('[paths...]', 'files, folders or globs (default: the --source paths from the config)')
+  .option('--source <name>', 'a source from questlog.config.json (format, preset or mapping, default paths)')
+  .addOption(
+    new Option('--format <format>', 'force the format of every file').choices(['seed', 'events', 'gameanalytics']),
+  )
+  .option('--player <rule>', 'seed logs: player id from the path: parent | stem | /regex/ (first group)', 'parent')
+  .addHelpText(
+    'after',
+    example(
+      'questlog ingest data/sample/logs',
+      "questlog ingest --format events 'exports/*.ndjson.gz'",
+      'questlog ingest --source waves',
+    ),
+  )
+  .action(async (paths: string[], o: { source?: string; format?: string; player: string }) => {
+    const { config, db } = context();
+    await ingestCommand({ db, config, paths, source: o.source, format: o.format, player: o.player }, effects);
+  });
+
+program
+  .command('rejects')
+  .description('list quarantined lines: file, line, reason and the raw text')
+  .option('--file <path>', 'only this file')
+  .option('--limit <n>', 'at most this many', '100')
+  .addHelpText(
+    'after',
+    example('questlog rejects', 'questlog rejects --file data/sample/logs/p001/2026-11-28T20-15-00.csv'),
+  )
+  .action(async (o: { file?: string; limit: string }) => {
+    const limit = Number(o.limit);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UserError(`--limit must be a positive integer, got ${o.limit}`);
+    const { db } = context();
+    await rejectsCommand({ db, file: o.file, limit }, effects);
+  });
 
 program
   .command('demo')

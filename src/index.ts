@@ -4,6 +4,17 @@ export { type Config, loadConfig } from './config.js';
 export { Db, DEFAULT_DB, type OpenOptions } from './db.js';
 export { type Effects, recorder, silent } from './effects.js';
 export { InputError, InternalError, UserError } from './errors.js';
+export type { FileFormat, FormatName, Mapping } from './formats.js';
+export {
+  type FileResult,
+  type IngestOptions,
+  type IngestSummary,
+  ingest,
+  ingestCommand,
+  listRejects,
+  type RejectRow,
+  rejectsCommand,
+} from './ingest.js';
 export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from './model.js';
 export {
   type Coverage,
