@@ -2,7 +2,8 @@
 // All the work happens in an in-memory DuckDB with hash-based pseudo-randomness, so a seed gives byte-identical files.
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { Db, literal, sqlFile } from './db.js';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { literal, type Params, sqlFile } from './db.js';
 import { type Effects, silent, timed } from './effects.js';
 import { UserError } from './errors.js';
 
@@ -146,7 +147,7 @@ export async function generateDemoData(opts: DemoOptions, effects: Effects): Pro
   const out = resolve(o.out);
   const [summary, ms] = await timed(async () => {
     // Threads do not change the output (every value is a hash of its coordinates and every output is ordered).
-    const db = await Db.open(':memory:');
+    const db = await Scratch.open(2);
     try {
       if (opts.players === undefined && opts.events !== undefined) o.players = await calibrate(db, o, opts.events);
       return await generate(db, o, out, effects);
@@ -167,7 +168,47 @@ export async function generateDemoData(opts: DemoOptions, effects: Effects): Pro
  * Players needed for about `events` events. A player's events do not depend on how many players there are, so the
  * rate measured on the first few thousand holds for any count (the period's end cuts some players short).
  */
-async function calibrate(db: Db, o: Resolved, events: number): Promise<number> {
+/**
+ * The generator's own in-memory database. DuckDB writes one gzip stream on one thread, so shards are written side by
+ * side from several connections to keep both cores busy.
+ */
+class Scratch {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly conns: DuckDBConnection[],
+  ) {}
+
+  static async open(connections: number): Promise<Scratch> {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+    const conns: DuckDBConnection[] = [];
+    for (let i = 0; i < connections; i++) {
+      const conn = await instance.connect();
+      await conn.run("SET TimeZone = 'UTC'");
+      conns.push(conn);
+    }
+    return new Scratch(instance, conns);
+  }
+
+  async run(sql: string, params?: Params, conn = this.conns[0]): Promise<void> {
+    await (conn as DuckDBConnection).run(sql, params);
+  }
+
+  async all<T>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await (this.conns[0] as DuckDBConnection).runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  async one<T>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  close(): void {
+    for (const c of this.conns) c.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+async function calibrate(db: Scratch, o: Resolved, events: number): Promise<number> {
   if (!(events >= 1)) throw new UserError(`demo-data: events must be >= 1 (got ${events})`);
   const probe = 2000;
   await build(db, { ...o, players: probe }, silent);
@@ -176,7 +217,7 @@ async function calibrate(db: Db, o: Resolved, events: number): Promise<number> {
   return Math.max(1, Math.round(events / perPlayer));
 }
 
-async function build(db: Db, o: Resolved, effects: Effects): Promise<void> {
+async function build(db: Scratch, o: Resolved, effects: Effects): Promise<void> {
   await db.run(sqlFile('demo_macros'));
   await db.run(sqlFile('demo_params'), {
     seed: o.seed,
@@ -201,7 +242,7 @@ async function build(db: Db, o: Resolved, effects: Effects): Promise<void> {
   }
 }
 
-async function generate(db: Db, o: Resolved, out: string, effects: Effects): Promise<Omit<DemoSummary, 'ms'>> {
+async function generate(db: Scratch, o: Resolved, out: string, effects: Effects): Promise<Omit<DemoSummary, 'ms'>> {
   const seedOnly = o.formats.includes('seed');
   await build(db, o, effects);
   const counts = await db.one<{ events: number; players: number; quests: number }>(
@@ -241,7 +282,7 @@ async function generate(db: Db, o: Resolved, out: string, effects: Effects): Pro
   };
 }
 
-async function writeCatalogue(db: Db, out: string): Promise<string> {
+async function writeCatalogue(db: Scratch, out: string): Promise<string> {
   const name = 'catalogue.csv';
   const tmp = join(out, `.${name}.tmp`);
   await db.run(`COPY (${sqlFile('demo_catalogue').replace(/;\s*$/, '')}) TO ${literal(tmp)} (FORMAT csv, HEADER true)`);
@@ -253,7 +294,7 @@ async function writeCatalogue(db: Db, out: string): Promise<string> {
  * Seed logs are one small file per session in a folder per player, a layout COPY cannot produce; SQL builds each
  * file's whole text and only those texts (one row per session) come to JavaScript to be written.
  */
-async function writeSeedLogs(db: Db, out: string, effects: Effects): Promise<string[]> {
+async function writeSeedLogs(db: Scratch, out: string, effects: Effects): Promise<string[]> {
   const dir = join(out, 'logs');
   // A previous run's sessions would otherwise linger beside the new ones.
   rmSync(dir, { recursive: true, force: true });
@@ -271,7 +312,7 @@ async function writeSeedLogs(db: Db, out: string, effects: Effects): Promise<str
 const EXT: Record<Exclude<DemoFormat, 'seed'>, string> = { ndjson: 'ndjson', csv: 'csv', parquet: 'parquet' };
 
 async function writeEvents(
-  db: Db,
+  db: Scratch,
   o: Resolved,
   out: string,
   format: Exclude<DemoFormat, 'seed'>,
@@ -298,26 +339,27 @@ async function writeEvents(
         ? `FORMAT json${gz ? ', COMPRESSION gzip' : ''}`
         : `FORMAT csv, HEADER true${gz ? ', COMPRESSION gzip' : ''}`;
   const query = sqlFile('demo_events_out').replace(/;\s*$/, '');
-  const files: string[] = [];
+  const jobs: { name: string; params: Params }[] = [];
   for (const period of periods) {
     for (let shard = 0; shard < o.shards; shard++) {
       const name =
         o.shards === 1
           ? `${period.prefix}.${EXT[format]}${gz ? '.gz' : ''}`
           : `${period.prefix}-${String(shard + 1).padStart(3, '0')}.${EXT[format]}${gz ? '.gz' : ''}`;
-      const tmp = join(dir, `.${name}.tmp`);
-      const [, ms] = await timed(() =>
-        db.run(`COPY (${query}) TO ${literal(tmp)} (${options})`, {
-          shard,
-          start,
-          from: period.from,
-          until: period.until,
-        }),
-      );
-      renameSync(tmp, join(dir, name));
-      effects.log(`  ${format}/${name}: ${ms} ms`);
-      files.push(join(format, name));
+      jobs.push({ name, params: { shard, start, from: period.from, until: period.until } });
     }
   }
+  let next = 0;
+  const writer = async (conn: DuckDBConnection) => {
+    for (let job = jobs[next++]; job; job = jobs[next++]) {
+      const tmp = join(dir, `.${job.name}.tmp`);
+      const params = job.params;
+      const [, ms] = await timed(() => db.run(`COPY (${query}) TO ${literal(tmp)} (${options})`, params, conn));
+      renameSync(tmp, join(dir, job.name));
+      effects.log(`  ${format}/${job.name}: ${ms} ms`);
+    }
+  };
+  await Promise.all(db.conns.map(writer));
+  const files = jobs.map((j) => join(format, j.name));
   return files;
 }

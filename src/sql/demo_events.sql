@@ -1,5 +1,5 @@
 -- Every event of every pair, in the order the player produced them; cut at the end of the period.
-CREATE OR REPLACE TEMP TABLE demo_events AS
+CREATE OR REPLACE TABLE demo_events AS
 WITH e AS (
   SELECT pr.*, x.e::INTEGER AS e
   FROM demo_pairs pr, LATERAL (SELECT unnest(range(pr.d + 2 * pr.r + pr.f + pr.dup)) AS e) x

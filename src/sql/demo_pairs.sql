@@ -1,5 +1,5 @@
 -- One row per (player, quest met): how it ends, how many events it takes, how long, and when it starts.
-CREATE OR REPLACE TEMP TABLE demo_pairs AS
+CREATE OR REPLACE TABLE demo_pairs AS
 WITH met AS (
   SELECT pl.i, pl.player_id, pl.t0, pl.platform, pl.entry, s.step::INTEGER AS step
   FROM demo_players pl, demo_params p,

@@ -1,5 +1,5 @@
 -- The generator's knobs as one row, so every later step reads bound values instead of pasted ones.
-CREATE OR REPLACE TEMP TABLE demo_params AS
+CREATE OR REPLACE TABLE demo_params AS
 SELECT
   $seed::UBIGINT AS seed,
   $players::INTEGER AS players,

@@ -1,5 +1,5 @@
 -- Players: when they start, where in the storyline they enter and how many quests they go on to meet.
-CREATE OR REPLACE TEMP TABLE demo_players AS
+CREATE OR REPLACE TABLE demo_players AS
 WITH b AS (
   SELECT t.i::INTEGER AS i, p.*
   FROM demo_params p, range(p.players) t(i)

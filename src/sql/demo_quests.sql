@@ -1,6 +1,6 @@
 -- Quests: storyline quests in the catalogue, then ids only the logs know ('unknown'), then catalogue quests nobody can
 -- meet yet ('unreleased'). The first 21 have hand-written names so the sample reads like a game; the rest are composed.
-CREATE OR REPLACE TEMP TABLE demo_quests AS
+CREATE OR REPLACE TABLE demo_quests AS
 WITH named(n, code, name) AS (
   VALUES
     (1, 'FET', 'Fetch the Herbs'), (2, 'KIL', 'Clear the Wolf Den'), (3, 'ESC', 'Escort the Miller'),
