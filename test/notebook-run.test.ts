@@ -1,0 +1,80 @@
+// Real Jupyter, real tslab kernel: headless runs through the CLI as users run them.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VEGALITE_MIME } from '../src/notebook-display.js';
+import { cli, FIXTURES, tempDir } from './helpers.js';
+import { errorOutputs, haveJupyter, readNotebook, text, tinyDb } from './notebook-helpers.js';
+
+const NB = join(FIXTURES, 'notebooks');
+let ok = false;
+beforeAll(async () => {
+  ok = await haveJupyter();
+}, 120_000);
+
+describe('questlog notebook run', () => {
+  it('injects parameters after the parameters cell, typed by their declarations', async ({ skip }) => {
+    if (!ok) skip();
+    const out = tempDir();
+    const args = ['notebook', 'run', join(NB, 'params.ipynb'), '--out', out, '--name', 'p'];
+    const r = cli([...args, '-p', 'quest_id=1234', '--param', 'days=3', '-p', 'verbose=true']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^notebook params\.ipynb: 4 cells in \d+ ms -> .*p\.ipynb, .*p\.html\n$/);
+    const cells = readNotebook(join(out, 'p.ipynb'), (p) => readFileSync(p, 'utf8'));
+    expect(cells.map((c) => c.metadata.tags ?? [])).toEqual([[], ['parameters'], ['injected-parameters'], []]);
+    expect(text(cells[2]?.source)).toBe(
+      '// Parameters injected by questlog notebook run\nlet days = 3;\nlet quest_id = "1234";\nlet verbose = true;',
+    );
+    expect(text(cells[3]?.outputs?.[0]?.text)).toBe('{"quest_id":"1234","days":3,"verbose":true,"type":"number"}\n');
+    expect(errorOutputs(cells)).toEqual([]);
+    const html = readFileSync(join(out, 'p.html'), 'utf8');
+    expect(html).toContain('{&#34;quest_id&#34;:&#34;1234&#34;,&#34;days&#34;:3');
+  }, 120_000);
+
+  it('fails on a failing cell with its number and error, exit 1, and keeps the executed notebook', async ({ skip }) => {
+    if (!ok) skip();
+    const out = tempDir();
+    const r = cli(['notebook', 'run', join(NB, 'failing.ipynb'), '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `questlog: error: ${join(NB, 'failing.ipynb')}: cell 3 failed: Error: quest table is empty <on purpose>\n` +
+        "  cell: throw new Error('quest table is empty <on purpose>');\n",
+    );
+    expect(r.stderr).toContain(`hint: the executed notebook with the error: ${join(out, 'failing.ipynb')}`);
+    const cells = readNotebook(join(out, 'failing.ipynb'), (p) => readFileSync(p, 'utf8'));
+    expect(text(cells[0]?.outputs?.[0]?.text)).toBe('first cell ran 2\n');
+    expect(errorOutputs(cells)).toHaveLength(1);
+    expect(cells[3]?.outputs).toEqual([]);
+    expect(existsSync(join(out, 'failing.html'))).toBe(true);
+  }, 120_000);
+
+  it('refuses unknown parameters before starting a kernel', () => {
+    const r = cli(['notebook', 'run', join(NB, 'params.ipynb'), '-p', 'nope=1', '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'questlog: error: the notebook has no parameter nope\n  hint: its parameters: quest_id, days, verbose\n',
+    );
+  });
+
+  it('runs the facade inside the kernel: escaped tables, charts as one vega-lite + HTML bundle', async ({ skip }) => {
+    if (!ok) skip();
+    const out = tempDir();
+    const db = await tinyDb(tempDir());
+    const r = cli(['--db', db, 'notebook', 'run', join(NB, 'facade.ipynb'), '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const cells = readNotebook(join(out, 'facade.ipynb'), (p) => readFileSync(p, 'utf8'));
+    expect(errorOutputs(cells)).toEqual([]);
+    // Showing methods resolve to nothing, so tslab prints no second, plain copy of the result.
+    expect(cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === 'stream')).toEqual([]);
+    const table = cells[1]?.outputs?.[0]?.data ?? {};
+    expect(text(table['text/html'])).toContain(
+      '<tr><td>&#60;b&#62;x&#60;/b&#62;</td><td class="ql-num">42</td><td class="ql-num">2.5</td></tr>',
+    );
+    const chart = cells[2]?.outputs?.[0]?.data ?? {};
+    expect(Object.keys(chart).sort()).toEqual([VEGALITE_MIME, 'text/html', 'text/plain'].sort());
+    expect(text(chart['text/html'])).toContain('<svg');
+    expect(readFileSync(join(out, 'facade.html'), 'utf8')).toMatch(/<svg[^>]*class="marks"/);
+  }, 120_000);
+});
