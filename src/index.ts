@@ -2,6 +2,15 @@
 export { catalogueCommand, loadCatalogue } from './catalogue.js';
 export { type Config, loadConfig } from './config.js';
 export { Db, DEFAULT_DB, type OpenOptions } from './db.js';
+export {
+  DEMO_FORMATS,
+  type DemoFormat,
+  type DemoOptions,
+  type DemoSummary,
+  generateDemoData,
+  SAMPLE_OPTIONS,
+} from './demo.js';
+export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './demo-job.js';
 export { type Effects, recorder, silent } from './effects.js';
 export { InputError, InternalError, UserError } from './errors.js';
 export type { FileFormat, FormatName, Mapping } from './formats.js';
