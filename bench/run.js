@@ -1,0 +1,256 @@
+// `npm run bench`: questlog against the engine floor, SQLite the original way and pandas, side by side in one run.
+// Usage: node bench/run.js [--sizes 1m,10m] [--huge] [--reps 3] [--slow-reps N] [--contenders questlog,floor,sqlite,pandas]
+//        [--formats ndjson,ndjson.gz,csv,parquet] [--no-incremental] [--out bench/results] [--data bench/data] [--smoke]
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareStats } from './lib/compare.js';
+import { ensureDataset, FORMATS } from './lib/datasets.js';
+import { markdown, median, ratios, summarize, targets } from './lib/results.js';
+import { runChild } from './lib/spawn.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PYTHON = '/usr/bin/python3'; // Debian's, which has python3-pandas (a pyenv python on PATH may not)
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1m' },
+    huge: { type: 'boolean', default: false },
+    reps: { type: 'string', default: '3' },
+    'slow-reps': { type: 'string' },
+    contenders: { type: 'string', default: 'questlog,floor,sqlite,pandas' },
+    formats: { type: 'string', default: FORMATS.join(',') },
+    'no-incremental': { type: 'boolean', default: false },
+    out: { type: 'string', default: join(ROOT, 'bench/results') },
+    data: { type: 'string', default: join(ROOT, 'bench/data') },
+    'memory-limit': { type: 'string', default: '8GB' },
+    threads: { type: 'string', default: '2' },
+    smoke: { type: 'boolean', default: false },
+  },
+});
+
+const sizes = args.smoke ? ['smoke'] : args.sizes.split(',').concat(args.huge ? ['100m'] : []);
+const reps = args.smoke ? 1 : Number(args.reps);
+const contenders = args.contenders.split(',');
+const formats = args.formats.split(',');
+const dataRoot = resolve(args.data);
+const work = join(dataRoot, 'run');
+const settings = {
+  threads: Number(args.threads),
+  memory_limit: args['memory-limit'],
+  temp_directory: join(work, 'duckdb-tmp'),
+};
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** The processes a contender runs as, and which inputs it takes. */
+const CONTENDERS = {
+  questlog: { cmd: process.execPath, script: 'bench/contenders/questlog.js', formats },
+  floor: { cmd: process.execPath, script: 'bench/contenders/floor.js', formats },
+  sqlite: { cmd: process.execPath, script: 'bench/contenders/sqlite.js', formats: ['ndjson'], slow: true },
+  pandas: { cmd: PYTHON, script: 'bench/contenders/pd_groupby.py', formats: ['ndjson'], slow: true },
+};
+for (const c of contenders) if (!CONTENDERS[c]) throw new Error(`unknown contender ${c}`);
+
+async function runOne(contender, spec) {
+  const c = CONTENDERS[contender];
+  return runChild(c.cmd, [join(ROOT, c.script), JSON.stringify(spec)]);
+}
+
+async function benchSize(size) {
+  const started = performance.now();
+  const dataset = await ensureDataset(dataRoot, size, formats, { incremental: !args['no-incremental'], log });
+  log(`${size}: ${dataset.events} events, ${dataset.players} players, ${dataset.quests} quests`);
+  const big = dataset.events > 20_000_000;
+  const slowReps = Number(args['slow-reps'] ?? (dataset.events > 2_000_000 ? 1 : reps));
+  const entries = [];
+  for (const name of contenders) {
+    const c = CONTENDERS[name];
+    // Row-by-row SQLite and in-memory pandas at 100M would take hours and more memory than the machine has.
+    if (c.slow && big) continue;
+    for (const format of c.formats.filter((f) => formats.includes(f))) entries.push({ contender: name, format });
+  }
+  const runs = [];
+  const outputs = [];
+  for (let rep = 0; rep < reps; rep++) {
+    // Alternate: each repetition starts at a different contender, so drifting background load hits all alike.
+    const order = entries.map((_, i) => entries[(i + rep) % entries.length]);
+    for (const e of order) {
+      if (CONTENDERS[e.contender].slow && rep >= slowReps) continue;
+      const tag = `${e.contender}-${e.format}-${rep}`;
+      const spec = {
+        fresh: true,
+        db: join(work, `${e.contender}.${e.contender === 'sqlite' ? 'sqlite' : 'duckdb'}`),
+        inputs: dataset.inputs[e.format],
+        out: join(work, `${tag}.json`),
+        asOf: dataset.lastDay,
+        site: join(work, 'site'),
+        settings,
+      };
+      const r = await runOne(e.contender, spec);
+      log(`  ${size} rep ${rep + 1}/${reps} ${e.contender} ${e.format}: ${describeRun(r)}`);
+      runs.push({ ...e, rep, ...r });
+      outputs.push({ tag, stats: JSON.parse(readFileSync(spec.out, 'utf8')) });
+      rmSync(spec.out);
+    }
+  }
+  const mismatches = [];
+  for (const o of outputs.slice(1)) {
+    const diffs = compareStats(outputs[0].stats, o.stats);
+    if (diffs.length) mismatches.push({ expected: outputs[0].tag, actual: o.tag, diffs });
+  }
+  const summary = summarize(runs);
+  const result = {
+    size,
+    dataset,
+    runs,
+    summary,
+    ratios: ratios(summary, dataset),
+    identical: mismatches.length === 0,
+    mismatches,
+    quests_compared: outputs[0]?.stats.quests.length ?? 0,
+  };
+  if (dataset.split && contenders.includes('questlog')) result.incremental = await benchIncremental(dataset);
+  result.seconds = Math.round((performance.now() - started) / 1000);
+  return result;
+}
+
+/** History in a database, then one new day: `nightly` on a copy of it against a full rebuild, alternating. */
+async function benchIncremental(dataset) {
+  const { history, lastday } = dataset.split;
+  const historyDb = join(work, 'history.duckdb');
+  const previous = new Date(Date.parse(`${dataset.split.day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const setup = await runOne('questlog', {
+    fresh: true,
+    db: historyDb,
+    inputs: history,
+    out: join(work, 'history.json'),
+    asOf: previous,
+    site: join(work, 'site'),
+    settings,
+  });
+  log(`  ${dataset.size} incremental: history loaded in ${(setup.wallMs / 1000).toFixed(1)} s (${setup.rows} events)`);
+  const nightly = [];
+  const full = [];
+  const outputs = [];
+  const incReps = Math.max(reps, 1);
+  for (let rep = 0; rep < incReps; rep++) {
+    for (const kind of rep % 2 ? ['full', 'nightly'] : ['nightly', 'full']) {
+      const db = join(work, `${kind}.duckdb`);
+      if (kind === 'nightly') {
+        rmSync(`${db}.wal`, { force: true });
+        copyFileSync(historyDb, db);
+      }
+      const spec = {
+        fresh: kind === 'full',
+        db,
+        inputs: kind === 'full' ? [...history, ...lastday] : lastday,
+        out: join(work, `${kind}.json`),
+        asOf: dataset.split.day,
+        site: join(work, 'site'),
+        settings,
+      };
+      const r = await runOne('questlog', spec);
+      log(`  ${dataset.size} incremental rep ${rep + 1}/${incReps} ${kind}: ${describeRun(r)}`);
+      (kind === 'nightly' ? nightly : full).push(r);
+      outputs.push(JSON.parse(readFileSync(spec.out, 'utf8')));
+    }
+  }
+  const diffs = outputs.slice(1).flatMap((o) => compareStats(outputs[0], o));
+  const phases = (rs) =>
+    Object.fromEntries(Object.keys(rs[0].phases).map((k) => [k, median(rs.map((r) => r.phases[k]))]));
+  const nMed = median(nightly.map((r) => r.wallMs));
+  const fMed = median(full.map((r) => r.wallMs));
+  return {
+    size: dataset.size,
+    history_events: setup.rows,
+    new_events: nightly[0].rows,
+    new_share: nightly[0].rows / (setup.rows + nightly[0].rows),
+    dirty_players: nightly[0].dirtyPlayers,
+    nightly_median_ms: nMed,
+    nightly_min_ms: Math.min(...nightly.map((r) => r.wallMs)),
+    nightly_max_ms: Math.max(...nightly.map((r) => r.wallMs)),
+    full_median_ms: fMed,
+    full_min_ms: Math.min(...full.map((r) => r.wallMs)),
+    full_max_ms: Math.max(...full.map((r) => r.wallMs)),
+    share: nMed / fMed,
+    nightly_phases: phases(nightly),
+    full_phases: phases(full),
+    nightly_peak_rss_mb: Math.round(Math.max(...nightly.map((r) => r.maxRssKB)) / 1024),
+    identical: diffs.length === 0,
+    mismatches: diffs,
+    runs: { nightly, full },
+  };
+}
+
+function describeRun(r) {
+  const phases = Object.entries(r.phases)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return `${(r.wallMs / 1000).toFixed(2)} s, ${Math.round(r.maxRssKB / 1024)} MB (${phases} ms)`;
+}
+
+function machine() {
+  const quiet = (cmd, a) => {
+    try {
+      return execFileSync(cmd, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return 'unavailable';
+    }
+  };
+  const pkg = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  return {
+    cpus: cpus().length,
+    cpu_model: cpus()[0]?.model ?? 'unknown',
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    duckdb: pkg('@duckdb/node-api'),
+    sqlite: `better-sqlite3 ${pkg('better-sqlite3')}`,
+    pandas: quiet(PYTHON, ['-c', 'import pandas; print(pandas.__version__)']),
+  };
+}
+
+function writeAtomic(path, text) {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+async function main() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const git = (a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const result = {
+    started_at: new Date().toISOString().slice(0, 19).replace('T', ' '),
+    command: `node bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+    machine: machine(),
+    settings,
+    load: { start: loadavg() },
+    sizes: [],
+  };
+  for (const size of sizes) result.sizes.push(await benchSize(size));
+  result.finished_at = new Date().toISOString().slice(0, 19).replace('T', ' ');
+  result.load.end = loadavg();
+  result.targets = targets(result.sizes);
+  const out = resolve(args.out);
+  mkdirSync(out, { recursive: true });
+  writeAtomic(join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeAtomic(join(out, 'latest.md'), markdown(result));
+  rmSync(work, { recursive: true, force: true });
+  log(`wrote ${join(out, 'latest.md')}`);
+  const bad = result.sizes.flatMap((s) => [
+    ...s.mismatches.map((m) => `${s.size}: ${m.actual} differs from ${m.expected}:\n    ${m.diffs.join('\n    ')}`),
+    ...(s.incremental && !s.incremental.identical
+      ? [`${s.size}: nightly differs from full rebuild: ${s.incremental.mismatches.join('; ')}`]
+      : []),
+  ]);
+  if (bad.length) {
+    log(`statistics differ between contenders:\n  ${bad.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
