@@ -1,0 +1,95 @@
+// CI executes every shipped notebook headless on the sample data; what they show must be the library's figures.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { Db } from '../src/db.js';
+import { demoJob } from '../src/demo-job.js';
+import { statsRows } from '../src/notebook.js';
+import { formatValue, tableHtml } from '../src/notebook-display.js';
+import { runNotebook } from '../src/notebook-run.js';
+import { getCoverage, getSnapshot, type Snapshot } from '../src/stats.js';
+import { ROOT, tempDir } from './helpers.js';
+import { errorOutputs, haveJupyter, type OutputCell, readNotebook, text } from './notebook-helpers.js';
+
+let ok = false;
+let db = '';
+let snap: Snapshot;
+const out = tempDir();
+
+beforeAll(async () => {
+  ok = await haveJupyter();
+  if (!ok) return;
+  db = join(tempDir(), 'questlog.duckdb');
+  await demoJob({ db, config: loadConfig(ROOT) }, { log() {} });
+  const conn = await Db.open(`${db.slice(0, -'.duckdb'.length)}.read.duckdb`, { readOnly: true });
+  snap = await getSnapshot(conn);
+  conn.close();
+}, 600_000);
+
+async function run(name: string, params: Record<string, string> = {}): Promise<OutputCell[]> {
+  const r = await runNotebook({ notebook: join(ROOT, 'notebooks', `${name}.ipynb`), params, out, db }, { log() {} });
+  const cells = readNotebook(r.ipynb, (p) => readFileSync(p, 'utf8'));
+  expect(errorOutputs(cells)).toEqual([]);
+  return cells;
+}
+
+const displays = (cells: OutputCell[]) =>
+  cells.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === 'display_data').map((o) => o.data ?? {}));
+
+describe('shipped notebooks on the sample data', () => {
+  it('overview.ipynb shows the library snapshot, charts and coverage', async ({ skip }) => {
+    if (!ok) skip();
+    const cells = await run('overview');
+    const shown = displays(cells);
+    const m = snap.meta;
+    const caption = `Snapshot ${m.snapshot_date}: ${m.players} players, ${m.events} events, data through ${m.data_through}`;
+    expect(text(shown[0]?.['text/html'])).toBe(tableHtml(statsRows(snap.quests), { caption, limit: 1000 }));
+    expect(m).toMatchObject({ snapshot_date: '2026-11-22', players: 200 });
+    expect(shown.filter((d) => 'application/vnd.vegalite.v5+json' in d)).toHaveLength(4);
+    const conn = await Db.open(`${db.slice(0, -'.duckdb'.length)}.read.duckdb`, { readOnly: true });
+    const cov = await getCoverage(conn);
+    conn.close();
+    expect(text(shown.at(-1)?.['text/plain'])).toContain(
+      `catalogue quests nobody has met              ${cov.never_seen.length}      ${cov.never_seen.join(', ')}`,
+    );
+  }, 300_000);
+
+  it('quest.ipynb with quest_id=KIL0002 shows that quest’s figures', async ({ skip }) => {
+    if (!ok) skip();
+    const cells = await run('quest', { quest_id: 'KIL0002' });
+    const q = snap.quests.find((x) => x.quest_id === 'KIL0002');
+    expect(q).toBeDefined();
+    if (!q) return;
+    expect(text(cells[3]?.outputs?.[0]?.text)).toBe(
+      `${q.name} (KIL0002), chain ${q.chain}, snapshot ${snap.meta.snapshot_date}\n`,
+    );
+    const figures = text(displays(cells)[0]?.['text/html']);
+    const cell = (label: string, v: number | null) =>
+      `<td>${label}</td><td class="${v === null ? 'ql-null' : 'ql-num'}">${formatValue(v)}</td>`;
+    for (const [label, v] of [
+      ['players in the game', q.players],
+      ['in progress (accepted)', q.accepted],
+      ['declined', q.declined],
+      ['completed', q.completed],
+      ['not encountered', q.not_encountered],
+      ['completion rate', q.completion_rate],
+      ['median completion (s)', q.median_seconds],
+      ['p90 completion (s)', q.p90_seconds],
+    ] as const) {
+      expect(figures).toContain(cell(label, v));
+    }
+    expect(displays(cells).filter((d) => 'application/vnd.vegalite.v5+json' in d)).toHaveLength(4);
+  }, 300_000);
+
+  it('sql.ipynb runs every example', async ({ skip }) => {
+    if (!ok) skip();
+    const cells = await run('sql');
+    const best = [...snap.quests].sort(
+      (a, b) => (b.completion_rate ?? 0) - (a.completion_rate ?? 0) || a.quest_id.localeCompare(b.quest_id),
+    )[0];
+    expect(text(cells.at(-1)?.outputs?.[0]?.text)).toBe(
+      `snapshot ${snap.meta.snapshot_date}: ${snap.meta.players} players; best completion rate: ${best?.name} (${best?.quest_id})\n`,
+    );
+  }, 300_000);
+});
