@@ -6,5 +6,5 @@ SELECT
   count_if(outcome = 'ignored')::BIGINT AS ignored,
   count_if(outcome NOT IN ('event', 'rejected', 'ignored') OR outcome IS NULL)::BIGINT AS unclassified,
   (count_if(outcome = 'event')
-    - count(DISTINCT CASE WHEN outcome = 'event' THEN (player_id, quest_id, status, ts) END))::BIGINT AS duplicates
+    - count(DISTINCT CASE WHEN outcome = 'event' THEN hash(player_id, quest_id, status, ts) END))::BIGINT AS duplicates
 FROM ql_stage;

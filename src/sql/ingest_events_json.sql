@@ -1,28 +1,33 @@
 -- Canonical events as NDJSON: one object per line with ts, player_id, quest_id, status (+ session_id, build, platform).
+-- One multi-path extraction parses each line once (separate ->> calls would parse it once per field).
 CREATE OR REPLACE TEMP TABLE ql_stage AS
 WITH p AS (
   SELECT line, raw,
     raw IS NULL OR trim(raw) = '' AS blank,
     length(raw) > $long_line AS long,
-    CASE WHEN length(raw) <= $long_line AND json_valid(raw) THEN raw::JSON END AS j
+    length(raw) <= $long_line AND json_valid(raw) AS valid
   FROM ql_raw
-), f AS (
-  SELECT line, raw, blank, long, j, json_type(j) = 'OBJECT' AS obj,
-    ql_id(j->>'player_id') AS player_id, ql_id(j->>'quest_id') AS quest_id,
-    j->>'status' AS status_text, ql_status(j->>'status') AS status,
-    j->>'ts' AS ts_text, ql_ts(j->>'ts') AS ts,
-    ql_id(j->>'session_id') AS session_id, ql_id(j->>'build') AS build, ql_id(j->>'platform') AS platform
+), x AS (
+  SELECT line, raw, blank, long, valid, ltrim(raw)[1] = '{' AS obj,
+    CASE WHEN valid THEN
+      json_extract_string(raw, ['$.ts', '$.player_id', '$.quest_id', '$.status', '$.session_id', '$.build', '$.platform'])
+    END AS v
   FROM p
+), f AS (
+  SELECT line, raw, blank, long, valid, obj,
+    ql_id(v[2]) AS player_id, ql_id(v[3]) AS quest_id, v[4] AS status_text, ql_status(v[4]) AS status,
+    v[1] AS ts_text, ql_ts(v[1]) AS ts, ql_id(v[5]) AS session_id, ql_id(v[6]) AS build, ql_id(v[7]) AS platform
+  FROM x
 ), c AS (
   SELECT *, CASE
     WHEN blank THEN NULL
     WHEN long THEN 'line too long (' || length(raw) || ' characters)'
-    WHEN j IS NULL THEN 'invalid JSON'
+    WHEN NOT valid THEN 'invalid JSON'
     WHEN NOT obj THEN 'not a JSON object'
     ELSE ql_problem(player_id, quest_id, status_text, status, ts_text, ts) END AS reason
   FROM f
 )
-SELECT line, raw,
+SELECT line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
   CASE WHEN blank THEN 'ignored' WHEN reason IS NULL THEN 'event' ELSE 'rejected' END AS outcome,
   reason, ts, player_id, quest_id, status, session_id, build, platform,
   player_id AS seen_player, ts AS seen_ts

@@ -12,10 +12,11 @@ CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
   WHEN 'failed' THEN 'failed' WHEN 'fail' THEN 'failed'
   ELSE NULL END::quest_status;
 
--- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds.
-CREATE OR REPLACE TEMP MACRO ql_ts(t) AS CASE
-  WHEN regexp_full_match(trim(t), '-?[0-9]+(\.[0-9]+)?') THEN try(to_timestamp(trim(t)::DOUBLE)::TIMESTAMP)
-  ELSE try_cast(trim(t) AS TIMESTAMPTZ)::TIMESTAMP END;
+-- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds. Plain casts, no
+-- regex: this runs once per event. Epochs beyond year ~5000 are not times, so they stay NULL (a reject).
+CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
+  try_cast(trim(t) AS TIMESTAMPTZ)::TIMESTAMP,
+  CASE WHEN abs(try_cast(trim(t) AS DOUBLE)) < 1e11 THEN to_timestamp(try_cast(trim(t) AS DOUBLE))::TIMESTAMP END);
 
 -- NULL for absent or blank identifiers, so "missing player" is one test.
 CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(trim(v), '');
