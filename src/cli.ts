@@ -9,7 +9,10 @@ import { demoJob, SAMPLE_DIR } from './demo-job.js';
 import type { Effects } from './effects.js';
 import { UserError } from './errors.js';
 import { ingestCommand, rejectsCommand } from './ingest.js';
+import { nightly } from './nightly.js';
 import { parseParams, runNotebook, setupNotebooks } from './notebook-run.js';
+import { publishCommand, resolveOut } from './publish.js';
+import { serve } from './serve.js';
 import { statsCommand } from './stats.js';
 import { statusCommand } from './status.js';
 
@@ -88,6 +91,50 @@ program
     const { db } = context();
     await rejectsCommand({ db, file: o.file, limit }, effects);
   });
+
+program
+  .command('publish')
+  .description('write the static site (HTML report + JSON API) for the latest or a given snapshot')
+  .option('--out <dir>', 'output folder, replaced as a whole (default: config reports.out or reports)')
+  .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: the latest stored)')
+  .addHelpText('after', example('questlog publish', 'questlog publish --out public --as-of 2026-11-30'))
+  .action(async (o: { out?: string; asOf?: string }) => {
+    const { config, db } = context();
+    const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
+    await publishCommand({ db, config, out: o.out, asOf: o.asOf, title, pauseAt: testPause() }, effects);
+  });
+
+program
+  .command('nightly')
+  .description('the cron job: ingest every configured source -> snapshot for today -> publish (locked)')
+  .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: today in the configured time zone)')
+  .option('--out <dir>', 'output folder (default: config reports.out or reports)')
+  .addHelpText('after', example('questlog nightly', '15 3 * * *  cd /srv/questlog && npx questlog nightly'))
+  .action(async (o: { asOf?: string; out?: string }) => {
+    const { config, db } = context();
+    await nightly({ db, config, asOf: o.asOf, out: o.out }, effects);
+  });
+
+program
+  .command('serve')
+  .description('preview the published site over HTTP on loopback')
+  .option('--port <n>', 'port; 0 picks a free one', '8080')
+  .option('--dir <dir>', 'site folder (default: config reports.out or reports)')
+  .addHelpText('after', example('questlog serve', 'questlog serve --port 0 --dir public'))
+  .action(async (o: { port: string; dir?: string }) => {
+    const port = Number(o.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UserError(`--port must be 0..65535, got ${o.port}`);
+    const serving = await serve({ dir: resolveOut(context().config, o.dir), port }, effects);
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void serving.close());
+  });
+
+/** Crash-safety tests stop a publish mid-way: QUESTLOG_TEST_PAUSE=<files written>|swap. */
+function testPause(): number | 'swap' | undefined {
+  const v = process.env.QUESTLOG_TEST_PAUSE;
+  if (!v) return undefined;
+  return v === 'swap' ? 'swap' : Number(v);
+}
 
 program
   .command('demo')

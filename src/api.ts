@@ -1,0 +1,259 @@
+// The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
+import { createHash } from 'node:crypto';
+import type { Coverage, HistogramBin, QuestStats, Snapshot } from './stats.js';
+
+/** Bumped when a field changes meaning or disappears; adding fields keeps it. */
+export const API_SCHEMA_VERSION = 1;
+export const API_DIR = 'api/v1';
+
+/** Everything one published site is made of; loaded from the database once, then rendered without it. */
+export interface SiteData {
+  title: string;
+  generatedAt: string; // ISO 8601 UTC
+  snapshot: Snapshot;
+  coverage: Coverage;
+  /** Every stored snapshot's figures, all quests, ordered by quest then date. */
+  history: QuestStats[];
+  histogram: HistogramBin[];
+}
+
+// Characters kept verbatim in file ids; everything else (including '.', '/', '%', '~') is escaped as ~XX (UTF-8 bytes).
+const SAFE = /^[A-Za-z0-9_-]$/;
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+const MAX_ID = 120;
+
+/**
+ * A quest id as a file name: reversible (`decodeFileId`) when short and unambiguous, else `~h` + sha256 prefix.
+ * `~h` can never come out of the escaping (escapes are uppercase hex), so the two forms cannot collide.
+ */
+export function encodeFileId(questId: string): string {
+  let out = '';
+  for (const ch of questId) {
+    if (SAFE.test(ch)) out += ch;
+    else for (const byte of Buffer.from(ch, 'utf8')) out += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  if (out === '' || out.length > MAX_ID || RESERVED.test(out)) return hashFileId(questId);
+  return out;
+}
+
+export function hashFileId(questId: string): string {
+  return `~h${createHash('sha256').update(questId, 'utf8').digest('hex').slice(0, 20)}`;
+}
+
+/** The quest id of a reversible file id; undefined for hashed ids (look them up in quests.json). */
+export function decodeFileId(fileId: string): string | undefined {
+  if (fileId.startsWith('~h')) return undefined;
+  const bytes: number[] = [];
+  for (let i = 0; i < fileId.length; i++) {
+    if (fileId[i] === '~') {
+      bytes.push(Number.parseInt(fileId.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(fileId.charCodeAt(i));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * File ids for a set of quests. Ids differing only in case would overwrite each other on case-insensitive file
+ * systems (macOS, Windows), so every member of such a group gets a hashed id instead.
+ */
+export function fileIds(questIds: readonly string[]): Map<string, string> {
+  const encoded = new Map(questIds.map((q) => [q, encodeFileId(q)]));
+  const byFolded = new Map<string, number>();
+  for (const id of encoded.values()) byFolded.set(id.toLowerCase(), (byFolded.get(id.toLowerCase()) ?? 0) + 1);
+  for (const [q, id] of encoded) if ((byFolded.get(id.toLowerCase()) ?? 0) > 1) encoded.set(q, hashFileId(q));
+  return encoded;
+}
+
+/** JSON with sorted keys, two-space indent and a final newline: the same data always gives the same bytes. */
+export function stableJson(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(obj)
+        .sort()
+        .map((k) => [k, sortKeys(obj[k])]),
+    );
+  }
+  return value;
+}
+
+/** Rounds away floating-point noise (e.g. a mean summed in another order) so re-runs give identical bytes. */
+export function round(x: number | null, digits: number): number | null {
+  if (x === null || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Seconds as an ISO 8601 duration in hours, minutes and seconds (no days: they are calendar-dependent). */
+export function isoDuration(seconds: number | null): string | null {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return null;
+  const ms = Math.round(seconds * 1000);
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  let out = 'PT';
+  if (h) out += `${h}H`;
+  if (m) out += `${m}M`;
+  if (s || out === 'PT') out += `${s}S`;
+  return out;
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' (DuckDB, UTC) -> ISO 8601 with Z. */
+export function isoTimestamp(ts: string | null): string | null {
+  return ts === null ? null : `${ts.replace(' ', 'T')}Z`;
+}
+
+/** The quest's figures in the original web API's names (rejected = declined) plus the newer ones. */
+export function questFigures(q: QuestStats) {
+  const secs = (x: number | null) => round(x, 3);
+  return {
+    players: q.players,
+    accepted: q.accepted,
+    rejected: q.declined,
+    completed: q.completed,
+    abandoned: q.abandoned,
+    failed: q.failed,
+    not_encountered: q.not_encountered,
+    completion_rate: round(q.completion_rate, 6),
+    average_completion: secs(q.mean_seconds),
+    shortest_completion: secs(q.min_seconds),
+    longest_completion: secs(q.max_seconds),
+    median_completion: secs(q.median_seconds),
+    p90_completion: secs(q.p90_seconds),
+    average_completion_iso: isoDuration(secs(q.mean_seconds)),
+    shortest_completion_iso: isoDuration(secs(q.min_seconds)),
+    longest_completion_iso: isoDuration(secs(q.max_seconds)),
+    median_completion_iso: isoDuration(secs(q.median_seconds)),
+    p90_completion_iso: isoDuration(secs(q.p90_seconds)),
+    mean_attempts: round(q.mean_attempts, 3),
+    anomalies: q.anomalies,
+  };
+}
+
+/** The original API's chart data: exactly these four labels, in this order. */
+export function questStatus(q: QuestStats): { label: string; data: number }[] {
+  return [
+    { label: 'Accepted', data: q.accepted },
+    { label: 'Rejected', data: q.declined },
+    { label: 'Completed', data: q.completed },
+    { label: 'Not Encountered', data: q.not_encountered },
+  ];
+}
+
+/** Paths of one quest's files, relative to the site root. */
+export function questPaths(fileId: string) {
+  return {
+    json: `${API_DIR}/quests/${fileId}.json`,
+    history: `${API_DIR}/quests/${fileId}/history.json`,
+    html: `quests/${fileId}.html`,
+  };
+}
+
+function questIdentity(q: QuestStats, fileId: string) {
+  return {
+    quest_id: q.quest_id,
+    file_id: fileId,
+    name: q.name,
+    chain: q.chain,
+    sort_order: q.sort_order,
+    in_catalogue: q.in_catalogue,
+  };
+}
+
+/** URLs relative to the API root (api/v1/) in every document, so the site works under any prefix. */
+function links(fileId: string) {
+  return {
+    json: `quests/${fileId}.json`,
+    history: `quests/${fileId}/history.json`,
+    html: `../../quests/${fileId}.html`,
+  };
+}
+
+function header(data: SiteData) {
+  return {
+    schema_version: API_SCHEMA_VERSION,
+    generated_at: data.generatedAt,
+    snapshot_date: data.snapshot.meta.snapshot_date,
+  };
+}
+
+export function questDocument(data: SiteData, q: QuestStats, fileId: string) {
+  return {
+    ...header(data),
+    ...questIdentity(q, fileId),
+    ...questFigures(q),
+    status: questStatus(q),
+    links: links(fileId),
+  };
+}
+
+export function snapshotDocument(data: SiteData, ids: Map<string, string>) {
+  const { meta, quests } = data.snapshot;
+  return {
+    ...header(data),
+    computed_at: isoTimestamp(meta.computed_at),
+    data_through: isoTimestamp(meta.data_through),
+    players: meta.players,
+    events: meta.events,
+    coverage: {
+      unknown_ids: [...data.coverage.unknown_ids].sort(),
+      never_seen: [...data.coverage.never_seen].sort(),
+      rejected_lines: data.coverage.rejected_lines,
+    },
+    quests: quests.map((q) => {
+      const fileId = fileIdOf(ids, q.quest_id);
+      return { ...questIdentity(q, fileId), ...questFigures(q), status: questStatus(q), links: links(fileId) };
+    }),
+  };
+}
+
+export function questsIndex(data: SiteData, ids: Map<string, string>) {
+  return {
+    ...header(data),
+    quests: data.snapshot.quests.map((q) => {
+      const fileId = fileIdOf(ids, q.quest_id);
+      return {
+        ...questIdentity(q, fileId),
+        players: q.players,
+        completed: q.completed,
+        completion_rate: round(q.completion_rate, 6),
+        median_completion: round(q.median_seconds, 3),
+        links: links(fileId),
+      };
+    }),
+  };
+}
+
+export function historyDocument(data: SiteData, q: QuestStats, rows: QuestStats[], fileId: string) {
+  return {
+    ...header(data),
+    quest_id: q.quest_id,
+    file_id: fileId,
+    name: q.name,
+    history: rows.map((r) => ({ snapshot_date: r.snapshot_date, ...questFigures(r), status: questStatus(r) })),
+    links: links(fileId),
+  };
+}
+
+export function fileIdOf(ids: Map<string, string>, questId: string): string {
+  return ids.get(questId) ?? encodeFileId(questId);
+}
+
+/** History rows grouped by quest id, each in date order. */
+export function historyByQuest(history: readonly QuestStats[]): Map<string, QuestStats[]> {
+  const out = new Map<string, QuestStats[]>();
+  for (const row of history) {
+    const list = out.get(row.quest_id) ?? [];
+    list.push(row);
+    out.set(row.quest_id, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.snapshot_date.localeCompare(b.snapshot_date));
+  return out;
+}

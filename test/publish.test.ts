@@ -1,0 +1,186 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeFileId,
+  encodeFileId,
+  fileIds,
+  isoDuration,
+  questDocument,
+  type SiteData,
+  stableJson,
+} from '../src/api.js';
+import { ChartRenderer, questStatusChart, renumberIds } from '../src/charts.js';
+import { recorder } from '../src/effects.js';
+import { writeSite } from '../src/publish.js';
+import { scriptJson } from '../src/report.js';
+import { NOW, ODD_ID, SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
+import { tempDir } from './helpers.js';
+import { expectGolden, validateApi, walk } from './publish-helpers.js';
+
+const effects = () => ({ ...recorder(), now: () => NOW });
+
+async function publishFixture(out: string, data: SiteData = SITE) {
+  return writeSite(data, { out }, effects());
+}
+
+describe('file ids', () => {
+  it('escape everything but letters, digits, _ and -, reversibly', () => {
+    expect(encodeFileId('FET0001')).toBe('FET0001');
+    expect(encodeFileId('a/b')).toBe('a~2Fb');
+    expect(encodeFileId('..')).toBe('~2E~2E');
+    expect(encodeFileId('x y~')).toBe('x~20y~7E');
+    expect(encodeFileId('é')).toBe('~C3~A9');
+    for (const id of ['FET0001', ODD_ID, XSS_IMG, XSS_SCRIPT, '~h1234', 'a~2Fb', '☃', ' ']) {
+      expect(decodeFileId(encodeFileId(id))).toBe(id);
+    }
+  });
+
+  it('hash ids that are empty, too long or reserved device names', () => {
+    expect(encodeFileId('')).toMatch(/^~h[0-9a-f]{20}$/);
+    expect(encodeFileId('x'.repeat(500))).toMatch(/^~h[0-9a-f]{20}$/);
+    expect(encodeFileId('CON')).toMatch(/^~h/);
+    expect(decodeFileId(encodeFileId('CON'))).toBeUndefined();
+  });
+
+  it('hash ids that would collide on a case-insensitive file system', () => {
+    const ids = fileIds(['Q1', 'q1', 'Q2']);
+    expect(ids.get('Q2')).toBe('Q2');
+    expect(ids.get('Q1')).toMatch(/^~h/);
+    expect(ids.get('q1')).toMatch(/^~h/);
+    expect(ids.get('Q1')).not.toBe(ids.get('q1'));
+  });
+});
+
+describe('JSON documents', () => {
+  it('format durations as ISO 8601', () => {
+    expect([0, 59, 60, 95.5, 1800, 3600, 5400, 6000, 90061].map(isoDuration)).toEqual([
+      'PT0S',
+      'PT59S',
+      'PT1M',
+      'PT1M35.5S',
+      'PT30M',
+      'PT1H',
+      'PT1H30M',
+      'PT1H40M',
+      'PT25H1M1S',
+    ]);
+    expect(isoDuration(null)).toBeNull();
+  });
+
+  it('keep the original web API fields for a quest', () => {
+    const herbs = SITE.snapshot.quests[0];
+    if (!herbs) throw new Error('fixture');
+    const doc = questDocument(SITE, herbs, 'FET0001');
+    expect(doc).toMatchObject({
+      accepted: 0,
+      rejected: 1,
+      completed: 3,
+      not_encountered: 0,
+      abandoned: 1,
+      failed: 0,
+      average_completion: 4200,
+      shortest_completion: 1800,
+      longest_completion: 7200,
+      median_completion: 3600,
+      p90_completion: 6480,
+      average_completion_iso: 'PT1H10M',
+      p90_completion_iso: 'PT1H48M',
+      mean_attempts: 1.333,
+      status: [
+        { label: 'Accepted', data: 0 },
+        { label: 'Rejected', data: 1 },
+        { label: 'Completed', data: 3 },
+        { label: 'Not Encountered', data: 0 },
+      ],
+      links: { json: 'quests/FET0001.json', history: 'quests/FET0001/history.json', html: '../../quests/FET0001.html' },
+    });
+  });
+
+  it('sort keys and escape JSON embedded in pages', () => {
+    expect(stableJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{\n  "a": {\n    "c": null,\n    "d": [\n      2,\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+    );
+    expect(scriptJson({ s: '</script><!--&\u2028' })).toBe(
+      '{\n  "s": "\\u003c/script\\u003e\\u003c!--\\u0026\\u2028"\n}\n',
+    );
+  });
+});
+
+describe('charts', () => {
+  it('render each spec to the same SVG whatever was rendered before (views are reused)', async () => {
+    const [a, b] = SITE.snapshot.quests;
+    if (!a || !b) throw new Error('fixture');
+    const reused = new ChartRenderer();
+    const first = await reused.svg(questStatusChart(a).spec, 'status-clip');
+    await reused.svg(questStatusChart({ ...b, completed: 400, not_encountered: 2 }).spec, 'status-clip');
+    const again = await reused.svg(questStatusChart(a).spec, 'status-clip');
+    const fresh = new ChartRenderer();
+    expect(again).toBe(first);
+    expect(await fresh.svg(questStatusChart(a).spec, 'status-clip')).toBe(first);
+    expect(first).toMatch(/^<svg /);
+    reused.close();
+    fresh.close();
+  });
+
+  it('renumber clip ids per chart so charts on one page never share one', () => {
+    expect(renumberIds('<clipPath id="clip17"/><g clip-path="url(#clip17)"/><clipPath id="clip3"/>', 'h')).toBe(
+      '<clipPath id="h-1"/><g clip-path="url(#h-1)"/><clipPath id="h-2"/>',
+    );
+  });
+});
+
+describe('publish (fixture site)', () => {
+  it('writes the golden JSON, HTML and chart specs, every API file valid against its schema', async () => {
+    const out = join(tempDir(), 'site');
+    const summary = await publishFixture(out);
+    expect(summary).toMatchObject({ out, snapshotDate: '2026-11-21', quests: 4 });
+    expect(summary.files).toBe(walk(out).length);
+    expectGolden(out, 'publish-fixture');
+    // snapshot + index + 4 quests x (quest + history)
+    expect(validateApi(out)).toBe(10);
+    for (const f of [
+      'assets/vega.min.js',
+      'assets/vega-embed.min.js',
+      'assets/vega-interpreter.js',
+      'assets/style.css',
+    ]) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+  });
+
+  it('gives identical bytes on a re-run and writes nothing outside the output folder', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    await publishFixture(out);
+    const first = new Map(walk(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    await publishFixture(out);
+    expect(walk(out)).toEqual([...first.keys()]);
+    for (const [f, text] of first) expect(readFileSync(join(out, f), 'utf8'), f).toBe(text);
+    expect(walk(dir).every((f) => f.startsWith('site/'))).toBe(true);
+  });
+
+  it('escapes hostile quest names everywhere in the HTML', async () => {
+    const out = join(tempDir(), 'site');
+    await publishFixture(out);
+    const pages = walk(out).filter((f) => f.endsWith('.html'));
+    expect(pages).toHaveLength(5);
+    for (const f of pages) {
+      const html = readFileSync(join(out, f), 'utf8');
+      expect(html, f).not.toContain('<img src=x');
+      expect(html, f).not.toContain('<script>alert');
+      expect(html.match(/<script\b/g)?.length, f).toBe(html.match(/<\/script>/g)?.length);
+      expect(html, f).toContain('<meta http-equiv="Content-Security-Policy"');
+    }
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(index).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+  });
+
+  it('refuses to replace a folder that is not a questlog site', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'thesis.tex'), 'precious');
+    await expect(writeSite(SITE, { out: dir }, effects())).rejects.toThrow(/holds no questlog site/);
+    expect(readdirSync(dir)).toEqual(['thesis.tex']);
+  });
+});
