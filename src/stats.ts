@@ -38,7 +38,7 @@ export interface SnapshotMeta {
   snapshot_date: string;
   computed_at: string; // 'YYYY-MM-DD HH:MM:SS' UTC
   players: number;
-  events: number;
+  events: number; // loaded event rows before the day end (exact duplicates included; the state counts them once)
   data_through: string | null; // latest event time included
 }
 

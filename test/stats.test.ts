@@ -89,6 +89,10 @@ describe('snapshot figures', () => {
         quest('2026-11-28', 'FET0002', 1, { declined: 1 }),
       ],
     });
+    // Everyone took the same time: one bin.
+    expect(await getCompletionHistogram(db)).toEqual([
+      { quest_id: 'FET0001', bin_start: 1800, bin_end: 1800, players: 1 },
+    ]);
     db.close();
   });
 
@@ -162,6 +166,14 @@ describe('snapshot figures', () => {
         mean_attempts: 1.5,
       }),
     ]);
+    const bins = await getCompletionHistogram(db);
+    expect(bins.map((b) => [b.bin_start, b.bin_end, b.players])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [1800 + 120 * i, 1920 + 120 * i, i === 0 || i === 9 ? 1 : 0]),
+    );
+    expect(await getCompletionHistogram(db, '2026-11-28', 1)).toEqual([
+      { quest_id: 'Q', bin_start: 1800, bin_end: 3000, players: 2 },
+    ]);
+    await expect(getCompletionHistogram(db, undefined, 0)).rejects.toThrow('bins must be an integer from 1 to 1000');
     db.close();
   });
 
@@ -247,9 +259,10 @@ describe('as-of dates and backfill', () => {
       quest('2026-03-29', 'Q', 1, { accepted: 1 }),
       quest('2026-03-30', 'Q', 1, { completed: 1, completion_rate: 1, ...timed(3600) }),
     ]);
-    expect(await db.all('SELECT snapshot_date, day_end, timezone FROM snapshot_runs ORDER BY 1')).toEqual([
-      { snapshot_date: '2026-03-29', day_end: '2026-03-29 22:00:00', timezone: 'Europe/Berlin' },
-      { snapshot_date: '2026-03-30', day_end: '2026-03-30 22:00:00', timezone: 'Europe/Berlin' },
+    const runs = 'SELECT snapshot_date, day_end, timezone, events::INTEGER AS events FROM snapshot_runs ORDER BY 1';
+    expect(await db.all(runs)).toEqual([
+      { snapshot_date: '2026-03-29', day_end: '2026-03-29 22:00:00', timezone: 'Europe/Berlin', events: 1 },
+      { snapshot_date: '2026-03-30', day_end: '2026-03-30 22:00:00', timezone: 'Europe/Berlin', events: 2 },
     ]);
     expect(await computeSnapshots(db, { asOf: '2026-03-29' }, at3am)).toEqual(['2026-03-29']);
     expect((await getSnapshot(db, '2026-03-29')).quests).toEqual([

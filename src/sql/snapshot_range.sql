@@ -1,5 +1,5 @@
--- First and last day with events, as dates in the snapshot time zone.
+-- First and last day with events, as dates in the snapshot time zone (converting two values, not every row).
 SELECT
-  min(timezone($tz, ts::TIMESTAMPTZ))::DATE AS first_day,
-  max(timezone($tz, ts::TIMESTAMPTZ))::DATE AS last_day
+  timezone($tz, min(ts)::TIMESTAMPTZ)::DATE AS first_day,
+  timezone($tz, max(ts)::TIMESTAMPTZ)::DATE AS last_day
 FROM events;

@@ -1,31 +1,43 @@
--- Per (snapshot date, quest) figures for every day in snapshot_days, in one pass: one range join of the state
--- intervals with the day ends (the state at a day's end is the interval with valid_from < day_end <= valid_to).
+-- Per (snapshot date, quest) figures for every day in snapshot_days, in one pass over the state intervals (no query
+-- per quest or per day).
 INSERT INTO snapshots
-WITH state_at AS (
-  SELECT d.snapshot_date, s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly
+WITH per_bucket AS (
+  -- The state at a day's end is the interval with valid_from < day_end <= valid_to: one range join, then counted.
+  SELECT d.snapshot_date, s.quest_id, s.bucket, count(*) AS n
   FROM snapshot_days d
   JOIN snapshot_state s
     ON s.valid_from < d.day_end AND coalesce(s.valid_to, 'infinity'::TIMESTAMP) >= d.day_end
+  GROUP BY ALL
 ),
 per_quest AS (
   SELECT
     snapshot_date,
     quest_id,
-    count(*) FILTER (WHERE bucket = 'accepted') AS accepted,
-    count(*) FILTER (WHERE bucket = 'declined') AS declined,
-    count(*) FILTER (WHERE bucket = 'completed') AS completed,
-    count(*) FILTER (WHERE bucket = 'abandoned') AS abandoned,
-    count(*) FILTER (WHERE bucket = 'failed') AS failed,
-    count(*) AS encountered,
-    avg(completion_seconds) AS mean_seconds,
-    min(completion_seconds) AS min_seconds,
-    max(completion_seconds) AS max_seconds,
-    quantile_cont(completion_seconds, 0.5) AS median_seconds,
-    quantile_cont(completion_seconds, 0.9) AS p90_seconds,
-    avg(attempts) FILTER (WHERE bucket = 'completed') AS mean_attempts,
-    count(*) FILTER (WHERE anomaly) AS anomalies
-  FROM state_at
+    coalesce(sum(n) FILTER (WHERE bucket = 'accepted'), 0) AS accepted,
+    coalesce(sum(n) FILTER (WHERE bucket = 'declined'), 0) AS declined,
+    coalesce(sum(n) FILTER (WHERE bucket = 'completed'), 0) AS completed,
+    coalesce(sum(n) FILTER (WHERE bucket = 'abandoned'), 0) AS abandoned,
+    coalesce(sum(n) FILTER (WHERE bucket = 'failed'), 0) AS failed,
+    sum(n) AS encountered
+  FROM per_bucket
   GROUP BY snapshot_date, quest_id
+),
+times AS (
+  -- Completed rows never end (completed is absorbing), so completers at a day's end are those completed before it:
+  -- a one-sided join over completed rows only, kept apart from the counts because quantiles are costly.
+  SELECT
+    d.snapshot_date,
+    s.quest_id,
+    avg(s.completion_seconds) AS mean_seconds,
+    min(s.completion_seconds) AS min_seconds,
+    max(s.completion_seconds) AS max_seconds,
+    quantile_cont(s.completion_seconds, 0.5) AS median_seconds,
+    quantile_cont(s.completion_seconds, 0.9) AS p90_seconds,
+    avg(s.attempts) AS mean_attempts,
+    count(*) FILTER (WHERE s.anomaly) AS anomalies
+  FROM snapshot_days d
+  JOIN snapshot_state s ON s.bucket = 'completed' AND s.valid_from < d.day_end
+  GROUP BY d.snapshot_date, s.quest_id
 ),
 quests AS (
   -- Every quest met up to the day, plus every catalogue quest (nobody met it: all not encountered).
@@ -44,14 +56,15 @@ SELECT
   coalesce(p.failed, 0)::INTEGER,
   (d.players - coalesce(p.encountered, 0))::INTEGER AS not_encountered,
   CASE WHEN d.players > 0 THEN coalesce(p.completed, 0) / d.players END AS completion_rate,
-  p.mean_seconds,
-  p.min_seconds,
-  p.max_seconds,
-  p.median_seconds,
-  p.p90_seconds,
-  p.mean_attempts,
-  coalesce(p.anomalies, 0)::INTEGER
+  t.mean_seconds,
+  t.min_seconds,
+  t.max_seconds,
+  t.median_seconds,
+  t.p90_seconds,
+  t.mean_attempts,
+  coalesce(t.anomalies, 0)::INTEGER
 FROM quests q
 JOIN snapshot_days d ON d.snapshot_date = q.snapshot_date
 LEFT JOIN per_quest p ON p.snapshot_date = q.snapshot_date AND p.quest_id = q.quest_id
+LEFT JOIN times t ON t.snapshot_date = q.snapshot_date AND t.quest_id = q.quest_id
 ORDER BY q.snapshot_date, q.quest_id;
