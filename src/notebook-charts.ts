@@ -8,6 +8,7 @@ import {
   histogramChart,
   questHistoryChart,
   questStatusChart,
+  renumberIds,
   statusOverview,
   trendOverview,
 } from './charts.js';
@@ -132,19 +133,22 @@ export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string;
 }
 
 let renderer: ChartRenderer | undefined;
+let charts = 0;
 
 /** SVG for any vega-lite spec; specs with named inline data reuse the report's cached views. */
 export async function renderSvg(vl: VegaLiteSpec): Promise<string> {
+  // A notebook page holds many charts: their clip-path ids must not collide.
+  const prefix = `ql-chart-${++charts}`;
   const data = vl.data as { name?: unknown; values?: unknown } | undefined;
   if (typeof data?.name === 'string' && Array.isArray(data.values)) {
     renderer ??= new ChartRenderer();
-    return renderer.svg(vl as Chart['spec']);
+    return renderer.svg(vl as Chart['spec'], prefix);
   }
   const vega = await import('vega');
   const vegaLite = await import('vega-lite');
   const view = new vega.View(vega.parse(vegaLite.compile(vl as never).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return renumberIds(await view.toSVG(), prefix);
   } finally {
     view.finalize();
   }
