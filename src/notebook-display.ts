@@ -39,7 +39,7 @@ export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return String(value);
-    return value.toFixed(Math.abs(value) >= 100 ? 1 : 3);
+    return String(Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 3)));
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
