@@ -18,7 +18,7 @@ import {
 } from '../src/stats.js';
 import { formatStatsTable, statusCommand } from '../src/status.js';
 import { type Ev, loadEvents } from './fixtures/stats/load.js';
-import { FIXTURES, freshDb, tempDir } from './helpers.js';
+import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
 
 const clock = (iso: string): Effects => ({ log() {}, now: () => new Date(iso) });
 const at3am = clock('2026-11-29T03:00:00Z');
@@ -451,5 +451,40 @@ describe('end to end through ingest (seed logs)', () => {
     await ingest(db, { paths: ['logs', 'late'], format: 'seed', cwd }, silent);
     expect(await refreshState(db, silent)).toEqual({ players: 0, rows: 0 });
     db.close();
+  });
+});
+
+describe('CLI (built)', () => {
+  it('questlog stats / status / catalogue map to the library and report errors with exit codes', async () => {
+    const dir = tempDir();
+    const db = await freshDb(dir);
+    await loadEvents(db, [
+      ['p', 'FET0001', 'accepted', '2026-11-28 08:00:00'],
+      ['p', 'FET0001', 'completed', '2026-11-28 08:30:00'],
+    ]);
+    const path = db.path;
+    db.close();
+    writeFileSync(join(dir, 'cat.csv'), 'id,name\nFET0001,Fetch the Herbs\n');
+    const run = (...args: string[]) => cli(['--db', path, ...args], { cwd: dir });
+
+    expect(run('catalogue', 'cat.csv')).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^catalogue cat.csv: 1 quests in \d+ ms\n$/),
+    });
+    const stats = run('stats', '--as-of', '2026-11-28');
+    expect(stats.code).toBe(0);
+    expect(stats.stdout.split('\n').slice(-3)).toEqual([
+      'quest            players  accepted  declined  completed  abandoned  failed  not_enc  rate_%  mean_s  median_s',
+      'Fetch the Herbs        1         0         0          1          0       0        0   100.0    1800      1800',
+      '',
+    ]);
+    expect(run('status').stdout).toContain('snapshots: 1, last 2026-11-28 (computed ');
+    const bad = run('stats', '--as-of', 'yesterday');
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toBe('questlog: error: not a date: "yesterday"\n  hint: use YYYY-MM-DD, e.g. 2026-11-28\n');
+    expect(run('catalogue', 'nope.csv')).toMatchObject({
+      code: 3,
+      stderr: expect.stringContaining('nope.csv: catalogue file not found'),
+    });
   });
 });
