@@ -26,6 +26,14 @@ export {
 } from './ingest.js';
 export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from './model.js';
 export {
+  type NotebookReport,
+  type NotebookRunOptions,
+  type NotebookRunResult,
+  runNotebook,
+  setupNotebooks,
+} from './notebook-run.js';
+export { publishReadCopy, readCopyPath } from './readcopy.js';
+export {
   type Coverage,
   computeSnapshots,
   formatCoverage,
