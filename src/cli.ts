@@ -112,7 +112,7 @@ program
   .addHelpText('after', example('questlog nightly', '15 3 * * *  cd /srv/questlog && npx questlog nightly'))
   .action(async (o: { asOf?: string; out?: string }) => {
     const { config, db } = context();
-    await nightly({ db, config, asOf: o.asOf, out: o.out }, effects);
+    await nightly({ db, config, asOf: o.asOf, out: o.out, pauseAt: testPause() }, effects);
   });
 
 program

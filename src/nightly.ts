@@ -9,7 +9,7 @@ import { errorMessage, UserError } from './errors.js';
 import { ingest } from './ingest.js';
 import { migrate } from './model.js';
 import { installNotebookReports, notebookReportsFromConfig, renderNotebookReports } from './notebook-run.js';
-import { alive, type PublishSummary, publish, resolveOut } from './publish.js';
+import { alive, type PublishOptions, type PublishSummary, publish, resolveOut } from './publish.js';
 import { publishReadCopy } from './readcopy.js';
 import { computeSnapshots } from './stats.js';
 
@@ -21,6 +21,8 @@ export interface NightlyOptions {
   out?: string;
   /** Default `<db>.lock`. */
   lockFile?: string;
+  /** Test hook, passed to publish. */
+  pauseAt?: PublishOptions['pauseAt'];
 }
 
 export interface NightlySummary {
@@ -134,7 +136,9 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
         ? await step('notebook reports', out, () => renderNotebookReports({ ...reports, db: opts.db }, effects))
         : undefined;
       const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
-      const published = await step('publish', out, () => publish(db, { out, asOf, title }, effects));
+      const published = await step('publish', out, () =>
+        publish(db, { out, asOf, title, pauseAt: opts.pauseAt }, effects),
+      );
       if (staged && reports) installNotebookReports(staged, reports.out);
       return { snapshotDate: asOf, loaded, skipped, publish: published };
     } finally {

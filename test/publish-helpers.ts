@@ -1,10 +1,12 @@
 // Shared by the publish tests: walking a site, golden comparison, JSON Schema validation of every API file.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 export const GOLDEN = join(ROOT, 'test/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -74,4 +76,77 @@ export function validateApi(site: string): number {
     checked++;
   }
   return checked;
+}
+
+/** A copy of test/fixtures/publish/project (config, catalogue, events) in a temp folder. */
+export function fixtureProject(): string {
+  const dir = join(tempDir('questlog-publish-'), 'project');
+  cpSync(join(ROOT, 'test/fixtures/publish/project'), dir, { recursive: true });
+  return dir;
+}
+
+/** Blanks the fields that carry the wall clock (the rest of a site is a function of the data). */
+export function normalizeClock(text: string): string {
+  return text
+    .replace(/"(generated_at|computed_at)": "[^"]+"/g, '"$1": "<time>"')
+    .replace(/<time datetime="[^"]+">[^<]+<\/time>/g, '<time datetime="<time>"><time></time>');
+}
+
+/** Hash of every file of a folder, to prove a site was left exactly as it was. */
+export function fingerprint(dir: string): Map<string, string> {
+  return new Map(
+    walk(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
+}
+
+export interface Child {
+  proc: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves when stdout has matched `re` (rejects if the process exits first). */
+  waitFor(re: RegExp, ms?: number): Promise<RegExpMatchArray>;
+  exited: Promise<number | null>;
+}
+
+/** Starts `node dist/cli.js ...` as a real child process. */
+export function startCli(args: string[], opts: { cwd: string; env?: Record<string, string> }): Child {
+  const proc = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], {
+    cwd: opts.cwd,
+    env: { ...process.env, TZ: 'UTC', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  proc.stdout?.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr?.on('data', (d) => {
+    err += d;
+  });
+  const exited = new Promise<number | null>((ok) => proc.on('close', (code) => ok(code)));
+  return {
+    proc,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitFor: (re, ms = 60_000) =>
+      new Promise((ok, fail) => {
+        const t0 = Date.now();
+        const tick = setInterval(() => {
+          const m = out.match(re);
+          if (m) {
+            clearInterval(tick);
+            ok(m);
+          } else if (proc.exitCode !== null || Date.now() - t0 > ms) {
+            clearInterval(tick);
+            fail(new Error(`no ${re} in output (exit ${proc.exitCode}):\n${out}\n${err}`));
+          }
+        }, 25);
+      }),
+  };
 }

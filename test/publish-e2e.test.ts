@@ -1,0 +1,104 @@
+// The real pipeline through the built CLI: nightly (ingest -> snapshot -> publish) on a tiny project, then crashes.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recoverSite } from '../src/publish.js';
+import { cli } from './helpers.js';
+import { expectGolden, fingerprint, fixtureProject, normalizeClock, startCli, validateApi } from './publish-helpers.js';
+
+let project: string;
+let site: string;
+
+const leftovers = () => readdirSync(project).filter((n) => n.startsWith('.site.'));
+
+beforeAll(() => {
+  project = fixtureProject();
+  site = join(project, 'site');
+  for (const day of ['2026-11-20', '2026-11-21']) {
+    const r = cli(['nightly', '--as-of', day], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+  }
+});
+
+describe('nightly -> publish on a fixture project', () => {
+  it('publishes the golden site for the latest snapshot, every API file valid', () => {
+    expectGolden(site, 'publish-e2e', normalizeClock);
+    // snapshot + index + 5 quests x (quest + history)
+    expect(validateApi(site)).toBe(12);
+    const snap = JSON.parse(readFileSync(join(site, 'api/v1/snapshot.json'), 'utf8'));
+    expect(snap.coverage).toEqual({
+      never_seen: ['ESC0003'],
+      rejected_lines: 1,
+      unknown_ids: ['../up/..', '</script><script>alert(1)</script>'],
+    });
+    const history = JSON.parse(readFileSync(join(site, 'api/v1/quests/FET0001/history.json'), 'utf8'));
+    expect(
+      history.history.map((h: { snapshot_date: string; completed: number }) => [h.snapshot_date, h.completed]),
+    ).toEqual([
+      ['2026-11-20', 1],
+      ['2026-11-21', 2],
+    ]);
+  });
+
+  it('leaves the previous site complete when a publish is killed mid-way, and cleans up next time', async () => {
+    const before = fingerprint(site);
+    const child = startCli(['publish'], { cwd: project, env: { QUESTLOG_TEST_PAUSE: '12' } });
+    await child.waitFor(/paused after 12 files/);
+    child.proc.kill('SIGKILL');
+    await child.exited;
+    expect(fingerprint(site)).toEqual(before);
+    expect(leftovers()).toHaveLength(1);
+    const r = cli(['publish'], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+    expect(leftovers()).toEqual([]);
+    expectGolden(site, 'publish-e2e', normalizeClock);
+  });
+
+  it('keeps the previous site when killed between the two renames of the swap', async () => {
+    const before = fingerprint(site);
+    const child = startCli(['publish'], { cwd: project, env: { QUESTLOG_TEST_PAUSE: 'swap' } });
+    await child.waitFor(/paused between renames/);
+    child.proc.kill('SIGKILL');
+    await child.exited;
+    // The one window where `site` is missing: the complete previous site is in .site.old ...
+    expect(existsSync(site)).toBe(false);
+    expect(fingerprint(join(project, '.site.old'))).toEqual(before);
+    // ... and is put back before anything else happens.
+    recoverSite(site);
+    expect(fingerprint(site)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses a second nightly while one runs; takes over the lock a killed one left', async () => {
+    const before = fingerprint(site);
+    const first = startCli(['nightly', '--as-of', '2026-11-21'], { cwd: project, env: { QUESTLOG_TEST_PAUSE: '3' } });
+    await first.waitFor(/paused after 3 files/);
+    const second = cli(['nightly', '--as-of', '2026-11-21'], { cwd: project });
+    expect(second.code).toBe(75);
+    expect(second.stderr).toContain(`another nightly is running (pid ${first.proc.pid}`);
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    expect(fingerprint(site)).toEqual(before);
+    const lock = join(project, 'q.duckdb.lock');
+    expect(JSON.parse(readFileSync(lock, 'utf8')).pid).toBe(first.proc.pid);
+    const third = cli(['nightly', '--as-of', '2026-11-21'], { cwd: project });
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).toContain(`removing stale lock ${lock} of pid ${first.proc.pid}`);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('exits non-zero naming the failed step and leaves the last good site', () => {
+    const before = fingerprint(site);
+    const configFile = join(project, 'questlog.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    config.sources.broken = { format: 'events', paths: ['missing.ndjson'] };
+    writeFileSync(configFile, JSON.stringify(config));
+    const r = cli(['nightly', '--as-of', '2026-11-22'], { cwd: project });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('nightly failed at ingest of source "broken": ');
+    expect(r.stderr).toContain('missing.ndjson: no such file');
+    expect(r.stderr).toContain('the last good site');
+    expect(fingerprint(site)).toEqual(before);
+    expect(existsSync(join(project, 'q.duckdb.lock'))).toBe(false);
+  });
+});
