@@ -1,0 +1,142 @@
+// The published report in a real Chromium (Debian package) driven by playwright-core, served over real HTTP.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silent } from '../src/effects.js';
+import { type Serving, serve } from '../src/serve.js';
+import { cli, haveFile, haveTool, ROOT } from './helpers.js';
+import { fixtureProject } from './publish-helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const enabled = haveTool(haveFile(CHROMIUM), 'Chromium', 'apt-get install chromium');
+
+let browser: Browser;
+let serving: Serving;
+
+beforeAll(async () => {
+  if (!enabled) return;
+  const project = fixtureProject();
+  for (const day of ['2026-11-20', '2026-11-21']) {
+    const r = cli(['nightly', '--as-of', day], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+  }
+  serving = await serve({ dir: join(project, 'site'), port: 0 }, silent);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serving?.close();
+});
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  outside: string[];
+  dialogs: string[];
+}
+
+/** Opens a page, recording console errors, uncaught exceptions, dialogs (alert = XSS) and requests leaving the site. */
+async function visit(path: string, opts: { javaScript?: boolean; width?: number } = {}): Promise<Visit> {
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScript ?? true,
+    viewport: { width: opts.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const v: Visit = { page, errors: [], outside: [], dialogs: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') v.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => v.errors.push(e.message));
+  page.on('dialog', (d) => {
+    v.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(serving.url)) v.outside.push(r.url());
+  });
+  await page.goto(new URL(path, serving.url).href, { waitUntil: 'networkidle' });
+  return v;
+}
+
+async function expectCharts(page: Page, min: number) {
+  const figures = page.locator('figure.chart');
+  expect(await figures.count()).toBeGreaterThanOrEqual(min);
+  for (const fig of await figures.all()) {
+    expect(await fig.locator('svg').count()).toBeGreaterThan(0);
+    expect((await fig.locator('figcaption h3').textContent())?.trim()).not.toBe('');
+    // The numbers behind the chart, as a table.
+    expect(await fig.locator('details table tbody tr').count()).toBeGreaterThan(0);
+  }
+}
+
+describe.skipIf(!enabled)('report in Chromium', () => {
+  it('index: SVG charts with text alternatives, upgraded to interactive, no errors, nothing fetched elsewhere', async () => {
+    const v = await visit('index.html');
+    await expectCharts(v.page, 3);
+    const figures = await v.page.locator('figure.chart').count();
+    await v.page.waitForFunction((n) => document.querySelectorAll('figure.chart.interactive').length === n, figures);
+    for (const svg of await v.page.locator('figure.chart svg[role="img"]').all()) {
+      expect(await svg.getAttribute('aria-label')).toBeTruthy();
+    }
+    expect(await v.page.locator('table.quests tbody tr').count()).toBe(5);
+    await v.page.screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
+    expect(v.errors).toEqual([]);
+    expect(v.outside).toEqual([]);
+    expect(v.dialogs).toEqual([]);
+  });
+
+  it('renders hostile quest names as text and runs nothing', async () => {
+    const v = await visit('index.html');
+    const names = await v.page.locator('table.quests tbody th a').allTextContents();
+    expect(names).toContain('<img src=x onerror=alert(1)>');
+    expect(names).toContain('</script><script>alert(1)</script>');
+    expect(await v.page.locator('img').count()).toBe(0);
+    for (const name of ['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>']) {
+      await v.page.getByRole('link', { name, exact: true }).click();
+      await v.page.waitForLoadState('networkidle');
+      expect(await v.page.locator('h1').textContent()).toBe(name);
+      expect(await v.page.locator('img').count()).toBe(0);
+      await expectCharts(v.page, 2);
+      await v.page.goBack();
+    }
+    expect(v.dialogs).toEqual([]);
+    expect(v.errors).toEqual([]);
+    expect(v.outside).toEqual([]);
+  });
+
+  it('quest page: status, histogram and history charts, figures, history table, JSON link', async () => {
+    const v = await visit('quests/FET0001.html');
+    await expectCharts(v.page, 3);
+    expect(await v.page.locator('#chart-history details[open] tbody tr').count()).toBe(2);
+    const json = await v.page.getByRole('link', { name: 'this quest' }).getAttribute('href');
+    expect(json).toBe('../api/v1/quests/FET0001.json');
+    await v.page.waitForFunction(() => document.querySelectorAll('figure.chart.interactive').length === 3);
+    await v.page.screenshot({ path: join(ARTIFACTS, 'quest.png'), fullPage: true });
+    expect(v.errors).toEqual([]);
+    expect(v.outside).toEqual([]);
+  });
+
+  it('reads with JavaScript off (static SVG) and fits a phone screen', async () => {
+    const v = await visit('index.html', { javaScript: false, width: 390 });
+    await expectCharts(v.page, 3);
+    expect(await v.page.locator('figure.chart svg > title').count()).toBe(3);
+    const overflow = await v.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await v.page.screenshot({ path: join(ARTIFACTS, 'index-mobile.png'), fullPage: true });
+    expect(v.errors).toEqual([]);
+  });
+});
