@@ -1,5 +1,6 @@
 // The main job (`npm start`): sample logs -> ingest -> state and backfilled snapshots -> the per-quest table.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCatalogue } from './catalogue.js';
 import { type Config, configPath } from './config.js';
 import { Db } from './db.js';
@@ -8,6 +9,7 @@ import { type Effects, timed } from './effects.js';
 import { UserError } from './errors.js';
 import { type IngestSummary, ingest } from './ingest.js';
 import { migrate } from './model.js';
+import { publish, resolveOut } from './publish.js';
 import { publishReadCopy } from './readcopy.js';
 import { computeSnapshots, formatCoverage, getCoverage, getSnapshot, type Snapshot } from './stats.js';
 import { formatStatsTable } from './status.js';
@@ -79,13 +81,16 @@ export async function demoJob(opts: DemoJobOptions, effects: Effects): Promise<D
     // Notebooks read this copy, never the live file (src/readcopy.ts).
     await publishReadCopy(db);
     const snapshot = await getSnapshot(db, dates.at(-1));
+    const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
+    const site = await publish(db, { out: resolveOut(config), asOf: snapshot.meta.snapshot_date, title }, effects);
     effects.log(formatCoverage(await getCoverage(db, snapshot.meta.snapshot_date)));
     effects.log('');
     for (const line of formatStatsTable(snapshot)) effects.log(line);
     effects.log('');
     effects.log(
       `demo: ${summary.totals.files} files (${summary.totals.files_loaded} loaded, ${summary.totals.files_skipped} skipped), ` +
-        `${dates.length} daily snapshots ${dates[0]} .. ${dates.at(-1)} in ${opts.db}`,
+        `${dates.length} daily snapshots ${dates[0]} .. ${dates.at(-1)} in ${opts.db}; ` +
+        `report ${join(site.out, 'index.html')}, API ${join(site.out, 'api/v1/')} (preview: npx questlog serve)`,
     );
     return { generated, ingest: summary, dates, snapshot };
   } finally {

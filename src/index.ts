@@ -1,4 +1,6 @@
 // The public API: the CLI and notebooks both build on exactly this.
+
+export { decodeFileId, encodeFileId, fileIds, type SiteData } from './api.js';
 export { catalogueCommand, loadCatalogue } from './catalogue.js';
 export { type Config, loadConfig } from './config.js';
 export { Db, DEFAULT_DB, type OpenOptions } from './db.js';
@@ -25,6 +27,7 @@ export {
   rejectsCommand,
 } from './ingest.js';
 export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from './model.js';
+export { type NightlyOptions, type NightlySummary, nightly } from './nightly.js';
 export {
   type NotebookReport,
   type NotebookRunOptions,
@@ -32,7 +35,16 @@ export {
   runNotebook,
   setupNotebooks,
 } from './notebook-run.js';
+export {
+  loadSiteData,
+  type PublishOptions,
+  type PublishSummary,
+  publish,
+  publishCommand,
+  writeSite,
+} from './publish.js';
 export { publishReadCopy, readCopyPath } from './readcopy.js';
+export { type ServeOptions, type Serving, serve } from './serve.js';
 export {
   type Coverage,
   computeSnapshots,
