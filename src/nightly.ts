@@ -1,6 +1,6 @@
 // The cron job: ingest every configured source -> snapshot for today -> publish, under a lock file.
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadCatalogue } from './catalogue.js';
 import { type Config, configPath } from './config.js';
 import { Db } from './db.js';
@@ -135,11 +135,15 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
       const staged = reports
         ? await step('notebook reports', out, () => renderNotebookReports({ ...reports, db: opts.db }, effects))
         : undefined;
+      // Reports inside the site are staged inside the old site's folder: they must move into the new site before
+      // the swap (one atomic step), else the swap would delete them. Reports elsewhere get their own swap.
+      const inside = staged !== undefined && resolve(reports?.out ?? '') === join(out, 'notebooks');
+      const include: Record<string, string> = inside && staged ? { notebooks: staged } : {};
       const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
       const published = await step('publish', out, () =>
-        publish(db, { out, asOf, title, pauseAt: opts.pauseAt }, effects),
+        publish(db, { out, asOf, title, include, pauseAt: opts.pauseAt }, effects),
       );
-      if (staged && reports) installNotebookReports(staged, reports.out);
+      if (staged && reports && !inside) installNotebookReports(staged, reports.out);
       return { snapshotDate: asOf, loaded, skipped, publish: published };
     } finally {
       db.close();

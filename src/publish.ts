@@ -1,5 +1,6 @@
 // Publishes the static site (HTML report + JSON API) for one snapshot, built aside and swapped in by rename.
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -58,6 +59,8 @@ export interface PublishOptions {
   title?: string;
   /** Histogram bins per quest. */
   bins?: number;
+  /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
+  include?: Record<string, string>;
   /** Chart-rendering worker threads; default one per core for big sites, 0 = render in this thread. */
   workers?: number;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
@@ -151,6 +154,7 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
     await writeApi(data, write);
     await writePages(data, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
+    carryOver(out, tmp, opts.include ?? {});
     if (opts.pauseAt === 'swap') await swap(out, tmp, effects);
     else await swap(out, tmp);
   } catch (err) {
@@ -174,6 +178,18 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
 }
 
 type Write = (rel: string, content: string | Buffer) => Promise<void>;
+
+/** Folders other commands put inside the site (notebook reports); a publish keeps them. */
+export const FOREIGN_DIRS = ['notebooks'];
+
+/** New content for a foreign folder is moved in; otherwise the previous site's copy is kept (copied, never moved). */
+function carryOver(out: string, tmp: string, include: Record<string, string>): void {
+  for (const [name, dir] of Object.entries(include)) renameSync(dir, join(tmp, name));
+  for (const name of FOREIGN_DIRS) {
+    if (name in include || !existsSync(join(out, name))) continue;
+    cpSync(join(out, name), join(tmp, name), { recursive: true });
+  }
+}
 
 /** Below this many quests, starting workers (each loads vega) costs more than it saves. */
 const POOL_MIN_QUESTS = 100;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -175,6 +175,22 @@ describe('publish (fixture site)', () => {
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
     expect(index).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+  });
+
+  it('keeps the notebook reports inside the site, or swaps in new ones with it', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    await publishFixture(out);
+    mkdirSync(join(out, 'notebooks'));
+    writeFileSync(join(out, 'notebooks/index.html'), 'old reports');
+    await publishFixture(out);
+    expect(readFileSync(join(out, 'notebooks/index.html'), 'utf8')).toBe('old reports');
+    const stage = join(out, '.notebooks.new-1');
+    mkdirSync(stage);
+    writeFileSync(join(stage, 'index.html'), 'new reports');
+    await writeSite(SITE, { out, include: { notebooks: stage } }, effects());
+    expect(readFileSync(join(out, 'notebooks/index.html'), 'utf8')).toBe('new reports');
+    expect(existsSync(stage)).toBe(false);
   });
 
   it('refuses to replace a folder that is not a questlog site', async () => {
