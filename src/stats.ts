@@ -73,14 +73,20 @@ export interface StatsOptions {
 
 /** Recomputes quest_state for dirty players only; returns counts. */
 export async function refreshState(db: Db, _effects: Effects): Promise<{ players: number; rows: number }> {
-  return db.transaction(async () => {
-    const dirty = await db.one<{ n: number }>('SELECT count(DISTINCT player_id)::INTEGER AS n FROM dirty_players');
-    if (!dirty?.n) return { players: 0, rows: 0 };
-    await db.run('DELETE FROM quest_state WHERE player_id IN (SELECT player_id FROM dirty_players)');
-    const inserted = await db.one<{ Count: string | number }>(sqlFile('quest_state'));
-    await db.run('DELETE FROM dirty_players');
-    return { players: dirty.n, rows: Number(inserted?.Count ?? 0) };
-  });
+  const dirty = await db.one<{ n: number }>('SELECT count(DISTINCT player_id)::INTEGER AS n FROM dirty_players');
+  if (!dirty?.n) return { players: 0, rows: 0 };
+  // quest_state's row order means nothing; letting DuckDB insert out of order roughly halves a full rebuild's time.
+  await db.run('SET preserve_insertion_order = false');
+  try {
+    return await db.transaction(async () => {
+      await db.run('DELETE FROM quest_state WHERE player_id IN (SELECT player_id FROM dirty_players)');
+      const inserted = await db.one<{ Count: string | number }>(sqlFile('quest_state'));
+      await db.run('DELETE FROM dirty_players');
+      return { players: dirty.n, rows: Number(inserted?.Count ?? 0) };
+    });
+  } finally {
+    await db.run('RESET preserve_insertion_order');
+  }
 }
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
