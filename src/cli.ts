@@ -138,7 +138,7 @@ function testPause(): number | 'swap' | undefined {
 
 program
   .command('demo')
-  .description('the main job on the sample (what `npm start` runs): ingest -> stats --backfill -> summary table')
+  .description('the main job on the sample (what `npm start` runs): ingest -> stats --backfill -> publish -> table')
   .addHelpText('after', example('questlog demo', 'npm start'))
   .action(async () => {
     const { config, db } = context();
