@@ -1,13 +1,14 @@
 // `npm run bench`: questlog against the engine floor, SQLite the original way and pandas, side by side in one run.
 // Usage: node bench/run.js [--sizes 1m,10m] [--huge] [--reps 3] [--slow-reps N] [--contenders questlog,floor,sqlite,pandas]
 //        [--formats ndjson,ndjson.gz,csv,parquet] [--no-incremental] [--out bench/results] [--data bench/data] [--smoke]
+//        [--merge] [--memory-limit 8GB] [--threads 2]
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareStats } from './lib/compare.js';
-import { ensureDataset, FORMATS } from './lib/datasets.js';
+import { ensureDataset, FORMATS, SIZES } from './lib/datasets.js';
 import { markdown, median, ratios, summarize, targets } from './lib/results.js';
 import { runChild } from './lib/spawn.js';
 
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     'memory-limit': { type: 'string', default: '8GB' },
     threads: { type: 'string', default: '2' },
     smoke: { type: 'boolean', default: false },
+    // Keep the other sizes of an earlier latest.json (each size is still measured within one run).
+    merge: { type: 'boolean', default: false },
   },
 });
 
@@ -48,6 +51,8 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const CONTENDERS = {
   questlog: { cmd: process.execPath, script: 'bench/contenders/questlog.js', formats },
   floor: { cmd: process.execPath, script: 'bench/contenders/floor.js', formats },
+  // Opt-in reference (--contenders ...,direct): bare DuckDB readers, to show what line-exact ingest costs.
+  direct: { cmd: process.execPath, script: 'bench/contenders/direct.js', formats },
   sqlite: { cmd: process.execPath, script: 'bench/contenders/sqlite.js', formats: ['ndjson'], slow: true },
   pandas: { cmd: PYTHON, script: 'bench/contenders/pd_groupby.py', formats: ['ndjson'], slow: true },
 };
@@ -58,8 +63,9 @@ async function runOne(contender, spec) {
   return runChild(c.cmd, [join(ROOT, c.script), JSON.stringify(spec)]);
 }
 
-async function benchSize(size) {
+async function benchSize(size, meta) {
   const started = performance.now();
+  const run = { ...meta, started_at: stamp(), load_start: loadavg() };
   const dataset = await ensureDataset(dataRoot, size, formats, { incremental: !args['no-incremental'], log });
   log(`${size}: ${dataset.events} events, ${dataset.players} players, ${dataset.quests} quests`);
   const big = dataset.events > 20_000_000;
@@ -113,6 +119,7 @@ async function benchSize(size) {
   };
   if (dataset.split && contenders.includes('questlog')) result.incremental = await benchIncremental(dataset);
   result.seconds = Math.round((performance.now() - started) / 1000);
+  result.run = { ...run, finished_at: stamp(), load_end: loadavg() };
   return result;
 }
 
@@ -217,27 +224,45 @@ function writeAtomic(path, text) {
   renameSync(tmp, path);
 }
 
+const stamp = () => new Date().toISOString().slice(0, 19).replace('T', ' ');
+
 async function main() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const git = (a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
-  const result = {
-    started_at: new Date().toISOString().slice(0, 19).replace('T', ' '),
+  const meta = {
     command: `node bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),
     commit: git(['rev-parse', '--short', 'HEAD']),
     dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
-    machine: machine(),
-    settings,
-    load: { start: loadavg() },
-    sizes: [],
   };
-  for (const size of sizes) result.sizes.push(await benchSize(size));
-  result.finished_at = new Date().toISOString().slice(0, 19).replace('T', ' ');
+  const result = { ...meta, started_at: stamp(), machine: machine(), settings, load: { start: loadavg() }, sizes: [] };
+  for (const size of sizes) result.sizes.push(await benchSize(size, meta));
+  result.finished_at = stamp();
   result.load.end = loadavg();
-  result.targets = targets(result.sizes);
   const out = resolve(args.out);
+  const previous = join(out, 'latest.json');
+  if (args.merge && existsSync(previous)) {
+    const old = JSON.parse(readFileSync(previous, 'utf8'));
+    const kept = old.sizes
+      .filter((s) => !sizes.includes(s.size))
+      .map((s) => ({
+        ...s,
+        run: s.run ?? {
+          command: old.command,
+          commit: old.commit,
+          dirty: old.dirty,
+          started_at: old.started_at,
+          finished_at: old.finished_at,
+          load_start: old.load.start,
+          load_end: old.load.end,
+        },
+      }));
+    const order = Object.keys(SIZES);
+    result.sizes = [...kept, ...result.sizes].sort((a, b) => order.indexOf(a.size) - order.indexOf(b.size));
+  }
+  result.targets = targets(result.sizes);
   mkdirSync(out, { recursive: true });
-  writeAtomic(join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeAtomic(previous, `${JSON.stringify(result, null, 2)}\n`);
   writeAtomic(join(out, 'latest.md'), markdown(result));
   rmSync(work, { recursive: true, force: true });
   log(`wrote ${join(out, 'latest.md')}`);

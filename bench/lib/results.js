@@ -176,6 +176,13 @@ export function markdown(result) {
       `## ${s.size}: ${d.events.toLocaleString('en')} events, ${d.players.toLocaleString('en')} players, ${d.quests} quests`,
       '',
     );
+    if (s.run) {
+      L.push(
+        `Measured ${s.run.started_at} → ${s.run.finished_at} UTC at commit \`${s.run.commit}\`${s.run.dirty ? ' (uncommitted changes in the tree)' : ''}, ` +
+          `load average ${num(s.run.load_start[0])} → ${num(s.run.load_end[0])}; \`${s.run.command}\`.`,
+        '',
+      );
+    }
     L.push(
       `Inputs: ${Object.entries(d.bytes)
         .map(([f, b]) => `${f} ${mb(b)} in ${d.inputs[f].length} files`)

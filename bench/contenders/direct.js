@@ -1,0 +1,51 @@
+// Reference, not one of the four contenders: the engine minimum. Each format read in one DuckDB reader call over all
+// files straight into `events` (no raw lines, no per-line rejects or ledger), then questlog's state and snapshot SQL.
+// It shows what questlog's line-exact ingest costs on top of the bare readers.
+import { rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Db, literal, sqlFile } from '../../dist/db.js';
+import { migrations } from '../../dist/model.js';
+import { report, stopwatch } from './common.js';
+import { applySettings, canonicalFromSnapshot } from './duck.js';
+
+const spec = JSON.parse(process.argv[2] ?? '{}');
+const lap = stopwatch();
+for (const f of [spec.db, `${spec.db}.wal`]) rmSync(f, { force: true });
+const s = spec.settings;
+const db = await Db.open(spec.db, { threads: s.threads, memoryLimit: s.memory_limit, tempDirectory: s.temp_directory });
+await applySettings(db, s);
+for (const m of migrations()) await db.run(m.sql);
+for (const stmt of sqlFile('ingest_macros').split(/;\s*(?:\n|$)/)) {
+  if (stmt.replace(/--.*$/gm, '').trim()) await db.run(stmt);
+}
+lap('open');
+
+const files = `[${spec.inputs.map(literal).join(', ')}]`;
+const text =
+  "{ts: 'VARCHAR', player_id: 'VARCHAR', quest_id: 'VARCHAR', status: 'VARCHAR', session_id: 'VARCHAR', build: 'VARCHAR', platform: 'VARCHAR'}";
+const first = spec.inputs[0] ?? '';
+const reader = first.includes('.parquet')
+  ? `read_parquet(${files})`
+  : first.includes('.csv')
+    ? `read_csv(${files}, header = true, columns = ${text})`
+    : `read_json(${files}, format = 'newline_delimited', columns = ${text})`;
+await db.run(
+  `INSERT INTO events
+   SELECT 0, 0, ql_ts(ts::VARCHAR), player_id, quest_id, ql_status(status), session_id, build, platform FROM ${reader}`,
+);
+await db.run('INSERT INTO file_players SELECT 0, player_id, min(ts) FROM events GROUP BY player_id');
+await db.run('INSERT INTO dirty_players SELECT player_id FROM file_players');
+lap('ingest');
+await db.run(sqlFile('quest_state'));
+await db.run('DELETE FROM dirty_players');
+lap('state');
+const tz = 'UTC';
+await db.run(sqlFile('snapshot_inputs'));
+const date = spec.asOf ?? (await db.one(sqlFile('snapshot_range'), { tz })).last_day;
+await db.run(sqlFile('snapshot_days'), { tz, from: date, to: date });
+await db.run(sqlFile('snapshots'));
+lap('snapshot');
+const rows = await db.all('SELECT * FROM snapshots WHERE snapshot_date = $date::DATE ORDER BY quest_id', { date });
+await writeFile(spec.out, JSON.stringify(canonicalFromSnapshot(rows)));
+db.close();
+report(lap, { quests: rows.length });
