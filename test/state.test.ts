@@ -149,6 +149,18 @@ describe('quest state intervals', () => {
 });
 
 describe('incremental refresh', () => {
+  it('drops the state of a player whose events were all removed (a replaced file)', async () => {
+    const db = await freshDb();
+    await loadEvents(db, [['gone', 'Q', 'accepted', `${D} 08:00:00`]]);
+    await loadEvents(db, [['kept', 'Q', 'declined', `${D} 08:00:00`]]);
+    await refreshState(db, silent);
+    await db.run("DELETE FROM events WHERE player_id = 'gone'");
+    await db.run("INSERT INTO dirty_players VALUES ('gone')");
+    expect(await refreshState(db, silent)).toEqual({ players: 1, rows: 0 });
+    expect(await state(db)).toEqual([row('kept', 'Q', `${D} 08:00:00`, null, 'declined', 0)]);
+    db.close();
+  });
+
   const day1: Ev[] = [
     ['a', 'Q1', 'accepted', '2026-11-20 08:00:00'],
     ['a', 'Q2', 'declined', '2026-11-20 08:05:00'],
