@@ -88,7 +88,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     const v = await visit('index.html');
     await expectCharts(v.page, 3);
     const figures = await v.page.locator('figure.chart').count();
-    await v.page.waitForFunction((n) => document.querySelectorAll('figure.chart.interactive').length === n, figures);
+    await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === ${figures}`);
     for (const svg of await v.page.locator('figure.chart svg[role="img"]').all()) {
       expect(await svg.getAttribute('aria-label')).toBeTruthy();
     }
@@ -124,7 +124,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     expect(await v.page.locator('#chart-history details[open] tbody tr').count()).toBe(2);
     const json = await v.page.getByRole('link', { name: 'this quest' }).getAttribute('href');
     expect(json).toBe('../api/v1/quests/FET0001.json');
-    await v.page.waitForFunction(() => document.querySelectorAll('figure.chart.interactive').length === 3);
+    await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 3`);
     await v.page.screenshot({ path: join(ARTIFACTS, 'quest.png'), fullPage: true });
     expect(v.errors).toEqual([]);
     expect(v.outside).toEqual([]);
@@ -134,7 +134,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     const v = await visit('index.html', { javaScript: false, width: 390 });
     await expectCharts(v.page, 3);
     expect(await v.page.locator('figure.chart svg > title').count()).toBe(3);
-    const overflow = await v.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await v.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await v.page.screenshot({ path: join(ARTIFACTS, 'index-mobile.png'), fullPage: true });
     expect(v.errors).toEqual([]);
