@@ -149,11 +149,21 @@ async function firstLine(path: string): Promise<string> {
   return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
 }
 
+/** What ingest learns about a file before DuckDB reads it. */
+export interface Fingerprint {
+  hash: string;
+  bytes: number;
+  /** Physical lines ('\n'-terminated, plus an unterminated last one) of the decompressed text; 0 for Parquet. */
+  lines: number;
+  /** Whether some line is empty (or just '\r'): such files cannot take the NDJSON fast path. */
+  blank: boolean;
+}
+
 /**
- * sha256 of the bytes (the file's identity) and its size, in one streaming pass. Gzip files are also inflated here:
- * DuckDB reads a truncated gzip without complaint, so this is where a cut-off download is caught.
+ * sha256 of the bytes (the file's identity), its size and its line count, in one streaming pass. Gzip files are also
+ * inflated here: DuckDB reads a truncated gzip without complaint, so this is where a cut-off download is caught.
  */
-export async function fingerprint(path: string): Promise<{ hash: string; bytes: number }> {
+export async function fingerprint(path: string): Promise<Fingerprint> {
   const hash = createHash('sha256');
   let bytes = 0;
   const tap = new Transform({
@@ -163,17 +173,46 @@ export async function fingerprint(path: string): Promise<{ hash: string; bytes: 
       cb(null, chunk);
     },
   });
-  const drain = new Writable({ write: (_c, _e, cb) => cb() });
+  const counter = lineCounter(baseExt(path) !== '.parquet');
   const gz = path.toLowerCase().endsWith('.gz');
   try {
-    if (gz) await pipeline(createReadStream(path), tap, createGunzip(), drain);
-    else await pipeline(createReadStream(path), tap, drain);
+    if (gz) await pipeline(createReadStream(path), tap, createGunzip(), counter.sink);
+    else await pipeline(createReadStream(path), tap, counter.sink);
   } catch (err) {
     const msg = errorMessage(err);
     if (gz) throw new InputError(path, `not a complete gzip file (${msg})`, { cause: err });
     throw new InputError(path, `cannot read: ${msg}`, { cause: err });
   }
-  return { hash: hash.digest('hex'), bytes };
+  return { hash: hash.digest('hex'), bytes, ...counter.result() };
+}
+
+/** Counts lines and spots empty ones across chunk boundaries (a line holding nothing but '\r' is empty too). */
+function lineCounter(enabled: boolean) {
+  let lines = 0;
+  let blank = false;
+  // Bytes of the current, unfinished line, and whether they are exactly '\r'.
+  let len = 0;
+  let onlyCr = false;
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      if (!enabled) return cb();
+      let from = 0;
+      for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
+        const total = len + nl - from;
+        if (total === 0 || (total === 1 && (len === 1 ? onlyCr : chunk[from] === 13))) blank = true;
+        lines++;
+        len = 0;
+        from = nl + 1;
+      }
+      const rest = chunk.length - from;
+      if (rest > 0) {
+        onlyCr = len === 0 && rest === 1 && chunk[from] === 13;
+        len += rest;
+      }
+      cb();
+    },
+  });
+  return { sink, result: () => ({ lines: lines + (len > 0 ? 1 : 0), blank: blank || (len === 1 && onlyCr) }) };
 }
 
 /** Seed logs: which player a session file belongs to. `parent` (default), `stem`, or `/regex/` (first group). */

@@ -1,27 +1,24 @@
-// Ingest: log files -> events, rejects, file_players and the ledger, inside DuckDB, one transaction per file.
-import { statSync } from 'node:fs';
+// Ingest: log files -> events, rejects, file_players and the ledger, inside DuckDB. Files are fingerprinted in
+// parallel in Node, then loaded in batches (one transaction and a fixed set of statements per batch of same-kind files).
 import { relative, resolve } from 'node:path';
 import { type Config, loadConfig } from './config.js';
-import { Db, type Params, sqlFile } from './db.js';
+import { Db, sqlFile } from './db.js';
 import { type Effects, nowOf } from './effects.js';
-import { errorMessage, InputError, InternalError, UserError } from './errors.js';
+import { InputError, InternalError, UserError } from './errors.js';
 import {
-  baseExt,
   detectFormat,
   expandPaths,
   type FileFormat,
   FORMATS,
   type FormatName,
   fingerprint,
-  type Mapping,
-  seedPlayer,
   sourceFormat,
   sourcePaths,
-  startFromName,
-  stem,
 } from './formats.js';
+import { type BatchKind, type Counts, kindOf, loadBatch, type Planned, runScript, seedParams } from './ingest-batch.js';
 import { migrate } from './model.js';
-import { LONG_LINE, stageTabular } from './tabular.js';
+
+export { runScript } from './ingest-batch.js';
 
 export interface IngestOptions {
   /** Files, folders or globs; empty with `source` = the source's configured paths. */
@@ -78,8 +75,11 @@ export interface IngestSummary {
   };
 }
 
-/** DuckDB's line buffer: anything longer makes the whole file unreadable. */
-const MAX_LINE = 64 << 20;
+/** A batch holds at most this many files and bytes (its staging lives in memory). */
+const BATCH_FILES = 2000;
+const BATCH_BYTES = 256 << 20;
+/** Files fingerprinted at once (reading and hashing overlap DuckDB's work and each other). */
+const PREPARE_PARALLEL = 4;
 
 export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Promise<IngestSummary> {
   const cwd = opts.cwd ?? process.cwd();
@@ -94,14 +94,39 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const { files, missing } = await expandPaths(db, paths, cwd);
   const results: FileResult[] = missing.map((p) => failed(p, 'no such file or no match'));
   for (const r of results) effects.log(`ingest ${r.path}: FAILED: ${r.error}`);
-  const ingestedAt = (opts.now ?? nowOf(effects)).toISOString().slice(0, 19).replace('T', ' ');
-  for (const [i, path] of files.entries()) {
-    const shown = relative(cwd, path) || path;
-    const result = await ingestFile(db, path, { opts, config, forced, ingestedAt });
-    result.path = shown;
-    results.push(result);
-    effects.log(describe(result));
-    if (files.length > 1) effects.progress?.('ingest', i + 1, files.length);
+  const shown = (p: string) => relative(cwd, p) || p;
+  const out = new InOrder(files.length, (r) => {
+    results.push(r);
+    effects.log(describe(r));
+    if (files.length > 1) effects.progress?.('ingest', results.length - missing.length, files.length);
+  });
+  const env = {
+    config,
+    source: opts.source ?? null,
+    ingestedAt: (opts.now ?? nowOf(effects)).toISOString().slice(0, 19).replace('T', ' '),
+  };
+  const index = new Map(files.map((f, i) => [f, i]));
+  const emit = (r: FileResult) => out.add(index.get(r.path) ?? 0, { ...r, path: shown(r.path) });
+
+  let pending: Planned[] = [];
+  for (const p of await mapLimit(files, PREPARE_PARALLEL, (f) => prepare(f, forced, config, opts.player))) {
+    if ('status' in p) emit(p);
+    else pending.push(p);
+  }
+  const setting = await db.one<{ v: boolean }>("SELECT current_setting('preserve_insertion_order') AS v");
+  await db.run('SET preserve_insertion_order = false');
+  try {
+    // Rounds: a file whose content repeats an earlier file of the same call waits until that one is in the ledger.
+    while (pending.length > 0) {
+      const { load, later, skipped } = await plan(db, pending);
+      for (const s of skipped) emit(s);
+      for (const [kind, batch] of batches(load)) {
+        for (const r of await runBatch(db, kind, batch, env)) emit(r);
+      }
+      pending = later;
+    }
+  } finally {
+    await db.run(`SET preserve_insertion_order = ${setting?.v === false ? 'false' : 'true'}`);
   }
   const summary = summarize(results, Math.round(performance.now() - t0));
   effects.log(describeTotals(summary));
@@ -160,184 +185,156 @@ export async function rejectsCommand(
   }
 }
 
-// --- one file ---
+// --- planning and batches ---
 
-interface Ctx {
-  opts: IngestOptions;
-  config: Config;
-  forced: FileFormat | undefined;
-  ingestedAt: string;
-}
+type Prepared = Planned & { prepareMs: number };
 
-async function ingestFile(db: Db, path: string, ctx: Ctx): Promise<FileResult> {
+/** Fingerprint, format and reader parameters of one file, or its failure. */
+async function prepare(
+  path: string,
+  forced: FileFormat | undefined,
+  config: Config,
+  player: string | undefined,
+): Promise<Prepared | FileResult> {
   const t0 = performance.now();
   let format: FileFormat | undefined;
   try {
-    const { hash, bytes } = await fingerprint(path);
-    const same = await db.one<{ path: string }>(
-      'SELECT path FROM files WHERE content_hash = $hash ORDER BY file_id LIMIT 1',
-      { hash },
-    );
-    if (same) {
-      const why = same.path === path ? 'already loaded' : `same content as ${same.path}`;
-      return { ...empty(path, 'skipped', null, bytes, t0), note: why };
-    }
-    format = await detectFormat(path, ctx.forced);
-    const fmt = format;
-    const old = await db.one<{ file_id: number }>('SELECT file_id FROM files WHERE path = $path', { path });
-    const counts = await db.transaction(async () => {
-      if (old) await runScript(db, sqlFile('ingest_forget'), { file_id: old.file_id });
-      if (bytes === 0) await db.run(sqlFile('ingest_empty'));
-      else await stage(db, path, fmt, ctx);
-      const c = await readCounts(db, path);
-      const row = await db.one<{ file_id: number }>(
-        `INSERT INTO files (path, content_hash, format, source, bytes, lines_read, loaded, rejected, ignored, ingested_at)
-         VALUES ($path, $hash, $format, $source, $bytes, $lines_read, $loaded, $rejected, $ignored, $at::TIMESTAMP)
-         RETURNING file_id`,
-        {
-          path,
-          hash,
-          format: fmt.format,
-          source: ctx.opts.source ?? null,
-          bytes,
-          lines_read: c.lines_read,
-          loaded: c.loaded,
-          rejected: c.rejected,
-          ignored: c.ignored,
-          at: ctx.ingestedAt,
-        },
-      );
-      if (!row) throw new InternalError('ledger insert returned no id');
-      await runScript(db, sqlFile('ingest_store'), { file_id: row.file_id });
-      return c;
-    });
-    await dropStage(db);
-    return { ...empty(path, old ? 'replaced' : 'loaded', fmt.format, bytes, t0), ...counts };
+    const fp = await fingerprint(path);
+    format = await detectFormat(path, forced);
+    const seed = format.format === 'seed' && fp.bytes > 0 ? seedParams(path, config, player) : undefined;
+    return { ...fp, path, format, oldId: null, seed, prepareMs: performance.now() - t0 };
   } catch (err) {
-    await dropStage(db);
     if (!(err instanceof UserError)) throw err;
-    const error =
-      err instanceof InputError
-        ? err.message
-            .slice(err.file.length)
-            .replace(/^:(\d+):/, 'line $1:')
-            .replace(/^: /, '')
-        : err.message;
-    return { ...empty(path, 'failed', format?.format ?? null, 0, t0), error };
+    return { ...empty(path, 'failed', format?.format ?? null, 0, t0), error: reason(err) };
   }
 }
 
-async function stage(db: Db, path: string, fmt: FileFormat, ctx: Ctx): Promise<void> {
-  const ext = baseExt(path);
-  if (fmt.format === 'seed') {
-    await rawLines(db, path);
-    const named = startFromName(path);
-    const start = named ?? statSync(path).mtime.toISOString().slice(0, 19).replace('T', ' ');
-    const tz = named ? (ctx.config.timezone ?? 'UTC') : 'UTC';
-    const player = seedPlayer(path, ctx.opts.player);
-    await read(path, () =>
-      runScript(db, sqlFile('ingest_seed'), { start, tz, player, session: stem(path), long_line: LONG_LINE }),
-    );
-  } else if (fmt.format === 'gameanalytics') {
-    await rawLines(db, path);
-    await read(path, () => runScript(db, sqlFile('ingest_gameanalytics'), { long_line: LONG_LINE }));
-  } else if (fmt.format === 'events' && (ext === '.ndjson' || ext === '.jsonl' || ext === '.json')) {
-    await rawLines(db, path);
-    await read(path, () => runScript(db, sqlFile('ingest_events_json'), { long_line: LONG_LINE }));
-  } else if (fmt.format === 'events') {
-    await stageTabular(db, path, eventsMapping(ext), { required: true, rawLines, read, maxLine: MAX_LINE });
-  } else if (fmt.mapping) {
-    await stageTabular(db, path, fmt.mapping, { required: false, rawLines, read, maxLine: MAX_LINE });
-  } else {
-    throw new InternalError(`no reader for format ${fmt.format}`);
+/** Splits pending files into: already in the ledger (skipped), to load now, and repeats of a file loaded now. */
+async function plan(db: Db, pending: Planned[]) {
+  const ledger = await db.all<{ file_id: number; path: string; content_hash: string }>(
+    'SELECT file_id, path, content_hash FROM files ORDER BY file_id',
+  );
+  const byHash = new Map<string, string>();
+  for (const r of ledger) if (!byHash.has(r.content_hash)) byHash.set(r.content_hash, r.path);
+  const byPath = new Map(ledger.map((r) => [r.path, r.file_id]));
+  const load: Planned[] = [];
+  const later: Planned[] = [];
+  const skipped: FileResult[] = [];
+  const now = new Set<string>();
+  for (const p of pending) {
+    const same = byHash.get(p.hash);
+    if (same !== undefined) {
+      const note = same === p.path ? 'already loaded' : `same content as ${same}`;
+      const ms = (p as Prepared).prepareMs ?? 0;
+      skipped.push({ ...empty(p.path, 'skipped', null, p.bytes, performance.now() - ms), note });
+    } else if (now.has(p.hash)) {
+      later.push(p);
+    } else {
+      now.add(p.hash);
+      load.push({ ...p, oldId: byPath.get(p.path) ?? null });
+    }
   }
+  return { load, later, skipped };
 }
 
-function eventsMapping(ext: string): Mapping {
-  return {
-    reader: ext === '.parquet' ? 'parquet' : 'csv',
-    options: ext === '.tsv' ? { delim: '\t' } : {},
-    fields: {
-      ts: '"ts"',
-      player_id: '"player_id"',
-      quest_id: '"quest_id"',
-      status: '"status"',
-      session_id: '"session_id"',
-      build: '"build"',
-      platform: '"platform"',
-    },
-  };
+/** Same-kind files in runs of at most BATCH_FILES files and BATCH_BYTES bytes; tabular files go one by one. */
+function batches(files: Planned[]): [BatchKind, Planned[]][] {
+  const byKind = new Map<BatchKind, Planned[]>();
+  for (const f of files) {
+    const k = kindOf(f);
+    byKind.set(k, [...(byKind.get(k) ?? []), f]);
+  }
+  const out: [BatchKind, Planned[]][] = [];
+  for (const [kind, list] of byKind) {
+    let cur: Planned[] = [];
+    let bytes = 0;
+    for (const f of list) {
+      if (cur.length > 0 && (kind === 'tabular' || cur.length >= BATCH_FILES || bytes + f.bytes > BATCH_BYTES)) {
+        out.push([kind, cur]);
+        cur = [];
+        bytes = 0;
+      }
+      cur.push(f);
+      bytes += f.bytes;
+    }
+    if (cur.length > 0) out.push([kind, cur]);
+  }
+  return out;
 }
 
-/** Every physical line of the file into ql_raw (numbered); an unreadable file becomes an InputError. */
-async function rawLines(db: Db, path: string): Promise<void> {
-  await read(path, () => runScript(db, sqlFile('ingest_raw_lines'), { path, max_line: MAX_LINE }));
-}
-
-/** Runs a step that reads the file; DuckDB's complaints about the file become InputErrors naming file and line. */
-async function read<T>(path: string, fn: () => Promise<T>): Promise<T> {
+/**
+ * Loads a batch. The fast path hands files that were not clean (or a reader error) to the exact path; an exact
+ * batch that cannot be read is retried file by file, so the unreadable file is isolated and named and the rest load.
+ */
+async function runBatch(
+  db: Db,
+  kind: BatchKind,
+  files: Planned[],
+  env: Parameters<typeof loadBatch>[3],
+): Promise<FileResult[]> {
+  const t0 = performance.now();
+  const results: FileResult[] = [];
   try {
-    return await fn();
+    const { counts, unclean } = await loadBatch(db, kind, files, env);
+    const ms = (performance.now() - t0) / Math.max(1, counts.size);
+    for (const f of files) {
+      const c: Counts | undefined = counts.get(f.path);
+      if (!c) continue;
+      const status = f.oldId === null ? 'loaded' : 'replaced';
+      results.push({ ...empty(f.path, status, f.format.format, f.bytes, performance.now() - ms), ...c });
+    }
+    if (unclean.length > 0) results.push(...(await runBatch(db, 'json', unclean, env)));
+    return results;
   } catch (err) {
-    if (err instanceof UserError || err instanceof InternalError) throw err;
-    const msg = errorMessage(err);
-    const line = /(?:on )?line:? (\d+)/i.exec(msg)?.[1];
-    throw new InputError(path, duckReason(msg), { line: line ? Number(line) : undefined, cause: err });
+    if (err instanceof InternalError || !(err instanceof Error)) throw err;
+    if (kind === 'fast') return runBatch(db, 'json', files, env);
+    if (files.length > 1) {
+      for (const f of files) results.push(...(await runBatch(db, kind, [f], env)));
+      return results;
+    }
+    if (!(err instanceof UserError)) throw err;
+    const f = files[0] as Planned;
+    return [{ ...empty(f.path, 'failed', f.format.format, 0, t0), error: reason(err) }];
   }
 }
 
-/** DuckDB messages carry hints for SQL users; keep the first meaningful sentence. */
-function duckReason(msg: string): string {
-  if (/not utf-8|invalid unicode/i.test(msg)) return 'not valid UTF-8 text';
-  if (/maximum line size/i.test(msg)) return `a line is longer than ${MAX_LINE} bytes`;
-  const first = msg.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? msg;
-  return first.replace(/^[A-Za-z ]+Error: /, '').trim();
+/** Why a file failed, without its path: `line N: reason` or the reason. */
+function reason(err: UserError): string {
+  if (!(err instanceof InputError)) return err.message;
+  return err.message
+    .slice(err.file.length)
+    .replace(/^:(\d+):/, 'line $1:')
+    .replace(/^: /, '');
 }
 
-async function readCounts(db: Db, path: string) {
-  const row = await db.one<Record<string, string>>(sqlFile('ingest_counts'));
-  if (!row) throw new InternalError('no counts for staged file');
-  const n = (k: string) => Number(row[k] ?? 0);
-  const c = {
-    lines_read: n('lines_read'),
-    loaded: n('loaded'),
-    rejected: n('rejected'),
-    ignored: n('ignored'),
-    duplicates: n('duplicates'),
+/** Runs fn over items with at most `limit` in flight; results keep the items' order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
   };
-  if (n('unclassified') !== 0 || c.lines_read !== c.loaded + c.rejected + c.ignored) {
-    throw new InternalError(
-      `${path}: ledger invariant broken: ${c.lines_read} lines read != ${c.loaded} loaded + ${c.rejected} rejected + ${c.ignored} ignored`,
-    );
-  }
-  return c;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
-const STAGE_TABLES = [
-  'ql_raw',
-  'ql_src',
-  'ql_lines',
-  'ql_stage',
-  'ql_reader_rejects',
-  'ql_status_map',
-  'ql_csv_rejects',
-];
-
-async function dropStage(db: Db): Promise<void> {
-  const sql = [...STAGE_TABLES, 'ql_csv_scans'].map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n');
-  await db.run(sql).catch(() => {});
-}
-
-/** Runs a multi-statement SQL file, binding to each statement only the parameters it uses. */
-export async function runScript(db: Db, sql: string, params: Params = {}): Promise<void> {
-  const statements = sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
-  for (const s of statements) {
-    const used: Params = {};
-    for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(s)) used[k] = v;
-    await db.run(s, Object.keys(used).length ? used : undefined);
+/** Reports results in the files' order although batches finish them out of order. */
+class InOrder {
+  private readonly done = new Map<number, FileResult>();
+  private next = 0;
+  constructor(
+    private readonly total: number,
+    private readonly emit: (r: FileResult) => void,
+  ) {}
+  add(i: number, r: FileResult): void {
+    this.done.set(i, r);
+    while (this.next < this.total && this.done.has(this.next)) {
+      this.emit(this.done.get(this.next) as FileResult);
+      this.done.delete(this.next++);
+    }
   }
 }
 

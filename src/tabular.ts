@@ -20,7 +20,8 @@ const CSV_OPTIONS = new Set(['delim', 'sep', 'quote', 'escape', 'header', 'skip'
 const CORE = ['ts', 'player_id', 'quest_id', 'status'] as const;
 const OPTIONAL = ['session_id', 'build', 'platform'] as const;
 
-export async function stageTabular(db: Db, path: string, m: Mapping, env: TabularEnv): Promise<void> {
+/** Stages one file into ql_stage under ledger id `fileId`. */
+export async function stageTabular(db: Db, path: string, m: Mapping, env: TabularEnv, fileId = 1): Promise<void> {
   await statusMap(db, m.status_map ?? {});
   let headerLines = 0;
   if (m.reader === 'parquet') {
@@ -74,7 +75,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
     );
   }
   const fields = env.required ? await presentFields(db, path, m) : m.fields;
-  await env.read(path, () => db.run(stageSql(m, fields, headerLines)));
+  await env.read(path, () => db.run(stageSql(m, fields, headerLines), { file_id: fileId }));
   // Parquet has no text lines: a rejected row is quarantined as its JSON.
   if (m.reader === 'parquet') {
     await db.run(
@@ -139,7 +140,7 @@ WITH s0 AS (
     ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'} AS blank
   FROM ${from}
 )
-SELECT line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
+SELECT $file_id::INTEGER AS file_id, line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
   CASE WHEN blank THEN 'ignored' WHEN reason IS NOT NULL THEN 'rejected' WHEN NOT keep THEN 'ignored' ELSE 'event' END
     AS outcome,
   reason, ts, player_id, quest_id, status, session_id, build, platform,

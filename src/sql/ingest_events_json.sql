@@ -2,19 +2,19 @@
 -- One multi-path extraction parses each line once (separate ->> calls would parse it once per field).
 CREATE OR REPLACE TEMP TABLE ql_stage AS
 WITH p AS (
-  SELECT line, raw,
+  SELECT file_id, line, raw,
     raw IS NULL OR trim(raw) = '' AS blank,
     length(raw) > $long_line AS long,
     length(raw) <= $long_line AND json_valid(raw) AS valid
   FROM ql_raw
 ), x AS (
-  SELECT line, raw, blank, long, valid, ltrim(raw)[1] = '{' AS obj,
+  SELECT file_id, line, raw, blank, long, valid, ltrim(raw)[1] = '{' AS obj,
     CASE WHEN valid THEN
       json_extract_string(raw, ['$.ts', '$.player_id', '$.quest_id', '$.status', '$.session_id', '$.build', '$.platform'])
     END AS v
   FROM p
 ), f AS (
-  SELECT line, raw, blank, long, valid, obj,
+  SELECT file_id, line, raw, blank, long, valid, obj,
     ql_id(v[2]) AS player_id, ql_id(v[3]) AS quest_id, v[4] AS status_text, ql_status(v[4]) AS status,
     v[1] AS ts_text, ql_ts(v[1]) AS ts, ql_id(v[5]) AS session_id, ql_id(v[6]) AS build, ql_id(v[7]) AS platform
   FROM x
@@ -27,7 +27,7 @@ WITH p AS (
     ELSE ql_problem(player_id, quest_id, status_text, status, ts_text, ts) END AS reason
   FROM f
 )
-SELECT line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
+SELECT file_id, line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
   CASE WHEN blank THEN 'ignored' WHEN reason IS NULL THEN 'event' ELSE 'rejected' END AS outcome,
   reason, ts, player_id, quest_id, status, session_id, build, platform,
   player_id AS seen_player, ts AS seen_ts

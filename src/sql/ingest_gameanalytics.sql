@@ -2,13 +2,13 @@
 -- user still counts as seen. event_id is `Start|Fail|Complete:p1[:p2[:p3]]`; the quest is the progression path.
 CREATE OR REPLACE TEMP TABLE ql_stage AS
 WITH p AS (
-  SELECT line, raw,
+  SELECT file_id, line, raw,
     raw IS NULL OR trim(raw) = '' AS blank,
     length(raw) > $long_line AS long,
     CASE WHEN length(raw) <= $long_line AND json_valid(raw) THEN raw::JSON END AS j
   FROM ql_raw
 ), f AS (
-  SELECT line, raw, blank, long, j, json_type(j) = 'OBJECT' AS obj,
+  SELECT file_id, line, raw, blank, long, j, json_type(j) = 'OBJECT' AS obj,
     lower(trim(j->>'category')) AS category, j->>'event_id' AS event_id,
     regexp_extract(j->>'event_id', '^([A-Za-z]+):(.+)$', ['kind', 'path']) AS e,
     ql_id(j->>'user_id') AS player_id,
@@ -32,7 +32,7 @@ WITH p AS (
     ELSE ql_problem(player_id, quest_id, e.kind, status, ts_text, ts) END AS reason
   FROM g
 )
-SELECT line, raw,
+SELECT file_id, line, raw,
   CASE WHEN blank THEN 'ignored' WHEN reason IS NOT NULL THEN 'rejected'
     WHEN category IS DISTINCT FROM 'progression' THEN 'ignored' ELSE 'event' END AS outcome,
   reason, ts, player_id, quest_id, status, session_id, build, platform,

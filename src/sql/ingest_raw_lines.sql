@@ -1,7 +1,15 @@
--- Every physical line of a text file, numbered from 1 as editors do. Blank lines are kept (as NULL) so the numbers
--- stay true; '\r\n' as new_line also accepts lone '\n', so CRLF, LF and mixed files all number correctly.
--- The 4-byte delimiter never occurs in text logs, so each line is one column; quoting is off so nothing is parsed.
+-- Every physical line of the batch's text files, numbered from 1 per file as editors do. Blank lines are kept (as
+-- NULL) so the numbers stay true; '\r\n' as new_line also accepts lone '\n', so CRLF, LF and mixed files all number
+-- correctly. The 4-byte delimiter never occurs in text logs, so each line is one column; quoting is off so nothing is
+-- parsed. The read keeps file order (preserve_insertion_order is on while staging), so a line's number is its rowid
+-- minus the first rowid of its file; ingest checks every file's rows are contiguous.
+CREATE OR REPLACE TEMP TABLE ql_read AS
+SELECT filename, raw
+FROM read_csv($paths, columns = {'raw': 'VARCHAR'}, delim = E'\x01\x02\x03\x04', quote = '', escape = '',
+  header = false, auto_detect = false, new_line = '\r\n', strict_mode = false, max_line_size = $max_line,
+  filename = true);
+
 CREATE OR REPLACE TEMP TABLE ql_raw AS
-SELECT row_number() OVER () AS line, raw
-FROM read_csv($path, columns = {'raw': 'VARCHAR'}, delim = E'\x01\x02\x03\x04', quote = '', escape = '',
-  header = false, auto_detect = false, new_line = '\r\n', strict_mode = false, max_line_size = $max_line);
+WITH f AS (SELECT filename, min(rowid) AS first FROM ql_read GROUP BY filename)
+SELECT b.file_id, r.rowid - f.first + 1 AS line, r.raw
+FROM ql_read r JOIN f USING (filename) JOIN ql_batch b ON b.path = r.filename;

@@ -1,12 +1,14 @@
--- Seed session log: `HH:MM:SS,EVENT,MESSAGE`, no header; the player and session start come from the path.
+-- Seed session logs: `HH:MM:SS,EVENT,MESSAGE`, no header; each file's player and session start come from its path
+-- (ql_batch). The start is converted to UTC once per file, not once per line.
 CREATE OR REPLACE TEMP TABLE ql_stage AS
-WITH p AS (
-  SELECT line, raw,
-    regexp_extract(raw, '^([^,]*),([^,]*),(.*)$', ['t', 'ev', 'msg']) AS f,
-    CAST(timezone($tz, CAST($start AS TIMESTAMP)) AS TIMESTAMP) AS start
-  FROM ql_raw
+WITH b AS (
+  SELECT file_id, CAST(timezone(tz, CAST(start AS TIMESTAMP)) AS TIMESTAMP) AS start, player, session FROM ql_batch
+), p AS (
+  SELECT r.file_id, r.line, r.raw, b.start, b.player, b.session,
+    regexp_extract(r.raw, '^([^,]*),([^,]*),(.*)$', ['t', 'ev', 'msg']) AS f
+  FROM ql_raw r JOIN b USING (file_id)
 ), q AS (
-  SELECT line, raw, start, trim(f.t) AS t, upper(trim(f.ev)) AS ev, f.msg,
+  SELECT file_id, line, raw, start, player, session, trim(f.t) AS t, upper(trim(f.ev)) AS ev, f.msg,
     regexp_full_match(raw, '[^,]*,[^,]*,.*') AS shaped,
     regexp_extract(f.msg, '^\s*(\S+)\s+(\S+)\s*$', ['quest', 'status']) AS m
   FROM p
@@ -16,7 +18,7 @@ WITH p AS (
       THEN start + try_cast(t AS INTERVAL) END AS ts
   FROM q
 )
-SELECT line, raw,
+SELECT file_id, line, raw,
   CASE
     WHEN raw IS NULL OR trim(raw) = '' THEN 'ignored'
     WHEN length(raw) > $long_line THEN 'rejected'
@@ -35,8 +37,8 @@ SELECT line, raw,
     WHEN m.quest = '' THEN 'malformed QUEST_STATUS message ''' || msg || ''' (expected <QUEST_ID> <STATUS>)'
     WHEN ql_status(m.status) IS NULL THEN 'unknown status ''' || m.status || ''''
     END AS reason,
-  ts, $player AS player_id, nullif(m.quest, '') AS quest_id, ql_status(m.status) AS status,
-  $session AS session_id, NULL::VARCHAR AS build, NULL::VARCHAR AS platform,
+  ts, player AS player_id, nullif(m.quest, '') AS quest_id, ql_status(m.status) AS status,
+  session AS session_id, NULL::VARCHAR AS build, NULL::VARCHAR AS platform,
   -- The session belongs to the player even on lines that carry no quest.
-  $player AS seen_player, coalesce(ts, start) AS seen_ts
+  player AS seen_player, coalesce(ts, start) AS seen_ts
 FROM r;

@@ -1,0 +1,272 @@
+// One batch of files -> events, rejects, file_players and ledger rows: one transaction and a fixed number of
+// statements however many files the batch holds (per-file statements made small files cost ~100 ms each).
+import { statSync } from 'node:fs';
+import { listValue } from '@duckdb/node-api';
+import type { Config } from './config.js';
+import { type Db, type Params, sqlFile } from './db.js';
+import { errorMessage, InputError, InternalError, UserError } from './errors.js';
+import {
+  baseExt,
+  type FileFormat,
+  type Fingerprint,
+  type Mapping,
+  seedPlayer,
+  startFromName,
+  stem,
+} from './formats.js';
+import { LONG_LINE, stageTabular } from './tabular.js';
+
+/** DuckDB's line buffer: anything longer makes the whole file unreadable. */
+export const MAX_LINE = 64 << 20;
+
+/**
+ * How a batch is read. `fast`: canonical NDJSON through DuckDB's JSON reader; `json`, `seed`, `gameanalytics`: every
+ * physical line staged and parsed in SQL (exact line numbers and rejects); `tabular`: one CSV/Parquet/mapped file.
+ */
+export type BatchKind = 'empty' | 'seed' | 'gameanalytics' | 'json' | 'fast' | 'tabular';
+
+export interface Planned extends Fingerprint {
+  path: string;
+  format: FileFormat;
+  /** The ledger id of an earlier version at the same path (replaced by this one). */
+  oldId: number | null;
+  /** Seed logs: session start ('YYYY-MM-DD HH:MM:SS'), its zone, player and session, from the path. */
+  seed?: { start: string; tz: string; player: string; session: string };
+}
+
+export interface Counts {
+  lines_read: number;
+  loaded: number;
+  rejected: number;
+  ignored: number;
+  duplicates: number;
+}
+
+export interface BatchEnv {
+  config: Config;
+  source: string | null;
+  ingestedAt: string;
+}
+
+export interface BatchResult {
+  /** Per loaded file (by path). */
+  counts: Map<string, Counts>;
+  /** Fast-path files that were not clean; they must be loaded again on the exact path. */
+  unclean: Planned[];
+}
+
+/** Which batch kind a file goes to. Files with an empty line never take the NDJSON fast path (lines_read stays true). */
+export function kindOf(f: Planned): BatchKind {
+  if (f.bytes === 0) return 'empty';
+  const ext = baseExt(f.path);
+  if (f.format.format === 'seed') return 'seed';
+  if (f.format.format === 'gameanalytics') return 'gameanalytics';
+  if (f.format.format === 'events' && (ext === '.ndjson' || ext === '.jsonl' || ext === '.json')) {
+    return f.blank ? 'json' : 'fast';
+  }
+  return 'tabular';
+}
+
+/** Seed logs: the per-file reader parameters, computed before the batch (a bad --player pattern fails the file). */
+export function seedParams(path: string, config: Config, player?: string): Planned['seed'] {
+  const named = startFromName(path);
+  const start = named ?? statSync(path).mtime.toISOString().slice(0, 19).replace('T', ' ');
+  return {
+    start,
+    tz: named ? (config.timezone ?? 'UTC') : 'UTC',
+    player: seedPlayer(path, player),
+    session: stem(path),
+  };
+}
+
+export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: BatchEnv): Promise<BatchResult> {
+  const ids = (
+    await db.all<{ id: number }>("SELECT nextval('file_id_seq')::INTEGER AS id FROM range($n) ORDER BY id", {
+      n: files.length,
+    })
+  ).map((r) => r.id);
+  const rows = files.map((f, i) => ({
+    file_id: ids[i],
+    path: f.path,
+    hash: f.hash,
+    format: f.format.format,
+    source: env.source,
+    bytes: f.bytes,
+    lines: f.lines,
+    old_id: f.oldId,
+    ...f.seed,
+  }));
+  try {
+    return await db.transaction(async () => {
+      await db.run(sqlFile('ingest_batch'), { files: JSON.stringify(rows) });
+      await ordered(db, () => stage(db, kind, files));
+      let unclean: Planned[] = [];
+      if (kind === 'fast') {
+        const bad = new Set(
+          (await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id),
+        );
+        if (bad.size > 0) {
+          unclean = files.filter((_f, i) => bad.has(ids[i] as number));
+          await db.run('DELETE FROM ql_stage WHERE file_id IN (SELECT file_id FROM ql_unclean)');
+          await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
+        }
+      }
+      const gaps = await db.all<{ file_id: number }>(sqlFile('ingest_numbering'));
+      if (gaps.length > 0)
+        throw new InternalError(`line numbering broken for file id(s) ${gaps.map((g) => g.file_id)}`);
+      await runScript(db, sqlFile('ingest_forget'));
+      await db.run(sqlFile('ingest_counts'));
+      const counts = await readCounts(db, files, ids);
+      await db.run(sqlFile('ingest_files'), { at: env.ingestedAt });
+      await runScript(db, sqlFile('ingest_store'));
+      return { counts, unclean };
+    });
+  } finally {
+    await db.run('SET preserve_insertion_order = false');
+    await dropStage(db);
+  }
+}
+
+async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {
+  const one = files.length === 1 ? files[0]?.path : undefined;
+  const paths = files.map((f) => f.path);
+  // A batch of several files cannot say which file DuckDB choked on; the caller retries them one by one.
+  const reading = <T>(fn: () => Promise<T>) => (one === undefined ? fn() : read(one, fn));
+  if (kind === 'empty') return db.run(sqlFile('ingest_empty'));
+  if (kind === 'fast') {
+    return reading(() =>
+      runScript(db, sqlFile('ingest_events_fast'), { paths: listValue(paths), long_line: LONG_LINE }),
+    );
+  }
+  if (kind !== 'tabular') {
+    await reading(() => rawLines(db, paths));
+    const sql = { seed: 'ingest_seed', gameanalytics: 'ingest_gameanalytics', json: 'ingest_events_json' }[kind];
+    return reading(() => runScript(db, sqlFile(sql), { long_line: LONG_LINE }));
+  }
+  const f = files[0];
+  if (!f || files.length !== 1) throw new InternalError('a tabular batch holds exactly one file');
+  const ext = baseExt(f.path);
+  const mapping = f.format.format === 'events' ? eventsMapping(ext) : f.format.mapping;
+  if (!mapping) throw new InternalError(`no reader for format ${f.format.format}`);
+  const tabEnv = { required: f.format.format === 'events', rawLines: rawLinesOf, read, maxLine: MAX_LINE };
+  await stageTabular(db, f.path, mapping, tabEnv, await batchId(db));
+}
+
+const rawLinesOf = (db: Db, path: string) => read(path, () => rawLines(db, [path]));
+
+async function batchId(db: Db): Promise<number> {
+  const row = await db.one<{ id: number }>('SELECT min(file_id) AS id FROM ql_batch');
+  if (row?.id == null) throw new InternalError('empty batch');
+  return row.id;
+}
+
+function eventsMapping(ext: string): Mapping {
+  return {
+    reader: ext === '.parquet' ? 'parquet' : 'csv',
+    options: ext === '.tsv' ? { delim: '\t' } : {},
+    fields: {
+      ts: '"ts"',
+      player_id: '"player_id"',
+      quest_id: '"quest_id"',
+      status: '"status"',
+      session_id: '"session_id"',
+      build: '"build"',
+      platform: '"platform"',
+    },
+  };
+}
+
+/** Every physical line of the files into ql_raw (file id, line, text). */
+function rawLines(db: Db, paths: string[]): Promise<void> {
+  return runScript(db, sqlFile('ingest_raw_lines'), { paths: listValue(paths), max_line: MAX_LINE });
+}
+
+/**
+ * Staging reads number lines by read order, so they run with preserve_insertion_order on; ingest otherwise keeps it
+ * off for bulk statements whose order does not matter.
+ */
+async function ordered<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  await db.run('SET preserve_insertion_order = true');
+  try {
+    return await fn();
+  } finally {
+    // Fails inside an aborted transaction; loadBatch sets it again after the rollback.
+    await db.run('SET preserve_insertion_order = false').catch(() => {});
+  }
+}
+
+/** Runs a step that reads the file; DuckDB's complaints about the file become InputErrors naming file and line. */
+export async function read<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof UserError || err instanceof InternalError) throw err;
+    const msg = errorMessage(err);
+    const line = /(?:on )?line:? (\d+)/i.exec(msg)?.[1];
+    throw new InputError(path, duckReason(msg), { line: line ? Number(line) : undefined, cause: err });
+  }
+}
+
+/** DuckDB messages carry hints for SQL users; keep the first meaningful sentence. */
+function duckReason(msg: string): string {
+  if (/not utf-8|invalid unicode/i.test(msg)) return 'not valid UTF-8 text';
+  if (/maximum line size/i.test(msg)) return `a line is longer than ${MAX_LINE} bytes`;
+  const first = msg.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? msg;
+  return first.replace(/^[A-Za-z ]+Error: /, '').trim();
+}
+
+async function readCounts(db: Db, files: Planned[], ids: number[]): Promise<Map<string, Counts>> {
+  const rows = await db.all<Record<string, string | number>>('SELECT * FROM ql_counts ORDER BY file_id');
+  const pathOf = new Map(ids.map((id, i) => [id, files[i]?.path ?? '']));
+  const out = new Map<string, Counts>();
+  for (const row of rows) {
+    const n = (k: string) => Number(row[k] ?? 0);
+    const path = pathOf.get(n('file_id')) ?? '?';
+    const c = {
+      lines_read: n('lines_read'),
+      loaded: n('loaded'),
+      rejected: n('rejected'),
+      ignored: n('ignored'),
+      duplicates: n('duplicates'),
+    };
+    if (n('unclassified') !== 0 || c.lines_read !== c.loaded + c.rejected + c.ignored) {
+      throw new InternalError(
+        `${path}: ledger invariant broken: ${c.lines_read} lines read != ${c.loaded} loaded + ${c.rejected} rejected + ${c.ignored} ignored`,
+      );
+    }
+    out.set(path, c);
+  }
+  return out;
+}
+
+const STAGE_TABLES = [
+  'ql_batch',
+  'ql_read',
+  'ql_raw',
+  'ql_src',
+  'ql_lines',
+  'ql_stage',
+  'ql_unclean',
+  'ql_counts',
+  'ql_reader_rejects',
+  'ql_status_map',
+  'ql_csv_rejects',
+  'ql_csv_scans',
+];
+
+async function dropStage(db: Db): Promise<void> {
+  await db.run(STAGE_TABLES.map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n')).catch(() => {});
+}
+
+/** Runs a multi-statement SQL file, binding to each statement only the parameters it uses. */
+export async function runScript(db: Db, sql: string, params: Params = {}): Promise<void> {
+  const statements = sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
+  for (const s of statements) {
+    const used: Params = {};
+    for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(s)) used[k] = v;
+    await db.run(s, Object.keys(used).length ? used : undefined);
+  }
+}
