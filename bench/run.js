@@ -3,7 +3,17 @@
 //        [--formats ndjson,ndjson.gz,csv,parquet] [--no-incremental] [--out bench/results] [--data bench/data] [--smoke]
 //        [--merge] [--memory-limit 8GB] [--threads 2]
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +50,7 @@ const contenders = args.contenders.split(',');
 const formats = args.formats.split(',');
 const dataRoot = resolve(args.data);
 const work = join(dataRoot, 'run');
+const pkg = join(work, 'pkg');
 const settings = {
   threads: Number(args.threads),
   memory_limit: args['memory-limit'],
@@ -66,7 +77,7 @@ async function runOne(contender, spec) {
 async function benchSize(size, meta) {
   const started = performance.now();
   const run = { ...meta, started_at: stamp(), load_start: loadavg() };
-  const dataset = await ensureDataset(dataRoot, size, formats, { incremental: !args['no-incremental'], log });
+  const dataset = await ensureDataset(dataRoot, size, formats, { pkg, incremental: !args['no-incremental'], log });
   log(`${size}: ${dataset.events} events, ${dataset.players} players, ${dataset.quests} quests`);
   const big = dataset.events > 20_000_000;
   const slowReps = Number(args['slow-reps'] ?? (dataset.events > 2_000_000 ? 1 : reps));
@@ -77,6 +88,18 @@ async function benchSize(size, meta) {
     if (c.slow && big) continue;
     for (const format of c.formats.filter((f) => formats.includes(f))) entries.push({ contender: name, format });
   }
+  // The floor replays what questlog ran on the same input: record it once per format, untimed.
+  const replay = {};
+  if (contenders.includes('floor')) {
+    for (const format of formats.filter((f) => dataset.inputs[f])) {
+      replay[format] = join(work, `replay-${format}.json`);
+      await runOne('questlog', {
+        ...specFor('questlog', format, dataset, 'record'),
+        site: undefined,
+        record: replay[format],
+      });
+    }
+  }
   const runs = [];
   const outputs = [];
   for (let rep = 0; rep < reps; rep++) {
@@ -85,15 +108,7 @@ async function benchSize(size, meta) {
     for (const e of order) {
       if (CONTENDERS[e.contender].slow && rep >= slowReps) continue;
       const tag = `${e.contender}-${e.format}-${rep}`;
-      const spec = {
-        fresh: true,
-        db: join(work, `${e.contender}.${e.contender === 'sqlite' ? 'sqlite' : 'duckdb'}`),
-        inputs: dataset.inputs[e.format],
-        out: join(work, `${tag}.json`),
-        asOf: dataset.lastDay,
-        site: join(work, 'site'),
-        settings,
-      };
+      const spec = { ...specFor(e.contender, e.format, dataset, tag), replay: replay[e.format] };
       const r = await runOne(e.contender, spec);
       log(`  ${size} rep ${rep + 1}/${reps} ${e.contender} ${e.format}: ${describeRun(r)}`);
       runs.push({ ...e, rep, ...r });
@@ -123,12 +138,39 @@ async function benchSize(size, meta) {
   return result;
 }
 
+function specFor(contender, format, dataset, tag) {
+  return {
+    pkg,
+    fresh: true,
+    db: join(work, `${contender}.${contender === 'sqlite' ? 'sqlite' : 'duckdb'}`),
+    inputs: dataset.inputs[format],
+    out: join(work, `${tag}.json`),
+    asOf: dataset.lastDay,
+    site: join(work, 'site'),
+    settings,
+  };
+}
+
+/**
+ * questlog as built when the run starts, copied aside: a long run must not pick up a rebuild of dist/ half-way (the
+ * library reads its SQL, templates and schemas relative to the package root, so those come along).
+ */
+function freezePackage() {
+  rmSync(pkg, { recursive: true, force: true });
+  for (const dir of ['dist', 'src/sql', 'src/schemas', 'templates']) {
+    if (existsSync(join(ROOT, dir))) cpSync(join(ROOT, dir), join(pkg, dir), { recursive: true });
+  }
+  // The copy may live outside the project (--data): its imports resolve through this link.
+  symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+}
+
 /** History in a database, then one new day: `nightly` on a copy of it against a full rebuild, alternating. */
 async function benchIncremental(dataset) {
   const { history, lastday } = dataset.split;
   const historyDb = join(work, 'history.duckdb');
   const previous = new Date(Date.parse(`${dataset.split.day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const setup = await runOne('questlog', {
+    pkg,
     fresh: true,
     db: historyDb,
     inputs: history,
@@ -148,8 +190,10 @@ async function benchIncremental(dataset) {
       if (kind === 'nightly') {
         rmSync(`${db}.wal`, { force: true });
         copyFileSync(historyDb, db);
+        if (existsSync(`${historyDb}.wal`)) copyFileSync(`${historyDb}.wal`, `${db}.wal`);
       }
       const spec = {
+        pkg,
         fresh: kind === 'full',
         db,
         inputs: kind === 'full' ? [...history, ...lastday] : lastday,
@@ -229,6 +273,7 @@ const stamp = () => new Date().toISOString().slice(0, 19).replace('T', ' ');
 async function main() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  freezePackage();
   const git = (a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
   const meta = {
     command: `node bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),

@@ -3,12 +3,14 @@
 // It shows what questlog's line-exact ingest costs on top of the bare readers.
 import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { Db, literal, sqlFile } from '../../dist/db.js';
-import { migrations } from '../../dist/model.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { report, stopwatch } from './common.js';
 import { applySettings, canonicalFromSnapshot } from './duck.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
+const lib = (name) => import(pathToFileURL(join(spec.pkg, 'dist', `${name}.js`)).href);
+const [{ Db, literal, sqlFile }, { migrations }] = await Promise.all([lib('db'), lib('model')]);
 const lap = stopwatch();
 for (const f of [spec.db, `${spec.db}.wal`]) rmSync(f, { force: true });
 const s = spec.settings;

@@ -1,42 +1,51 @@
 // Contender 1: questlog end to end through its library, as `nightly` runs it: ingest -> state -> snapshot -> publish.
 // With spec.fresh the database starts empty (full rebuild); without, spec.db is an existing history (nightly).
+// spec.pkg is a frozen copy of the built package (others may rebuild dist/ during a long run); spec.record makes this
+// an untimed recording run whose statements the floor replays.
 import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { Db } from '../../dist/db.js';
-import { ingest } from '../../dist/ingest.js';
-import { migrate } from '../../dist/model.js';
-import { publish } from '../../dist/publish.js';
-import { computeSnapshots, getSnapshot, refreshState } from '../../dist/stats.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { report, stopwatch } from './common.js';
 import { applySettings, canonicalFromSnapshot } from './duck.js';
+import { record } from './record.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
+const lib = (name) => import(pathToFileURL(join(spec.pkg, 'dist', `${name}.js`)).href);
+const [{ Db }, { ingest }, { migrate }, { publish }, stats] = await Promise.all(
+  ['db', 'ingest', 'model', 'publish', 'stats'].map(lib),
+);
 const quiet = { log() {} };
 const lap = stopwatch();
+const recording = spec.record ? record(Db) : undefined;
+const phases = {};
+const mark = (name) => {
+  lap(name);
+  if (recording) phases[name] = recording.log.splice(0);
+};
 
 if (spec.fresh) for (const f of [spec.db, `${spec.db}.wal`]) rmSync(f, { force: true });
-const db = await Db.open(spec.db, {
-  threads: spec.settings.threads,
-  memoryLimit: spec.settings.memory_limit,
-  tempDirectory: spec.settings.temp_directory,
-});
-await applySettings(db, spec.settings);
+const s = spec.settings;
+const db = await Db.open(spec.db, { threads: s.threads, memoryLimit: s.memory_limit, tempDirectory: s.temp_directory });
+await applySettings(db, s);
 await migrate(db);
-lap('open');
+mark('open');
 
 const summary = await ingest(db, { paths: spec.inputs, format: 'events', cwd: spec.cwd }, quiet);
 if (summary.totals.files_failed > 0) throw new Error(`ingest failed: ${summary.files.map((f) => f.error).join('; ')}`);
-lap('ingest');
-const state = await refreshState(db, quiet);
-lap('state');
-const [date] = await computeSnapshots(db, { asOf: spec.asOf }, quiet);
-lap('snapshot');
+mark('ingest');
+const state = await stats.refreshState(db, quiet);
+mark('state');
+const [date] = await stats.computeSnapshots(db, { asOf: spec.asOf }, quiet);
+mark('snapshot');
+recording?.stop();
 const site = spec.site ? await publish(db, { out: spec.site, asOf: date }, quiet) : undefined;
 lap('publish');
 
-const snapshot = await getSnapshot(db, date);
+const snapshot = await stats.getSnapshot(db, date);
 await writeFile(spec.out, JSON.stringify(canonicalFromSnapshot(snapshot.quests)));
 db.close();
+if (recording) await writeFile(spec.record, JSON.stringify({ ...phases, date }));
 report(lap, {
   rows: summary.totals.lines_read,
   bytes: summary.totals.bytes,

@@ -2,8 +2,8 @@
 // are unchanged (a manifest beside the files records them).
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DuckDBInstance, listValue } from '@duckdb/node-api';
-import { generateDemoData } from '../../dist/demo.js';
 
 /**
  * Shapes per size: 5–20 events per player-quest, players and quests in the ranges a real game has. `meanQuests`
@@ -25,7 +25,7 @@ const COMMON = { seed: 42, minEvents: 5, maxEvents: 20, unknownQuests: 0, unrele
  * Makes (or reuses) the data for `size` under `root/<size>` and returns the file lists per format, the split
  * history/last-day files for the incremental run, and byte counts.
  */
-export async function ensureDataset(root, size, formats, { incremental = false, log = () => {} } = {}) {
+export async function ensureDataset(root, size, formats, { pkg, incremental = false, log = () => {} } = {}) {
   const shape = SIZES[size];
   if (!shape) throw new Error(`unknown size ${size} (sizes: ${Object.keys(SIZES).join(', ')})`);
   const dir = join(root, size);
@@ -38,7 +38,8 @@ export async function ensureDataset(root, size, formats, { incremental = false, 
   if (formats.includes('ndjson.gz')) jobs.push({ key: 'gz', opts: { ...base, formats: ['ndjson'], gzip: true } });
   if (incremental && !plain.includes('parquet')) plain.push('parquet');
   const made = {};
-  for (const job of jobs) made[job.key] = await ensure(join(dir, job.key), job.opts, log);
+  const { generateDemoData } = await import(pathToFileURL(join(pkg, 'dist/demo.js')).href);
+  for (const job of jobs) made[job.key] = await ensure(join(dir, job.key), job.opts, generateDemoData, log);
 
   const pick = (key, sub, re) => (made[key]?.files ?? []).filter((f) => f.startsWith(`${sub}/`) && re.test(f));
   const abs = (key, files) => files.map((f) => join(dir, key, f));
@@ -120,7 +121,7 @@ async function splitNewDay(dir, parquet, log) {
 
 const literal = (s) => `'${s.replaceAll("'", "''")}'`;
 
-async function ensure(dir, opts, log) {
+async function ensure(dir, opts, generateDemoData, log) {
   const manifest = join(dir, 'manifest.json');
   const want = JSON.stringify(opts);
   if (existsSync(manifest)) {
