@@ -10,6 +10,8 @@ export interface SourceConfig {
   preset?: string;
   /** Files or globs, relative to the config file. */
   paths?: string[];
+  /** false: `questlog nightly` leaves this source alone (ingest it by hand with --source). */
+  nightly?: boolean;
   [key: string]: unknown;
 }
 

@@ -109,7 +109,9 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
       }
       let loaded = 0;
       let skipped = 0;
-      for (const source of Object.keys(config.sources).sort()) {
+      // A source marked "nightly": false (e.g. a one-off real log kept for exploration) is ingested only by hand.
+      const nightlySources = Object.keys(config.sources).filter((name) => config.sources[name]?.nightly !== false);
+      for (const source of nightlySources.sort()) {
         const summary = await step(`ingest of source "${source}"`, out, () =>
           ingest(db, { source, config, cwd: config.root }, effects),
         );
