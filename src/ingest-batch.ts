@@ -99,7 +99,9 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
   try {
     return await db.transaction(async () => {
       await db.run(sqlFile('ingest_batch'), { files: JSON.stringify(rows) });
-      await ordered(db, () => stage(db, kind, files));
+      // Parquet numbers rows itself (file_row_number); every other reader is numbered by read order.
+      const parquet = kind === 'tabular' && baseExt(files[0]?.path ?? '') === '.parquet';
+      await (parquet ? stage(db, kind, files) : ordered(db, () => stage(db, kind, files)));
       let unclean: Planned[] = [];
       if (kind === 'fast') {
         const bad = new Set(
@@ -107,7 +109,8 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
         );
         if (bad.size > 0) {
           unclean = files.filter((_f, i) => bad.has(ids[i] as number));
-          await db.run('DELETE FROM ql_stage WHERE file_id IN (SELECT file_id FROM ql_unclean)');
+          // ql_stage is a view over ql_first: dropping a file from both takes it out of the batch.
+          await db.run('DELETE FROM ql_first WHERE file_id IN (SELECT file_id FROM ql_unclean)');
           await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
         }
       }
@@ -242,6 +245,7 @@ async function readCounts(db: Db, files: Planned[], ids: number[]): Promise<Map<
 const STAGE_TABLES = [
   'ql_batch',
   'ql_read',
+  'ql_first',
   'ql_raw',
   'ql_src',
   'ql_lines',
@@ -255,7 +259,9 @@ const STAGE_TABLES = [
 ];
 
 async function dropStage(db: Db): Promise<void> {
-  await db.run(STAGE_TABLES.map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n')).catch(() => {});
+  // The NDJSON fast path's ql_stage is a view; the view goes first, since the tables under it are dropped after.
+  await db.run('DROP VIEW IF EXISTS ql_stage').catch(() => {});
+  for (const t of STAGE_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
 }
 
 /** Runs a multi-statement SQL file, binding to each statement only the parameters it uses. */

@@ -75,7 +75,8 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
     );
   }
   const fields = env.required ? await presentFields(db, path, m) : m.fields;
-  await env.read(path, () => db.run(stageSql(m, fields, headerLines), { file_id: fileId }));
+  const sql = stageSql(m, fields, headerLines, await typedTs(db, fields));
+  await env.read(path, () => db.run(sql, { file_id: fileId }));
   // Parquet has no text lines: a rejected row is quarantined as its JSON.
   if (m.reader === 'parquet') {
     await db.run(
@@ -101,11 +102,21 @@ async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping[
   return out as Mapping['fields'];
 }
 
+/** Parquet timestamps need no parsing: an expression for ts when the mapped ts is a plain TIMESTAMP(TZ) column. */
+async function typedTs(db: Db, fields: Mapping['fields']): Promise<string | undefined> {
+  const col = /^"([^"]+)"$/.exec(fields.ts)?.[1];
+  if (!col) return undefined;
+  const cols = await db.all<{ column_name: string; column_type: string }>('DESCRIBE ql_src');
+  const type = cols.find((c) => c.column_name === col)?.column_type;
+  // TIMESTAMPTZ becomes the instant in UTC: the session zone is UTC (Db.open).
+  return type === 'TIMESTAMP' || type === 'TIMESTAMP WITH TIME ZONE' ? fields.ts : undefined;
+}
+
 /**
  * The stage for a mapped file. Field expressions come from the project's config (trusted, like SQL files); each is
  * wrapped in TRY so a value that does not fit rejects its line instead of failing the file.
  */
-function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number): string {
+function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number, tsTyped?: string): string {
   const f = (name: keyof Mapping['fields']) => {
     const e = fields[name];
     return e ? `TRY(CAST((${e}) AS VARCHAR))` : 'NULL::VARCHAR';
@@ -124,10 +135,10 @@ WITH s0 AS (
   SELECT ql_line, ${m.reader === 'json' ? 'j' : 'NULL::JSON AS j'},
     ${f('ts')} AS ts_text, ql_id(${f('player_id')}) AS player_id, ql_id(${f('quest_id')}) AS quest_id,
     ${f('status')} AS status_text, ql_id(${f('session_id')}) AS session_id, ql_id(${f('build')}) AS build,
-    ql_id(${f('platform')}) AS platform, ${keep} AS keep
+    ql_id(${f('platform')}) AS platform, ${keep} AS keep, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
   FROM ql_src
 ), t AS (
-  SELECT s0.*, ql_ts(ts_text) AS ts, coalesce(sm.status, ql_status(status_text)) AS status
+  SELECT s0.*, ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
   FROM s0 LEFT JOIN ql_status_map sm ON sm.value = s0.status_text
 ), c AS (
   SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE

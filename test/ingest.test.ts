@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/db.js';
 import { recorder } from '../src/effects.js';
+import { fingerprint } from '../src/formats.js';
 import { ingest, listRejects } from '../src/ingest.js';
 import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
 
@@ -210,6 +211,97 @@ describe('canonical events', () => {
     expect(await rejects(zipped)).toEqual(await rejects(plain));
     plain.close();
     zipped.close();
+  });
+});
+
+describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
+  it('clean files load with true line numbers; a file with a bad line or a blank line takes the exact path', async () => {
+    const dir = tempDir();
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const a = write(
+      'a.ndjson',
+      '{"ts":"2026-11-28T10:00:00+02:00","player_id":" p1 ","quest_id":"Q1","status":"Start","session_id":"s1","build":"1.0","platform":"pc"}\n' +
+        '{"ts":1764324000,"player_id":"p1","quest_id":"Q1","status":"complete"}\n' +
+        '{"ts":"2026-11-28 10:00:00","player_id":42,"quest_id":"Q1","status":"decline","extra":{"x":1}}\n' +
+        '{"ts":"2026-11-28 10:00:00","player_id":42,"quest_id":"Q1","status":"decline"}\n',
+    );
+    const b = write(
+      'b.ndjson',
+      '{"ts":"2026-11-29 08:00:00","player_id":"p3","quest_id":"Q2","status":"quit"}\r\n' +
+        '{"ts":"2026-11-29 09:00:00","player_id":"p3","quest_id":"Q2","status":"fail"}',
+    );
+    const c = write(
+      'c.ndjson',
+      '{"ts":"2026-11-29 08:00:00","player_id":"p4","quest_id":"Q2","status":"start"}\n' +
+        '{"ts":"2026-11-29 08:01:00","player_id":"p4","quest_id":"Q2","status":"teleported"}\n',
+    );
+    const d = write('d.ndjson', '{"ts":"2026-11-29 08:00:00","player_id":"p5","quest_id":"Q3","status":"start"}\n\n');
+    const db = await freshDb();
+    // Which files each reader saw: a and b only by the JSON reader; c after it (bad line), d never (blank line).
+    const readers: Record<string, string[]> = { json: [], lines: [] };
+    const run = db.run.bind(db);
+    db.run = (sql, params) => {
+      const paths = (params?.paths as { items?: string[] } | undefined)?.items ?? [];
+      if (sql.includes('read_ndjson(')) readers.json?.push(...paths);
+      if (sql.includes("columns = {'raw'")) readers.lines?.push(...paths);
+      return run(sql, params);
+    };
+    const s = await ingest(db, { paths: [a, b, c, d] }, recorder());
+    expect(readers).toEqual({ json: [a, b, c], lines: [c, d] });
+    expect(s.files.map((f) => [f.status, f.lines_read, f.loaded, f.rejected, f.ignored, f.duplicates])).toEqual([
+      ['loaded', 4, 4, 0, 0, 1],
+      ['loaded', 2, 2, 0, 0, 0],
+      ['loaded', 2, 1, 1, 0, 0],
+      ['loaded', 2, 1, 0, 1, 0],
+    ]);
+    const base = dir.split('/').at(-1);
+    expect(await events(db)).toEqual([
+      ev(`${base}/a.ndjson`, 1, '2026-11-28 08:00:00', 'p1', 'Q1', 'accepted', 's1', '1.0', 'pc'),
+      ev(`${base}/a.ndjson`, 2, '2025-11-28 10:00:00', 'p1', 'Q1', 'completed'),
+      ev(`${base}/a.ndjson`, 3, '2026-11-28 10:00:00', '42', 'Q1', 'declined'),
+      ev(`${base}/a.ndjson`, 4, '2026-11-28 10:00:00', '42', 'Q1', 'declined'),
+      ev(`${base}/b.ndjson`, 1, '2026-11-29 08:00:00', 'p3', 'Q2', 'abandoned'),
+      ev(`${base}/b.ndjson`, 2, '2026-11-29 09:00:00', 'p3', 'Q2', 'failed'),
+      ev(`${base}/c.ndjson`, 1, '2026-11-29 08:00:00', 'p4', 'Q2', 'accepted'),
+      ev(`${base}/d.ndjson`, 1, '2026-11-29 08:00:00', 'p5', 'Q3', 'accepted'),
+    ]);
+    expect(await rejects(db)).toEqual([
+      {
+        line: 2,
+        reason: "unknown status 'teleported'",
+        raw: '{"ts":"2026-11-29 08:01:00","player_id":"p4","quest_id":"Q2","status":"teleported"}',
+      },
+    ]);
+    expect(await players(db)).toEqual([
+      { player_id: '42', first_seen: '2026-11-28 10:00:00' },
+      { player_id: 'p1', first_seen: '2025-11-28 10:00:00' },
+      { player_id: 'p3', first_seen: '2026-11-29 08:00:00' },
+      { player_id: 'p4', first_seen: '2026-11-29 08:00:00' },
+      { player_id: 'p5', first_seen: '2026-11-29 08:00:00' },
+    ]);
+    db.close();
+  });
+
+  it('fingerprint counts physical lines and spots empty ones, also across chunk boundaries', async () => {
+    const dir = tempDir();
+    const fp = async (text: string) => {
+      const f = join(dir, 'x.ndjson');
+      writeFileSync(f, text);
+      const { lines, blank } = await fingerprint(f);
+      return [lines, blank];
+    };
+    expect(await fp('')).toEqual([0, false]);
+    expect(await fp('a\nb')).toEqual([2, false]);
+    expect(await fp('a\r\nb\r\n')).toEqual([2, false]);
+    expect(await fp('a\n\nb\n')).toEqual([3, true]);
+    expect(await fp('a\r\n\r\nb')).toEqual([3, true]);
+    expect(await fp('\na')).toEqual([2, true]);
+    // 64 KiB stream chunks: an empty line straddling the boundary is still seen.
+    expect(await fp(`${'x'.repeat(65535)}\n\r\ny\n`)).toEqual([3, true]);
+    expect(await fp(`${'x'.repeat(65535)}\r\n${'y'.repeat(70000)}\n`)).toEqual([2, false]);
   });
 });
 

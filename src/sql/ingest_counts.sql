@@ -1,15 +1,20 @@
--- What each file of the batch contributed; lines_read must equal loaded + rejected + ignored. (FILTER, not count_if:
--- a file with no rows must count 0, not NULL.)
+-- What each file of the batch contributed; lines_read must equal loaded + rejected + ignored. A file with no rows
+-- counts 0 (coalesce). Duplicates come from a plain two-level GROUP BY: a grouped count(DISTINCT) costs ~3x more.
 CREATE OR REPLACE TEMP TABLE ql_counts AS
-SELECT b.file_id,
-  count(s.file_id)::BIGINT AS lines_read,
-  count(*) FILTER (WHERE s.outcome = 'event')::BIGINT AS loaded,
-  count(*) FILTER (WHERE s.outcome = 'rejected')::BIGINT AS rejected,
-  count(*) FILTER (WHERE s.outcome = 'ignored')::BIGINT AS ignored,
-  count(*) FILTER (WHERE s.file_id IS NOT NULL AND (s.outcome NOT IN ('event', 'rejected', 'ignored')
-    OR s.outcome IS NULL))::BIGINT AS unclassified,
-  (count(*) FILTER (WHERE s.outcome = 'event')
-    - count(DISTINCT CASE WHEN s.outcome = 'event' THEN hash(s.player_id, s.quest_id, s.status, s.ts) END))::BIGINT
-    AS duplicates
-FROM ql_batch b LEFT JOIN ql_stage s USING (file_id)
-GROUP BY b.file_id;
+WITH c AS (
+  SELECT file_id, count(*) AS lines_read,
+    count(*) FILTER (WHERE outcome = 'event') AS loaded,
+    count(*) FILTER (WHERE outcome = 'rejected') AS rejected,
+    count(*) FILTER (WHERE outcome = 'ignored') AS ignored,
+    count(*) FILTER (WHERE outcome NOT IN ('event', 'rejected', 'ignored') OR outcome IS NULL) AS unclassified
+  FROM ql_stage GROUP BY file_id
+), d AS (
+  SELECT file_id, sum(n - 1) AS duplicates FROM (
+    SELECT file_id, hash(player_id, quest_id, status, ts) AS h, count(*) AS n
+    FROM ql_stage WHERE outcome = 'event' GROUP BY file_id, h
+  ) GROUP BY file_id
+)
+SELECT b.file_id, coalesce(c.lines_read, 0)::BIGINT AS lines_read, coalesce(c.loaded, 0)::BIGINT AS loaded,
+  coalesce(c.rejected, 0)::BIGINT AS rejected, coalesce(c.ignored, 0)::BIGINT AS ignored,
+  coalesce(c.unclassified, 0)::BIGINT AS unclassified, coalesce(d.duplicates, 0)::BIGINT AS duplicates
+FROM ql_batch b LEFT JOIN c USING (file_id) LEFT JOIN d USING (file_id);

@@ -1,25 +1,30 @@
--- Fast path for canonical NDJSON events: DuckDB's own JSON reader with every field as text, no raw-line staging.
--- Only for files that turn out clean (one valid event per line, no blank lines); ingest sends any other file to the
--- line-by-line path for exact rejects. Objects over $long_line bytes make the reader fail, so long lines also take
--- that path. The read keeps file order, so a line's number is its rowid minus the first rowid of its file.
+-- Fast path for canonical NDJSON events: DuckDB's own JSON reader with every field as text, parsed and checked in
+-- the same pass, with no raw-line staging and no second copy (ql_stage is a view). Only for files that turn out clean
+-- (one valid event per line, no blank lines); ingest sends any other file to the line-by-line path for exact rejects.
+-- Objects over $long_line bytes make the reader fail, so long lines also take that path.
 CREATE OR REPLACE TEMP TABLE ql_read AS
-SELECT filename, ts, player_id, quest_id, status, session_id, build, platform
-FROM read_ndjson($paths, columns = {ts: 'VARCHAR', player_id: 'VARCHAR', quest_id: 'VARCHAR', status: 'VARCHAR',
-  session_id: 'VARCHAR', build: 'VARCHAR', platform: 'VARCHAR'}, filename = true, maximum_object_size = $long_line);
-
-CREATE OR REPLACE TEMP TABLE ql_stage AS
-WITH f AS (SELECT filename, min(rowid) AS first FROM ql_read GROUP BY filename), x AS (
-  SELECT b.file_id, r.rowid - f.first + 1 AS line,
-    ql_id(r.player_id) AS player_id, ql_id(r.quest_id) AS quest_id, r.status AS status_text,
-    ql_status(r.status) AS status, r.ts AS ts_text, ql_ts(r.ts) AS ts, ql_id(r.session_id) AS session_id,
-    ql_id(r.build) AS build, ql_id(r.platform) AS platform
-  FROM ql_read r JOIN f USING (filename) JOIN ql_batch b ON b.path = r.filename
-), c AS (
-  SELECT *, ql_problem(player_id, quest_id, status_text, status, ts_text, ts) AS reason FROM x
+WITH x AS (
+  SELECT filename, ql_id(player_id) AS player_id, ql_id(quest_id) AS quest_id, status AS status_text,
+    ql_status(status) AS status, ts AS ts_text, ql_ts(ts) AS ts, ql_id(session_id) AS session_id,
+    ql_id(build) AS build, ql_id(platform) AS platform
+  FROM read_ndjson($paths, columns = {ts: 'VARCHAR', player_id: 'VARCHAR', quest_id: 'VARCHAR', status: 'VARCHAR',
+    session_id: 'VARCHAR', build: 'VARCHAR', platform: 'VARCHAR'}, filename = true, maximum_object_size = $long_line)
 )
-SELECT file_id, line, NULL::VARCHAR AS raw, CASE WHEN reason IS NULL THEN 'event' ELSE 'rejected' END AS outcome,
-  reason, ts, player_id, quest_id, status, session_id, build, platform, player_id AS seen_player, ts AS seen_ts
-FROM c;
+SELECT filename, ts, player_id, quest_id, status, session_id, build, platform,
+  ql_problem(player_id, quest_id, status_text, status, ts_text, ts) AS reason
+FROM x;
+
+-- The read kept file order, so a line's number is its rowid minus the first rowid of its file.
+CREATE OR REPLACE TEMP TABLE ql_first AS
+SELECT b.file_id, r.filename, min(r.rowid) AS first
+FROM ql_read r JOIN ql_batch b ON b.path = r.filename
+GROUP BY ALL;
+
+CREATE OR REPLACE TEMP VIEW ql_stage AS
+SELECT f.file_id, r.rowid - f.first + 1 AS line, NULL::VARCHAR AS raw,
+  CASE WHEN r.reason IS NULL THEN 'event' ELSE 'rejected' END AS outcome, r.reason, r.ts, r.player_id, r.quest_id,
+  r.status, r.session_id, r.build, r.platform, r.player_id AS seen_player, r.ts AS seen_ts
+FROM ql_read r JOIN ql_first f USING (filename);
 
 -- Files whose rows are not exactly their lines, each a valid event: those go to the exact path.
 CREATE OR REPLACE TEMP TABLE ql_unclean AS

@@ -13,8 +13,11 @@ CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
   ELSE NULL END::quest_status;
 
 -- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds. Plain casts, no
--- regex: this runs once per event. Epochs beyond year ~5000 are not times, so they stay NULL (a reject).
+-- regex: this runs once per event. The common exact 'YYYY-MM-DD HH:MM:SS' shape has no room for a zone, so it takes
+-- the plain TIMESTAMP cast (about twice as fast as the zone-aware one, which would give the same instant in UTC).
+-- Epochs beyond year ~5000 are not times, so they stay NULL (a reject).
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
+  CASE WHEN length(t) = 19 AND t[14] = ':' AND t[17] = ':' THEN try_cast(t AS TIMESTAMP) END,
   try_cast(trim(t) AS TIMESTAMPTZ)::TIMESTAMP,
   CASE WHEN abs(try_cast(trim(t) AS DOUBLE)) < 1e11 THEN to_timestamp(try_cast(trim(t) AS DOUBLE))::TIMESTAMP END);
 
