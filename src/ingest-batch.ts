@@ -14,16 +14,29 @@ import {
   startFromName,
   stem,
 } from './formats.js';
-import { LONG_LINE, stageTabular } from './tabular.js';
+import { LONG_LINE, stageFastTabular, stageTabular } from './tabular.js';
 
 /** DuckDB's line buffer: anything longer makes the whole file unreadable. */
 export const MAX_LINE = 64 << 20;
 
 /**
- * How a batch is read. `fast`: canonical NDJSON through DuckDB's JSON reader; `json`, `seed`, `gameanalytics`: every
- * physical line staged and parsed in SQL (exact line numbers and rejects); `tabular`: one CSV/Parquet/mapped file.
+ * How a batch is read. `fast`: canonical NDJSON through DuckDB's JSON reader, `fast-csv|tsv|parquet`: canonical
+ * events through the typed readers; `json`, `seed`, `gameanalytics`: every physical line staged and parsed in SQL
+ * (exact line numbers and rejects); `tabular`: one CSV/Parquet/mapped file on the exact path.
  */
-export type BatchKind = 'empty' | 'seed' | 'gameanalytics' | 'json' | 'fast' | 'tabular';
+export type BatchKind =
+  | 'empty'
+  | 'seed'
+  | 'gameanalytics'
+  | 'json'
+  | 'fast'
+  | 'tabular'
+  | 'fast-csv'
+  | 'fast-tsv'
+  | 'fast-parquet';
+
+/** Fast kinds read every file of the batch with a typed reader; files that are not clean go to the exact path. */
+export const FAST_KINDS: BatchKind[] = ['fast', 'fast-csv', 'fast-tsv', 'fast-parquet'];
 
 export interface Planned extends Fingerprint {
   path: string;
@@ -33,6 +46,9 @@ export interface Planned extends Fingerprint {
   /** Seed logs: session start ('YYYY-MM-DD HH:MM:SS'), its zone, player and session, from the path. */
   seed?: { start: string; tz: string; player: string; session: string };
 }
+
+/** A fast batch that cannot be read that way at all; its files take the exact path. */
+export class FastPathRefused extends Error {}
 
 export interface Counts {
   lines_read: number;
@@ -63,6 +79,10 @@ export function kindOf(f: Planned): BatchKind {
   if (f.format.format === 'gameanalytics') return 'gameanalytics';
   if (f.format.format === 'events' && (ext === '.ndjson' || ext === '.jsonl' || ext === '.json')) {
     return f.blank ? 'json' : 'fast';
+  }
+  if (f.format.format === 'events' && ext === '.parquet') return 'fast-parquet';
+  if (f.format.format === 'events' && !f.blank && (ext === '.csv' || ext === '.tsv')) {
+    return ext === '.csv' ? 'fast-csv' : 'fast-tsv';
   }
   return 'tabular';
 }
@@ -100,10 +120,10 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
     return await db.transaction(async () => {
       await db.run(sqlFile('ingest_batch'), { files: JSON.stringify(rows) });
       // Parquet numbers rows itself (file_row_number); every other reader is numbered by read order.
-      const parquet = kind === 'tabular' && baseExt(files[0]?.path ?? '') === '.parquet';
+      const parquet = kind === 'fast-parquet' || (kind === 'tabular' && baseExt(files[0]?.path ?? '') === '.parquet');
       await (parquet ? stage(db, kind, files) : ordered(db, () => stage(db, kind, files)));
       let unclean: Planned[] = [];
-      if (kind === 'fast') {
+      if (FAST_KINDS.includes(kind)) {
         const bad = new Set(
           (await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id),
         );
@@ -140,6 +160,12 @@ async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {
     return reading(() =>
       runScript(db, sqlFile('ingest_events_fast'), { paths: listValue(paths), long_line: LONG_LINE }),
     );
+  }
+  if (kind === 'fast-csv' || kind === 'fast-tsv' || kind === 'fast-parquet') {
+    const reader = kind === 'fast-parquet' ? 'parquet' : 'csv';
+    const ok = await reading(() => stageFastTabular(db, reader, listValue(paths), kind === 'fast-tsv' ? '\t' : ','));
+    if (!ok) throw new FastPathRefused();
+    return;
   }
   if (kind !== 'tabular') {
     await reading(() => rawLines(db, paths));

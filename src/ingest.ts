@@ -15,7 +15,16 @@ import {
   sourceFormat,
   sourcePaths,
 } from './formats.js';
-import { type BatchKind, type Counts, kindOf, loadBatch, type Planned, runScript, seedParams } from './ingest-batch.js';
+import {
+  type BatchKind,
+  type Counts,
+  FAST_KINDS,
+  kindOf,
+  loadBatch,
+  type Planned,
+  runScript,
+  seedParams,
+} from './ingest-batch.js';
 import { migrate } from './model.js';
 
 export { runScript } from './ingest-batch.js';
@@ -283,11 +292,11 @@ async function runBatch(
       const status = f.oldId === null ? 'loaded' : 'replaced';
       results.push({ ...empty(f.path, status, f.format.format, f.bytes, performance.now() - ms), ...c });
     }
-    if (unclean.length > 0) results.push(...(await runBatch(db, 'json', unclean, env)));
+    if (unclean.length > 0) results.push(...(await exact(db, kind, unclean, env)));
     return results;
   } catch (err) {
     if (err instanceof InternalError || !(err instanceof Error)) throw err;
-    if (kind === 'fast') return runBatch(db, 'json', files, env);
+    if (FAST_KINDS.includes(kind)) return exact(db, kind, files, env);
     if (files.length > 1) {
       for (const f of files) results.push(...(await runBatch(db, kind, [f], env)));
       return results;
@@ -296,6 +305,14 @@ async function runBatch(
     const f = files[0] as Planned;
     return [{ ...empty(f.path, 'failed', f.format.format, 0, t0), error: reason(err) }];
   }
+}
+
+/** The exact path for files a fast batch did not load: NDJSON as one line-by-line batch, tabular files one by one. */
+async function exact(db: Db, kind: BatchKind, files: Planned[], env: Parameters<typeof loadBatch>[3]) {
+  if (kind === 'fast') return runBatch(db, 'json', files, env);
+  const out: FileResult[] = [];
+  for (const f of files) out.push(...(await runBatch(db, 'tabular', [f], env)));
+  return out;
 }
 
 /** Why a file failed, without its path: `line N: reason` or the reason. */

@@ -1,6 +1,6 @@
 // Tabular inputs (CSV/TSV with a header, Parquet, mapped JSON): DuckDB reads the columns, a mapping turns them into
 // canonical event fields, and every record keeps its physical line (Parquet: its row number).
-import { type Db, literal, sqlFile } from './db.js';
+import { type Db, literal, type Params, sqlFile } from './db.js';
 import { InputError, UserError } from './errors.js';
 import type { Mapping } from './formats.js';
 import { STATUSES, type Status } from './model.js';
@@ -184,4 +184,62 @@ function csvOptions(options: Record<string, string | number | boolean>): Record<
     out[key] = typeof v === 'string' ? literal(v) : String(v);
   }
   return out;
+}
+
+/**
+ * Fast path for canonical events in CSV/TSV (with a header) or Parquet: DuckDB's typed readers over all of a batch's
+ * files, parsed and checked in the read, with no raw-line staging; ql_stage is a view. Only files that turn out clean
+ * stay (ingest sends the rest, and any batch the reader refuses, to the exact per-file path). CSV rows are numbered
+ * by read order after the header, which is true only without blank lines (such files never come here) and without
+ * quoted line breaks (then rows + header != lines, and the file is not clean); the header counts as an ignored line.
+ * Returns false when the batch cannot take this path at all (a core column missing from every file).
+ */
+export async function stageFastTabular(
+  db: Db,
+  reader: 'csv' | 'parquet',
+  paths: Params[string],
+  delim: string,
+): Promise<boolean> {
+  const from =
+    reader === 'parquet'
+      ? 'read_parquet($paths, filename = true, file_row_number = true, union_by_name = true)'
+      : `read_csv($paths, header = true, all_varchar = true, filename = true, union_by_name = true,
+           delim = ${literal(delim)}, quote = '"', escape = '"', max_line_size = $max_line)`;
+  const params: Params = reader === 'parquet' ? { paths } : { paths, max_line: LONG_LINE };
+  const described = await db.all<{ column_name: string; column_type: string }>(
+    `DESCRIBE SELECT * FROM ${from.replace('file_row_number = true, ', '')}`,
+    params,
+  );
+  const types = new Map(described.map((c) => [c.column_name, c.column_type]));
+  if (CORE.some((c) => !types.has(c))) return false;
+  const text = (c: string) => (types.has(c) ? `TRY(CAST("${c}" AS VARCHAR))` : 'NULL::VARCHAR');
+  const tsType = types.get('ts');
+  // Parquet timestamps need no parsing; text is parsed by ql_ts as on every other path.
+  const typed = tsType === 'TIMESTAMP' || tsType === 'TIMESTAMP WITH TIME ZONE';
+  const line = reader === 'parquet' ? 'file_row_number + 1' : 'NULL::BIGINT';
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ql_read AS
+     WITH x AS (
+       SELECT filename, ${line} AS line, ${text('ts')} AS ts_text, ql_id(${text('player_id')}) AS player_id,
+         ql_id(${text('quest_id')}) AS quest_id, ${text('status')} AS status_text, ql_status(${text('status')}) AS status,
+         ql_id(${text('session_id')}) AS session_id, ql_id(${text('build')}) AS build,
+         ql_id(${text('platform')}) AS platform, ${typed ? 'CAST("ts" AS TIMESTAMP)' : 'NULL::TIMESTAMP'} AS ts_typed
+       FROM ${from}
+     ), y AS (SELECT * EXCLUDE (ts_typed), ${typed ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts FROM x)
+     SELECT filename, line, ts, player_id, quest_id, status, session_id, build, platform,
+       ql_problem(player_id, quest_id, status_text, status, ts_text, ts) AS reason
+     FROM y`,
+    params,
+  );
+  await runStatements(db, sqlFile('ingest_tabular_fast'), { csv: reader === 'csv' });
+  return true;
+}
+
+/** The statements of a SQL file in order, each bound to the parameters it uses. */
+async function runStatements(db: Db, sql: string, params: Record<string, boolean>): Promise<void> {
+  for (const st of sql.split(/;\s*(?:\n|$)/)) {
+    if (st.replace(/--.*$/gm, '').trim() === '') continue;
+    const used = Object.fromEntries(Object.entries(params).filter(([k]) => st.includes(`$${k}`)));
+    await db.run(st, Object.keys(used).length ? used : undefined);
+  }
 }

@@ -285,6 +285,49 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
     db.close();
   });
 
+  it('clean CSV, TSV and Parquet load through the typed readers with true line numbers; the header is ignored', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'a.csv');
+    const tsv = join(dir, 'b.tsv');
+    const pq = join(dir, 'c.parquet');
+    writeFileSync(
+      csv,
+      'ts,player_id,quest_id,status,platform\r\n2026-11-28 08:00:00,p1,"Q,1",start,pc\r\n2026-11-28 09:00:00,p1,"Q,1",done,pc\r\n',
+    );
+    writeFileSync(tsv, 'player_id\tquest_id\tstatus\tts\np2\tQ2\tAccepted\t2026-11-28T10:00:00Z\n');
+    const db = await freshDb();
+    await db.run(
+      `COPY (SELECT TIMESTAMPTZ '2026-11-28 12:00:00+01' AS ts, 'p3' AS player_id, 'Q3' AS quest_id, 'fail' AS status)
+       TO '${pq}' (FORMAT parquet)`,
+    );
+    const fast: string[] = [];
+    const run = db.run.bind(db);
+    db.run = (sql, params) => {
+      if (/^CREATE OR REPLACE TEMP TABLE ql_read AS\s+WITH x/.test(sql)) {
+        fast.push(...((params?.paths as { items?: string[] } | undefined)?.items ?? []));
+      }
+      return run(sql, params);
+    };
+    const s = await ingest(db, { paths: [csv, tsv, pq] }, recorder());
+    // a.csv has an unknown status on line 3, so it was read fast, then again on the exact path.
+    expect(fast).toEqual([csv, tsv, pq]);
+    expect(s.files.map((f) => [f.lines_read, f.loaded, f.rejected, f.ignored])).toEqual([
+      [3, 1, 1, 1],
+      [2, 1, 0, 1],
+      [1, 1, 0, 0],
+    ]);
+    const base = dir.split('/').at(-1);
+    expect(await events(db)).toEqual([
+      ev(`${base}/a.csv`, 2, '2026-11-28 08:00:00', 'p1', 'Q,1', 'accepted', null, null, 'pc'),
+      ev(`${base}/b.tsv`, 2, '2026-11-28 10:00:00', 'p2', 'Q2', 'accepted'),
+      ev(`${base}/c.parquet`, 1, '2026-11-28 11:00:00', 'p3', 'Q3', 'failed'),
+    ]);
+    expect(await rejects(db)).toEqual([
+      { line: 3, reason: "unknown status 'done'", raw: '2026-11-28 09:00:00,p1,"Q,1",done,pc' },
+    ]);
+    db.close();
+  });
+
   it('fingerprint counts physical lines and spots empty ones, also across chunk boundaries', async () => {
     const dir = tempDir();
     const fp = async (text: string) => {
