@@ -227,7 +227,7 @@ export async function stageFastTabular(
        FROM ${from}
      ), y AS (SELECT * EXCLUDE (ts_typed), ${typed ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts FROM x)
      SELECT filename, line, ts, player_id, quest_id, status, session_id, build, platform,
-       ql_problem(player_id, quest_id, status_text, status, ts_text, ts) AS reason
+       ql_loadable(player_id, quest_id, status, ts) AS ok
      FROM y`,
     params,
   );

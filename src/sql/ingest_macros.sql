@@ -36,3 +36,8 @@ CREATE OR REPLACE TEMP MACRO ql_problem(player_id, quest_id, status_text, status
   WHEN ql_id(ts_text) IS NULL THEN 'missing ts'
   WHEN ts IS NULL THEN 'unparsable time ''' || ts_text || ''''
   END;
+
+-- Whether an event row is loadable, i.e. ql_problem(...) IS NULL: a status or time that parsed cannot be blank. Far
+-- cheaper than finding the problem; the fast paths only need to know whether a file is clean.
+CREATE OR REPLACE TEMP MACRO ql_loadable(player_id, quest_id, status, ts) AS
+  player_id IS NOT NULL AND quest_id IS NOT NULL AND status IS NOT NULL AND ts IS NOT NULL;

@@ -8,7 +8,7 @@ GROUP BY ALL;
 
 CREATE OR REPLACE TEMP VIEW ql_stage AS
 SELECT f.file_id, CASE WHEN f.csv THEN r.rowid - f.first + 2 ELSE r.line END AS line, NULL::VARCHAR AS raw,
-  CASE WHEN r.reason IS NULL THEN 'event' ELSE 'rejected' END AS outcome, r.reason, r.ts, r.player_id, r.quest_id,
+  CASE WHEN r.ok THEN 'event' ELSE 'rejected' END AS outcome, NULL::VARCHAR AS reason, r.ts, r.player_id, r.quest_id,
   r.status, r.session_id, r.build, r.platform, r.player_id AS seen_player, r.ts AS seen_ts
 FROM ql_read r JOIN ql_first f USING (filename)
 UNION ALL
