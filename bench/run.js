@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
     smoke: { type: 'boolean', default: false },
     // Keep the other sizes of an earlier latest.json (each size is still measured within one run).
     merge: { type: 'boolean', default: false },
+    // Recompute ratios, targets and the markdown from an existing latest.json, measuring nothing.
+    render: { type: 'boolean', default: false },
   },
 });
 
@@ -270,6 +272,19 @@ function writeAtomic(path, text) {
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace('T', ' ');
 
+function render() {
+  const out = resolve(args.out);
+  const result = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8'));
+  for (const s of result.sizes) {
+    s.summary = summarize(s.runs);
+    s.ratios = ratios(s.summary, s.dataset);
+  }
+  result.targets = targets(result.sizes);
+  writeAtomic(join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeAtomic(join(out, 'latest.md'), markdown(result));
+  log(`rendered ${join(out, 'latest.md')}`);
+}
+
 async function main() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -323,4 +338,5 @@ async function main() {
   }
 }
 
-await main();
+if (args.render) render();
+else await main();
