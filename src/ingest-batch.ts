@@ -168,7 +168,7 @@ async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {
     return;
   }
   if (kind !== 'tabular') {
-    await reading(() => rawLines(db, paths));
+    await reading(() => rawLines(db, files));
     const sql = { seed: 'ingest_seed', gameanalytics: 'ingest_gameanalytics', json: 'ingest_events_json' }[kind];
     return reading(() => runScript(db, sqlFile(sql), { long_line: LONG_LINE }));
   }
@@ -177,11 +177,10 @@ async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {
   const ext = baseExt(f.path);
   const mapping = f.format.format === 'events' ? eventsMapping(ext) : f.format.mapping;
   if (!mapping) throw new InternalError(`no reader for format ${f.format.format}`);
-  const tabEnv = { required: f.format.format === 'events', rawLines: rawLinesOf, read, maxLine: MAX_LINE };
+  const rawLinesOf = (db: Db, path: string) => read(path, () => rawLines(db, [f]));
+  const tabEnv = { required: f.format.format === 'events', rawLines: rawLinesOf, read, maxLine: lineBuffer([f]) };
   await stageTabular(db, f.path, mapping, tabEnv, await batchId(db));
 }
-
-const rawLinesOf = (db: Db, path: string) => read(path, () => rawLines(db, [path]));
 
 async function batchId(db: Db): Promise<number> {
   const row = await db.one<{ id: number }>('SELECT min(file_id) AS id FROM ql_batch');
@@ -206,8 +205,18 @@ function eventsMapping(ext: string): Mapping {
 }
 
 /** Every physical line of the files into ql_raw (file id, line, text). */
-function rawLines(db: Db, paths: string[]): Promise<void> {
-  return runScript(db, sqlFile('ingest_raw_lines'), { paths: listValue(paths), max_line: MAX_LINE });
+function rawLines(db: Db, files: Planned[]): Promise<void> {
+  const paths = listValue(files.map((f) => f.path));
+  return runScript(db, sqlFile('ingest_raw_lines'), { paths, max_line: lineBuffer(files) });
+}
+
+/**
+ * DuckDB's line buffer for these files: their longest line plus slack (at least 64 KB), at most
+ * MAX_LINE (a longer line makes the file unreadable, as it always did). Parquet files report no lines.
+ */
+function lineBuffer(files: Planned[]): number {
+  const longest = Math.max(0, ...files.map((f) => (f.lines > 0 ? f.longest : MAX_LINE)));
+  return Math.min(MAX_LINE, Math.max(1 << 16, longest + 4096));
 }
 
 /**

@@ -342,9 +342,11 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
     expect(await fp('a\n\nb\n')).toEqual([3, true]);
     expect(await fp('a\r\n\r\nb')).toEqual([3, true]);
     expect(await fp('\na')).toEqual([2, true]);
-    // 64 KiB stream chunks: an empty line straddling the boundary is still seen.
-    expect(await fp(`${'x'.repeat(65535)}\n\r\ny\n`)).toEqual([3, true]);
-    expect(await fp(`${'x'.repeat(65535)}\r\n${'y'.repeat(70000)}\n`)).toEqual([2, false]);
+    // Files over 1 MB are streamed in 64 KiB chunks: an empty line straddling a boundary is still seen.
+    const big = `${'z'.repeat(1 << 20)}\n`;
+    expect(await fp(`${'x'.repeat(65535)}\n\r\ny\n${big}`)).toEqual([4, true]);
+    expect(await fp(`${'x'.repeat(65535)}\r\n${'y'.repeat(70000)}\n${big}`)).toEqual([3, false]);
+    expect(await fp(`${'x'.repeat(65535)}\r\n${'y'.repeat(70000)}\n${big}\r`)).toEqual([4, true]);
   });
 });
 
