@@ -101,4 +101,17 @@ describe('nightly -> publish on a fixture project', () => {
     expect(fingerprint(site)).toEqual(before);
     expect(existsSync(join(project, 'q.duckdb.lock'))).toBe(false);
   });
+
+  it('leaves sources marked "nightly": false to be ingested by hand', () => {
+    const configFile = join(project, 'questlog.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    delete config.sources.broken;
+    // Would fail the run (no such file) if the nightly touched it.
+    config.sources.manual = { format: 'events', paths: ['missing.ndjson'], nightly: false };
+    writeFileSync(configFile, JSON.stringify(config));
+    const r = cli(['nightly', '--as-of', '2026-11-22'], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('missing.ndjson');
+    expect(existsSync(join(site, 'api/v1/snapshot.json'))).toBe(true);
+  });
 });
