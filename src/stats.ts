@@ -44,7 +44,7 @@ export interface SnapshotMeta {
 
 export interface Snapshot {
   meta: SnapshotMeta;
-  quests: QuestStats[]; // ordered by sort_order NULLS LAST, quest_id
+  quests: QuestStats[]; // ordered by sort_order NULLS LAST, numeric ids numerically, quest_id
 }
 
 export interface Coverage {

@@ -25,4 +25,5 @@ FROM snapshots s
 LEFT JOIN catalogue c ON c.quest_id = s.quest_id
 WHERE ($date::DATE IS NULL OR s.snapshot_date = $date::DATE)
   AND ($quest::VARCHAR IS NULL OR s.quest_id = $quest::VARCHAR)
-ORDER BY c.sort_order NULLS LAST, s.quest_id, s.snapshot_date;
+-- Numeric ids (levels: 0, 1, 2 … 10) in numeric order, not text order.
+ORDER BY c.sort_order NULLS LAST, try_cast(s.quest_id AS BIGINT) NULLS LAST, s.quest_id, s.snapshot_date;
