@@ -324,34 +324,47 @@ export function renumberIds(svg: string, prefix: string): string {
   });
 }
 
+type VegaLibs = [typeof import('vega'), typeof import('vega-lite')];
+
+/** A spec without its data: charts of one shape share a compiled, parsed vega view. */
+export function shapeOf(spec: VlSpec): string {
+  const { values, ...dataRest } = spec.data;
+  return JSON.stringify({ ...spec, data: dataRest });
+}
+
 /**
  * Renders specs to SVG in this thread. Compiling and parsing a spec costs ~10 ms of CPU; swapping the data of an
  * already-built view ~2.5 ms, so views are kept per spec shape (the spec without its data) and reused. Each render
  * first empties the view: otherwise vega keeps surviving axis items in their old order and the bytes of a chart
- * would depend on the chart drawn before it.
+ * would depend on the chart drawn before it. One dependence remains: a view whose width and height signals never
+ * change (fixed-size charts) keeps the layout (view size, origin) of the first chart it drew, so a renderer's
+ * output depends on which chart of each shape it drew first (see ChartPool).
  */
 export class ChartRenderer implements SvgRenderer {
   private readonly views = new Map<string, VegaView>();
-  private vega?: typeof import('vega');
-  private vl?: typeof import('vega-lite');
+  private libs?: Promise<VegaLibs>;
   private queue: Promise<unknown> = Promise.resolve();
 
-  svg(spec: VlSpec, idPrefix: string): Promise<string> {
+  /** Starts loading vega (~0.4 s of CPU) before the first chart is asked for. */
+  warm(): Promise<VegaLibs> {
+    this.libs ??= Promise.all([import('vega'), import('vega-lite')]);
+    return this.libs;
+  }
+
+  svg(spec: VlSpec, idPrefix: string, shape?: string): Promise<string> {
     // One view serves one render at a time.
-    const next = this.queue.then(() => this.render(spec, idPrefix));
+    const next = this.queue.then(() => this.render(spec, idPrefix, shape ?? shapeOf(spec)));
     this.queue = next.catch(() => {});
     return next;
   }
 
-  private async render(spec: VlSpec, idPrefix: string): Promise<string> {
+  private async render(spec: VlSpec, idPrefix: string, shape: string): Promise<string> {
     const { values, ...dataRest } = spec.data;
-    const shape = JSON.stringify({ ...spec, data: dataRest });
     let view = this.views.get(shape);
     if (!view) {
-      this.vega ??= await import('vega');
-      this.vl ??= await import('vega-lite');
-      const compiled = this.vl.compile({ ...spec, data: dataRest } as never).spec;
-      view = new this.vega.View(this.vega.parse(compiled), { renderer: 'none' }) as unknown as VegaView;
+      const [vega, vl] = await this.warm();
+      const compiled = vl.compile({ ...spec, data: dataRest } as never).spec;
+      view = new vega.View(vega.parse(compiled), { renderer: 'none' }) as unknown as VegaView;
       this.views.set(shape, view);
     } else {
       view.data(spec.data.name, []);
@@ -368,19 +381,34 @@ export class ChartRenderer implements SvgRenderer {
   }
 }
 
+/** A render request to a ChartPool worker; `primer` is drawn first (and dropped) by a worker new to the shape. */
+export interface ChartJob {
+  id: number;
+  spec: VlSpec;
+  idPrefix: string;
+  shape: string;
+  primer?: VlSpec;
+}
+
 /**
  * Renders in worker threads (vega's dataflow is most of a publish's CPU time), so a 1,000-quest site uses every core.
- * The output is the same as ChartRenderer's: every chart is a function of its spec alone.
+ * The output is byte for byte ChartRenderer's for the same sequence of specs: a worker that meets a shape for the
+ * first time first draws the chart of that shape this pool was asked for first, which is what a single renderer
+ * would have drawn first (fixed-size views keep their first chart's layout; without this, which quest happened to
+ * reach a worker first changed other quests' SVG from run to run).
  */
 export class ChartPool implements SvgRenderer {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, { ok: (svg: string) => void; fail: (err: Error) => void }>();
   private readonly load: number[] = [];
+  private readonly seen: Set<string>[] = [];
+  private readonly primers = new Map<string, VlSpec>();
   private nextId = 0;
 
   constructor(size: number, script: URL) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(script);
+      // A larger young generation: vega's dataflow makes short-lived garbage, fewer scavenges cost less CPU.
+      const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       w.on('message', (m: { id: number; svg?: string; error?: string }) => {
         this.load[i] = (this.load[i] ?? 1) - 1;
         const p = this.pending.get(m.id);
@@ -394,18 +422,28 @@ export class ChartPool implements SvgRenderer {
       });
       this.workers.push(w);
       this.load.push(0);
+      this.seen.push(new Set());
     }
   }
 
   svg(spec: VlSpec, idPrefix: string): Promise<string> {
     const id = this.nextId++;
+    const shape = shapeOf(spec);
+    const primer = this.primers.get(shape) ?? spec;
+    this.primers.set(shape, primer);
     // Least-loaded worker: charts differ a lot in cost, round-robin would leave one core idle.
     let best = 0;
     for (let i = 1; i < this.workers.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
     this.load[best] = (this.load[best] ?? 0) + 1;
+    const seen = this.seen[best] as Set<string>;
+    const job: ChartJob = { id, spec, idPrefix, shape };
+    if (!seen.has(shape)) {
+      seen.add(shape);
+      if (primer !== spec) job.primer = primer;
+    }
     return new Promise<string>((ok, fail) => {
       this.pending.set(id, { ok, fail });
-      this.workers[best]?.postMessage({ id, spec, idPrefix });
+      this.workers[best]?.postMessage(job);
     });
   }
 
@@ -414,3 +452,5 @@ export class ChartPool implements SvgRenderer {
     this.workers.length = 0;
   }
 }
+
+const YOUNG_GENERATION_MB = 48;

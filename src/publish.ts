@@ -151,7 +151,7 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
   };
   try {
     await writeAssets(write);
-    await writeApi(data, write);
+    await writeApiIndexes(data, write);
     await writePages(data, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     carryOver(out, tmp, opts.include ?? {});
@@ -217,7 +217,7 @@ async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) =>
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  await settleAll(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`);
@@ -309,17 +309,11 @@ export function interpreterScript(): string {
   return `// vega-interpreter (BSD-3-Clause), wrapped as a classic script by questlog.\n(function () {\n${body}\n})();\n`;
 }
 
-async function writeApi(data: SiteData, write: Write): Promise<void> {
+/** The API's two whole-site documents; each quest's own are written beside its page (see writePages). */
+async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   await write(`${API_DIR}/quests.json`, stableJson(questsIndex(data, ids)));
-  const history = historyByQuest(data.history);
-  for (const q of data.snapshot.quests) {
-    const fileId = fileIdOf(ids, q.quest_id);
-    const paths = questPaths(fileId);
-    await write(paths.json, stableJson(questDocument(data, q, fileId)));
-    await write(paths.history, stableJson(historyDocument(data, q, history.get(q.quest_id) ?? [q], fileId)));
-  }
 }
 
 async function renderCharts(
@@ -358,29 +352,43 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   const overview = [statusOverview(quests)];
   if (quests.some((q) => q.median_seconds !== null)) overview.push(durationOverview(quests));
   if (data.history.length > 0) overview.push(trendOverview(data.history));
-  const charts = await renderCharts(overview, renderer, write, 'index', { wide: ['status', 'durations', 'trend'] });
   const totals = {
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
   const rows = quests.map((q) => ({ q, fileId: fileIdOf(ids, q.quest_id) }));
-  await write('index.html', renderIndex(data, { quests: rows, charts, totals }));
+  // Charts are requested in page order (index first), whatever finishes first: a renderer's bytes depend on it.
+  const index = renderCharts(overview, renderer, write, 'index', { wide: ['status', 'durations', 'trend'] }).then(
+    (charts) => write('index.html', renderIndex(data, { quests: rows, charts, totals })),
+  );
 
   let done = 0;
-  await eachLimit(rows, 16, async ({ q, fileId }) => {
+  const pages = eachLimit(rows, QUESTS_IN_FLIGHT, async ({ q, fileId }) => {
     const rowsOfQuest = history.get(q.quest_id) ?? [q];
     const questCharts = [questStatusChart(q)];
     const questBins = bins.get(q.quest_id) ?? [];
     if (questBins.some((b) => b.players > 0)) questCharts.push(histogramChart(questBins));
     questCharts.push(questHistoryChart(rowsOfQuest));
-    const rendered = await renderCharts(questCharts, renderer, write, `quests/${fileId}`, {
+    const rendering = renderCharts(questCharts, renderer, write, `quests/${fileId}`, {
       open: ['history'],
       wide: ['history'],
     });
-    await write(
-      `quests/${fileId}.html`,
-      renderQuest(data, { quest: q, fileId, history: rowsOfQuest, charts: rendered }),
-    );
+    // The quest's JSON is written while its charts render (in the workers, when there are any).
+    const paths = questPaths(fileId);
+    await write(paths.json, stableJson(questDocument(data, q, fileId)));
+    await write(paths.history, stableJson(historyDocument(data, q, rowsOfQuest, fileId)));
+    const rendered = await rendering;
+    await write(paths.html, renderQuest(data, { quest: q, fileId, history: rowsOfQuest, charts: rendered }));
     effects.progress?.('publish', ++done, rows.length);
   });
+  await settleAll([index, pages]);
 }
+
+/** Like Promise.all, but only once every promise is done: nothing may still write while a failed site is removed. */
+async function settleAll(promises: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
+/** Quest pages in progress at once: enough queued charts that no worker waits while this thread writes. */
+const QUESTS_IN_FLIGHT = 32;

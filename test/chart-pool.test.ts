@@ -1,0 +1,42 @@
+// The worker pool must give the bytes the in-thread renderer gives for the same charts in the same order, whichever
+// worker a chart lands on (big sites render in the pool; the golden sites are small and render in-thread).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Chart, ChartPool, ChartRenderer, histogramChart, questStatusChart } from '../src/charts.js';
+import type { QuestStats } from '../src/stats.js';
+import { ROOT } from './helpers.js';
+
+const WORKER = join(ROOT, 'dist/chart-worker.js');
+
+/** Histograms whose y labels grow from one digit to five: a fixed-size view lays out around its first chart's. */
+function histograms(): Chart[] {
+  return [3, 40_000, 7, 900, 12_345, 5].map((top, i) =>
+    histogramChart([
+      { quest_id: `Q${i}`, bin_start: 0, bin_end: 60, players: top },
+      { quest_id: `Q${i}`, bin_start: 60, bin_end: 120, players: Math.ceil(top / 3) },
+    ]),
+  );
+}
+
+function status(players: number): Chart {
+  const q = { quest_id: 'Q', name: 'Q', completed: players, accepted: 2, declined: 1 } as unknown as QuestStats;
+  return questStatusChart({ ...q, abandoned: 0, failed: 0, not_encountered: players * 10 });
+}
+
+describe('ChartPool', () => {
+  const pool = existsSync(WORKER) ? new ChartPool(2, pathToFileURL(WORKER)) : undefined;
+  afterAll(() => pool?.close());
+
+  it.runIf(pool)('renders byte for byte what one in-thread renderer renders, in any worker', async () => {
+    const charts = [...histograms(), status(5), status(50_000), ...histograms().reverse()];
+    const single = new ChartRenderer();
+    const expected: string[] = [];
+    for (const c of charts) expected.push(await single.svg(c.spec, `${c.key}-clip`));
+    single.close();
+    const got = await Promise.all(charts.map((c) => (pool as ChartPool).svg(c.spec, `${c.key}-clip`)));
+    expect(new Set(expected.slice(0, 6).map((s) => /width="(\d+)"/.exec(s)?.[1])).size).toBe(1);
+    expect(got).toEqual(expected);
+  });
+});
