@@ -1,6 +1,6 @@
 // The cron job: ingest every configured source -> snapshot for today -> publish, under a lock file.
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadCatalogue } from './catalogue.js';
 import { type Config, configPath } from './config.js';
 import { Db } from './db.js';
@@ -134,12 +134,16 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
       // Notebooks read this copy, never the live file this process holds (src/readcopy.ts).
       await step('read copy for notebooks', out, () => publishReadCopy(db));
       const reports = notebookReportsFromConfig(config, out);
+      // Reports inside the site are staged beside it (never inside: a first nightly would find a non-empty folder
+      // that is no site yet) and move into the new site before the swap, one atomic step. Reports elsewhere get
+      // their own swap.
+      const inside = reports !== undefined && resolve(reports.out) === join(out, 'notebooks');
+      const stageIn = inside ? dirname(out) : undefined;
       const staged = reports
-        ? await step('notebook reports', out, () => renderNotebookReports({ ...reports, db: opts.db }, effects))
+        ? await step('notebook reports', out, () =>
+            renderNotebookReports({ ...reports, db: opts.db, stageIn }, effects),
+          )
         : undefined;
-      // Reports inside the site are staged inside the old site's folder: they must move into the new site before
-      // the swap (one atomic step), else the swap would delete them. Reports elsewhere get their own swap.
-      const inside = staged !== undefined && resolve(reports?.out ?? '') === join(out, 'notebooks');
       const include: Record<string, string> = inside && staged ? { notebooks: staged } : {};
       const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
       const published = await step('publish', out, () =>

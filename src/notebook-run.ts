@@ -304,6 +304,8 @@ export interface NotebookReportsOptions {
   python?: string;
   kernel?: string;
   hideCode?: boolean;
+  /** Folder to stage in (default: beside `out`); must be on the same filesystem as where the stage ends up. */
+  stageIn?: string;
 }
 
 /** The nightly's notebook reports from `questlog.config.json` "notebooks", or undefined when none are configured. */
@@ -331,8 +333,9 @@ export function notebookReportsFromConfig(config: Config, reportsOut: string): N
  * Any failing notebook fails the whole set, and the staging folder is removed: the published reports stay as they were.
  */
 export async function renderNotebookReports(opts: NotebookReportsOptions, effects: Effects): Promise<string> {
-  mkdirSync(dirname(opts.out), { recursive: true });
-  const stage = join(dirname(opts.out), `.${basename(opts.out)}.new-${process.pid}`);
+  const parent = opts.stageIn ?? dirname(opts.out);
+  mkdirSync(parent, { recursive: true });
+  const stage = join(parent, `.${basename(opts.out)}.new-${process.pid}`);
   rmSync(stage, { recursive: true, force: true });
   try {
     const done: { name: string; notebook: string; params: Record<string, string> }[] = [];
