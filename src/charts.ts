@@ -305,7 +305,14 @@ type VegaView = {
 export interface SvgRenderer {
   /** `idPrefix` makes the SVG's internal ids (clip paths) unique among the charts of one page. */
   svg(spec: VlSpec, idPrefix: string): Promise<string>;
+  /** Several charts (one page's) at once, in this order. */
+  svgs(charts: readonly ChartRequest[]): Promise<string[]>;
   close(): void | Promise<void>;
+}
+
+export interface ChartRequest {
+  spec: VlSpec;
+  idPrefix: string;
 }
 
 /**
@@ -358,6 +365,10 @@ export class ChartRenderer implements SvgRenderer {
     return next;
   }
 
+  svgs(charts: readonly ChartRequest[]): Promise<string[]> {
+    return Promise.all(charts.map((c) => this.svg(c.spec, c.idPrefix)));
+  }
+
   private async render(spec: VlSpec, idPrefix: string, shape: string): Promise<string> {
     const { values, ...dataRest } = spec.data;
     let view = this.views.get(shape);
@@ -381,25 +392,26 @@ export class ChartRenderer implements SvgRenderer {
   }
 }
 
-/** A render request to a ChartPool worker; `primer` is drawn first (and dropped) by a worker new to the shape. */
-export interface ChartJob {
-  id: number;
-  spec: VlSpec;
-  idPrefix: string;
+/** One chart for a ChartPool worker; `primer` is drawn first (and dropped) by a worker new to the shape. */
+export interface ChartJob extends ChartRequest {
   shape: string;
   primer?: VlSpec;
 }
+
+/** What a worker answers to `{ id, jobs }`: the SVGs in the jobs' order, or the first error. */
+export type ChartReply = { id: number; svgs: string[] } | { id: number; error: string };
 
 /**
  * Renders in worker threads (vega's dataflow is most of a publish's CPU time), so a 1,000-quest site uses every core.
  * The output is byte for byte ChartRenderer's for the same sequence of specs: a worker that meets a shape for the
  * first time first draws the chart of that shape this pool was asked for first, which is what a single renderer
  * would have drawn first (fixed-size views keep their first chart's layout; without this, which quest happened to
- * reach a worker first changed other quests' SVG from run to run).
+ * reach a worker first changed other quests' SVG from run to run). A page's charts travel in one message: each
+ * message wakes the other thread, which on a busy machine costs more than drawing a small chart.
  */
 export class ChartPool implements SvgRenderer {
   private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, { ok: (svg: string) => void; fail: (err: Error) => void }>();
+  private readonly pending = new Map<number, { ok: (svgs: string[]) => void; fail: (err: Error) => void }>();
   private readonly load: number[] = [];
   private readonly seen: Set<string>[] = [];
   private readonly primers = new Map<string, VlSpec>();
@@ -409,12 +421,13 @@ export class ChartPool implements SvgRenderer {
     for (let i = 0; i < size; i++) {
       // A larger young generation: vega's dataflow makes short-lived garbage, fewer scavenges cost less CPU.
       const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      w.on('message', (m: { id: number; svg?: string; error?: string }) => {
-        this.load[i] = (this.load[i] ?? 1) - 1;
+      w.on('message', (m: ChartReply) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        if (m.svg !== undefined) p?.ok(m.svg);
-        else p?.fail(new Error(`chart rendering failed in a worker: ${m.error}`));
+        if ('svgs' in m) {
+          this.load[i] = (this.load[i] ?? m.svgs.length) - m.svgs.length;
+          p?.ok(m.svgs);
+        } else p?.fail(new Error(`chart rendering failed in a worker: ${m.error}`));
       });
       w.on('error', (err) => {
         for (const p of this.pending.values()) p.fail(err);
@@ -426,24 +439,32 @@ export class ChartPool implements SvgRenderer {
     }
   }
 
-  svg(spec: VlSpec, idPrefix: string): Promise<string> {
+  async svg(spec: VlSpec, idPrefix: string): Promise<string> {
+    return (await this.svgs([{ spec, idPrefix }]))[0] as string;
+  }
+
+  svgs(charts: readonly ChartRequest[]): Promise<string[]> {
+    if (charts.length === 0) return Promise.resolve([]);
     const id = this.nextId++;
-    const shape = shapeOf(spec);
-    const primer = this.primers.get(shape) ?? spec;
-    this.primers.set(shape, primer);
-    // Least-loaded worker: charts differ a lot in cost, round-robin would leave one core idle.
+    // Least-loaded worker: pages differ a lot in cost, round-robin would leave one core idle.
     let best = 0;
     for (let i = 1; i < this.workers.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
-    this.load[best] = (this.load[best] ?? 0) + 1;
+    this.load[best] = (this.load[best] ?? 0) + charts.length;
     const seen = this.seen[best] as Set<string>;
-    const job: ChartJob = { id, spec, idPrefix, shape };
-    if (!seen.has(shape)) {
-      seen.add(shape);
-      if (primer !== spec) job.primer = primer;
-    }
-    return new Promise<string>((ok, fail) => {
+    const jobs = charts.map(({ spec, idPrefix }): ChartJob => {
+      const shape = shapeOf(spec);
+      const primer = this.primers.get(shape) ?? spec;
+      this.primers.set(shape, primer);
+      const job: ChartJob = { spec, idPrefix, shape };
+      if (!seen.has(shape)) {
+        seen.add(shape);
+        if (primer !== spec) job.primer = primer;
+      }
+      return job;
+    });
+    return new Promise<string[]>((ok, fail) => {
       this.pending.set(id, { ok, fail });
-      this.workers[best]?.postMessage(job);
+      this.workers[best]?.postMessage({ id, jobs });
     });
   }
 

@@ -323,7 +323,7 @@ async function renderCharts(
   pageBase: string,
   layout: { open?: string[]; wide?: string[] } = {},
 ): Promise<RenderedChart[]> {
-  const svgs = await Promise.all(charts.map((c) => renderer.svg(c.spec, `${c.key}-clip`)));
+  const svgs = await renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
   const out: RenderedChart[] = [];
   for (const [i, chart] of charts.entries()) {
     const specFile = `${basename(pageBase)}.${chart.key}.vl.json`;
