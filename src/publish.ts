@@ -61,7 +61,7 @@ export interface PublishOptions {
   bins?: number;
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string>;
-  /** Chart-rendering worker threads; default one per core for big sites, 0 = render in this thread. */
+  /** Chart-rendering worker threads; default one per core but this thread's for big sites, 0 = render in this thread. */
   workers?: number;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
   pauseAt?: number | 'swap';
@@ -196,7 +196,9 @@ const POOL_MIN_QUESTS = 100;
 
 function chartRenderer(quests: number, workers?: number): SvgRenderer {
   const script = new URL('./chart-worker.js', import.meta.url);
-  const size = workers ?? (quests >= POOL_MIN_QUESTS ? Math.min(availableParallelism(), 4) : 0);
+  // This thread writes files and pages the whole time, so it keeps a core. A worker beyond the cores costs more than
+  // it brings (on 2 cores, 2 workers took ~2 s more CPU than 1 for the same wall time: each loads and JITs vega).
+  const size = workers ?? (quests >= POOL_MIN_QUESTS ? Math.min(availableParallelism() - 1, 4) : 0);
   // Under vitest the sources run as .ts and there is no compiled worker script: render in this thread.
   if (size < 1 || !existsSync(fileURLToPath(script))) return new ChartRenderer();
   return new ChartPool(size, script);
