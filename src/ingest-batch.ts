@@ -107,6 +107,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
   ).map((r) => r.id);
   const rows = files.map((f, i) => ({
     file_id: ids[i],
+    idx: i,
     path: f.path,
     hash: f.hash,
     format: f.format.format,
@@ -119,21 +120,10 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
   try {
     return await db.transaction(async () => {
       await db.run(sqlFile('ingest_batch'), { files: JSON.stringify(rows) });
+      if (FAST_KINDS.includes(kind)) return await loadFast(db, kind, files, ids, env.ingestedAt);
       // Parquet numbers rows itself (file_row_number); every other reader is numbered by read order.
-      const parquet = kind === 'fast-parquet' || (kind === 'tabular' && baseExt(files[0]?.path ?? '') === '.parquet');
+      const parquet = kind === 'tabular' && baseExt(files[0]?.path ?? '') === '.parquet';
       await (parquet ? stage(db, kind, files) : ordered(db, () => stage(db, kind, files)));
-      let unclean: Planned[] = [];
-      if (FAST_KINDS.includes(kind)) {
-        const bad = new Set(
-          (await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id),
-        );
-        if (bad.size > 0) {
-          unclean = files.filter((_f, i) => bad.has(ids[i] as number));
-          // ql_stage is a view over ql_first: dropping a file from both takes it out of the batch.
-          await db.run('DELETE FROM ql_first WHERE file_id IN (SELECT file_id FROM ql_unclean)');
-          await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
-        }
-      }
       const gaps = await db.all<{ file_id: number }>(sqlFile('ingest_numbering'));
       if (gaps.length > 0)
         throw new InternalError(`line numbering broken for file id(s) ${gaps.map((g) => g.file_id)}`);
@@ -142,7 +132,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
       const counts = await readCounts(db, files, ids);
       await db.run(sqlFile('ingest_files'), { at: env.ingestedAt });
       await runScript(db, sqlFile('ingest_store'));
-      return { counts, unclean };
+      return { counts, unclean: [] };
     });
   } finally {
     await db.run('SET preserve_insertion_order = false');
@@ -150,29 +140,57 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
   }
 }
 
+/**
+ * A fast batch: the typed reader's rows go into events with no per-line staging (NDJSON and CSV keep one narrow
+ * ordered copy for line numbers; Parquet rows go straight in), and everything else (counts, duplicates, players) is
+ * read back from the batch's own events. Files that were not clean leave the batch for the exact path.
+ */
+async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], at: string): Promise<BatchResult> {
+  const paths = listValue(files.map((f) => f.path));
+  const batch = { lo: Math.min(...ids), hi: Math.max(...ids) };
+  const one = files.length === 1 ? files[0]?.path : undefined;
+  // A batch of several files cannot say which file DuckDB choked on; the caller retries them one by one.
+  const reading = <T>(fn: () => Promise<T>) => (one === undefined ? fn() : read(one, fn));
+  if (kind === 'fast') {
+    await ordered(db, () =>
+      reading(() => runScript(db, sqlFile('ingest_events_fast'), { paths, long_line: LONG_LINE })),
+    );
+    await db.run(sqlFile('ingest_fast_events'));
+  } else {
+    const reader = kind === 'fast-parquet' ? 'parquet' : 'csv';
+    const stageIt = () => reading(() => stageFastTabular(db, reader, paths, kind === 'fast-tsv' ? '\t' : ','));
+    if (!(await (reader === 'csv' ? ordered(db, stageIt) : stageIt()))) throw new FastPathRefused();
+    if (reader === 'csv') await db.run(sqlFile('ingest_fast_events'));
+  }
+  await runScript(db, sqlFile('ingest_fast_loaded'), batch);
+  const bad = new Set((await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id));
+  const unclean = files.filter((_f, i) => bad.has(ids[i] as number));
+  if (bad.size > 0) {
+    // Only a Parquet file can have rows in events here (its good rows); the exact path loads it again.
+    await db.run('DELETE FROM events WHERE file_id IN (SELECT file_id FROM ql_unclean)');
+    await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
+  }
+  // After the unclean files left the batch: a replacement that ends up failing keeps its old version.
+  await runScript(db, sqlFile('ingest_forget'));
+  await db.run(sqlFile('ingest_fast_counts'));
+  const counts = await readCounts(db, files, ids);
+  await db.run(sqlFile('ingest_files'), { at });
+  await runScript(db, sqlFile('ingest_fast_players'), batch);
+  return { counts, unclean };
+}
+
 async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {
   const one = files.length === 1 ? files[0]?.path : undefined;
-  const paths = files.map((f) => f.path);
   // A batch of several files cannot say which file DuckDB choked on; the caller retries them one by one.
   const reading = <T>(fn: () => Promise<T>) => (one === undefined ? fn() : read(one, fn));
   if (kind === 'empty') return db.run(sqlFile('ingest_empty'));
-  if (kind === 'fast') {
-    return reading(() =>
-      runScript(db, sqlFile('ingest_events_fast'), { paths: listValue(paths), long_line: LONG_LINE }),
-    );
-  }
-  if (kind === 'fast-csv' || kind === 'fast-tsv' || kind === 'fast-parquet') {
-    const reader = kind === 'fast-parquet' ? 'parquet' : 'csv';
-    const ok = await reading(() => stageFastTabular(db, reader, listValue(paths), kind === 'fast-tsv' ? '\t' : ','));
-    if (!ok) throw new FastPathRefused();
-    return;
-  }
-  if (kind !== 'tabular') {
+  if (kind === 'seed' || kind === 'gameanalytics' || kind === 'json') {
     await reading(() => rawLines(db, files));
     const sql = { seed: 'ingest_seed', gameanalytics: 'ingest_gameanalytics', json: 'ingest_events_json' }[kind];
     return reading(() => runScript(db, sqlFile(sql), { long_line: LONG_LINE }));
   }
   const f = files[0];
+  if (kind !== 'tabular') throw new InternalError(`${kind} batches take the fast path`);
   if (!f || files.length !== 1) throw new InternalError('a tabular batch holds exactly one file');
   const ext = baseExt(f.path);
   const mapping = f.format.format === 'events' ? eventsMapping(ext) : f.format.mapping;
@@ -286,6 +304,7 @@ const STAGE_TABLES = [
   'ql_lines',
   'ql_stage',
   'ql_unclean',
+  'ql_loaded',
   'ql_counts',
   'ql_reader_rejects',
   'ql_status_map',

@@ -188,9 +188,11 @@ function csvOptions(options: Record<string, string | number | boolean>): Record<
 
 /**
  * Fast path for canonical events in CSV/TSV (with a header) or Parquet: DuckDB's typed readers over all of a batch's
- * files, parsed and checked in the read, with no raw-line staging; ql_stage is a view. Only files that turn out clean
- * stay (ingest sends the rest, and any batch the reader refuses, to the exact per-file path). CSV rows are numbered
- * by read order after the header, which is true only without blank lines (such files never come here) and without
+ * files, parsed and checked in the read, with no raw-line staging. Parquet rows (numbered by file_row_number) go
+ * straight into events and ql_first holds each file's row count from its footer; CSV rows are staged in ql_read, in
+ * read order, for their line numbers, and ql_first says which files are clean. Only files that turn out clean stay
+ * (ingest sends the rest, and any batch the reader refuses, to the exact per-file path). CSV rows are numbered by
+ * read order after the header, which is true only without blank lines (such files never come here) and without
  * quoted line breaks (then rows + header != lines, and the file is not clean); the header counts as an ignored line.
  * Returns false when the batch cannot take this path at all (a core column missing from every file).
  */
@@ -202,8 +204,8 @@ export async function stageFastTabular(
 ): Promise<boolean> {
   const from =
     reader === 'parquet'
-      ? 'read_parquet($paths, filename = true, file_row_number = true, union_by_name = true)'
-      : `read_csv($paths, header = true, all_varchar = true, filename = true, union_by_name = true,
+      ? 'read_parquet($paths, file_row_number = true, union_by_name = true)'
+      : `read_csv($paths, header = true, all_varchar = true, union_by_name = true,
            delim = ${literal(delim)}, quote = '"', escape = '"', max_line_size = $max_line)`;
   const params: Params = reader === 'parquet' ? { paths } : { paths, max_line: LONG_LINE };
   const described = await db.all<{ column_name: string; column_type: string }>(
@@ -212,34 +214,41 @@ export async function stageFastTabular(
   );
   const types = new Map(described.map((c) => [c.column_name, c.column_type]));
   if (CORE.some((c) => !types.has(c))) return false;
-  const text = (c: string) => (types.has(c) ? `TRY(CAST("${c}" AS VARCHAR))` : 'NULL::VARCHAR');
+  // TRY costs ~1 s of CPU per million rows, so text columns are taken as they are.
+  const text = (c: string) =>
+    !types.has(c) ? 'NULL::VARCHAR' : types.get(c) === 'VARCHAR' ? `"${c}"` : `TRY(CAST("${c}" AS VARCHAR))`;
   const tsType = types.get('ts');
   // Parquet timestamps need no parsing; text is parsed by ql_ts as on every other path.
   const typed = tsType === 'TIMESTAMP' || tsType === 'TIMESTAMP WITH TIME ZONE';
-  const line = reader === 'parquet' ? 'file_row_number + 1' : 'NULL::BIGINT';
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ql_read AS
-     WITH x AS (
-       SELECT filename, ${line} AS line, ${text('ts')} AS ts_text, ql_id(${text('player_id')}) AS player_id,
-         ql_id(${text('quest_id')}) AS quest_id, ${text('status')} AS status_text, ql_status(${text('status')}) AS status,
+  const parsed = `WITH x AS (
+       SELECT file_index::INTEGER AS idx, ${reader === 'parquet' ? 'file_row_number + 1' : 'NULL::BIGINT'} AS line,
+         ${text('ts')} AS ts_text, ql_id(${text('player_id')}) AS player_id,
+         ql_id(${text('quest_id')}) AS quest_id, ql_status(${text('status')}) AS status,
          ql_id(${text('session_id')}) AS session_id, ql_id(${text('build')}) AS build,
          ql_id(${text('platform')}) AS platform, ${typed ? 'CAST("ts" AS TIMESTAMP)' : 'NULL::TIMESTAMP'} AS ts_typed
        FROM ${from}
-     ), y AS (SELECT * EXCLUDE (ts_typed), ${typed ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts FROM x)
-     SELECT filename, line, ts, player_id, quest_id, status, session_id, build, platform,
+     ), y AS (SELECT * EXCLUDE (ts_typed, ts_text), ${typed ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts FROM x)`;
+  if (reader === 'parquet') {
+    await db.run(sqlFile('ingest_parquet_rows'), { paths });
+    // Only loadable rows go in: a file with any other row loads fewer rows than it holds, so it is not clean.
+    await db.run(
+      `INSERT INTO events
+       ${parsed}
+       SELECT b.file_id, y.line, y.ts, y.player_id, y.quest_id, y.status, y.session_id, y.build, y.platform
+       FROM y JOIN ql_batch b USING (idx)
+       WHERE ql_loadable(y.player_id, y.quest_id, y.status, y.ts)`,
+      params,
+    );
+    return true;
+  }
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ql_read AS
+     ${parsed}
+     SELECT idx, ts, player_id, quest_id, status, session_id, build, platform,
        ql_loadable(player_id, quest_id, status, ts) AS ok
      FROM y`,
     params,
   );
-  await runStatements(db, sqlFile('ingest_tabular_fast'), { csv: reader === 'csv' });
+  await db.run(sqlFile('ingest_tabular_fast'));
   return true;
-}
-
-/** The statements of a SQL file in order, each bound to the parameters it uses. */
-async function runStatements(db: Db, sql: string, params: Record<string, boolean>): Promise<void> {
-  for (const st of sql.split(/;\s*(?:\n|$)/)) {
-    if (st.replace(/--.*$/gm, '').trim() === '') continue;
-    const used = Object.fromEntries(Object.entries(params).filter(([k]) => st.includes(`$${k}`)));
-    await db.run(st, Object.keys(used).length ? used : undefined);
-  }
 }

@@ -303,7 +303,8 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
     const fast: string[] = [];
     const run = db.run.bind(db);
     db.run = (sql, params) => {
-      if (/^CREATE OR REPLACE TEMP TABLE ql_read AS\s+WITH x/.test(sql)) {
+      // CSV rows are staged for their line numbers; Parquet rows go straight into events.
+      if (/^(CREATE OR REPLACE TEMP TABLE ql_read AS|INSERT INTO events)\s+WITH x/.test(sql)) {
         fast.push(...((params?.paths as { items?: string[] } | undefined)?.items ?? []));
       }
       return run(sql, params);
