@@ -4,7 +4,7 @@ import { loadCatalogue } from './catalogue.js';
 import { type Config, configPath } from './config.js';
 import { Db, literal, sqlFile } from './db.js';
 import { type Effects, nowOf, timed } from './effects.js';
-import { errorMessage, InputError, UserError } from './errors.js';
+import { errorMessage, InputError, InternalError, UserError } from './errors.js';
 import { migrate } from './model.js';
 import { publishReadCopy } from './readcopy.js';
 import { formatStatsTable } from './status.js';
@@ -71,29 +71,111 @@ export interface StatsOptions {
   roster?: string;
 }
 
-/** Recomputes quest_state for dirty players only; returns counts. */
-export async function refreshState(db: Db, _effects: Effects): Promise<{ players: number; rows: number }> {
-  const dirty = await db.one<{ n: number }>('SELECT count(DISTINCT player_id)::INTEGER AS n FROM dirty_players');
-  if (!dirty?.n) return { players: 0, rows: 0 };
+/** What refreshState did. */
+export interface StateRefresh {
+  /** Players whose state changed. */
+  players: number;
+  /** Of those, players recomputed from all their events (first build, late or removed events); the rest continued. */
+  recomputed: number;
+  /** State intervals computed. */
+  rows: number;
+}
+
+interface Scope {
+  refresh: number;
+  through: number | null;
+  latest: number | null;
+  files_then: number;
+  files_kept: number;
+  dirty: number;
+  new_events: number;
+  events: number;
+}
+
+// Below every file id (ids start at 1; 0 in bench/contenders/direct.js): "files after ALL" is every file.
+const ALL = -1;
+
+/**
+ * Brings quest_state up to the loaded events. The nightly case costs in proportion to the new events: a (player,
+ * quest) whose new events all come after its state continues from state_current; players with a late event (or whose
+ * events were removed) are recomputed from all their events, as is everybody dirty when files were removed or the
+ * state has no known starting point.
+ */
+export async function refreshState(db: Db, _effects: Effects): Promise<StateRefresh> {
+  const scope = await db.one<Scope>(sqlFile('state_scope'));
+  if (!scope) throw new InternalError('state_meta has no row');
+  const removed = scope.through !== null && scope.files_kept < scope.files_then;
+  const unchanged = scope.through === null ? scope.latest === null : scope.latest === scope.through && !removed;
+  if (unchanged && scope.dirty === 0) return { players: 0, recomputed: 0, rows: 0 };
+  // A load as large as the history costs a rebuild either way; the plain recompute does it without staging.
+  const huge = scope.new_events >= 1_000_000 && scope.new_events * 4 >= scope.events;
+  const after = scope.through;
   // quest_state's row order means nothing; letting DuckDB insert out of order roughly halves a full rebuild's time.
   await db.run('SET preserve_insertion_order = false');
   try {
     return await db.transaction(async () => {
-      await db.run('DELETE FROM quest_state WHERE player_id IN (SELECT player_id FROM dirty_players)');
-      const inserted = await db.one<{ Count: string | number }>(sqlFile('quest_state'));
+      let result: StateRefresh;
+      if (after === null || removed || huge) {
+        await db.run(sqlFile('state_redo_all'), { after });
+        const rows = await recompute(db, scope.refresh);
+        const players = await count(db, 'state_redo');
+        result = { players, recomputed: players, rows };
+      } else {
+        await db.run(sqlFile('state_new'), { after });
+        await db.run(sqlFile('state_touched'));
+        await db.run(sqlFile('state_redo'), { after });
+        const recomputed = await count(db, 'state_redo');
+        const redone = recomputed > 0 ? await recompute(db, scope.refresh) : 0;
+        await db.run(sqlFile('state_step'));
+        const rows = await count(db, 'state_step');
+        if ((await count(db, 'state_ext')) > 0) await db.run(sqlFile('state_extend'));
+        const players = await count(db, '(SELECT player_id FROM state_redo UNION SELECT player_id FROM state_ext)');
+        result = { players, recomputed, rows: redone + rows };
+      }
+      await refreshCounts(db, after === null || removed ? null : after);
+      await db.run(sqlFile('state_meta'));
       await db.run('DELETE FROM dirty_players');
-      return { players: dirty.n, rows: Number(inserted?.Count ?? 0) };
+      for (const t of ['state_new', 'state_touched', 'state_redo', 'state_ext', 'state_step', 'state_seen']) {
+        await db.run(`DROP TABLE IF EXISTS temp.${t}`);
+      }
+      return result;
     });
   } finally {
     await db.run('RESET preserve_insertion_order');
   }
 }
 
+/** Recomputes the players in state_redo from all their events; returns the intervals written. */
+async function recompute(db: Db, refresh: number): Promise<number> {
+  await db.run('DELETE FROM state_intervals WHERE player_id IN (SELECT player_id FROM state_redo)');
+  await db.run('DELETE FROM state_current WHERE player_id IN (SELECT player_id FROM state_redo)');
+  const inserted = await db.one<{ Count: string | number }>(sqlFile('quest_state'), { refresh });
+  await db.run(sqlFile('state_current'), { refresh });
+  return Number(inserted?.Count ?? 0);
+}
+
+/** Adds the files after `after` to the per-quarter-hour event counts and first sightings; null rebuilds them. */
+async function refreshCounts(db: Db, after: number | null): Promise<void> {
+  if (after === null) {
+    await db.run('DELETE FROM event_quarters');
+    await db.run('DELETE FROM player_first');
+  }
+  await db.run(sqlFile('state_quarters'), { after: after ?? ALL });
+  await db.run(sqlFile('state_seen'), { after: after ?? ALL });
+  await db.run(sqlFile('state_players'));
+}
+
+async function count(db: Db, from: string): Promise<number> {
+  return (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${from}`))?.n ?? 0;
+}
+
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
   const [state, stateMs] = await timed(() => refreshState(db, effects));
   if (state.players > 0) {
-    effects.log(`state: ${state.players} players recomputed, ${state.rows} intervals in ${stateMs} ms`);
+    effects.log(
+      `state: ${state.players} players (${state.recomputed} from all their events), ${state.rows} intervals in ${stateMs} ms`,
+    );
   }
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);

@@ -138,7 +138,7 @@ describe('quest state intervals', () => {
       ['p', 'Q', 'declined', `${D} 07:00:00`],
       ['p', 'Q', 'accepted', `${D} 08:00:00`],
     ]);
-    expect(await refreshState(db, silent)).toEqual({ players: 1, rows: 3 });
+    expect(await refreshState(db, silent)).toEqual({ players: 1, recomputed: 1, rows: 3 });
     expect(await state(db)).toEqual([
       row('p', 'Q', `${D} 07:00:00`, `${D} 08:00:00`, 'declined', 0),
       row('p', 'Q', `${D} 08:00:00`, `${D} 09:00:00`, 'accepted', 1),
@@ -156,7 +156,7 @@ describe('incremental refresh', () => {
     await refreshState(db, silent);
     await db.run("DELETE FROM events WHERE player_id = 'gone'");
     await db.run("INSERT INTO dirty_players VALUES ('gone')");
-    expect(await refreshState(db, silent)).toEqual({ players: 1, rows: 0 });
+    expect(await refreshState(db, silent)).toEqual({ players: 1, recomputed: 1, rows: 0 });
     expect(await state(db)).toEqual([row('kept', 'Q', `${D} 08:00:00`, null, 'declined', 0)]);
     db.close();
   });
@@ -175,24 +175,25 @@ describe('incremental refresh', () => {
     ['b', 'Q1', 'declined', '2026-11-19 23:00:00'],
   ];
 
-  it('gives the same state as a full rebuild, recomputing only the dirty players', async () => {
+  it('gives the same state as a full rebuild: continues a, d from their state, recomputes late b, leaves c', async () => {
     const inc = await freshDb();
     await loadEvents(inc, day1);
-    expect(await refreshState(inc, silent)).toEqual({ players: 3, rows: 4 });
+    expect(await refreshState(inc, silent)).toEqual({ players: 3, recomputed: 3, rows: 4 });
     // Marks c's state: if the second refresh recomputed c (not dirty), the mark would vanish.
-    await inc.run("UPDATE quest_state SET attempts = 99 WHERE player_id = 'c'");
+    await inc.run("UPDATE state_current SET attempts = 99 WHERE player_id = 'c'");
     await loadEvents(inc, day2);
     expect(await inc.all('SELECT DISTINCT player_id FROM dirty_players ORDER BY 1')).toEqual([
       { player_id: 'a' },
       { player_id: 'b' },
       { player_id: 'd' },
     ]);
-    expect(await refreshState(inc, silent)).toEqual({ players: 3, rows: 7 });
+    // a (both quests) and d continue from state_current: 3 new intervals; b's event predates its state: both of b's.
+    expect(await refreshState(inc, silent)).toEqual({ players: 3, recomputed: 1, rows: 5 });
     expect(await inc.all("SELECT attempts FROM quest_state WHERE player_id = 'c'")).toEqual([{ attempts: 99 }]);
     expect(await inc.all('SELECT count(*)::INTEGER AS n FROM dirty_players')).toEqual([{ n: 0 }]);
     // Nothing dirty: a refresh is a no-op.
-    expect(await refreshState(inc, silent)).toEqual({ players: 0, rows: 0 });
-    await inc.run("UPDATE quest_state SET attempts = 0 WHERE player_id = 'c'");
+    expect(await refreshState(inc, silent)).toEqual({ players: 0, recomputed: 0, rows: 0 });
+    await inc.run("UPDATE state_current SET attempts = 0 WHERE player_id = 'c'");
 
     const full = await freshDb();
     await loadEvents(full, [...day1, ...day2]);

@@ -396,7 +396,7 @@ describe('stats and status commands', () => {
     const ms = (line: string | undefined) => line?.replace(/\d+ ms$/, 'N ms');
     expect(out.lines.slice(0, 5).map(ms)).toEqual([
       'catalogue catalogue.csv: 1 quests in N ms',
-      'state: 2 players recomputed, 4 intervals in N ms',
+      'state: 2 players (2 from all their events), 4 intervals in N ms',
       'snapshots: 2 dates (2026-11-27 .. 2026-11-28, UTC) in N ms',
       'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 rejected lines',
       '',
@@ -433,7 +433,7 @@ describe('end to end through ingest (seed logs)', () => {
 
     // Loaded later, but its acceptance (09:00) precedes the completion (10:10) already loaded.
     await ingest(db, { paths: ['late'], format: 'seed', cwd }, silent);
-    expect(await refreshState(db, silent)).toEqual({ players: 1, rows: 2 });
+    expect(await refreshState(db, silent)).toEqual({ players: 1, recomputed: 1, rows: 2 });
     await computeSnapshots(db, {}, at3am);
     expect((await getSnapshot(db)).quests[0]).toEqual(
       quest('2026-11-28', 'FET0001', 2, {
@@ -449,7 +449,7 @@ describe('end to end through ingest (seed logs)', () => {
     );
 
     await ingest(db, { paths: ['logs', 'late'], format: 'seed', cwd }, silent);
-    expect(await refreshState(db, silent)).toEqual({ players: 0, rows: 0 });
+    expect(await refreshState(db, silent)).toEqual({ players: 0, recomputed: 0, rows: 0 });
     db.close();
   });
 });

@@ -2,12 +2,12 @@
 -- slowest completion (every bin listed, empty ones too, so a chart's x axis has no gaps). A quest whose completers all
 -- took the same time gets one bin [t, t].
 WITH done AS (
+  -- Completed rows are always open (completed is absorbing), so the pairs' current rows hold every completion.
   SELECT quest_id, completion_seconds AS x
-  FROM quest_state
+  FROM state_current
   WHERE bucket = 'completed'
     AND completion_seconds IS NOT NULL
     AND valid_from < $end::TIMESTAMP
-    AND coalesce(valid_to, 'infinity'::TIMESTAMP) >= $end::TIMESTAMP
 ),
 bounds AS (
   SELECT quest_id, min(x) AS lo, max(x) AS hi FROM done GROUP BY quest_id

@@ -1,11 +1,13 @@
--- quest_state intervals for the players in dirty_players (their old rows are deleted first, in the same transaction).
--- One row per kept event: the state from that event [valid_from) until the player's next event on the quest [valid_to).
-INSERT INTO quest_state
+-- Recomputes the intervals of the players in state_redo from all their events (their old rows are deleted first, in
+-- the same transaction). One row per kept event: the state from that event [valid_from) until the player's next event
+-- on the quest [valid_to). The open rows (valid_to NULL) are then copied to state_current (state_current.sql), found
+-- by $refresh.
+INSERT INTO state_intervals
 WITH ev AS (
   -- Exact duplicates (same player, quest, status, time) count once.
   SELECT DISTINCT player_id, quest_id, status, ts
   FROM events
-  WHERE player_id IN (SELECT player_id FROM dirty_players)
+  WHERE player_id IN (SELECT player_id FROM state_redo)
 ),
 stepped AS (
   -- One window (one sort) for everything. Events at the same instant apply in enum order
@@ -29,6 +31,9 @@ SELECT
   status AS bucket,
   CASE WHEN status = 'completed' THEN epoch(ts - last_accept) END AS completion_seconds,
   accepted_so_far::INTEGER AS attempts,
-  status = 'completed' AND last_accept IS NULL AS anomaly
+  status = 'completed' AND last_accept IS NULL AS anomaly,
+  -- Kept on the open row only: all a later event needs to continue from it.
+  CASE WHEN next_ts IS NULL AND status <> 'completed' THEN last_accept END AS last_accept,
+  $refresh AS refresh
 FROM stepped
 WHERE done_before = 0;

@@ -1,5 +1,8 @@
 -- Who counts for a snapshot without a roster: every player seen in any log, from the first time they were seen.
 CREATE OR REPLACE TEMP VIEW snapshot_players AS
-SELECT player_id, min(first_seen) AS first_seen FROM main.file_players GROUP BY player_id;
-CREATE OR REPLACE TEMP VIEW snapshot_state AS
-SELECT * FROM main.quest_state;
+SELECT player_id, first_seen FROM main.player_first;
+-- The state as two parts: closed intervals, and each pair's open one (completed rows are always open).
+CREATE OR REPLACE TEMP VIEW snapshot_closed AS
+SELECT * FROM main.state_intervals WHERE valid_to IS NOT NULL;
+CREATE OR REPLACE TEMP VIEW snapshot_current AS
+SELECT * FROM main.state_current;

@@ -1,16 +1,10 @@
 -- One run row per snapshot date: players counted, events loaded up to the day end and the latest of them.
 INSERT INTO snapshot_runs
-WITH quarter_hours AS (
-  -- Every zone's offset is a whole number of quarter hours, so a quarter hour never straddles a local midnight:
-  -- counting per quarter hour first converts a few thousand values to local dates instead of every event.
-  SELECT time_bucket(INTERVAL 15 MINUTE, ts) AS q, count(*) AS n, max(ts) AS last_ts
-  FROM main.events
-  GROUP BY ALL
-),
-per_day AS (
-  -- Events per local day (a handful of rows), summed up to each snapshot date below.
+WITH per_day AS (
+  -- Events per local day from the per-quarter-hour counts kept by refreshState (every zone's offset is a whole
+  -- number of quarter hours, so a quarter hour never straddles a local midnight), summed up to each date below.
   SELECT timezone($tz, q::TIMESTAMPTZ)::DATE AS day, sum(n) AS n, max(last_ts) AS last_ts
-  FROM quarter_hours
+  FROM main.event_quarters
   GROUP BY ALL
 )
 SELECT

@@ -1,12 +1,19 @@
--- Per (snapshot date, quest) figures for every day in snapshot_days, in one pass over the state intervals (no query
--- per quest or per day).
+-- Per (snapshot date, quest) figures for every day in snapshot_days, in one pass over the state (no query per quest or
+-- per day).
 INSERT INTO snapshots
 WITH per_bucket AS (
-  -- The state at a day's end is the interval with valid_from < day_end <= valid_to: one range join, then counted.
+  -- The state at a day's end is the interval with valid_from < day_end <= valid_to. Open rows: started before the day
+  -- end. Closed rows: a range join, after a filter on valid_to that zone maps answer for whole row groups, so a day
+  -- after the last event (the nightly's usual date) reads no closed interval at all.
   SELECT d.snapshot_date, s.quest_id, s.bucket, count(*) AS n
   FROM snapshot_days d
-  JOIN snapshot_state s
-    ON s.valid_from < d.day_end AND coalesce(s.valid_to, 'infinity'::TIMESTAMP) >= d.day_end
+  JOIN snapshot_current s ON s.valid_from < d.day_end
+  GROUP BY ALL
+  UNION ALL
+  SELECT d.snapshot_date, s.quest_id, s.bucket, count(*) AS n
+  FROM snapshot_days d
+  JOIN (SELECT * FROM snapshot_closed WHERE valid_to >= (SELECT min(day_end) FROM snapshot_days)) s
+    ON s.valid_from < d.day_end AND s.valid_to >= d.day_end
   GROUP BY ALL
 ),
 per_quest AS (
@@ -23,8 +30,8 @@ per_quest AS (
   GROUP BY snapshot_date, quest_id
 ),
 times AS (
-  -- Completed rows never end (completed is absorbing), so completers at a day's end are those completed before it:
-  -- a one-sided join over completed rows only, kept apart from the counts because quantiles are costly.
+  -- Completed rows never end (completed is absorbing, always open), so completers at a day's end are those completed
+  -- before it: a one-sided join over completed rows only, kept apart from the counts because quantiles are costly.
   SELECT
     d.snapshot_date,
     s.quest_id,
@@ -36,7 +43,7 @@ times AS (
     avg(s.attempts) AS mean_attempts,
     count(*) FILTER (WHERE s.anomaly) AS anomalies
   FROM snapshot_days d
-  JOIN snapshot_state s ON s.bucket = 'completed' AND s.valid_from < d.day_end
+  JOIN snapshot_current s ON s.bucket = 'completed' AND s.valid_from < d.day_end
   GROUP BY d.snapshot_date, s.quest_id
 ),
 quests AS (

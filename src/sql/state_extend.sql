@@ -1,0 +1,20 @@
+-- Writes state_step: the continued pairs' previous open state closes at their first new event, their new closed
+-- intervals are appended (under this refresh's number: state_meta counts it once the refresh is done), and their
+-- open row in state_current is replaced.
+INSERT INTO main.state_intervals
+SELECT player_id, quest_id, cur_from, first_ts, cur_bucket, cur_seconds, cur_attempts, cur_anomaly, NULL, m.refreshes + 1
+FROM state_ext, main.state_meta m
+WHERE cur_from IS NOT NULL
+UNION ALL
+SELECT player_id, quest_id, valid_from, valid_to, bucket, completion_seconds, attempts, anomaly, NULL, m.refreshes + 1
+FROM state_step, main.state_meta m
+WHERE valid_to IS NOT NULL;
+
+DELETE FROM main.state_current c
+USING (SELECT player_id, quest_id FROM state_ext WHERE cur_from IS NOT NULL) e
+WHERE c.player_id = e.player_id AND c.quest_id = e.quest_id;
+
+INSERT INTO main.state_current
+SELECT player_id, quest_id, valid_from, bucket, completion_seconds, attempts, anomaly, last_accept
+FROM state_step
+WHERE valid_to IS NULL;

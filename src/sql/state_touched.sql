@@ -1,0 +1,15 @@
+-- Each (player, quest) with new events, beside its current state when it has one (a join with one row per pair, not
+-- with the intervals).
+CREATE OR REPLACE TEMP TABLE state_touched AS
+SELECT
+  n.player_id,
+  n.quest_id,
+  n.first_ts,
+  c.valid_from AS cur_from,
+  c.bucket AS cur_bucket,
+  c.completion_seconds AS cur_seconds,
+  c.attempts AS cur_attempts,
+  c.anomaly AS cur_anomaly,
+  c.last_accept AS cur_last_accept
+FROM (SELECT player_id, quest_id, min(ts) AS first_ts FROM state_new GROUP BY ALL) n
+LEFT JOIN main.state_current c ON c.player_id = n.player_id AND c.quest_id = n.quest_id;
