@@ -127,7 +127,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
       const gaps = await db.all<{ file_id: number }>(sqlFile('ingest_numbering'));
       if (gaps.length > 0)
         throw new InternalError(`line numbering broken for file id(s) ${gaps.map((g) => g.file_id)}`);
-      await runScript(db, sqlFile('ingest_forget'));
+      await forget(db, files);
       await db.run(sqlFile('ingest_counts'));
       const counts = await readCounts(db, files, ids);
       await db.run(sqlFile('ingest_files'), { at: env.ingestedAt });
@@ -171,12 +171,17 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
     await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
   }
   // After the unclean files left the batch: a replacement that ends up failing keeps its old version.
-  await runScript(db, sqlFile('ingest_forget'));
+  await forget(db, files);
   await db.run(sqlFile('ingest_fast_counts'));
   const counts = await readCounts(db, files, ids);
   await db.run(sqlFile('ingest_files'), { at });
   await runScript(db, sqlFile('ingest_fast_players'), batch);
   return { counts, unclean };
+}
+
+/** Removes the earlier versions of replaced files (each statement scans a whole table, so only when there are any). */
+async function forget(db: Db, files: Planned[]): Promise<void> {
+  if (files.some((f) => f.oldId !== null)) await runScript(db, sqlFile('ingest_forget'));
 }
 
 async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {

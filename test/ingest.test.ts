@@ -329,6 +329,45 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
     db.close();
   });
 
+  it('a Parquet batch loads its clean files fast; a file with a bad row leaves the batch and loads exactly once', async () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, 'a.parquet'), join(dir, 'b.parquet')];
+    const db = await freshDb();
+    await db.run(
+      `COPY (SELECT * FROM (VALUES (TIMESTAMP '2026-11-28 08:00:00', 'p1', 'Q1', 'start'),
+         (TIMESTAMP '2026-11-28 08:00:00', 'p1', 'Q1', 'accepted'), (TIMESTAMP '2026-11-28 09:00:00', 'p2', 'Q1', 'fail'))
+         t(ts, player_id, quest_id, status)) TO '${a}' (FORMAT parquet)`,
+    );
+    await db.run(
+      `COPY (SELECT * FROM (VALUES (TIMESTAMP '2026-11-28 10:00:00', 'p3', 'Q2', 'start'),
+         (TIMESTAMP '2026-11-28 10:05:00', NULL, 'Q2', 'start'), (TIMESTAMP '2026-11-28 10:10:00', 'p3', 'Q2', 'done!'))
+         t(ts, player_id, quest_id, status)) TO '${b}' (FORMAT parquet)`,
+    );
+    const s = await ingest(db, { paths: [a, b] }, recorder());
+    expect(s.files.map((f) => [f.status, f.lines_read, f.loaded, f.rejected, f.ignored, f.duplicates])).toEqual([
+      ['loaded', 3, 3, 0, 0, 1],
+      ['loaded', 3, 1, 2, 0, 0],
+    ]);
+    const base = dir.split('/').at(-1);
+    expect(await events(db)).toEqual([
+      ev(`${base}/a.parquet`, 1, '2026-11-28 08:00:00', 'p1', 'Q1', 'accepted'),
+      ev(`${base}/a.parquet`, 2, '2026-11-28 08:00:00', 'p1', 'Q1', 'accepted'),
+      ev(`${base}/a.parquet`, 3, '2026-11-28 09:00:00', 'p2', 'Q1', 'failed'),
+      ev(`${base}/b.parquet`, 1, '2026-11-28 10:00:00', 'p3', 'Q2', 'accepted'),
+    ]);
+    expect((await rejects(db)).map((r) => [r.line, r.reason])).toEqual([
+      [2, 'missing player_id'],
+      [3, "unknown status 'done!'"],
+    ]);
+    expect(await players(db)).toEqual([
+      { player_id: 'p1', first_seen: '2026-11-28 08:00:00' },
+      { player_id: 'p2', first_seen: '2026-11-28 09:00:00' },
+      { player_id: 'p3', first_seen: '2026-11-28 10:00:00' },
+    ]);
+    expect(await counts(db)).toEqual({ files: 2, events: 4, rejects: 2, players: 3, dirty: 3 });
+    db.close();
+  });
+
   it('fingerprint counts physical lines and spots empty ones, also across chunk boundaries', async () => {
     const dir = tempDir();
     const fp = async (text: string) => {
