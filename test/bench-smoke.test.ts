@@ -26,20 +26,31 @@ interface SmokeResult {
 
 describe('bench harness (smoke)', () => {
   it.skipIf(!PANDAS)(
-    'runs questlog, the floor, SQLite and pandas on the same data and finds identical statistics',
+    'runs questlog, the floor, SQLite, pandas and the direct reference on the same data and finds identical statistics',
     () => {
       const dir = tempDir('questlog-bench-');
       const out = join(dir, 'results');
       execFileSync(
         process.execPath,
-        [join(ROOT, 'bench/run.js'), '--smoke', '--formats', 'ndjson', '--out', out, '--data', join(dir, 'data')],
+        [
+          join(ROOT, 'bench/run.js'),
+          '--smoke',
+          '--formats',
+          'ndjson',
+          '--contenders',
+          'questlog,floor,sqlite,pandas,direct',
+          '--out',
+          out,
+          '--data',
+          join(dir, 'data'),
+        ],
         { cwd: ROOT, env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'ignore', 'pipe'] },
       );
       const result = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as SmokeResult;
       const [smoke] = result.sizes;
       const ran = smoke?.runs.map((r) => `${r.contender}:${r.format}`).sort();
       // Parquet is covered by the incremental part: its history is Parquet.
-      expect(ran).toEqual(['floor:ndjson', 'pandas:ndjson', 'questlog:ndjson', 'sqlite:ndjson']);
+      expect(ran).toEqual(['direct:ndjson', 'floor:ndjson', 'pandas:ndjson', 'questlog:ndjson', 'sqlite:ndjson']);
       for (const r of smoke?.runs ?? []) {
         expect(r.wallMs).toBeGreaterThan(0);
         expect(r.maxRssKB).toBeGreaterThan(10_000);

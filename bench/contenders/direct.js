@@ -1,5 +1,5 @@
 // Reference, not one of the four contenders: the engine minimum. Each format read in one DuckDB reader call over all
-// files straight into `events` (no raw lines, no per-line rejects or ledger), then questlog's state and snapshot SQL.
+// files straight into `events` (no raw lines, no per-line rejects or ledger), then questlog's state and snapshot functions.
 // It shows what questlog's line-exact ingest costs on top of the bare readers.
 import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { applySettings, canonicalFromSnapshot } from './duck.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
 const lib = (name) => import(pathToFileURL(join(spec.pkg, 'dist', `${name}.js`)).href);
-const [{ Db, literal, sqlFile }, { migrations }] = await Promise.all([lib('db'), lib('model')]);
+const [{ Db, literal, sqlFile }, { migrations }, stats] = await Promise.all([lib('db'), lib('model'), lib('stats')]);
 const lap = stopwatch();
 for (const f of [spec.db, `${spec.db}.wal`]) rmSync(f, { force: true });
 const s = spec.settings;
@@ -38,14 +38,10 @@ await db.run(
 await db.run('INSERT INTO file_players SELECT 0, player_id, min(ts) FROM events GROUP BY player_id');
 await db.run('INSERT INTO dirty_players SELECT player_id FROM file_players');
 lap('ingest');
-await db.run(sqlFile('quest_state'));
-await db.run('DELETE FROM dirty_players');
+const quiet = { log() {} };
+await stats.refreshState(db, quiet);
 lap('state');
-const tz = 'UTC';
-await db.run(sqlFile('snapshot_inputs'));
-const date = spec.asOf ?? (await db.one(sqlFile('snapshot_range'), { tz })).last_day;
-await db.run(sqlFile('snapshot_days'), { tz, from: date, to: date });
-await db.run(sqlFile('snapshots'));
+const [date] = await stats.computeSnapshots(db, { asOf: spec.asOf }, quiet);
 lap('snapshot');
 const rows = await db.all('SELECT * FROM snapshots WHERE snapshot_date = $date::DATE ORDER BY quest_id', { date });
 await writeFile(spec.out, JSON.stringify(canonicalFromSnapshot(rows)));

@@ -1,4 +1,5 @@
-// Contender 1: questlog end to end through its library, as `nightly` runs it: ingest -> state -> snapshot -> publish.
+// Contender 1: questlog end to end through its library, as `nightly` runs it: ingest -> state -> snapshot -> read
+// copy for notebooks -> publish.
 // With spec.fresh the database starts empty (full rebuild); without, spec.db is an existing history (nightly).
 // spec.pkg is a frozen copy of the built package (others may rebuild dist/ during a long run); spec.record makes this
 // an untimed recording run whose statements the floor replays.
@@ -12,8 +13,8 @@ import { record } from './record.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
 const lib = (name) => import(pathToFileURL(join(spec.pkg, 'dist', `${name}.js`)).href);
-const [{ Db }, { ingest }, { migrate }, { publish }, stats] = await Promise.all(
-  ['db', 'ingest', 'model', 'publish', 'stats'].map(lib),
+const [{ Db }, { ingest }, { migrate }, { publish }, stats, { publishReadCopy }] = await Promise.all(
+  ['db', 'ingest', 'model', 'publish', 'stats', 'readcopy'].map(lib),
 );
 const quiet = { log() {} };
 const lap = stopwatch();
@@ -39,6 +40,11 @@ mark('state');
 const [date] = await stats.computeSnapshots(db, { asOf: spec.asOf }, quiet);
 mark('snapshot');
 recording?.stop();
+// The nightly refreshes the notebooks' read-only copy before publishing: part of its cost.
+if (spec.site) {
+  await publishReadCopy(db, `${spec.db}.read`);
+  lap('readcopy');
+}
 const site = spec.site ? await publish(db, { out: spec.site, asOf: date }, quiet) : undefined;
 lap('publish');
 
