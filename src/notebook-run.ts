@@ -170,7 +170,35 @@ interface ExecResult {
 /** Error text worth printing: the message lines of a stack, not the kernel's own frames. */
 function summarize(error: string): string {
   const lines = error.split('\n').filter((l) => l.trim() !== '' && !/^\s+at /.test(l));
+  // A Python traceback says what went wrong last: keep its head and its final lines.
+  if (lines.length > 12 && /^Traceback/.test(lines[0] ?? ''))
+    return [...lines.slice(0, 2), '...', ...lines.slice(-6)].join('\n');
   return lines.slice(0, 12).join('\n');
+}
+
+/**
+ * Headless runs use a kernelspec of their own, pointing at this checkout's tslab: the one `notebook setup` registers
+ * is machine-wide, so another checkout (or a deleted one) may own it. JUPYTER_PATH is searched before the user's and
+ * the system's kernels.
+ */
+function privateKernelPath(): string {
+  const root = join(packageRoot, 'node_modules', '.cache', 'questlog', 'jupyter');
+  const tslab = join(dirname(createRequire(import.meta.url).resolve('tslab/package.json')), 'bin', 'tslab');
+  const spec = {
+    argv: [process.execPath, tslab, 'kernel', '--config-path', '{connection_file}'],
+    display_name: 'TypeScript (questlog)',
+    language: 'typescript',
+  };
+  const dir = join(root, 'kernels', 'tslab');
+  const file = join(dir, 'kernel.json');
+  const text = `${JSON.stringify(spec, null, 1)}\n`;
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  }
+  return [root, process.env.JUPYTER_PATH].filter(Boolean).join(':');
 }
 
 function pythonFailure(python: string, kernel: string, stderr: string): UserError {
@@ -219,7 +247,11 @@ export async function runNotebook(opts: NotebookRunOptions, effects: Effects): P
     startup_timeout: 120,
     hide_code: opts.hideCode ?? false,
   };
-  const env = { ...process.env, ...(opts.db ? { QUESTLOG_DB: resolve(opts.db) } : {}) };
+  const env = {
+    ...process.env,
+    ...(kernel === 'tslab' ? { JUPYTER_PATH: privateKernelPath() } : {}),
+    ...(opts.db ? { QUESTLOG_DB: resolve(opts.db) } : {}),
+  };
   try {
     const [res, ms] = await timed(async () => {
       try {

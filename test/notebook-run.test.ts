@@ -1,5 +1,5 @@
 // Real Jupyter, real tslab kernel: headless runs through the CLI as users run them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VEGALITE_MIME } from '../src/notebook-display.js';
@@ -47,6 +47,25 @@ describe('questlog notebook run', () => {
     expect(errorOutputs(cells)).toHaveLength(1);
     expect(cells[3]?.outputs).toEqual([]);
     expect(existsSync(join(out, 'failing.html'))).toBe(true);
+  }, 120_000);
+
+  it('runs on this checkout even when the machine-wide tslab kernelspec points at a checkout that is gone', async ({
+    skip,
+  }) => {
+    if (!ok) skip();
+    const stale = tempDir();
+    mkdirSync(join(stale, 'kernels', 'tslab'), { recursive: true });
+    writeFileSync(
+      join(stale, 'kernels', 'tslab', 'kernel.json'),
+      JSON.stringify({
+        argv: ['/nonexistent/checkout/node_modules/tslab/bin/tslab', 'kernel'],
+        language: 'typescript',
+      }),
+    );
+    const out = tempDir();
+    const r = cli(['notebook', 'run', join(NB, 'params.ipynb'), '--out', out], { env: { JUPYTER_PATH: stale } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   }, 120_000);
 
   it('refuses unknown parameters before starting a kernel', () => {
