@@ -1,5 +1,6 @@
 // Vega-Lite specs for the report and their server-side rendering to SVG (so pages read with JavaScript off).
 // vega and vega-lite are ESM with top-level await: reached only through dynamic import() so require(dist/*.js) works.
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { HistogramBin, QuestStats } from './stats.js';
 
@@ -475,3 +476,63 @@ export class ChartPool implements SvgRenderer {
 }
 
 const YOUNG_GENERATION_MB = 48;
+
+/**
+ * Draws each distinct chart once per publish: quests with the same figures (rarely played ones, every quest's status
+ * and history on a site with one snapshot) have identical specs. Safe for the bytes: a renderer's SVG depends on the
+ * spec and on the first chart of its shape, and a repeat is never the first of its shape.
+ */
+export class DedupingRenderer implements SvgRenderer {
+  private readonly drawn = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly inner: SvgRenderer,
+    /** SVGs kept (least recently used go first): ~12 kB each, so a 5,000-quest site stays well under 100 MB. */
+    private readonly keep = 4096,
+  ) {}
+
+  async svg(spec: VlSpec, idPrefix: string): Promise<string> {
+    return (await this.svgs([{ spec, idPrefix }]))[0] as string;
+  }
+
+  svgs(charts: readonly ChartRequest[]): Promise<string[]> {
+    const missing: ChartRequest[] = [];
+    let drawing: Promise<string[]> | undefined;
+    const drawn = () => {
+      drawing ??= this.inner.svgs(missing);
+      return drawing;
+    };
+    const out = charts.map((chart) => {
+      // Specs are built by this module's code, so equal charts serialise to equal strings.
+      const key = createHash('sha256')
+        .update(chart.idPrefix)
+        .update('\0')
+        .update(JSON.stringify(chart.spec))
+        .digest('base64');
+      const hit = this.drawn.get(key);
+      if (hit) {
+        this.drawn.delete(key);
+        this.drawn.set(key, hit);
+        return hit;
+      }
+      const at = missing.push(chart) - 1;
+      // Drawn with the other new charts of this call in one request, once all of them are known.
+      const svg = Promise.resolve().then(async () => (await drawn())[at] as string);
+      this.remember(key, svg);
+      return svg;
+    });
+    return Promise.all(out);
+  }
+
+  private remember(key: string, svg: Promise<string>): void {
+    // A failed drawing is not kept: the error belongs to the page that asked first.
+    svg.catch(() => this.drawn.delete(key));
+    this.drawn.set(key, svg);
+    if (this.drawn.size > this.keep) this.drawn.delete(this.drawn.keys().next().value as string);
+  }
+
+  close(): void | Promise<void> {
+    this.drawn.clear();
+    return this.inner.close();
+  }
+}

@@ -31,6 +31,7 @@ import {
   type Chart,
   ChartPool,
   ChartRenderer,
+  DedupingRenderer,
   durationOverview,
   histogramChart,
   questHistoryChart,
@@ -200,8 +201,8 @@ function chartRenderer(quests: number, workers?: number): SvgRenderer {
   // it brings (on 2 cores, 2 workers took ~2 s more CPU than 1 for the same wall time: each loads and JITs vega).
   const size = workers ?? (quests >= POOL_MIN_QUESTS ? Math.min(availableParallelism() - 1, 4) : 0);
   // Under vitest the sources run as .ts and there is no compiled worker script: render in this thread.
-  if (size < 1 || !existsSync(fileURLToPath(script))) return new ChartRenderer();
-  return new ChartPool(size, script);
+  if (size < 1 || !existsSync(fileURLToPath(script))) return new DedupingRenderer(new ChartRenderer());
+  return new DedupingRenderer(new ChartPool(size, script));
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight (quest pages render while earlier ones are written). */

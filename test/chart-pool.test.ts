@@ -4,7 +4,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Chart, ChartPool, ChartRenderer, histogramChart, questStatusChart } from '../src/charts.js';
+import {
+  type Chart,
+  ChartPool,
+  ChartRenderer,
+  type ChartRequest,
+  DedupingRenderer,
+  histogramChart,
+  questStatusChart,
+} from '../src/charts.js';
 import type { QuestStats } from '../src/stats.js';
 import { ROOT } from './helpers.js';
 
@@ -38,5 +46,39 @@ describe('ChartPool', () => {
     const got = await Promise.all(charts.map((c) => (pool as ChartPool).svg(c.spec, `${c.key}-clip`)));
     expect(new Set(expected.slice(0, 6).map((s) => /width="(\d+)"/.exec(s)?.[1])).size).toBe(1);
     expect(got).toEqual(expected);
+  });
+});
+
+/** A real renderer that also records what it was asked to draw. */
+class CountingRenderer extends ChartRenderer {
+  drawn: string[] = [];
+  override svgs(charts: readonly ChartRequest[]): Promise<string[]> {
+    this.drawn.push(...charts.map((c) => c.idPrefix));
+    return super.svgs(charts);
+  }
+}
+
+describe('DedupingRenderer', () => {
+  it('draws each distinct chart once and answers repeats with the same bytes', async () => {
+    const charts = [...histograms(), status(5), ...histograms(), status(5), status(7)];
+    const single = new ChartRenderer();
+    const expected: string[] = [];
+    for (const c of charts) expected.push(await single.svg(c.spec, `${c.key}-clip`));
+    single.close();
+    const inner = new CountingRenderer();
+    const deduped = new DedupingRenderer(inner, 8);
+    const request = (c: Chart, idPrefix = `${c.key}-clip`) => ({ spec: c.spec, idPrefix });
+    expect(await deduped.svgs(charts.map((c) => request(c)))).toEqual(expected);
+    expect(inner.drawn).toHaveLength(8); // 6 histograms, 2 statuses
+    // Another id prefix is another chart (the SVG's ids differ); the ninth one kept pushes out the least recently used.
+    const [other] = await deduped.svgs([request(status(5), 'other-clip')]);
+    expect(other).not.toEqual(expected[6]);
+    expect(inner.drawn).toHaveLength(9);
+    const [first, second] = histograms();
+    expect(await deduped.svgs([request(second as Chart), request(first as Chart)])).toEqual(
+      expected.slice(0, 2).reverse(),
+    );
+    expect(inner.drawn).toHaveLength(10);
+    await deduped.close();
   });
 });
