@@ -298,6 +298,7 @@ export function questHistoryChart(rows: readonly QuestStats[]): Chart {
 type VegaView = {
   data(name: string, values: unknown[]): VegaView;
   runAsync(): Promise<VegaView>;
+  resize(): VegaView;
   toSVG(): Promise<string>;
   finalize(): void;
 };
@@ -344,9 +345,8 @@ export function shapeOf(spec: VlSpec): string {
  * Renders specs to SVG in this thread. Compiling and parsing a spec costs ~10 ms of CPU; swapping the data of an
  * already-built view ~2.5 ms, so views are kept per spec shape (the spec without its data) and reused. Each render
  * first empties the view: otherwise vega keeps surviving axis items in their old order and the bytes of a chart
- * would depend on the chart drawn before it. One dependence remains: a view whose width and height signals never
- * change (fixed-size charts) keeps the layout (view size, origin) of the first chart it drew, so a renderer's
- * output depends on which chart of each shape it drew first (see ChartPool).
+ * would depend on the chart drawn before it; and each render asks for a new layout (resize), else a fixed-size view
+ * keeps the size and origin of the first chart it drew and clips wider axis labels.
  */
 export class ChartRenderer implements SvgRenderer {
   private readonly views = new Map<string, VegaView>();
@@ -382,7 +382,8 @@ export class ChartRenderer implements SvgRenderer {
       view.data(spec.data.name, []);
       await view.runAsync();
     }
-    view.data(spec.data.name, structuredClone(values));
+    // Without resize() a reused view keeps the layout of the first chart it drew: wider axis labels were clipped.
+    view.data(spec.data.name, structuredClone(values)).resize();
     await view.runAsync();
     return renumberIds(await view.toSVG(), idPrefix);
   }

@@ -18,7 +18,7 @@ import { ROOT } from './helpers.js';
 
 const WORKER = join(ROOT, 'dist/chart-worker.js');
 
-/** Histograms whose y labels grow from one digit to five: a fixed-size view lays out around its first chart's. */
+/** Histograms whose y labels grow from one digit to five: a reused view once kept its first chart's layout. */
 function histograms(): Chart[] {
   return [3, 40_000, 7, 900, 12_345, 5].map((top, i) =>
     histogramChart([
@@ -44,8 +44,14 @@ describe('ChartPool', () => {
     for (const c of charts) expected.push(await single.svg(c.spec, `${c.key}-clip`));
     single.close();
     const got = await Promise.all(charts.map((c) => (pool as ChartPool).svg(c.spec, `${c.key}-clip`)));
-    expect(new Set(expected.slice(0, 6).map((s) => /width="(\d+)"/.exec(s)?.[1])).size).toBe(1);
     expect(got).toEqual(expected);
+    // Each chart is laid out around its own labels, whatever was drawn before: as a fresh view draws it.
+    for (const [i, c] of charts.entries()) {
+      const fresh = new ChartRenderer();
+      expect(await fresh.svg(c.spec, `${c.key}-clip`), `chart ${i}`).toBe(expected[i]);
+      fresh.close();
+    }
+    expect(new Set(expected.slice(0, 6).map((s) => /width="(\d+)"/.exec(s)?.[1])).size).toBeGreaterThan(1);
   });
 });
 
