@@ -2,7 +2,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -39,6 +38,7 @@ import { InternalError, UserError } from './errors.js';
 import { migrate } from './model.js';
 import { type RenderedChart, renderIndex, renderQuest, TEMPLATES_DIR, withTextAlternative } from './report.js';
 import { getCompletionHistogram, getCoverage, getHistory, getSnapshot, type HistogramBin } from './stats.js';
+import { questChartSvg } from './svg-charts.js';
 
 export const DEFAULT_OUT = 'reports';
 export const DEFAULT_TITLE = 'Quest statistics';
@@ -53,7 +53,7 @@ export interface PublishOptions {
   bins?: number;
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string>;
-  /** Chart-rendering worker threads; default one per core but this thread's for big sites, 0 = render in this thread. */
+  /** Worker threads drawing the index's vega charts; default 0 = in this thread. */
   workers?: number;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
   pauseAt?: number | 'swap';
@@ -125,7 +125,7 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
   recoverSite(out);
   guardOut(out);
   const tmp = mkdtempSync(join(parent, `.${basename(out)}.new-${process.pid}-`));
-  const renderer = chartRenderer(data.snapshot.quests.length, opts.workers);
+  const renderer = chartRenderer(opts.workers);
   let files = 0;
   const dirs = new Map<string, Promise<unknown>>();
   // Asynchronous writes: on a busy disk each file costs more waiting than CPU, and the pages in flight overlap it.
@@ -186,17 +186,15 @@ function carryOver(out: string, tmp: string, include: Record<string, string>): v
   }
 }
 
-/** Below this many quests, starting workers (each loads vega) costs more than it saves. */
-const POOL_MIN_QUESTS = 100;
-
-function chartRenderer(quests: number, workers?: number): SvgRenderer {
+/**
+ * vega draws only the index's charts (quest pages get svg-charts' drawings), so by default in this thread: at 829
+ * quests a worker for those 3-4 charts cost the same CPU and wall time and ~35 MB more memory.
+ */
+function chartRenderer(workers = 0): SvgRenderer {
   const script = new URL('./chart-worker.js', import.meta.url);
-  // This thread writes files and pages the whole time, so it keeps a core. A worker beyond the cores costs more than
-  // it brings (on 2 cores, 2 workers took ~2 s more CPU than 1 for the same wall time: each loads and JITs vega).
-  const size = workers ?? (quests >= POOL_MIN_QUESTS ? Math.min(availableParallelism() - 1, 4) : 0);
   // Under vitest the sources run as .ts and there is no compiled worker script: render in this thread.
-  if (size < 1 || !existsSync(fileURLToPath(script))) return new DedupingRenderer(new ChartRenderer());
-  return new DedupingRenderer(new ChartPool(size, script));
+  if (workers < 1 || !existsSync(fileURLToPath(script))) return new DedupingRenderer(new ChartRenderer());
+  return new DedupingRenderer(new ChartPool(workers, script));
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight (quest pages render while earlier ones are written). */
@@ -314,14 +312,24 @@ async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   await write(`${API_DIR}/quests.json`, stableJson(questsIndex(data, ids)));
 }
 
+/** Draws a page's charts, in order: vega for the index, the static drawings of svg-charts for quest pages. */
+type Draw = (charts: Chart[]) => Promise<string[]> | string[];
+
+const withVega =
+  (renderer: SvgRenderer): Draw =>
+  (charts) =>
+    renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
+
+const drawQuestCharts: Draw = (charts) => charts.map(questChartSvg);
+
 async function renderCharts(
   charts: Chart[],
-  renderer: SvgRenderer,
+  draw: Draw,
   write: Write,
   pageBase: string,
   layout: { open?: string[]; wide?: string[] } = {},
 ): Promise<RenderedChart[]> {
-  const svgs = await renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
+  const svgs = await draw(charts);
   const out: RenderedChart[] = [];
   for (const [i, chart] of charts.entries()) {
     const specFile = `${basename(pageBase)}.${chart.key}.vl.json`;
@@ -356,9 +364,9 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   };
   const rows = quests.map((q) => ({ q, fileId: fileIdOf(ids, q.quest_id) }));
   // Charts are requested in page order (index first), whatever finishes first: a renderer's bytes depend on it.
-  const index = renderCharts(overview, renderer, write, 'index', { wide: ['status', 'durations', 'trend'] }).then(
-    (charts) => write('index.html', renderIndex(data, { quests: rows, charts, totals })),
-  );
+  const index = renderCharts(overview, withVega(renderer), write, 'index', {
+    wide: ['status', 'durations', 'trend'],
+  }).then((charts) => write('index.html', renderIndex(data, { quests: rows, charts, totals })));
 
   let done = 0;
   const pages = eachLimit(rows, QUESTS_IN_FLIGHT, async ({ q, fileId }) => {
@@ -367,11 +375,10 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
     const questBins = bins.get(q.quest_id) ?? [];
     if (questBins.some((b) => b.players > 0)) questCharts.push(histogramChart(questBins));
     questCharts.push(questHistoryChart(rowsOfQuest));
-    const rendering = renderCharts(questCharts, renderer, write, `quests/${fileId}`, {
+    const rendering = renderCharts(questCharts, drawQuestCharts, write, `quests/${fileId}`, {
       open: ['history'],
       wide: ['history'],
     });
-    // The quest's JSON is written while its charts render (in the workers, when there are any).
     const paths = questPaths(fileId);
     await write(paths.json, stableJson(questDocument(data, q, fileId)));
     await write(paths.history, stableJson(historyDocument(data, q, rowsOfQuest, fileId)));
@@ -388,5 +395,5 @@ async function settleAll(promises: Promise<unknown>[]): Promise<void> {
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
-/** Quest pages in progress at once: enough queued charts that no worker waits while this thread writes. */
+/** Quest pages in progress at once: their file writes overlap (on a busy disk each write waits more than it works). */
 const QUESTS_IN_FLIGHT = 32;

@@ -1,4 +1,4 @@
-// The HTML report: handlebars templates (templates/) filled with escaped values; charts come in as vega's SVG.
+// The HTML report: handlebars templates (templates/) filled with escaped values; charts come in as SVG.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -106,7 +106,7 @@ function templates() {
   hb.registerHelper('ts', (s: string | null) => formatTimestamp(s));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('cell', (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'number' ? v : v));
-  // Markup that is not data: vega's SVG (vega escapes every text and attribute it writes) and escaped JSON.
+  // Markup that is not data: chart SVG (vega and svg-charts escape every text and attribute they write), escaped JSON.
   hb.registerHelper('svg', (c: RenderedChart) => new hb.SafeString(c.svg));
   hb.registerHelper('specJson', (c: RenderedChart) => new hb.SafeString(escapeScriptJson(c.specJson)));
   const layout = hb.compile(readFileSync(join(TEMPLATES_DIR, 'layout.hbs'), 'utf8'), { strict: true });

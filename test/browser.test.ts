@@ -139,4 +139,23 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     await v.page.screenshot({ path: join(ARTIFACTS, 'index-mobile.png'), fullPage: true });
     expect(v.errors).toEqual([]);
   });
+
+  it('quest page with JavaScript off: the static SVG charts are visible and named', async () => {
+    const v = await visit('quests/FET0001.html', { javaScript: false });
+    await expectCharts(v.page, 3);
+    const svgs = await v.page.locator('figure.chart .chart-body > svg[role="img"]').all();
+    expect(svgs).toHaveLength(3);
+    for (const svg of svgs) {
+      expect(await svg.getAttribute('aria-label')).toBeTruthy();
+      expect(await svg.locator('> title').count()).toBe(1);
+      const box = await svg.boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+      expect(box?.height).toBeGreaterThan(150);
+    }
+    expect(await v.page.locator('#chart-history svg text', { hasText: 'Not Encountered' }).count()).toBe(1);
+    expect(await v.page.locator('figure.chart.interactive').count()).toBe(0);
+    await v.page.screenshot({ path: join(ARTIFACTS, 'quest-static.png'), fullPage: true });
+    expect(v.errors).toEqual([]);
+    expect(v.outside).toEqual([]);
+  });
 });
