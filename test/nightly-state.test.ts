@@ -7,36 +7,8 @@ import type { Db } from '../src/db.js';
 import { recorder, silent } from '../src/effects.js';
 import { ingest } from '../src/ingest.js';
 import { computeSnapshots, refreshState } from '../src/stats.js';
-import { type Ev, loadEvents } from './fixtures/stats/load.js';
+import { type Ev, loadEvents, stateRow as row, stateRows as state } from './fixtures/stats/load.js';
 import { freshDb, tempDir } from './helpers.js';
-
-interface StateRow {
-  player_id: string;
-  quest_id: string;
-  valid_from: string;
-  valid_to: string | null;
-  bucket: string;
-  completion_seconds: number | null;
-  attempts: number;
-  anomaly: boolean;
-}
-
-const state = (db: Db) =>
-  db.all<StateRow>(
-    `SELECT player_id, quest_id, valid_from, valid_to, bucket::VARCHAR AS bucket, completion_seconds, attempts, anomaly
-     FROM quest_state ORDER BY ALL`,
-  );
-
-const row = (
-  player_id: string,
-  quest_id: string,
-  valid_from: string,
-  valid_to: string | null,
-  bucket: string,
-  attempts: number,
-  completion_seconds: number | null = null,
-  anomaly = false,
-): StateRow => ({ player_id, quest_id, valid_from, valid_to, bucket, completion_seconds, attempts, anomaly });
 
 /** Everything a snapshot reader sees, for comparing an incrementally kept database with a rebuilt one. */
 async function derived(db: Db) {

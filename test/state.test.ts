@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../src/db.js';
 import { silent } from '../src/effects.js';
 import { refreshState } from '../src/stats.js';
-import { type Ev, loadEvents } from './fixtures/stats/load.js';
+import { type Ev, loadEvents, stateRow as row, type StateRow, stateRows as state } from './fixtures/stats/load.js';
 import { freshDb } from './helpers.js';
-
-interface StateRow {
-  player_id: string;
-  quest_id: string;
-  valid_from: string;
-  valid_to: string | null;
-  bucket: string;
-  completion_seconds: number | null;
-  attempts: number;
-  anomaly: boolean;
-}
-
-const state = (db: Db) =>
-  db.all<StateRow>(
-    `SELECT player_id, quest_id, valid_from, valid_to, bucket::VARCHAR AS bucket, completion_seconds, attempts, anomaly
-     FROM quest_state ORDER BY player_id, quest_id, valid_from, bucket`,
-  );
-
-const row = (
-  player_id: string,
-  quest_id: string,
-  valid_from: string,
-  valid_to: string | null,
-  bucket: string,
-  attempts: number,
-  completion_seconds: number | null = null,
-  anomaly = false,
-): StateRow => ({ player_id, quest_id, valid_from, valid_to, bucket, completion_seconds, attempts, anomaly });
 
 async function stateOf(events: Ev[]): Promise<StateRow[]> {
   const db = await freshDb();
