@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Db } from './db.js';
 import { UserError } from './errors.js';
@@ -20,7 +20,9 @@ export async function publishReadCopy(db: Db, target: string = readCopyPath(db.p
   await db.run('CHECKPOINT');
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    copyFileSync(db.path, tmp);
+    // A copy-on-write clone where the file system has them (XFS, Btrfs, APFS): instant whatever the size. Elsewhere
+    // (ext4) a plain copy, which at 100M events (a 2.9 GB file) costs ~8-11 s of the nightly.
+    copyFileSync(db.path, tmp, constants.COPYFILE_FICLONE);
     // The rename must never expose a file whose bytes are still in flight.
     const fd = openSync(tmp, 'r+');
     try {
