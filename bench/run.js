@@ -295,7 +295,8 @@ async function main() {
   const meta = {
     command: `node bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),
     commit: git(['rev-parse', '--short', 'HEAD']),
-    dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+    // Results written by an earlier run of a chain are not changes to what is measured.
+    dirty: git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results']) !== '',
   };
   const result = { ...meta, started_at: stamp(), machine: machine(), settings, load: { start: loadavg() }, sizes: [] };
   for (const size of sizes) result.sizes.push(await benchSize(size, meta));
