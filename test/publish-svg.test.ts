@@ -10,6 +10,9 @@ import { SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
 import { expectGolden } from './publish-helpers.js';
 
+/** The bucket labels in display order: the status chart's axis and the history chart's legend. */
+const STATUS_LABELS = ['Completed', 'Accepted', 'Rejected', 'Abandoned', 'Failed', 'Not Encountered'];
+
 const [herbs] = SITE.snapshot.quests;
 if (!herbs) throw new Error('fixture');
 const herbsHistory = SITE.history.filter((r) => r.quest_id === herbs.quest_id);
@@ -31,19 +34,7 @@ describe('static quest charts', () => {
 
   it('status: one bar per non-zero status in the bucket colours, whole-number ticks, labels in order', () => {
     const svg = statusOf({ completed: 3, accepted: 0, declined: 1, abandoned: 1, failed: 0, not_encountered: 0 });
-    expect(texts(svg)).toEqual([
-      '0',
-      '1',
-      '2',
-      '3',
-      'Players',
-      'Completed',
-      'Accepted',
-      'Rejected',
-      'Abandoned',
-      'Failed',
-      'Not Encountered',
-    ]);
+    expect(texts(svg)).toEqual(['0', '1', '2', '3', 'Players', ...STATUS_LABELS]);
     expect(bars(svg)).toEqual([
       ['M0,1.3h478a2,2 0 0 1 2,2v19.4a2,2 0 0 1 -2,2h-478Z', '#2f855a'],
       ['M0,53.3h158a2,2 0 0 1 2,2v19.4a2,2 0 0 1 -2,2h-158Z', '#d69e2e'],
@@ -129,14 +120,7 @@ describe('static quest charts', () => {
     );
     // Columns 2.5 px apart: every 5th date is labelled, not all 365 printed over each other.
     expect(many.match(/rotate\(-40\)/g)).toHaveLength(73);
-    expect(texts(many).slice(-6)).toEqual([
-      'Completed',
-      'Accepted',
-      'Rejected',
-      'Abandoned',
-      'Failed',
-      'Not Encountered',
-    ]);
+    expect(texts(many).slice(-6)).toEqual(STATUS_LABELS);
   });
 
   it('escape hostile text and carry the page text alternative', () => {
