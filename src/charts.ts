@@ -1,7 +1,5 @@
 // Vega-Lite specs for the report and their server-side rendering to SVG (so pages read with JavaScript off).
 // vega and vega-lite are ESM with top-level await: reached only through dynamic import() so require(dist/*.js) works.
-import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import type { HistogramBin, QuestStats } from './stats.js';
 
 export type VlSpec = Record<string, unknown> & { data: { name: string; values: Record<string, unknown>[] } };
@@ -303,7 +301,7 @@ type VegaView = {
   finalize(): void;
 };
 
-/** Anything that turns a spec into SVG: in this thread, or a pool of worker threads. */
+/** Anything that turns a spec into SVG. */
 export interface SvgRenderer {
   /** `idPrefix` makes the SVG's internal ids (clip paths) unique among the charts of one page. */
   svg(spec: VlSpec, idPrefix: string): Promise<string>;
@@ -336,7 +334,7 @@ export function renumberIds(svg: string, prefix: string): string {
 type VegaLibs = [typeof import('vega'), typeof import('vega-lite')];
 
 /** A spec without its data: charts of one shape share a compiled, parsed vega view. */
-export function shapeOf(spec: VlSpec): string {
+function shapeOf(spec: VlSpec): string {
   const { values, ...dataRest } = spec.data;
   return JSON.stringify({ ...spec, data: dataRest });
 }
@@ -359,9 +357,9 @@ export class ChartRenderer implements SvgRenderer {
     return this.libs;
   }
 
-  svg(spec: VlSpec, idPrefix: string, shape?: string): Promise<string> {
+  svg(spec: VlSpec, idPrefix: string): Promise<string> {
     // One view serves one render at a time.
-    const next = this.queue.then(() => this.render(spec, idPrefix, shape ?? shapeOf(spec)));
+    const next = this.queue.then(() => this.render(spec, idPrefix, shapeOf(spec)));
     this.queue = next.catch(() => {});
     return next;
   }
@@ -391,149 +389,5 @@ export class ChartRenderer implements SvgRenderer {
   close(): void {
     for (const v of this.views.values()) v.finalize();
     this.views.clear();
-  }
-}
-
-/** One chart for a ChartPool worker; `primer` is drawn first (and dropped) by a worker new to the shape. */
-export interface ChartJob extends ChartRequest {
-  shape: string;
-  primer?: VlSpec;
-}
-
-/** What a worker answers to `{ id, jobs }`: the SVGs in the jobs' order, or the first error. */
-export type ChartReply = { id: number; svgs: string[] } | { id: number; error: string };
-
-/**
- * Renders in worker threads (vega's dataflow is most of a publish's CPU time), so a 1,000-quest site uses every core.
- * The output is byte for byte ChartRenderer's for the same sequence of specs: a worker that meets a shape for the
- * first time first draws the chart of that shape this pool was asked for first, which is what a single renderer
- * would have drawn first (fixed-size views keep their first chart's layout; without this, which quest happened to
- * reach a worker first changed other quests' SVG from run to run). A page's charts travel in one message: each
- * message wakes the other thread, which on a busy machine costs more than drawing a small chart.
- */
-export class ChartPool implements SvgRenderer {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, { ok: (svgs: string[]) => void; fail: (err: Error) => void }>();
-  private readonly load: number[] = [];
-  private readonly seen: Set<string>[] = [];
-  private readonly primers = new Map<string, VlSpec>();
-  private nextId = 0;
-
-  constructor(size: number, script: URL) {
-    for (let i = 0; i < size; i++) {
-      // A larger young generation: vega's dataflow makes short-lived garbage, fewer scavenges cost less CPU.
-      const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      w.on('message', (m: ChartReply) => {
-        const p = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        if ('svgs' in m) {
-          this.load[i] = (this.load[i] ?? m.svgs.length) - m.svgs.length;
-          p?.ok(m.svgs);
-        } else p?.fail(new Error(`chart rendering failed in a worker: ${m.error}`));
-      });
-      w.on('error', (err) => {
-        for (const p of this.pending.values()) p.fail(err);
-        this.pending.clear();
-      });
-      this.workers.push(w);
-      this.load.push(0);
-      this.seen.push(new Set());
-    }
-  }
-
-  async svg(spec: VlSpec, idPrefix: string): Promise<string> {
-    return (await this.svgs([{ spec, idPrefix }]))[0] as string;
-  }
-
-  svgs(charts: readonly ChartRequest[]): Promise<string[]> {
-    if (charts.length === 0) return Promise.resolve([]);
-    const id = this.nextId++;
-    // Least-loaded worker: pages differ a lot in cost, round-robin would leave one core idle.
-    let best = 0;
-    for (let i = 1; i < this.workers.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
-    this.load[best] = (this.load[best] ?? 0) + charts.length;
-    const seen = this.seen[best] as Set<string>;
-    const jobs = charts.map(({ spec, idPrefix }): ChartJob => {
-      const shape = shapeOf(spec);
-      const primer = this.primers.get(shape) ?? spec;
-      this.primers.set(shape, primer);
-      const job: ChartJob = { spec, idPrefix, shape };
-      if (!seen.has(shape)) {
-        seen.add(shape);
-        if (primer !== spec) job.primer = primer;
-      }
-      return job;
-    });
-    return new Promise<string[]>((ok, fail) => {
-      this.pending.set(id, { ok, fail });
-      this.workers[best]?.postMessage({ id, jobs });
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-    this.workers.length = 0;
-  }
-}
-
-const YOUNG_GENERATION_MB = 48;
-
-/**
- * Draws each distinct chart once per publish: quests with the same figures (rarely played ones, every quest's status
- * and history on a site with one snapshot) have identical specs. Safe for the bytes: a renderer's SVG depends on the
- * spec and on the first chart of its shape, and a repeat is never the first of its shape.
- */
-export class DedupingRenderer implements SvgRenderer {
-  private readonly drawn = new Map<string, Promise<string>>();
-
-  constructor(
-    private readonly inner: SvgRenderer,
-    /** SVGs kept, least recently used go first (4,096 at 5,000 quests: +240 MB peak for no time over 1,024). */
-    private readonly keep = 1024,
-  ) {}
-
-  async svg(spec: VlSpec, idPrefix: string): Promise<string> {
-    return (await this.svgs([{ spec, idPrefix }]))[0] as string;
-  }
-
-  svgs(charts: readonly ChartRequest[]): Promise<string[]> {
-    const missing: ChartRequest[] = [];
-    let drawing: Promise<string[]> | undefined;
-    const drawn = () => {
-      drawing ??= this.inner.svgs(missing);
-      return drawing;
-    };
-    const out = charts.map((chart) => {
-      // Specs are built by this module's code, so equal charts serialise to equal strings.
-      const key = createHash('sha256')
-        .update(chart.idPrefix)
-        .update('\0')
-        .update(JSON.stringify(chart.spec))
-        .digest('base64');
-      const hit = this.drawn.get(key);
-      if (hit) {
-        this.drawn.delete(key);
-        this.drawn.set(key, hit);
-        return hit;
-      }
-      const at = missing.push(chart) - 1;
-      // Drawn with the other new charts of this call in one request, once all of them are known.
-      const svg = Promise.resolve().then(async () => (await drawn())[at] as string);
-      this.remember(key, svg);
-      return svg;
-    });
-    return Promise.all(out);
-  }
-
-  private remember(key: string, svg: Promise<string>): void {
-    // A failed drawing is not kept: the error belongs to the page that asked first.
-    svg.catch(() => this.drawn.delete(key));
-    this.drawn.set(key, svg);
-    if (this.drawn.size > this.keep) this.drawn.delete(this.drawn.keys().next().value as string);
-  }
-
-  close(): void | Promise<void> {
-    this.drawn.clear();
-    return this.inner.close();
   }
 }

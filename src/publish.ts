@@ -3,7 +3,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   API_DIR,
   fileIdOf,
@@ -19,9 +18,7 @@ import {
 } from './api.js';
 import {
   type Chart,
-  ChartPool,
   ChartRenderer,
-  DedupingRenderer,
   durationOverview,
   histogramChart,
   questHistoryChart,
@@ -53,8 +50,6 @@ export interface PublishOptions {
   bins?: number;
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string>;
-  /** Worker threads drawing the index's vega charts; default 0 = in this thread. */
-  workers?: number;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
   pauseAt?: number | 'swap';
 }
@@ -125,7 +120,8 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
   recoverSite(out);
   guardOut(out);
   const tmp = mkdtempSync(join(parent, `.${basename(out)}.new-${process.pid}-`));
-  const renderer = chartRenderer(opts.workers);
+  // vega draws only the index's few charts (quest pages get svg-charts' drawings), in this thread.
+  const renderer = new ChartRenderer();
   let files = 0;
   const dirs = new Map<string, Promise<unknown>>();
   // Asynchronous writes: on a busy disk each file costs more waiting than CPU, and the pages in flight overlap it.
@@ -184,17 +180,6 @@ function carryOver(out: string, tmp: string, include: Record<string, string>): v
     if (name in include || !existsSync(join(out, name))) continue;
     cpSync(join(out, name), join(tmp, name), { recursive: true });
   }
-}
-
-/**
- * vega draws only the index's charts (quest pages get svg-charts' drawings), so by default in this thread: at 829
- * quests a worker for those 3-4 charts cost the same CPU and wall time and ~35 MB more memory.
- */
-function chartRenderer(workers = 0): SvgRenderer {
-  const script = new URL('./chart-worker.js', import.meta.url);
-  // Under vitest the sources run as .ts and there is no compiled worker script: render in this thread.
-  if (workers < 1 || !existsSync(fileURLToPath(script))) return new DedupingRenderer(new ChartRenderer());
-  return new DedupingRenderer(new ChartPool(workers, script));
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight (quest pages render while earlier ones are written). */

@@ -10,7 +10,7 @@ import {
   type SiteData,
   stableJson,
 } from '../src/api.js';
-import { ChartRenderer, questStatusChart, renumberIds } from '../src/charts.js';
+import { ChartRenderer, histogramChart, questStatusChart, renumberIds } from '../src/charts.js';
 import { recorder } from '../src/effects.js';
 import { writeSite } from '../src/publish.js';
 import { scriptJson } from '../src/report.js';
@@ -121,6 +121,26 @@ describe('charts', () => {
     expect(first).toMatch(/^<svg /);
     reused.close();
     fresh.close();
+  });
+
+  it('lays each chart out around its own labels, as a fresh view would (a reused view once kept its first layout)', async () => {
+    // Histograms whose y labels grow from one digit to five, drawn in turn by one renderer.
+    const charts = [3, 40_000, 7, 900, 12_345, 5].map((top, i) =>
+      histogramChart([
+        { quest_id: `Q${i}`, bin_start: 0, bin_end: 60, players: top },
+        { quest_id: `Q${i}`, bin_start: 60, bin_end: 120, players: Math.ceil(top / 3) },
+      ]),
+    );
+    const reused = new ChartRenderer();
+    const drawn: string[] = [];
+    for (const c of charts) drawn.push(await reused.svg(c.spec, 'histogram-clip'));
+    reused.close();
+    for (const [i, c] of charts.entries()) {
+      const fresh = new ChartRenderer();
+      expect(await fresh.svg(c.spec, 'histogram-clip'), `chart ${i}`).toBe(drawn[i]);
+      fresh.close();
+    }
+    expect(new Set(drawn.map((svg) => /width="(\d+)"/.exec(svg)?.[1])).size).toBeGreaterThan(1);
   });
 
   it('renumber clip ids per chart so charts on one page never share one', () => {
