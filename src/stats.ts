@@ -159,10 +159,12 @@ async function refreshCounts(db: Db, after: number | null): Promise<void> {
   if (after === null) {
     await db.run('DELETE FROM event_quarters');
     await db.run('DELETE FROM player_first');
+    await db.run('DELETE FROM quest_first');
   }
   await db.run(sqlFile('state_quarters'), { after: after ?? ALL });
   await db.run(sqlFile('state_seen'), { after: after ?? ALL });
   await db.run(sqlFile('state_players'));
+  await db.run(sqlFile('state_quests'), { after: after ?? ALL });
 }
 
 async function count(db: Db, from: string): Promise<number> {
@@ -222,7 +224,10 @@ export async function getHistory(db: Db, questId?: string): Promise<QuestStats[]
 /** Coverage at a stored snapshot's day end (latest snapshot when `date` is omitted; all events when none exists). */
 export async function getCoverage(db: Db, date?: string): Promise<Coverage> {
   const end = date === undefined && !(await hasRuns(db)) ? null : (await findRun(db, date)).day_end;
-  const rows = await db.all<{ kind: string; quest_id: string }>(sqlFile('coverage'), { end });
+  const scope = await db.one<Scope>(sqlFile('state_scope'));
+  // quest_first holds the files the state has seen; after an ingest with no refresh yet, only the events know.
+  const fresh = scope !== undefined && scope.latest === scope.through && scope.files_kept === scope.files_then;
+  const rows = await db.all<{ kind: string; quest_id: string }>(sqlFile('coverage'), { end, fresh });
   const rejected = await db.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM rejects');
   return {
     unknown_ids: rows.filter((r) => r.kind === 'unknown').map((r) => r.quest_id),

@@ -336,6 +336,43 @@ describe('catalogue, coverage and roster', () => {
     db.close();
   });
 
+  it('coverage comes from quest_first once refreshed, from the events before; a removed file takes its quests', async () => {
+    const db = await dbWith(events);
+    await db.run("INSERT INTO catalogue VALUES ('FET0001', 'Fetch', NULL, 1), ('LATE1', 'Late', NULL, 2)");
+    const day1 = { unknown_ids: ['XYZ9'], never_seen: ['LATE1'], rejected_lines: 0 };
+    expect(await getCoverage(db)).toEqual(day1);
+    await computeSnapshots(db, {}, at3am);
+    expect(await getCoverage(db)).toEqual(day1);
+    await loadEvents(db, [
+      ['d', 'LATE1', 'accepted', '2026-11-29 09:00:00'],
+      ['d', 'XYZ9', 'declined', '2026-11-27 09:00:00'],
+    ]);
+    // Not refreshed yet: the events answer, up to the latest snapshot's day end.
+    expect(await getCoverage(db)).toEqual(day1);
+    await computeSnapshots(db, { asOf: '2026-11-29' }, at3am);
+    expect(await db.all('SELECT quest_id, first_seen::VARCHAR AS t FROM quest_first ORDER BY 1')).toEqual([
+      { quest_id: 'FET0001', t: '2026-11-28 08:00:00' },
+      { quest_id: 'LATE1', t: '2026-11-29 09:00:00' },
+      { quest_id: 'XYZ9', t: '2026-11-27 09:00:00' },
+    ]);
+    expect(await getCoverage(db)).toEqual({ unknown_ids: ['XYZ9'], never_seen: [], rejected_lines: 0 });
+    expect(await getCoverage(db, '2026-11-28')).toEqual(day1);
+    // The first file goes away (as a replaced file's old rows do): FET0001 was only in it.
+    const first = { f: (await db.one<{ f: number }>('SELECT min(file_id) AS f FROM files'))?.f ?? 0 };
+    await db.run('INSERT INTO dirty_players SELECT DISTINCT player_id FROM events WHERE file_id = $f', { f: first.f });
+    for (const t of ['events', 'file_players', 'files'])
+      await db.run(`DELETE FROM ${t} WHERE file_id = $f`, { f: first.f });
+    const day2 = { unknown_ids: ['XYZ9'], never_seen: ['FET0001'], rejected_lines: 0 };
+    expect(await getCoverage(db)).toEqual(day2);
+    await computeSnapshots(db, { asOf: '2026-11-29' }, at3am);
+    expect(await db.all('SELECT quest_id FROM quest_first ORDER BY 1')).toEqual([
+      { quest_id: 'LATE1' },
+      { quest_id: 'XYZ9' },
+    ]);
+    expect(await getCoverage(db)).toEqual(day2);
+    db.close();
+  });
+
   it('a bad catalogue is an error naming file and line, and the old catalogue stays', async () => {
     const dir = tempDir();
     const db = await freshDb();
