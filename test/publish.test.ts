@@ -177,7 +177,11 @@ describe('publish (fixture site)', () => {
     await publishFixture(out);
     expect(walk(out)).toEqual([...first.keys()]);
     for (const [f, text] of first) expect(readFileSync(join(out, f), 'utf8'), f).toBe(text);
-    expect(walk(dir).every((f) => f.startsWith('site/'))).toBe(true);
+    // Beside it only the previous site, kept until the next publish (a rollback is one rename).
+    expect(walk(dir).filter((f) => !f.startsWith('site/') && !f.startsWith('.site.old/'))).toEqual([]);
+    expect(walk(join(dir, '.site.old'))).toEqual([...first.keys()]);
+    await publishFixture(out);
+    expect(readdirSync(dir).sort()).toEqual(['.site.old', 'site']);
   });
 
   it('escapes hostile quest names everywhere in the HTML', async () => {
