@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
@@ -44,7 +44,30 @@ export function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/**
+ * Database files this process has open through `Db`, by device and inode. DuckDB's file locks keep other processes
+ * out, but never the process holding them (src/readcopy.ts must not rewrite a copy a notebook here still reads).
+ */
+const openHere = new Map<string, number>();
+
+function fileKey(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether this process has `path` (or another name of the same file) open through `Db`. */
+export function openInThisProcess(path: string): boolean {
+  const key = fileKey(path);
+  return key !== undefined && (openHere.get(key) ?? 0) > 0;
+}
+
 export class Db {
+  private key: string | undefined;
+
   private constructor(
     readonly path: string,
     readonly readOnly: boolean,
@@ -70,7 +93,10 @@ export class Db {
     const conn = await instance.connect();
     // Timestamps are stored as UTC; the session zone must not depend on the host.
     await conn.run("SET TimeZone = 'UTC'");
-    return new Db(path, opts.readOnly ?? false, instance, conn);
+    const db = new Db(path, opts.readOnly ?? false, instance, conn);
+    db.key = memory ? undefined : fileKey(path);
+    if (db.key) openHere.set(db.key, (openHere.get(db.key) ?? 0) + 1);
+    return db;
   }
 
   /** Runs one statement (or a script without parameters) and returns rows as JSON-safe objects. */
@@ -108,6 +134,11 @@ export class Db {
   close(): void {
     this.conn.closeSync();
     this.instance.closeSync();
+    if (!this.key) return;
+    const left = (openHere.get(this.key) ?? 1) - 1;
+    if (left > 0) openHere.set(this.key, left);
+    else openHere.delete(this.key);
+    this.key = undefined;
   }
 }
 

@@ -10,7 +10,7 @@ import { ingest } from './ingest.js';
 import { migrate } from './model.js';
 import { installNotebookReports, notebookReportsFromConfig, renderNotebookReports } from './notebook-run.js';
 import { alive, type PublishOptions, type PublishSummary, publish, resolveOut } from './publish.js';
-import { publishReadCopy } from './readcopy.js';
+import { startReadCopy } from './readcopy.js';
 import { computeSnapshots } from './stats.js';
 
 export interface NightlyOptions {
@@ -75,6 +75,8 @@ function readLock(path: string): LockInfo | undefined {
   }
 }
 
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
 /** Today's date in an IANA zone, 'YYYY-MM-DD'. */
 export function today(now: Date, timezone = 'UTC'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -131,25 +133,39 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
       await step(`snapshot ${asOf}`, out, () =>
         computeSnapshots(db, { asOf, timezone: config.timezone, roster }, effects),
       );
-      // Notebooks read this copy, never the live file this process holds (src/readcopy.ts).
-      await step('read copy for notebooks', out, () => publishReadCopy(db));
+      // Notebooks read this copy, never the live file this process holds (src/readcopy.ts). It is written while the
+      // site is built: the copy waits on the disk, publishing mostly on the CPU.
+      const copyStarted = performance.now();
+      const copy = (await step('read copy for notebooks', out, () => startReadCopy(db))).done.then((c) => {
+        const what = c.mode === 'patched' ? `${mb(c.written)} of ${mb(c.bytes)} rewritten` : `${mb(c.bytes)} copied`;
+        effects.log(`nightly: read copy ${c.path} (${what}) in ${Math.round(performance.now() - copyStarted)} ms`);
+        return c;
+      });
+      copy.catch(() => {});
       const reports = notebookReportsFromConfig(config, out);
       // Reports inside the site are staged beside it (never inside: a first nightly would find a non-empty folder
       // that is no site yet) and move into the new site before the swap, one atomic step. Reports elsewhere get
-      // their own swap.
+      // their own swap. They read the copy, so they start when it is done.
       const inside = reports !== undefined && resolve(reports.out) === join(out, 'notebooks');
       const stageIn = inside ? dirname(out) : undefined;
       const staged = reports
-        ? await step('notebook reports', out, () =>
-            renderNotebookReports({ ...reports, db: opts.db, stageIn }, effects),
+        ? step('read copy for notebooks', out, () => copy).then(() =>
+            step('notebook reports', out, () => renderNotebookReports({ ...reports, db: opts.db, stageIn }, effects)),
           )
         : undefined;
-      const include: Record<string, string> = inside && staged ? { notebooks: staged } : {};
+      staged?.catch(() => {});
+      const include = inside && staged ? staged.then((dir) => ({ notebooks: dir })) : {};
       const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
-      const published = await step('publish', out, () =>
+      const publishing = step('publish', out, () =>
         publish(db, { out, asOf, title, include, pauseAt: opts.pauseAt }, effects),
       );
-      if (staged && reports && !inside) installNotebookReports(staged, reports.out);
+      // Nothing may touch the file (the finally below closes it) until the copy is done; the first failure in
+      // pipeline order is the one reported.
+      const settled = await Promise.allSettled([step('read copy for notebooks', out, () => copy), staged, publishing]);
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+      const published = await publishing;
+      if (staged && reports && !inside) installNotebookReports(await staged, reports.out);
       return { snapshotDate: asOf, loaded, skipped, publish: published };
     } finally {
       db.close();

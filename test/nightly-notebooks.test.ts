@@ -1,5 +1,5 @@
 // The nightly with notebook reports configured: real Jupyter + tslab, rendered before the site and kept by publish.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES } from './helpers.js';
@@ -45,7 +45,9 @@ describe('nightly with notebook reports', () => {
     withNotebooks(project, { notebook: join(FIXTURES, 'notebooks/failing.ipynb') });
     const r = cli(['nightly', '--as-of', '2026-11-21'], { cwd: project });
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/cell \d+ failed/);
+    expect(r.stderr).toMatch(/nightly failed at notebook reports: .*cell \d+ failed/);
     expect(existsSync(join(project, 'site/index.html'))).toBe(false);
+    // The site was being built meanwhile (src/nightly.ts): its temp folder goes too.
+    expect(readdirSync(project).filter((f) => f.startsWith('.site.'))).toEqual([]);
   }, 240_000);
 });

@@ -1,0 +1,126 @@
+// The notebooks' read copy: two slots, the spare patched where it differs, never a slot a reader holds.
+import { spawn } from 'node:child_process';
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Db } from '../src/db.js';
+import { readCopyPath, readCopySlots, startReadCopy } from '../src/readcopy.js';
+import { ROOT, tempDir } from './helpers.js';
+import { tinyDb } from './notebook-helpers.js';
+
+async function refresh(db: Db) {
+  const c = await (await startReadCopy(db)).done;
+  const same = readFileSync(c.path).equals(readFileSync(db.path));
+  return { mode: c.mode, same, slot: readCopySlots(c.path).findIndex((s) => statSync(s).ino === statSync(c.path).ino) };
+}
+
+let next = 100;
+async function addEvents(db: Db, n: number): Promise<void> {
+  for (let i = 0; i < n; i++, next++) {
+    await db.run(
+      `INSERT INTO events VALUES (3, ${next}, TIMESTAMP '2026-11-28 12:00:00', 'p${next}', 'KIL0002', 'accepted', NULL, NULL, NULL)`,
+    );
+  }
+}
+
+const count = async (db: Db) => (await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM events'))[0]?.n;
+
+describe('the read copy', () => {
+  it('alternates between two slots, rewriting only what differs, byte-identical to the database', async () => {
+    const db = await Db.open(await tinyDb(tempDir()));
+    expect(await refresh(db)).toEqual({ mode: 'copied', same: true, slot: 0 });
+    expect(await refresh(db)).toEqual({ mode: 'copied', same: true, slot: 1 });
+    await addEvents(db, 3);
+    const patched = await (await startReadCopy(db)).done;
+    expect(patched.mode).toBe('patched');
+    expect(patched.written).toBeGreaterThan(0);
+    expect(patched.written).toBeLessThan(patched.bytes / 2);
+    expect(readFileSync(patched.path).equals(readFileSync(db.path))).toBe(true);
+    await addEvents(db, 2);
+    expect(await refresh(db)).toEqual({ mode: 'patched', same: true, slot: 1 });
+    db.close();
+  });
+
+  it('makes a spare slot with extra bytes identical, and replaces one that is no database', async () => {
+    const db = await Db.open(await tinyDb(tempDir()));
+    await refresh(db);
+    await refresh(db);
+    const [spare, other] = readCopySlots(readCopyPath(db.path));
+    appendFileSync(spare, Buffer.alloc(1_000_000, 7));
+    await addEvents(db, 1);
+    expect(await refresh(db)).toEqual({ mode: 'patched', same: true, slot: 0 });
+    writeFileSync(other, 'not a database');
+    expect(await refresh(db)).toEqual({ mode: 'copied', same: true, slot: 1 });
+    db.close();
+  });
+
+  it('never rewrites a slot a reader in this process holds', async () => {
+    const db = await Db.open(await tinyDb(tempDir()));
+    await refresh(db);
+    await refresh(db);
+    const reader = await Db.open(readCopyPath(db.path), { readOnly: true });
+    await addEvents(db, 1);
+    expect(await refresh(db)).toEqual({ mode: 'patched', same: true, slot: 0 });
+    await addEvents(db, 1);
+    expect(await refresh(db)).toEqual({ mode: 'copied', same: true, slot: 1 });
+    expect(await count(reader)).toBe(3);
+    reader.close();
+    await addEvents(db, 1);
+    expect(await refresh(db)).toEqual({ mode: 'patched', same: true, slot: 0 });
+    db.close();
+  });
+
+  it('never rewrites a slot a reader in another process holds', async () => {
+    const db = await Db.open(await tinyDb(tempDir()));
+    await refresh(db);
+    await refresh(db);
+    const child = spawn(process.execPath, ['--input-type=module', '-e', READER, readCopyPath(db.path)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const lines = lineReader(child.stdout);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    expect(await lines.next()).toBe('3');
+    await addEvents(db, 1);
+    expect(await refresh(db)).toEqual({ mode: 'patched', same: true, slot: 0 });
+    await addEvents(db, 1);
+    // slot 1 is the reader's: DuckDB's lock says so, and the slot gets a new file
+    expect(await refresh(db)).toEqual({ mode: 'copied', same: true, slot: 1 });
+    child.stdin.write('again\n');
+    expect(await lines.next()).toBe('3');
+    child.stdin.end();
+    await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    db.close();
+  }, 60_000);
+});
+
+/** Opens the copy read-only, prints its event count, and again per line on stdin; the file stays open throughout. */
+const READER = `
+import { createInterface } from 'node:readline';
+const { Db } = await import(${JSON.stringify(join(ROOT, 'dist/db.js'))});
+const db = await Db.open(process.argv[1], { readOnly: true });
+const show = async () => console.log((await db.all('SELECT count(*)::INTEGER AS n FROM events'))[0].n);
+await show();
+for await (const _ of createInterface({ input: process.stdin })) await show();
+db.close();
+`;
+
+function lineReader(stream: NodeJS.ReadableStream) {
+  const queue: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let buf = '';
+  stream.on('data', (d) => {
+    buf += d;
+    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      const w = waiting.shift();
+      if (w) w(line);
+      else queue.push(line);
+    }
+  });
+  return {
+    next: () => new Promise<string>((done) => (queue.length ? done(queue.shift() as string) : waiting.push(done))),
+  };
+}
