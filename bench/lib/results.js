@@ -131,7 +131,7 @@ export function targets(sizes) {
   const np = inc?.incremental.nightly_phases;
   const core = np && Object.values(np).reduce((a, b) => a + b, 0) - published({ phases: np });
   const split = np
-    ? `without read copy and publish ${sec(core)} s = ${num((core / inc.incremental.full_median_ms) * 100, 1)}%; read copy ${sec(np.readcopy)} s, publish ${sec(np.publish)} s`
+    ? `without read copy and publish ${sec(core)} s = ${num((core / inc.incremental.full_median_ms) * 100, 1)}%; publish ${sec(np.publish)} s with the read copy alongside, then ${sec(np.readcopy)} s more for the copy`
     : '';
   add('incremental nightly / full rebuild', '≤ 5%', '100m', inc, inc?.incremental.share, (v) => v <= 0.05, split);
   add('incremental nightly', '≤ 20 s', '100m', inc, inc?.incremental.nightly_median_ms / 1000, (v) => v <= 20, split);
