@@ -184,6 +184,30 @@ describe('publish (fixture site)', () => {
     expect(readdirSync(dir).sort()).toEqual(['.site.old', 'site']);
   });
 
+  it('builds in the site before the previous one: every publish equals a fresh one, files of gone quests too', async () => {
+    const [first, ...rest] = SITE.snapshot.quests;
+    if (!first) throw new Error('fixture');
+    const variants: SiteData[] = [
+      SITE,
+      { ...SITE, snapshot: { ...SITE.snapshot, quests: [{ ...first, completed: first.completed + 7 }] } },
+      { ...SITE, title: 'A longer title than the one before, so every page grows' },
+      { ...SITE, snapshot: { ...SITE.snapshot, quests: rest } },
+      // built where the long-title site was: every page shrinks in place
+      { ...SITE, title: 'Q' },
+    ];
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    for (const data of variants) {
+      await publishFixture(out, data);
+      const fresh = join(tempDir(), 'site');
+      await publishFixture(fresh, data);
+      expect(walk(out)).toEqual(walk(fresh));
+      for (const f of walk(fresh))
+        expect(readFileSync(join(out, f)).equals(readFileSync(join(fresh, f))), f).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(existsSync(join(dir, '.site.old')) ? ['.site.old', 'site'] : ['site']);
+    }
+  });
+
   it('escapes hostile quest names everywhere in the HTML', async () => {
     const out = join(tempDir(), 'site');
     await publishFixture(out);
