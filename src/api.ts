@@ -91,19 +91,44 @@ function withSortedKeys(value: unknown): unknown {
   }
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
-  const sorted = objectKeyOrder([...keys].sort());
-  let same = true;
-  const values = sorted.map((k, i) => {
+  const order = keyOrder(keys);
+  if (order) {
+    const sorted: Record<string, unknown> = {};
+    for (const k of order) sorted[k] = withSortedKeys(obj[k]);
+    return sorted;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const k of keys) {
     const v = withSortedKeys(obj[k]);
-    if (v !== obj[k] || k !== keys[i]) same = false;
-    return v;
-  });
-  return same ? obj : Object.fromEntries(sorted.map((k, i) => [k, values[i]]));
+    if (v !== obj[k]) {
+      copy ??= { ...obj };
+      copy[k] = v;
+    }
+  }
+  return copy ?? obj;
 }
+
+/**
+ * The order JSON must list an object's keys in, or null when they already are. Documents repeat a few shapes
+ * thousands of times (a publish serialises ~25,000 documents of a few dozen shapes), so the answer is kept per shape.
+ */
+function keyOrder(keys: string[]): string[] | null {
+  const shape = keys.join('\u0001');
+  const known = shapes.get(shape);
+  // The joined keys name a shape only almost surely (a key may hold the separator): the keys themselves confirm it.
+  if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known.order;
+  const sorted = objectKeyOrder([...keys].sort());
+  const order = sorted.every((k, i) => k === keys[i]) ? null : sorted;
+  // Objects keyed by data (ids, dates) would fill it with one-offs.
+  if (shapes.size < 4096) shapes.set(shape, { keys, order });
+  return order;
+}
+
+const shapes = new Map<string, { keys: string[]; order: string[] | null }>();
 
 /** Sorted keys in the order an object built from them lists them: array indexes first, numerically. */
 function objectKeyOrder(sorted: string[]): string[] {
-  const isIndex = (k: string) => ARRAY_INDEX.test(k) && Number(k) < 2 ** 32 - 1;
+  const isIndex = (k: string) => k.charCodeAt(0) <= 57 && ARRAY_INDEX.test(k) && Number(k) < 2 ** 32 - 1;
   if (!sorted.some(isIndex)) return sorted;
   const indexes = sorted.filter(isIndex).sort((a, b) => Number(a) - Number(b));
   return [...indexes, ...sorted.filter((k) => !isIndex(k))];

@@ -101,6 +101,10 @@ describe('JSON documents', () => {
     expect(stableJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
       '{\n  "a": {\n    "c": null,\n    "d": [\n      2,\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
     );
+    // Objects of one shape share their key order; a key holding the shape separator is no such shape.
+    expect(stableJson([{ 'b\u0001a': 1 }, { b: 1, a: 2 }, { 10: 0, 9: 0, x: 0 }])).toBe(
+      '[\n  {\n    "b\\u0001a": 1\n  },\n  {\n    "a": 2,\n    "b": 1\n  },\n  {\n    "9": 0,\n    "10": 0,\n    "x": 0\n  }\n]\n',
+    );
     expect(scriptJson({ s: '</script><!--&\u2028' })).toBe(
       '{\n  "s": "\\u003c/script\\u003e\\u003c!--\\u0026\\u2028"\n}\n',
     );
