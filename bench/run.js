@@ -186,6 +186,8 @@ async function benchIncremental(dataset) {
     settings,
   });
   log(`  ${dataset.size} incremental: history loaded in ${(setup.wallMs / 1000).toFixed(1)} s (${setup.rows} events)`);
+  // A nightly finds last night's site and the one before it, which its publish rebuilds in place (src/site-files.ts).
+  cpSync(join(work, 'site'), join(work, '.site.old'), { recursive: true });
   const nightly = [];
   const full = [];
   const outputs = [];
