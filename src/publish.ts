@@ -85,11 +85,22 @@ export function resolveOut(config: Config, out?: string): string {
 }
 
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
+  pending(opts.include);
   const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
   effects.log(
     `publish: snapshot ${data.snapshot.meta.snapshot_date}, ${data.snapshot.quests.length} quests loaded in ${ms} ms`,
   );
   return writeSite(data, opts, effects);
+}
+
+/**
+ * `include` is awaited only at the swap, seconds after it was handed over: a failure before then (notebook reports)
+ * must wait there, not escape as an unhandled rejection (which ends the process).
+ */
+function pending(include: PublishOptions['include']): Promise<Record<string, string>> {
+  const p = Promise.resolve(include ?? {});
+  p.catch(() => {});
+  return p;
 }
 
 /** Writes the whole site into a temp folder beside `out`, then swaps it in. */
@@ -100,6 +111,7 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
   mkdirSync(parent, { recursive: true });
   recoverSite(out);
   guardOut(out);
+  const include = pending(opts.include);
   const tmp = buildDir(out);
   // vega draws only the index's few charts (quest pages get svg-charts' drawings), in this thread.
   const renderer = new ChartRenderer();
@@ -117,7 +129,7 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     prune(tmp, site.written);
     // Awaited last: the nightly renders its notebook reports while the pages are written.
-    carryOver(out, tmp, (await opts.include) ?? {});
+    carryOver(out, tmp, await include);
     const between = opts.pauseAt === 'swap' ? () => pauseForever(effects, 'paused between renames') : undefined;
     await swap(out, tmp, between);
   } catch (err) {

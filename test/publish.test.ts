@@ -11,11 +11,13 @@ import {
   stableJson,
 } from '../src/api.js';
 import { ChartRenderer, histogramChart, questStatusChart, renumberIds } from '../src/charts.js';
+import { Db } from '../src/db.js';
 import { recorder } from '../src/effects.js';
-import { writeSite } from '../src/publish.js';
+import { publish, writeSite } from '../src/publish.js';
 import { scriptJson } from '../src/report.js';
 import { NOW, ODD_ID, SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
+import { tinyDb } from './notebook-helpers.js';
 import { expectGolden, validateApi, walk } from './publish-helpers.js';
 
 const effects = () => ({ ...recorder(), now: () => NOW });
@@ -243,6 +245,30 @@ describe('publish (fixture site)', () => {
     await writeSite(SITE, { out, include: { notebooks: stage } }, effects());
     expect(readFileSync(join(out, 'notebooks/index.html'), 'utf8')).toBe('new reports');
     expect(existsSync(stage)).toBe(false);
+  });
+
+  it('fails on notebook reports that failed while it worked, and keeps the previous site', async () => {
+    const dir = tempDir();
+    const db = await Db.open(await tinyDb(dir));
+    const out = join(dir, 'site');
+    await publish(db, { out }, effects());
+    const before = new Map(walk(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      // Fails while the publish waits on its queries, long before it looks at the reports at the swap.
+      const include = new Promise<Record<string, string>>((_, fail) =>
+        setTimeout(() => fail(new Error('notebook reports broke')), 0),
+      );
+      await expect(publish(db, { out, include }, effects())).rejects.toThrow('notebook reports broke');
+    } finally {
+      process.off('unhandledRejection', record);
+      db.close();
+    }
+    expect(unhandled).toEqual([]);
+    expect(new Map(walk(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]))).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.includes('site'))).toEqual(['site']);
   });
 
   it('refuses to replace a folder that is not a questlog site', async () => {
