@@ -70,7 +70,7 @@ function overwrite(path: string, content: string | Buffer): void {
     fd = openSync(path, 'wx');
   }
   try {
-    writeSync(fd, bytes, 0, bytes.length, 0);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, done);
     ftruncateSync(fd, bytes.length);
   } finally {
     closeSync(fd);
