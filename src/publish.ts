@@ -86,11 +86,18 @@ export function resolveOut(config: Config, out?: string): string {
 
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
   pending(opts.include);
-  const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
-  effects.log(
-    `publish: snapshot ${data.snapshot.meta.snapshot_date}, ${data.snapshot.quests.length} quests loaded in ${ms} ms`,
-  );
-  return writeSite(data, opts, effects);
+  // vega's ~0.4 s of module loading runs here while DuckDB answers the queries in its own threads.
+  const renderer = new ChartRenderer();
+  renderer.warm().catch(() => {});
+  try {
+    const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
+    effects.log(
+      `publish: snapshot ${data.snapshot.meta.snapshot_date}, ${data.snapshot.quests.length} quests loaded in ${ms} ms`,
+    );
+    return await buildSite(data, opts, effects, renderer);
+  } finally {
+    await renderer.close();
+  }
 }
 
 /**
@@ -105,6 +112,21 @@ function pending(include: PublishOptions['include']): Promise<Record<string, str
 
 /** Writes the whole site into a temp folder beside `out`, then swaps it in. */
 export async function writeSite(data: SiteData, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
+  const renderer = new ChartRenderer();
+  try {
+    return await buildSite(data, opts, effects, renderer);
+  } finally {
+    await renderer.close();
+  }
+}
+
+async function buildSite(
+  data: SiteData,
+  opts: PublishOptions,
+  effects: Effects,
+  // vega draws only the index's few charts (quest pages get svg-charts' drawings), in this thread.
+  renderer: SvgRenderer,
+): Promise<PublishSummary> {
   const t0 = performance.now();
   const out = resolve(opts.out);
   const parent = dirname(out);
@@ -113,8 +135,6 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
   guardOut(out);
   const include = pending(opts.include);
   const tmp = buildDir(out);
-  // vega draws only the index's few charts (quest pages get svg-charts' drawings), in this thread.
-  const renderer = new ChartRenderer();
   const site = new SiteFiles(tmp);
   let files = 0;
   const write = async (rel: string, content: string | Buffer) => {
@@ -135,8 +155,6 @@ export async function writeSite(data: SiteData, opts: PublishOptions, effects: E
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     throw err;
-  } finally {
-    await renderer.close();
   }
   const ms = Math.round(performance.now() - t0);
   const summary = {
