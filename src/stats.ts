@@ -112,8 +112,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   const after = scope.through;
   // quest_state's row order means nothing; letting DuckDB insert out of order roughly halves a full rebuild's time.
   await db.run('SET preserve_insertion_order = false');
-  // As in ingest: the analysis that picks among string compressions was a fifth of a 100M nightly's state step
-  // (5.2 s with dictionary forced, 5.6-6.4 s without; same file size).
+  // As in ingest: the analysis that picks among string compressions costs a 100M nightly's state step time
+  // (5.2, 5.2 and 4.95 s with dictionary forced against 6.4, 5.6 and 5.2 s without; same file size).
   await db.run("SET force_compression = 'dictionary'");
   try {
     return await db.transaction(async () => {
