@@ -1,11 +1,12 @@
 -- Completion times at a day end ($end), binned per quest into $bins equal-width bins from that quest's fastest to its
 -- slowest completion (every bin listed, empty ones too, so a chart's x axis has no gaps). A quest whose completers all
 -- took the same time gets one bin [t, t].
-WITH done AS (
+-- NOT MATERIALIZED: scanning the state twice costs less than materialising its completions (0.9 -> 0.55 s at 100M).
+WITH done AS NOT MATERIALIZED (
   -- Completed rows are always open (completed is absorbing), so the pairs' current rows hold every completion.
   SELECT quest_id, completion_seconds AS x
   FROM state_current
-  WHERE bucket = 'completed'
+  WHERE bucket = 'completed'::quest_status
     AND completion_seconds IS NOT NULL
     AND valid_from < $end::TIMESTAMP
 ),

