@@ -182,6 +182,8 @@ async function benchIncremental(dataset) {
     inputs: history,
     out: join(work, 'history.json'),
     asOf: previous,
+    // A snapshot per day, as a nightly cron would have left them: the site's history charts carry all of them.
+    backfill: true,
     site: join(work, 'site'),
     settings,
   });
@@ -211,6 +213,8 @@ async function benchIncremental(dataset) {
         inputs: kind === 'full' ? [...history, ...lastday] : lastday,
         out: join(work, `${kind}.json`),
         asOf: dataset.split.day,
+        // A rebuild must give the same database, history included; the nightly adds one day's snapshot.
+        backfill: kind === 'full',
         site: join(work, 'site'),
         settings,
       };
@@ -228,6 +232,7 @@ async function benchIncremental(dataset) {
   return {
     size: dataset.size,
     history_events: setup.rows,
+    history_dates: setup.snapshotDates,
     new_events: nightly[0].rows,
     new_share: nightly[0].rows / (setup.rows + nightly[0].rows),
     dirty_players: nightly[0].dirtyPlayers,

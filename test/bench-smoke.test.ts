@@ -19,7 +19,7 @@ interface SmokeResult {
     identical: boolean;
     quests_compared: number;
     runs: { contender: string; format: string; wallMs: number; maxRssKB: number; phases: Record<string, number> }[];
-    incremental?: { identical: boolean; new_events: number; dirty_players: number };
+    incremental?: { identical: boolean; new_events: number; dirty_players: number; history_dates: number };
   }[];
   targets: { name: string }[];
 }
@@ -61,6 +61,8 @@ describe('bench harness (smoke)', () => {
       expect(smoke?.incremental?.identical).toBe(true);
       expect(smoke?.incremental?.new_events).toBeGreaterThan(0);
       expect(smoke?.incremental?.dirty_players).toBeGreaterThan(0);
+      // The history has a snapshot per day, as nightly runs leave it, so the nightly publishes a real history.
+      expect(smoke?.incremental?.history_dates).toBeGreaterThan(1);
       expect(result.targets.length).toBeGreaterThan(5);
       expect(readFileSync(join(out, 'latest.md'), 'utf8')).toContain('| questlog | ndjson |');
     },

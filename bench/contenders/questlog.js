@@ -38,7 +38,8 @@ if (summary.totals.files_failed > 0) throw new Error(`ingest failed: ${summary.f
 mark('ingest');
 const state = await stats.refreshState(db, quiet);
 mark('state');
-const [date] = await stats.computeSnapshots(db, { asOf: spec.asOf }, quiet);
+const dates = await stats.computeSnapshots(db, { asOf: spec.asOf, backfill: spec.backfill }, quiet);
+const date = dates.at(-1);
 mark('snapshot');
 recording?.stop();
 // The nightly refreshes the notebooks' read-only copy while it publishes (src/nightly.ts): both are part of its cost.
@@ -59,4 +60,5 @@ report(lap, {
   dirtyPlayers: state.players,
   quests: snapshot.quests.length,
   siteFiles: site?.files ?? 0,
+  snapshotDates: dates.length,
 });

@@ -234,7 +234,9 @@ export function markdown(result) {
       const i = s.incremental;
       L.push(
         '',
-        `Incremental nightly: history ${i.history_events.toLocaleString('en')} events (Parquet), one new day of ` +
+        `Incremental nightly: history ${i.history_events.toLocaleString('en')} events (Parquet)` +
+          (i.history_dates ? ` with a snapshot on each of its ${i.history_dates} days` : '') +
+          `, one new day of ` +
           `${i.new_events.toLocaleString('en')} events (${num(i.new_share * 100, 1)}%, NDJSON gzip) touching ` +
           `${i.dirty_players.toLocaleString('en')} players. Nightly median ${sec(i.nightly_median_ms)} s ` +
           `(${sec(i.nightly_min_ms)}–${sec(i.nightly_max_ms)}), full rebuild median ${sec(i.full_median_ms)} s ` +
