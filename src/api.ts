@@ -113,6 +113,7 @@ function withSortedKeys(value: unknown): unknown {
  * thousands of times (a publish serialises ~25,000 documents of a few dozen shapes), so the answer is kept per shape.
  */
 function keyOrder(keys: string[]): string[] | null {
+  if (inOrder(keys)) return null;
   const shape = keys.join('\u0001');
   const known = shapes.get(shape);
   // The joined keys name a shape only almost surely (a key may hold the separator): the keys themselves confirm it.
@@ -126,9 +127,23 @@ function keyOrder(keys: string[]): string[] | null {
 
 const shapes = new Map<string, { keys: string[]; order: string[] | null }>();
 
+/**
+ * Whether keys (as Object.keys lists them: array indexes first, ascending) are already in JSON's order, without
+ * building a shape key: most objects are, and a 5,000-quest publish with 47 days of history checks ~600,000.
+ */
+function inOrder(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) {
+    const a = keys[i - 1] as string;
+    // An index before anything is in order: Object.keys lists indexes first, numerically.
+    if (!(a < (keys[i] as string)) && !isIndex(a)) return false;
+  }
+  return true;
+}
+
+const isIndex = (k: string) => k.charCodeAt(0) <= 57 && ARRAY_INDEX.test(k) && Number(k) < 2 ** 32 - 1;
+
 /** Sorted keys in the order an object built from them lists them: array indexes first, numerically. */
 function objectKeyOrder(sorted: string[]): string[] {
-  const isIndex = (k: string) => k.charCodeAt(0) <= 57 && ARRAY_INDEX.test(k) && Number(k) < 2 ** 32 - 1;
   if (!sorted.some(isIndex)) return sorted;
   const indexes = sorted.filter(isIndex).sort((a, b) => Number(a) - Number(b));
   return [...indexes, ...sorted.filter((k) => !isIndex(k))];

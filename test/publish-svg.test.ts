@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { histogramChart, questHistoryChart, questStatusChart } from '../src/charts.js';
 import { withTextAlternative } from '../src/report.js';
 import type { QuestStats } from '../src/stats.js';
-import { linearAxis, questChartSvg, tickStep } from '../src/svg-charts.js';
+import { linearAxis, n, questChartSvg, tickStep } from '../src/svg-charts.js';
 import { SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
 import { expectGolden } from './publish-helpers.js';
@@ -149,6 +149,39 @@ describe('static quest charts', () => {
 });
 
 describe('scales', () => {
+  it('writes coordinates as String(rounded to hundredths) would, without -0', () => {
+    const reference = (x: number) => {
+      const r = Math.round(x * 100) / 100;
+      return String(r === 0 ? 0 : r);
+    };
+    const xs = [
+      0,
+      -0,
+      0.004,
+      -0.004,
+      0.005,
+      -0.005,
+      0.1,
+      0.29,
+      1.005,
+      12.3,
+      -12.34,
+      99.999,
+      1e7 + 0.07,
+      1e12,
+      -3e15,
+      NaN,
+    ];
+    for (let k = -30000; k <= 30000; k++) xs.push(k / 100, k / 100 + 0.001, k * 7.3);
+    let seed = 7;
+    for (let i = 0; i < 20000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      xs.push((seed / 2147483647 - 0.5) * 10 ** (i % 9));
+    }
+    const wrong = xs.filter((x) => n(x) !== reference(x));
+    expect(wrong).toEqual([]);
+  });
+
   it('step like d3 (1, 2, 5 times a power of ten)', () => {
     expect([tickStep(0, 70000, 12), tickStep(30, 120, 12), tickStep(0, 1, 12), tickStep(0, 3, 3)]).toEqual([
       5000, 10, 0.1, 1,

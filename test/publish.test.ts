@@ -107,6 +107,13 @@ describe('JSON documents', () => {
     expect(stableJson([{ 'b\u0001a': 1 }, { b: 1, a: 2 }, { 10: 0, 9: 0, x: 0 }])).toBe(
       '[\n  {\n    "b\\u0001a": 1\n  },\n  {\n    "a": 2,\n    "b": 1\n  },\n  {\n    "9": 0,\n    "10": 0,\n    "x": 0\n  }\n]\n',
     );
+    // Objects already in order are used as they are; indexes come first whatever they sort after.
+    expect(
+      stableJson([
+        { '!': 1, 2: 0 },
+        { b: 1, 3: 0, a: 2 },
+      ]),
+    ).toBe('[\n  {\n    "2": 0,\n    "!": 1\n  },\n  {\n    "3": 0,\n    "a": 2,\n    "b": 1\n  }\n]\n');
     expect(scriptJson({ s: '</script><!--&\u2028' })).toBe(
       '{\n  "s": "\\u003c/script\\u003e\\u003c!--\\u0026\\u2028"\n}\n',
     );
