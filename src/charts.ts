@@ -219,7 +219,7 @@ export function trendOverview(history: readonly QuestStats[]): Chart {
 }
 
 export function questStatusChart(q: QuestStats): Chart {
-  const values = BUCKETS.map((b, i) => ({ status: b.label, order: i, players: bucketValue(q, b.field) }));
+  const values = BUCKETS.map((b, i) => ({ order: i, players: bucketValue(q, b.field), status: b.label }));
   const description =
     'Players of this quest by status (the original API status pairs Accepted, Rejected, Completed, Not Encountered, plus Abandoned and Failed).';
   return {
@@ -242,7 +242,7 @@ export function questStatusChart(q: QuestStats): Chart {
 }
 
 export function histogramChart(bins: readonly HistogramBin[]): Chart {
-  const values = bins.map((b) => ({ from: minutes(b.bin_start), to: minutes(b.bin_end), players: b.players }));
+  const values = bins.map((b) => ({ from: minutes(b.bin_start), players: b.players, to: minutes(b.bin_end) }));
   const description = 'How long completions took: players per completion-time range, in minutes.';
   return {
     key: 'histogram',
@@ -265,7 +265,8 @@ export function histogramChart(bins: readonly HistogramBin[]): Chart {
 
 export function questHistoryChart(rows: readonly QuestStats[]): Chart {
   const values = rows.flatMap((r) =>
-    BUCKETS.map((b, i) => ({ date: r.snapshot_date, status: b.label, rank: i, players: bucketValue(r, b.field) })),
+    // Keys in JSON's (sorted) order: stableJson then writes the thousands of values as they are.
+    BUCKETS.map((b, i) => ({ date: r.snapshot_date, players: bucketValue(r, b.field), rank: i, status: b.label })),
   );
   const description = 'Players of this quest by status at each snapshot date.';
   return {
