@@ -306,8 +306,11 @@ export function historyDocument(data: SiteData, q: QuestStats, rows: QuestStats[
     quest_id: q.quest_id,
     file_id: fileId,
     name: q.name,
-    // In JSON's order: snapshot_date and status sort after every figure.
-    history: rows.map((r) => ({ ...questFigures(r), snapshot_date: r.snapshot_date, status: questStatus(r) })),
+    // In JSON's order (snapshot_date and status sort after every figure); assigned, not spread: spreading 22 keys into
+    // a new object cost ~1 s per 235,000 entries.
+    history: rows.map((r) =>
+      Object.assign(questFigures(r), { snapshot_date: r.snapshot_date, status: questStatus(r) }),
+    ),
     links: links(fileId),
   };
 }
