@@ -163,7 +163,7 @@ function specFor(contender, format, dataset, tag) {
  */
 function freezePackage() {
   rmSync(pkg, { recursive: true, force: true });
-  for (const dir of ['dist', 'src/sql', 'src/schemas', 'templates']) {
+  for (const dir of ['dist', 'src/sql', 'src/publish/schemas', 'templates']) {
     if (existsSync(join(ROOT, dir))) cpSync(join(ROOT, dir), join(pkg, dir), { recursive: true });
   }
   // The copy may live outside the project (--data): its imports resolve through this link.
@@ -257,7 +257,7 @@ async function benchIncremental(dataset) {
  * same history, so it is one day behind instead of two). Without it every rep would time a first-ever whole copy.
  */
 async function lastNightsReadCopy(historyDb, target) {
-  const { readCopySlots } = await import(pathToFileURL(join(pkg, 'dist', 'readcopy.js')).href);
+  const { readCopySlots } = await import(pathToFileURL(join(pkg, 'dist', 'engine', 'readcopy.js')).href);
   const [published, spare] = readCopySlots(target);
   for (const slot of [published, spare]) copyFileSync(historyDb, slot);
   rmSync(target, { force: true });

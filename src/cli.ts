@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { Command, Option } from 'commander';
-import { catalogueCommand } from './catalogue.js';
 import { configPath, loadConfig } from './config.js';
-import { DEFAULT_DB } from './db.js';
-import { type DemoFormat, generateDemoData } from './demo.js';
-import { demoJob, SAMPLE_DIR } from './demo-job.js';
-import type { Effects } from './effects.js';
-import { UserError } from './errors.js';
-import { ingestCommand, rejectsCommand } from './ingest.js';
-import { nightly } from './nightly.js';
-import { parseParams, runNotebook, setupNotebooks } from './notebook-run.js';
-import { publishCommand, resolveOut } from './publish.js';
-import { serve } from './serve.js';
-import { statsCommand } from './stats.js';
-import { statusCommand } from './status.js';
+import { type DemoFormat, generateDemoData } from './demo/generate.js';
+import type { Effects } from './domain/effects.js';
+import { UserError } from './domain/errors.js';
+import { DEFAULT_DB } from './engine/db.js';
+import { catalogueCommand } from './ingest/catalogue.js';
+import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
+import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
+import { nightly } from './jobs/nightly.js';
+import { statsCommand } from './jobs/stats.js';
+import { statusCommand } from './jobs/status.js';
+import { parseParams, runNotebook, setupNotebooks } from './notebook/run.js';
+import { publishCommand, resolveOut } from './publish/publish.js';
+import { serve } from './publish/serve.js';
 
 const effects: Effects = {
   log: (line) => process.stdout.write(`${line}\n`),

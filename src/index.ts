@@ -1,9 +1,6 @@
 // The public API: the CLI and notebooks both build on exactly this.
 
-export { decodeFileId, encodeFileId, fileIds, type SiteData } from './api.js';
-export { catalogueCommand, loadCatalogue } from './catalogue.js';
 export { type Config, loadConfig } from './config.js';
-export { Db, DEFAULT_DB, type OpenOptions } from './db.js';
 export {
   DEMO_FORMATS,
   type DemoFormat,
@@ -11,11 +8,26 @@ export {
   type DemoSummary,
   generateDemoData,
   SAMPLE_OPTIONS,
-} from './demo.js';
-export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './demo-job.js';
-export { type Effects, recorder, silent } from './effects.js';
-export { InputError, InternalError, UserError } from './errors.js';
-export type { FileFormat, FormatName, Mapping } from './formats.js';
+} from './demo/generate.js';
+export { type Effects, recorder, silent } from './domain/effects.js';
+export { InputError, InternalError, UserError } from './domain/errors.js';
+export type {
+  Coverage,
+  HistogramBin,
+  QuestStats,
+  Snapshot,
+  SnapshotMeta,
+  StateRefresh,
+  StatsOptions,
+} from './domain/types.js';
+export { Db, DEFAULT_DB, type OpenOptions } from './engine/db.js';
+export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from './engine/migrate.js';
+export { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from './engine/read.js';
+export { publishReadCopy, readCopyPath } from './engine/readcopy.js';
+export { computeSnapshots } from './engine/snapshot.js';
+export { refreshState } from './engine/state.js';
+export { catalogueCommand, loadCatalogue } from './ingest/catalogue.js';
+export type { FileFormat, FormatName, Mapping } from './ingest/formats.js';
 export {
   type FileResult,
   type IngestOptions,
@@ -25,16 +37,20 @@ export {
   listRejects,
   type RejectRow,
   rejectsCommand,
-} from './ingest.js';
-export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from './model.js';
-export { type NightlyOptions, type NightlySummary, nightly } from './nightly.js';
+} from './ingest/ingest.js';
+export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './jobs/demo.js';
+export { formatCoverage, formatStatsTable } from './jobs/format.js';
+export { type NightlyOptions, type NightlySummary, nightly } from './jobs/nightly.js';
+export { type StatsCommandOptions, statsCommand } from './jobs/stats.js';
+export { formatStatus, getStatus, type StatusInfo, statusCommand } from './jobs/status.js';
 export {
   type NotebookReport,
   type NotebookRunOptions,
   type NotebookRunResult,
   runNotebook,
   setupNotebooks,
-} from './notebook-run.js';
+} from './notebook/run.js';
+export { decodeFileId, encodeFileId, fileIds, type SiteData } from './publish/api.js';
 export {
   loadSiteData,
   type PublishOptions,
@@ -42,24 +58,5 @@ export {
   publish,
   publishCommand,
   writeSite,
-} from './publish.js';
-export { publishReadCopy, readCopyPath } from './readcopy.js';
-export { type ServeOptions, type Serving, serve } from './serve.js';
-export {
-  type Coverage,
-  computeSnapshots,
-  formatCoverage,
-  getCompletionHistogram,
-  getCoverage,
-  getHistory,
-  getSnapshot,
-  type HistogramBin,
-  type QuestStats,
-  refreshState,
-  type Snapshot,
-  type SnapshotMeta,
-  type StatsCommandOptions,
-  type StatsOptions,
-  statsCommand,
-} from './stats.js';
-export { formatStatsTable, formatStatus, getStatus, type StatusInfo, statusCommand } from './status.js';
+} from './publish/publish.js';
+export { type ServeOptions, type Serving, serve } from './publish/serve.js';

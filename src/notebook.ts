@@ -3,9 +3,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { configPath, loadConfig } from './config.js';
-import { Db, DEFAULT_DB, type Params, type Row } from './db.js';
-import { UserError } from './errors.js';
-import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './notebook-charts.js';
+import { UserError } from './domain/errors.js';
+import type { Coverage, QuestStats, Snapshot } from './domain/types.js';
+import { Db, DEFAULT_DB, type Params, type Row } from './engine/db.js';
+import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
+import { readCopyPath } from './engine/readcopy.js';
+import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './notebook/charts.js';
 import {
   escapeHtml,
   formatDuration,
@@ -16,13 +19,11 @@ import {
   type TableOptions,
   tableBundle,
   VEGALITE_MIME,
-} from './notebook-display.js';
-import { readCopyPath } from './readcopy.js';
-import { type Coverage, getCoverage, getHistory, getSnapshot, type QuestStats, type Snapshot } from './stats.js';
+} from './notebook/display.js';
 
-export type { ChartKind, VegaLiteSpec } from './notebook-charts.js';
-export { escapeHtml, formatDuration, formatPercent, type MimeBundle, tableHtml } from './notebook-display.js';
-export type { Coverage, QuestStats, Snapshot } from './stats.js';
+export type { Coverage, QuestStats, Snapshot } from './domain/types.js';
+export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
+export { escapeHtml, formatDuration, formatPercent, type MimeBundle, tableHtml } from './notebook/display.js';
 
 export interface NotebookOpenOptions {
   /** Default true: a notebook never writes, so it never competes with the nightly for the write lock. */

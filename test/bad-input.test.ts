@@ -3,9 +3,9 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db.js';
-import { recorder } from '../src/effects.js';
-import { type FileResult, ingest } from '../src/ingest.js';
+import { recorder } from '../src/domain/effects.js';
+import type { Db } from '../src/engine/db.js';
+import { type FileResult, ingest } from '../src/ingest/ingest.js';
 import { freshDb, tempDir } from './helpers.js';
 
 const dir = tempDir();

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silent } from '../src/effects.js';
-import { type Serving, serve } from '../src/serve.js';
+import { silent } from '../src/domain/effects.js';
+import { type Serving, serve } from '../src/publish/serve.js';
 import { cli, haveFile, haveTool, ROOT } from './helpers.js';
 import { fixtureProject } from './publish-helpers.js';
 

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
-import { Db } from '../src/db.js';
-import { generateDemoData, SAMPLE_OPTIONS } from '../src/demo.js';
-import { demoJob } from '../src/demo-job.js';
-import { recorder, silent } from '../src/effects.js';
+import { generateDemoData, SAMPLE_OPTIONS } from '../src/demo/generate.js';
+import { recorder, silent } from '../src/domain/effects.js';
+import { Db } from '../src/engine/db.js';
+import { demoJob } from '../src/jobs/demo.js';
 import { FIXTURES, ROOT, tempDir } from './helpers.js';
 
 const SAMPLE = join(ROOT, 'data/sample');

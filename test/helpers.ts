@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
-import { Db } from '../src/db.js';
-import { migrate } from '../src/model.js';
+import { Db } from '../src/engine/db.js';
+import { migrate } from '../src/engine/migrate.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'test/fixtures');

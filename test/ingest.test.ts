@@ -2,10 +2,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../src/db.js';
-import { recorder } from '../src/effects.js';
-import { fingerprint } from '../src/formats.js';
-import { ingest, listRejects } from '../src/ingest.js';
+import { recorder } from '../src/domain/effects.js';
+import type { Db } from '../src/engine/db.js';
+import { fingerprint } from '../src/ingest/formats.js';
+import { ingest, listRejects } from '../src/ingest/ingest.js';
 import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
 
 const FX = join(FIXTURES, 'ingest');

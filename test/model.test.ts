@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../src/db.js';
-import { migrate, SCHEMA_VERSION, schemaVersion } from '../src/model.js';
+import { Db } from '../src/engine/db.js';
+import { migrate, SCHEMA_VERSION, schemaVersion } from '../src/engine/migrate.js';
 import { tempDir } from './helpers.js';
 
 describe('schema migrations', () => {

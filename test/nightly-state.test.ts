@@ -3,10 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../src/db.js';
-import { recorder, silent } from '../src/effects.js';
-import { ingest } from '../src/ingest.js';
-import { computeSnapshots, refreshState } from '../src/stats.js';
+import { recorder, silent } from '../src/domain/effects.js';
+import type { Db } from '../src/engine/db.js';
+import { computeSnapshots } from '../src/engine/snapshot.js';
+import { refreshState } from '../src/engine/state.js';
+import { ingest } from '../src/ingest/ingest.js';
 import { type Ev, loadEvents, stateRow as row, stateRows as state } from './fixtures/stats/load.js';
 import { freshDb, tempDir } from './helpers.js';
 

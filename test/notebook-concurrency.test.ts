@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../src/db.js';
-import { statsCommand } from '../src/stats.js';
+import { Db } from '../src/engine/db.js';
+import { statsCommand } from '../src/jobs/stats.js';
 import { ROOT, tempDir } from './helpers.js';
 import { tinyDb } from './notebook-helpers.js';
 

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Db } from '../src/db.js';
-import { migrate } from '../src/model.js';
-import { defaultPython, setupNotebooks } from '../src/notebook-run.js';
-import { computeSnapshots } from '../src/stats.js';
+import { Db } from '../src/engine/db.js';
+import { migrate } from '../src/engine/migrate.js';
+import { computeSnapshots } from '../src/engine/snapshot.js';
+import { defaultPython, setupNotebooks } from '../src/notebook/run.js';
 import { haveTool } from './helpers.js';
 
 export interface OutputCell {

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { VEGALITE_MIME } from '../src/notebook-display.js';
+import { VEGALITE_MIME } from '../src/notebook/display.js';
 import { cli, FIXTURES, tempDir } from './helpers.js';
 import { errorOutputs, haveJupyter, readNotebook, text, tinyDb } from './notebook-helpers.js';
 

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { Db } from '../src/db.js';
-import { demoJob } from '../src/demo-job.js';
+import type { Snapshot } from '../src/domain/types.js';
+import { Db } from '../src/engine/db.js';
+import { getCoverage, getSnapshot } from '../src/engine/read.js';
+import { demoJob } from '../src/jobs/demo.js';
+import { formatValue, tableHtml } from '../src/notebook/display.js';
+import { runNotebook } from '../src/notebook/run.js';
 import { statsRows } from '../src/notebook.js';
-import { formatValue, tableHtml } from '../src/notebook-display.js';
-import { runNotebook } from '../src/notebook-run.js';
-import { getCoverage, getSnapshot, type Snapshot } from '../src/stats.js';
 import { ROOT, tempDir } from './helpers.js';
 import { errorOutputs, haveJupyter, type OutputCell, readNotebook, text } from './notebook-helpers.js';
 

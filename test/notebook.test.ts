@@ -1,8 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Db } from '../src/db.js';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/domain/errors.js';
+import { Db } from '../src/engine/db.js';
+import { getSnapshot } from '../src/engine/read.js';
+import { publishReadCopy, readCopyPath } from '../src/engine/readcopy.js';
+import { formatValue, tableText, VEGALITE_MIME } from '../src/notebook/display.js';
+import { declaredParameters, injectParameters, type NotebookDoc, parseParams } from '../src/notebook/run.js';
 import {
   bindTemplate,
   defaultDatabase,
@@ -13,10 +17,6 @@ import {
   statsRows,
   tableHtml,
 } from '../src/notebook.js';
-import { formatValue, tableText, VEGALITE_MIME } from '../src/notebook-display.js';
-import { declaredParameters, injectParameters, type NotebookDoc, parseParams } from '../src/notebook-run.js';
-import { publishReadCopy, readCopyPath } from '../src/readcopy.js';
-import { getSnapshot } from '../src/stats.js';
 import { tempDir } from './helpers.js';
 import { tinyDb } from './notebook-helpers.js';
 

@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { histogramChart, questHistoryChart, questStatusChart } from '../src/charts.js';
-import { withTextAlternative } from '../src/report.js';
-import type { QuestStats } from '../src/stats.js';
-import { linearAxis, n, questChartSvg, tickStep } from '../src/svg-charts.js';
+import type { QuestStats } from '../src/domain/types.js';
+import { histogramChart, questHistoryChart, questStatusChart } from '../src/publish/charts.js';
+import { withTextAlternative } from '../src/publish/report.js';
+import { linearAxis, n, questChartSvg, tickStep } from '../src/publish/svg-charts.js';
 import { SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
 import { expectGolden } from './publish-helpers.js';

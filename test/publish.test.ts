@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recorder } from '../src/domain/effects.js';
+import { Db } from '../src/engine/db.js';
 import {
   decodeFileId,
   encodeFileId,
@@ -9,12 +11,10 @@ import {
   questDocument,
   type SiteData,
   stableJson,
-} from '../src/api.js';
-import { ChartRenderer, histogramChart, questStatusChart, renumberIds } from '../src/charts.js';
-import { Db } from '../src/db.js';
-import { recorder } from '../src/effects.js';
-import { publish, writeSite } from '../src/publish.js';
-import { scriptJson } from '../src/report.js';
+} from '../src/publish/api.js';
+import { ChartRenderer, histogramChart, questStatusChart, renumberIds } from '../src/publish/charts.js';
+import { publish, writeSite } from '../src/publish/publish.js';
+import { scriptJson } from '../src/publish/report.js';
 import { NOW, ODD_ID, SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
 import { tinyDb } from './notebook-helpers.js';

@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../src/db.js';
-import { readCopyPath, readCopySlots, startReadCopy } from '../src/readcopy.js';
+import { Db } from '../src/engine/db.js';
+import { readCopyPath, readCopySlots, startReadCopy } from '../src/engine/readcopy.js';
 import { ROOT, tempDir } from './helpers.js';
 import { tinyDb } from './notebook-helpers.js';
 
@@ -98,7 +98,7 @@ describe('the read copy', () => {
 /** Opens the copy read-only, prints its event count, and again per line on stdin; the file stays open throughout. */
 const READER = `
 import { createInterface } from 'node:readline';
-const { Db } = await import(${JSON.stringify(join(ROOT, 'dist/db.js'))});
+const { Db } = await import(${JSON.stringify(join(ROOT, 'dist/engine/db.js'))});
 const db = await Db.open(process.argv[1], { readOnly: true });
 const show = async () => console.log((await db.all('SELECT count(*)::INTEGER AS n FROM events'))[0].n);
 await show();

@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
-import { silent } from '../src/effects.js';
-import { ingest } from '../src/ingest.js';
+import { silent } from '../src/domain/effects.js';
+import { ingest } from '../src/ingest/ingest.js';
 import { cli, freshDb, ROOT, tempDir } from './helpers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -2,7 +2,7 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Db } from '../src/db.js';
+import { Db } from '../src/engine/db.js';
 import { cli } from './helpers.js';
 import { type Child, fixtureProject, startCli } from './publish-helpers.js';
 

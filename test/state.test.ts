@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { silent } from '../src/effects.js';
-import { refreshState } from '../src/stats.js';
+import { silent } from '../src/domain/effects.js';
+import { refreshState } from '../src/engine/state.js';
 import { type Ev, loadEvents, stateRow as row, type StateRow, stateRows as state } from './fixtures/stats/load.js';
 import { freshDb } from './helpers.js';
 

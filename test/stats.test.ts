@@ -1,22 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../src/catalogue.js';
-import type { Db } from '../src/db.js';
-import { type Effects, recorder, silent } from '../src/effects.js';
-import { ingest } from '../src/ingest.js';
-import { SCHEMA_VERSION } from '../src/model.js';
-import {
-  computeSnapshots,
-  getCompletionHistogram,
-  getCoverage,
-  getHistory,
-  getSnapshot,
-  type QuestStats,
-  refreshState,
-  statsCommand,
-} from '../src/stats.js';
-import { formatStatsTable, statusCommand } from '../src/status.js';
+import { type Effects, recorder, silent } from '../src/domain/effects.js';
+import type { QuestStats } from '../src/domain/types.js';
+import type { Db } from '../src/engine/db.js';
+import { SCHEMA_VERSION } from '../src/engine/migrate.js';
+import { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from '../src/engine/read.js';
+import { computeSnapshots } from '../src/engine/snapshot.js';
+import { refreshState } from '../src/engine/state.js';
+import { loadCatalogue } from '../src/ingest/catalogue.js';
+import { ingest } from '../src/ingest/ingest.js';
+import { formatStatsTable } from '../src/jobs/format.js';
+import { statsCommand } from '../src/jobs/stats.js';
+import { statusCommand } from '../src/jobs/status.js';
 import { type Ev, loadEvents } from './fixtures/stats/load.js';
 import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
-import { recorder } from '../src/effects.js';
-import { ingest } from '../src/ingest.js';
+import { recorder } from '../src/domain/effects.js';
+import { ingest } from '../src/ingest/ingest.js';
 import { freshDb, haveFile, haveTool, SHARED } from './helpers.js';
 
 const FILE = join(SHARED, 'data/real/waves-2023-02-sample.tsv');

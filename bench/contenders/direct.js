@@ -10,14 +10,18 @@ import { applySettings, canonicalFromSnapshot } from './duck.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
 const lib = (name) => import(pathToFileURL(join(spec.pkg, 'dist', `${name}.js`)).href);
-const [{ Db, literal, sqlFile }, { migrations }, stats] = await Promise.all([lib('db'), lib('model'), lib('stats')]);
+const [{ Db, literal, sqlFile }, { migrations }, stats] = await Promise.all([
+  lib('engine/db'),
+  lib('engine/migrate'),
+  lib('index'),
+]);
 const lap = stopwatch();
 for (const f of [spec.db, `${spec.db}.wal`]) rmSync(f, { force: true });
 const s = spec.settings;
 const db = await Db.open(spec.db, { threads: s.threads, memoryLimit: s.memory_limit, tempDirectory: s.temp_directory });
 await applySettings(db, s);
 for (const m of migrations()) await db.run(m.sql);
-for (const stmt of sqlFile('ingest_macros').split(/;\s*(?:\n|$)/)) {
+for (const stmt of sqlFile('ingest/macros').split(/;\s*(?:\n|$)/)) {
   if (stmt.replace(/--.*$/gm, '').trim()) await db.run(stmt);
 }
 lap('open');

@@ -14,7 +14,7 @@ import { record } from './record.js';
 const spec = JSON.parse(process.argv[2] ?? '{}');
 const lib = (name) => import(pathToFileURL(join(spec.pkg, 'dist', `${name}.js`)).href);
 const [{ Db }, { ingest }, { migrate }, { publish }, stats, { startReadCopy }] = await Promise.all(
-  ['db', 'ingest', 'model', 'publish', 'stats', 'readcopy'].map(lib),
+  ['engine/db', 'ingest/ingest', 'engine/migrate', 'publish/publish', 'index', 'engine/readcopy'].map(lib),
 );
 // BENCH_VERBOSE=1 shows the library's own log lines (on stderr) to see inside a phase.
 const quiet = { log: process.env.BENCH_VERBOSE ? (line) => process.stderr.write(`${line}\n`) : () => {} };

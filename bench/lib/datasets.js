@@ -41,7 +41,7 @@ export async function ensureDataset(root, size, formats, { pkg, incremental = fa
     jobs.push({ key: 'gz', opts: { ...base, formats: ['ndjson'], gzip: true } });
   if (incremental && !plain.includes('parquet')) plain.push('parquet');
   const made = {};
-  const { generateDemoData } = await import(pathToFileURL(join(pkg, 'dist/demo.js')).href);
+  const { generateDemoData } = await import(pathToFileURL(join(pkg, 'dist/demo/generate.js')).href);
   for (const job of jobs) made[job.key] = await ensure(join(dir, job.key), job.opts, generateDemoData, log);
 
   const pick = (key, sub, re) => (made[key]?.files ?? []).filter((f) => f.startsWith(`${sub}/`) && re.test(f));

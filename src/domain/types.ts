@@ -1,0 +1,74 @@
+// The shapes every room shares: a quest's figures in a snapshot, a snapshot, coverage. Engines produce them,
+// publish, notebooks and the CLI read them.
+
+/** One quest's figures in one snapshot: a row of the `snapshots` table joined with the catalogue. */
+export interface QuestStats {
+  snapshot_date: string; // 'YYYY-MM-DD'
+  quest_id: string;
+  name: string; // catalogue name, else the id
+  chain: string | null;
+  sort_order: number | null;
+  in_catalogue: boolean;
+  players: number;
+  accepted: number; // in progress
+  declined: number;
+  completed: number;
+  abandoned: number;
+  failed: number;
+  not_encountered: number; // players - all the others
+  completion_rate: number | null; // completed / players, null when no players
+  mean_seconds: number | null;
+  min_seconds: number | null;
+  max_seconds: number | null;
+  median_seconds: number | null;
+  p90_seconds: number | null;
+  mean_attempts: number | null; // over completers
+  anomalies: number; // completions without an acceptance
+}
+
+export interface SnapshotMeta {
+  snapshot_date: string;
+  computed_at: string; // 'YYYY-MM-DD HH:MM:SS' UTC
+  players: number;
+  events: number; // loaded event rows before the day end (exact duplicates included; the state counts them once)
+  data_through: string | null; // latest event time included
+}
+
+export interface Snapshot {
+  meta: SnapshotMeta;
+  quests: QuestStats[]; // ordered by sort_order NULLS LAST, numeric ids numerically, quest_id
+}
+
+export interface Coverage {
+  unknown_ids: string[]; // quest ids seen in logs, not in the catalogue (empty when there is no catalogue)
+  never_seen: string[]; // catalogue ids nobody has met
+  rejected_lines: number;
+}
+
+export interface HistogramBin {
+  quest_id: string;
+  bin_start: number; // seconds
+  bin_end: number;
+  players: number;
+}
+
+export interface StatsOptions {
+  /** Snapshot date 'YYYY-MM-DD'; default: the last day with data (or today for the nightly). */
+  asOf?: string;
+  /** One snapshot per day of the data's range (up to asOf when given). */
+  backfill?: boolean;
+  /** IANA zone that defines a day's end; default UTC. */
+  timezone?: string;
+  /** CSV with a player_id column: when set, exactly these players are counted, on every day. */
+  roster?: string;
+}
+
+/** What refreshState did. */
+export interface StateRefresh {
+  /** Players whose state changed. */
+  players: number;
+  /** Of those, players recomputed from all their events (first build, late or removed events); the rest continued. */
+  recomputed: number;
+  /** State intervals computed. */
+  rows: number;
+}

@@ -1,0 +1,156 @@
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { errorMessage, UserError } from '../domain/errors.js';
+
+import { packageRoot } from '../root.js';
+
+export const DEFAULT_DB = 'data/questlog.duckdb';
+
+export type Params = Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** DuckDB worker threads; default 2 (this project's target machines have two cores). */
+  threads?: number;
+  /** e.g. '4GB'. Bounded by default so a big backfill spills to disk instead of exhausting memory. */
+  memoryLimit?: string;
+  /** Where DuckDB spills; default `<db>.tmp` beside the database file. */
+  tempDirectory?: string;
+}
+
+const sqlCache = new Map<string, string>();
+
+/** Reads `src/sql/<stage>/<name>.sql`: SQL lives in files named after what they produce. */
+export function sqlFile(name: string): string {
+  let text = sqlCache.get(name);
+  if (text === undefined) {
+    text = readFileSync(resolve(packageRoot, 'src/sql', `${name}.sql`), 'utf8');
+    sqlCache.set(name, text);
+  }
+  return text;
+}
+
+/** Quotes an identifier for DuckDB (identifiers cannot be bound as parameters). */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal, for the few places DuckDB accepts no parameter (e.g. PRAGMA, SET, table functions' paths). */
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Database files this process has open through `Db`, by device and inode. DuckDB's file locks keep other processes
+ * out, but never the process holding them (src/readcopy.ts must not rewrite a copy a notebook here still reads).
+ */
+const openHere = new Map<string, number>();
+
+function fileKey(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether this process has `path` (or another name of the same file) open through `Db`. */
+export function openInThisProcess(path: string): boolean {
+  const key = fileKey(path);
+  return key !== undefined && (openHere.get(key) ?? 0) > 0;
+}
+
+export class Db {
+  private key: string | undefined;
+
+  private constructor(
+    readonly path: string,
+    readonly readOnly: boolean,
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(path: string = DEFAULT_DB, opts: OpenOptions = {}): Promise<Db> {
+    const memory = path === ':memory:';
+    if (!memory && !opts.readOnly) mkdirSync(dirname(resolve(path)), { recursive: true });
+    const config: Record<string, string> = {
+      threads: String(opts.threads ?? 2),
+      memory_limit: opts.memoryLimit ?? '4GB',
+    };
+    if (opts.readOnly) config.access_mode = 'READ_ONLY';
+    if (!memory) config.temp_directory = opts.tempDirectory ?? `${resolve(path)}.tmp`;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(memory ? ':memory:' : path, config);
+    } catch (err) {
+      throw openError(path, err, opts.readOnly ?? false);
+    }
+    const conn = await instance.connect();
+    // Timestamps are stored as UTC; the session zone must not depend on the host.
+    await conn.run("SET TimeZone = 'UTC'");
+    const db = new Db(path, opts.readOnly ?? false, instance, conn);
+    db.key = memory ? undefined : fileKey(path);
+    if (db.key) openHere.set(db.key, (openHere.get(db.key) ?? 0) + 1);
+    return db;
+  }
+
+  /** Runs one statement (or a script without parameters) and returns rows as JSON-safe objects. */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.conn.run(sql, params);
+  }
+
+  /** One transaction: everything `fn` does lands together or not at all. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      const out = await fn();
+      await this.conn.run('COMMIT');
+      return out;
+    } catch (err) {
+      await this.conn.run('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  }
+
+  /** The underlying connection, for appenders and streaming readers. */
+  get connection(): DuckDBConnection {
+    return this.conn;
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+    if (!this.key) return;
+    const left = (openHere.get(this.key) ?? 1) - 1;
+    if (left > 0) openHere.set(this.key, left);
+    else openHere.delete(this.key);
+    this.key = undefined;
+  }
+}
+
+function openError(path: string, err: unknown, readOnly: boolean): Error {
+  const msg = errorMessage(err);
+  if (/lock/i.test(msg)) {
+    return new UserError(`database ${path} is in use by another process`, {
+      hint: 'another questlog command (e.g. a nightly) holds it; retry when it finishes, or open a published copy',
+      exitCode: 75,
+      cause: err,
+    });
+  }
+  if (readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
+    return new UserError(`database ${path} does not exist`, { hint: 'run `questlog ingest` first', cause: err });
+  }
+  return new UserError(`cannot open database ${path}: ${msg}`, { cause: err });
+}

@@ -1,0 +1,33 @@
+// Where the statistics are computed. Every job asks `engineFor(config)` and codes against `StatsEngine`; the local
+// DuckDB file always holds the ledger, quarantine, catalogue and stored snapshots, whichever engine computes.
+import type { Config } from '../config.js';
+import type { Effects } from '../domain/effects.js';
+import type { StatsOptions } from '../domain/types.js';
+import type { Db } from './db.js';
+import { computeSnapshots } from './snapshot.js';
+
+export interface StatsEngine {
+  readonly kind: 'duckdb';
+  /**
+   * Called after an ingest committed files to the local ledger: brings the engine's copy of the events in line
+   * (nothing to do when the engine is the local file itself).
+   */
+  syncEvents(db: Db, effects: Effects): Promise<void>;
+  /** Brings derived state up to the loaded events, computes the snapshot(s) and stores them in `db`; returns dates. */
+  computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]>;
+  /** Releases connections the engine holds (none for DuckDB, whose file `db` the caller closes). */
+  close(): Promise<void>;
+}
+
+/** The default engine: state and snapshots computed in the local DuckDB file. */
+export const duckdbEngine: StatsEngine = {
+  kind: 'duckdb',
+  syncEvents: async () => {},
+  computeSnapshots,
+  close: async () => {},
+};
+
+/** The engine a config asks for. */
+export function engineFor(_config: Config | undefined): StatsEngine {
+  return duckdbEngine;
+}

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InternalError, UserError } from '../domain/errors.js';
+import { packageRoot } from '../root.js';
+import type { Db } from './db.js';
+
+/** The five states a player can be in with a quest, in the tie-break order used for events at the same instant. */
+export const STATUSES = ['accepted', 'declined', 'completed', 'abandoned', 'failed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+const migrationsDir = resolve(packageRoot, 'src/sql/migrations');
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Forward migrations `NNN_name.sql`, applied in order; a database is never rebuilt from scratch. */
+export function migrations(): Migration[] {
+  return readdirSync(migrationsDir)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f.slice(4, -4),
+      sql: readFileSync(resolve(migrationsDir, f), 'utf8'),
+    }));
+}
+
+export const SCHEMA_VERSION = migrations().at(-1)?.version ?? 0;
+
+export async function schemaVersion(db: Db): Promise<number> {
+  const exists = await db.one<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'schema_version'",
+  );
+  if (!exists?.n) return 0;
+  const row = await db.one<{ v: number | null }>('SELECT max(version)::INTEGER AS v FROM schema_version');
+  return row?.v ?? 0;
+}
+
+/** Brings the database to `target` (default: latest), each migration in its own transaction. */
+export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: number; to: number }> {
+  const from = await schemaVersion(db);
+  if (from > SCHEMA_VERSION) {
+    throw new UserError(
+      `database ${db.path} has schema version ${from}, newer than this questlog (${SCHEMA_VERSION})`,
+      {
+        hint: 'upgrade questlog',
+      },
+    );
+  }
+  if (from >= target) return { from, to: from };
+  if (db.readOnly) {
+    throw new UserError(`database ${db.path} needs migration from schema ${from} to ${target}`, {
+      hint: 'run any questlog write command (e.g. `questlog status --migrate`) once',
+    });
+  }
+  for (const m of migrations()) {
+    if (m.version <= from || m.version > target) continue;
+    await db.transaction(async () => {
+      if (m.version === 1) {
+        await db.run('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
+      }
+      await db.run(m.sql);
+      await db.run('INSERT INTO schema_version VALUES ($v, $n, now()::TIMESTAMP)', { v: m.version, n: m.name });
+    });
+  }
+  const to = await schemaVersion(db);
+  if (to !== target) throw new InternalError(`migration ended at version ${to}, expected ${target}`);
+  return { from, to };
+}

@@ -1,0 +1,67 @@
+// Readers of stored snapshots: what publish, notebooks and the CLI show.
+import { checkDate } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import type { Coverage, HistogramBin, QuestStats, Snapshot, SnapshotMeta } from '../domain/types.js';
+import { type Db, sqlFile } from './db.js';
+import { type Scope, stateScope } from './state.js';
+
+/** A stored snapshot (latest when `date` is omitted). */
+export async function getSnapshot(db: Db, date?: string): Promise<Snapshot> {
+  const run = await findRun(db, date);
+  const quests = await db.all<QuestStats>(sqlFile('read/quest_stats'), { date: run.snapshot_date, quest: null });
+  const { snapshot_date, computed_at, players, events, data_through } = run;
+  return { meta: { snapshot_date, computed_at, players, events, data_through }, quests };
+}
+
+/** Every stored snapshot's figures for one quest (or all), ordered by quest then date. */
+export async function getHistory(db: Db, questId?: string): Promise<QuestStats[]> {
+  return db.all<QuestStats>(sqlFile('read/quest_stats'), { date: null, quest: questId ?? null });
+}
+
+/** Coverage at a stored snapshot's day end (latest snapshot when `date` is omitted; all events when none exists). */
+export async function getCoverage(db: Db, date?: string): Promise<Coverage> {
+  const end = date === undefined && !(await hasRuns(db)) ? null : (await findRun(db, date)).day_end;
+  const scope: Scope | undefined = await stateScope(db);
+  // quest_first holds the files the state has seen; after an ingest with no refresh yet, only the events know.
+  const fresh = scope !== undefined && scope.latest === scope.through && scope.files_kept === scope.files_then;
+  const rows = await db.all<{ kind: string; quest_id: string }>(sqlFile('read/coverage'), { end, fresh });
+  const rejected = await db.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM rejects');
+  return {
+    unknown_ids: rows.filter((r) => r.kind === 'unknown').map((r) => r.quest_id),
+    never_seen: rows.filter((r) => r.kind === 'never_seen').map((r) => r.quest_id),
+    rejected_lines: rejected?.n ?? 0,
+  };
+}
+
+/**
+ * Completion-time histogram per quest for a snapshot date, binned in SQL: `bins` equal-width bins per quest from its
+ * fastest to its slowest completion (all bins listed, empty ones with 0 players). Completions without an acceptance
+ * have no time and are not in it.
+ */
+export async function getCompletionHistogram(db: Db, date?: string, bins = 10): Promise<HistogramBin[]> {
+  if (!Number.isInteger(bins) || bins < 1 || bins > 1000) {
+    throw new UserError(`bins must be an integer from 1 to 1000, got ${bins}`);
+  }
+  const run = await findRun(db, date);
+  return db.all<HistogramBin>(sqlFile('read/completion_histogram'), { end: run.day_end, bins });
+}
+
+interface RunRow extends SnapshotMeta {
+  day_end: string;
+  timezone: string;
+}
+
+async function findRun(db: Db, date?: string): Promise<RunRow> {
+  if (date !== undefined) checkDate(date);
+  const run = await db.one<RunRow>(sqlFile('snapshot/run'), { date: date ?? null });
+  if (!run) {
+    throw new UserError(date ? `no snapshot stored for ${date}` : 'no snapshot stored yet', {
+      hint: date ? `run \`questlog stats --as-of ${date}\`` : 'run `questlog stats`',
+    });
+  }
+  return run;
+}
+
+async function hasRuns(db: Db): Promise<boolean> {
+  return ((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_runs'))?.n ?? 0) > 0;
+}

@@ -1,0 +1,337 @@
+// One batch of files -> events, rejects, file_players and ledger rows: one transaction and a fixed number of
+// statements however many files the batch holds (per-file statements made small files cost ~100 ms each).
+import { statSync } from 'node:fs';
+import { listValue } from '@duckdb/node-api';
+import type { Config } from '../config.js';
+import { errorMessage, InputError, InternalError, UserError } from '../domain/errors.js';
+import { type Db, type Params, sqlFile } from '../engine/db.js';
+import {
+  baseExt,
+  type FileFormat,
+  type Fingerprint,
+  type Mapping,
+  seedPlayer,
+  startFromName,
+  stem,
+} from './formats.js';
+import { LONG_LINE, stageFastTabular, stageTabular } from './tabular.js';
+
+/** DuckDB's line buffer: anything longer makes the whole file unreadable. */
+export const MAX_LINE = 64 << 20;
+
+/**
+ * How a batch is read. `fast`: canonical NDJSON through DuckDB's JSON reader, `fast-csv|tsv|parquet`: canonical
+ * events through the typed readers; `json`, `seed`, `gameanalytics`: every physical line staged and parsed in SQL
+ * (exact line numbers and rejects); `tabular`: one CSV/Parquet/mapped file on the exact path.
+ */
+export type BatchKind =
+  | 'empty'
+  | 'seed'
+  | 'gameanalytics'
+  | 'json'
+  | 'fast'
+  | 'tabular'
+  | 'fast-csv'
+  | 'fast-tsv'
+  | 'fast-parquet';
+
+/** Fast kinds read every file of the batch with a typed reader; files that are not clean go to the exact path. */
+export const FAST_KINDS: BatchKind[] = ['fast', 'fast-csv', 'fast-tsv', 'fast-parquet'];
+
+export interface Planned extends Fingerprint {
+  path: string;
+  format: FileFormat;
+  /** The ledger id of an earlier version at the same path (replaced by this one). */
+  oldId: number | null;
+  /** Seed logs: session start ('YYYY-MM-DD HH:MM:SS'), its zone, player and session, from the path. */
+  seed?: { start: string; tz: string; player: string; session: string };
+}
+
+/** A fast batch that cannot be read that way at all; its files take the exact path. */
+export class FastPathRefused extends Error {}
+
+export interface Counts {
+  lines_read: number;
+  loaded: number;
+  rejected: number;
+  ignored: number;
+  duplicates: number;
+}
+
+export interface BatchEnv {
+  config: Config;
+  source: string | null;
+  ingestedAt: string;
+}
+
+export interface BatchResult {
+  /** Per loaded file (by path). */
+  counts: Map<string, Counts>;
+  /** Fast-path files that were not clean; they must be loaded again on the exact path. */
+  unclean: Planned[];
+}
+
+/** Which batch kind a file goes to. Files with an empty line never take the NDJSON fast path (lines_read stays true). */
+export function kindOf(f: Planned): BatchKind {
+  if (f.bytes === 0) return 'empty';
+  const ext = baseExt(f.path);
+  if (f.format.format === 'seed') return 'seed';
+  if (f.format.format === 'gameanalytics') return 'gameanalytics';
+  if (f.format.format === 'events' && (ext === '.ndjson' || ext === '.jsonl' || ext === '.json')) {
+    return f.blank ? 'json' : 'fast';
+  }
+  if (f.format.format === 'events' && ext === '.parquet') return 'fast-parquet';
+  if (f.format.format === 'events' && !f.blank && (ext === '.csv' || ext === '.tsv')) {
+    return ext === '.csv' ? 'fast-csv' : 'fast-tsv';
+  }
+  return 'tabular';
+}
+
+/** Seed logs: the per-file reader parameters, computed before the batch (a bad --player pattern fails the file). */
+export function seedParams(path: string, config: Config, player?: string): Planned['seed'] {
+  const named = startFromName(path);
+  const start = named ?? statSync(path).mtime.toISOString().slice(0, 19).replace('T', ' ');
+  return {
+    start,
+    tz: named ? (config.timezone ?? 'UTC') : 'UTC',
+    player: seedPlayer(path, player),
+    session: stem(path),
+  };
+}
+
+export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: BatchEnv): Promise<BatchResult> {
+  const ids = (
+    await db.all<{ id: number }>("SELECT nextval('file_id_seq')::INTEGER AS id FROM range($n) ORDER BY id", {
+      n: files.length,
+    })
+  ).map((r) => r.id);
+  const rows = files.map((f, i) => ({
+    file_id: ids[i],
+    idx: i,
+    path: f.path,
+    hash: f.hash,
+    format: f.format.format,
+    source: env.source,
+    bytes: f.bytes,
+    lines: f.lines,
+    old_id: f.oldId,
+    ...f.seed,
+  }));
+  try {
+    return await db.transaction(async () => {
+      await db.run(sqlFile('ingest/batch'), { files: JSON.stringify(rows) });
+      if (FAST_KINDS.includes(kind)) return await loadFast(db, kind, files, ids, env.ingestedAt);
+      // Parquet numbers rows itself (file_row_number); every other reader is numbered by read order.
+      const parquet = kind === 'tabular' && baseExt(files[0]?.path ?? '') === '.parquet';
+      await (parquet ? stage(db, kind, files) : ordered(db, () => stage(db, kind, files)));
+      const gaps = await db.all<{ file_id: number }>(sqlFile('ingest/numbering'));
+      if (gaps.length > 0)
+        throw new InternalError(`line numbering broken for file id(s) ${gaps.map((g) => g.file_id)}`);
+      await forget(db, files);
+      await db.run(sqlFile('ingest/counts'));
+      const counts = await readCounts(db, files, ids);
+      await db.run(sqlFile('ingest/files'), { at: env.ingestedAt });
+      await runScript(db, sqlFile('ingest/store'));
+      return { counts, unclean: [] };
+    });
+  } finally {
+    await db.run('SET preserve_insertion_order = false');
+    await dropStage(db);
+  }
+}
+
+/**
+ * A fast batch: the typed reader's rows go into events with no per-line staging (NDJSON and CSV keep one narrow
+ * ordered copy for line numbers; Parquet rows go straight in), and everything else (counts, duplicates, players) is
+ * read back from the batch's own events. Files that were not clean leave the batch for the exact path.
+ */
+async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], at: string): Promise<BatchResult> {
+  const paths = listValue(files.map((f) => f.path));
+  const batch = { lo: Math.min(...ids), hi: Math.max(...ids) };
+  const one = files.length === 1 ? files[0]?.path : undefined;
+  // A batch of several files cannot say which file DuckDB choked on; the caller retries them one by one.
+  const reading = <T>(fn: () => Promise<T>) => (one === undefined ? fn() : read(one, fn));
+  if (kind === 'fast') {
+    await ordered(db, () =>
+      reading(() => runScript(db, sqlFile('ingest/events_fast'), { paths, long_line: LONG_LINE })),
+    );
+    await db.run(sqlFile('ingest/fast_events'));
+  } else {
+    const reader = kind === 'fast-parquet' ? 'parquet' : 'csv';
+    const stageIt = () => reading(() => stageFastTabular(db, reader, paths, kind === 'fast-tsv' ? '\t' : ','));
+    if (!(await (reader === 'csv' ? ordered(db, stageIt) : stageIt()))) throw new FastPathRefused();
+    if (reader === 'csv') await db.run(sqlFile('ingest/fast_events'));
+  }
+  await runScript(db, sqlFile('ingest/fast_loaded'), batch);
+  const bad = new Set((await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id));
+  const unclean = files.filter((_f, i) => bad.has(ids[i] as number));
+  if (bad.size > 0) {
+    // Only a Parquet file can have rows in events here (its good rows); the exact path loads it again.
+    await db.run('DELETE FROM events WHERE file_id IN (SELECT file_id FROM ql_unclean)');
+    await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
+  }
+  // After the unclean files left the batch: a replacement that ends up failing keeps its old version.
+  await forget(db, files);
+  await db.run(sqlFile('ingest/fast_counts'));
+  const counts = await readCounts(db, files, ids);
+  await db.run(sqlFile('ingest/files'), { at });
+  await runScript(db, sqlFile('ingest/fast_players'), batch);
+  return { counts, unclean };
+}
+
+/** Removes the earlier versions of replaced files (each statement scans a whole table, so only when there are any). */
+async function forget(db: Db, files: Planned[]): Promise<void> {
+  if (files.some((f) => f.oldId !== null)) await runScript(db, sqlFile('ingest/forget'));
+}
+
+async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {
+  const one = files.length === 1 ? files[0]?.path : undefined;
+  // A batch of several files cannot say which file DuckDB choked on; the caller retries them one by one.
+  const reading = <T>(fn: () => Promise<T>) => (one === undefined ? fn() : read(one, fn));
+  if (kind === 'empty') return db.run(sqlFile('ingest/empty'));
+  if (kind === 'seed' || kind === 'gameanalytics' || kind === 'json') {
+    await reading(() => rawLines(db, files));
+    const sql = { seed: 'ingest/seed', gameanalytics: 'ingest/gameanalytics', json: 'ingest/events_json' }[kind];
+    return reading(() => runScript(db, sqlFile(sql), { long_line: LONG_LINE }));
+  }
+  const f = files[0];
+  if (kind !== 'tabular') throw new InternalError(`${kind} batches take the fast path`);
+  if (!f || files.length !== 1) throw new InternalError('a tabular batch holds exactly one file');
+  const ext = baseExt(f.path);
+  const mapping = f.format.format === 'events' ? eventsMapping(ext) : f.format.mapping;
+  if (!mapping) throw new InternalError(`no reader for format ${f.format.format}`);
+  const rawLinesOf = (db: Db, path: string) => read(path, () => rawLines(db, [f]));
+  const tabEnv = { required: f.format.format === 'events', rawLines: rawLinesOf, read, maxLine: lineBuffer([f]) };
+  await stageTabular(db, f.path, mapping, tabEnv, await batchId(db));
+}
+
+async function batchId(db: Db): Promise<number> {
+  const row = await db.one<{ id: number }>('SELECT min(file_id) AS id FROM ql_batch');
+  if (row?.id == null) throw new InternalError('empty batch');
+  return row.id;
+}
+
+function eventsMapping(ext: string): Mapping {
+  return {
+    reader: ext === '.parquet' ? 'parquet' : 'csv',
+    options: ext === '.tsv' ? { delim: '\t' } : {},
+    fields: {
+      ts: '"ts"',
+      player_id: '"player_id"',
+      quest_id: '"quest_id"',
+      status: '"status"',
+      session_id: '"session_id"',
+      build: '"build"',
+      platform: '"platform"',
+    },
+  };
+}
+
+/** Every physical line of the files into ql_raw (file id, line, text). */
+function rawLines(db: Db, files: Planned[]): Promise<void> {
+  const paths = listValue(files.map((f) => f.path));
+  return runScript(db, sqlFile('ingest/raw_lines'), { paths, max_line: lineBuffer(files) });
+}
+
+/**
+ * DuckDB's line buffer for these files: their longest line plus slack (at least 64 KB), at most
+ * MAX_LINE (a longer line makes the file unreadable, as it always did). Parquet files report no lines.
+ */
+function lineBuffer(files: Planned[]): number {
+  const longest = Math.max(0, ...files.map((f) => (f.lines > 0 ? f.longest : MAX_LINE)));
+  return Math.min(MAX_LINE, Math.max(1 << 16, longest + 4096));
+}
+
+/**
+ * Staging reads number lines by read order, so they run with preserve_insertion_order on; ingest otherwise keeps it
+ * off for bulk statements whose order does not matter.
+ */
+async function ordered<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  await db.run('SET preserve_insertion_order = true');
+  try {
+    return await fn();
+  } finally {
+    // Fails inside an aborted transaction; loadBatch sets it again after the rollback.
+    await db.run('SET preserve_insertion_order = false').catch(() => {});
+  }
+}
+
+/** Runs a step that reads the file; DuckDB's complaints about the file become InputErrors naming file and line. */
+export async function read<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof UserError || err instanceof InternalError) throw err;
+    const msg = errorMessage(err);
+    const line = /(?:on )?line:? (\d+)/i.exec(msg)?.[1];
+    throw new InputError(path, duckReason(msg), { line: line ? Number(line) : undefined, cause: err });
+  }
+}
+
+/** DuckDB messages carry hints for SQL users; keep the first meaningful sentence. */
+function duckReason(msg: string): string {
+  if (/not utf-8|invalid unicode/i.test(msg)) return 'not valid UTF-8 text';
+  if (/maximum line size/i.test(msg)) return `a line is longer than ${MAX_LINE} bytes`;
+  const first = msg.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? msg;
+  return first.replace(/^[A-Za-z ]+Error: /, '').trim();
+}
+
+async function readCounts(db: Db, files: Planned[], ids: number[]): Promise<Map<string, Counts>> {
+  const rows = await db.all<Record<string, string | number>>('SELECT * FROM ql_counts ORDER BY file_id');
+  const pathOf = new Map(ids.map((id, i) => [id, files[i]?.path ?? '']));
+  const out = new Map<string, Counts>();
+  for (const row of rows) {
+    const n = (k: string) => Number(row[k] ?? 0);
+    const path = pathOf.get(n('file_id')) ?? '?';
+    const c = {
+      lines_read: n('lines_read'),
+      loaded: n('loaded'),
+      rejected: n('rejected'),
+      ignored: n('ignored'),
+      duplicates: n('duplicates'),
+    };
+    if (n('unclassified') !== 0 || c.lines_read !== c.loaded + c.rejected + c.ignored) {
+      throw new InternalError(
+        `${path}: ledger invariant broken: ${c.lines_read} lines read != ${c.loaded} loaded + ${c.rejected} rejected + ${c.ignored} ignored`,
+      );
+    }
+    out.set(path, c);
+  }
+  return out;
+}
+
+const STAGE_TABLES = [
+  'ql_batch',
+  'ql_read',
+  'ql_first',
+  'ql_raw',
+  'ql_src',
+  'ql_lines',
+  'ql_stage',
+  'ql_unclean',
+  'ql_loaded',
+  'ql_counts',
+  'ql_reader_rejects',
+  'ql_status_map',
+  'ql_csv_rejects',
+  'ql_csv_scans',
+];
+
+async function dropStage(db: Db): Promise<void> {
+  // The NDJSON fast path's ql_stage is a view; the view goes first, since the tables under it are dropped after.
+  await db.run('DROP VIEW IF EXISTS ql_stage').catch(() => {});
+  for (const t of STAGE_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
+}
+
+/** Runs a multi-statement SQL file, binding to each statement only the parameters it uses. */
+export async function runScript(db: Db, sql: string, params: Params = {}): Promise<void> {
+  const statements = sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
+  for (const s of statements) {
+    const used: Params = {};
+    for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(s)) used[k] = v;
+    await db.run(s, Object.keys(used).length ? used : undefined);
+  }
+}

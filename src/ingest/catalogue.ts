@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import { type Effects, timed } from '../domain/effects.js';
+import { errorMessage, InputError } from '../domain/errors.js';
+import { Db, ident, literal, sqlFile } from '../engine/db.js';
+import { migrate } from '../engine/migrate.js';
+
+/** Accepted spellings of each catalogue column (case-insensitive); the first found wins. */
+const COLUMNS = {
+  quest_id: ['id', 'quest_id'],
+  name: ['name'],
+  chain: ['chain', 'zone'],
+  sort_order: ['order', 'sort_order'],
+} as const;
+
+/**
+ * Replaces the quest catalogue with a CSV (header row) or JSON (array of objects, or NDJSON) file with the columns
+ * id, name, and optionally chain (or zone) and order. Any bad row rejects the whole file; the old catalogue stays.
+ */
+export async function loadCatalogue(db: Db, path: string): Promise<{ quests: number }> {
+  if (!existsSync(path)) throw new InputError(path, 'catalogue file not found');
+  const ext = extname(path.replace(/\.gz$/, '')).toLowerCase();
+  const json = ['.json', '.ndjson', '.jsonl'].includes(ext);
+  if (!json && !['.csv', '.tsv'].includes(ext)) {
+    throw new InputError(path, `unsupported catalogue type "${ext}"`, { hint: 'use .csv or .json' });
+  }
+  const reader = json ? `read_json(${literal(path)})` : `read_csv(${literal(path)}, header = true, all_varchar = true)`;
+  try {
+    await db.run(`CREATE OR REPLACE TEMP TABLE catalogue_raw AS SELECT * FROM ${reader}`);
+  } catch (err) {
+    throw new InputError(path, `cannot read catalogue: ${errorMessage(err)}`, { cause: err });
+  }
+  const present = (await db.all<{ column_name: string }>('DESCRIBE catalogue_raw')).map((c) => c.column_name);
+  const pick = (names: readonly string[]) => present.find((c) => names.includes(c.toLowerCase()));
+  const column = (key: keyof typeof COLUMNS, required: boolean): string => {
+    const found = pick(COLUMNS[key]);
+    if (found) return `nullif(trim(CAST(${ident(found)} AS VARCHAR)), '')`;
+    if (required) throw new InputError(path, `missing column "${COLUMNS[key][0]}" (found: ${present.join(', ')})`);
+    return 'NULL::VARCHAR';
+  };
+  // Header is line 1 of a CSV; JSON has no useful line numbers, so its rows are numbered as entries from 1.
+  const firstLine = json ? 1 : 2;
+  // Column names differ per file, so this one statement is assembled here; everything after it reads catalogue_staged.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE catalogue_staged AS
+     SELECT rowid + ${firstLine} AS line, ${column('quest_id', true)} AS quest_id, ${column('name', true)} AS name,
+            ${column('chain', false)} AS chain, ${column('sort_order', false)} AS sort_order
+     FROM catalogue_raw`,
+  );
+  const problems = await db.all<{ line: number; reason: string }>(sqlFile('catalogue/problems'));
+  const first = problems[0];
+  if (first) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+    if (json) throw new InputError(path, `entry ${first.line}: ${first.reason}${more}`);
+    throw new InputError(path, `${first.reason}${more}`, { line: Number(first.line) });
+  }
+  return db.transaction(async () => {
+    await db.run('DELETE FROM catalogue');
+    await db.run(sqlFile('catalogue/load'));
+    const n = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM catalogue');
+    return { quests: n?.n ?? 0 };
+  });
+}
+
+/** `questlog catalogue FILE`: loads the catalogue into the database at `db`. */
+export async function catalogueCommand(opts: { db: string; file: string }, effects: Effects): Promise<number> {
+  const db = await Db.open(opts.db);
+  try {
+    await migrate(db);
+    const [{ quests }, ms] = await timed(() => loadCatalogue(db, opts.file));
+    effects.log(`catalogue ${opts.file}: ${quests} quests in ${ms} ms`);
+    return quests;
+  } finally {
+    db.close();
+  }
+}

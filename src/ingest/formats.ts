@@ -1,0 +1,265 @@
+// Which files an ingest covers and what format each is in: discovery, sniffing, content hashing.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { PassThrough, Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { type Config, configPath, type SourceConfig } from '../config.js';
+import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import type { Db } from '../engine/db.js';
+import { PRESETS } from './presets.js';
+
+export const FORMATS = ['seed', 'events', 'gameanalytics', 'mapped'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** A tabular or JSON export mapped onto the canonical event fields by DuckDB SQL expressions (see README). */
+export interface Mapping {
+  reader: 'csv' | 'json' | 'parquet';
+  /** read_csv / read_parquet options, e.g. { "delim": "\t", "header": true }. */
+  options?: Record<string, string | number | boolean>;
+  /** Canonical field -> SQL expression over the file's columns (for JSON readers: over the object `j`). */
+  fields: { ts: string; player_id: string; quest_id: string; status: string } & Partial<
+    Record<'session_id' | 'build' | 'platform', string>
+  >;
+  /** Exact source value -> canonical status; values not listed fall back to the built-in synonyms. */
+  status_map?: Record<string, string>;
+  /** Rows where this is not true are counted as ignored (their player still counts as seen). */
+  filter?: string;
+}
+
+export interface FileFormat {
+  format: FormatName;
+  mapping?: Mapping;
+}
+
+const KNOWN_EXT = ['.csv', '.tsv', '.ndjson', '.jsonl', '.json', '.parquet', '.log', '.txt'];
+
+/** Extension without a trailing `.gz`, lower-cased. */
+export function baseExt(path: string): string {
+  const p = path.toLowerCase().endsWith('.gz') ? path.slice(0, -3) : path;
+  return extname(p).toLowerCase();
+}
+
+/** Files, folders (recursively, known extensions) and globs (DuckDB's glob), as sorted absolute paths. */
+export async function expandPaths(
+  db: Db,
+  paths: string[],
+  cwd: string,
+): Promise<{ files: string[]; missing: string[] }> {
+  const out = new Set<string>();
+  const missing: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (/[*?[]/.test(p)) {
+      const rows = await db.all<{ file: string }>('SELECT file FROM glob($pattern) ORDER BY file', { pattern: abs });
+      if (rows.length === 0) missing.push(p);
+      for (const r of rows) out.add(resolve(r.file));
+    } else if (!existsSync(abs)) {
+      missing.push(p);
+    } else if (statSync(abs).isDirectory()) {
+      for (const f of readdirSync(abs, { recursive: true, encoding: 'utf8' })) {
+        const full = join(abs, f);
+        if (KNOWN_EXT.includes(baseExt(full)) && statSync(full).isFile()) out.add(full);
+      }
+    } else {
+      out.add(abs);
+    }
+  }
+  return { files: [...out].sort(), missing };
+}
+
+/** The configured source: its own mapping, or a shipped preset with the source's overrides on top. */
+export function sourceFormat(name: string, config: Config): FileFormat {
+  const src: SourceConfig | undefined = config.sources[name];
+  if (!src) {
+    const known = Object.keys(config.sources).sort().join(', ') || 'none';
+    throw new UserError(`unknown source '${name}' (configured: ${known})`, { hint: 'add it to questlog.config.json' });
+  }
+  if (src.preset !== undefined) {
+    const preset = PRESETS[src.preset];
+    if (!preset) throw new UserError(`source '${name}': unknown preset '${src.preset}'`);
+    return { format: 'mapped', mapping: { ...preset, ...pickMapping(src) } };
+  }
+  const format = (src.format ?? 'mapped') as FormatName;
+  if (!FORMATS.includes(format)) throw new UserError(`source '${name}': unknown format '${format}'`);
+  if (format !== 'mapped') return { format };
+  const m = pickMapping(src);
+  if (!m.reader || !m.fields) throw new UserError(`source '${name}': a mapped source needs "reader" and "fields"`);
+  for (const f of ['ts', 'player_id', 'quest_id', 'status'] as const) {
+    if (!m.fields[f]) throw new UserError(`source '${name}': fields.${f} is required`);
+  }
+  return { format: 'mapped', mapping: m as Mapping };
+}
+
+function pickMapping(src: SourceConfig): Partial<Mapping> {
+  const out: Partial<Mapping> = {};
+  if (src.reader !== undefined) out.reader = src.reader as Mapping['reader'];
+  if (src.options !== undefined) out.options = src.options as Mapping['options'];
+  if (src.fields !== undefined) out.fields = src.fields as Mapping['fields'];
+  if (src.status_map !== undefined) out.status_map = src.status_map as Mapping['status_map'];
+  if (src.filter !== undefined) out.filter = src.filter as string;
+  return out;
+}
+
+/** Source paths from the config, for `ingest --source NAME` without paths (the nightly). */
+export function sourcePaths(name: string, config: Config): string[] {
+  return (config.sources[name]?.paths ?? []).map((p) => configPath(config, p));
+}
+
+/** Format of one file: forced, from the source, or from its extension (CSV and JSON are sniffed). */
+export async function detectFormat(path: string, forced: FileFormat | undefined): Promise<FileFormat> {
+  if (forced) return forced;
+  const ext = baseExt(path);
+  if (ext === '.parquet') return { format: 'events' };
+  if (ext === '.ndjson' || ext === '.jsonl' || ext === '.json') {
+    const first = await firstLine(path);
+    // GameAnalytics rows always carry a category and a user_id; canonical events have player_id instead.
+    const ga = /"category"\s*:/.test(first) && /"user_id"\s*:/.test(first) && !/"player_id"\s*:/.test(first);
+    return { format: ga ? 'gameanalytics' : 'events' };
+  }
+  if (ext === '.csv' || ext === '.tsv' || ext === '.log' || ext === '.txt') {
+    const first = (await firstLine(path)).replace(/^\uFEFF/, '');
+    // Seed logs have no header: the first line starts with an offset (a blank file has nothing to sniff; seed needs
+    // no header, so it reads cleanly).
+    const seed = first.trim() === '' || /^\s*\d{1,3}:\d{2}:\d{2}/.test(first) || ext === '.log' || ext === '.txt';
+    if (seed) return { format: 'seed' };
+    return { format: 'events' };
+  }
+  throw new InputError(path, `cannot tell the format from the extension '${ext || '(none)'}'`, {
+    hint: 'pass --format seed|events|gameanalytics, or --source NAME',
+  });
+}
+
+/** The first non-blank line (decompressed), for sniffing; at most 64 KiB are read. */
+async function firstLine(path: string): Promise<string> {
+  let text = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      text += chunk.toString('utf8');
+      cb(text.length > 65536 ? new Error('enough') : null);
+    },
+  });
+  const middle = path.toLowerCase().endsWith('.gz') ? createGunzip() : new PassThrough();
+  try {
+    await pipeline(createReadStream(path, { end: 1 << 20 }), middle, sink);
+  } catch {
+    // Sniffing reads a prefix only; the real read reports broken files properly.
+  }
+  return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+}
+
+/** Plain files below this size are read in one go rather than streamed. */
+const SMALL = 1 << 20;
+
+/** What ingest learns about a file before DuckDB reads it. */
+export interface Fingerprint {
+  hash: string;
+  bytes: number;
+  /** Physical lines ('\n'-terminated, plus an unterminated last one) of the decompressed text; 0 for Parquet. */
+  lines: number;
+  /** Whether some line is empty (or just '\r'): such files cannot take the NDJSON fast path. */
+  blank: boolean;
+  /** Bytes in the longest line (DuckDB's line buffer is sized to it: a 64 MB buffer per small file is slow). */
+  longest: number;
+}
+
+/**
+ * sha256 of the bytes (the file's identity), its size and its line count, in one streaming pass. Gzip files are also
+ * inflated here: DuckDB reads a truncated gzip without complaint, so this is where a cut-off download is caught.
+ */
+export async function fingerprint(path: string): Promise<Fingerprint> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      cb(null, chunk);
+    },
+  });
+  const counter = lineCounter(baseExt(path) !== '.parquet');
+  const gz = path.toLowerCase().endsWith('.gz');
+  try {
+    // Small plain files in one read: stream setup costs more than the bytes (the sample is 544 files of ~5 KB).
+    if (!gz && statSync(path).size < SMALL) {
+      const buf = await readFile(path);
+      counter.feed(buf);
+      return { hash: createHash('sha256').update(buf).digest('hex'), bytes: buf.length, ...counter.result() };
+    }
+    if (gz) await pipeline(createReadStream(path), tap, createGunzip(), counter.sink);
+    else await pipeline(createReadStream(path), tap, counter.sink);
+  } catch (err) {
+    const msg = errorMessage(err);
+    if (gz) throw new InputError(path, `not a complete gzip file (${msg})`, { cause: err });
+    throw new InputError(path, `cannot read: ${msg}`, { cause: err });
+  }
+  return { hash: hash.digest('hex'), bytes, ...counter.result() };
+}
+
+/** Counts lines and spots empty ones across chunk boundaries (a line holding nothing but '\r' is empty too). */
+function lineCounter(enabled: boolean) {
+  let lines = 0;
+  let blank = false;
+  let longest = 0;
+  // Bytes of the current, unfinished line, and whether they are exactly '\r'.
+  let len = 0;
+  let onlyCr = false;
+  const feed = (chunk: Buffer) => {
+    if (!enabled) return;
+    let from = 0;
+    for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
+      const total = len + nl - from;
+      if (total > longest) longest = total;
+      if (total === 0 || (total === 1 && (len === 1 ? onlyCr : chunk[from] === 13))) blank = true;
+      lines++;
+      len = 0;
+      from = nl + 1;
+    }
+    const rest = chunk.length - from;
+    if (rest > 0) {
+      onlyCr = len === 0 && rest === 1 && chunk[from] === 13;
+      len += rest;
+    }
+  };
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      feed(chunk);
+      cb();
+    },
+  });
+  const result = () => ({
+    lines: lines + (len > 0 ? 1 : 0),
+    blank: blank || (len === 1 && onlyCr),
+    longest: Math.max(longest, len),
+  });
+  return { sink, feed, result };
+}
+
+/** Seed logs: which player a session file belongs to. `parent` (default), `stem`, or `/regex/` (first group). */
+export function seedPlayer(path: string, rule = 'parent'): string {
+  if (rule === 'parent') return basename(dirname(path));
+  if (rule === 'stem') return stem(path);
+  const m = /^\/(.+)\/$/.exec(rule);
+  if (!m?.[1]) throw new UserError(`--player must be parent, stem or /regex/ (got '${rule}')`);
+  const hit = new RegExp(m[1]).exec(path.replaceAll('\\', '/'));
+  if (!hit?.[1]) throw new InputError(path, `player pattern ${rule} does not match this path`);
+  return hit[1];
+}
+
+export function stem(path: string): string {
+  return basename(path)
+    .replace(/\.gz$/i, '')
+    .replace(/\.[^.]+$/, '');
+}
+
+/** Session start as local 'YYYY-MM-DD HH:MM:SS' from an ISO-like file name, or undefined. */
+export function startFromName(path: string): string | undefined {
+  const m = /(\d{4})-(\d{2})-(\d{2})[T_ ](\d{2})[-:](\d{2})[-:](\d{2})/.exec(stem(path));
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const t = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s));
+  if (t.getUTCMonth() !== (mo ?? 0) - 1 || t.getUTCDate() !== d || (h ?? 0) > 23) return undefined;
+  return t.toISOString().slice(0, 19).replace('T', ' ');
+}

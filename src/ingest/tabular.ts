@@ -1,0 +1,255 @@
+// Tabular inputs (CSV/TSV with a header, Parquet, mapped JSON): DuckDB reads the columns, a mapping turns them into
+// canonical event fields, and every record keeps its physical line (Parquet: its row number).
+
+import { InputError, UserError } from '../domain/errors.js';
+import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
+import { STATUSES, type Status } from '../engine/migrate.js';
+import type { Mapping } from './formats.js';
+
+/** Lines longer than this are quarantined rather than parsed. */
+export const LONG_LINE = 1 << 20;
+
+export interface TabularEnv {
+  /** Canonical events: the four core columns must exist; optional ones are used when present. */
+  required: boolean;
+  rawLines(db: Db, path: string): Promise<void>;
+  read<T>(path: string, fn: () => Promise<T>): Promise<T>;
+  maxLine: number;
+}
+
+const CSV_OPTIONS = new Set(['delim', 'sep', 'quote', 'escape', 'header', 'skip', 'comment', 'nullstr']);
+const CORE = ['ts', 'player_id', 'quest_id', 'status'] as const;
+const OPTIONAL = ['session_id', 'build', 'platform'] as const;
+
+/** Stages one file into ql_stage under ledger id `fileId`. */
+export async function stageTabular(db: Db, path: string, m: Mapping, env: TabularEnv, fileId = 1): Promise<void> {
+  await statusMap(db, m.status_map ?? {});
+  let headerLines = 0;
+  if (m.reader === 'parquet') {
+    await env.read(path, () =>
+      db.run(
+        `CREATE OR REPLACE TEMP TABLE ql_src AS
+         SELECT file_row_number + 1 AS ql_line, * EXCLUDE (file_row_number)
+         FROM read_parquet($path, file_row_number = true)`,
+        { path },
+      ),
+    );
+  } else if (m.reader === 'json') {
+    await env.rawLines(db, path);
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ql_src AS
+       SELECT line AS ql_line, CASE WHEN json_valid(raw) THEN raw::JSON END AS j
+       FROM ql_raw WHERE trim(coalesce(raw, '')) <> ''`,
+    );
+  } else {
+    await env.rawLines(db, path);
+    const opts = csvOptions(m.options ?? {});
+    headerLines = (opts.header === 'false' ? 0 : 1) + Number(opts.skip ?? 0);
+    const optSql = Object.entries(opts)
+      .map(([k, v]) => `, ${k} = ${v}`)
+      .join('');
+    await db.run('DROP TABLE IF EXISTS ql_csv_rejects');
+    await db.run('DROP TABLE IF EXISTS ql_csv_scans');
+    // Values are all text so one odd cell is a reject of that line, never a type error for the whole file.
+    await env.read(path, () =>
+      db.run(
+        `CREATE OR REPLACE TEMP TABLE ql_src AS
+         SELECT row_number() OVER () AS ql_rec, *
+         FROM read_csv($path, all_varchar = true, store_rejects = true, rejects_table = 'ql_csv_rejects',
+           rejects_scan = 'ql_csv_scans', max_line_size = $max_line${optSql})`,
+        { path, max_line: env.maxLine },
+      ),
+    );
+    await db.run(sqlFile('ingest/reader_rejects'));
+    await db.run(sqlFile('ingest/lines'), { header_lines: headerLines });
+    const c = await db.one<{ recs: number; lines: number }>(
+      `SELECT (SELECT count(*) FROM ql_src)::INTEGER AS recs, (SELECT count(*) FROM ql_lines)::INTEGER AS lines`,
+    );
+    if (c?.recs !== c?.lines) {
+      throw new InputError(path, `cannot number its records (${c?.recs} records on ${c?.lines} lines)`, {
+        hint: 'quoted values spanning several lines are not supported',
+      });
+    }
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ql_src AS SELECT l.line AS ql_line, s.* EXCLUDE (ql_rec)
+       FROM ql_src s JOIN ql_lines l USING (ql_rec)`,
+    );
+  }
+  const fields = env.required ? await presentFields(db, path, m) : m.fields;
+  const sql = stageSql(m, fields, headerLines, await typedTs(db, fields));
+  await env.read(path, () => db.run(sql, { file_id: fileId }));
+  // Parquet has no text lines: a rejected row is quarantined as its JSON.
+  if (m.reader === 'parquet') {
+    await db.run(
+      `UPDATE ql_stage SET raw = (
+         SELECT CAST(to_json(x) AS VARCHAR) FROM (SELECT * EXCLUDE (ql_line) FROM ql_src s WHERE s.ql_line = ql_stage.line) x
+       ) WHERE outcome = 'rejected'`,
+    );
+  }
+}
+
+/** For canonical events the columns are fixed: required ones must exist, optional ones may be missing. */
+async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping['fields']> {
+  const cols = (await db.all<{ column_name: string }>('DESCRIBE ql_src')).map((r) => r.column_name);
+  const missing = CORE.filter((c) => !cols.includes(c));
+  if (missing.length) {
+    const found = cols.filter((c) => c !== 'ql_line').join(', ') || 'none';
+    throw new InputError(path, `missing column(s) ${missing.join(', ')} (found: ${found})`, {
+      hint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',
+    });
+  }
+  const out: Record<string, string> = { ...m.fields };
+  for (const o of OPTIONAL) if (!cols.includes(o)) delete out[o];
+  return out as Mapping['fields'];
+}
+
+/** Parquet timestamps need no parsing: an expression for ts when the mapped ts is a plain TIMESTAMP(TZ) column. */
+async function typedTs(db: Db, fields: Mapping['fields']): Promise<string | undefined> {
+  const col = /^"([^"]+)"$/.exec(fields.ts)?.[1];
+  if (!col) return undefined;
+  const cols = await db.all<{ column_name: string; column_type: string }>('DESCRIBE ql_src');
+  const type = cols.find((c) => c.column_name === col)?.column_type;
+  // TIMESTAMPTZ becomes the instant in UTC: the session zone is UTC (Db.open).
+  return type === 'TIMESTAMP' || type === 'TIMESTAMP WITH TIME ZONE' ? fields.ts : undefined;
+}
+
+/**
+ * The stage for a mapped file. Field expressions come from the project's config (trusted, like SQL files); each is
+ * wrapped in TRY so a value that does not fit rejects its line instead of failing the file.
+ */
+function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number, tsTyped?: string): string {
+  const f = (name: keyof Mapping['fields']) => {
+    const e = fields[name];
+    return e ? `TRY(CAST((${e}) AS VARCHAR))` : 'NULL::VARCHAR';
+  };
+  const keep = m.filter ? `coalesce(TRY(CAST((${m.filter}) AS BOOLEAN)), false)` : 'true';
+  const text = m.reader !== 'parquet';
+  const from = text
+    ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ' LEFT JOIN ql_reader_rejects x ON x.line = r.line' : ''}`
+    : 't';
+  const line = text ? 'r.line' : 't.ql_line';
+  const jsonBad = m.reader === 'json' ? "WHEN t.j IS NULL THEN 'invalid JSON'" : '';
+  const readerBad = m.reader === 'csv' ? 'WHEN x.reason IS NOT NULL THEN x.reason' : '';
+  return `
+CREATE OR REPLACE TEMP TABLE ql_stage AS
+WITH s0 AS (
+  SELECT ql_line, ${m.reader === 'json' ? 'j' : 'NULL::JSON AS j'},
+    ${f('ts')} AS ts_text, ql_id(${f('player_id')}) AS player_id, ql_id(${f('quest_id')}) AS quest_id,
+    ${f('status')} AS status_text, ql_id(${f('session_id')}) AS session_id, ql_id(${f('build')}) AS build,
+    ql_id(${f('platform')}) AS platform, ${keep} AS keep, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
+  FROM ql_src
+), t AS (
+  SELECT s0.*, ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
+  FROM s0 LEFT JOIN ql_status_map sm ON sm.value = s0.status_text
+), c AS (
+  SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE
+    ${text ? `WHEN r.line <= ${headerLines} THEN NULL WHEN trim(coalesce(r.raw, '')) = '' THEN NULL` : ''}
+    ${readerBad}
+    ${text ? `WHEN length(r.raw) > ${LONG_LINE} THEN 'line too long (' || length(r.raw) || ' characters)'` : ''}
+    ${jsonBad}
+    WHEN NOT t.keep THEN NULL
+    ELSE ql_problem(t.player_id, t.quest_id, t.status_text, t.status, t.ts_text, t.ts) END AS reason,
+    ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'} AS blank
+  FROM ${from}
+)
+SELECT $file_id::INTEGER AS file_id, line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
+  CASE WHEN blank THEN 'ignored' WHEN reason IS NOT NULL THEN 'rejected' WHEN NOT keep THEN 'ignored' ELSE 'event' END
+    AS outcome,
+  reason, ts, player_id, quest_id, status, session_id, build, platform,
+  player_id AS seen_player, ts AS seen_ts
+FROM c`;
+}
+
+async function statusMap(db: Db, map: Record<string, string>): Promise<void> {
+  await db.run('CREATE OR REPLACE TEMP TABLE ql_status_map (value VARCHAR PRIMARY KEY, status quest_status)');
+  for (const [value, status] of Object.entries(map)) {
+    if (!STATUSES.includes(status as Status)) {
+      throw new UserError(`status_map: '${value}' maps to '${status}', not one of ${STATUSES.join(', ')}`);
+    }
+    await db.run('INSERT INTO ql_status_map VALUES ($value, $status)', { value, status });
+  }
+}
+
+/** Reader options from the config, rendered as SQL values; names are whitelisted because they are spliced in. */
+function csvOptions(options: Record<string, string | number | boolean>): Record<string, string> {
+  const out: Record<string, string> = {
+    header: 'true',
+    delim: literal(','),
+    quote: literal('"'),
+    escape: literal('"'),
+  };
+  for (const [k, v] of Object.entries(options)) {
+    const key = k === 'sep' ? 'delim' : k;
+    if (!CSV_OPTIONS.has(k))
+      throw new UserError(`reader option '${k}' is not supported (use: ${[...CSV_OPTIONS].join(', ')})`);
+    out[key] = typeof v === 'string' ? literal(v) : String(v);
+  }
+  return out;
+}
+
+/**
+ * Fast path for canonical events in CSV/TSV (with a header) or Parquet: DuckDB's typed readers over all of a batch's
+ * files, parsed and checked in the read, with no raw-line staging. Parquet rows (numbered by file_row_number) go
+ * straight into events and ql_first holds each file's row count from its footer; CSV rows are staged in ql_read, in
+ * read order, for their line numbers, and ql_first says which files are clean. Only files that turn out clean stay
+ * (ingest sends the rest, and any batch the reader refuses, to the exact per-file path). CSV rows are numbered by
+ * read order after the header, which is true only without blank lines (such files never come here) and without
+ * quoted line breaks (then rows + header != lines, and the file is not clean); the header counts as an ignored line.
+ * Returns false when the batch cannot take this path at all (a core column missing from every file).
+ */
+export async function stageFastTabular(
+  db: Db,
+  reader: 'csv' | 'parquet',
+  paths: Params[string],
+  delim: string,
+): Promise<boolean> {
+  const from =
+    reader === 'parquet'
+      ? 'read_parquet($paths, file_row_number = true, union_by_name = true)'
+      : `read_csv($paths, header = true, all_varchar = true, union_by_name = true,
+           delim = ${literal(delim)}, quote = '"', escape = '"', max_line_size = $max_line)`;
+  const params: Params = reader === 'parquet' ? { paths } : { paths, max_line: LONG_LINE };
+  const described = await db.all<{ column_name: string; column_type: string }>(
+    `DESCRIBE SELECT * FROM ${from.replace('file_row_number = true, ', '')}`,
+    params,
+  );
+  const types = new Map(described.map((c) => [c.column_name, c.column_type]));
+  if (CORE.some((c) => !types.has(c))) return false;
+  // TRY costs ~1 s of CPU per million rows, so text columns are taken as they are.
+  const text = (c: string) =>
+    !types.has(c) ? 'NULL::VARCHAR' : types.get(c) === 'VARCHAR' ? `"${c}"` : `TRY(CAST("${c}" AS VARCHAR))`;
+  const tsType = types.get('ts');
+  // Parquet timestamps need no parsing; text is parsed by ql_ts as on every other path.
+  const typed = tsType === 'TIMESTAMP' || tsType === 'TIMESTAMP WITH TIME ZONE';
+  const parsed = `WITH x AS (
+       SELECT file_index::INTEGER AS idx, ${reader === 'parquet' ? 'file_row_number + 1' : 'NULL::BIGINT'} AS line,
+         ${text('ts')} AS ts_text, ql_id(${text('player_id')}) AS player_id,
+         ql_id(${text('quest_id')}) AS quest_id, ql_status(${text('status')}) AS status,
+         ql_id(${text('session_id')}) AS session_id, ql_id(${text('build')}) AS build,
+         ql_id(${text('platform')}) AS platform, ${typed ? 'CAST("ts" AS TIMESTAMP)' : 'NULL::TIMESTAMP'} AS ts_typed
+       FROM ${from}
+     ), y AS (SELECT * EXCLUDE (ts_typed, ts_text), ${typed ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts FROM x)`;
+  if (reader === 'parquet') {
+    await db.run(sqlFile('ingest/parquet_rows'), { paths });
+    // Only loadable rows go in: a file with any other row loads fewer rows than it holds, so it is not clean.
+    await db.run(
+      `INSERT INTO events
+       ${parsed}
+       SELECT b.file_id, y.line, y.ts, y.player_id, y.quest_id, y.status, y.session_id, y.build, y.platform
+       FROM y JOIN ql_batch b USING (idx)
+       WHERE ql_loadable(y.player_id, y.quest_id, y.status, y.ts)`,
+      params,
+    );
+    return true;
+  }
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ql_read AS
+     ${parsed}
+     SELECT idx, ts, player_id, quest_id, status, session_id, build, platform,
+       ql_loadable(player_id, quest_id, status, ts) AS ok
+     FROM y`,
+    params,
+  );
+  await db.run(sqlFile('ingest/tabular_fast'));
+  return true;
+}

@@ -1,0 +1,157 @@
+// Charts for notebooks: the report's chart builders (src/charts.ts) over the stored statistics, plus two views the
+// report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
+
+import { UserError } from '../domain/errors.js';
+import type { QuestStats } from '../domain/types.js';
+import type { Db } from '../engine/db.js';
+import { getCompletionHistogram, getHistory, getSnapshot } from '../engine/read.js';
+import {
+  type Chart,
+  ChartRenderer,
+  chartLabels,
+  durationOverview,
+  histogramChart,
+  questHistoryChart,
+  questStatusChart,
+  renumberIds,
+  statusOverview,
+  trendOverview,
+} from '../publish/charts.js';
+
+export type VegaLiteSpec = Record<string, unknown>;
+
+export const CHART_KINDS = ['buckets', 'completion', 'times', 'trend', 'status', 'funnel', 'histogram'] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+
+function spec(description: string, body: Record<string, unknown>): VegaLiteSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    description,
+    width: 480,
+    background: 'white',
+    config: { font: FONT, view: { stroke: null } },
+    ...body,
+  };
+}
+
+export function completionChart(quests: readonly QuestStats[]): Chart {
+  const labels = chartLabels(quests);
+  const rows = quests.filter((q) => q.completion_rate !== null);
+  const values = rows.map((q, i) => ({ quest: labels.get(q.quest_id) ?? q.name, order: i, rate: q.completion_rate }));
+  const description = 'Share of all players who have completed each quest.';
+  return {
+    key: 'completion',
+    title: 'Completion rate per quest',
+    description,
+    spec: spec(description, {
+      height: { step: 18 },
+      data: { name: 'table', values },
+      mark: { type: 'bar', color: '#2f855a', tooltip: true },
+      encoding: {
+        y: {
+          field: 'quest',
+          type: 'nominal',
+          title: null,
+          sort: { field: 'order', op: 'min' },
+          axis: { labelLimit: 200 },
+        },
+        x: {
+          field: 'rate',
+          type: 'quantitative',
+          title: 'Completed / players',
+          axis: { format: '%' },
+          scale: { domain: [0, 1] },
+        },
+      },
+    }) as Chart['spec'],
+    table: { columns: ['Quest', 'Completion rate'], rows: values.map((v) => [v.quest, v.rate]) },
+  };
+}
+
+/** Players -> met the quest -> accepted it (now or before) -> completed it. */
+export function funnelChart(q: QuestStats): Chart {
+  const steps: [string, number][] = [
+    ['Players', q.players],
+    ['Encountered', q.players - q.not_encountered],
+    ['Accepted', q.accepted + q.completed + q.abandoned + q.failed - q.anomalies],
+    ['Completed', q.completed],
+  ];
+  const values = steps.map(([step, players], i) => ({
+    step,
+    order: i,
+    players,
+    share: q.players ? players / q.players : null,
+  }));
+  const description = `${q.name}: players at each step, from every player to completion (accepted counts players in progress, abandoned, failed or completed after accepting).`;
+  return {
+    key: 'funnel',
+    title: `${q.name}: funnel`,
+    description,
+    spec: spec(description, {
+      height: { step: 28 },
+      data: { name: 'table', values },
+      mark: { type: 'bar', color: '#3182ce', tooltip: true, cornerRadiusEnd: 2 },
+      encoding: {
+        y: { field: 'step', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } },
+        x: { field: 'players', type: 'quantitative', title: 'Players' },
+      },
+    }) as Chart['spec'],
+    table: { columns: ['Step', 'Players'], rows: values.map((v) => [v.step, v.players]) },
+  };
+}
+
+async function questOf(db: Db, quest: string | undefined, date: string | undefined, kind: string): Promise<QuestStats> {
+  if (!quest) throw new UserError(`chart '${kind}' needs a quest: chart('${kind}', { quest: 'FET0001' })`);
+  const q = (await getSnapshot(db, date)).quests.find((x) => x.quest_id === quest);
+  if (!q) throw new UserError(`quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`);
+  return q;
+}
+
+/** A built-in chart over the stored statistics. */
+export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string; quest?: string }): Promise<Chart> {
+  switch (kind) {
+    case 'buckets':
+      return statusOverview((await getSnapshot(db, opts.date)).quests);
+    case 'completion':
+      return completionChart((await getSnapshot(db, opts.date)).quests);
+    case 'times':
+      return durationOverview((await getSnapshot(db, opts.date)).quests);
+    case 'trend':
+      return opts.quest ? questHistoryChart(await getHistory(db, opts.quest)) : trendOverview(await getHistory(db));
+    case 'status':
+      return questStatusChart(await questOf(db, opts.quest, opts.date, kind));
+    case 'funnel':
+      return funnelChart(await questOf(db, opts.quest, opts.date, kind));
+    case 'histogram': {
+      await questOf(db, opts.quest, opts.date, kind);
+      const bins = await getCompletionHistogram(db, opts.date);
+      return histogramChart(bins.filter((b) => b.quest_id === opts.quest));
+    }
+    default:
+      throw new UserError(`unknown chart '${String(kind)}'; one of: ${CHART_KINDS.join(', ')}`);
+  }
+}
+
+let renderer: ChartRenderer | undefined;
+let charts = 0;
+
+/** SVG for any vega-lite spec; specs with named inline data reuse the report's cached views. */
+export async function renderSvg(vl: VegaLiteSpec): Promise<string> {
+  // A notebook page holds many charts: their clip-path ids must not collide.
+  const prefix = `ql-chart-${++charts}`;
+  const data = vl.data as { name?: unknown; values?: unknown } | undefined;
+  if (typeof data?.name === 'string' && Array.isArray(data.values)) {
+    renderer ??= new ChartRenderer();
+    return renderer.svg(vl as Chart['spec'], prefix);
+  }
+  const vega = await import('vega');
+  const vegaLite = await import('vega-lite');
+  const view = new vega.View(vega.parse(vegaLite.compile(vl as never).spec), { renderer: 'none' });
+  try {
+    return renumberIds(await view.toSVG(), prefix);
+  } finally {
+    view.finalize();
+  }
+}

@@ -1,0 +1,135 @@
+// The files of a site being built: a build folder beside the live one, written in place, swapped in by rename.
+import {
+  closeSync,
+  constants,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { InternalError } from '../domain/errors.js';
+
+/** Writes files under a build folder, remembering what it wrote (for `prune`). */
+export class SiteFiles {
+  readonly written = new Set<string>();
+
+  constructor(readonly root: string) {}
+
+  write(rel: string, content: string | Buffer): void {
+    const path = resolve(this.root, rel);
+    // File ids are escaped, so this never triggers; it is the last line of defence against writing outside.
+    if (!path.startsWith(this.root + sep)) throw new InternalError(`refusing to write outside the site: ${rel}`);
+    overwrite(path, content);
+    this.written.add(path);
+  }
+}
+
+const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`);
+
+/**
+ * Where the new site is built: the site before the previous one (`.old`) when there is one, else a new folder.
+ * Creating 30,000 files and unlinking as many each night cost ~5 s here (up to 12 s on a busy disk); rewriting the
+ * same files in place ~1 s. `.old` is never served, and the previous site takes its place at the swap.
+ */
+export function buildDir(out: string): string {
+  const old = oldOf(out);
+  const tmp = mkdtempSync(join(dirname(out), `.${basename(out)}.new-${process.pid}-`));
+  if (existsSync(old)) {
+    rmSync(tmp, { recursive: true });
+    renameSync(old, tmp);
+  }
+  return tmp;
+}
+
+/**
+ * Replaces a file's bytes: in place when it exists (its blocks stay allocated), else as a new file, creating its
+ * folder only when the open says it is missing (a recycled site has them all: 5,000 mkdir calls saved). Synchronous:
+ * a write into the page cache takes microseconds, less than a promise round trip through the thread pool.
+ */
+function overwrite(path: string, content: string | Buffer): void {
+  const fd = openForOverwrite(path);
+  try {
+    // A string goes to the kernel without a Buffer copy on the JS heap (30,000 pages' worth of garbage otherwise).
+    let done = typeof content === 'string' ? writeSync(fd, content, 0) : 0;
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    if (done < bytes) {
+      const rest = typeof content === 'string' ? Buffer.from(content) : content;
+      while (done < bytes) done += writeSync(fd, rest, done, bytes - done, done);
+    }
+    ftruncateSync(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openForOverwrite(path: string): number {
+  try {
+    // Never through a symlink: whatever the recycled folder holds, the bytes land inside the site.
+    return openSync(path, constants.O_RDWR | constants.O_NOFOLLOW);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR' || code === 'ELOOP') rmSync(path, { recursive: true });
+    else if (code !== 'ENOENT') throw err;
+  }
+  try {
+    return openSync(path, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, 'wx');
+  }
+}
+
+/** Removes whatever a recycled build folder holds that this publish did not write (e.g. a quest gone since). */
+export function prune(dir: string, written: Set<string>): void {
+  const keep = new Set<string>();
+  for (const path of written) {
+    for (let d = dirname(path); d.startsWith(dir + sep) && !keep.has(d); d = dirname(d)) keep.add(d);
+  }
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory() && keep.has(path)) walk(path);
+      else if (!written.has(path)) rmSync(path, { recursive: true, force: true });
+    }
+  };
+  walk(dir);
+}
+
+/**
+ * out -> .old, new -> out. Between the two renames `out` is briefly missing; a crash exactly there leaves the
+ * complete previous site in `.old`, which `recoverSite` puts back before anything else touches the folder.
+ */
+export async function swap(out: string, tmp: string, between?: () => Promise<void>): Promise<void> {
+  if (existsSync(out)) renameSync(out, oldOf(out));
+  await between?.();
+  renameSync(tmp, out);
+}
+
+/** Undoes what a killed publish left behind: restores `.old` if `out` is missing, drops dead temp folders. */
+export function recoverSite(out: string): void {
+  const old = oldOf(out);
+  if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+  const prefix = `.${basename(out)}.new-`;
+  for (const name of readdirSync(dirname(out))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!alive(pid)) rmSync(join(dirname(out), name), { recursive: true, force: true });
+  }
+}
+
+export function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
