@@ -91,6 +91,8 @@ export class Db {
     const conn = await instance.connect();
     // Timestamps are stored as UTC; the session zone must not depend on the host.
     await conn.run("SET TimeZone = 'UTC'");
+    // Shared statistical rules (Wilson intervals, two-proportion tests) as temp macros on every connection.
+    await conn.run(sqlFile('stats/macros'));
     const db = new Db(path, opts.readOnly ?? false, instance, conn);
     db.key = memory ? undefined : fileKey(path);
     if (db.key) openHere.set(db.key, (openHere.get(db.key) ?? 0) + 1);

@@ -1,0 +1,23 @@
+-- Statistical rules shared by every figure that carries uncertainty (snapshots, segments, chains, changes), written
+-- once as temp macros. Loaded on every connection by Db.open, so notebooks can call them too.
+
+-- 95% Wilson score interval for k successes out of n (Wilson 1927): unlike the plain k/n ± 1.96·se it stays
+-- inside [0, 1] and is honest for small n and for rates near 0 or 1. NULL when n = 0 (no rate exists).
+-- z = 1.959963984540054 (the 97.5th percentile of the standard normal). The bounds at k = 0 and k = n are exactly
+-- 0 and 1 (the formula gives them up to rounding).
+CREATE OR REPLACE TEMP MACRO ql_wilson_low(k, n) AS CASE WHEN n > 0 AND k <= 0 THEN 0.0 WHEN n > 0 THEN greatest(0.0,
+  ((k::DOUBLE / n) + 1.959963984540054 ^ 2 / (2 * n)
+   - 1.959963984540054 * sqrt((k::DOUBLE / n) * (1 - k::DOUBLE / n) / n + 1.959963984540054 ^ 2 / (4 * n * n)))
+  / (1 + 1.959963984540054 ^ 2 / n)) END;
+
+CREATE OR REPLACE TEMP MACRO ql_wilson_high(k, n) AS CASE WHEN n > 0 AND k >= n THEN 1.0 WHEN n > 0 THEN least(1.0,
+  ((k::DOUBLE / n) + 1.959963984540054 ^ 2 / (2 * n)
+   + 1.959963984540054 * sqrt((k::DOUBLE / n) * (1 - k::DOUBLE / n) / n + 1.959963984540054 ^ 2 / (4 * n * n)))
+  / (1 + 1.959963984540054 ^ 2 / n)) END;
+
+-- Two-proportion z statistic (pooled) for k1/n1 against k2/n2; NULL when either n is 0 or the pooled rate is 0 or 1.
+-- |z| > 1.959963984540054 means the rates differ at the 5% level.
+CREATE OR REPLACE TEMP MACRO ql_two_prop_z(k1, n1, k2, n2) AS CASE
+  WHEN n1 > 0 AND n2 > 0 AND (k1 + k2) > 0 AND (k1 + k2) < (n1 + n2) THEN
+    (k1::DOUBLE / n1 - k2::DOUBLE / n2)
+    / sqrt(((k1 + k2)::DOUBLE / (n1 + n2)) * (1 - (k1 + k2)::DOUBLE / (n1 + n2)) * (1.0 / n1 + 1.0 / n2)) END;
