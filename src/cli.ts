@@ -1,31 +1,29 @@
 #!/usr/bin/env node
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
-import { Command, Option } from 'commander';
-import { configPath, loadConfig } from './config.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { cliOutput, guardPipe } from './cli-output.js';
+import { configPath, loadConfig, resolveDb } from './config.js';
 import { type DemoFormat, generateDemoData } from './demo/generate.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
+import { cliMessages, EXIT } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
 import { catalogueCommand } from './ingest/catalogue.js';
 import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
 import { nightly } from './jobs/nightly.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './jobs/format.js';
+import { snapshotsDeleteCommand, snapshotsListCommand } from './jobs/snapshots.js';
 import { statsCommand } from './jobs/stats.js';
-import { statusCommand } from './jobs/status.js';
+import { runsCommand, statusCommand } from './jobs/status.js';
 import { parseParams, runNotebook, setupNotebooks } from './notebook/run.js';
 import { publishCommand, resolveOut } from './publish/publish.js';
 import { serve } from './publish/serve.js';
+import { packageRoot } from './root.js';
 
-const effects: Effects = {
-  log: (line) => process.stdout.write(`${line}\n`),
-  progress: (label, done, total) => {
-    if (!process.stderr.isTTY) return;
-    const width = 30;
-    const filled = Math.round((done / Math.max(total, 1)) * width);
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-    if (done >= total) process.stderr.write('\n');
-  },
-};
+guardPipe(process.stdout);
 
 function example(...lines: string[]): string {
   return `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -34,19 +32,38 @@ function example(...lines: string[]): string {
 interface Globals {
   db?: string;
   config?: string;
+  verbose?: boolean;
 }
+
+const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 
 const program = new Command('questlog')
   .description('Quest statistics from game logs, computed in DuckDB')
-  .option('--db <path>', `database file (default: config "db" or ${DEFAULT_DB})`)
+  .version(version, '-V, --version', 'print the questlog version')
+  .option('--db <path>', `database file (default: $QUESTLOG_DB, else config "db", else ${DEFAULT_DB})`)
   .option('--config <file>', 'config file (default: ./questlog.config.json)')
+  .option('-v, --verbose', 'one line per file loaded or skipped (default: a summary line per step)')
+  // Usage errors (unknown option or command, bad choice) throw instead of exiting 1, so main() exits 2.
+  .exitOverride()
   .showHelpAfterError();
 
-/** Global options and config resolved once for every verb. */
-function context() {
+/** Global options, config and output resolved once for every verb (`format`: the result's, default table). */
+function context(format: OutputFormat = 'table') {
   const g = program.opts<Globals>();
   const config = loadConfig(process.cwd(), g.config);
-  return { config, db: g.db ?? config.db ?? DEFAULT_DB };
+  const effects: Effects = cliOutput({ verbose: g.verbose, machine: format !== 'table' });
+  return { config, db: resolveDb(config, g.db), effects };
+}
+
+const formatOption = () =>
+  new Option('--format <format>', 'output: a table for people, json or csv for scripts')
+    .choices(OUTPUT_FORMATS)
+    .default('table');
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(cliMessages.badLimit(value));
+  return n;
 }
 
 // --- verbs (keep each block small: parse, call the library, done) ---
@@ -71,7 +88,7 @@ program
     ),
   )
   .action(async (paths: string[], o: { source?: string; format?: string; player: string }) => {
-    const { config, db } = context();
+    const { config, db, effects } = context();
     await ingestCommand({ db, config, paths, source: o.source, format: o.format, player: o.player }, effects);
   });
 
@@ -80,16 +97,15 @@ program
   .description('list quarantined lines: file, line, reason and the raw text')
   .option('--file <path>', 'only this file')
   .option('--limit <n>', 'at most this many', '100')
+  .addOption(formatOption())
   .addHelpText(
     'after',
-    example('questlog rejects', 'questlog rejects --file data/sample/logs/p001/2026-11-28T20-15-00.csv'),
+    example('questlog rejects', 'questlog rejects --file data/sample/logs/p001/2026-11-28T20-15-00.csv --format csv'),
   )
-  .action(async (o: { file?: string; limit: string }) => {
-    const limit = Number(o.limit);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw new UserError(`--limit must be a positive integer, got ${o.limit}`);
-    const { db } = context();
-    await rejectsCommand({ db, file: o.file, limit }, effects);
+  .action(async (o: { file?: string; limit: string; format: OutputFormat }) => {
+    const limit = positive(o.limit);
+    const { db, effects } = context(o.format);
+    await rejectsCommand({ db, file: o.file, limit, format: o.format }, effects);
   });
 
 program
@@ -99,20 +115,28 @@ program
   .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: the latest stored)')
   .addHelpText('after', example('questlog publish', 'questlog publish --out public --as-of 2026-11-30'))
   .action(async (o: { out?: string; asOf?: string }) => {
-    const { config, db } = context();
+    const { config, db, effects } = context();
     const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
     await publishCommand({ db, config, out: o.out, asOf: o.asOf, title, pauseAt: testPause() }, effects);
   });
 
 program
   .command('nightly')
-  .description('the cron job: ingest every configured source -> snapshot for today -> publish (locked)')
-  .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: today in the configured time zone)')
+  .description('the cron job: ingest every configured source -> snapshot of the last complete day -> publish (locked)')
+  .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: yesterday, the last complete day in the time zone)')
   .option('--out <dir>', 'output folder (default: config reports.out or reports)')
-  .addHelpText('after', example('questlog nightly', '15 3 * * *  cd /srv/questlog && npx questlog nightly'))
-  .action(async (o: { asOf?: string; out?: string }) => {
-    const { config, db } = context();
-    await nightly({ db, config, asOf: o.asOf, out: o.out, pauseAt: testPause() }, effects);
+  .option('--force', 'allow an --as-of date after the last event date plus one day')
+  .addHelpText(
+    'after',
+    `${example(
+      'questlog nightly',
+      '15 3 * * *  cd /srv/questlog && node_modules/.bin/questlog nightly >> logs/nightly.log 2>&1',
+    )}\nExit codes: 0 published, 4 published but the data is stale (freshness.max_age_hours), 3 a file could not be\nloaded (nothing published), 75 another nightly holds the lock, 2 usage or config error, 1 other failure.\n`,
+  )
+  .action(async (o: { asOf?: string; out?: string; force?: boolean }) => {
+    const { config, db, effects } = context();
+    const summary = await nightly({ db, config, asOf: o.asOf, force: o.force, out: o.out, pauseAt: testPause() }, effects);
+    if (summary.stale) process.exitCode = EXIT.stale;
   });
 
 program
@@ -125,7 +149,8 @@ program
     const port = Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UserError(`--port must be 0..65535, got ${o.port}`);
-    const serving = await serve({ dir: resolveOut(context().config, o.dir), port }, effects);
+    const { config, effects } = context();
+    const serving = await serve({ dir: resolveOut(config, o.dir), port }, effects);
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void serving.close());
   });
 
@@ -141,7 +166,7 @@ program
   .description('the main job on the sample (what `npm start` runs): ingest -> stats --backfill -> publish -> table')
   .addHelpText('after', example('questlog demo', 'npm start'))
   .action(async () => {
-    const { config, db } = context();
+    const { config, db, effects } = context();
     await demoJob({ db, config }, effects);
   });
 
@@ -190,7 +215,7 @@ program
   .action(async (o: DemoDataFlags) => {
     const { format, ...rest } = o;
     const formats = format?.split(',').map((f) => f.trim() as DemoFormat);
-    await generateDemoData({ ...rest, formats }, effects);
+    await generateDemoData({ ...rest, formats }, context().effects);
   });
 
 program
@@ -199,19 +224,62 @@ program
   .option('--as-of <date>', 'snapshot date YYYY-MM-DD (events up to the end of that day)')
   .option('--backfill', 'one snapshot per day from the first event date (to --as-of or the last event date)')
   .option('--timezone <zone>', 'IANA zone whose midnight ends a day (default: config "timezone" or UTC)')
-  .addHelpText('after', example('questlog stats', 'questlog stats --backfill', 'questlog stats --as-of 2026-11-28'))
-  .action(async (o: { asOf?: string; backfill?: boolean; timezone?: string }) => {
-    const { config, db } = context();
-    await statsCommand({ db, config, asOf: o.asOf, backfill: o.backfill, timezone: o.timezone }, effects);
-  });
+  .option('--force', 'allow an --as-of date after the last event date plus one day')
+  .addOption(formatOption())
+  .addHelpText(
+    'after',
+    example('questlog stats', 'questlog stats --backfill', 'questlog stats --as-of 2026-11-28 --format csv'),
+  )
+  .action(
+    async (o: { asOf?: string; backfill?: boolean; timezone?: string; force?: boolean; format: OutputFormat }) => {
+      const { config, db, effects } = context(o.format);
+      const { format, ...rest } = o;
+      await statsCommand({ db, config, ...rest, format }, effects);
+    },
+  );
 
 program
   .command('status')
-  .description('what is loaded: files, events, rejects, players, quests, last snapshot, schema version')
+  .description('what is loaded (files, events, rejects, players, quests, snapshots) and how each job last ran')
   .option('--migrate', 'bring an older database to the current schema (opens it for writing)')
+  .addOption(formatOption())
   .addHelpText('after', example('questlog status', 'questlog --db other.duckdb status --migrate'))
-  .action(async (o: { migrate?: boolean }) => {
-    await statusCommand({ db: context().db, migrate: o.migrate }, effects);
+  .action(async (o: { migrate?: boolean; format: OutputFormat }) => {
+    const { db, effects } = context(o.format);
+    await statusCommand({ db, migrate: o.migrate, format: o.format }, effects);
+  });
+
+program
+  .command('runs')
+  .description('the recorded runs of every job, newest first: start, outcome, exit code, counts')
+  .option('--job <name>', 'only this job (ingest, stats, nightly, demo, catalogue, snapshots delete)')
+  .option('--limit <n>', 'at most this many', '20')
+  .addOption(formatOption())
+  .addHelpText('after', example('questlog runs', 'questlog runs --job nightly --limit 7 --format json'))
+  .action(async (o: { job?: string; limit: string; format: OutputFormat }) => {
+    const { db, effects } = context(o.format);
+    await runsCommand({ db, job: o.job, limit: positive(o.limit), format: o.format }, effects);
+  });
+
+const snapshots = program.command('snapshots').description('list the stored snapshots, or delete one');
+
+snapshots
+  .command('list')
+  .description('stored snapshots, oldest first: date, computed at, players, events, data through')
+  .addOption(formatOption())
+  .addHelpText('after', example('questlog snapshots list', 'questlog snapshots list --format csv'))
+  .action(async (o: { format: OutputFormat }) => {
+    const { db, effects } = context(o.format);
+    await snapshotsListCommand({ db, format: o.format }, effects);
+  });
+
+snapshots
+  .command('delete <date>')
+  .description('delete the snapshot of one date (e.g. one stored by mistake); the next publish drops it')
+  .addHelpText('after', example('questlog snapshots delete 2027-01-01'))
+  .action(async (date: string) => {
+    const { db, effects } = context();
+    await snapshotsDeleteCommand({ db, date }, effects);
   });
 
 program
@@ -219,7 +287,8 @@ program
   .description('replace the quest catalogue (CSV with a header or JSON: id, name, chain|zone, order)')
   .addHelpText('after', example('questlog catalogue data/sample/catalogue.csv'))
   .action(async (file: string) => {
-    await catalogueCommand({ db: context().db, file }, effects);
+    const { db, effects } = context();
+    await catalogueCommand({ db, file }, effects);
   });
 
 const notebook = program.command('notebook').description('run notebooks headless; set up the tslab kernel');
@@ -235,7 +304,7 @@ notebook
   .addHelpText('after', example('questlog notebook run notebooks/quest.ipynb --param quest_id=FET0003 --out /tmp/nb'))
   .action(
     async (file: string, o: { param: string[]; out?: string; name?: string; hideCode?: boolean; timeout?: number }) => {
-      const { config, db } = context();
+      const { config, db, effects } = context();
       const nb = (config.notebooks ?? {}) as { out?: string; python?: string; kernel?: string };
       await runNotebook(
         {
@@ -260,13 +329,18 @@ notebook
   .option('--python <path>', 'the Python whose Jupyter gets the kernel')
   .addHelpText('after', example('questlog notebook setup', 'npm run setup:notebooks'))
   .action(async (o: { python?: string }) => {
-    await setupNotebooks({ python: o.python }, effects);
+    await setupNotebooks({ python: o.python }, context().effects);
   });
 
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);
   } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has printed the message (or the help, or the version); a usage error exits 2, as documented.
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
     if (err instanceof UserError) {
       process.stderr.write(`questlog: error: ${err.message}\n`);
       if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
@@ -274,7 +348,7 @@ async function main(): Promise<void> {
       return;
     }
     process.stderr.write(`questlog: internal error (a bug, please report it):\n${(err as Error)?.stack ?? err}\n`);
-    process.exitCode = 70;
+    process.exitCode = EXIT.internal;
   }
 }
 

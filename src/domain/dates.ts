@@ -12,3 +12,10 @@ export function checkDate(date: string): void {
 export function sqlTimestamp(d: Date): string {
   return d.toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** 'YYYY-MM-DD' plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

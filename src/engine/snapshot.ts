@@ -1,6 +1,7 @@
 // Snapshots: per-quest figures for each day, computed from the state in SQL and stored by date.
 import { existsSync } from 'node:fs';
-import { checkDate, sqlTimestamp } from '../domain/dates.js';
+import { addDays, checkDate, sqlTimestamp } from '../domain/dates.js';
+import { cliMessages } from '../domain/messages.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import type { StatsOptions } from '../domain/types.js';
@@ -18,7 +19,12 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);
   const range = await db.one<{ first_day: string | null; last_day: string | null }>(sqlFile('snapshot/range'), { tz });
-  const to = opts.asOf ?? range?.last_day;
+  const last = range?.last_day;
+  // A future date would be stored and then published as the latest snapshot; tomorrow is allowed (a late zone).
+  if (opts.asOf !== undefined && !opts.force && last && opts.asOf > addDays(last, 1)) {
+    throw new UserError(cliMessages.futureAsOf(opts.asOf, last), { hint: cliMessages.futureAsOfHint() });
+  }
+  const to = opts.asOf ?? last;
   const from = opts.backfill ? range?.first_day : to;
   if (!to || !from) {
     throw new UserError('no events loaded: nothing to compute a snapshot of', {

@@ -4,6 +4,7 @@ import { type Effects, timed } from '../domain/effects.js';
 import { errorMessage, InputError } from '../domain/errors.js';
 import { Db, ident, literal, sqlFile } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
+import { recordRun } from '../engine/runs.js';
 
 /** Accepted spellings of each catalogue column (case-insensitive); the first found wins. */
 const COLUMNS = {
@@ -67,9 +68,11 @@ export async function catalogueCommand(opts: { db: string; file: string }, effec
   const db = await Db.open(opts.db);
   try {
     await migrate(db);
-    const [{ quests }, ms] = await timed(() => loadCatalogue(db, opts.file));
-    effects.log(`catalogue ${opts.file}: ${quests} quests in ${ms} ms`);
-    return quests;
+    return await recordRun(db, 'catalogue', effects, async () => {
+      const [{ quests }, ms] = await timed(() => loadCatalogue(db, opts.file));
+      effects.log(`catalogue ${opts.file}: ${quests} quests in ${ms} ms`);
+      return quests;
+    });
   } finally {
     db.close();
   }

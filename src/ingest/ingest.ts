@@ -2,10 +2,13 @@
 // parallel in Node, then loaded in batches (one transaction and a fixed set of statements per batch of same-kind files).
 import { relative, resolve } from 'node:path';
 import { type Config, loadConfig } from '../config.js';
-import { type Effects, nowOf } from '../domain/effects.js';
+import { detail, type Effects, emit, nowOf, warn } from '../domain/effects.js';
+import { ingestMessages as msg } from '../domain/messages.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
 import { Db, literal, sqlFile } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
+import { type RunCounts, recordRun } from '../engine/runs.js';
+import { type OutputFormat, type Record_, render } from '../jobs/format.js';
 import {
   type BatchKind,
   type Counts,
@@ -19,6 +22,7 @@ import {
 import {
   detectFormat,
   expandPaths,
+  isGlob,
   type FileFormat,
   FORMATS,
   type FormatName,
@@ -95,18 +99,27 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const config = opts.config ?? { root: cwd, sources: {} };
   const forced = forcedFormat(opts, config);
   let paths = opts.paths ?? [];
-  if (paths.length === 0 && opts.source) paths = sourcePaths(opts.source, config);
+  const configured = paths.length === 0 && opts.source !== undefined;
+  if (configured && opts.source) paths = sourcePaths(opts.source, config);
   if (paths.length === 0) throw new UserError('no files to ingest', { hint: 'give paths, or a --source with paths' });
 
   const t0 = performance.now();
   await runScript(db, sqlFile('ingest/macros'));
-  const { files, missing } = await expandPaths(db, paths, cwd);
+  const expanded = await expandPaths(db, paths, cwd);
+  const { files } = expanded;
+  // A configured glob that matches nothing (no new export tonight) is a warning unless the config says strict; a
+  // named file that is missing, or a glob given by hand, is still a failure.
+  const lenient = configured && config.freshness?.strict_globs !== true;
+  const missing = expanded.missing.filter((p) => !(lenient && isGlob(p)));
+  for (const p of expanded.missing.filter((x) => !missing.includes(x))) warn(effects, msg.globNoMatch(p));
   const results: FileResult[] = missing.map((p) => failed(p, 'no such file or no match'));
   for (const r of results) effects.log(`ingest ${r.path}: FAILED: ${r.error}`);
   const shown = (p: string) => relative(cwd, p) || p;
   const out = new InOrder(files.length, (r) => {
     results.push(r);
-    effects.log(describe(r));
+    // One line per file only when asked for, or when the file needs a look (failed, or lines rejected).
+    if (r.status === 'failed' || r.rejected > 0) effects.log(describe(r));
+    else detail(effects, describe(r));
     if (files.length > 1) effects.progress?.('ingest', results.length - missing.length, files.length);
   });
   const env = {
@@ -148,24 +161,39 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   return summary;
 }
 
-/** The CLI verb: opens and migrates the database, ingests, closes; exits 3 when any file failed. */
+/** The CLI verb: opens and migrates the database, ingests (a recorded run), closes; exits 3 when any file failed. */
 export async function ingestCommand(opts: IngestOptions & { db: string }, effects: Effects): Promise<IngestSummary> {
   const db = await Db.open(opts.db);
   try {
     await migrate(db);
-    const summary = await ingest(db, { ...opts, config: opts.config ?? loadConfig(opts.cwd) }, effects);
-    if (summary.totals.files_failed > 0) {
-      const bad = summary.files.filter((f) => f.status === 'failed');
-      const list = bad.map((f) => `  ${f.path}: ${f.error}`).join('\n');
-      throw new UserError(`${bad.length} of ${summary.files.length} file(s) could not be loaded:\n${list}`, {
-        hint: 'the other files were loaded; fix these and run ingest again (loaded files are skipped)',
-        exitCode: 3,
-      });
-    }
-    return summary;
+    return await recordRun(db, 'ingest', effects, async (counts) => {
+      const summary = await ingest(db, { ...opts, config: opts.config ?? loadConfig(opts.cwd) }, effects);
+      Object.assign(counts, ingestCounts(summary));
+      if (summary.totals.files_failed > 0) {
+        const bad = summary.files.filter((f) => f.status === 'failed');
+        const list = bad.map((f) => `  ${f.path}: ${f.error}`).join('\n');
+        throw new UserError(`${bad.length} of ${summary.files.length} file(s) could not be loaded:\n${list}`, {
+          hint: 'the other files were loaded; fix these and run ingest again (loaded files are skipped)',
+          exitCode: 3,
+        });
+      }
+      return summary;
+    });
   } finally {
     db.close();
   }
+}
+
+/** An ingest's totals as a run's counts. */
+export function ingestCounts(s: IngestSummary): RunCounts {
+  const t = s.totals;
+  return {
+    files_loaded: t.files_loaded + t.files_replaced,
+    files_skipped: t.files_skipped,
+    files_failed: t.files_failed,
+    events_loaded: t.loaded,
+    lines_rejected: t.rejected,
+  };
 }
 
 export interface RejectRow {
@@ -183,17 +211,18 @@ export async function listRejects(db: Db, opts: { file?: string; limit?: number 
   return rows.map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
 }
 
-/** The CLI verb: prints rejects as `file:line: reason` followed by the raw text. */
+/** The CLI verb: prints rejects as `file:line: reason` followed by the raw text (or as JSON or CSV). */
 export async function rejectsCommand(
-  opts: { db: string; file?: string; limit?: number; cwd?: string },
+  opts: { db: string; file?: string; limit?: number; cwd?: string; format?: OutputFormat },
   effects: Effects,
 ): Promise<RejectRow[]> {
   const db = await Db.open(opts.db, { readOnly: true });
   try {
     const file = opts.file === undefined ? undefined : resolve(opts.cwd ?? '.', opts.file);
     const rows = await listRejects(db, { file, limit: opts.limit });
-    for (const r of rows) effects.log(`${r.file}:${r.line ?? '?'}: ${r.reason}\n  ${r.raw ?? ''}`);
-    if (rows.length === 0) effects.log('no rejected lines');
+    const text = () =>
+      rows.length === 0 ? ['no rejected lines'] : rows.flatMap((r) => [`${r.file}:${r.line ?? '?'}: ${r.reason}`, `  ${r.raw ?? ''}`]);
+    emit(effects, render(opts.format ?? 'table', rows as unknown as Record_[], ['file', 'line', 'reason', 'raw'], text));
     return rows;
   } finally {
     db.close();

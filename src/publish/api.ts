@@ -15,6 +15,8 @@ export interface SiteData {
   /** Every stored snapshot's figures, all quests, ordered by quest then date. */
   history: QuestStats[];
   histogram: HistogramBin[];
+  /** Shown at the top of every page when set (stale data). */
+  notice?: string;
 }
 
 // Characters kept verbatim in file ids; everything else (including '.', '/', '%', '~') is escaped as ~XX (UTF-8 bytes).
