@@ -2,19 +2,20 @@
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { cliOutput, guardPipe } from './cli-output.js';
+import { example, formatOption, positive, runCli, testPause } from './cli-support.js';
 import { configPath, loadConfig, resolveDb } from './config.js';
 import { type DemoFormat, generateDemoData } from './demo/generate.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
-import { cliMessages, EXIT } from './domain/messages.js';
+import { EXIT } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
 import { catalogueCommand } from './ingest/catalogue.js';
 import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
+import type { OutputFormat } from './jobs/format.js';
 import { nightly } from './jobs/nightly.js';
-import { OUTPUT_FORMATS, type OutputFormat } from './jobs/format.js';
 import { snapshotsDeleteCommand, snapshotsListCommand } from './jobs/snapshots.js';
 import { statsCommand } from './jobs/stats.js';
 import { runsCommand, statusCommand } from './jobs/status.js';
@@ -24,10 +25,6 @@ import { serve } from './publish/serve.js';
 import { packageRoot } from './root.js';
 
 guardPipe(process.stdout);
-
-function example(...lines: string[]): string {
-  return `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
 
 interface Globals {
   db?: string;
@@ -53,17 +50,6 @@ function context(format: OutputFormat = 'table') {
   const config = loadConfig(process.cwd(), g.config);
   const effects: Effects = cliOutput({ verbose: g.verbose, machine: format !== 'table' });
   return { config, db: resolveDb(config, g.db), effects };
-}
-
-const formatOption = () =>
-  new Option('--format <format>', 'output: a table for people, json or csv for scripts')
-    .choices(OUTPUT_FORMATS)
-    .default('table');
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(cliMessages.badLimit(value));
-  return n;
 }
 
 // --- verbs (keep each block small: parse, call the library, done) ---
@@ -135,7 +121,10 @@ program
   )
   .action(async (o: { asOf?: string; out?: string; force?: boolean }) => {
     const { config, db, effects } = context();
-    const summary = await nightly({ db, config, asOf: o.asOf, force: o.force, out: o.out, pauseAt: testPause() }, effects);
+    const summary = await nightly(
+      { db, config, asOf: o.asOf, force: o.force, out: o.out, pauseAt: testPause() },
+      effects,
+    );
     if (summary.stale) process.exitCode = EXIT.stale;
   });
 
@@ -153,13 +142,6 @@ program
     const serving = await serve({ dir: resolveOut(config, o.dir), port }, effects);
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void serving.close());
   });
-
-/** Crash-safety tests stop a publish mid-way: QUESTLOG_TEST_PAUSE=<files written>|swap. */
-function testPause(): number | 'swap' | undefined {
-  const v = process.env.QUESTLOG_TEST_PAUSE;
-  if (!v) return undefined;
-  return v === 'swap' ? 'swap' : Number(v);
-}
 
 program
   .command('demo')
@@ -332,24 +314,4 @@ notebook
     await setupNotebooks({ python: o.python }, context().effects);
   });
 
-async function main(): Promise<void> {
-  try {
-    await program.parseAsync(process.argv);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // Commander has printed the message (or the help, or the version); a usage error exits 2, as documented.
-      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-      return;
-    }
-    if (err instanceof UserError) {
-      process.stderr.write(`questlog: error: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
-      process.exitCode = err.exitCode;
-      return;
-    }
-    process.stderr.write(`questlog: internal error (a bug, please report it):\n${(err as Error)?.stack ?? err}\n`);
-    process.exitCode = EXIT.internal;
-  }
-}
-
-void main();
+void runCli(program);

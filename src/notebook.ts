@@ -2,12 +2,13 @@
 // `ql.chart('buckets')`. Loaded by tslab through require(), so no top-level await here or in anything it imports.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { configPath, loadConfig } from './config.js';
+import { loadConfig, resolveDb } from './config.js';
 import { UserError } from './domain/errors.js';
 import type { Coverage, QuestStats, Snapshot } from './domain/types.js';
-import { Db, DEFAULT_DB, type Params, type Row } from './engine/db.js';
+import { Db, type Row } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
 import { readCopyPath } from './engine/readcopy.js';
+import { bindTemplate, type SqlValue } from './notebook/bind.js';
 import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './notebook/charts.js';
 import {
   escapeHtml,
@@ -20,8 +21,10 @@ import {
   tableBundle,
   VEGALITE_MIME,
 } from './notebook/display.js';
+import { exportQuery, queryHead, queryRows } from './notebook/query.js';
 
 export type { Coverage, QuestStats, Snapshot } from './domain/types.js';
+export { bindTemplate } from './notebook/bind.js';
 export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
 export { escapeHtml, formatDuration, formatPercent, type MimeBundle, tableHtml } from './notebook/display.js';
 
@@ -40,8 +43,6 @@ export interface ChartOptions {
   title?: string;
 }
 
-type SqlValue = string | number | boolean | bigint | null | Date;
-
 function findConfigDir(from: string): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     if (existsSync(resolve(dir, 'questlog.config.json'))) return dir;
@@ -50,34 +51,21 @@ function findConfigDir(from: string): string | undefined {
 }
 
 /**
- * Which file `open()` reads: $QUESTLOG_DB (set by `questlog notebook run --db`), else the "db" of the nearest
+ * Which file `open()` reads, by the same precedence as every command (`resolveDb`): $QUESTLOG_DB (which
+ * `questlog notebook run` sets from --db, the environment or the config), else the "db" of the nearest
  * questlog.config.json above the notebook's folder, else data/questlog.duckdb; its published read copy when there is one.
  */
 export function defaultDatabase(cwd: string = process.cwd()): string {
-  let db: string;
-  if (process.env.QUESTLOG_DB) db = resolve(process.env.QUESTLOG_DB);
-  else {
-    const root = findConfigDir(cwd);
-    db = root ? configPath(loadConfig(root), loadConfig(root).db ?? DEFAULT_DB) : resolve(cwd, DEFAULT_DB);
-  }
+  const root = findConfigDir(cwd);
+  const config = root ? loadConfig(root) : { root: cwd, sources: {} };
+  // The config's db is already resolved against its folder; the fallback is relative to that folder too.
+  const db = resolve(config.root, resolveDb(config));
   const copy = readCopyPath(db);
   if (existsSync(copy)) return copy;
   if (existsSync(db)) return db;
   throw new UserError(`no questlog database at ${db} (nor its read copy ${copy})`, {
     hint: 'create it with `npm start` (sample data) or `questlog ingest` + `questlog stats`',
   });
-}
-
-/** Turns a tagged template into SQL with `$p0..$pN` placeholders: values are always bound, never pasted. */
-export function bindTemplate(strings: readonly string[], values: readonly SqlValue[]): { sql: string; params: Params } {
-  const params: Params = {};
-  let sql = strings[0] ?? '';
-  values.forEach((value, i) => {
-    if (value === undefined) throw new UserError(`sql: value \${${i}} is undefined`);
-    params[`p${i}`] = value instanceof Date ? value.toISOString().replace('T', ' ').slice(0, 19) : value;
-    sql += `$p${i}${strings[i + 1] ?? ''}`;
-  });
-  return { sql, params };
 }
 
 /** Per-quest figures as shown by `stats()`: readable rates and durations, counts as they are. */
@@ -99,6 +87,9 @@ export function statsRows(quests: QuestStats[]): Row[] {
   }));
 }
 
+/** Rows `ql.sql` shows; the rest are counted. */
+const SHOWN_ROWS = 50;
+
 export class Questlog {
   constructor(
     readonly db: Db,
@@ -117,16 +108,41 @@ export class Questlog {
   // Showing methods resolve to nothing: tslab prints a cell's last value, which would repeat the table as text.
   // The data behind each view comes from the matching data method (rows, snapshot, questHistory, chartSpec).
 
-  /** Tagged template: runs the query with every `${value}` bound as a parameter; returns the rows without showing. */
+  /**
+   * Tagged template: runs the query with every `${value}` bound as a parameter; returns the rows without showing.
+   * Numbers come back as numbers (BIGINT and DECIMAL columns too), so `+` adds and sorts are numeric.
+   */
   rows = async <T = Row>(strings: TemplateStringsArray, ...values: SqlValue[]): Promise<T[]> => {
     const { sql, params } = bindTemplate(strings, values);
-    return this.db.all<T>(sql, params);
+    return queryRows<T>(this.db, sql, params);
   };
 
-  /** Tagged template like `rows`; shows the result as a table. */
+  /**
+   * Tagged template like `rows`; shows the first 50 rows as a table and how many there are in all. The result is
+   * streamed, never held whole: `SELECT * FROM events` on a large database is safe. `rows` or the exports get all.
+   */
   sql = async (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<void> => {
-    this.show(await this.rows<Row>(strings, ...values));
+    const { sql, params } = bindTemplate(strings, values);
+    const head = await queryHead(this.db, sql, params, SHOWN_ROWS);
+    this.show(head.rows, { limit: SHOWN_ROWS, total: head.total, columns: head.columns });
   };
+
+  /**
+   * Exports a query's result for other tools, written by DuckDB (rows never pass through the notebook):
+   * `await ql.toCSV('out/quests.csv')\`SELECT * FROM snapshots WHERE quest_id = ${id}\``. Resolves to the path and
+   * the number of rows written.
+   */
+  toCSV = (file: string) => this.exporter(file, 'csv');
+
+  /** Like `toCSV`, as Parquet (typed columns; pandas, polars, Arrow and DuckDB read it directly). */
+  toParquet = (file: string) => this.exporter(file, 'parquet');
+
+  private exporter(file: string, format: 'csv' | 'parquet') {
+    return async (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<{ path: string; rows: number }> => {
+      const { sql, params } = bindTemplate(strings, values);
+      return exportQuery(this.db, file, format, sql, params);
+    };
+  }
 
   /** The stored snapshot for `date` (default latest). */
   snapshot(date?: string): Promise<Snapshot> {
@@ -191,11 +207,13 @@ export class Questlog {
     const spec: VegaLiteSpec = built ? built.spec : (what as VegaLiteSpec);
     const title = opts.title ?? built?.title ?? (typeof spec.title === 'string' ? spec.title : 'Chart');
     const svg = await renderSvg(spec);
+    // A spec with its own title draws it in the SVG: a caption too would show it twice.
+    const caption = spec.title === undefined ? `<figcaption><strong>${escapeHtml(title)}</strong></figcaption>` : '';
     const note = built ? `<p class="ql-note">${escapeHtml(built.description)}</p>` : '';
     this.sink({
       // JupyterLab's renderer bundles vega-lite 5; the specs use nothing newer.
       [VEGALITE_MIME]: { ...spec, $schema: 'https://vega.github.io/schema/vega-lite/v5.json' },
-      'text/html': `<figure class="ql-chart"><figcaption><strong>${escapeHtml(title)}</strong></figcaption>${svg}${note}</figure>`,
+      'text/html': `<figure class="ql-chart">${caption}${svg}${note}</figure>`,
       'text/plain': `[chart: ${title}]`,
     });
   }

@@ -1,16 +1,20 @@
 // Snapshots: per-quest figures for each day, computed from the state in SQL and stored by date.
 import { existsSync } from 'node:fs';
 import { addDays, checkDate, sqlTimestamp } from '../domain/dates.js';
-import { cliMessages } from '../domain/messages.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { cliMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { type Db, literal, sqlFile } from './db.js';
 import { refreshState } from './state.js';
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
+  // Step progress on a terminal (DuckDB's per-query progress is not reachable through @duckdb/node-api's run()).
+  const step = (k: number) => effects.progress?.(opts.backfill ? 'stats --backfill' : 'stats', k, 4);
+  step(0);
   const [state, stateMs] = await timed(() => refreshState(db, effects));
+  step(1);
   if (state.players > 0) {
     effects.log(
       `state: ${state.players} players (${state.recomputed} from all their events), ${state.rows} intervals in ${stateMs} ms`,
@@ -31,20 +35,26 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
       hint: 'run `questlog ingest` first, or pass --as-of DATE',
     });
   }
-  if (from > to) return [];
+  if (from > to) {
+    step(4);
+    return [];
+  }
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
+    step(2);
     // Re-running a date replaces it: old rows go in the same transaction that writes the new ones.
     return db.transaction(async () => {
       await db.run('DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run('DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run(sqlFile('snapshot/snapshots'));
+      step(3);
       await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
       const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
       return rows.map((r) => r.d);
     });
   });
+  step(4);
   const span = from === to ? from : `${from} .. ${to}`;
   effects.log(`snapshots: ${dates.length} ${dates.length === 1 ? 'date' : 'dates'} (${span}, ${tz}) in ${ms} ms`);
   return dates;

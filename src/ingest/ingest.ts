@@ -3,8 +3,8 @@
 import { relative, resolve } from 'node:path';
 import { type Config, loadConfig } from '../config.js';
 import { detail, type Effects, emit, nowOf, warn } from '../domain/effects.js';
-import { ingestMessages as msg } from '../domain/messages.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
+import { ingestMessages as msg } from '../domain/messages.js';
 import { Db, literal, sqlFile } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { type RunCounts, recordRun } from '../engine/runs.js';
@@ -22,11 +22,11 @@ import {
 import {
   detectFormat,
   expandPaths,
-  isGlob,
   type FileFormat,
   FORMATS,
   type FormatName,
   fingerprint,
+  isGlob,
   sourceFormat,
   sourcePaths,
 } from './formats.js';
@@ -221,8 +221,13 @@ export async function rejectsCommand(
     const file = opts.file === undefined ? undefined : resolve(opts.cwd ?? '.', opts.file);
     const rows = await listRejects(db, { file, limit: opts.limit });
     const text = () =>
-      rows.length === 0 ? ['no rejected lines'] : rows.flatMap((r) => [`${r.file}:${r.line ?? '?'}: ${r.reason}`, `  ${r.raw ?? ''}`]);
-    emit(effects, render(opts.format ?? 'table', rows as unknown as Record_[], ['file', 'line', 'reason', 'raw'], text));
+      rows.length === 0
+        ? ['no rejected lines']
+        : rows.flatMap((r) => [`${r.file}:${r.line ?? '?'}: ${r.reason}`, `  ${r.raw ?? ''}`]);
+    emit(
+      effects,
+      render(opts.format ?? 'table', rows as unknown as Record_[], ['file', 'line', 'reason', 'raw'], text),
+    );
     return rows;
   } finally {
     db.close();

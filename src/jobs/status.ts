@@ -44,7 +44,11 @@ export async function statusCommand(
     const format = opts.format ?? 'table';
     // JSON is the whole status as one object; CSV has no room for nesting, so it is the key/value lines.
     if (format === 'json') emit(effects, [JSON.stringify(s, null, 2)]);
-    else emit(effects, render(format, statusPairs(s), ['key', 'value'], () => formatStatus(s)));
+    else
+      emit(
+        effects,
+        render(format, statusPairs(s), ['key', 'value'], () => formatStatus(s)),
+      );
     return s;
   } finally {
     db.close();
@@ -97,7 +101,11 @@ const RUN_COLUMNS = [
   { field: 'started_at', text: true },
   { field: 'outcome', text: true },
   { field: 'exit_code' },
-  { field: 'ms', header: 'took', cell: (r: Record_) => (r.ms === null ? '-' : formatDuration((r.ms as number) / 1000)) },
+  {
+    field: 'ms',
+    header: 'took',
+    cell: (r: Record_) => (r.ms === null ? '-' : formatDuration((r.ms as number) / 1000)),
+  },
   { field: 'files_loaded', header: 'loaded' },
   { field: 'files_skipped', header: 'skipped' },
   { field: 'files_failed', header: 'failed' },

@@ -1,0 +1,50 @@
+// The CLI's small shared pieces: help examples, option parsing, and the one place an error becomes an exit code.
+import { type Command, CommanderError, Option } from 'commander';
+import { UserError } from './domain/errors.js';
+import { cliMessages, EXIT } from './domain/messages.js';
+import { OUTPUT_FORMATS } from './jobs/format.js';
+
+export function example(...lines: string[]): string {
+  return `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export const formatOption = () =>
+  new Option('--format <format>', 'output: a table for people, json or csv for scripts')
+    .choices(OUTPUT_FORMATS)
+    .default('table');
+
+export function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(cliMessages.badLimit(value));
+  return n;
+}
+
+/** Crash-safety tests stop a publish mid-way: QUESTLOG_TEST_PAUSE=<files written>|swap. */
+export function testPause(): number | 'swap' | undefined {
+  const v = process.env.QUESTLOG_TEST_PAUSE;
+  if (!v) return undefined;
+  return v === 'swap' ? 'swap' : Number(v);
+}
+
+/** Parses and runs; maps every error to its documented exit code (README "Exit codes"). */
+export async function runCli(program: Command): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    // A progress line may still be drawn: the error starts on a clean line.
+    if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+    if (err instanceof CommanderError) {
+      // Commander has printed the message (or the help, or the version); a usage error exits 2, as documented.
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`questlog: error: ${err.message}\n`);
+      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    process.stderr.write(`questlog: internal error (a bug, please report it):\n${(err as Error)?.stack ?? err}\n`);
+    process.exitCode = EXIT.internal;
+  }
+}
