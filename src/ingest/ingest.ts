@@ -111,7 +111,9 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   // named file that is missing, or a glob given by hand, is still a failure.
   const lenient = configured && config.freshness?.strict_globs !== true;
   const missing = expanded.missing.filter((p) => !(lenient && isGlob(p)));
-  for (const p of expanded.missing.filter((x) => !missing.includes(x))) warn(effects, msg.globNoMatch(p));
+  for (const p of expanded.missing.filter((x) => !missing.includes(x))) {
+    warn(effects, msg.globNoMatch(relative(cwd, resolve(cwd, p)) || p));
+  }
   const results: FileResult[] = missing.map((p) => failed(p, 'no such file or no match'));
   for (const r of results) effects.log(`ingest ${r.path}: FAILED: ${r.error}`);
   const shown = (p: string) => relative(cwd, p) || p;

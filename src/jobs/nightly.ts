@@ -1,5 +1,5 @@
 // The cron job: ingest every configured source -> snapshot for today -> publish, under a lock file.
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Config, configPath, DEFAULT_MAX_AGE_HOURS } from '../config.js';
 import { addDays } from '../domain/dates.js';
@@ -47,6 +47,8 @@ interface LockInfo {
 /** Creates the lock with O_EXCL; a lock whose process is gone is stale and taken over. */
 export function acquireLock(path: string, effects: Effects): () => void {
   const mine: LockInfo = { pid: process.pid, started: nowOf(effects).toISOString() };
+  // The first nightly of a project creates the database's folder; the lock beside it comes first.
+  mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
