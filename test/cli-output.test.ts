@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { cliOutput } from '../src/cli-output.js';
 
 function stream(isTTY: boolean) {
-  const s = Object.assign(new EventEmitter(), { isTTY, text: '', write: (t: string) => ((s.text += t), true) });
+  const s = Object.assign(new EventEmitter(), {
+    isTTY,
+    text: '',
+    write: (t: string) => {
+      s.text += t;
+      return true;
+    },
+  });
   return s;
 }
 const now = () => new Date('2026-12-05T03:15:02.345Z');

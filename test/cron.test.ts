@@ -13,7 +13,7 @@ const stamped = (body: string) => new RegExp(`^${STAMP}${body}$`);
 
 /** Canonical NDJSON events: [player, quest, status, 'YYYY-MM-DD HH:MM:SS']. */
 function ndjson(events: [string, string, string, string][]): string {
-  return events.map(([p, q, s, ts]) => JSON.stringify({ ts, player_id: p, quest_id: q, status: s })).join('\n') + '\n';
+  return `${events.map(([p, q, s, ts]) => JSON.stringify({ ts, player_id: p, quest_id: q, status: s })).join('\n')}\n`;
 }
 
 /** A project folder: config with an events source over `logs/*.ndjson` (plus `extra` sources), and its logs. */
@@ -42,7 +42,7 @@ const DAY1 = ndjson([
 
 describe('the nightly from cron', () => {
   it('logs one timestamped line per step, no progress, no per-file lines; --verbose adds them', () => {
-    const dir = project({ 'a.ndjson': DAY1, 'b.ndjson': DAY1.split('\n').slice(0, 2).join('\n') + '\n' });
+    const dir = project({ 'a.ndjson': DAY1, 'b.ndjson': `${DAY1.split('\n').slice(0, 2).join('\n')}\n` });
     const first = cli(['nightly', '--as-of', '2026-11-20'], { cwd: dir });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(EXIT.ok);
@@ -55,18 +55,19 @@ describe('the nightly from cron', () => {
       ),
       stamped('state: 2 players \\(2 from all their events\\), \\d+ intervals in \\d+ ms'),
       stamped('snapshots: 1 date \\(2026-11-20, UTC\\) in \\d+ ms'),
-      stamped(`hint: ${escape(nightlyMessages.firstSnapshot())}`),
+      stamped(`hint: ${quote(nightlyMessages.firstSnapshot())}`),
       stamped('publish: snapshot 2026-11-20, 2 quests loaded in \\d+ ms'),
-      stamped(`publish: \\d+ files for 2 quests written to ${escape(join(dir, 'site'))} in \\d+ ms`),
-      stamped(`  report: ${escape(join(dir, 'site/index.html'))}`),
-      stamped(`  api:    ${escape(join(dir, 'site/api/v1/snapshot.json'))}`),
+      stamped(`publish: \\d+ files for 2 quests written to ${quote(join(dir, 'site'))} in \\d+ ms`),
+      stamped(`  report: ${quote(join(dir, 'site/index.html'))}`),
+      stamped(`  api:    ${quote(join(dir, 'site/api/v1/snapshot.json'))}`),
       stamped('nightly: snapshot 2026-11-20, 2 file\\(s\\) loaded, 0 unchanged, \\d+ site files, in \\d+ ms'),
     ];
     expect(lines).toHaveLength(expected.length);
     lines.forEach((line, i) => {
       expect(line).toMatch(expected[i] as RegExp);
     });
-    expect(first.stdout).not.toMatch(/[\r\u001b]/);
+    expect(first.stdout).not.toContain('\r');
+    expect(first.stdout).not.toContain('\u001b');
 
     // Again with nothing new: still one line per step, no line per skipped file.
     const again = cli(['nightly', '--as-of', '2026-11-20'], { cwd: dir });
@@ -209,7 +210,7 @@ describe('the CLI for scripts', () => {
     expect(list.map((l) => l.split(',')[0])).toEqual(['snapshot_date', '2026-11-21', '2027-01-01', '']);
     const del = cli(['snapshots', 'delete', '2027-01-01'], { cwd: dir });
     expect(del.code).toBe(0);
-    expect(del.stdout).toMatch(new RegExp(`^${STAMP}${escape(cliMessages.deleted('2027-01-01'))}\n$`));
+    expect(del.stdout).toMatch(new RegExp(`^${STAMP}${quote(cliMessages.deleted('2027-01-01'))}\n$`));
     expect(cli(['snapshots', 'list', '--format', 'csv'], { cwd: dir }).stdout.split('\n')[1]).toMatch(/^2026-11-21,/);
     const again = cli(['snapshots', 'delete', '2027-01-01'], { cwd: dir });
     expect(again.code).toBe(EXIT.usage);
@@ -253,7 +254,7 @@ describe('the CLI for scripts', () => {
       );
       expect(r.stdout.split('\n')).toHaveLength(2);
       // The table's log lines went into the pipe with it; CSV's went to stderr.
-      if (format === 'csv') expect(r.stderr).toMatch(/snapshots: 1 date[^]*\nexit=0\n$/);
+      if (format === 'csv') expect(r.stderr).toMatch(/snapshots: 1 date[\s\S]*\nexit=0\n$/);
       else expect(r.stderr).toBe('exit=0\n');
       expect(r.stderr).not.toMatch(/EPIPE|Error/);
     }
@@ -282,6 +283,6 @@ describe('the CLI for scripts', () => {
   }, 60_000);
 });
 
-function escape(s: string): string {
+function quote(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

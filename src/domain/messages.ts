@@ -33,7 +33,7 @@ export const ingestMessages = {
   mappingField: (key: string, expr: string, reason: string, reader: string) =>
     `mapping ${key} = ${expr} cannot be evaluated on this file: ${reason}` +
     (reader === 'csv'
-      ? '; a CSV file\'s columns are read as text: convert them in the expression, e.g. ' +
+      ? "; a CSV file's columns are read as text: convert them in the expression, e.g. " +
         'to_timestamp("col"::DOUBLE) or strptime("col", \'%Y-%m-%d %H:%M:%S\')'
       : ''),
   globNoMatch: (pattern: string) => `no file matches ${pattern} (set "freshness": {"strict_globs": true} to fail)`,

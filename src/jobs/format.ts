@@ -40,7 +40,7 @@ export function table(rows: Record_[], columns: Column[]): string[] {
 }
 
 function plain(v: unknown): string {
-  if (v === null || v === undefined) return '-';
+  if (v === null || v === undefined) return '–';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 

@@ -71,7 +71,7 @@ export function describeRun(r: RunRow): string {
   if (r.files_loaded !== null) parts.push(`${r.files_loaded} files loaded, ${r.files_skipped ?? 0} unchanged`);
   if (r.files_failed) parts.push(`${r.files_failed} failed`);
   if (r.lines_rejected) parts.push(`${r.lines_rejected} lines rejected`);
-  if (r.snapshots !== null) parts.push(`${r.snapshots} snapshot(s) to ${r.snapshot_date ?? '-'}`);
+  if (r.snapshots !== null) parts.push(`${r.snapshots} snapshot(s) to ${r.snapshot_date ?? '–'}`);
   else if (r.snapshot_date !== null) parts.push(`snapshot ${r.snapshot_date}`);
   const what = parts.length ? `; ${parts.join(', ')}` : '';
   const why = r.message ? `: ${r.message.split('\n')[0]}` : '';
@@ -110,7 +110,8 @@ const RUN_COLUMNS = [
   { field: 'files_skipped', header: 'skipped' },
   { field: 'files_failed', header: 'failed' },
   { field: 'snapshot_date', header: 'snapshot', text: true },
-  { field: 'message', text: true },
+  // The first line of a message: a table row stays one line.
+  { field: 'message', text: true, cell: (r: Record_) => String(r.message ?? '–').split('\n')[0] ?? '' },
 ];
 
 /** `questlog runs`: the latest runs, newest first. */
