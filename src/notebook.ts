@@ -68,10 +68,13 @@ export function defaultDatabase(cwd: string = process.cwd()): string {
   });
 }
 
-/** Per-quest figures as shown by `stats()`: readable rates and durations, counts as they are. */
+/**
+ * Per-quest figures as shown by `stats()`: the snapshot's field names (README "Vocabulary"), counts as they are, the
+ * rate and durations for reading (`ql.snapshot()` has the numbers), the same columns as `questlog stats`.
+ */
 export function statsRows(quests: QuestStats[]): Row[] {
   return quests.map((q) => ({
-    quest: q.quest_id,
+    quest_id: q.quest_id,
     name: q.name,
     players: q.players,
     accepted: q.accepted,
@@ -80,7 +83,7 @@ export function statsRows(quests: QuestStats[]): Row[] {
     abandoned: q.abandoned,
     failed: q.failed,
     not_encountered: q.not_encountered,
-    completion: formatPercent(q.completion_rate),
+    completion_rate: formatPercent(q.completion_rate),
     mean: formatDuration(q.mean_seconds),
     median: formatDuration(q.median_seconds),
     p90: formatDuration(q.p90_seconds),

@@ -9,7 +9,7 @@ import { getCoverage, getSnapshot } from '../src/engine/read.js';
 import { demoJob } from '../src/jobs/demo.js';
 import { formatValue, tableHtml } from '../src/notebook/display.js';
 import { runNotebook } from '../src/notebook/run.js';
-import { statsRows } from '../src/notebook.js';
+import { formatDuration, formatPercent, statsRows } from '../src/notebook.js';
 import { ROOT, tempDir } from './helpers.js';
 import { errorOutputs, haveJupyter, type OutputCell, readNotebook, text } from './notebook-helpers.js';
 
@@ -74,11 +74,16 @@ describe('shipped notebooks on the sample data', () => {
       ['declined', q.declined],
       ['completed', q.completed],
       ['not encountered', q.not_encountered],
-      ['completion rate', q.completion_rate],
-      ['median completion (s)', q.median_seconds],
-      ['p90 completion (s)', q.p90_seconds],
     ] as const) {
       expect(figures).toContain(cell(label, v));
+    }
+    // Rates and durations read as they do everywhere else (README "Vocabulary"), not as raw fractions and seconds.
+    for (const [label, v] of [
+      ['completion rate', formatPercent(q.completion_rate)],
+      ['median completion time', formatDuration(q.median_seconds)],
+      ['p90 completion time', formatDuration(q.p90_seconds)],
+    ] as const) {
+      expect(figures).toContain(`<td>${label}</td><td>${v}</td>`);
     }
     expect(displays(cells).filter((d) => 'application/vnd.vegalite.v5+json' in d)).toHaveLength(4);
   }, 300_000);

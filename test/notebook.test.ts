@@ -107,7 +107,7 @@ describe('statistics and charts', () => {
     expect(snap.meta.snapshot_date).toBe('2026-11-28');
     expect(statsRows(snap.quests)).toEqual([
       {
-        quest: 'FET0001',
+        quest_id: 'FET0001',
         name: 'Fetch <the> Herbs',
         players: 3,
         accepted: 0,
@@ -116,13 +116,13 @@ describe('statistics and charts', () => {
         abandoned: 0,
         failed: 0,
         not_encountered: 1,
-        completion: '33.3%',
+        completion_rate: '33.3%',
         mean: '1d 00h',
         median: '1d 00h',
         p90: '1d 00h',
       },
       {
-        quest: 'KIL0002',
+        quest_id: 'KIL0002',
         name: 'Clear the Wolf Den',
         players: 3,
         accepted: 0,
@@ -131,7 +131,7 @@ describe('statistics and charts', () => {
         abandoned: 0,
         failed: 0,
         not_encountered: 3,
-        completion: '0.0%',
+        completion_rate: '0.0%',
         mean: '',
         median: '',
         p90: '',

@@ -2,13 +2,12 @@
 // parallel in Node, then loaded in batches (one transaction and a fixed set of statements per batch of same-kind files).
 import { relative, resolve } from 'node:path';
 import { type Config, loadConfig } from '../config.js';
-import { detail, type Effects, emit, nowOf, warn } from '../domain/effects.js';
+import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { Db, literal, sqlFile } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { type RunCounts, recordRun } from '../engine/runs.js';
-import { type OutputFormat, type Record_, render } from '../jobs/format.js';
 import {
   type BatchKind,
   type Counts,
@@ -32,6 +31,7 @@ import {
 } from './formats.js';
 
 export { runScript } from './batch.js';
+export { listRejects, type RejectRow, rejectsCommand } from './rejects.js';
 
 export interface IngestOptions {
   /** Files, folders or globs; empty with `source` = the source's configured paths. */
@@ -196,44 +196,6 @@ export function ingestCounts(s: IngestSummary): RunCounts {
     events_loaded: t.loaded,
     lines_rejected: t.rejected,
   };
-}
-
-export interface RejectRow {
-  file: string;
-  line: number | null;
-  reason: string;
-  raw: string | null;
-}
-
-export async function listRejects(db: Db, opts: { file?: string; limit?: number } = {}): Promise<RejectRow[]> {
-  const rows = await db.all<RejectRow & { line: string | null }>(sqlFile('ingest/rejects_list'), {
-    path: opts.file ?? null,
-    limit: opts.limit ?? 100,
-  });
-  return rows.map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
-}
-
-/** The CLI verb: prints rejects as `file:line: reason` followed by the raw text (or as JSON or CSV). */
-export async function rejectsCommand(
-  opts: { db: string; file?: string; limit?: number; cwd?: string; format?: OutputFormat },
-  effects: Effects,
-): Promise<RejectRow[]> {
-  const db = await Db.open(opts.db, { readOnly: true });
-  try {
-    const file = opts.file === undefined ? undefined : resolve(opts.cwd ?? '.', opts.file);
-    const rows = await listRejects(db, { file, limit: opts.limit });
-    const text = () =>
-      rows.length === 0
-        ? ['no rejected lines']
-        : rows.flatMap((r) => [`${r.file}:${r.line ?? '?'}: ${r.reason}`, `  ${r.raw ?? ''}`]);
-    emit(
-      effects,
-      render(opts.format ?? 'table', rows as unknown as Record_[], ['file', 'line', 'reason', 'raw'], text),
-    );
-    return rows;
-  } finally {
-    db.close();
-  }
 }
 
 // --- planning and batches ---
