@@ -1,5 +1,7 @@
 // Reach, conversion and completion rates with their 95% Wilson intervals: computed per snapshot, stored, read back,
 // and filled in by migration 011 for snapshots stored before it. Every expected value is worked by hand below.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Effects } from '../src/domain/effects.js';
@@ -8,8 +10,9 @@ import { Db } from '../src/engine/db.js';
 import { migrate, migrations, SCHEMA_VERSION } from '../src/engine/migrate.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
+import { worstFirst } from '../src/publish/rates.js';
 import { type Ev, loadEvents } from './fixtures/stats/load.js';
-import { freshDb, tempDir } from './helpers.js';
+import { freshDb, ROOT, tempDir } from './helpers.js';
 
 const at3am: Effects = { log() {}, now: () => new Date('2026-11-29T03:00:00Z') };
 
@@ -140,13 +143,9 @@ describe('reach and conversion', () => {
     await computeSnapshots(db, {}, at3am);
     const { quests } = await getSnapshot(db);
     expect(rates(quests)).toEqual(expected);
-    // Completion ranks LATE worst (0.2) only because few players got that far; conversion ranks MID worst (0.5),
-    // START next (0.7), LATE best (1), with NOBODY unranked (null).
-    const byConversion = quests
-      .filter((q) => q.conversion_rate !== null)
-      .sort((a, b) => (a.conversion_rate ?? 0) - (b.conversion_rate ?? 0))
-      .map((q) => q.quest_id);
-    expect(byConversion).toEqual(['MID', 'START', 'LATE']);
+    // Completion would rank LATE worst (0.2) only because few players got that far. worstFirst ranks by conversion's
+    // upper bound: MID (0.812384), START (0.892209), LATE (1); NOBODY has no conversion and is not ranked.
+    expect(worstFirst(quests).map((q) => q.quest_id)).toEqual(['MID', 'START', 'LATE']);
     db.close();
   });
 
@@ -175,5 +174,87 @@ describe('reach and conversion', () => {
     const stored = await db.all<QuestStats>('SELECT * FROM snapshots ORDER BY quest_id');
     expect(rates(stored)).toEqual(expected);
     db.close();
+  });
+});
+
+describe('worst first', () => {
+  const q = (quest_id: string, conversion_rate: number | null, conversion_rate_high: number | null) =>
+    ({ quest_id, conversion_rate, conversion_rate_high }) as QuestStats;
+
+  it('ranks by the upper end of the conversion interval, then conversion, then input order', () => {
+    // ONE: the only player who met it abandoned: conversion 0 of 1, whose high is z² / (1 + z²) = 3.841459 / 4.841459
+    // = 0.793451. HUNDRED: 40 of 100 (conversion 0.4, high 0.497, made up below ONE's). The single abandon does not
+    // outrank the forty in a hundred. TIE_A and TIE_C share high and conversion: input order.
+    const ranked = worstFirst([
+      q('ONE', 0, 0.793451),
+      q('NOBODY', null, null),
+      q('HUNDRED', 0.4, 0.497),
+      q('TIE_B', 0.5, 0.9),
+      q('TIE_A', 0.45, 0.9),
+      q('TIE_C', 0.45, 0.9),
+    ]);
+    expect(ranked.map((r) => r.quest_id)).toEqual(['HUNDRED', 'ONE', 'TIE_A', 'TIE_C', 'TIE_B']);
+  });
+});
+
+/** The built CLI with stdout and stderr both kept (helpers' cli() drops stderr on success). */
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], {
+    cwd,
+    env: { ...process.env, TZ: 'UTC' },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('questlog stats --format', () => {
+  it('json and csv carry every field on stdout, numbers as numbers, step lines on stderr', async () => {
+    const dir = tempDir();
+    const db = await freshDb(dir);
+    // One player completes FET0001; NOBODY (catalogue) is met by nobody.
+    await loadEvents(db, [
+      ['p', 'FET0001', 'accepted', '2026-11-28 08:00:00'],
+      ['p', 'FET0001', 'completed', '2026-11-28 08:30:00'],
+    ]);
+    await db.run(
+      "INSERT INTO catalogue VALUES ('FET0001', 'Fetch, \"the\" Herbs', NULL, 1), ('NOBODY', 'Nobody', NULL, 2)",
+    );
+    const path = db.path;
+    db.close();
+    writeFileSync(join(dir, 'questlog.config.json'), '{}');
+
+    const json = run(['--db', path, 'stats', '--as-of', '2026-11-28', '--format', 'json'], dir);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toMatch(/^state: 1 players/m);
+    const doc = JSON.parse(json.stdout) as { meta: unknown; quests: QuestStats[] };
+    expect(doc.quests.map((r) => [r.quest_id, r.reach_rate, r.conversion_rate, r.completion_rate])).toEqual([
+      ['FET0001', 1, 1, 1],
+      ['NOBODY', 0, null, 0],
+    ]);
+    // 1 of 1: low = 1 / (1 + z²) = 1 / 4.841459 = 0.206549. 0 of 1: high = z² / (1 + z²) = 0.793451.
+    expect(doc.quests[0]?.conversion_rate_low).toBeCloseTo(0.206549, 6);
+    expect(doc.quests[1]?.reach_rate_high).toBeCloseTo(0.793451, 6);
+    expect(doc.quests[1]?.conversion_rate_low).toBeNull();
+
+    const csv = run(['--db', path, 'stats', '--as-of', '2026-11-28', '--format', 'csv'], dir);
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/^snapshots: 1 date/m);
+    const lines = csv.stdout.split('\r\n');
+    expect(lines[0]).toBe(
+      'snapshot_date,quest_id,name,chain,sort_order,in_catalogue,players,accepted,declined,completed,abandoned,failed,' +
+        'not_encountered,reach_rate,reach_rate_low,reach_rate_high,conversion_rate,conversion_rate_low,' +
+        'conversion_rate_high,completion_rate,completion_rate_low,completion_rate_high,mean_seconds,min_seconds,' +
+        'max_seconds,median_seconds,p90_seconds,mean_attempts,anomalies',
+    );
+    const low = String(doc.quests[0]?.conversion_rate_low);
+    const high0 = String(doc.quests[1]?.reach_rate_high);
+    expect(lines.slice(1)).toEqual([
+      `2026-11-28,FET0001,"Fetch, ""the"" Herbs",,1,true,1,0,0,1,0,0,0,1,${low},1,1,${low},1,1,${low},1,1800,1800,1800,1800,1800,1,0`,
+      `2026-11-28,NOBODY,Nobody,,2,true,1,0,0,0,0,0,1,0,0,${high0},,,,0,0,${high0},,,,,,,0`,
+      '',
+    ]);
+    const bad = run(['--db', path, 'stats', '--format', 'xml'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("argument 'xml' is invalid. Allowed choices are table, json, csv.");
   });
 });

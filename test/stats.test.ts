@@ -550,8 +550,8 @@ describe('CLI (built)', () => {
     const stats = run('stats', '--as-of', '2026-11-28');
     expect(stats.code).toBe(0);
     expect(stats.stdout.split('\n').slice(-3)).toEqual([
-      'quest            players  accepted  declined  completed  abandoned  failed  not_enc  rate_%  mean_s  median_s',
-      'Fetch the Herbs        1         0         0          1          0       0        0   100.0    1800      1800',
+      'quest            players  accepted  declined  completed  abandoned  failed  not_enc  reach_%  conv_%    conv_95%  compl_%  mean_s  median_s',
+      'Fetch the Herbs        1         0         0          1          0       0        0    100.0   100.0  20.7-100.0    100.0    1800      1800',
       '',
     ]);
     expect(run('status').stdout).toContain('snapshots: 1, last 2026-11-28 (computed ');

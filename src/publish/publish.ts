@@ -14,6 +14,7 @@ import { packageRoot } from '../root.js';
 import { API_DIR, fileIds, questsIndex, type SiteData, snapshotDocument, stableJson } from './api.js';
 import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
+import { conversionOverview } from './rates.js';
 import { renderIndex, TEMPLATES_DIR } from './report.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 
@@ -250,6 +251,7 @@ const withVega =
 async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, effects: Effects): Promise<void> {
   const { quests } = data.snapshot;
   const overview = [statusOverview(quests)];
+  if (quests.some((q) => q.conversion_rate !== null)) overview.push(conversionOverview(quests));
   if (quests.some((q) => q.median_seconds !== null)) overview.push(durationOverview(quests));
   if (data.history.length > 0) overview.push(trendOverview(data.history));
   const totals = {
@@ -258,7 +260,7 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   };
   const pages = questPages(data);
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
-    wide: ['status', 'durations', 'trend'],
+    wide: ['status', 'conversion', 'durations', 'trend'],
   }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
   const quest = (async () => {
     for (const [i, page] of pages.entries()) {
