@@ -17,10 +17,20 @@ import {
   statusOverview,
   trendOverview,
 } from '../publish/charts.js';
+import { conversionOverview } from '../publish/rates.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
-export const CHART_KINDS = ['buckets', 'completion', 'times', 'trend', 'status', 'funnel', 'histogram'] as const;
+export const CHART_KINDS = [
+  'buckets',
+  'conversion',
+  'completion',
+  'times',
+  'trend',
+  'status',
+  'funnel',
+  'histogram',
+] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -40,7 +50,8 @@ export function completionChart(quests: readonly QuestStats[]): Chart {
   const labels = chartLabels(quests);
   const rows = quests.filter((q) => q.completion_rate !== null);
   const values = rows.map((q, i) => ({ quest: labels.get(q.quest_id) ?? q.name, order: i, rate: q.completion_rate }));
-  const description = 'Share of all players who have completed each quest.';
+  const description =
+    'Share of all players who have completed each quest (mostly how far into the story it sits; to rank quests, see the conversion chart).';
   return {
     key: 'completion',
     title: 'Completion rate per quest',
@@ -114,6 +125,8 @@ export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string;
   switch (kind) {
     case 'buckets':
       return statusOverview((await getSnapshot(db, opts.date)).quests);
+    case 'conversion':
+      return conversionOverview((await getSnapshot(db, opts.date)).quests);
     case 'completion':
       return completionChart((await getSnapshot(db, opts.date)).quests);
     case 'times':
