@@ -39,12 +39,11 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   const huge = scope.new_events >= 1_000_000 && scope.new_events * 4 >= scope.events;
   const after = scope.through;
   // quest_state's row order means nothing; letting DuckDB insert out of order roughly halves a full rebuild's time.
-  await db.run('SET preserve_insertion_order = false');
   // As in ingest: the analysis that picks among string compressions costs a 100M nightly's state step time
   // (5.2, 5.2 and 4.95 s with dictionary forced against 6.4, 5.6 and 5.2 s without; same file size).
-  await db.run("SET force_compression = 'dictionary'");
-  try {
-    return await db.transaction(async () => {
+  const settings = { preserve_insertion_order: false, force_compression: 'dictionary' };
+  return db.withSettings(settings, () =>
+    db.transaction(async () => {
       let result: StateRefresh;
       if (after === null || removed || huge) {
         await db.run(sqlFile('state/redo_all'), { after });
@@ -70,11 +69,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         await db.run(`DROP TABLE IF EXISTS temp.${t}`);
       }
       return result;
-    });
-  } finally {
-    await db.run('RESET preserve_insertion_order');
-    await db.run('RESET force_compression');
-  }
+    }),
+  );
 }
 
 /** Recomputes the players in state_redo from all their events; returns the intervals written. */
