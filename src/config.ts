@@ -136,7 +136,8 @@ function check(value: unknown, spec: Spec, path: string, file: string): void {
   }
   for (const [k, v] of Object.entries(obj)) {
     const sub = spec.object[k];
-    if (!sub) throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
+    if (!sub)
+      throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
     check(v, sub, path ? `${path}.${k}` : k, file);
   }
   for (const k of spec.required ?? []) {
@@ -196,6 +197,18 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
     throw new UserError(msg.notJson(path, errorMessage(err)));
   }
   return normalizeConfig(raw, dirname(path), path);
+}
+
+/** The `notebooks` settings with their defaults applied and `out` resolved against the config's folder. */
+export function notebookSettings(config: Config) {
+  const nb = config.notebooks ?? {};
+  return {
+    publish: nb.publish ?? [],
+    out: nb.out ? configPath(config, nb.out) : undefined,
+    python: nb.python,
+    kernel: nb.kernel,
+    hideCode: nb.hideCode,
+  };
 }
 
 /** Resolves a path from the config against the config's folder. */
