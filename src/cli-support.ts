@@ -1,7 +1,7 @@
 // The CLI's small shared pieces: help examples, option parsing, and the one place an error becomes an exit code.
 import { type Command, CommanderError, Option } from 'commander';
 import { UserError } from './domain/errors.js';
-import { cliMessages, EXIT } from './domain/messages.js';
+import { cliHintText, cliMessages, EXIT } from './domain/messages.js';
 import { OUTPUT_FORMATS } from './jobs/format.js';
 
 export function example(...lines: string[]): string {
@@ -39,12 +39,13 @@ export async function runCli(program: Command): Promise<void> {
       return;
     }
     if (err instanceof UserError) {
-      process.stderr.write(`questlog: error: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+      process.stderr.write(cliMessages.error(err.message));
+      const hint = err.hint ?? (err.cli ? cliHintText(err.cli) : undefined);
+      if (hint) process.stderr.write(cliMessages.hint(hint));
       process.exitCode = err.exitCode;
       return;
     }
-    process.stderr.write(`questlog: internal error (a bug, please report it):\n${(err as Error)?.stack ?? err}\n`);
+    process.stderr.write(cliMessages.internal(String((err as Error)?.stack ?? err)));
     process.exitCode = EXIT.internal;
   }
 }

@@ -5,22 +5,23 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { cliOutput, guardPipe } from './cli-output.js';
 import { example, formatOption, positive, runCli, testPause } from './cli-support.js';
-import { configPath, loadConfig, resolveDb } from './config.js';
+import { loadConfig, notebookSettings, resolveDb } from './config.js';
 import { type DemoFormat, generateDemoData } from './demo/generate.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
-import { EXIT } from './domain/messages.js';
+import { EXIT, cliMessages as msg } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
-import { catalogueCommand } from './ingest/catalogue.js';
-import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
 import type { OutputFormat } from './jobs/format.js';
+import { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
 import { nightly } from './jobs/nightly.js';
+import { publishCommand } from './jobs/publish.js';
+import { resolveOut } from './jobs/run.js';
 import { snapshotsDeleteCommand, snapshotsListCommand } from './jobs/snapshots.js';
 import { statsCommand } from './jobs/stats.js';
 import { runsCommand, statusCommand } from './jobs/status.js';
-import { parseParams, runNotebook, setupNotebooks } from './notebook/run.js';
-import { publishCommand, resolveOut } from './publish/publish.js';
+import { parseParams } from './notebook/params.js';
+import { runNotebook, setupNotebooks } from './notebook/run.js';
 import { serve } from './publish/serve.js';
 import { packageRoot } from './root.js';
 
@@ -102,8 +103,7 @@ program
   .addHelpText('after', example('questlog publish', 'questlog publish --out public --as-of 2026-11-30'))
   .action(async (o: { out?: string; asOf?: string }) => {
     const { config, db, effects } = context();
-    const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
-    await publishCommand({ db, config, out: o.out, asOf: o.asOf, title, pauseAt: testPause() }, effects);
+    await publishCommand({ db, config, out: o.out, asOf: o.asOf, pauseAt: testPause() }, effects);
   });
 
 program
@@ -136,8 +136,7 @@ program
   .addHelpText('after', example('questlog serve', 'questlog serve --port 0 --dir public'))
   .action(async (o: { port: string; dir?: string }) => {
     const port = Number(o.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new UserError(`--port must be 0..65535, got ${o.port}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(msg.badPort(o.port));
     const { config, effects } = context();
     const serving = await serve({ dir: resolveOut(config, o.dir), port }, effects);
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void serving.close());
@@ -287,12 +286,12 @@ notebook
   .action(
     async (file: string, o: { param: string[]; out?: string; name?: string; hideCode?: boolean; timeout?: number }) => {
       const { config, db, effects } = context();
-      const nb = (config.notebooks ?? {}) as { out?: string; python?: string; kernel?: string };
+      const nb = notebookSettings(config);
       await runNotebook(
         {
           notebook: file,
           params: parseParams(o.param),
-          out: o.out ?? (nb.out ? configPath(config, nb.out) : 'reports/notebooks'),
+          out: o.out ?? nb.out ?? 'reports/notebooks',
           name: o.name,
           db,
           python: nb.python,

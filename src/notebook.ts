@@ -3,16 +3,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig, resolveDb } from './config.js';
+import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
+import { notebookMessages } from './domain/messages.js';
 import type { Coverage, QuestStats, Snapshot } from './domain/types.js';
-import { Db, type Row } from './engine/db.js';
+import { Db, type Params, type Row } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
 import { readCopyPath } from './engine/readcopy.js';
-import { bindTemplate, type SqlValue } from './notebook/bind.js';
 import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './notebook/charts.js';
 import {
   escapeHtml,
   formatDuration,
+  formatInterval,
   formatPercent,
   kernelSink,
   type MimeBundle,
@@ -21,12 +23,19 @@ import {
   tableBundle,
   VEGALITE_MIME,
 } from './notebook/display.js';
-import { exportQuery, queryHead, queryRows } from './notebook/query.js';
+import { type ExportFormat, exportQuery, queryHead, queryRows } from './notebook/query.js';
 
 export type { Coverage, QuestStats, Snapshot } from './domain/types.js';
-export { bindTemplate } from './notebook/bind.js';
 export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
-export { escapeHtml, formatDuration, formatPercent, type MimeBundle, tableHtml } from './notebook/display.js';
+export {
+  escapeHtml,
+  formatDuration,
+  formatInterval,
+  formatPercent,
+  type MimeBundle,
+  tableHtml,
+} from './notebook/display.js';
+export { worstFirst } from './publish/rates.js';
 
 export interface NotebookOpenOptions {
   /** Default true: a notebook never writes, so it never competes with the nightly for the write lock. */
@@ -43,6 +52,8 @@ export interface ChartOptions {
   title?: string;
 }
 
+type SqlValue = string | number | boolean | bigint | null | Date;
+
 function findConfigDir(from: string): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     if (existsSync(resolve(dir, 'questlog.config.json'))) return dir;
@@ -51,8 +62,7 @@ function findConfigDir(from: string): string | undefined {
 }
 
 /**
- * Which file `open()` reads, by the same precedence as every command (`resolveDb`): $QUESTLOG_DB (which
- * `questlog notebook run` sets from --db, the environment or the config), else the "db" of the nearest
+ * Which file `open()` reads: $QUESTLOG_DB (set by `questlog notebook run --db`), else the "db" of the nearest
  * questlog.config.json above the notebook's folder, else data/questlog.duckdb; its published read copy when there is one.
  */
 export function defaultDatabase(cwd: string = process.cwd()): string {
@@ -63,14 +73,24 @@ export function defaultDatabase(cwd: string = process.cwd()): string {
   const copy = readCopyPath(db);
   if (existsSync(copy)) return copy;
   if (existsSync(db)) return db;
-  throw new UserError(`no questlog database at ${db} (nor its read copy ${copy})`, {
-    hint: 'create it with `npm start` (sample data) or `questlog ingest` + `questlog stats`',
+  throw new UserError(notebookMessages.noDatabase(db, copy), { hint: notebookMessages.noDatabaseHint });
+}
+
+/** Turns a tagged template into SQL with `$p0..$pN` placeholders: values are always bound, never pasted. */
+export function bindTemplate(strings: readonly string[], values: readonly SqlValue[]): { sql: string; params: Params } {
+  const params: Params = {};
+  let sql = strings[0] ?? '';
+  values.forEach((value, i) => {
+    if (value === undefined) throw new UserError(notebookMessages.undefinedValue(i));
+    params[`p${i}`] = value instanceof Date ? sqlTimestamp(value) : value;
+    sql += `$p${i}${strings[i + 1] ?? ''}`;
   });
+  return { sql, params };
 }
 
 /**
- * Per-quest figures as shown by `stats()`: the snapshot's field names (README "Vocabulary"), counts as they are, the
- * rate and durations for reading (`ql.snapshot()` has the numbers), the same columns as `questlog stats`.
+ * Per-quest figures as shown by `stats()`: the snapshot's field names (README "Vocabulary"), counts as they are, rates
+ * and durations for reading (`ql.snapshot()` has the numbers).
  */
 export function statsRows(quests: QuestStats[]): Row[] {
   return quests.map((q) => ({
@@ -83,6 +103,10 @@ export function statsRows(quests: QuestStats[]): Row[] {
     abandoned: q.abandoned,
     failed: q.failed,
     not_encountered: q.not_encountered,
+    // Reach: met / players; conversion: completed / met (what ranks quests), with its 95% interval.
+    reach_rate: formatPercent(q.reach_rate),
+    conversion_rate: formatPercent(q.conversion_rate),
+    conversion_95: formatInterval(q.conversion_rate_low, q.conversion_rate_high),
     completion_rate: formatPercent(q.completion_rate),
     mean: formatDuration(q.mean_seconds),
     median: formatDuration(q.median_seconds),
@@ -111,10 +135,7 @@ export class Questlog {
   // Showing methods resolve to nothing: tslab prints a cell's last value, which would repeat the table as text.
   // The data behind each view comes from the matching data method (rows, snapshot, questHistory, chartSpec).
 
-  /**
-   * Tagged template: runs the query with every `${value}` bound as a parameter; returns the rows without showing.
-   * Numbers come back as numbers (BIGINT and DECIMAL columns too), so `+` adds and sorts are numeric.
-   */
+  /** Tagged template: runs the query with every `${value}` bound as a parameter; returns the rows without showing. */
   rows = async <T = Row>(strings: TemplateStringsArray, ...values: SqlValue[]): Promise<T[]> => {
     const { sql, params } = bindTemplate(strings, values);
     return queryRows<T>(this.db, sql, params);
@@ -140,7 +161,7 @@ export class Questlog {
   /** Like `toCSV`, as Parquet (typed columns; pandas, polars, Arrow and DuckDB read it directly). */
   toParquet = (file: string) => this.exporter(file, 'parquet');
 
-  private exporter(file: string, format: 'csv' | 'parquet') {
+  private exporter(file: string, format: ExportFormat) {
     return async (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<{ path: string; rows: number }> => {
       const { sql, params } = bindTemplate(strings, values);
       return exportQuery(this.db, file, format, sql, params);
@@ -176,7 +197,7 @@ export class Questlog {
   /** Shows one quest's figures in every stored snapshot, oldest first. */
   async history(questId: string): Promise<void> {
     const rows = await getHistory(this.db, questId);
-    if (rows.length === 0) throw new UserError(`no snapshot has quest ${questId}`);
+    if (rows.length === 0) throw new UserError(notebookMessages.noQuestHistory(questId));
     const shown = rows.map((q) => ({ date: q.snapshot_date, ...statsRows([q])[0] }));
     this.show(shown, { limit: 1000, caption: `${rows[0]?.name ?? questId}: history` });
   }

@@ -4,7 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliMessages, EXIT, ingestMessages, nightlyMessages } from '../src/domain/messages.js';
+import {
+  cliHints,
+  EXIT,
+  ingestMessages,
+  nightlyMessages,
+  snapshotMessages,
+  statsMessages,
+} from '../src/domain/messages.js';
 import { lastCompleteDay } from '../src/jobs/nightly.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
@@ -201,7 +208,7 @@ describe('the CLI for scripts', () => {
     const future = cli(['stats', '--as-of', '2027-01-01'], { cwd: dir });
     expect(future.code).toBe(EXIT.usage);
     expect(future.stderr).toBe(
-      `questlog: error: ${cliMessages.futureAsOf('2027-01-01', '2026-11-20')}\n  hint: ${cliMessages.futureAsOfHint()}\n`,
+      `questlog: error: ${snapshotMessages.futureAsOf('2027-01-01', '2026-11-20')}\n  hint: ${cliHints.force()}\n`,
     );
     // The last event date plus one day is allowed (a day that has not started in another zone).
     expect(cli(['stats', '--as-of', '2026-11-21'], { cwd: dir }).code).toBe(0);
@@ -210,11 +217,11 @@ describe('the CLI for scripts', () => {
     expect(list.map((l) => l.split(',')[0])).toEqual(['snapshot_date', '2026-11-21', '2027-01-01', '']);
     const del = cli(['snapshots', 'delete', '2027-01-01'], { cwd: dir });
     expect(del.code).toBe(0);
-    expect(del.stdout).toMatch(new RegExp(`^${STAMP}${quote(cliMessages.deleted('2027-01-01'))}\n$`));
+    expect(del.stdout).toMatch(new RegExp(`^${STAMP}${quote(snapshotMessages.deleted('2027-01-01'))}\n$`));
     expect(cli(['snapshots', 'list', '--format', 'csv'], { cwd: dir }).stdout.split('\n')[1]).toMatch(/^2026-11-21,/);
     const again = cli(['snapshots', 'delete', '2027-01-01'], { cwd: dir });
     expect(again.code).toBe(EXIT.usage);
-    expect(again.stderr).toContain(cliMessages.noSnapshot('2027-01-01'));
+    expect(again.stderr).toContain(statsMessages.noSnapshot('2027-01-01'));
     const runs = JSON.parse(cli(['runs', '--format', 'json'], { cwd: dir }).stdout) as Record<string, unknown>[];
     expect(runs.map((r) => [r.job, r.outcome, r.exit_code])).toEqual([
       ['snapshots delete', 'failed', 2],

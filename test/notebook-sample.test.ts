@@ -9,7 +9,8 @@ import { getCoverage, getSnapshot } from '../src/engine/read.js';
 import { demoJob } from '../src/jobs/demo.js';
 import { formatValue, tableHtml } from '../src/notebook/display.js';
 import { runNotebook } from '../src/notebook/run.js';
-import { formatDuration, formatPercent, statsRows } from '../src/notebook.js';
+import { formatDuration, formatInterval, formatPercent, statsRows } from '../src/notebook.js';
+import { worstFirst } from '../src/publish/rates.js';
 import { ROOT, tempDir } from './helpers.js';
 import { errorOutputs, haveJupyter, type OutputCell, readNotebook, text } from './notebook-helpers.js';
 
@@ -79,6 +80,9 @@ describe('shipped notebooks on the sample data', () => {
     }
     // Rates and durations read as they do everywhere else (README "Vocabulary"), not as raw fractions and seconds.
     for (const [label, v] of [
+      ['reach (met / players)', formatPercent(q.reach_rate)],
+      ['conversion (completed / met)', formatPercent(q.conversion_rate)],
+      ['conversion, 95% interval', formatInterval(q.conversion_rate_low, q.conversion_rate_high)],
       ['completion rate', formatPercent(q.completion_rate)],
       ['median completion time', formatDuration(q.median_seconds)],
       ['p90 completion time', formatDuration(q.p90_seconds)],
@@ -91,11 +95,9 @@ describe('shipped notebooks on the sample data', () => {
   it('sql.ipynb runs every example', async ({ skip }) => {
     if (!ok) skip();
     const cells = await run('sql');
-    const best = [...snap.quests].sort(
-      (a, b) => (b.completion_rate ?? 0) - (a.completion_rate ?? 0) || a.quest_id.localeCompare(b.quest_id),
-    )[0];
+    const worst = worstFirst(snap.quests)[0];
     expect(text(cells.at(-1)?.outputs?.[0]?.text)).toBe(
-      `snapshot ${snap.meta.snapshot_date}: ${snap.meta.players} players; best completion rate: ${best?.name} (${best?.quest_id})\n`,
+      `snapshot ${snap.meta.snapshot_date}: ${snap.meta.players} players; lowest conversion: ${worst?.name} (${worst?.quest_id})\n`,
     );
   }, 300_000);
 });

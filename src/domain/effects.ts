@@ -34,8 +34,9 @@ export function detail(effects: Effects, line: string): void {
   effects.detail?.(line);
 }
 
-/** Writes result lines (a table, JSON, CSV) where the effects want them. */
-export function emit(effects: Effects, lines: string[]): void {
+/** Writes a result (a table, JSON, CSV; text or lines) where the effects want it, line by line. */
+export function emit(effects: Effects, result: string | string[]): void {
+  const lines = typeof result === 'string' ? result.replace(/\n$/, '').split('\n') : result;
   for (const line of lines) (effects.data ?? effects.log)(line);
 }
 

@@ -1,8 +1,5 @@
-// The quarantine: rejected lines with file, line, reason and raw text, for `questlog rejects`.
-import { resolve } from 'node:path';
-import { type Effects, emit } from '../domain/effects.js';
-import { Db, sqlFile } from '../engine/db.js';
-import { type OutputFormat, type Record_, render } from '../jobs/format.js';
+// The quarantine: lines that could not become events, with file, line, reason and the raw text.
+import { type Db, sqlFile } from '../engine/db.js';
 
 export interface RejectRow {
   file: string;
@@ -17,27 +14,4 @@ export async function listRejects(db: Db, opts: { file?: string; limit?: number 
     limit: opts.limit ?? 100,
   });
   return rows.map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
-}
-
-/** The CLI verb: prints rejects as `file:line: reason` followed by the raw text (or as JSON or CSV). */
-export async function rejectsCommand(
-  opts: { db: string; file?: string; limit?: number; cwd?: string; format?: OutputFormat },
-  effects: Effects,
-): Promise<RejectRow[]> {
-  const db = await Db.open(opts.db, { readOnly: true });
-  try {
-    const file = opts.file === undefined ? undefined : resolve(opts.cwd ?? '.', opts.file);
-    const rows = await listRejects(db, { file, limit: opts.limit });
-    const text = () =>
-      rows.length === 0
-        ? ['no rejected lines']
-        : rows.flatMap((r) => [`${r.file}:${r.line ?? '?'}: ${r.reason}`, `  ${r.raw ?? ''}`]);
-    emit(
-      effects,
-      render(opts.format ?? 'table', rows as unknown as Record_[], ['file', 'line', 'reason', 'raw'], text),
-    );
-    return rows;
-  } finally {
-    db.close();
-  }
 }

@@ -1,11 +1,14 @@
 // `questlog status` (what is loaded, and how each job last ended) and `questlog runs` (the run history).
 import { type Effects, emit } from '../domain/effects.js';
+import { InternalError } from '../domain/errors.js';
+import { formatDuration } from '../domain/format.js';
 import { runMessages } from '../domain/messages.js';
-import { Db, sqlFile } from '../engine/db.js';
-import { migrate, SCHEMA_VERSION, schemaVersion } from '../engine/migrate.js';
+import { type Db, sqlFile } from '../engine/db.js';
+import { SCHEMA_VERSION, schemaVersion } from '../engine/migrate.js';
 import { listRuns, RUN_FIELDS, type RunRow } from '../engine/runs.js';
-import { formatDuration } from '../publish/report.js';
+import { stableJson } from '../publish/api.js';
 import { type OutputFormat, type Record_, render, table } from './format.js';
+import { withDb } from './run.js';
 
 export interface StatusInfo {
   database: string;
@@ -27,7 +30,7 @@ export interface StatusInfo {
 
 export async function getStatus(db: Db): Promise<StatusInfo> {
   const row = await db.one<Omit<StatusInfo, 'database' | 'schema_version' | 'last_runs'>>(sqlFile('read/status'));
-  if (!row) throw new Error('status query returned no row');
+  if (!row) throw new InternalError('status query returned no row');
   const last_runs = await listRuns(db, { latest: true, limit: 1000 });
   return { database: db.path, schema_version: await schemaVersion(db), ...row, last_runs };
 }
@@ -37,22 +40,22 @@ export async function statusCommand(
   opts: { db: string; migrate?: boolean; format?: OutputFormat },
   effects: Effects,
 ): Promise<StatusInfo> {
-  const db = await Db.open(opts.db, { readOnly: !opts.migrate });
-  try {
-    await migrate(db);
-    const s = await getStatus(db);
-    const format = opts.format ?? 'table';
-    // JSON is the whole status as one object; CSV has no room for nesting, so it is the key/value lines.
-    if (format === 'json') emit(effects, [JSON.stringify(s, null, 2)]);
-    else
-      emit(
-        effects,
-        render(format, statusPairs(s), ['key', 'value'], () => formatStatus(s)),
-      );
-    return s;
-  } finally {
-    db.close();
-  }
+  return withDb(
+    opts.db,
+    async (db) => {
+      const s = await getStatus(db);
+      const format = opts.format ?? 'table';
+      // JSON is the whole status as one object; CSV has no room for nesting, so it is the key/value lines.
+      if (format === 'json') emit(effects, stableJson(s));
+      else
+        emit(
+          effects,
+          render(format, statusPairs(s), ['key', 'value'], () => formatStatus(s)),
+        );
+      return s;
+    },
+    { readOnly: !opts.migrate },
+  );
 }
 
 function statusPairs(s: StatusInfo): Record_[] {
@@ -119,14 +122,14 @@ export async function runsCommand(
   opts: { db: string; job?: string; limit?: number; format?: OutputFormat },
   effects: Effects,
 ): Promise<RunRow[]> {
-  const db = await Db.open(opts.db, { readOnly: true });
-  try {
-    await migrate(db);
-    const rows = await listRuns(db, { job: opts.job, limit: opts.limit });
-    const text = () => (rows.length === 0 ? [runMessages.none()] : table(rows as unknown as Record_[], RUN_COLUMNS));
-    emit(effects, render(opts.format ?? 'table', rows as unknown as Record_[], RUN_FIELDS, text));
-    return rows;
-  } finally {
-    db.close();
-  }
+  return withDb(
+    opts.db,
+    async (db) => {
+      const rows = await listRuns(db, { job: opts.job, limit: opts.limit });
+      const text = () => (rows.length === 0 ? [runMessages.none()] : table(rows as unknown as Record_[], RUN_COLUMNS));
+      emit(effects, render(opts.format ?? 'table', rows as unknown as Record_[], RUN_FIELDS, text));
+      return rows;
+    },
+    { readOnly: true },
+  );
 }
