@@ -158,40 +158,33 @@ describe('the CLI for scripts', () => {
     expect(table.code).toBe(0);
     // FET0001: 2 players, p1 completed (1800 s), p2 in progress; KIL0002: p2 completed in 90 s, p1 never met it.
     expect(table.stdout.split('\n').slice(-4)).toEqual([
-      'quest_id  name     players  accepted  declined  completed  abandoned  failed  not_encountered  completion_rate         mean       median          p90',
-      'FET0001   FET0001        2         1         0          1          0       0                0            50.0%  30 min 00 s  30 min 00 s  30 min 00 s',
-      'KIL0002   KIL0002        2         0         0          1          0       0                1            50.0%   1 min 30 s   1 min 30 s   1 min 30 s',
+      'quest_id  name     players  accepted  declined  completed  abandoned  failed  not_encountered  reach_rate  conversion_rate  conversion_95%  completion_rate         mean       median          p90',
+      'FET0001   FET0001        2         1         0          1          0       0                0      100.0%            50.0%       9.5–90.5%            50.0%  30 min 00 s  30 min 00 s  30 min 00 s',
+      'KIL0002   KIL0002        2         0         0          1          0       0                1       50.0%           100.0%     20.7–100.0%            50.0%   1 min 30 s   1 min 30 s   1 min 30 s',
       '',
     ]);
-    const csv = cli(['stats', '--as-of', '2026-11-20', '--format', 'csv'], { cwd: dir });
-    expect(csv.stdout).toBe(
-      'snapshot_date,quest_id,name,chain,players,accepted,declined,completed,abandoned,failed,not_encountered,' +
-        'completion_rate,mean_seconds,median_seconds,p90_seconds,min_seconds,max_seconds,mean_attempts,anomalies\n' +
-        '2026-11-20,FET0001,FET0001,,2,1,0,1,0,0,0,0.5,1800,1800,1800,1800,1800,1,0\n' +
-        '2026-11-20,KIL0002,KIL0002,,2,0,0,1,0,0,1,0.5,90,90,90,90,90,1,0\n',
+    // JSON and CSV carry every snapshot field, numbers as numbers (the intervals are checked in rates.test.ts).
+    const csv = cli(['stats', '--as-of', '2026-11-20', '--format', 'csv'], { cwd: dir }).stdout.split('\r\n');
+    expect(csv[0]?.split(',').slice(0, 14)).toEqual(
+      'snapshot_date,quest_id,name,chain,sort_order,in_catalogue,players,accepted,declined,completed,abandoned,failed,not_encountered,reach_rate'.split(
+        ',',
+      ),
     );
-    // (Log lines went to stderr, so stdout is only data: the EPIPE test below reads that stderr.)
+    expect(csv[2]).toMatch(/^2026-11-20,KIL0002,KIL0002,,,false,2,0,0,1,0,0,1,0\.5,/);
+    expect(csv[2]).toMatch(/,90,90,90,90,90,1,0$/);
+    expect(csv.slice(3)).toEqual(['']);
     const json = JSON.parse(cli(['stats', '--as-of', '2026-11-20', '--format', 'json'], { cwd: dir }).stdout);
-    expect(json[1]).toEqual({
-      snapshot_date: '2026-11-20',
+    expect(json.meta).toMatchObject({ snapshot_date: '2026-11-20', players: 2, events: 5 });
+    expect(json.quests[1]).toMatchObject({
       quest_id: 'KIL0002',
-      name: 'KIL0002',
-      chain: null,
       players: 2,
-      accepted: 0,
-      declined: 0,
       completed: 1,
-      abandoned: 0,
-      failed: 0,
       not_encountered: 1,
+      reach_rate: 0.5,
+      conversion_rate: 1,
       completion_rate: 0.5,
       mean_seconds: 90,
-      median_seconds: 90,
       p90_seconds: 90,
-      min_seconds: 90,
-      max_seconds: 90,
-      mean_attempts: 1,
-      anomalies: 0,
     });
     const status = JSON.parse(cli(['status', '--format', 'json'], { cwd: dir }).stdout);
     expect(status).toMatchObject({ files: 1, events: 5, snapshots: 1, last_snapshot: '2026-11-20' });
@@ -199,7 +192,7 @@ describe('the CLI for scripts', () => {
       ['ingest', 'ok'],
       ['stats', 'ok'],
     ]);
-    expect(cli(['rejects', '--format', 'csv'], { cwd: dir }).stdout).toBe('file,line,reason,raw\n');
+    expect(cli(['rejects', '--format', 'csv'], { cwd: dir }).stdout).toBe('file,line,reason,raw\r\n');
   }, 120_000);
 
   it('refuses a future --as-of unless --force; snapshots list and delete', () => {
@@ -215,6 +208,7 @@ describe('the CLI for scripts', () => {
     expect(cli(['stats', '--as-of', '2027-01-01', '--force'], { cwd: dir }).code).toBe(0);
     const list = cli(['snapshots', 'list', '--format', 'csv'], { cwd: dir }).stdout.split('\n');
     expect(list.map((l) => l.split(',')[0])).toEqual(['snapshot_date', '2026-11-21', '2027-01-01', '']);
+    expect(list[1]).toMatch(/\r$/);
     const del = cli(['snapshots', 'delete', '2027-01-01'], { cwd: dir });
     expect(del.code).toBe(0);
     expect(del.stdout).toMatch(new RegExp(`^${STAMP}${quote(snapshotMessages.deleted('2027-01-01'))}\n$`));

@@ -559,8 +559,8 @@ describe('CLI (built)', () => {
     const stats = run('stats', '--as-of', '2026-11-28');
     expect(stats.code).toBe(0);
     expect(stats.stdout.split('\n').slice(-3)).toEqual([
-      'quest_id  name             players  accepted  declined  completed  abandoned  failed  not_encountered  completion_rate         mean       median          p90',
-      'FET0001   Fetch the Herbs        1         0         0          1          0       0                0           100.0%  30 min 00 s  30 min 00 s  30 min 00 s',
+      'quest_id  name             players  accepted  declined  completed  abandoned  failed  not_encountered  reach_rate  conversion_rate  conversion_95%  completion_rate         mean       median          p90',
+      'FET0001   Fetch the Herbs        1         0         0          1          0       0                0      100.0%           100.0%     20.7–100.0%           100.0%  30 min 00 s  30 min 00 s  30 min 00 s',
       '',
     ]);
     expect(run('status').stdout).toContain('snapshots: 1, last 2026-11-28 (computed ');
