@@ -98,7 +98,7 @@ describe('the nightly from cron', () => {
     expect(status.stdout).toMatch(
       /\nlast runs:\n {2}nightly: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, ok in .+; 0 files loaded, 2 unchanged, 1 snapshot\(s\) to 2026-11-20\n$/,
     );
-  }, 120_000);
+  }, 300_000);
 
   it('publishes stale data, says so in the report, and exits 4; a glob with no match is a warning unless strict', () => {
     const dir = project({ 'a.ndjson': DAY1 }, { later: { format: 'events', paths: ['incoming/*.ndjson'] } });
@@ -137,7 +137,7 @@ describe('the nightly from cron', () => {
     expect(failed.stderr).toContain('nightly failed at ingest of source "later": ');
     expect(failed.stderr).toContain('incoming/*.ndjson: no such file or no match');
     expect(existsSync(join(strict, 'site'))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('defaults to the last complete day in the configured zone', () => {
     // 03:15 UTC on 5 Dec: the 4th is the last complete day in UTC; in Los Angeles it is still the 4th (19:15), so
@@ -193,7 +193,7 @@ describe('the CLI for scripts', () => {
       ['stats', 'ok'],
     ]);
     expect(cli(['rejects', '--format', 'csv'], { cwd: dir }).stdout).toBe('file,line,reason,raw\r\n');
-  }, 120_000);
+  }, 300_000);
 
   it('refuses a future --as-of unless --force; snapshots list and delete', () => {
     const dir = project({ 'a.ndjson': DAY1 });
@@ -225,7 +225,7 @@ describe('the CLI for scripts', () => {
       ['stats', 'failed', 2],
       ['ingest', 'ok', 0],
     ]);
-  }, 120_000);
+  }, 300_000);
 
   it('usage errors exit 2, --version prints the version', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -259,7 +259,7 @@ describe('the CLI for scripts', () => {
       else expect(r.stderr).toBe('exit=0\n');
       expect(r.stderr).not.toMatch(/EPIPE|Error/);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('names the mapping field whose expression fails, without a misleading line number', () => {
     const dir = project(
