@@ -187,3 +187,16 @@ function openError(path: string, err: unknown, readOnly: boolean): Error {
   }
   return new UserError(dbMessages.cannotOpen(path, msg), { cause: err });
 }
+
+/** Runs a multi-statement SQL file, binding to each statement only the parameters it uses. */
+export async function runScript(db: Db, sql: string, params: Params = {}): Promise<void> {
+  const statements = sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
+  for (const s of statements) {
+    const used: Params = {};
+    for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(s)) used[k] = v;
+    await db.run(s, Object.keys(used).length ? used : undefined);
+  }
+}

@@ -6,23 +6,22 @@ import { notebookMessages as msg } from '../domain/messages.js';
 import type { QuestStats } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getCompletionHistogram, getHistory, getSnapshot } from '../engine/read.js';
+import { ChartRenderer, renumberIds } from '../publish/chart-render.js';
 import {
   type Chart,
-  ChartRenderer,
   chartLabels,
   durationOverview,
   FONT,
   histogramChart,
   questHistoryChart,
   questStatusChart,
-  renumberIds,
   statusOverview,
   trendOverview,
 } from '../publish/charts.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
-export const CHART_KINDS = ['buckets', 'completion', 'times', 'trend', 'status', 'funnel', 'histogram'] as const;
+const CHART_KINDS = ['buckets', 'completion', 'times', 'trend', 'status', 'funnel', 'histogram'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 function spec(description: string, body: Record<string, unknown>): VegaLiteSpec {
@@ -36,7 +35,7 @@ function spec(description: string, body: Record<string, unknown>): VegaLiteSpec 
   };
 }
 
-export function completionChart(quests: readonly QuestStats[]): Chart {
+function completionChart(quests: readonly QuestStats[]): Chart {
   const labels = chartLabels(quests);
   const rows = quests.filter((q) => q.completion_rate !== null);
   const values = rows.map((q, i) => ({ quest: labels.get(q.quest_id) ?? q.name, order: i, rate: q.completion_rate }));
@@ -71,7 +70,7 @@ export function completionChart(quests: readonly QuestStats[]): Chart {
 }
 
 /** Players -> met the quest -> accepted it (now or before) -> completed it. */
-export function funnelChart(q: QuestStats): Chart {
+function funnelChart(q: QuestStats): Chart {
   const steps: [string, number][] = [
     ['Players', q.players],
     ['Encountered', q.players - q.not_encountered],
