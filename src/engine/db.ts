@@ -45,7 +45,7 @@ export function literal(value: string): string {
 
 /**
  * Database files this process has open through `Db`, by device and inode. DuckDB's file locks keep other processes
- * out, but never the process holding them (src/readcopy.ts must not rewrite a copy a notebook here still reads).
+ * out, but never the process holding them (src/engine/readcopy.ts must not rewrite a copy a notebook here still reads).
  */
 const openHere = new Map<string, number>();
 
