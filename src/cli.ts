@@ -9,6 +9,7 @@ import { UserError } from './domain/errors.js';
 import { cliHintText, EXIT, cliMessages as msg } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
+import { formatSnapshot, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
 import { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
 import { nightly } from './jobs/nightly.js';
 import { publishCommand } from './jobs/publish.js';
@@ -199,10 +200,26 @@ program
   .option('--as-of <date>', 'snapshot date YYYY-MM-DD (events up to the end of that day)')
   .option('--backfill', 'one snapshot per day from the first event date (to --as-of or the last event date)')
   .option('--timezone <zone>', 'IANA zone whose midnight ends a day (default: config "timezone" or UTC)')
-  .addHelpText('after', example('questlog stats', 'questlog stats --backfill', 'questlog stats --as-of 2026-11-28'))
-  .action(async (o: { asOf?: string; backfill?: boolean; timezone?: string }) => {
+  .addOption(
+    new Option('--format <format>', 'table (default), or json / csv on stdout with the step lines on stderr').choices(
+      STATS_FORMATS,
+    ),
+  )
+  .addHelpText(
+    'after',
+    example(
+      'questlog stats',
+      'questlog stats --backfill',
+      'questlog stats --as-of 2026-11-28 --format csv > quests.csv',
+    ),
+  )
+  .action(async (o: { asOf?: string; backfill?: boolean; timezone?: string; format?: StatsFormat }) => {
     const { config, db } = context();
-    await statsCommand({ db, config, asOf: o.asOf, backfill: o.backfill, timezone: o.timezone }, effects);
+    const format = o.format ?? 'table';
+    const fx = format === 'table' ? effects : { ...effects, log: (line: string) => process.stderr.write(`${line}\n`) };
+    const { asOf, backfill, timezone } = o;
+    const { snapshot } = await statsCommand({ db, config, asOf, backfill, timezone, format }, fx);
+    if (format !== 'table' && snapshot) process.stdout.write(formatSnapshot(snapshot, format));
   });
 
 program

@@ -29,7 +29,7 @@ export { type FileResult, type IngestOptions, type IngestSummary, ingest } from 
 export type { Mapping } from './ingest/presets.js';
 export { listRejects, type RejectRow } from './ingest/rejects.js';
 export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './jobs/demo.js';
-export { formatCoverage, formatStatsTable } from './jobs/format.js';
+export { formatCoverage, formatSnapshot, formatStatsTable, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
 export { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
 export { type NightlyOptions, type NightlySummary, nightly } from './jobs/nightly.js';
 export { publishCommand } from './jobs/publish.js';
@@ -52,4 +52,5 @@ export {
   publish,
   writeSite,
 } from './publish/publish.js';
+export { worstFirst } from './publish/rates.js';
 export { type ServeOptions, type Serving, serve } from './publish/serve.js';

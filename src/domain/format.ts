@@ -12,6 +12,16 @@ export function formatPercent(rate: number | null | undefined, missing = '–'):
   return `${(rate * 100).toFixed(1)}%`;
 }
 
+/** A rate's 95% interval as a percentage range, e.g. `30.1–86.3%`; `missing` without one. */
+export function formatRateInterval(
+  low: number | null | undefined,
+  high: number | null | undefined,
+  missing = '–',
+): string {
+  if (low === null || low === undefined || high === null || high === undefined) return missing;
+  return `${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}%`;
+}
+
 /** Seconds as the report prints them: 45 s, 30 min 05 s, 2 h 03 min, 3 d 4 h. */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '–';

@@ -5,13 +5,15 @@ import type { Snapshot, StatsOptions } from '../domain/types.js';
 import { engineFor } from '../engine/engine.js';
 import { getCoverage, getSnapshot } from '../engine/read.js';
 import { publishReadCopy } from '../engine/readcopy.js';
-import { formatCoverage, formatStatsTable } from './format.js';
+import { formatCoverage, formatStatsTable, type StatsFormat } from './format.js';
 import { loadConfiguredCatalogue, snapshotOptions, withDb } from './run.js';
 
 export interface StatsCommandOptions extends StatsOptions {
   /** Database file. */
   db: string;
   config?: Config;
+  /** `table` (default) logs the per-quest table; `json` and `csv` leave the snapshot to the caller (formatSnapshot). */
+  format?: StatsFormat;
 }
 
 /** `questlog stats`: catalogue (from config) -> state -> snapshot(s) -> coverage and the per-quest table. */
@@ -28,7 +30,12 @@ export async function statsCommand(
     const last = dates.at(-1);
     if (!last) return { dates, snapshot: null };
     const snapshot = await getSnapshot(db, last);
-    printTable(snapshot, formatCoverage(await getCoverage(db, last)), effects);
+    const coverage = formatCoverage(await getCoverage(db, last));
+    if ((opts.format ?? 'table') !== 'table') {
+      effects.log(coverage);
+      return { dates, snapshot };
+    }
+    printTable(snapshot, coverage, effects);
     return { dates, snapshot };
   });
 }

@@ -1,4 +1,4 @@
-// Charts for notebooks: the report's chart builders (src/charts.ts) over the stored statistics, plus two views the
+// Charts for notebooks: the report's chart builders (src/publish/charts.ts) over the stored statistics, plus two views the
 // report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
 
 import { UserError } from '../domain/errors.js';
@@ -18,10 +18,11 @@ import {
   statusOverview,
   trendOverview,
 } from '../publish/charts.js';
+import { conversionOverview } from '../publish/rates.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
-const CHART_KINDS = ['buckets', 'completion', 'times', 'trend', 'status', 'funnel', 'histogram'] as const;
+const CHART_KINDS = ['buckets', 'conversion', 'completion', 'times', 'trend', 'status', 'funnel', 'histogram'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 function spec(description: string, body: Record<string, unknown>): VegaLiteSpec {
@@ -39,7 +40,8 @@ function completionChart(quests: readonly QuestStats[]): Chart {
   const labels = chartLabels(quests);
   const rows = quests.filter((q) => q.completion_rate !== null);
   const values = rows.map((q, i) => ({ quest: labels.get(q.quest_id) ?? q.name, order: i, rate: q.completion_rate }));
-  const description = 'Share of all players who have completed each quest.';
+  const description =
+    'Share of all players who have completed each quest (mostly how far into the story it sits; to rank quests, see the conversion chart).';
   return {
     key: 'completion',
     title: 'Completion rate per quest',
@@ -113,6 +115,8 @@ export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string;
   switch (kind) {
     case 'buckets':
       return statusOverview((await getSnapshot(db, opts.date)).quests);
+    case 'conversion':
+      return conversionOverview((await getSnapshot(db, opts.date)).quests);
     case 'completion':
       return completionChart((await getSnapshot(db, opts.date)).quests);
     case 'times':

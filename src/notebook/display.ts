@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { formatDurationCompact, formatPercent as formatRate } from '../domain/format.js';
+import { formatDurationCompact, formatPercent as formatRate, formatRateInterval } from '../domain/format.js';
 import { escapeHtml as escapeText } from '../domain/html.js';
 
 /** One rich output: MIME type -> data, as Jupyter's display_data carries it. */
@@ -53,6 +53,9 @@ export const formatDuration = formatDurationCompact;
 
 /** Escapes text for notebook HTML (numeric entities, as notebook outputs always had). */
 export const escapeHtml = (value: string) => escapeText(value, 'numeric');
+
+/** A rate's 95% interval as `23.1–88.2%`; blank without one. */
+export const formatInterval = (low: number | null, high: number | null) => formatRateInterval(low, high, '');
 
 export interface TableOptions {
   /** Rows shown; the rest are counted in a footer. Default 50. */

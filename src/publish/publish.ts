@@ -16,6 +16,7 @@ import { durationOverview, statusOverview, trendOverview } from './charts.js';
 import { fileIds } from './file-ids.js';
 import { stableJson } from './json.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
+import { conversionOverview } from './rates.js';
 import { renderIndex, TEMPLATES_DIR } from './report.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 
@@ -225,6 +226,7 @@ const withVega =
 async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, effects: Effects): Promise<void> {
   const { quests } = data.snapshot;
   const overview = [statusOverview(quests)];
+  if (quests.some((q) => q.conversion_rate !== null)) overview.push(conversionOverview(quests));
   if (quests.some((q) => q.median_seconds !== null)) overview.push(durationOverview(quests));
   if (data.history.length > 0) overview.push(trendOverview(data.history));
   const totals = {
@@ -233,7 +235,7 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   };
   const pages = questPages(data);
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
-    wide: ['status', 'durations', 'trend'],
+    wide: ['status', 'conversion', 'durations', 'trend'],
   }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
   const quest = (async () => {
     for (const [i, page] of pages.entries()) {

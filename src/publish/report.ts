@@ -2,7 +2,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { formatDuration, formatInt, formatNumber, formatPercent, formatTimestamp } from '../domain/format.js';
+import {
+  formatDuration,
+  formatInt,
+  formatRateInterval as formatInterval,
+  formatNumber,
+  formatPercent,
+  formatTimestamp,
+} from '../domain/format.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import { questPaths, type SiteData } from './api.js';
@@ -69,6 +76,7 @@ function templates() {
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
   hb.registerHelper('pct', (n: number | null) => formatPercent(n));
+  hb.registerHelper('ci', (low: number | null, high: number | null) => formatInterval(low, high));
   hb.registerHelper('dur', (n: number | null) => formatDuration(n));
   hb.registerHelper('pct100', (n: number | null) => (n === null ? 0 : Math.round(n * 1000) / 10));
   hb.registerHelper('num', (n: number | null) => formatNumber(n));
