@@ -1,6 +1,7 @@
 // Vega-Lite specs for the report and their server-side rendering to SVG (so pages read with JavaScript off).
 // vega and vega-lite are ESM with top-level await: reached only through dynamic import() so require(dist/*.js) works.
 import type { HistogramBin, QuestStats } from '../domain/types.js';
+import { formatInterval, formatPercent } from './report.js';
 
 export type VlSpec = Record<string, unknown> & { data: { name: string; values: Record<string, unknown>[] } };
 
@@ -286,8 +287,15 @@ export function questHistoryChart(rows: readonly QuestStats[]): Chart {
       },
     },
     table: {
-      columns: ['Snapshot date', ...BUCKETS.map((b) => b.label)],
-      rows: rows.map((r) => [r.snapshot_date, ...BUCKETS.map((b) => bucketValue(r, b.field))]),
+      // Reach and conversion beside the buckets: how the quest's conversion moved from day to day.
+      columns: ['Snapshot date', ...BUCKETS.map((b) => b.label), 'Reach', 'Conversion', 'Conversion 95% interval'],
+      rows: rows.map((r) => [
+        r.snapshot_date,
+        ...BUCKETS.map((b) => bucketValue(r, b.field)),
+        formatPercent(r.reach_rate),
+        formatPercent(r.conversion_rate),
+        formatInterval(r.conversion_rate_low, r.conversion_rate_high),
+      ]),
     },
   };
 }
