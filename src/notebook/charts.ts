@@ -2,6 +2,7 @@
 // report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
 
 import { UserError } from '../domain/errors.js';
+import { notebookMessages as msg } from '../domain/messages.js';
 import type { QuestStats } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getCompletionHistogram, getHistory, getSnapshot } from '../engine/read.js';
@@ -10,6 +11,7 @@ import {
   ChartRenderer,
   chartLabels,
   durationOverview,
+  FONT,
   histogramChart,
   questHistoryChart,
   questStatusChart,
@@ -32,8 +34,6 @@ export const CHART_KINDS = [
   'histogram',
 ] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
 function spec(description: string, body: Record<string, unknown>): VegaLiteSpec {
   return {
@@ -114,9 +114,9 @@ export function funnelChart(q: QuestStats): Chart {
 }
 
 async function questOf(db: Db, quest: string | undefined, date: string | undefined, kind: string): Promise<QuestStats> {
-  if (!quest) throw new UserError(`chart '${kind}' needs a quest: chart('${kind}', { quest: 'FET0001' })`);
+  if (!quest) throw new UserError(msg.chartNeedsQuest(kind));
   const q = (await getSnapshot(db, date)).quests.find((x) => x.quest_id === quest);
-  if (!q) throw new UserError(`quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`);
+  if (!q) throw new UserError(msg.questNotInSnapshot(quest, date));
   return q;
 }
 
@@ -143,7 +143,7 @@ export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string;
       return histogramChart(bins.filter((b) => b.quest_id === opts.quest));
     }
     default:
-      throw new UserError(`unknown chart '${String(kind)}'; one of: ${CHART_KINDS.join(', ')}`);
+      throw new UserError(msg.unknownChart(String(kind), CHART_KINDS));
   }
 }
 

@@ -1,7 +1,8 @@
 // Vega-Lite specs for the report and their server-side rendering to SVG (so pages read with JavaScript off).
 // vega and vega-lite are ESM with top-level await: reached only through dynamic import() so require(dist/*.js) works.
+
+import { formatPercent, formatRateInterval } from '../domain/format.js';
 import type { HistogramBin, QuestStats } from '../domain/types.js';
-import { formatInterval, formatPercent } from './report.js';
 
 export type VlSpec = Record<string, unknown> & { data: { name: string; values: Record<string, unknown>[] } };
 
@@ -31,7 +32,8 @@ export const STATUS_CHART_LIMIT = 40;
 /** Player counts: whole-number ticks only. */
 const COUNT_AXIS = { tickMinStep: 1, format: 'd' };
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+/** The charts' font, in vega-lite specs, the static SVG and notebook charts alike. */
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 const DATA = 'table';
 /** Index charts span the page. */
 export const WIDE = 900;
@@ -294,7 +296,7 @@ export function questHistoryChart(rows: readonly QuestStats[]): Chart {
         ...BUCKETS.map((b) => bucketValue(r, b.field)),
         formatPercent(r.reach_rate),
         formatPercent(r.conversion_rate),
-        formatInterval(r.conversion_rate_low, r.conversion_rate_high),
+        formatRateInterval(r.conversion_rate_low, r.conversion_rate_high),
       ]),
     },
   };
