@@ -2,7 +2,8 @@
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { Command, Option } from 'commander';
 import { loadConfig, notebookSettings } from './config.js';
-import { type DemoFormat, generateDemoData } from './demo/generate.js';
+import { generateDemoData } from './demo/generate.js';
+import type { DemoFormat } from './demo/options.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
 import { cliHintText, EXIT, cliMessages as msg } from './domain/messages.js';

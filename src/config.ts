@@ -45,7 +45,7 @@ export interface Config {
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
 }
 
-export const CONFIG_FILE = 'questlog.config.json';
+const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
 
