@@ -4,7 +4,7 @@
 // A closed pipe (`questlog stats | head -1`) ends the output quietly instead of crashing with EPIPE.
 import type { Effects } from './domain/effects.js';
 
-export interface CliOutputOptions {
+interface CliOutputOptions {
   /** Show per-file detail lines. */
   verbose?: boolean;
   /** The result is JSON or CSV: log lines go to stderr. */
@@ -19,7 +19,7 @@ export interface CliOutputOptions {
 const REDRAW_MS = 100;
 
 /** `2026-12-05T03:15:02Z `: sorts, greps and reads the same in every zone. */
-export function stamp(d: Date): string {
+function stamp(d: Date): string {
   return `${d.toISOString().slice(0, 19)}Z `;
 }
 

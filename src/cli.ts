@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { cliOutput, guardPipe } from './cli-output.js';
-import { example, formatOption, positive, runCli, testPause } from './cli-support.js';
+import {
+  type DemoDataFlags,
+  example,
+  formatOption,
+  NIGHTLY_HELP,
+  packageVersion,
+  positive,
+  runCli,
+  testPause,
+} from './cli-support.js';
 import { loadConfig, notebookSettings, resolveDb } from './config.js';
-import { type DemoFormat, generateDemoData } from './demo/generate.js';
+import { generateDemoData } from './demo/generate.js';
+import type { DemoFormat } from './demo/options.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
 import { EXIT, cliMessages as msg } from './domain/messages.js';
@@ -23,7 +31,6 @@ import { runsCommand, statusCommand } from './jobs/status.js';
 import { parseParams } from './notebook/params.js';
 import { runNotebook, setupNotebooks } from './notebook/run.js';
 import { serve } from './publish/serve.js';
-import { packageRoot } from './root.js';
 
 guardPipe(process.stdout);
 
@@ -33,11 +40,9 @@ interface Globals {
   verbose?: boolean;
 }
 
-const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-
 const program = new Command('questlog')
   .description('Quest statistics from game logs, computed in DuckDB')
-  .version(version, '-V, --version', 'print the questlog version')
+  .version(packageVersion(), '-V, --version', 'print the questlog version')
   .option('--db <path>', `database file (default: $QUESTLOG_DB, else config "db", else ${DEFAULT_DB})`)
   .option('--config <file>', 'config file (default: ./questlog.config.json)')
   .option('-v, --verbose', 'one line per file loaded or skipped (default: a summary line per step)')
@@ -112,13 +117,7 @@ program
   .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: yesterday, the last complete day in the time zone)')
   .option('--out <dir>', 'output folder (default: config reports.out or reports)')
   .option('--force', 'allow an --as-of date after the last event date plus one day')
-  .addHelpText(
-    'after',
-    `${example(
-      'questlog nightly',
-      '15 3 * * *  cd /srv/questlog && node_modules/.bin/questlog nightly >> logs/nightly.log 2>&1',
-    )}\nExit codes: 0 published, 4 published but the data is stale (freshness.max_age_hours), 3 a file could not be\nloaded (nothing published), 75 another nightly holds the lock, 2 usage or config error, 1 other failure.\n`,
-  )
+  .addHelpText('after', NIGHTLY_HELP)
   .action(async (o: { asOf?: string; out?: string; force?: boolean }) => {
     const { config, db, effects } = context();
     const summary = await nightly(
@@ -150,23 +149,6 @@ program
     const { config, db, effects } = context();
     await demoJob({ db, config }, effects);
   });
-
-interface DemoDataFlags {
-  out: string;
-  seed?: number;
-  players?: number;
-  events?: number;
-  quests?: number;
-  meanQuests?: number;
-  minEvents?: number;
-  maxEvents?: number;
-  start?: string;
-  days?: number;
-  format?: string;
-  shards?: number;
-  gzip?: boolean;
-  splitLastDay?: boolean;
-}
 
 program
   .command('demo-data')

@@ -48,7 +48,7 @@ export interface Config {
   freshness?: FreshnessConfig;
 }
 
-export interface FreshnessConfig {
+interface FreshnessConfig {
   /** Hours; default 36 (a daily export that is a day late is still fresh, two days late is not). */
   max_age_hours?: number;
   /** true: a configured glob that matches nothing fails the ingest (default: a warning). */
@@ -57,7 +57,7 @@ export interface FreshnessConfig {
 
 export const DEFAULT_MAX_AGE_HOURS = 36;
 
-export const CONFIG_FILE = 'questlog.config.json';
+const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
 

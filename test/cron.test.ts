@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  cliHints,
+  cliHintText,
   EXIT,
   ingestMessages,
   nightlyMessages,
@@ -201,7 +201,7 @@ describe('the CLI for scripts', () => {
     const future = cli(['stats', '--as-of', '2027-01-01'], { cwd: dir });
     expect(future.code).toBe(EXIT.usage);
     expect(future.stderr).toBe(
-      `questlog: error: ${snapshotMessages.futureAsOf('2027-01-01', '2026-11-20')}\n  hint: ${cliHints.force()}\n`,
+      `questlog: error: ${snapshotMessages.futureAsOf('2027-01-01', '2026-11-20')}\n  hint: ${cliHintText(['force'])}\n`,
     );
     // The last event date plus one day is allowed (a day that has not started in another zone).
     expect(cli(['stats', '--as-of', '2026-11-21'], { cwd: dir }).code).toBe(0);

@@ -6,7 +6,7 @@ import { errorMessage, UserError } from '../domain/errors.js';
 import { EXIT } from '../domain/messages.js';
 import { type Db, sqlFile } from './db.js';
 
-export type RunOutcome = 'running' | 'ok' | 'stale' | 'failed';
+type RunOutcome = 'running' | 'ok' | 'stale' | 'failed';
 
 /** What a run did; a job fills in what applies as it goes, so a failed run still records how far it got. */
 export interface RunCounts {
@@ -60,7 +60,7 @@ export const RUN_FIELDS: (keyof RunRow)[] = [
 ];
 
 /** The exit code an error ends the CLI with (the same mapping as the CLI's). */
-export function exitCodeOf(err: unknown): number {
+function exitCodeOf(err: unknown): number {
   return err instanceof UserError ? err.exitCode : EXIT.internal;
 }
 

@@ -3,10 +3,10 @@
 
 import { formatDuration, formatPercent, formatRateInterval } from '../domain/format.js';
 import type { Coverage, QuestStats, Snapshot } from '../domain/types.js';
-import { stableJson } from '../publish/api.js';
+import { stableJson } from '../publish/json.js';
 
 /** One column of a table: its header and how a value prints (default: as it is, null as '–'). */
-export interface Column {
+interface Column {
   field: string;
   header?: string;
   cell?: (row: Record_) => string;
@@ -46,7 +46,7 @@ const nameCell = (r: Record_) => {
  * interval; reach says how many got there; completion = both), durations for reading. Headers are the snapshot's
  * field names (README "Vocabulary"); the durations drop their `_seconds` as they are not printed in seconds.
  */
-export const STATS_COLUMNS: Column[] = [
+const STATS_COLUMNS: Column[] = [
   { field: 'quest_id', text: true },
   { field: 'name', text: true, cell: nameCell },
   ...['players', 'accepted', 'declined', 'completed', 'abandoned', 'failed', 'not_encountered'].map((field) => ({
@@ -138,7 +138,7 @@ function csvCell(v: unknown): string {
 }
 
 /** The rows as one JSON array (sorted keys, numbers as numbers), each row with exactly `fields`. */
-export function json(rows: Record_[], fields: readonly string[]): string {
+function json(rows: Record_[], fields: readonly string[]): string {
   return stableJson(rows.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null]))));
 }
 

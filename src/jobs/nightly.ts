@@ -47,7 +47,7 @@ interface LockInfo {
 }
 
 /** Creates the lock with O_EXCL; a lock whose process is gone is stale and taken over. */
-export function acquireLock(path: string, effects: Effects): () => void {
+function acquireLock(path: string, effects: Effects): () => void {
   const mine: LockInfo = { pid: process.pid, started: nowOf(effects).toISOString() };
   // The first nightly of a project creates the database's folder; the lock beside it comes first.
   mkdirSync(dirname(path), { recursive: true });
@@ -227,7 +227,7 @@ export interface Freshness {
  * leaves the nightly publishing old data under a new date. Measured against the day end, not the clock, so the
  * verdict for a date is the same whenever it is computed.
  */
-export async function freshness(db: Db, date: string, bound: number): Promise<Freshness | undefined> {
+async function freshness(db: Db, date: string, bound: number): Promise<Freshness | undefined> {
   const row = await db.one<{ data_through: string | null; age_hours: number | null }>(sqlFile('snapshot/freshness'), {
     date,
   });

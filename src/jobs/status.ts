@@ -6,7 +6,7 @@ import { runMessages } from '../domain/messages.js';
 import { type Db, sqlFile } from '../engine/db.js';
 import { SCHEMA_VERSION, schemaVersion } from '../engine/migrate.js';
 import { listRuns, RUN_FIELDS, type RunRow } from '../engine/runs.js';
-import { stableJson } from '../publish/api.js';
+import { stableJson } from '../publish/json.js';
 import { type OutputFormat, type Record_, render, table } from './format.js';
 import { withDb } from './run.js';
 
@@ -66,7 +66,7 @@ function statusPairs(s: StatusInfo): Record_[] {
 }
 
 /** One run in a line: when, how it ended, what it did. */
-export function describeRun(r: RunRow): string {
+function describeRun(r: RunRow): string {
   const took = r.ms === null ? '' : ` in ${formatDuration(r.ms / 1000)}`;
   const ended = r.ended_at === null ? 'no end recorded (running, or killed)' : `${r.outcome}${took}`;
   const code = r.exit_code !== null && r.exit_code !== 0 ? `, exit ${r.exit_code}` : '';

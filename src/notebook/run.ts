@@ -182,7 +182,7 @@ export async function runNotebook(opts: NotebookRunOptions, effects: Effects): P
   }
 }
 
-export interface NotebookSetupOptions {
+interface NotebookSetupOptions {
   python?: string;
 }
 

@@ -1,17 +1,11 @@
 // One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
 import { basename } from 'node:path';
 import type { HistogramBin, QuestStats } from '../domain/types.js';
-import {
-  fileIdOf,
-  fileIds,
-  historyByQuest,
-  historyDocument,
-  questDocument,
-  questPaths,
-  type SiteData,
-  stableJson,
-} from './api.js';
+import { historyByQuest, historyDocument, questDocument, questPaths, type SiteData } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
+import { fileIdOf, fileIds } from './file-ids.js';
+import { stableJson } from './json.js';
+import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
 import { questChartSvg } from './svg-charts.js';
 
@@ -23,7 +17,7 @@ export type Draw = (charts: Chart[]) => Promise<string[]> | string[];
 const drawQuestCharts: Draw = (charts) => charts.map(questChartSvg);
 
 /** Everything one quest page needs besides the site's header data. */
-export interface QuestPage {
+interface QuestPage {
   q: QuestStats;
   fileId: string;
   /** The quest's figures on every stored snapshot date. */
@@ -80,7 +74,7 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   const { q, fileId, history, bins } = page;
   const charts = [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
-  charts.push(questHistoryChart(history));
+  charts.push(withRateColumns(questHistoryChart(history), history));
   const paths = questPaths(fileId);
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
     open: ['history'],

@@ -6,7 +6,7 @@ import type { QuestStats } from '../domain/types.js';
 import { base, type Chart, chartLabels, WIDE } from './charts.js';
 
 /** The index's worst-first chart shows this many quests (its data table lists the same ones). */
-export const WORST_LIMIT = 20;
+const WORST_LIMIT = 20;
 
 /**
  * Quests ranked worst first by conversion (completed / encountered), for lists, charts and default sorts. The key is
@@ -110,6 +110,29 @@ export function conversionOverview(quests: readonly QuestStats[]): Chart {
         q.players - q.not_encountered,
         q.completed,
       ]),
+    },
+  };
+}
+
+/**
+ * A quest's history chart with reach, conversion and its interval beside the buckets in its data table, so a quest
+ * page shows how conversion moved from day to day. `rows` are the chart's rows, in its order.
+ */
+export function withRateColumns(chart: Chart, rows: readonly QuestStats[]): Chart {
+  const { columns, rows: cells } = chart.table;
+  return {
+    ...chart,
+    table: {
+      columns: [...columns, 'Reach', 'Conversion', 'Conversion 95% interval'],
+      rows: cells.map((row, i) => {
+        const r = rows[i] as QuestStats;
+        return [
+          ...row,
+          formatPercent(r.reach_rate),
+          formatPercent(r.conversion_rate),
+          formatInterval(r.conversion_rate_low, r.conversion_rate_high),
+        ];
+      }),
     },
   };
 }
