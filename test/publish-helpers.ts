@@ -56,6 +56,8 @@ const SCHEMA_OF: [RegExp, string][] = [
   [/^api\/v1\/snapshot\.json$/, 'snapshot'],
   [/^api\/v1\/quests\.json$/, 'quests'],
   [/^api\/v1\/quests\/[^/]+\/history\.json$/, 'history'],
+  [/^api\/v1\/quests\/[^/]+\/history\/\d{4}-\d{2}\.json$/, 'history-month'],
+  [/^api\/v1\/history-months\.json$/, 'history-months'],
   [/^api\/v1\/quests\/[^/]+\.json$/, 'quest'],
 ];
 

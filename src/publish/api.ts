@@ -1,6 +1,7 @@
 // The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
 import { createHash } from 'node:crypto';
 import type { Coverage, HistogramBin, QuestStats, Snapshot } from '../domain/types.js';
+import type { MonthSource } from './history-files.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
 export const API_SCHEMA_VERSION = 1;
@@ -12,9 +13,14 @@ export interface SiteData {
   generatedAt: string; // ISO 8601 UTC
   snapshot: Snapshot;
   coverage: Coverage;
-  /** Every stored snapshot's figures, all quests, ordered by quest then date. */
+  /**
+   * The figures of the latest snapshot dates (at least HISTORY_WINDOW of them, when stored), all quests, ordered by
+   * quest then date.
+   */
   history: QuestStats[];
   histogram: HistogramBin[];
+  /** The full history, by month; absent when `history` holds all of it (hand-built sites). */
+  months?: MonthSource;
 }
 
 // Characters kept verbatim in file ids; everything else (including '.', '/', '%', '~') is escaped as ~XX (UTF-8 bytes).
@@ -300,19 +306,36 @@ export function questsIndex(data: SiteData, ids: Map<string, string>) {
   };
 }
 
-export function historyDocument(data: SiteData, q: QuestStats, rows: QuestStats[], fileId: string) {
+/**
+ * One quest's recent history (the dates its page shows) and the month files holding all of it, oldest first.
+ * `history_complete` is false when snapshot dates older than `history`'s are stored (they are in the month files).
+ */
+export function historyDocument(
+  data: SiteData,
+  q: QuestStats,
+  rows: QuestStats[],
+  fileId: string,
+  months: string[],
+  complete: boolean,
+) {
   return {
     ...header(data),
     quest_id: q.quest_id,
     file_id: fileId,
     name: q.name,
-    // In JSON's order (snapshot_date and status sort after every figure); assigned, not spread: spreading 22 keys into
-    // a new object cost ~1 s per 235,000 entries.
-    history: rows.map((r) =>
-      Object.assign(questFigures(r), { snapshot_date: r.snapshot_date, status: questStatus(r) }),
-    ),
+    history: rows.map(historyEntry),
+    history_complete: complete,
+    months: months.map((month) => ({ month, href: `history/${month}.json` })),
     links: links(fileId),
   };
+}
+
+/**
+ * A history entry, in JSON's order (snapshot_date and status sort after every figure); assigned, not spread:
+ * spreading 22 keys into a new object cost ~1 s per 235,000 entries.
+ */
+export function historyEntry(r: QuestStats) {
+  return Object.assign(questFigures(r), { snapshot_date: r.snapshot_date, status: questStatus(r) });
 }
 
 export function fileIdOf(ids: Map<string, string>, questId: string): string {

@@ -9,10 +9,19 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { InternalError, UserError } from '../domain/errors.js';
 import { Db } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
-import { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from '../engine/read.js';
+import {
+  getCompletionHistogram,
+  getCoverage,
+  getHistoryMonth,
+  getHistoryMonths,
+  getHistoryWindow,
+  getQuestMonths,
+  getSnapshot,
+} from '../engine/read.js';
 import { packageRoot } from '../root.js';
 import { API_DIR, fileIds, questsIndex, type SiteData, snapshotDocument, stableJson } from './api.js';
 import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
+import { HISTORY_WINDOW, type MonthSource, monthsFromHistory, windowOf, writeHistoryMonths } from './history-files.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { renderIndex, TEMPLATES_DIR } from './report.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
@@ -48,10 +57,12 @@ export interface PublishSummary {
 export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string; bins?: number }, effects: Effects) {
   const snapshot = await getSnapshot(db, opts.asOf);
   const date = snapshot.meta.snapshot_date;
-  const [coverage, history, histogram] = [
+  const [coverage, history, histogram, months, questMonths] = [
     await getCoverage(db, date),
-    (await getHistory(db)).filter((r) => r.snapshot_date <= date),
+    await getHistoryWindow(db, date, HISTORY_WINDOW),
     await getCompletionHistogram(db, date, opts.bins),
+    await getHistoryMonths(db, date),
+    await getQuestMonths(db, date),
   ];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
@@ -62,6 +73,8 @@ export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string
     coverage,
     history,
     histogram,
+    // Month files are read one month at a time, and only those the site does not hold yet.
+    months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
   };
   return data;
 }
@@ -146,7 +159,13 @@ async function buildSite(
   try {
     await writeAssets(write);
     await writeApiIndexes(data, write);
-    await writePages(data, renderer, write, effects);
+    const source = data.months ?? monthsFromHistory(data.history);
+    const months = await writeHistoryMonths(data, fileIds(data.snapshot.quests.map((q) => q.quest_id)), source, tmp, {
+      write,
+      keep: (rel) => site.keep(rel),
+    });
+    effects.log(`publish: history month files: ${months.written} written, ${months.kept} kept`);
+    await writePages(data, source, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     prune(tmp, site.written);
     // Awaited last: the nightly renders its notebook reports while the pages are written.
@@ -247,16 +266,22 @@ const withVega =
     renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
 
 /** The index and every quest page, in this thread (workers measured no faster: the pages' cost is the file system). */
-async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, effects: Effects): Promise<void> {
+async function writePages(
+  data: SiteData,
+  source: MonthSource,
+  renderer: SvgRenderer,
+  write: Write,
+  effects: Effects,
+): Promise<void> {
   const { quests } = data.snapshot;
   const overview = [statusOverview(quests)];
   if (quests.some((q) => q.median_seconds !== null)) overview.push(durationOverview(quests));
-  if (data.history.length > 0) overview.push(trendOverview(data.history));
+  if (data.history.length > 0) overview.push(trendOverview(windowOf(data.history)));
   const totals = {
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
-  const pages = questPages(data);
+  const pages = questPages(data, source);
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
     wide: ['status', 'durations', 'trend'],
   }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));

@@ -33,6 +33,9 @@ export interface QuestPageModel {
   quest: QuestStats;
   fileId: string;
   history: QuestStats[];
+  /** Whether `history` is every stored date; else `months` link to the full history. */
+  complete: boolean;
+  months: { month: string; href: string }[];
   charts: RenderedChart[];
 }
 
@@ -165,6 +168,9 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
     quest,
     fileId: model.fileId,
     history: model.history,
+    historyComplete: model.complete,
+    historyWindow: model.history.length,
+    months: model.months,
     charts: model.charts,
     jsonUrl: `../api/v1/quests/${model.fileId}.json`,
     historyUrl: `../api/v1/quests/${model.fileId}/history.json`,

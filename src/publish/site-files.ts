@@ -31,6 +31,13 @@ export class SiteFiles {
     overwrite(path, content);
     this.written.add(path);
   }
+
+  /** Keeps a file the recycled build folder already holds as it is: `prune` leaves it. */
+  keep(rel: string): void {
+    const path = resolve(this.root, rel);
+    if (!path.startsWith(this.root + sep)) throw new InternalError(`refusing to keep outside the site: ${rel}`);
+    this.written.add(path);
+  }
 }
 
 const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`);
