@@ -55,6 +55,8 @@ export function expectGolden(site: string, name: string, normalize: (text: strin
 const SCHEMA_OF: [RegExp, string][] = [
   [/^api\/v1\/snapshot\.json$/, 'snapshot'],
   [/^api\/v1\/quests\.json$/, 'quests'],
+  [/^api\/v1\/quests\/page-\d+\.json$/, 'quests'],
+  [/^api\/v1\/index\.json$/, 'index'],
   [/^api\/v1\/quests\/[^/]+\/history\.json$/, 'history'],
   [/^api\/v1\/quests\/[^/]+\/history\/\d{4}-\d{2}\.json$/, 'history-month'],
   [/^api\/v1\/history-months\.json$/, 'history-months'],
@@ -68,7 +70,10 @@ export function validateApi(site: string): number {
   const schemaDir = join(site, 'api/v1/schema');
   for (const f of readdirSync(schemaDir)) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')));
   let checked = 0;
-  for (const f of walk(site).filter((f) => f.startsWith('api/v1/') && !f.startsWith('api/v1/schema/'))) {
+  const api = walk(site).filter(
+    (f) => f.startsWith('api/v1/') && !f.startsWith('api/v1/schema/') && f.endsWith('.json') && f !== 'api/v1/openapi.json',
+  );
+  for (const f of api) {
     const kind = SCHEMA_OF.find(([re]) => re.test(f))?.[1];
     expect(kind, `no schema for ${f}`).toBeDefined();
     const validate = ajv.getSchema(`https://questlog.invalid/api/v1/schema/${kind}.schema.json`);

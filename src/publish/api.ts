@@ -25,7 +25,8 @@ export interface SiteData {
 
 // Characters kept verbatim in file ids; everything else (including '.', '/', '%', '~') is escaped as ~XX (UTF-8 bytes).
 const SAFE = /^[A-Za-z0-9_-]$/;
-const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+// Device names (Windows), and the quest index's page files (quests/page-N.json) beside the quests' own.
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d|page-\d+)$/i;
 const MAX_ID = 120;
 
 /**
@@ -183,8 +184,9 @@ export function isoTimestamp(ts: string | null): string | null {
 }
 
 /**
- * The quest's figures in the original web API's names (rejected = declined) plus the newer ones. Keys are listed in
- * JSON's (sorted) order, so stableJson serialises the object as it is: a 47-day history has 235,000 of them.
+ * The quest's figures in the original web API's names (rejected = declined, kept for existing clients) plus the newer
+ * ones: `declined` (the logs' word, same value) and `buckets` (all six, by name). Keys are listed in JSON's (sorted)
+ * order, so stableJson serialises the object as it is: a 90-day history window has 450,000 of them.
  */
 export function questFigures(q: QuestStats) {
   const secs = (x: number | null) => round(x, 3);
@@ -194,8 +196,17 @@ export function questFigures(q: QuestStats) {
     anomalies: q.anomalies,
     average_completion: secs(q.mean_seconds),
     average_completion_iso: isoDuration(secs(q.mean_seconds)),
+    buckets: {
+      abandoned: q.abandoned,
+      accepted: q.accepted,
+      completed: q.completed,
+      declined: q.declined,
+      failed: q.failed,
+      not_encountered: q.not_encountered,
+    },
     completed: q.completed,
     completion_rate: round(q.completion_rate, 6),
+    declined: q.declined,
     failed: q.failed,
     longest_completion: secs(q.max_seconds),
     longest_completion_iso: isoDuration(secs(q.max_seconds)),
@@ -212,7 +223,10 @@ export function questFigures(q: QuestStats) {
   };
 }
 
-/** The original API's chart data: exactly these four labels, in this order (keys in JSON's order, as above). */
+/**
+ * The original API's chart data, kept as it was for existing clients (legacy: `buckets` has all six): exactly these
+ * four labels, in this order, "Rejected" included (keys in JSON's order, as above).
+ */
 export function questStatus(q: QuestStats): { data: number; label: string }[] {
   return [
     { data: q.accepted, label: 'Accepted' },
@@ -289,21 +303,52 @@ export function snapshotDocument(data: SiteData, ids: Map<string, string>) {
   };
 }
 
-export function questsIndex(data: SiteData, ids: Map<string, string>) {
-  return {
-    ...header(data),
-    quests: data.snapshot.quests.map((q) => {
-      const fileId = fileIdOf(ids, q.quest_id);
-      return {
-        ...questIdentity(q, fileId),
-        players: q.players,
-        completed: q.completed,
-        completion_rate: round(q.completion_rate, 6),
-        median_completion: round(q.median_seconds, 3),
-        links: links(fileId),
-      };
-    }),
-  };
+/** Quests per page of the quest index: quests.json is page 1, quests/page-N.json the others. */
+export const QUESTS_PAGE_SIZE = 1000;
+
+/** Path of page `n` of the quest index, relative to the site root. */
+export const questsPagePath = (n: number) => (n === 1 ? `${API_DIR}/quests.json` : `${API_DIR}/quests/page-${n}.json`);
+
+/**
+ * The quest index, paged: each page has its quests and relative links to the previous and next page (null at the
+ * ends), so a client follows `next` from quests.json. Links are relative to the page itself.
+ */
+export function questsIndexPages(data: SiteData, ids: Map<string, string>, size = QUESTS_PAGE_SIZE) {
+  const { quests } = data.snapshot;
+  const pages = Math.max(1, Math.ceil(quests.length / size));
+  const href = (from: number, to: number) =>
+    from === 1 ? `quests/page-${to}.json` : to === 1 ? '../quests.json' : `page-${to}.json`;
+  return Array.from({ length: pages }, (_, i) => {
+    const n = i + 1;
+    // Quest links are relative to api/v1/; page files sit one folder down.
+    const up = n === 1 ? '' : '../';
+    return {
+      path: questsPagePath(n),
+      doc: {
+        ...header(data),
+        page: {
+          number: n,
+          pages,
+          size,
+          total: quests.length,
+          prev: n > 1 ? href(n, n - 1) : null,
+          next: n < pages ? href(n, n + 1) : null,
+        },
+        quests: quests.slice(i * size, n * size).map((q) => {
+          const fileId = fileIdOf(ids, q.quest_id);
+          const l = links(fileId);
+          return {
+            ...questIdentity(q, fileId),
+            players: q.players,
+            completed: q.completed,
+            completion_rate: round(q.completion_rate, 6),
+            median_completion: round(q.median_seconds, 3),
+            links: { json: up + l.json, history: up + l.history, html: up + l.html },
+          };
+        }),
+      },
+    };
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { configPath } from '../config.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { InternalError, UserError } from '../domain/errors.js';
+import type { QuestStats } from '../domain/types.js';
 import { Db } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import {
@@ -19,11 +20,22 @@ import {
   getSnapshot,
 } from '../engine/read.js';
 import { packageRoot } from '../root.js';
-import { API_DIR, fileIds, questsIndex, type SiteData, snapshotDocument, stableJson } from './api.js';
-import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
+import { API_DIR, fileIds, questsIndexPages, type SiteData, snapshotDocument, stableJson } from './api.js';
+import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
+import {
+  type Chart,
+  ChartRenderer,
+  durationOverview,
+  type SvgRenderer,
+  statusOverview,
+  trendOverview,
+} from './charts.js';
+import { compressedCopies, compressible, ENCODINGS } from './compress.js';
 import { HISTORY_WINDOW, type MonthSource, monthsFromHistory, windowOf, writeHistoryMonths } from './history-files.js';
+import { MANIFEST, Manifest } from './manifest.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
-import { renderIndex, TEMPLATES_DIR } from './report.js';
+import { type Pager, TABLE_DATA, tableData, tablePages } from './quest-table.js';
+import { chainsOf, renderIndex, renderList, TEMPLATES_DIR } from './report.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 
 export { alive, recoverSite } from './site-files.js';
@@ -151,10 +163,25 @@ async function buildSite(
   const tmp = buildDir(out);
   const site = new SiteFiles(tmp);
   let files = 0;
+  let copies = 0;
+  const manifest = new Manifest();
   const write = async (rel: string, content: string | Buffer) => {
     site.write(rel, content);
     files++;
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    if (compressible(rel, bytes)) {
+      for (const [ext, copy] of compressedCopies(content)) {
+        site.write(`${rel}${ext}`, copy);
+        copies++;
+      }
+    }
+    manifest.add(rel, content);
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
+  };
+  // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
+  const keep = (rel: string) => {
+    site.keep(rel);
+    for (const ext of ENCODINGS) site.keep(`${rel}${ext}`);
   };
   try {
     await writeAssets(write);
@@ -162,11 +189,13 @@ async function buildSite(
     const source = data.months ?? monthsFromHistory(data.history);
     const months = await writeHistoryMonths(data, fileIds(data.snapshot.quests.map((q) => q.quest_id)), source, tmp, {
       write,
-      keep: (rel) => site.keep(rel),
+      keep,
     });
     effects.log(`publish: history month files: ${months.written} written, ${months.kept} kept`);
     await writePages(data, source, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
+    // Last: it lists every API file written above.
+    await write(MANIFEST, manifest.json(data));
     prune(tmp, site.written);
     // Awaited last: the nightly renders its notebook reports while the pages are written.
     carryOver(out, tmp, await include);
@@ -181,10 +210,12 @@ async function buildSite(
     out,
     snapshotDate: data.snapshot.meta.snapshot_date,
     quests: data.snapshot.quests.length,
-    files,
+    files: files + copies,
     ms,
   };
-  effects.log(`publish: ${files} files for ${summary.quests} quests written to ${out} in ${ms} ms`);
+  effects.log(
+    `publish: ${files} files (+ ${copies} compressed copies) for ${summary.quests} quests written to ${out} in ${ms} ms`,
+  );
   effects.log(`  report: ${join(out, 'index.html')}`);
   effects.log(`  api:    ${join(out, API_DIR, 'snapshot.json')}`);
   return summary;
@@ -257,7 +288,7 @@ export function interpreterScript(): string {
 async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
-  await write(`${API_DIR}/quests.json`, stableJson(questsIndex(data, ids)));
+  for (const page of questsIndexPages(data, ids)) await write(page.path, stableJson(page.doc));
 }
 
 const withVega =
@@ -274,17 +305,24 @@ async function writePages(
   effects: Effects,
 ): Promise<void> {
   const { quests } = data.snapshot;
-  const overview = [statusOverview(quests)];
-  if (quests.some((q) => q.median_seconds !== null)) overview.push(durationOverview(quests));
-  if (data.history.length > 0) overview.push(trendOverview(windowOf(data.history)));
+  const overview = attentionCharts(quests);
+  const recent = windowOf(data.history);
+  if (recent.length > 0) overview.push(trendOverview(recent));
+  const cards = headlines(data.snapshot.meta.snapshot_date, data.snapshot.meta.players, quests, recent);
   const totals = {
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
   const pages = questPages(data, source);
+  const table = tablePages(pages);
+  const first = table[0] as (typeof table)[number];
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
-    wide: ['status', 'durations', 'trend'],
-  }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
+    wide: overview.map((c) => c.key),
+  }).then((charts) => write('index.html', renderIndex(data, { quests: pages, page: first, charts, totals, cards })));
+  const chains = chainsOf(pages);
+  for (const page of table.slice(1))
+    await write(page.path, renderList(data, { rows: page.rows, pager: page.pager as Pager }, chains));
+  await write(TABLE_DATA, stableJson(tableData(pages)));
   const quest = (async () => {
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
@@ -292,6 +330,35 @@ async function writePages(
     }
   })();
   await settleAll([index, quest]);
+}
+
+/** The index's charts: the quests that need attention, not the first ones in catalogue order. */
+function attentionCharts(quests: readonly QuestStats[]): Chart[] {
+  const charts: Chart[] = [];
+  const low = lowestConversion(quests);
+  if (low.length > 0) {
+    charts.push(
+      statusOverview(low, {
+        key: 'status',
+        title: `Lowest completion: the ${low.length} quests the fewest of whose players complete them`,
+        description: 'Players per quest by status, lowest conversion (completed / players who met the quest) first',
+      }),
+    );
+  }
+  const drop = largestDropOff(quests);
+  if (drop.length > 0) {
+    charts.push(
+      statusOverview(drop, {
+        key: 'dropoff',
+        title: `Largest drop-off: the ${drop.length} quests that lose the largest share of the players who met them`,
+        description: 'Players per quest by status, the largest share declined, abandoned or failed first',
+      }),
+    );
+  }
+  const slow = slowest(quests);
+  if (slow.length > 0)
+    charts.push(durationOverview(slow, `Slowest: the ${slow.length} quests with the longest median completion time`));
+  return charts;
 }
 
 /** Like Promise.all, but only once every promise is done: nothing may still write while a failed site is removed. */

@@ -5,7 +5,9 @@ import Handlebars from 'handlebars';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import { type SiteData, stableJson } from './api.js';
+import type { Headline } from './attention.js';
 import type { Chart } from './charts.js';
+import type { Pager } from './quest-table.js';
 
 export const TEMPLATES_DIR = join(packageRoot, 'templates');
 
@@ -86,7 +88,7 @@ export function formatTimestamp(ts: string | null | undefined): string {
   return `${ts.replace('T', ' ').slice(0, 16)} UTC`;
 }
 
-type Page = 'index' | 'quest';
+type Page = 'index' | 'quest' | 'list';
 
 /** Compiled templates, created once per process (publishing 1,000 pages must not re-read them). */
 let engine: { layout: HandlebarsTemplateDelegate; hb: typeof Handlebars } | undefined;
@@ -98,7 +100,7 @@ function templates() {
   for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(f.slice(0, -4), readFileSync(join(partials, f), 'utf8'));
   }
-  for (const page of ['index', 'quest'] satisfies Page[]) {
+  for (const page of ['index', 'quest', 'list'] satisfies Page[]) {
     hb.registerPartial(`page-${page}`, readFileSync(join(TEMPLATES_DIR, `${page}.hbs`), 'utf8'));
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
@@ -107,6 +109,11 @@ function templates() {
   hb.registerHelper('pct100', (n: number | null) => (n === null ? 0 : Math.round(n * 1000) / 10));
   hb.registerHelper('num', (n: number | null) => formatNumber(n));
   hb.registerHelper('ts', (s: string | null) => formatTimestamp(s));
+  // A change since the previous snapshot, signed: "+12", "−3", "±0".
+  hb.registerHelper('signed', (n: number | null) =>
+    n === null ? '' : n > 0 ? `+${formatInt(n)}` : n < 0 ? `−${formatInt(-n)}` : '±0',
+  );
+  hb.registerHelper('lower', (s: string | null) => (s ?? '').toLowerCase());
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('cell', (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'number' ? v : v));
   // Markup that is not data: chart SVG (vega and svg-charts escape every text and attribute they write), escaped JSON.
@@ -133,8 +140,11 @@ export function renderIndex(
   data: SiteData,
   model: {
     quests: { q: QuestStats; fileId: string }[];
+    /** The first page of the quest table, and its pager (null when it holds every quest). */
+    page: { rows: { q: QuestStats; fileId: string }[]; pager: Pager | null };
     charts: RenderedChart[];
     totals: { completions: number; anomalies: number };
+    cards: Headline[];
   },
 ): string {
   const { meta } = data.snapshot;
@@ -144,9 +154,12 @@ export function renderIndex(
     title: data.title,
     meta,
     generatedAt: data.generatedAt,
-    quests: model.quests,
+    quests: model.page.rows,
+    pager: model.page.pager,
     questCount: model.quests.length,
     totals: model.totals,
+    cards: model.cards,
+    chains: chainsOf(model.quests),
     charts: model.charts,
     coverage: data.coverage,
     hasQualityIssues:
@@ -155,6 +168,28 @@ export function renderIndex(
       data.coverage.never_seen.length > 0 ||
       model.totals.anomalies > 0,
   });
+}
+
+/** A further page of the index's quest table (list/page-N.html). */
+export function renderList(
+  data: SiteData,
+  page: { rows: { q: QuestStats; fileId: string }[]; pager: Pager },
+  chains: string[],
+): string {
+  return render('list', {
+    root: '../',
+    pageTitle: `Quests, page ${page.pager.number} — ${data.title}`,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    quests: page.rows,
+    pager: page.pager,
+    chains,
+  });
+}
+
+export function chainsOf(quests: readonly { q: QuestStats }[]): string[] {
+  return [...new Set(quests.map((p) => p.q.chain).filter((c): c is string => c !== null))].sort();
 }
 
 export function renderQuest(data: SiteData, model: QuestPageModel): string {
