@@ -28,7 +28,7 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

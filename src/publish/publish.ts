@@ -20,7 +20,18 @@ import {
   getSnapshot,
 } from '../engine/read.js';
 import { packageRoot } from '../root.js';
-import { API_DIR, fileIds, questsIndexPages, type SiteData, snapshotDocument, stableJson } from './api.js';
+import {
+  API_DIR,
+  fileIdOf,
+  fileIds,
+  questDocument,
+  questPaths,
+  questsIndexPages,
+  type SiteData,
+  snapshotDocument,
+  stableJson,
+} from './api.js';
+import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import {
   type Chart,
@@ -30,12 +41,12 @@ import {
   statusOverview,
   trendOverview,
 } from './charts.js';
-import { compressedCopies, compressible, ENCODINGS } from './compress.js';
+import { Compressor, compressible, ENCODINGS } from './compress.js';
 import { HISTORY_WINDOW, type MonthSource, monthsFromHistory, windowOf, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tablePages } from './quest-table.js';
-import { chainsOf, renderIndex, renderList, TEMPLATES_DIR } from './report.js';
+import { chainsOf, renderApi, renderIndex, renderList, TEMPLATES_DIR } from './report.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 
 export { alive, recoverSite } from './site-files.js';
@@ -163,19 +174,14 @@ async function buildSite(
   const tmp = buildDir(out);
   const site = new SiteFiles(tmp);
   let files = 0;
-  let copies = 0;
   const manifest = new Manifest();
+  const gz = new Compressor((rel, content) => site.write(rel, content));
   const write = async (rel: string, content: string | Buffer) => {
     site.write(rel, content);
     files++;
-    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-    if (compressible(rel, bytes)) {
-      for (const [ext, copy] of compressedCopies(content)) {
-        site.write(`${rel}${ext}`, copy);
-        copies++;
-      }
-    }
     manifest.add(rel, content);
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    if (compressible(rel, bytes)) await gz.add(rel, content);
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
@@ -196,12 +202,15 @@ async function buildSite(
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     // Last: it lists every API file written above.
     await write(MANIFEST, manifest.json(data));
+    await gz.drain();
     prune(tmp, site.written);
     // Awaited last: the nightly renders its notebook reports while the pages are written.
     carryOver(out, tmp, await include);
     const between = opts.pauseAt === 'swap' ? () => pauseForever(effects, 'paused between renames') : undefined;
     await swap(out, tmp, between);
   } catch (err) {
+    // Nothing may still write into the folder being removed.
+    await gz.drain().catch(() => {});
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
@@ -210,11 +219,11 @@ async function buildSite(
     out,
     snapshotDate: data.snapshot.meta.snapshot_date,
     quests: data.snapshot.quests.length,
-    files: files + copies,
+    files: files + gz.count,
     ms,
   };
   effects.log(
-    `publish: ${files} files (+ ${copies} compressed copies) for ${summary.quests} quests written to ${out} in ${ms} ms`,
+    `publish: ${files} files (+ ${gz.count} gzip copies) for ${summary.quests} quests written to ${out} in ${ms} ms`,
   );
   effects.log(`  report: ${join(out, 'index.html')}`);
   effects.log(`  api:    ${join(out, API_DIR, 'snapshot.json')}`);
@@ -287,6 +296,15 @@ export function interpreterScript(): string {
 /** The API's two whole-site documents; each quest's own are written beside its page (see writePages). */
 async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
+  await write(OPENAPI, stableJson(openApiDocument(data.title)));
+  const first = data.snapshot.quests[0];
+  const example = first
+    ? {
+        path: questPaths(fileIdOf(ids, first.quest_id)).json,
+        json: stableJson(questDocument(data, first, fileIdOf(ids, first.quest_id))),
+      }
+    : { path: `${API_DIR}/snapshot.json`, json: stableJson(snapshotDocument(data, ids)) };
+  await write('api.html', renderApi(data, apiPageModel(example)));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   for (const page of questsIndexPages(data, ids)) await write(page.path, stableJson(page.doc));
 }

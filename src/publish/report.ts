@@ -88,7 +88,7 @@ export function formatTimestamp(ts: string | null | undefined): string {
   return `${ts.replace('T', ' ').slice(0, 16)} UTC`;
 }
 
-type Page = 'index' | 'quest' | 'list';
+type Page = 'index' | 'quest' | 'list' | 'api';
 
 /** Compiled templates, created once per process (publishing 1,000 pages must not re-read them). */
 let engine: { layout: HandlebarsTemplateDelegate; hb: typeof Handlebars } | undefined;
@@ -100,7 +100,7 @@ function templates() {
   for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(f.slice(0, -4), readFileSync(join(partials, f), 'utf8'));
   }
-  for (const page of ['index', 'quest', 'list'] satisfies Page[]) {
+  for (const page of ['index', 'quest', 'list', 'api'] satisfies Page[]) {
     hb.registerPartial(`page-${page}`, readFileSync(join(TEMPLATES_DIR, `${page}.hbs`), 'utf8'));
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
@@ -185,6 +185,18 @@ export function renderList(
     quests: page.rows,
     pager: page.pager,
     chains,
+  });
+}
+
+/** api.html: the API described for consumers (model from api-docs.ts). */
+export function renderApi(data: SiteData, model: Record<string, unknown>): string {
+  return render('api', {
+    root: '',
+    pageTitle: `JSON API — ${data.title}`,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    ...model,
   });
 }
 
