@@ -193,7 +193,7 @@ export async function rejectsCommand(
     const file = opts.file === undefined ? undefined : resolve(opts.cwd ?? '.', opts.file);
     const rows = await listRejects(db, { file, limit: opts.limit });
     for (const r of rows) effects.log(`${r.file}:${r.line ?? '?'}: ${r.reason}\n  ${r.raw ?? ''}`);
-    if (rows.length === 0) effects.log('no rejected lines');
+    if (rows.length === 0) effects.log('no quarantined lines');
     return rows;
   } finally {
     db.close();
@@ -394,7 +394,7 @@ function describe(r: FileResult): string {
   const dup = r.duplicates ? `, ${r.duplicates} duplicate` : '';
   const note = r.lines_read === 0 ? ' (empty file)' : '';
   return (
-    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} rejected + ` +
+    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} quarantined + ` +
     `${r.ignored} ignored${dup}${note} in ${r.ms} ms`
   );
 }
@@ -432,7 +432,7 @@ function describeTotals(s: IngestSummary): string {
   const rate = t.ms > 0 && mb > 0 ? `, ${(mb / (t.ms / 1000)).toFixed(1)} MB/s` : '';
   return (
     `ingest total: ${t.files} file(s): ${t.files_loaded} loaded, ${t.files_replaced} replaced, ` +
-    `${t.files_skipped} skipped, ${t.files_failed} failed; ${t.lines_read} lines = ${t.loaded} loaded + ${t.rejected} rejected + ` +
+    `${t.files_skipped} skipped, ${t.files_failed} failed; ${t.lines_read} lines = ${t.loaded} loaded + ${t.rejected} quarantined + ` +
     `${t.ignored} ignored in ${t.ms} ms${rate}`
   );
 }
