@@ -71,10 +71,12 @@ export function validateApi(site: string): number {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats.default(ajv);
   const schemaDir = join(site, 'api/v1/schema');
-  for (const f of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json'))) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')));
+  for (const f of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')))
+    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')));
   let checked = 0;
   const api = walk(site).filter(
-    (f) => f.startsWith('api/v1/') && !f.startsWith('api/v1/schema/') && f.endsWith('.json') && f !== 'api/v1/openapi.json',
+    (f) =>
+      f.startsWith('api/v1/') && !f.startsWith('api/v1/schema/') && f.endsWith('.json') && f !== 'api/v1/openapi.json',
   );
   for (const f of api) {
     const kind = SCHEMA_OF.find(([re]) => re.test(f))?.[1];
