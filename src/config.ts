@@ -45,7 +45,7 @@ export interface Config {
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
 }
 
-export const CONFIG_FILE = 'questlog.config.json';
+const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
 
@@ -197,6 +197,18 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
     throw new UserError(msg.notJson(path, errorMessage(err)));
   }
   return normalizeConfig(raw, dirname(path), path);
+}
+
+/** The `notebooks` settings with their defaults applied and `out` resolved against the config's folder. */
+export function notebookSettings(config: Config) {
+  const nb = config.notebooks ?? {};
+  return {
+    publish: nb.publish ?? [],
+    out: nb.out ? configPath(config, nb.out) : undefined,
+    python: nb.python,
+    kernel: nb.kernel,
+    hideCode: nb.hideCode,
+  };
 }
 
 /** Resolves a path from the config against the config's folder. */

@@ -1,13 +1,11 @@
 // What the index's charts and headline cards show: the quests that need attention, and the change since the
-// previous snapshot. Rankings use figures computed in SQL (conversion_rate); nothing here recomputes a metric.
+// previous snapshot. Conversion ranks by rates.ts's worstFirst (figures computed in SQL); nothing recomputes a metric.
 import type { QuestStats } from '../domain/types.js';
+import { worstFirst } from './rates.js';
 
 /** Quests per attention chart: enough to act on, few enough to read on a phone. */
 export const ATTENTION_LIMIT = 25;
 
-/** Issue 19's per-quest rates, read where present (rows stored before it have none). */
-type Rates = { conversion_rate?: number | null };
-const conversion = (q: QuestStats): number | null => (q as QuestStats & Rates).conversion_rate ?? null;
 const encountered = (q: QuestStats) => q.players - q.not_encountered;
 /** Players who met the quest and turned it down or gave up on it (its latest state), per player who met it. */
 export function dropOff(q: QuestStats): number | null {
@@ -17,14 +15,9 @@ export function dropOff(q: QuestStats): number | null {
 
 const byId = (a: QuestStats, b: QuestStats) => (a.quest_id < b.quest_id ? -1 : a.quest_id > b.quest_id ? 1 : 0);
 
-/** The quests the fewest of whose players completed them (conversion_rate), more players first among equals. */
+/** The quests the fewest of whose players complete them: issue 19's worst-first ranking (conversion), cut. */
 export function lowestConversion(quests: readonly QuestStats[], n = ATTENTION_LIMIT): QuestStats[] {
-  return quests
-    .filter((q) => conversion(q) !== null)
-    .sort(
-      (a, b) => (conversion(a) as number) - (conversion(b) as number) || encountered(b) - encountered(a) || byId(a, b),
-    )
-    .slice(0, n);
+  return worstFirst(quests).slice(0, n);
 }
 
 /** The quests that lose the largest share of the players who met them (declined, abandoned or failed). */

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryMonth, QuestStats } from '../domain/types.js';
-import { API_DIR, API_SCHEMA_VERSION, fileIdOf, historyEntry, type SiteData, stableJson } from './api.js';
+import { API_DIR, API_SCHEMA_VERSION, historyEntry, type SiteData } from './api.js';
+import { fileIdOf } from './file-ids.js';
+import { stableJson } from './json.js';
 
 /** Snapshot dates shown on quest pages and carried by history.json; older ones are in the month files. */
 export const HISTORY_WINDOW = 90;

@@ -2,12 +2,11 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Config } from '../config.js';
-import { configPath } from '../config.js';
+import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
-import { Db } from '../engine/db.js';
-import { migrate } from '../engine/migrate.js';
+import { publishMessages } from '../domain/messages.js';
+import type { Db } from '../engine/db.js';
 import {
   getCompletionHistogram,
   getCoverage,
@@ -17,20 +16,17 @@ import {
   getQuestMonths,
   getSnapshot,
 } from '../engine/read.js';
-import { API_DIR, fileIds, type SiteData } from './api.js';
-import { ChartRenderer, type SvgRenderer } from './charts.js';
+import { API_DIR, type SiteData } from './api.js';
+import { ChartRenderer, type SvgRenderer } from './chart-render.js';
 import { Compressor, compressible, ENCODINGS } from './compress.js';
+import { fileIds } from './file-ids.js';
 import { HISTORY_WINDOW, monthsFromHistory, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
-
-export { alive, recoverSite } from './site-files.js';
-export { interpreterScript } from './site-pages.js';
-
 import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
 
 export const DEFAULT_OUT = 'reports';
-export const DEFAULT_TITLE = 'Quest statistics';
+const DEFAULT_TITLE = 'Quest statistics';
 
 export interface PublishOptions {
   /** Output folder, replaced as a whole. */
@@ -67,9 +63,7 @@ export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string
   ];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
-    generatedAt: nowOf(effects)
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z'),
+    generatedAt: isoSeconds(nowOf(effects)),
     snapshot,
     coverage,
     history,
@@ -80,25 +74,6 @@ export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string
   return data;
 }
 
-/** Opens the database read-only (a publish never changes it) and publishes. */
-export async function publishCommand(
-  opts: Omit<PublishOptions, 'out'> & { db: string; out?: string; config: Config },
-  effects: Effects,
-): Promise<PublishSummary> {
-  const db = await Db.open(opts.db, { readOnly: true });
-  try {
-    await migrate(db);
-    return await publish(db, { ...opts, out: resolveOut(opts.config, opts.out) }, effects);
-  } finally {
-    db.close();
-  }
-}
-
-export function resolveOut(config: Config, out?: string): string {
-  if (out) return resolve(out);
-  return configPath(config, config.reports?.out ?? DEFAULT_OUT);
-}
-
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
   pending(opts.include);
   // vega's ~0.4 s of module loading runs here while DuckDB answers the queries in its own threads.
@@ -106,9 +81,7 @@ export async function publish(db: Db, opts: PublishOptions, effects: Effects): P
   renderer.warm().catch(() => {});
   try {
     const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
-    effects.log(
-      `publish: snapshot ${data.snapshot.meta.snapshot_date}, ${data.snapshot.quests.length} quests loaded in ${ms} ms`,
-    );
+    effects.log(publishMessages.loaded(data.snapshot.meta.snapshot_date, data.snapshot.quests.length, ms));
     return await buildSite(data, opts, effects, renderer);
   } finally {
     await renderer.close();
@@ -171,11 +144,9 @@ async function buildSite(
     await writeAssets(write);
     await writeApiIndexes(data, write);
     const source = data.months ?? monthsFromHistory(data.history);
-    const months = await writeHistoryMonths(data, fileIds(data.snapshot.quests.map((q) => q.quest_id)), source, tmp, {
-      write,
-      keep,
-    });
-    effects.log(`publish: history month files: ${months.written} written, ${months.kept} kept`);
+    const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
+    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep });
+    effects.log(publishMessages.historyMonths(months.written, months.kept));
     await writePages(data, source, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     // Last: it lists every API file written above.
@@ -200,16 +171,14 @@ async function buildSite(
     files: files + gz.count,
     ms,
   };
-  effects.log(
-    `publish: ${files} files (+ ${gz.count} gzip copies) for ${summary.quests} quests written to ${out} in ${ms} ms`,
-  );
-  effects.log(`  report: ${join(out, 'index.html')}`);
-  effects.log(`  api:    ${join(out, API_DIR, 'snapshot.json')}`);
+  effects.log(publishMessages.written(files, summary.quests, out, ms, gz.count));
+  effects.log(publishMessages.report(join(out, 'index.html')));
+  effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;
 }
 
 /** Folders other commands put inside the site (notebook reports); a publish keeps them. */
-export const FOREIGN_DIRS = ['notebooks'];
+const FOREIGN_DIRS = ['notebooks'];
 
 /** New content for a foreign folder is moved in; otherwise the previous site's copy is kept (copied, never moved). */
 function carryOver(out: string, tmp: string, include: Record<string, string>): void {
@@ -225,12 +194,10 @@ function guardOut(out: string): void {
   if (!existsSync(out)) return;
   const entries = readdirSync(out).filter((e) => e !== '.gitkeep');
   if (entries.length === 0 || existsSync(join(out, API_DIR, 'snapshot.json'))) return;
-  throw new UserError(`${out} is not empty and holds no questlog site; refusing to replace it`, {
-    hint: 'choose an empty or new folder with --out',
-  });
+  throw new UserError(publishMessages.notASite(out), { cli: ['otherOut'] });
 }
 
 async function pauseForever(effects: Effects, what: string): Promise<never> {
-  effects.log(`publish: ${what} (test hook)`);
+  effects.log(publishMessages.testPause(what));
   return new Promise<never>(() => setInterval(() => {}, 60_000));
 }

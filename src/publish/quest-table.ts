@@ -1,7 +1,9 @@
 // The index's quest table at any scale: pages of TABLE_PAGE rows in catalogue order with plain links (complete with
 // JavaScript off), and one data file with every row, which table.js searches, filters and sorts.
+
+import { formatDuration, formatInt, formatPercent, formatRateInterval } from '../domain/format.js';
 import type { QuestStats } from '../domain/types.js';
-import { formatDuration, formatInt, formatPercent } from './report.js';
+import { questPaths } from './api.js';
 
 /** Rows per page of the HTML table: a page stays light on a phone however many quests there are. */
 export const TABLE_PAGE = 200;
@@ -54,7 +56,8 @@ export function tablePages<T extends TableRow>(rows: readonly T[]): { rows: T[];
 
 /**
  * Every row for table.js: the values it sorts by and the texts it shows, formatted here (once, as the pages are), in
- * the table's column order: completed, accepted, declined, abandoned, failed, not encountered, rate, median, p90.
+ * the table's column order: completed, accepted, declined, abandoned, failed, not encountered, reach, conversion,
+ * completion rate, median, p90; `ci` holds reach's and conversion's 95% intervals.
  */
 export function tableData(rows: readonly TableRow[]) {
   return {
@@ -66,17 +69,25 @@ export function tableData(rows: readonly TableRow[]) {
         q.abandoned,
         q.failed,
         q.not_encountered,
+        q.reach_rate,
+        q.conversion_rate,
         q.completion_rate,
         q.median_seconds,
         q.p90_seconds,
       ];
       const t = [
         ...v.slice(0, 6).map((n) => formatInt(n)),
+        formatPercent(q.reach_rate),
+        formatPercent(q.conversion_rate),
         formatPercent(q.completion_rate),
         formatDuration(q.median_seconds),
         formatDuration(q.p90_seconds),
       ];
-      return { f: fileId, id: q.quest_id, n: q.name, c: q.chain, v, t };
+      const ci = [
+        q.reach_rate_high === null ? null : formatRateInterval(q.reach_rate_low, q.reach_rate_high),
+        q.conversion_rate_high === null ? null : formatRateInterval(q.conversion_rate_low, q.conversion_rate_high),
+      ];
+      return { f: questPaths(fileId).html, id: q.quest_id, n: q.name, c: q.chain, v, t, ci };
     }),
   };
 }

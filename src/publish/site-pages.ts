@@ -7,23 +7,17 @@ import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import {
-  API_DIR,
-  fileIdOf,
-  fileIds,
-  questDocument,
-  questPaths,
-  questsIndexPages,
-  type SiteData,
-  snapshotDocument,
-  stableJson,
-} from './api.js';
+import { API_DIR, questDocument, questPaths, questsIndexPages, type SiteData, snapshotDocument } from './api.js';
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
-import { type Chart, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
+import type { SvgRenderer } from './chart-render.js';
+import { type Chart, durationOverview, statusOverview, trendOverview } from './charts.js';
+import { fileIdOf, fileIds } from './file-ids.js';
 import { type MonthSource, windowOf } from './history-files.js';
+import { stableJson } from './json.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tablePages } from './quest-table.js';
+import { conversionOverview } from './rates.js';
 import { chainsOf, renderApi, renderIndex, renderList, TEMPLATES_DIR } from './report.js';
 
 const require = createRequire(import.meta.url);
@@ -48,7 +42,7 @@ export async function writeAssets(write: Write): Promise<void> {
  * vega-interpreter ships only as an ES module, which browsers refuse to load from file://. Its one import is a few
  * vega-util functions that the vega bundle exposes globally, so it becomes a classic script by swapping two lines.
  */
-export function interpreterScript(): string {
+function interpreterScript(): string {
   const src = readFileSync(join(packageBuild('vega-interpreter'), 'vega-interpreter.js'), 'utf8');
   const imp = "import { ascending, isString, DisallowedObjectProperties } from 'vega-util';";
   const exp = 'export { expression as expressionInterpreter };';
@@ -119,7 +113,11 @@ export async function writePages(
   await settleAll([index, quest]);
 }
 
-/** The index's charts: the quests that need attention, not the first ones in catalogue order. */
+/**
+ * The index's charts: the quests that need attention, not the first ones in catalogue order: lowest conversion (by
+ * issue 19's worst-first ranking; where players stand, then reach and conversion with their intervals), largest
+ * drop-off and slowest.
+ */
 function attentionCharts(quests: readonly QuestStats[]): Chart[] {
   const charts: Chart[] = [];
   const low = lowestConversion(quests);
@@ -127,9 +125,10 @@ function attentionCharts(quests: readonly QuestStats[]): Chart[] {
     charts.push(
       statusOverview(low, {
         key: 'status',
-        title: `Lowest completion: the ${low.length} quests the fewest of whose players complete them`,
-        description: 'Players per quest by status, lowest conversion (completed / players who met the quest) first',
+        title: `Lowest conversion: where players stand in the ${low.length} quests the fewest of whose players complete them`,
+        description: 'Players per quest by status, worst conversion (completed / players who met the quest) first',
       }),
+      conversionOverview(quests),
     );
   }
   const drop = largestDropOff(quests);
@@ -143,8 +142,9 @@ function attentionCharts(quests: readonly QuestStats[]): Chart[] {
     );
   }
   const slow = slowest(quests);
-  if (slow.length > 0)
+  if (slow.length > 0) {
     charts.push(durationOverview(slow, `Slowest: the ${slow.length} quests with the longest median completion time`));
+  }
   return charts;
 }
 

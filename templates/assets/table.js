@@ -31,22 +31,26 @@
     const th = el('th');
     th.scope = 'row';
     const a = el('a', '', r.n);
-    a.href = `${root}quests/${r.f}.html`;
+    a.href = `${root}${r.f}`;
     const span = el('span', 'chain', r.c ? `${r.c} · ` : '');
     span.append(el('code', '', r.id));
     th.append(a, span);
     tr.append(th);
     r.t.forEach((text, i) => {
       const td = el('td', 'n');
-      if (i === 6 && r.v[6]) {
+      if (i === 8 && r.v[8]) {
+        // completion rate, with its bar
         const span = el('span', 'rate');
         const meter = el('meter', 'minibar');
         meter.min = 0;
         meter.max = 1;
-        meter.value = r.v[6];
+        meter.value = r.v[8];
         meter.setAttribute('aria-hidden', 'true');
         span.append(meter, text);
         td.append(span);
+      } else if ((i === 6 || i === 7) && r.ci[i - 6]) {
+        // reach and conversion, with their 95% interval
+        td.append(text, el('span', 'ci', r.ci[i - 6]));
       } else td.textContent = text;
       tr.append(td);
     });
