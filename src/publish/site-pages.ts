@@ -113,6 +113,8 @@ export async function writePages(
   await settleAll([index, quest]);
 }
 
+const quests_ = (n: number) => (n === 1 ? '1 quest' : `${n} quests`);
+
 /**
  * The index's charts: the quests that need attention, not the first ones in catalogue order: lowest conversion (by
  * issue 19's worst-first ranking; where players stand, then reach and conversion with their intervals), largest
@@ -125,7 +127,7 @@ function attentionCharts(quests: readonly QuestStats[]): Chart[] {
     charts.push(
       statusOverview(low, {
         key: 'status',
-        title: `Lowest conversion: where players stand in the ${low.length} quests the fewest of whose players complete them`,
+        title: `Lowest conversion: where players stand in the ${quests_(low.length)} the fewest of whose players complete`,
         description: 'Players per quest by status, worst conversion (completed / players who met the quest) first',
       }),
       conversionOverview(quests),
@@ -136,14 +138,14 @@ function attentionCharts(quests: readonly QuestStats[]): Chart[] {
     charts.push(
       statusOverview(drop, {
         key: 'dropoff',
-        title: `Largest drop-off: the ${drop.length} quests that lose the largest share of the players who met them`,
+        title: `Largest drop-off: the ${quests_(drop.length)} losing the largest share of the players who met them`,
         description: 'Players per quest by status, the largest share declined, abandoned or failed first',
       }),
     );
   }
   const slow = slowest(quests);
   if (slow.length > 0) {
-    charts.push(durationOverview(slow, `Slowest: the ${slow.length} quests with the longest median completion time`));
+    charts.push(durationOverview(slow, `Slowest: the ${quests_(slow.length)} with the longest median completion time`));
   }
   return charts;
 }
