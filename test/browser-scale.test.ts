@@ -46,7 +46,7 @@ async function open(width: number, javaScript = true): Promise<{ page: Page; err
   // Generous: the machine running the tests may be shared; the assertions below are what matters.
   page.setDefaultTimeout(120_000);
   await page.goto(new URL('index.html', serving.url).href, { waitUntil: 'load' });
-  if (javaScript) await page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 4`);
+  if (javaScript) await page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 5`);
   return { page, errors };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../root.js';
 import { API_DIR, API_SCHEMA_VERSION } from './api.js';
 
-export const SCHEMA_DIR = join(packageRoot, 'src/publish/schemas');
+const SCHEMA_DIR = join(packageRoot, 'src/publish/schemas');
 export const OPENAPI = `${API_DIR}/openapi.json`;
 
 interface Endpoint {
@@ -22,7 +22,7 @@ const FILE_ID = {
   pattern: '^[A-Za-z0-9_~-]+$',
 };
 
-export const ENDPOINTS: Endpoint[] = [
+const ENDPOINTS: Endpoint[] = [
   { path: '/index.json', schema: 'index', summary: 'Manifest: every API file with its SHA-256 and size' },
   { path: '/snapshot.json', schema: 'snapshot', summary: "Every quest's figures in the latest snapshot" },
   { path: '/quests.json', schema: 'quests', summary: 'Quest index, page 1 (follow page.next)' },
@@ -112,7 +112,7 @@ const UNITS: Record<string, string> = {
   date: 'date, YYYY-MM-DD',
 };
 
-export interface FieldDoc {
+interface FieldDoc {
   name: string;
   type: string;
   unit: string;

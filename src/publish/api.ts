@@ -1,7 +1,6 @@
 // The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
-import type { Coverage, HistogramBin, QuestStats, Snapshot } from '../domain/types.js';
+import type { Coverage, HistogramBin, HistoryMonth, QuestStats, Snapshot } from '../domain/types.js';
 import { fileIdOf } from './file-ids.js';
-import type { MonthSource } from './history-files.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
 export const API_SCHEMA_VERSION = 1;
@@ -21,6 +20,14 @@ export interface SiteData {
   histogram: HistogramBin[];
   /** The full history, by month; absent when `history` holds all of it (hand-built sites). */
   months?: MonthSource;
+}
+
+/** The full history's months, and how to read one; loaded from the database, or built from in-memory rows. */
+export interface MonthSource {
+  months: HistoryMonth[];
+  /** The months each quest has rows in. */
+  questMonths: { quest_id: string; month: string }[];
+  load(month: string): Promise<QuestStats[]>;
 }
 
 /** Rounds away floating-point noise (e.g. a mean summed in another order) so re-runs give identical bytes. */
@@ -188,7 +195,7 @@ export function snapshotDocument(data: SiteData, ids: Map<string, string>) {
 }
 
 /** Quests per page of the quest index: quests.json is page 1, quests/page-N.json the others. */
-export const QUESTS_PAGE_SIZE = 1000;
+const QUESTS_PAGE_SIZE = 1000;
 
 /** Path of page `n` of the quest index, relative to the site root. */
 const questsPagePath = (n: number) => (n === 1 ? `${API_DIR}/quests.json` : `${API_DIR}/quests/page-${n}.json`);

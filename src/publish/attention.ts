@@ -4,11 +4,11 @@ import type { QuestStats } from '../domain/types.js';
 import { worstFirst } from './rates.js';
 
 /** Quests per attention chart: enough to act on, few enough to read on a phone. */
-export const ATTENTION_LIMIT = 25;
+const ATTENTION_LIMIT = 25;
 
 const encountered = (q: QuestStats) => q.players - q.not_encountered;
 /** Players who met the quest and turned it down or gave up on it (its latest state), per player who met it. */
-export function dropOff(q: QuestStats): number | null {
+function dropOff(q: QuestStats): number | null {
   const met = encountered(q);
   return met > 0 ? (q.declined + q.abandoned + q.failed) / met : null;
 }

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HistoryMonth, QuestStats } from '../domain/types.js';
-import { API_DIR, API_SCHEMA_VERSION, historyEntry, type SiteData } from './api.js';
+import type { QuestStats } from '../domain/types.js';
+import { API_DIR, API_SCHEMA_VERSION, historyEntry, type MonthSource, type SiteData } from './api.js';
 import { fileIdOf } from './file-ids.js';
 import { stableJson } from './json.js';
 
@@ -17,18 +17,8 @@ export const HISTORY_WINDOW = 90;
  */
 const MONTH_FORMAT = 1;
 
-/** The full history's months, and how to read one; loaded from the database, or built from in-memory rows. */
-export interface MonthSource {
-  months: HistoryMonth[];
-  /** The months each quest has rows in. */
-  questMonths: { quest_id: string; month: string }[];
-  load(month: string): Promise<QuestStats[]>;
-}
-
-export const MONTHS_INDEX = `${API_DIR}/history-months.json`;
+const MONTHS_INDEX = `${API_DIR}/history-months.json`;
 export const monthPath = (fileId: string, month: string) => `${API_DIR}/quests/${fileId}/history/${month}.json`;
-/** Relative to the quest's history.json. */
-export const monthHref = (fileId: string, month: string) => `${fileId}/history/${month}.json`;
 
 /** The month source of a site whose `history` holds every stored date (hand-built sites, tests). */
 export function monthsFromHistory(history: readonly QuestStats[]): MonthSource {
@@ -70,7 +60,7 @@ function previousMonths(buildRoot: string): Map<string, MonthState> {
   }
 }
 
-export interface MonthWriter {
+interface MonthWriter {
   write(rel: string, content: string): Promise<void> | void;
   /** Keeps a file the recycled site already holds, unchanged (and its compressed copies). */
   keep(rel: string): void;
@@ -133,7 +123,7 @@ export async function writeHistoryMonths(
 }
 
 /** One quest's figures on each stored date of one month. No generation time: unchanged rows give unchanged bytes. */
-export function monthDocument(questId: string, fileId: string, month: string, rows: QuestStats[]) {
+function monthDocument(questId: string, fileId: string, month: string, rows: QuestStats[]) {
   return {
     schema_version: API_SCHEMA_VERSION,
     quest_id: questId,

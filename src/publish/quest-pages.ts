@@ -1,10 +1,10 @@
 // One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
 import { basename } from 'node:path';
 import type { HistogramBin, QuestStats } from '../domain/types.js';
-import { historyByQuest, historyDocument, questDocument, questPaths, type SiteData } from './api.js';
+import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
-import { HISTORY_WINDOW, lastDates, type MonthSource, monthPath } from './history-files.js';
+import { HISTORY_WINDOW, lastDates, monthPath } from './history-files.js';
 import { stableJson } from './json.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
 import { questChartSvg } from './svg-charts.js';

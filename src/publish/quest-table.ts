@@ -6,11 +6,11 @@ import type { QuestStats } from '../domain/types.js';
 import { questPaths } from './api.js';
 
 /** Rows per page of the HTML table: a page stays light on a phone however many quests there are. */
-export const TABLE_PAGE = 200;
+const TABLE_PAGE = 200;
 /** Every row, for table.js (a site file, not part of the API). */
 export const TABLE_DATA = 'index.table.json';
 
-export interface TableRow {
+interface TableRow {
   q: QuestStats;
   fileId: string;
 }
@@ -25,7 +25,7 @@ export interface Pager {
 }
 
 /** Site-relative path of table page `n` (page 1 is the index). */
-export const tablePagePath = (n: number) => (n === 1 ? 'index.html' : `list/page-${n}.html`);
+const tablePagePath = (n: number) => (n === 1 ? 'index.html' : `list/page-${n}.html`);
 
 /** The table's pages: their rows and pager (null when one page holds every row). */
 export function tablePages<T extends TableRow>(rows: readonly T[]): { rows: T[]; pager: Pager | null; path: string }[] {

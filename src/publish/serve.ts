@@ -25,7 +25,7 @@ export interface Serving {
  * The JSON API may be read from any origin (it is public, read-only data): `Access-Control-Allow-Origin: *` on
  * api/, and a preflight OPTIONS is answered there with the methods allowed. Returns true when the request is answered.
  */
-export function cors(req: IncomingMessage, res: ServerResponse): boolean {
+function cors(req: IncomingMessage, res: ServerResponse): boolean {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   const api = path.startsWith('/api/');
   if (api) {

@@ -7,13 +7,21 @@ import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import { API_DIR, questDocument, questPaths, questsIndexPages, type SiteData, snapshotDocument } from './api.js';
+import {
+  API_DIR,
+  type MonthSource,
+  questDocument,
+  questPaths,
+  questsIndexPages,
+  type SiteData,
+  snapshotDocument,
+} from './api.js';
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import type { SvgRenderer } from './chart-render.js';
 import { type Chart, durationOverview, statusOverview, trendOverview } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
-import { type MonthSource, windowOf } from './history-files.js';
+import { windowOf } from './history-files.js';
 import { stableJson } from './json.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tablePages } from './quest-table.js';
