@@ -36,12 +36,24 @@ async function history(dir, days) {
   );
   // Figures that move a little every day, so every day's rows differ (as a live game's do).
   await db.run(
-    `INSERT INTO snapshots
+    `INSERT INTO snapshots (snapshot_date, quest_id, players, accepted, declined, completed, abandoned, failed,
+       not_encountered, completion_rate, mean_seconds, min_seconds, max_seconds, median_seconds, p90_seconds,
+       mean_attempts, anomalies)
      SELECT DATE '2026-01-01' + d::INTEGER, printf('Q%05d', q), 10000, a, 10, c, 5, 3, 10000 - a - 10 - c - 5 - 3,
             c / 10000, 600 + q, 60, 6000, 500 + q, 1200 + q, 1.2, 0
      FROM range($days) t(d), range($quests) u(q),
           LATERAL (SELECT (q * 7 + d) % 500 AS a, (q * 13 + d * 3) % 4000 AS c)`,
     { days, quests },
+  );
+  // The rates and their intervals, by the macro the snapshot computation uses (as migration 011 fills stored rows).
+  await db.run(
+    `UPDATE snapshots SET
+       completion_rate_low = r.completion_rate_low, completion_rate_high = r.completion_rate_high,
+       reach_rate = r.reach_rate, reach_rate_low = r.reach_rate_low, reach_rate_high = r.reach_rate_high,
+       conversion_rate = r.conversion_rate, conversion_rate_low = r.conversion_rate_low,
+       conversion_rate_high = r.conversion_rate_high
+     FROM (SELECT snapshot_date, quest_id, unnest(ql_rates(players, players - not_encountered, completed)) FROM snapshots) r
+     WHERE snapshots.snapshot_date = r.snapshot_date AND snapshots.quest_id = r.quest_id`,
   );
   return db;
 }
