@@ -6,6 +6,7 @@ import { type Chart, histogramChart, questHistoryChart, questStatusChart } from 
 import { fileIdOf, fileIds } from './file-ids.js';
 import { HISTORY_WINDOW, lastDates, monthPath } from './history-files.js';
 import { stableJson } from './json.js';
+import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
 import { questChartSvg } from './svg-charts.js';
 
@@ -87,7 +88,7 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   const { q, fileId, history, bins, months, complete } = page;
   const charts = [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
-  charts.push(questHistoryChart(history));
+  charts.push(withRateColumns(questHistoryChart(history), history));
   const paths = questPaths(fileId);
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
     open: ['history'],
