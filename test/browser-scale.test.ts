@@ -141,7 +141,7 @@ describe.skipIf(!enabled)(`index with ${QUESTS} quests in Chromium`, () => {
     async () => {
       const { page } = await open(1280, false);
       const titles = await page.locator('figure.chart figcaption h3').allTextContents();
-      expect(titles[0]).toMatch(/^Lowest completion/);
+      expect(titles[0]).toMatch(/^Lowest conversion: where players stand/);
       expect(titles[1]).toMatch(/^Largest drop-off/);
       expect(titles[2]).toMatch(/^Slowest/);
       // Every quest gained one completion since 2026-11-20 (the fixture adds `day`), capped where all who met it finished.
