@@ -72,3 +72,42 @@ export interface StateRefresh {
   /** State intervals computed. */
   rows: number;
 }
+
+/** One quest's Kaplan–Meier time to complete in one snapshot (README "Survival times"); null where the curve or its
+ * band never falls to the level. */
+export interface SurvivalStats {
+  snapshot_date: string;
+  quest_id: string;
+  at_risk: number; // attempts in the estimate: completions with a time + censored attempts
+  censored: number; // in progress at the day end, or abandoned/failed
+  survival_median_seconds: number | null;
+  survival_median_low_seconds: number | null; // 95% interval of the median (log-log Greenwood band)
+  survival_median_high_seconds: number | null;
+  survival_p90_seconds: number | null;
+}
+
+/** A point of a quest's survival curve (thinned: see src/sql/survival/survival_curve.sql). */
+export interface SurvivalPoint {
+  quest_id: string;
+  seconds: number;
+  surviving: number; // share not yet completed after `seconds`
+  surviving_low: number;
+  surviving_high: number;
+}
+
+/** One step of a chain funnel in one snapshot (README "Chain funnels"). */
+export interface ChainStep {
+  snapshot_date: string;
+  chain: string;
+  step: number; // 1-based, in catalogue order
+  quest_id: string;
+  name: string;
+  players: number;
+  reached: number;
+  completed: number;
+  dropped: number | null; // completed the previous step, never met this one; null for step 1
+  median_gap_seconds: number | null;
+  conversion_rate: number | null; // completed / reached
+  conversion_rate_low: number | null;
+  conversion_rate_high: number | null;
+}

@@ -5,7 +5,9 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import type { StatsOptions } from '../domain/types.js';
 import { type Db, literal, sqlFile } from './db.js';
+import { storeChains } from './chains.js';
 import { refreshState } from './state.js';
+import { storeSurvival } from './survival.js';
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
@@ -26,6 +28,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     });
   }
   if (from > to) return [];
+  const extra = { survival: 0, chains: 0 };
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
@@ -35,12 +38,19 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
       await db.run('DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run(sqlFile('snapshot/snapshots'));
       await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
+      // Survival times and chain funnels read the same day-end state; timed apart, as they are optional costs.
+      await db.run(sqlFile('snapshot/day_end_pairs'));
+      extra.survival = await storeSurvival(db);
+      extra.chains = await storeChains(db);
       const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
       return rows.map((r) => r.d);
     });
   });
   const span = from === to ? from : `${from} .. ${to}`;
-  effects.log(`snapshots: ${dates.length} ${dates.length === 1 ? 'date' : 'dates'} (${span}, ${tz}) in ${ms} ms`);
+  effects.log(
+    `snapshots: ${dates.length} ${dates.length === 1 ? 'date' : 'dates'} (${span}, ${tz}) in ${ms} ms` +
+      ` (survival ${extra.survival} ms, chains ${extra.chains} ms)`,
+  );
   return dates;
 }
 
