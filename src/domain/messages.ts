@@ -12,6 +12,8 @@ export const EXIT = {
   input: 3,
   /** A bug or broken invariant in questlog itself. */
   internal: 70,
+  /** The nightly published, and at least one configured alert fired (README "Alerts"). */
+  alert: 5,
   /** The database is locked by another process. */
   locked: 75,
 } as const;
@@ -23,6 +25,17 @@ export const configMessages = {
   unknownKey: (file: string, key: string, suggestion?: string) =>
     `${file}: unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   missingKey: (file: string, key: string) => `${file}: "${key}" is required`,
+  badValue: (file: string, key: string, allowed: string, got: string) =>
+    `${file}: "${key}" must be ${allowed}, got ${got}`,
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
+};
+
+export const changesMessages = {
+  nothingToCompare: (date: string) => `changes: snapshot ${date} has no earlier snapshot stored to compare with`,
+  header: (date: string, before: string) => `changes: ${date} against ${before}`,
+  noMovers: 'no significant change (differences within the noise are not listed)',
+  alertsFired: (n: number) => `alerts: ${n} fired`,
+  digestTitle: (title: string, date: string) => `# ${title}: what changed on ${date}`,
+  unknownFormat: (format: string) => `unknown --format "${format}"; use text, markdown or json`,
 };

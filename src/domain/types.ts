@@ -111,3 +111,63 @@ export interface ChainStep {
   conversion_rate_low: number | null;
   conversion_rate_high: number | null;
 }
+
+/** One quest of a snapshot against the previous stored one (README "What changed"); `_before` null when the quest
+ * is new. Significance: two-proportion z for the rate, non-overlapping 95% intervals for the survival median. */
+export interface QuestChange {
+  quest_id: string;
+  name: string;
+  chain: string | null;
+  players: number;
+  players_before: number | null;
+  players_change: number | null;
+  completion_rate: number | null;
+  completion_rate_before: number | null;
+  completion_rate_change: number | null;
+  completion_rate_z: number | null;
+  completion_rate_significant: boolean;
+  median_seconds: number | null;
+  median_seconds_before: number | null;
+  median_seconds_change: number | null; // completers only: shown, never called significant
+  survival_median_seconds: number | null;
+  survival_median_seconds_before: number | null;
+  survival_median_seconds_change: number | null;
+  survival_median_significant: boolean;
+}
+
+export interface Changes {
+  snapshot_date: string;
+  previous_date: string | null; // null: no earlier snapshot stored, nothing to compare
+  quests: QuestChange[];
+}
+
+/** The metrics a change can be judged on (and an alert set on). */
+export const CHANGE_METRICS = ['completion_rate', 'survival_median_seconds'] as const;
+export type ChangeMetric = (typeof CHANGE_METRICS)[number];
+
+/** A significant movement of one quest's metric. */
+export interface Mover {
+  quest_id: string;
+  name: string;
+  metric: ChangeMetric;
+  before: number;
+  after: number;
+  change: number; // after - before
+  relative_change: number | null; // change / before; null when before is 0
+  worse: boolean; // completion rate down, or time to complete up
+}
+
+/** An alert rule from config `alerts` (README "Alerts"). */
+export interface AlertRule {
+  metric: ChangeMetric;
+  direction: 'up' | 'down' | 'any';
+  /** Smallest change that fires: absolute for rates (0.05 = 5 points), relative for times (0.2 = 20% slower). */
+  min_change: number;
+  /** 'any quest' or one quest id. */
+  scope: string;
+}
+
+export interface FiredAlert {
+  rule: AlertRule;
+  mover: Mover;
+}
