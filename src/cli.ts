@@ -5,9 +5,11 @@ import { configPath, loadConfig } from './config.js';
 import { type DemoFormat, generateDemoData } from './demo/generate.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
+import { EXIT } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
 import { catalogueCommand } from './ingest/catalogue.js';
 import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
+import { changesCommand } from './jobs/changes.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
 import { nightly } from './jobs/nightly.js';
 import { statsCommand } from './jobs/stats.js';
@@ -112,7 +114,21 @@ program
   .addHelpText('after', example('questlog nightly', '15 3 * * *  cd /srv/questlog && npx questlog nightly'))
   .action(async (o: { asOf?: string; out?: string }) => {
     const { config, db } = context();
-    await nightly({ db, config, asOf: o.asOf, out: o.out, pauseAt: testPause() }, effects);
+    const done = await nightly({ db, config, asOf: o.asOf, out: o.out, pauseAt: testPause() }, effects);
+    // Published either way; a distinct code tells cron and CI that an alert fired (README "Alerts").
+    if (done.publish.alerts.length > 0) process.exitCode = EXIT.alert;
+  });
+
+program
+  .command('changes')
+  .description('what changed: a stored snapshot against the previous one (significant changes only), and alerts')
+  .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: the latest stored)')
+  .option('--since <date>', 'compare with this stored snapshot (default: the one before)')
+  .addOption(new Option('--format <format>', 'output').choices(['text', 'markdown', 'json']).default('text'))
+  .addHelpText('after', example('questlog changes', 'questlog changes --since 2026-11-20 --format markdown'))
+  .action(async (o: { asOf?: string; since?: string; format: string }) => {
+    const { config, db } = context();
+    await changesCommand({ db, config, asOf: o.asOf, since: o.since, format: o.format }, effects);
   });
 
 program

@@ -6,7 +6,13 @@ import type { AlertRule, ChangeMetric, Changes, FiredAlert, Mover, QuestChange }
 export function movers(changes: Changes): Mover[] {
   const out: Mover[] = [];
   for (const q of changes.quests) {
-    const rate = mover(q, 'completion_rate', q.completion_rate, q.completion_rate_before, q.completion_rate_significant);
+    const rate = mover(
+      q,
+      'completion_rate',
+      q.completion_rate,
+      q.completion_rate_before,
+      q.completion_rate_significant,
+    );
     const time = mover(
       q,
       'survival_median_seconds',

@@ -171,3 +171,12 @@ export interface FiredAlert {
   rule: AlertRule;
   mover: Mover;
 }
+
+/** What a site, the digest and `questlog changes` show: the latest comparison, earlier ones, the alerts it fired. */
+export interface ChangesData {
+  latest: Changes;
+  /** Each earlier stored snapshot against the one before it, newest first (movers only). */
+  history: { snapshot_date: string; previous_date: string | null; movers: Mover[] }[];
+  movers: Mover[];
+  alerts: FiredAlert[];
+}

@@ -1,7 +1,8 @@
 // Changes: each stored snapshot against the previous one, per quest, in SQL (significance included).
+import { evaluateAlerts, movers } from '../domain/alerts.js';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import type { Changes, QuestChange } from '../domain/types.js';
+import type { AlertRule, Changes, ChangesData, QuestChange } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 
 interface Pair {
@@ -20,7 +21,9 @@ export async function getChanges(db: Db, opts: { date?: string; since?: string }
     });
   }
   if (opts.since !== undefined && !(await stored(db, opts.since))) {
-    throw new UserError(`no snapshot stored for ${opts.since}`, { hint: `run \`questlog stats --as-of ${opts.since}\`` });
+    throw new UserError(`no snapshot stored for ${opts.since}`, {
+      hint: `run \`questlog stats --as-of ${opts.since}\``,
+    });
   }
   return compare(db, pair);
 }
@@ -55,4 +58,27 @@ async function stored(db: Db, date: string): Promise<boolean> {
     { date },
   );
   return (row?.n ?? 0) > 0;
+}
+
+/** The comparison of `date` (or against `since`), its movers, the alerts `rules` fire, and `history` earlier ones. */
+export async function loadChanges(
+  db: Db,
+  opts: { date?: string; since?: string; rules?: readonly AlertRule[]; history?: number },
+): Promise<ChangesData> {
+  const latest = await getChanges(db, { date: opts.date, since: opts.since });
+  const earlier = opts.history
+    ? (await getChangeHistory(db, latest.snapshot_date, opts.history + 1)).filter(
+        (c) => c.snapshot_date < latest.snapshot_date,
+      )
+    : [];
+  return {
+    latest,
+    history: earlier.map((c) => ({
+      snapshot_date: c.snapshot_date,
+      previous_date: c.previous_date,
+      movers: movers(c),
+    })),
+    movers: movers(latest),
+    alerts: evaluateAlerts(opts.rules ?? [], latest),
+  };
 }

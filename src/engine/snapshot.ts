@@ -4,8 +4,8 @@ import { checkDate, sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import type { StatsOptions } from '../domain/types.js';
-import { type Db, literal, sqlFile } from './db.js';
 import { storeChains } from './chains.js';
+import { type Db, literal, sqlFile } from './db.js';
 import { refreshState } from './state.js';
 import { storeSurvival } from './survival.js';
 

@@ -5,9 +5,9 @@ import { type Config, configPath } from '../config.js';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { errorMessage, UserError } from '../domain/errors.js';
 import { Db } from '../engine/db.js';
+import { engineFor } from '../engine/engine.js';
 import { migrate } from '../engine/migrate.js';
 import { startReadCopy } from '../engine/readcopy.js';
-import { engineFor } from '../engine/engine.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
 import { ingest } from '../ingest/ingest.js';
 import { installNotebookReports, notebookReportsFromConfig, renderNotebookReports } from '../notebook/run.js';
@@ -29,6 +29,7 @@ export interface NightlySummary {
   snapshotDate: string;
   loaded: number;
   skipped: number;
+  /** Its `alerts`: the CLI exits with EXIT.alert when any fired (the site is published either way). */
   publish: PublishSummary;
 }
 
@@ -157,7 +158,7 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
       const include = inside && staged ? staged.then((dir) => ({ notebooks: dir })) : {};
       const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
       const publishing = step('publish', out, () =>
-        publish(db, { out, asOf, title, include, pauseAt: opts.pauseAt }, effects),
+        publish(db, { out, asOf, title, include, pauseAt: opts.pauseAt, alerts: config.alerts }, effects),
       );
       // Nothing may touch the file (the finally below closes it) until the copy is done; the first failure in
       // pipeline order is the one reported.

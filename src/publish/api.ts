@@ -1,6 +1,16 @@
 // The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
 import { createHash } from 'node:crypto';
-import type { Coverage, HistogramBin, QuestStats, Snapshot } from '../domain/types.js';
+import type {
+  ChainStep,
+  ChangesData,
+  Coverage,
+  HistogramBin,
+  QuestStats,
+  Snapshot,
+  SurvivalPoint,
+  SurvivalStats,
+} from '../domain/types.js';
+import { survivalFigures } from './survival.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
 export const API_SCHEMA_VERSION = 1;
@@ -15,6 +25,11 @@ export interface SiteData {
   /** Every stored snapshot's figures, all quests, ordered by quest then date. */
   history: QuestStats[];
   histogram: HistogramBin[];
+  /** Survival figures and thinned curves of the snapshot (issue 15); absent in sites built without them. */
+  survival?: SurvivalStats[];
+  survivalCurve?: SurvivalPoint[];
+  chains?: ChainStep[];
+  changes?: ChangesData;
 }
 
 // Characters kept verbatim in file ids; everything else (including '.', '/', '%', '~') is escaped as ~XX (UTF-8 bytes).
@@ -258,6 +273,7 @@ export function questDocument(data: SiteData, q: QuestStats, fileId: string) {
     ...header(data),
     ...questIdentity(q, fileId),
     ...questFigures(q),
+    ...survivalOf(data, q.quest_id),
     status: questStatus(q),
     links: links(fileId),
   };
@@ -278,7 +294,13 @@ export function snapshotDocument(data: SiteData, ids: Map<string, string>) {
     },
     quests: quests.map((q) => {
       const fileId = fileIdOf(ids, q.quest_id);
-      return { ...questIdentity(q, fileId), ...questFigures(q), status: questStatus(q), links: links(fileId) };
+      return {
+        ...questIdentity(q, fileId),
+        ...questFigures(q),
+        ...survivalOf(data, q.quest_id),
+        status: questStatus(q),
+        links: links(fileId),
+      };
     }),
   };
 }
@@ -329,4 +351,17 @@ export function historyByQuest(history: readonly QuestStats[]): Map<string, Ques
   }
   for (const list of out.values()) list.sort((a, b) => a.snapshot_date.localeCompare(b.snapshot_date));
   return out;
+}
+
+const survivalIndex = new WeakMap<SiteData, Map<string, SurvivalStats>>();
+
+/** A quest's survival fields, when the site has survival figures (looked up by id, indexed once per site). */
+function survivalOf(data: SiteData, questId: string) {
+  if (!data.survival) return {};
+  let index = survivalIndex.get(data);
+  if (!index) {
+    index = new Map(data.survival.map((s) => [s.quest_id, s]));
+    survivalIndex.set(data, index);
+  }
+  return survivalFigures(index.get(questId));
 }

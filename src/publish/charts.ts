@@ -35,7 +35,7 @@ const DATA = 'table';
 /** Index charts span the page. */
 const WIDE = 900;
 
-function base(description: string, width: number | 'container' = 560): Record<string, unknown> {
+export function base(description: string, width: number | 'container' = 560): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description,

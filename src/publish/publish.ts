@@ -7,11 +7,17 @@ import type { Config } from '../config.js';
 import { configPath } from '../config.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { InternalError, UserError } from '../domain/errors.js';
+import type { AlertRule, FiredAlert } from '../domain/types.js';
+import { getChains } from '../engine/chains.js';
+import { loadChanges } from '../engine/changes.js';
 import { Db } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from '../engine/read.js';
+import { getSurvival, getSurvivalCurve } from '../engine/survival.js';
 import { packageRoot } from '../root.js';
 import { API_DIR, fileIds, questsIndex, type SiteData, snapshotDocument, stableJson } from './api.js';
+import { writeChains } from './chains.js';
+import { changesDocument, digestMarkdown } from './changes.js';
 import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { renderIndex, TEMPLATES_DIR } from './report.js';
@@ -30,6 +36,8 @@ export interface PublishOptions {
   title?: string;
   /** Histogram bins per quest. */
   bins?: number;
+  /** Alert rules (config `alerts`) checked against the snapshot's changes; fired ones go to changes.json/digest.md. */
+  alerts?: readonly AlertRule[];
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string> | Promise<Record<string, string>>;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
@@ -42,10 +50,16 @@ export interface PublishSummary {
   quests: number;
   files: number;
   ms: number;
+  /** Alerts the snapshot's changes fired (config `alerts`); listed in changes.json and digest.md. */
+  alerts: FiredAlert[];
 }
 
 /** Everything the site needs, read from the database in a handful of queries. */
-export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string; bins?: number }, effects: Effects) {
+export async function loadSiteData(
+  db: Db,
+  opts: { asOf?: string; title?: string; bins?: number; alerts?: readonly AlertRule[] },
+  effects: Effects,
+) {
   const snapshot = await getSnapshot(db, opts.asOf);
   const date = snapshot.meta.snapshot_date;
   const [coverage, history, histogram] = [
@@ -62,6 +76,11 @@ export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string
     coverage,
     history,
     histogram,
+    survival: await getSurvival(db, date),
+    survivalCurve: await getSurvivalCurve(db, date),
+    chains: await getChains(db, date),
+    // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
+    changes: await loadChanges(db, { date, rules: opts.alerts, history: 14 }),
   };
   return data;
 }
@@ -74,7 +93,11 @@ export async function publishCommand(
   const db = await Db.open(opts.db, { readOnly: true });
   try {
     await migrate(db);
-    return await publish(db, { ...opts, out: resolveOut(opts.config, opts.out) }, effects);
+    return await publish(
+      db,
+      { ...opts, out: resolveOut(opts.config, opts.out), alerts: opts.alerts ?? opts.config.alerts },
+      effects,
+    );
   } finally {
     db.close();
   }
@@ -164,8 +187,12 @@ async function buildSite(
     quests: data.snapshot.quests.length,
     files,
     ms,
+    alerts: data.changes?.alerts ?? [],
   };
   effects.log(`publish: ${files} files for ${summary.quests} quests written to ${out} in ${ms} ms`);
+  if (summary.alerts.length > 0) {
+    effects.log(`  alerts: ${summary.alerts.length} fired, see ${join(out, 'digest.md')}`);
+  }
   effects.log(`  report: ${join(out, 'index.html')}`);
   effects.log(`  api:    ${join(out, API_DIR, 'snapshot.json')}`);
   return summary;
@@ -239,6 +266,15 @@ async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   await write(`${API_DIR}/quests.json`, stableJson(questsIndex(data, ids)));
+  if (data.changes) {
+    const header = {
+      schema_version: 1,
+      generated_at: data.generatedAt,
+      snapshot_date: data.snapshot.meta.snapshot_date,
+    };
+    await write(`${API_DIR}/changes.json`, stableJson(changesDocument(header, data.changes)));
+    await write('digest.md', digestMarkdown(data.title, data.changes));
+  }
 }
 
 const withVega =
@@ -260,13 +296,14 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
     wide: ['status', 'durations', 'trend'],
   }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
+  const chains = writeChains(data, withVega(renderer), write);
   const quest = (async () => {
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
       effects.progress?.('publish', i + 1, pages.length);
     }
   })();
-  await settleAll([index, quest]);
+  await settleAll([index, chains, quest]);
 }
 
 /** Like Promise.all, but only once every promise is done: nothing may still write while a failed site is removed. */

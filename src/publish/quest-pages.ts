@@ -1,6 +1,6 @@
 // One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
 import { basename } from 'node:path';
-import type { HistogramBin, QuestStats } from '../domain/types.js';
+import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
 import {
   fileIdOf,
   fileIds,
@@ -13,6 +13,7 @@ import {
 } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
+import { survivalChart, survivalSvg } from './survival.js';
 import { questChartSvg } from './svg-charts.js';
 
 export type Write = (rel: string, content: string | Buffer) => Promise<void> | void;
@@ -20,7 +21,8 @@ export type Write = (rel: string, content: string | Buffer) => Promise<void> | v
 /** Draws a page's charts, in order: vega for the index, the static drawings of svg-charts for quest pages. */
 export type Draw = (charts: Chart[]) => Promise<string[]> | string[];
 
-const drawQuestCharts: Draw = (charts) => charts.map(questChartSvg);
+const drawQuestCharts: Draw = (charts) =>
+  charts.map((c) => (c.key === 'survival' ? survivalSvg(c.spec.data.values) : questChartSvg(c)));
 
 /** Everything one quest page needs besides the site's header data. */
 export interface QuestPage {
@@ -29,6 +31,8 @@ export interface QuestPage {
   /** The quest's figures on every stored snapshot date. */
   history: QuestStats[];
   bins: HistogramBin[];
+  /** The quest's survival curve (thinned), empty when nobody completed it. */
+  curve: SurvivalPoint[];
 }
 
 export function questPages(data: SiteData): QuestPage[] {
@@ -41,11 +45,18 @@ export function questPages(data: SiteData): QuestPage[] {
     if (list) list.push(b);
     else bins.set(b.quest_id, [b]);
   }
+  const curves = new Map<string, SurvivalPoint[]>();
+  for (const p of data.survivalCurve ?? []) {
+    const list = curves.get(p.quest_id);
+    if (list) list.push(p);
+    else curves.set(p.quest_id, [p]);
+  }
   return quests.map((q) => ({
     q,
     fileId: fileIdOf(ids, q.quest_id),
     history: history.get(q.quest_id) ?? [q],
     bins: bins.get(q.quest_id) ?? [],
+    curve: curves.get(q.quest_id) ?? [],
   }));
 }
 
@@ -77,9 +88,10 @@ export async function renderCharts(
 }
 
 export async function writeQuestPage(data: SiteData, page: QuestPage, write: Write): Promise<void> {
-  const { q, fileId, history, bins } = page;
+  const { q, fileId, history, bins, curve } = page;
   const charts = [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
+  if (curve.length > 0) charts.push(survivalChart(curve));
   charts.push(questHistoryChart(history));
   const rendered = await renderCharts(charts, drawQuestCharts, write, `quests/${fileId}`, {
     open: ['history'],

@@ -2,9 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { QuestStats } from '../domain/types.js';
+import type { ChainStep, QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import { type SiteData, stableJson } from './api.js';
+import { describeMover } from './changes.js';
 import type { Chart } from './charts.js';
 
 export const TEMPLATES_DIR = join(packageRoot, 'templates');
@@ -83,7 +84,7 @@ export function formatTimestamp(ts: string | null | undefined): string {
   return `${ts.replace('T', ' ').slice(0, 16)} UTC`;
 }
 
-type Page = 'index' | 'quest';
+type Page = 'index' | 'quest' | 'chains';
 
 /** Compiled templates, created once per process (publishing 1,000 pages must not re-read them). */
 let engine: { layout: HandlebarsTemplateDelegate; hb: typeof Handlebars } | undefined;
@@ -95,7 +96,7 @@ function templates() {
   for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(f.slice(0, -4), readFileSync(join(partials, f), 'utf8'));
   }
-  for (const page of ['index', 'quest'] satisfies Page[]) {
+  for (const page of ['index', 'quest', 'chains'] satisfies Page[]) {
     hb.registerPartial(`page-${page}`, readFileSync(join(TEMPLATES_DIR, `${page}.hbs`), 'utf8'));
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
@@ -146,6 +147,8 @@ export function renderIndex(
     totals: model.totals,
     charts: model.charts,
     coverage: data.coverage,
+    changes: whatChanged(data),
+    hasChains: (data.chains?.length ?? 0) > 0,
     hasQualityIssues:
       data.coverage.rejected_lines > 0 ||
       data.coverage.unknown_ids.length > 0 ||
@@ -163,10 +166,37 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
     meta: data.snapshot.meta,
     generatedAt: data.generatedAt,
     quest,
+    survival: data.survival?.find((s) => s.quest_id === quest.quest_id) ?? null,
     fileId: model.fileId,
     history: model.history,
     charts: model.charts,
     jsonUrl: `../api/v1/quests/${model.fileId}.json`,
     historyUrl: `../api/v1/quests/${model.fileId}/history.json`,
+  });
+}
+
+/** The index's "What changed" section: alerts, then the largest significant movers, worst first. */
+function whatChanged(data: SiteData, limit = 10) {
+  const c = data.changes;
+  if (!c || c.latest.previous_date === null) return null;
+  return {
+    previousDate: c.latest.previous_date,
+    alerts: c.alerts.map((a) => ({ text: describeMover(a.mover), worse: a.mover.worse })),
+    movers: c.movers.slice(0, limit).map((m) => ({ text: describeMover(m), worse: m.worse })),
+    more: Math.max(0, c.movers.length - limit),
+  };
+}
+
+export function renderChains(
+  data: SiteData,
+  model: { chains: { chain: string; fileId: string; steps: ChainStep[] }[]; charts: RenderedChart[] },
+): string {
+  return render('chains', {
+    root: '',
+    pageTitle: `Chains — ${data.title}`,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    chains: model.chains.map((c, i) => ({ ...c, chart: model.charts[i] })),
   });
 }
