@@ -57,6 +57,9 @@ const SCHEMA_OF: [RegExp, string][] = [
   [/^api\/v1\/quests\.json$/, 'quests'],
   [/^api\/v1\/quests\/[^/]+\/history\.json$/, 'history'],
   [/^api\/v1\/quests\/[^/]+\.json$/, 'quest'],
+  [/^api\/v1\/chains\.json$/, 'chains'],
+  [/^api\/v1\/chains\/[^/]+\.json$/, 'chain'],
+  [/^api\/v1\/changes\.json$/, 'changes'],
 ];
 
 /** Validates every JSON file of the API against the schema the site ships; returns how many were checked. */

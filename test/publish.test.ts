@@ -171,7 +171,7 @@ describe('publish (fixture site)', () => {
     expect(summary.files).toBe(walk(out).length);
     expectGolden(out, 'publish-fixture');
     // snapshot + index + 4 quests x (quest + history)
-    expect(validateApi(out)).toBe(10);
+    expect(validateApi(out)).toBe(11);
     for (const f of [
       'assets/vega.min.js',
       'assets/vega-embed.min.js',
