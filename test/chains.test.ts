@@ -8,6 +8,7 @@ import { getChains } from '../src/engine/chains.js';
 import type { Db } from '../src/engine/db.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
+import { buildChart } from '../src/notebook/charts.js';
 import { type Ev, loadEvents } from './fixtures/stats/load.js';
 import { freshDb, tempDir } from './helpers.js';
 
@@ -111,5 +112,18 @@ describe('chain funnels', () => {
       }),
     ]);
     expect(await getChains(db, '2026-11-28', 'nope')).toEqual([]);
+  });
+
+  it("draws the funnel for ql.chart('chain')", async () => {
+    const chart = await buildChart(db, 'chain', { chain: 'main' });
+    expect(chart.spec.data.values.map((v) => [v.label, v.stage, v.players])).toEqual([
+      ['1. First', 'Reached', 5],
+      ['1. First', 'Completed', 4],
+      ['2. Second', 'Reached', 3],
+      ['2. Second', 'Completed', 1],
+      ['3. Third', 'Reached', 2],
+      ['3. Third', 'Completed', 1],
+    ]);
+    await expect(buildChart(db, 'chain', { chain: 'nope' })).rejects.toThrow('chain nope is not in the catalogue');
   });
 });

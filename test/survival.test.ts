@@ -5,6 +5,7 @@ import type { Db } from '../src/engine/db.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { getSurvival, getSurvivalCurve } from '../src/engine/survival.js';
+import { buildChart } from '../src/notebook/charts.js';
 import { type Ev, loadEvents } from './fixtures/stats/load.js';
 import { freshDb } from './helpers.js';
 
@@ -110,5 +111,16 @@ describe('Kaplan–Meier survival times', () => {
     expect(await getSurvivalCurve(db, '2026-11-27', 'R')).toEqual([
       { quest_id: 'R', seconds: 2400, surviving: 0, surviving_low: 0, surviving_high: 0 },
     ]);
+  });
+
+  it("draws the curve for ql.chart('survival'), from 100% at 0 minutes", async () => {
+    const chart = await buildChart(db, 'survival', { quest: 'Q', date: '2026-11-28' });
+    expect(chart.spec.data.values.map((v) => [v.minutes, v.surviving])).toEqual([
+      [0, 100],
+      [10, 83.33],
+      [20, 66.67],
+      [40, 33.33],
+    ]);
+    await expect(buildChart(db, 'survival', {})).rejects.toThrow("chart 'survival' needs a quest");
   });
 });
