@@ -11,6 +11,7 @@ import { catalogueCommand } from './ingest/catalogue.js';
 import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
 import { changesCommand } from './jobs/changes.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
+import { formatSnapshot, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
 import { nightly } from './jobs/nightly.js';
 import { statsCommand } from './jobs/stats.js';
 import { statusCommand } from './jobs/status.js';
@@ -215,10 +216,26 @@ program
   .option('--as-of <date>', 'snapshot date YYYY-MM-DD (events up to the end of that day)')
   .option('--backfill', 'one snapshot per day from the first event date (to --as-of or the last event date)')
   .option('--timezone <zone>', 'IANA zone whose midnight ends a day (default: config "timezone" or UTC)')
-  .addHelpText('after', example('questlog stats', 'questlog stats --backfill', 'questlog stats --as-of 2026-11-28'))
-  .action(async (o: { asOf?: string; backfill?: boolean; timezone?: string }) => {
+  .addOption(
+    new Option('--format <format>', 'table (default), or json / csv on stdout with the step lines on stderr').choices(
+      STATS_FORMATS,
+    ),
+  )
+  .addHelpText(
+    'after',
+    example(
+      'questlog stats',
+      'questlog stats --backfill',
+      'questlog stats --as-of 2026-11-28 --format csv > quests.csv',
+    ),
+  )
+  .action(async (o: { asOf?: string; backfill?: boolean; timezone?: string; format?: StatsFormat }) => {
     const { config, db } = context();
-    await statsCommand({ db, config, asOf: o.asOf, backfill: o.backfill, timezone: o.timezone }, effects);
+    const format = o.format ?? 'table';
+    const fx = format === 'table' ? effects : { ...effects, log: (line: string) => process.stderr.write(`${line}\n`) };
+    const { asOf, backfill, timezone } = o;
+    const { snapshot } = await statsCommand({ db, config, asOf, backfill, timezone, format }, fx);
+    if (format !== 'table' && snapshot) process.stdout.write(formatSnapshot(snapshot, format));
   });
 
 program

@@ -39,7 +39,7 @@ export {
   rejectsCommand,
 } from './ingest/ingest.js';
 export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './jobs/demo.js';
-export { formatCoverage, formatStatsTable } from './jobs/format.js';
+export { formatCoverage, formatSnapshot, formatStatsTable, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
 export { type NightlyOptions, type NightlySummary, nightly } from './jobs/nightly.js';
 export { type StatsCommandOptions, statsCommand } from './jobs/stats.js';
 export { formatStatus, getStatus, type StatusInfo, statusCommand } from './jobs/status.js';
@@ -59,4 +59,5 @@ export {
   publishCommand,
   writeSite,
 } from './publish/publish.js';
+export { worstFirst } from './publish/rates.js';
 export { type ServeOptions, type Serving, serve } from './publish/serve.js';

@@ -12,6 +12,7 @@ import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './note
 import {
   escapeHtml,
   formatDuration,
+  formatInterval,
   formatPercent,
   kernelSink,
   type MimeBundle,
@@ -23,7 +24,15 @@ import {
 
 export type { Coverage, QuestStats, Snapshot } from './domain/types.js';
 export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
-export { escapeHtml, formatDuration, formatPercent, type MimeBundle, tableHtml } from './notebook/display.js';
+export {
+  escapeHtml,
+  formatDuration,
+  formatInterval,
+  formatPercent,
+  type MimeBundle,
+  tableHtml,
+} from './notebook/display.js';
+export { worstFirst } from './publish/rates.js';
 
 export interface NotebookOpenOptions {
   /** Default true: a notebook never writes, so it never competes with the nightly for the write lock. */
@@ -94,6 +103,10 @@ export function statsRows(quests: QuestStats[]): Row[] {
     abandoned: q.abandoned,
     failed: q.failed,
     not_encountered: q.not_encountered,
+    // Reach: met / players; conversion: completed / met (what ranks quests), with its 95% interval.
+    reach: formatPercent(q.reach_rate),
+    conversion: formatPercent(q.conversion_rate),
+    conversion_95: formatInterval(q.conversion_rate_low, q.conversion_rate_high),
     completion: formatPercent(q.completion_rate),
     mean: formatDuration(q.mean_seconds),
     median: formatDuration(q.median_seconds),

@@ -9,12 +9,14 @@ import { migrate } from '../engine/migrate.js';
 import { getCoverage, getSnapshot } from '../engine/read.js';
 import { publishReadCopy } from '../engine/readcopy.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
-import { formatCoverage, formatStatsTable } from './format.js';
+import { formatCoverage, formatStatsTable, type StatsFormat } from './format.js';
 
 export interface StatsCommandOptions extends StatsOptions {
   /** Database file. */
   db: string;
   config?: Config;
+  /** `table` (default) logs the per-quest table; `json` and `csv` leave the snapshot to the caller (formatSnapshot). */
+  format?: StatsFormat;
 }
 
 /** `questlog stats`: catalogue (from config) -> state -> snapshot(s) -> coverage and the per-quest table. */
@@ -48,6 +50,7 @@ export async function statsCommand(
     const snapshot = await getSnapshot(db, last);
     const coverage = await getCoverage(db, last);
     effects.log(formatCoverage(coverage));
+    if ((opts.format ?? 'table') !== 'table') return { dates, snapshot };
     effects.log('');
     for (const line of formatStatsTable(snapshot)) effects.log(line);
     return { dates, snapshot };

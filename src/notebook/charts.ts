@@ -20,12 +20,14 @@ import {
   statusOverview,
   trendOverview,
 } from '../publish/charts.js';
+import { conversionOverview } from '../publish/rates.js';
 import { survivalChart } from '../publish/survival.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
 export const CHART_KINDS = [
   'buckets',
+  'conversion',
   'completion',
   'times',
   'trend',
@@ -54,7 +56,8 @@ export function completionChart(quests: readonly QuestStats[]): Chart {
   const labels = chartLabels(quests);
   const rows = quests.filter((q) => q.completion_rate !== null);
   const values = rows.map((q, i) => ({ quest: labels.get(q.quest_id) ?? q.name, order: i, rate: q.completion_rate }));
-  const description = 'Share of all players who have completed each quest.';
+  const description =
+    'Share of all players who have completed each quest (mostly how far into the story it sits; to rank quests, see the conversion chart).';
   return {
     key: 'completion',
     title: 'Completion rate per quest',
@@ -132,6 +135,8 @@ export async function buildChart(
   switch (kind) {
     case 'buckets':
       return statusOverview((await getSnapshot(db, opts.date)).quests);
+    case 'conversion':
+      return conversionOverview((await getSnapshot(db, opts.date)).quests);
     case 'completion':
       return completionChart((await getSnapshot(db, opts.date)).quests);
     case 'times':

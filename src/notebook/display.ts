@@ -49,6 +49,11 @@ export function formatPercent(rate: number | null): string {
   return rate === null ? '' : `${(rate * 100).toFixed(1)}%`;
 }
 
+/** A rate's 95% interval as `23.1–88.2%`; empty without one. */
+export function formatInterval(low: number | null, high: number | null): string {
+  return low === null || high === null ? '' : `${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}%`;
+}
+
 /** Seconds as a short human duration: 45s, 30m 05s, 2h 03m, 3d 04h. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return '';

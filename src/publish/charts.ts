@@ -33,7 +33,7 @@ const COUNT_AXIS = { tickMinStep: 1, format: 'd' };
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 const DATA = 'table';
 /** Index charts span the page. */
-const WIDE = 900;
+export const WIDE = 900;
 
 export function base(description: string, width: number | 'container' = 560): Record<string, unknown> {
   return {

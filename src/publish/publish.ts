@@ -20,6 +20,7 @@ import { writeChains } from './chains.js';
 import { changesDocument, digestMarkdown } from './changes.js';
 import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
+import { conversionOverview } from './rates.js';
 import { renderIndex, TEMPLATES_DIR } from './report.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 
@@ -286,6 +287,7 @@ const withVega =
 async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, effects: Effects): Promise<void> {
   const { quests } = data.snapshot;
   const overview = [statusOverview(quests)];
+  if (quests.some((q) => q.conversion_rate !== null)) overview.push(conversionOverview(quests));
   if (quests.some((q) => q.median_seconds !== null)) overview.push(durationOverview(quests));
   if (data.history.length > 0) overview.push(trendOverview(data.history));
   const totals = {
@@ -294,7 +296,7 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   };
   const pages = questPages(data);
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
-    wide: ['status', 'durations', 'trend'],
+    wide: ['status', 'conversion', 'durations', 'trend'],
   }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
   const chains = writeChains(data, withVega(renderer), write);
   const quest = (async () => {

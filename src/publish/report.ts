@@ -62,6 +62,12 @@ export function formatPercent(rate: number | null | undefined): string {
   return `${(rate * 100).toFixed(1)}%`;
 }
 
+/** A rate's 95% interval as text, e.g. `30.1–86.3%`; `–` without one. */
+export function formatInterval(low: number | null | undefined, high: number | null | undefined): string {
+  if (low === null || low === undefined || high === null || high === undefined) return '–';
+  return `${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}%`;
+}
+
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '–';
   const s = Math.round(seconds);
@@ -101,6 +107,7 @@ function templates() {
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
   hb.registerHelper('pct', (n: number | null) => formatPercent(n));
+  hb.registerHelper('ci', (low: number | null, high: number | null) => formatInterval(low, high));
   hb.registerHelper('dur', (n: number | null) => formatDuration(n));
   hb.registerHelper('pct100', (n: number | null) => (n === null ? 0 : Math.round(n * 1000) / 10));
   hb.registerHelper('num', (n: number | null) => formatNumber(n));
