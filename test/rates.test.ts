@@ -182,13 +182,13 @@ describe('worst first', () => {
     ({ quest_id, conversion_rate, conversion_rate_high }) as QuestStats;
 
   it('ranks by the upper end of the conversion interval, then conversion, then input order', () => {
-    // ONE: the only player who met it abandoned: conversion 0 of 1, whose high is z² / (1 + z²) = 3.841459 / 4.841459
-    // = 0.793451. HUNDRED: 40 of 100 (conversion 0.4, high 0.497, made up below ONE's). The single abandon does not
-    // outrank the forty in a hundred. TIE_A and TIE_C share high and conversion: input order.
+    // ONE: the only player who met it abandoned: conversion 0 of 1, high z² / (1 + z²) = 3.841459 / 4.841459 = 0.793451.
+    // HUNDRED: 40 of 100, conversion 0.4, high (0.4 + 0.019207 + 0.097920) / 1.038415 = 0.497997. The single abandon
+    // does not outrank the forty in a hundred. TIE_A and TIE_C share high and conversion: input order.
     const ranked = worstFirst([
       q('ONE', 0, 0.793451),
       q('NOBODY', null, null),
-      q('HUNDRED', 0.4, 0.497),
+      q('HUNDRED', 0.4, 0.497997),
       q('TIE_B', 0.5, 0.9),
       q('TIE_A', 0.45, 0.9),
       q('TIE_C', 0.45, 0.9),

@@ -72,7 +72,7 @@ export function conversionOverview(quests: readonly QuestStats[]): Chart {
     description,
     spec: {
       ...base(description, WIDE),
-      height: { step: 24 },
+      height: { step: 11 },
       data: { name: 'table', values },
       encoding: {
         y,
