@@ -6,7 +6,7 @@ import { Db } from '../src/engine/db.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { publishReadCopy, readCopyPath } from '../src/engine/readcopy.js';
 import { formatValue, tableText, VEGALITE_MIME } from '../src/notebook/display.js';
-import { declaredParameters, injectParameters, type NotebookDoc, parseParams } from '../src/notebook/run.js';
+import { declaredParameters, injectParameters, type NotebookDoc, parseParams } from '../src/notebook/params.js';
 import {
   bindTemplate,
   defaultDatabase,

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Effects, recorder, silent } from '../src/domain/effects.js';
@@ -14,6 +14,7 @@ import { formatStatsTable } from '../src/jobs/format.js';
 import { statsCommand } from '../src/jobs/stats.js';
 import { statusCommand } from '../src/jobs/status.js';
 import { type Ev, loadEvents } from './fixtures/stats/load.js';
+import { expectGoldenText } from './golden.js';
 import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
 
 const clock = (iso: string): Effects => ({ log() {}, now: () => new Date(iso) });
@@ -477,8 +478,7 @@ describe('stats and status commands', () => {
       'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 rejected lines',
       '',
     ]);
-    const golden = readFileSync(join(FIXTURES, 'stats/golden/stats-table.txt'), 'utf8');
-    expect(`${out.lines.slice(5).join('\n')}\n`).toBe(golden);
+    expectGoldenText('stats-table.txt', `${out.lines.slice(5).join('\n')}\n`);
     expect(result.snapshot && formatStatsTable(result.snapshot)).toEqual(out.lines.slice(5));
 
     const status = recorder();

@@ -2,6 +2,7 @@
 import { evaluateAlerts, movers } from '../domain/alerts.js';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { statsMessages } from '../domain/messages.js';
 import type { AlertRule, Changes, ChangesData, QuestChange } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 
@@ -15,15 +16,9 @@ export async function getChanges(db: Db, opts: { date?: string; since?: string }
   if (opts.date !== undefined) checkDate(opts.date);
   if (opts.since !== undefined) checkDate(opts.since);
   const [pair] = await pairs(db, opts.date, opts.since, false, 1);
-  if (!pair) {
-    throw new UserError(opts.date ? `no snapshot stored for ${opts.date}` : 'no snapshot stored yet', {
-      hint: 'run `questlog stats`',
-    });
-  }
+  if (!pair) throw new UserError(statsMessages.noSnapshot(opts.date), { cli: ['statsFor', opts.date] });
   if (opts.since !== undefined && !(await stored(db, opts.since))) {
-    throw new UserError(`no snapshot stored for ${opts.since}`, {
-      hint: `run \`questlog stats --as-of ${opts.since}\``,
-    });
+    throw new UserError(statsMessages.noSnapshot(opts.since), { cli: ['statsFor', opts.since] });
   }
   return compare(db, pair);
 }

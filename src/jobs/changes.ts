@@ -5,11 +5,10 @@ import { UserError } from '../domain/errors.js';
 import { changesMessages as msg } from '../domain/messages.js';
 import type { ChangesData } from '../domain/types.js';
 import { loadChanges } from '../engine/changes.js';
-import { Db } from '../engine/db.js';
-import { migrate } from '../engine/migrate.js';
 import { stableJson } from '../publish/api.js';
 import { changesDocument, describeMover, digestMarkdown } from '../publish/changes.js';
 import { DEFAULT_TITLE } from '../publish/publish.js';
+import { withDb } from './run.js';
 
 export const CHANGES_FORMATS = ['text', 'markdown', 'json'] as const;
 export type ChangesFormat = (typeof CHANGES_FORMATS)[number];
@@ -26,15 +25,15 @@ export interface ChangesCommandOptions {
 export async function changesCommand(opts: ChangesCommandOptions, effects: Effects): Promise<ChangesData> {
   const format = (opts.format ?? 'text') as ChangesFormat;
   if (!CHANGES_FORMATS.includes(format)) throw new UserError(msg.unknownFormat(String(opts.format)));
-  const db = await Db.open(opts.db, { readOnly: true });
-  try {
-    await migrate(db);
-    const data = await loadChanges(db, { date: opts.asOf, since: opts.since, rules: opts.config.alerts });
-    for (const line of formatChanges(data, format, opts.config.reports?.title ?? DEFAULT_TITLE)) effects.log(line);
-    return data;
-  } finally {
-    db.close();
-  }
+  return withDb(
+    opts.db,
+    async (db) => {
+      const data = await loadChanges(db, { date: opts.asOf, since: opts.since, rules: opts.config.alerts });
+      for (const line of formatChanges(data, format, opts.config.reports?.title ?? DEFAULT_TITLE)) effects.log(line);
+      return data;
+    },
+    { readOnly: true },
+  );
 }
 
 export function formatChanges(data: ChangesData, format: ChangesFormat, title: string): string[] {

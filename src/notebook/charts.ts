@@ -2,6 +2,7 @@
 // report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
 
 import { UserError } from '../domain/errors.js';
+import { notebookMessages as msg } from '../domain/messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
 import type { Db } from '../engine/db.js';
@@ -13,6 +14,7 @@ import {
   ChartRenderer,
   chartLabels,
   durationOverview,
+  FONT,
   histogramChart,
   questHistoryChart,
   questStatusChart,
@@ -38,8 +40,6 @@ export const CHART_KINDS = [
   'chain',
 ] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
 function spec(description: string, body: Record<string, unknown>): VegaLiteSpec {
   return {
@@ -120,9 +120,9 @@ export function funnelChart(q: QuestStats): Chart {
 }
 
 async function questOf(db: Db, quest: string | undefined, date: string | undefined, kind: string): Promise<QuestStats> {
-  if (!quest) throw new UserError(`chart '${kind}' needs a quest: chart('${kind}', { quest: 'FET0001' })`);
+  if (!quest) throw new UserError(msg.chartNeedsQuest(kind));
   const q = (await getSnapshot(db, date)).quests.find((x) => x.quest_id === quest);
-  if (!q) throw new UserError(`quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`);
+  if (!q) throw new UserError(msg.questNotInSnapshot(quest, date));
   return q;
 }
 
@@ -165,7 +165,7 @@ export async function buildChart(
       return chainFunnelChart(opts.chain, steps);
     }
     default:
-      throw new UserError(`unknown chart '${String(kind)}'; one of: ${CHART_KINDS.join(', ')}`);
+      throw new UserError(msg.unknownChart(String(kind), CHART_KINDS));
   }
 }
 

@@ -239,12 +239,24 @@ export function questStatus(q: QuestStats): { data: number; label: string }[] {
   ];
 }
 
-/** Paths of one quest's files, relative to the site root. */
-export function questPaths(fileId: string) {
+/** How to reach the site root and the API root from a file in each place (the site works under any prefix). */
+const ROOTS = {
+  site: { pages: '', api: `${API_DIR}/` },
+  api: { pages: '../'.repeat(API_DIR.split('/').length), api: '' },
+  page: { pages: '../', api: `../${API_DIR}/` },
+} as const;
+
+/**
+ * The one place a quest's URLs are made: its JSON, history and page (and `base`, the page's name before its
+ * extension, which its chart files share), relative to the site root, the API root or a quest page.
+ */
+export function questPaths(fileId: string, from: keyof typeof ROOTS = 'site') {
+  const { pages, api } = ROOTS[from];
   return {
-    json: `${API_DIR}/quests/${fileId}.json`,
-    history: `${API_DIR}/quests/${fileId}/history.json`,
-    html: `quests/${fileId}.html`,
+    json: `${api}quests/${fileId}.json`,
+    history: `${api}quests/${fileId}/history.json`,
+    html: `${pages}quests/${fileId}.html`,
+    base: `${pages}quests/${fileId}`,
   };
 }
 
@@ -261,11 +273,8 @@ function questIdentity(q: QuestStats, fileId: string) {
 
 /** URLs relative to the API root (api/v1/) in every document, so the site works under any prefix. */
 function links(fileId: string) {
-  return {
-    json: `quests/${fileId}.json`,
-    history: `quests/${fileId}/history.json`,
-    html: `../../quests/${fileId}.html`,
-  };
+  const { json, history, html } = questPaths(fileId, 'api');
+  return { json, history, html };
 }
 
 function header(data: SiteData) {

@@ -1,5 +1,6 @@
 // What changed since the previous snapshot, as published: api/v1/changes.json and digest.md (the text the nightly's
 // alerts point to: short enough to paste into chat or mail).
+import { formatDuration, formatPercent } from '../domain/format.js';
 import type { ChangesData, FiredAlert, Mover } from '../domain/types.js';
 import { round } from './api.js';
 
@@ -55,10 +56,10 @@ export function describeMover(m: Mover): string {
   const name = m.name === m.quest_id ? m.quest_id : `${m.quest_id} ${m.name}`;
   if (m.metric === 'completion_rate') {
     const pts = (m.change * 100).toFixed(1);
-    return `${name}: ${label} ${pct(m.before)} → ${pct(m.after)} (${m.change > 0 ? '+' : ''}${pts} points)`;
+    return `${name}: ${label} ${formatPercent(m.before)} → ${formatPercent(m.after)} (${m.change > 0 ? '+' : ''}${pts} points)`;
   }
   const rel = m.relative_change === null ? '' : ` (${m.change > 0 ? '+' : ''}${(m.relative_change * 100).toFixed(0)}%)`;
-  return `${name}: ${label} ${duration(m.before)} → ${duration(m.after)}${rel}`;
+  return `${name}: ${label} ${formatDuration(m.before)} → ${formatDuration(m.after)}${rel}`;
 }
 
 /** digest.md: the alerts that fired and the largest movers, worst first. */
@@ -87,17 +88,4 @@ function ruleText(a: FiredAlert): string {
   const { metric, direction, min_change, scope } = a.rule;
   const size = metric === 'completion_rate' ? `${(min_change * 100).toFixed(1)} points` : `${min_change * 100}%`;
   return `alert ${metric} ${direction} by at least ${size} (${scope})`;
-}
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-/** Seconds as "1h 5m", "12m 30s" or "45s". */
-export function duration(s: number): string {
-  const t = Math.round(s);
-  const h = Math.floor(t / 3600);
-  const m = Math.floor((t % 3600) / 60);
-  const sec = t % 60;
-  if (h > 0) return `${h}h ${m}m`;
-  if (m > 0) return `${m}m ${sec}s`;
-  return `${sec}s`;
 }

@@ -30,7 +30,8 @@ export const STATUS_CHART_LIMIT = 40;
 /** Player counts: whole-number ticks only. */
 const COUNT_AXIS = { tickMinStep: 1, format: 'd' };
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+/** The charts' font, in vega-lite specs, the static SVG and notebook charts alike. */
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 const DATA = 'table';
 /** Index charts span the page. */
 export const WIDE = 900;

@@ -3,15 +3,14 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } 
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { Config } from '../config.js';
-import { configPath } from '../config.js';
+import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { InternalError, UserError } from '../domain/errors.js';
+import { changesMessages, publishMessages } from '../domain/messages.js';
 import type { AlertRule, FiredAlert } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
 import { loadChanges } from '../engine/changes.js';
-import { Db } from '../engine/db.js';
-import { migrate } from '../engine/migrate.js';
+import type { Db } from '../engine/db.js';
 import { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from '../engine/read.js';
 import { getSurvival, getSurvivalCurve } from '../engine/survival.js';
 import { packageRoot } from '../root.js';
@@ -70,9 +69,7 @@ export async function loadSiteData(
   ];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
-    generatedAt: nowOf(effects)
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z'),
+    generatedAt: isoSeconds(nowOf(effects)),
     snapshot,
     coverage,
     history,
@@ -86,29 +83,6 @@ export async function loadSiteData(
   return data;
 }
 
-/** Opens the database read-only (a publish never changes it) and publishes. */
-export async function publishCommand(
-  opts: Omit<PublishOptions, 'out'> & { db: string; out?: string; config: Config },
-  effects: Effects,
-): Promise<PublishSummary> {
-  const db = await Db.open(opts.db, { readOnly: true });
-  try {
-    await migrate(db);
-    return await publish(
-      db,
-      { ...opts, out: resolveOut(opts.config, opts.out), alerts: opts.alerts ?? opts.config.alerts },
-      effects,
-    );
-  } finally {
-    db.close();
-  }
-}
-
-export function resolveOut(config: Config, out?: string): string {
-  if (out) return resolve(out);
-  return configPath(config, config.reports?.out ?? DEFAULT_OUT);
-}
-
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
   pending(opts.include);
   // vega's ~0.4 s of module loading runs here while DuckDB answers the queries in its own threads.
@@ -116,9 +90,7 @@ export async function publish(db: Db, opts: PublishOptions, effects: Effects): P
   renderer.warm().catch(() => {});
   try {
     const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
-    effects.log(
-      `publish: snapshot ${data.snapshot.meta.snapshot_date}, ${data.snapshot.quests.length} quests loaded in ${ms} ms`,
-    );
+    effects.log(publishMessages.loaded(data.snapshot.meta.snapshot_date, data.snapshot.quests.length, ms));
     return await buildSite(data, opts, effects, renderer);
   } finally {
     await renderer.close();
@@ -190,12 +162,11 @@ async function buildSite(
     ms,
     alerts: data.changes?.alerts ?? [],
   };
-  effects.log(`publish: ${files} files for ${summary.quests} quests written to ${out} in ${ms} ms`);
-  if (summary.alerts.length > 0) {
-    effects.log(`  alerts: ${summary.alerts.length} fired, see ${join(out, 'digest.md')}`);
-  }
-  effects.log(`  report: ${join(out, 'index.html')}`);
-  effects.log(`  api:    ${join(out, API_DIR, 'snapshot.json')}`);
+  effects.log(publishMessages.written(files, summary.quests, out, ms));
+  if (summary.alerts.length > 0)
+    effects.log(changesMessages.alertsPublished(summary.alerts.length, join(out, 'digest.md')));
+  effects.log(publishMessages.report(join(out, 'index.html')));
+  effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;
 }
 
@@ -216,13 +187,11 @@ function guardOut(out: string): void {
   if (!existsSync(out)) return;
   const entries = readdirSync(out).filter((e) => e !== '.gitkeep');
   if (entries.length === 0 || existsSync(join(out, API_DIR, 'snapshot.json'))) return;
-  throw new UserError(`${out} is not empty and holds no questlog site; refusing to replace it`, {
-    hint: 'choose an empty or new folder with --out',
-  });
+  throw new UserError(publishMessages.notASite(out), { cli: ['otherOut'] });
 }
 
 async function pauseForever(effects: Effects, what: string): Promise<never> {
-  effects.log(`publish: ${what} (test hook)`);
+  effects.log(publishMessages.testPause(what));
   return new Promise<never>(() => setInterval(() => {}, 60_000));
 }
 

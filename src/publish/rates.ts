@@ -1,8 +1,9 @@
 // Reach and conversion in the report: the one ranking of quests "worst first", and the index chart that shows it.
 // completion_rate (completed / all players) mostly says how late in the story a quest sits, so nothing ranks by it.
+
+import { formatRateInterval as formatInterval, formatPercent } from '../domain/format.js';
 import type { QuestStats } from '../domain/types.js';
 import { base, type Chart, chartLabels, WIDE } from './charts.js';
-import { formatInterval, formatPercent } from './report.js';
 
 /** The index's worst-first chart shows this many quests (its data table lists the same ones). */
 export const WORST_LIMIT = 20;
