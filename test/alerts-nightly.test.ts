@@ -28,7 +28,10 @@ function dayEvents(day: '2026-11-27' | '2026-11-28'): string {
 }
 
 describe('nightly alerts', () => {
-  it('publishes, lists the alert in changes.json and digest.md, and exits with the alert code', () => {
+  // Seven CLI processes (two nightlies): minutes on a loaded two-core machine, not the suite's default 60 s.
+  it('publishes, lists the alert in changes.json and digest.md, and exits with the alert code', {
+    timeout: 240_000,
+  }, () => {
     const dir = tempDir();
     const config = {
       db: 'q.duckdb',
