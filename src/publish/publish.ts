@@ -267,7 +267,7 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
     wide: ['status', 'conversion', 'durations', 'trend'],
   }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
-  const chains = writeChains(data, withVega(renderer), write);
+  const chains = writeChains(data, write);
   const quest = (async () => {
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);

@@ -31,7 +31,7 @@ export const n = (x: number) => {
 };
 
 /** vega's text-width estimate without a canvas (what the vega SVGs were laid out with). */
-const textWidth = (s: string, size: number) => 0.8 * s.length * size;
+export const textWidth = (s: string, size: number) => 0.8 * s.length * size;
 
 /** d3's tick step: 1, 2 or 5 times a power of ten, for about `count` ticks. */
 export function tickStep(lo: number, hi: number, count: number): number {
