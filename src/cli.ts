@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { Command, Option } from 'commander';
+import { changesVerb } from './cli-changes.js';
+import { effects, example } from './cli-io.js';
 import { loadConfig, notebookSettings } from './config.js';
-import { type DemoFormat, generateDemoData } from './demo/generate.js';
-import type { Effects } from './domain/effects.js';
+import { generateDemoData } from './demo/generate.js';
+import type { DemoFormat } from './demo/options.js';
 import { UserError } from './domain/errors.js';
 import { cliHintText, EXIT, cliMessages as msg } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
-import { changesCommand } from './jobs/changes.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
 import { formatSnapshot, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
 import { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
@@ -19,21 +20,6 @@ import { statusCommand } from './jobs/status.js';
 import { parseParams } from './notebook/params.js';
 import { runNotebook, setupNotebooks } from './notebook/run.js';
 import { serve } from './publish/serve.js';
-
-const effects: Effects = {
-  log: (line) => process.stdout.write(`${line}\n`),
-  progress: (label, done, total) => {
-    if (!process.stderr.isTTY) return;
-    const width = 30;
-    const filled = Math.round((done / Math.max(total, 1)) * width);
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-    if (done >= total) process.stderr.write('\n');
-  },
-};
-
-function example(...lines: string[]): string {
-  return `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
 
 interface Globals {
   db?: string;
@@ -115,21 +101,10 @@ program
   .action(async (o: { asOf?: string; out?: string }) => {
     const { config, db } = context();
     const done = await nightly({ db, config, asOf: o.asOf, out: o.out, pauseAt: testPause() }, effects);
-    // Published either way; a distinct code tells cron and CI that an alert fired (README "Alerts").
-    if (done.publish.alerts.length > 0) process.exitCode = EXIT.alert;
+    if (done.publish.alerts.length > 0) process.exitCode = EXIT.alert; // published either way (README "Alerts")
   });
 
-program
-  .command('changes')
-  .description('what changed: a stored snapshot against the previous one (significant changes only), and alerts')
-  .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: the latest stored)')
-  .option('--since <date>', 'compare with this stored snapshot (default: the one before)')
-  .addOption(new Option('--format <format>', 'output').choices(['text', 'markdown', 'json']).default('text'))
-  .addHelpText('after', example('questlog changes', 'questlog changes --since 2026-11-20 --format markdown'))
-  .action(async (o: { asOf?: string; since?: string; format: string }) => {
-    const { config, db } = context();
-    await changesCommand({ db, config, asOf: o.asOf, since: o.since, format: o.format }, effects);
-  });
+changesVerb(program, context);
 
 program
   .command('serve')

@@ -48,7 +48,7 @@ export interface Config {
   alerts?: AlertRule[];
 }
 
-export const CONFIG_FILE = 'questlog.config.json';
+const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
 

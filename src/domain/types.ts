@@ -189,3 +189,6 @@ export interface ChangesData {
   movers: Mover[];
   alerts: FiredAlert[];
 }
+/** The five states a player can be in with a quest, in the tie-break order used for events at the same instant. */
+export const STATUSES = ['accepted', 'declined', 'completed', 'abandoned', 'failed'] as const;
+export type Status = (typeof STATUSES)[number];

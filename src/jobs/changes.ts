@@ -5,15 +5,15 @@ import { UserError } from '../domain/errors.js';
 import { changesMessages as msg } from '../domain/messages.js';
 import type { ChangesData } from '../domain/types.js';
 import { loadChanges } from '../engine/changes.js';
-import { stableJson } from '../publish/api.js';
 import { changesDocument, describeMover, digestMarkdown } from '../publish/changes.js';
+import { stableJson } from '../publish/json.js';
 import { DEFAULT_TITLE } from '../publish/publish.js';
 import { withDb } from './run.js';
 
-export const CHANGES_FORMATS = ['text', 'markdown', 'json'] as const;
-export type ChangesFormat = (typeof CHANGES_FORMATS)[number];
+const CHANGES_FORMATS = ['text', 'markdown', 'json'] as const;
+type ChangesFormat = (typeof CHANGES_FORMATS)[number];
 
-export interface ChangesCommandOptions {
+interface ChangesCommandOptions {
   db: string;
   config: Config;
   asOf?: string;
@@ -36,7 +36,7 @@ export async function changesCommand(opts: ChangesCommandOptions, effects: Effec
   );
 }
 
-export function formatChanges(data: ChangesData, format: ChangesFormat, title: string): string[] {
+function formatChanges(data: ChangesData, format: ChangesFormat, title: string): string[] {
   const { latest } = data;
   if (format === 'json') {
     const header = { schema_version: 1, snapshot_date: latest.snapshot_date };

@@ -1,8 +1,10 @@
 // Chain funnels as published: api/v1/chains.json, api/v1/chains/<chain>.json and chains.html with one funnel chart
 // per chain (vega draws them: a site has a few chains, not thousands).
 import type { ChainStep } from '../domain/types.js';
-import { API_DIR, fileIds, round, type SiteData, stableJson } from './api.js';
+import { API_DIR, type SiteData } from './api.js';
 import { base, type Chart } from './charts.js';
+import { fileIds } from './file-ids.js';
+import { round, stableJson } from './json.js';
 import type { Draw, Write } from './quest-pages.js';
 import { renderCharts } from './quest-pages.js';
 import { renderChains } from './report.js';
@@ -15,7 +17,7 @@ const STAGE_COLORS: Record<string, string> = { Reached: '#90cdf4', Completed: '#
  * here, not by vega: a catalogue of 1,000 quests has ~200 chains, and vega's view per chart cost the 1M nightly's
  * publish 25-40 s on a loaded machine.
  */
-export function funnelSvg(values: readonly Record<string, unknown>[]): string {
+function funnelSvg(values: readonly Record<string, unknown>[]): string {
   const w = 480;
   const rows = values.map((v) => ({ label: String(v.label), stage: String(v.stage), players: Number(v.players) || 0 }));
   const labels = [...new Set(rows.map((r) => r.label))];
@@ -41,7 +43,7 @@ export function funnelSvg(values: readonly Record<string, unknown>[]): string {
 const drawFunnels: Draw = (charts) => charts.map((c) => funnelSvg(c.spec.data.values));
 
 /** Steps grouped by chain, in chain then step order. */
-export function byChain(steps: readonly ChainStep[]): Map<string, ChainStep[]> {
+function byChain(steps: readonly ChainStep[]): Map<string, ChainStep[]> {
   const out = new Map<string, ChainStep[]>();
   for (const s of steps) {
     const list = out.get(s.chain);

@@ -2,7 +2,7 @@
 // alerts point to: short enough to paste into chat or mail).
 import { formatDuration, formatPercent } from '../domain/format.js';
 import type { ChangesData, FiredAlert, Mover } from '../domain/types.js';
-import { round } from './api.js';
+import { round } from './json.js';
 
 const METRIC_LABEL: Record<Mover['metric'], string> = {
   completion_rate: 'completion rate',

@@ -1,23 +1,9 @@
 // Survival times as published: the figures beside the completer-only ones, and the quest page's curve (a Vega-Lite
 // spec for the browser, and a static drawing so the page reads with JavaScript off).
-import type { SurvivalPoint, SurvivalStats } from '../domain/types.js';
-import { isoDuration, round } from './api.js';
+import type { SurvivalPoint } from '../domain/types.js';
 import { base, type Chart } from './charts.js';
+import { round } from './json.js';
 import { bottomLinear, frame, leftLinear, line, linearAxis, n, PAD } from './svg-charts.js';
-
-/** The API's survival fields (keys in JSON's order); all null for a quest nobody attempted. */
-export function survivalFigures(s: SurvivalStats | undefined) {
-  const secs = (x: number | null | undefined) => round(x ?? null, 3);
-  return {
-    survival_at_risk: s?.at_risk ?? 0,
-    survival_censored: s?.censored ?? 0,
-    survival_median_high_seconds: secs(s?.survival_median_high_seconds),
-    survival_median_iso: isoDuration(secs(s?.survival_median_seconds)),
-    survival_median_low_seconds: secs(s?.survival_median_low_seconds),
-    survival_median_seconds: secs(s?.survival_median_seconds),
-    survival_p90_seconds: secs(s?.survival_p90_seconds),
-  };
-}
 
 const minutes = (s: number) => Math.round((s / 60) * 100) / 100;
 
