@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
+import { type AlertRule, CHANGE_METRICS } from './domain/types.js';
 import { DEFAULT_DB } from './engine/db.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
@@ -46,6 +47,8 @@ export interface Config {
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
   /** How old the newest event may be before the nightly calls the data stale, and whether empty globs fail. */
   freshness?: FreshnessConfig;
+  /** Rules the nightly checks each snapshot's changes against (README "Alerts"); defaults filled in. */
+  alerts?: AlertRule[];
 }
 
 interface FreshnessConfig {
@@ -65,6 +68,7 @@ type Spec =
   | 'string'
   | 'number'
   | 'boolean'
+  | 'number'
   | 'scalar'
   | { array: Spec }
   | { record: Spec }
@@ -107,8 +111,38 @@ const CONFIG: Spec = {
       },
     },
     freshness: { object: { max_age_hours: 'number', strict_globs: 'boolean' } },
+    alerts: {
+      array: {
+        object: { metric: 'string', direction: 'string', min_change: 'number', scope: 'string' },
+        required: ['metric', 'direction'],
+      },
+    },
   },
 };
+
+const DIRECTIONS = ['up', 'down', 'any'];
+
+/** Values the spec's types cannot say: known metric and direction, a change that is not negative. */
+function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertRule[] | undefined {
+  return raw?.map((r, i) => {
+    const key = (k: string) => `alerts[${i}].${k}`;
+    if (!(CHANGE_METRICS as readonly string[]).includes(r.metric ?? '')) {
+      throw new UserError(msg.badValue(file, key('metric'), `one of ${CHANGE_METRICS.join(', ')}`, String(r.metric)));
+    }
+    if (!DIRECTIONS.includes(r.direction ?? '')) {
+      throw new UserError(msg.badValue(file, key('direction'), `one of ${DIRECTIONS.join(', ')}`, String(r.direction)));
+    }
+    if (r.min_change !== undefined && !(Number.isFinite(r.min_change) && r.min_change >= 0)) {
+      throw new UserError(msg.badValue(file, key('min_change'), 'a number ≥ 0', String(r.min_change)));
+    }
+    return {
+      metric: r.metric as AlertRule['metric'],
+      direction: r.direction as AlertRule['direction'],
+      min_change: r.min_change ?? 0,
+      scope: r.scope ?? 'any quest',
+    };
+  });
+}
 
 function kind(v: unknown): string {
   if (v === null) return 'null';
@@ -181,9 +215,11 @@ function nearest(key: string, known: string[]): string | undefined {
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
   const obj = raw as Omit<Config, 'root' | 'sources'> & { sources?: Record<string, SourceConfig>; $schema?: string };
-  const { $schema: _schema, ...rest } = obj;
+  const { $schema: _schema, alerts, ...rest } = obj;
+  const rules = alertRules(alerts, file);
   return {
     ...rest,
+    ...(rules ? { alerts: rules } : {}),
     root,
     // The README promises paths relative to the config file; the database is one of them.
     ...(obj.db !== undefined ? { db: displayPath(resolve(root, obj.db)) } : {}),

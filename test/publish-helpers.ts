@@ -48,6 +48,9 @@ const SCHEMA_OF: [RegExp, string][] = [
   [/^api\/v1\/quests\/[^/]+\/history\/\d{4}-\d{2}\.json$/, 'history-month'],
   [/^api\/v1\/history-months\.json$/, 'history-months'],
   [/^api\/v1\/quests\/[^/]+\.json$/, 'quest'],
+  [/^api\/v1\/chains\.json$/, 'chains'],
+  [/^api\/v1\/chains\/[^/]+\.json$/, 'chain'],
+  [/^api\/v1\/changes\.json$/, 'changes'],
 ];
 
 /** Validates every JSON file of the API against the schema the site ships; returns how many were checked. */

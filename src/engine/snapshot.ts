@@ -5,8 +5,10 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { dateMessages, snapshotMessages, statsMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
+import { storeChains } from './chains.js';
 import { type Db, literal, sqlFile } from './db.js';
 import { refreshState } from './state.js';
+import { storeSurvival } from './survival.js';
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
@@ -35,6 +37,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     step(4);
     return [];
   }
+  const extra = { survival: 0, chains: 0 };
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
@@ -46,13 +49,17 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
       await db.run(sqlFile('snapshot/snapshots'));
       step(3);
       await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
+      // Survival times and chain funnels read the same day-end state; timed apart, as they are optional costs.
+      await db.run(sqlFile('snapshot/day_end_pairs'));
+      extra.survival = await storeSurvival(db);
+      extra.chains = await storeChains(db);
       const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
       return rows.map((r) => r.d);
     });
   });
   step(4);
   const span = from === to ? from : `${from} .. ${to}`;
-  effects.log(statsMessages.snapshots(dates.length, span, tz, ms));
+  effects.log(statsMessages.snapshots(dates.length, span, tz, ms, extra));
   return dates;
 }
 

@@ -1,6 +1,18 @@
 // The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
-import type { Coverage, HistogramBin, HistoryMonth, QuestStats, Snapshot } from '../domain/types.js';
+import type {
+  ChainStep,
+  ChangesData,
+  Coverage,
+  HistogramBin,
+  HistoryMonth,
+  QuestStats,
+  Snapshot,
+  SurvivalPoint,
+  SurvivalStats,
+} from '../domain/types.js';
 import { fileIdOf } from './file-ids.js';
+import { isoDuration, round } from './json.js';
+import { survivalOf } from './survival-api.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
 export const API_SCHEMA_VERSION = 1;
@@ -22,6 +34,11 @@ export interface SiteData {
   notice?: string;
   /** The full history, by month; absent when `history` holds all of it (hand-built sites). */
   months?: MonthSource;
+  /** Survival figures and thinned curves of the snapshot (issue 15); absent in sites built without them. */
+  survival?: SurvivalStats[];
+  survivalCurve?: SurvivalPoint[];
+  chains?: ChainStep[];
+  changes?: ChangesData;
 }
 
 /** The full history's months, and how to read one; loaded from the database, or built from in-memory rows. */
@@ -32,29 +49,6 @@ export interface MonthSource {
   load(month: string): Promise<QuestStats[]>;
 }
 
-/** Rounds away floating-point noise (e.g. a mean summed in another order) so re-runs give identical bytes. */
-function round(x: number | null, digits: number): number | null {
-  if (x === null || !Number.isFinite(x)) return null;
-  const f = 10 ** digits;
-  const r = Math.round(x * f) / f;
-  return Object.is(r, -0) ? 0 : r;
-}
-
-/** Seconds as an ISO 8601 duration in hours, minutes and seconds (no days: they are calendar-dependent). */
-export function isoDuration(seconds: number | null): string | null {
-  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return null;
-  const ms = Math.round(seconds * 1000);
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = (ms % 60_000) / 1000;
-  let out = 'PT';
-  if (h) out += `${h}H`;
-  if (m) out += `${m}M`;
-  if (s || out === 'PT') out += `${s}S`;
-  return out;
-}
-
-/** 'YYYY-MM-DD HH:MM:SS' (DuckDB, UTC) -> ISO 8601 with Z. */
 function isoTimestamp(ts: string | null): string | null {
   return ts === null ? null : `${ts.replace(' ', 'T')}Z`;
 }
@@ -171,6 +165,7 @@ export function questDocument(data: SiteData, q: QuestStats, fileId: string) {
     ...header(data),
     ...questIdentity(q, fileId),
     ...questFigures(q),
+    ...survivalOf(data, q.quest_id),
     status: questStatus(q),
     links: links(fileId),
   };
@@ -191,7 +186,13 @@ export function snapshotDocument(data: SiteData, ids: Map<string, string>) {
     },
     quests: quests.map((q) => {
       const fileId = fileIdOf(ids, q.quest_id);
-      return { ...questIdentity(q, fileId), ...questFigures(q), status: questStatus(q), links: links(fileId) };
+      return {
+        ...questIdentity(q, fileId),
+        ...questFigures(q),
+        ...survivalOf(data, q.quest_id),
+        status: questStatus(q),
+        links: links(fileId),
+      };
     }),
   };
 }

@@ -2,10 +2,14 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { changesMessages } from '../domain/changes-messages.js';
 import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { publishMessages } from '../domain/messages.js';
+import type { AlertRule, FiredAlert } from '../domain/types.js';
+import { getChains } from '../engine/chains.js';
+import { loadChanges } from '../engine/changes.js';
 import type { Db } from '../engine/db.js';
 import {
   getCompletionHistogram,
@@ -16,6 +20,7 @@ import {
   getQuestMonths,
   getSnapshot,
 } from '../engine/read.js';
+import { getSurvival, getSurvivalCurve } from '../engine/survival.js';
 import { API_DIR, type SiteData } from './api.js';
 import { ChartRenderer, type SvgRenderer } from './chart-render.js';
 import { Compressor, compressible, ENCODINGS } from './compress.js';
@@ -26,7 +31,7 @@ import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
 
 export const DEFAULT_OUT = 'reports';
-const DEFAULT_TITLE = 'Quest statistics';
+export const DEFAULT_TITLE = 'Quest statistics';
 
 export interface PublishOptions {
   /** Output folder, replaced as a whole. */
@@ -38,6 +43,8 @@ export interface PublishOptions {
   notice?: string;
   /** Histogram bins per quest. */
   bins?: number;
+  /** Alert rules (config `alerts`) checked against the snapshot's changes; fired ones go to changes.json/digest.md. */
+  alerts?: readonly AlertRule[];
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string> | Promise<Record<string, string>>;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
@@ -50,12 +57,14 @@ export interface PublishSummary {
   quests: number;
   files: number;
   ms: number;
+  /** Alerts the snapshot's changes fired (config `alerts`); listed in changes.json and digest.md. */
+  alerts: FiredAlert[];
 }
 
 /** Everything the site needs, read from the database in a handful of queries. */
 export async function loadSiteData(
   db: Db,
-  opts: { asOf?: string; title?: string; bins?: number; notice?: string },
+  opts: { asOf?: string; title?: string; bins?: number; notice?: string; alerts?: readonly AlertRule[] },
   effects: Effects,
 ) {
   const snapshot = await getSnapshot(db, opts.asOf);
@@ -77,6 +86,11 @@ export async function loadSiteData(
     ...(opts.notice ? { notice: opts.notice } : {}),
     // Month files are read one month at a time, and only those the site does not hold yet.
     months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
+    survival: await getSurvival(db, date),
+    survivalCurve: await getSurvivalCurve(db, date),
+    chains: await getChains(db, date),
+    // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
+    changes: await loadChanges(db, { date, rules: opts.alerts, history: 14 }),
   };
   return data;
 }
@@ -177,8 +191,11 @@ async function buildSite(
     quests: data.snapshot.quests.length,
     files: files + gz.count,
     ms,
+    alerts: data.changes?.alerts ?? [],
   };
   effects.log(publishMessages.written(files, summary.quests, out, ms, gz.count));
+  if (summary.alerts.length > 0)
+    effects.log(changesMessages.alertsPublished(summary.alerts.length, join(out, 'digest.md')));
   effects.log(publishMessages.report(join(out, 'index.html')));
   effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;

@@ -1,6 +1,6 @@
 // One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
 import { basename } from 'node:path';
-import type { HistogramBin, QuestStats } from '../domain/types.js';
+import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
 import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
@@ -8,6 +8,7 @@ import { HISTORY_WINDOW, lastDates, monthPath } from './history-files.js';
 import { stableJson } from './json.js';
 import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
+import { survivalChart, survivalSvg } from './survival.js';
 import { questChartSvg } from './svg-charts.js';
 
 export type Write = (rel: string, content: string | Buffer) => Promise<void> | void;
@@ -15,7 +16,8 @@ export type Write = (rel: string, content: string | Buffer) => Promise<void> | v
 /** Draws a page's charts, in order: vega for the index, the static drawings of svg-charts for quest pages. */
 export type Draw = (charts: Chart[]) => Promise<string[]> | string[];
 
-const drawQuestCharts: Draw = (charts) => charts.map(questChartSvg);
+const drawQuestCharts: Draw = (charts) =>
+  charts.map((c) => (c.key === 'survival' ? survivalSvg(c.spec.data.values) : questChartSvg(c)));
 
 /** Everything one quest page needs besides the site's header data. */
 interface QuestPage {
@@ -28,6 +30,8 @@ interface QuestPage {
   /** The months of its full history ('YYYY-MM'), oldest first. */
   months: string[];
   bins: HistogramBin[];
+  /** The quest's survival curve (thinned), empty when nobody completed it. */
+  curve: SurvivalPoint[];
 }
 
 export function questPages(data: SiteData, source: MonthSource): QuestPage[] {
@@ -47,6 +51,12 @@ export function questPages(data: SiteData, source: MonthSource): QuestPage[] {
     if (list) list.push(b);
     else bins.set(b.quest_id, [b]);
   }
+  const curves = new Map<string, SurvivalPoint[]>();
+  for (const p of data.survivalCurve ?? []) {
+    const list = curves.get(p.quest_id);
+    if (list) list.push(p);
+    else curves.set(p.quest_id, [p]);
+  }
   return quests.map((q) => ({
     q,
     fileId: fileIdOf(ids, q.quest_id),
@@ -54,6 +64,7 @@ export function questPages(data: SiteData, source: MonthSource): QuestPage[] {
     complete,
     months: months.get(q.quest_id) ?? [],
     bins: bins.get(q.quest_id) ?? [],
+    curve: curves.get(q.quest_id) ?? [],
   }));
 }
 
@@ -85,9 +96,10 @@ export async function renderCharts(
 }
 
 export async function writeQuestPage(data: SiteData, page: QuestPage, write: Write): Promise<void> {
-  const { q, fileId, history, bins, months, complete } = page;
+  const { q, fileId, history, bins, months, complete, curve } = page;
   const charts = [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
+  if (curve.length > 0) charts.push(survivalChart(curve));
   charts.push(withRateColumns(questHistoryChart(history), history));
   const paths = questPaths(fileId);
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {

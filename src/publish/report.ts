@@ -10,10 +10,11 @@ import {
   formatPercent,
   formatTimestamp,
 } from '../domain/format.js';
-import type { QuestStats } from '../domain/types.js';
+import type { ChainStep, QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import { questPaths, type SiteData } from './api.js';
 import type { Headline } from './attention.js';
+import { describeMover } from './changes.js';
 import type { Chart } from './charts.js';
 import { stableJson } from './json.js';
 import type { Pager } from './quest-table.js';
@@ -64,7 +65,7 @@ function escapeScriptJson(json: string): string {
     .replaceAll('\u2029', '\\u2029');
 }
 
-type Page = 'index' | 'quest' | 'list' | 'api';
+type Page = 'index' | 'quest' | 'list' | 'api' | 'chains';
 
 /** Compiled templates, created once per process (publishing 1,000 pages must not re-read them). */
 let engine: { layout: HandlebarsTemplateDelegate; hb: typeof Handlebars } | undefined;
@@ -76,7 +77,7 @@ function templates() {
   for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(f.slice(0, -4), readFileSync(join(partials, f), 'utf8'));
   }
-  for (const page of ['index', 'quest', 'list', 'api'] satisfies Page[]) {
+  for (const page of ['index', 'quest', 'list', 'api', 'chains'] satisfies Page[]) {
     hb.registerPartial(`page-${page}`, readFileSync(join(TEMPLATES_DIR, `${page}.hbs`), 'utf8'));
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
@@ -140,6 +141,8 @@ export function renderIndex(
     chains: chainsOf(model.quests),
     charts: model.charts,
     coverage: data.coverage,
+    changes: whatChanged(data),
+    hasChains: (data.chains?.length ?? 0) > 0,
     hasQualityIssues:
       data.coverage.rejected_lines > 0 ||
       data.coverage.unknown_ids.length > 0 ||
@@ -192,6 +195,7 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
     meta: data.snapshot.meta,
     generatedAt: data.generatedAt,
     quest,
+    survival: data.survival?.find((s) => s.quest_id === quest.quest_id) ?? null,
     fileId: model.fileId,
     history: model.history,
     historyComplete: model.complete,
@@ -200,5 +204,31 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
     charts: model.charts,
     jsonUrl: questPaths(model.fileId, 'page').json,
     historyUrl: questPaths(model.fileId, 'page').history,
+  });
+}
+
+/** The index's "What changed" section: alerts, then the largest significant movers, worst first. */
+function whatChanged(data: SiteData, limit = 10) {
+  const c = data.changes;
+  if (!c || c.latest.previous_date === null) return null;
+  return {
+    previousDate: c.latest.previous_date,
+    alerts: c.alerts.map((a) => ({ text: describeMover(a.mover), worse: a.mover.worse })),
+    movers: c.movers.slice(0, limit).map((m) => ({ text: describeMover(m), worse: m.worse })),
+    more: Math.max(0, c.movers.length - limit),
+  };
+}
+
+export function renderChains(
+  data: SiteData,
+  model: { chains: { chain: string; fileId: string; steps: ChainStep[] }[]; charts: RenderedChart[] },
+): string {
+  return render('chains', {
+    root: '',
+    pageTitle: `Chains — ${data.title}`,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    chains: model.chains.map((c, i) => ({ ...c, chart: model.charts[i] })),
   });
 }

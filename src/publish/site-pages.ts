@@ -18,6 +18,8 @@ import {
 } from './api.js';
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
+import { writeChains } from './chains.js';
+import { changesDocument, digestMarkdown } from './changes.js';
 import type { SvgRenderer } from './chart-render.js';
 import { type Chart, durationOverview, statusOverview, trendOverview } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
@@ -78,6 +80,15 @@ export async function writeApiIndexes(data: SiteData, write: Write): Promise<voi
   await write('api.html', renderApi(data, apiPageModel(example)));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   for (const page of questsIndexPages(data, ids)) await write(page.path, stableJson(page.doc));
+  if (data.changes) {
+    const header = {
+      schema_version: 1,
+      generated_at: data.generatedAt,
+      snapshot_date: data.snapshot.meta.snapshot_date,
+    };
+    await write(`${API_DIR}/changes.json`, stableJson(changesDocument(header, data.changes)));
+    await write('digest.md', digestMarkdown(data.title, data.changes));
+  }
 }
 
 const withVega =
@@ -112,13 +123,14 @@ export async function writePages(
   for (const page of table.slice(1))
     await write(page.path, renderList(data, { rows: page.rows, pager: page.pager as Pager }, chains));
   await write(TABLE_DATA, stableJson(tableData(pages)));
+  const chainFiles = writeChains(data, write);
   const quest = (async () => {
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
       effects.progress?.('publish', i + 1, pages.length);
     }
   })();
-  await settleAll([index, quest]);
+  await settleAll([index, chainFiles, quest]);
 }
 
 const quests_ = (n: number) => (n === 1 ? '1 quest' : `${n} quests`);
