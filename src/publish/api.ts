@@ -18,6 +18,8 @@ export interface SiteData {
    */
   history: QuestStats[];
   histogram: HistogramBin[];
+  /** Shown at the top of every page when set (stale data). */
+  notice?: string;
   /** The full history, by month; absent when `history` holds all of it (hand-built sites). */
   months?: MonthSource;
 }

@@ -50,7 +50,8 @@ export function base(description: string, width: number | 'container' = 560): Re
         labelFontSize: 11,
         titleFontSize: 12,
       },
-      legend: { labelColor: '#4a5568', labelFontSize: 12, orient: 'bottom', direction: 'horizontal' },
+      // labelLimit: vega measures text without a canvas in Node by an estimate wide enough to cut "Quest completions".
+      legend: { labelColor: '#4a5568', labelFontSize: 12, orient: 'bottom', direction: 'horizontal', labelLimit: 320 },
       view: { stroke: null },
     },
   };
