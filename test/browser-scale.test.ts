@@ -142,10 +142,11 @@ describe.skipIf(!enabled)(`index with ${QUESTS} quests in Chromium`, () => {
       const { page } = await open(1280, false);
       const titles = await page.locator('figure.chart figcaption h3').allTextContents();
       expect(titles[0]).toMatch(/^Lowest conversion: where players stand/);
-      expect(titles[1]).toMatch(/^Largest drop-off/);
-      expect(titles[2]).toMatch(/^Slowest/);
+      expect(titles[1]).toMatch(/^Lowest conversion first/);
+      expect(titles[2]).toMatch(/^Largest drop-off/);
+      expect(titles[3]).toMatch(/^Slowest/);
       // Every quest gained one completion since 2026-11-20 (the fixture adds `day`), capped where all who met it finished.
-      const card = await page.locator('.cards > div', { hasText: 'Completions' }).textContent();
+      const card = await page.locator('section.intro .cards > div', { hasText: 'Completions' }).textContent();
       expect(card).toMatch(/\+[\d,]+ since 2026-11-20/);
     },
     SLOW,
