@@ -15,6 +15,22 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
       `state: ${state.players} players (${state.recomputed} from all their events), ${state.rows} intervals in ${stateMs} ms`,
     );
   }
+  return snapshotDays(db, opts, effects, async () => {
+    await db.run(sqlFile('snapshot/figures'));
+  });
+}
+
+/**
+ * The engine-independent part of a snapshot run: works out the days (snapshot_days, from the event counts per quarter
+ * hour and the players), lets the engine fill the temp table snapshot_figures (per date and quest met), and stores
+ * the rows and runs. Returns the dates written.
+ */
+export async function snapshotDays(
+  db: Db,
+  opts: StatsOptions,
+  effects: Effects,
+  figures: () => Promise<void>,
+): Promise<string[]> {
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);
   const range = await db.one<{ first_day: string | null; last_day: string | null }>(sqlFile('snapshot/range'), { tz });
@@ -29,6 +45,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
+    await figures();
     // Re-running a date replaces it: old rows go in the same transaction that writes the new ones.
     return db.transaction(async () => {
       await db.run('DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
