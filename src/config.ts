@@ -31,6 +31,27 @@ export interface NotebookReportConfig {
   name?: string;
 }
 
+/**
+ * Where statistics are computed (`engine`): the local DuckDB file (default) or a ClickHouse cluster that holds the
+ * events (see README, "Statistics on a ClickHouse cluster"). The ledger, quarantine and snapshots stay local either way.
+ */
+export interface EngineConfig {
+  /** 'duckdb' (default) | 'clickhouse' */
+  type: 'duckdb' | 'clickhouse';
+  /** ClickHouse: HTTP url of the server questlog queries (any node of the cluster). */
+  url?: string;
+  /** ClickHouse: the database questlog creates its tables in (default "questlog"). */
+  database?: string;
+  /** ClickHouse: the cluster name in the servers' `remote_servers` (default "questlog"). */
+  cluster?: string;
+  /** ClickHouse: HTTP url of one server per shard: questlog creates and cleans its per-shard tables on each. */
+  shards?: string[];
+  /** ClickHouse: user (default "default"); the password comes from $QUESTLOG_CLICKHOUSE_PASSWORD, never the file. */
+  user?: string;
+}
+
+export const ENGINE_TYPES = ['duckdb', 'clickhouse'] as const;
+
 export interface Config {
   /** Folder the config was read from; relative paths in it resolve against this. */
   root: string;
@@ -43,6 +64,7 @@ export interface Config {
   sources: Record<string, SourceConfig>;
   reports?: { out?: string; title?: string };
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
+  engine?: EngineConfig;
 }
 
 export const CONFIG_FILE = 'questlog.config.json';
@@ -92,6 +114,17 @@ const CONFIG: Spec = {
         kernel: 'string',
         hideCode: 'boolean',
       },
+    },
+    engine: {
+      object: {
+        type: 'string',
+        url: 'string',
+        database: 'string',
+        cluster: 'string',
+        shards: { array: 'string' },
+        user: 'string',
+      },
+      required: ['type'],
     },
   },
 };
@@ -165,6 +198,7 @@ function nearest(key: string, known: string[]): string | undefined {
 /** Validates and normalises a parsed config object; `file` names it in errors, `root` anchors relative paths. */
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
+  checkEngine(raw as { engine?: Record<string, unknown> }, file);
   const obj = raw as Omit<Config, 'root' | 'sources'> & { sources?: Record<string, SourceConfig>; $schema?: string };
   const { $schema: _schema, ...rest } = obj;
   return {
@@ -174,6 +208,24 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
     ...(obj.db !== undefined ? { db: displayPath(resolve(root, obj.db)) } : {}),
     sources: obj.sources ?? {},
   };
+}
+
+/** The engine's values beyond their types: a known type, and for ClickHouse the url and shards it cannot do without. */
+function checkEngine(raw: { engine?: Record<string, unknown> }, file: string): void {
+  const engine = raw.engine;
+  if (!engine) return;
+  if (!(ENGINE_TYPES as readonly unknown[]).includes(engine.type)) {
+    throw new UserError(msg.badValue(file, 'engine.type', String(engine.type), ENGINE_TYPES.join(' or ')));
+  }
+  if (engine.type !== 'clickhouse') return;
+  if (engine.url === undefined) throw new UserError(msg.missingKey(file, 'engine.url'));
+  const shards = (engine.shards as string[] | undefined) ?? [];
+  if (shards.length === 0) throw new UserError(msg.missingKey(file, 'engine.shards'));
+  for (const [key, url] of [['engine.url', engine.url], ...shards.map((u, i) => [`engine.shards[${i}]`, u])]) {
+    if (!/^https?:\/\/[^/\s]+\/?$/.test(String(url))) {
+      throw new UserError(msg.badValue(file, String(key), String(url), 'an http(s) url such as http://127.0.0.1:8123'));
+    }
+  }
 }
 
 /** A path as the user would type it from here: relative when under the current folder, else absolute. */

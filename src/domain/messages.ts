@@ -23,6 +23,16 @@ export const configMessages = {
   unknownKey: (file: string, key: string, suggestion?: string) =>
     `${file}: unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   missingKey: (file: string, key: string) => `${file}: "${key}" is required`,
+  badValue: (file: string, key: string, got: string, expected: string) =>
+    `${file}: "${key}" must be ${expected}, got "${got}"`,
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
+};
+
+export const clickhouseMessages = {
+  failed: (url: string, what: string, reason: string) => `ClickHouse at ${url}: ${what} failed: ${reason}`,
+  hint: 'check engine.url and engine.shards in questlog.config.json, that the servers run, and the user\'s permissions',
+  rosterUnsupported: () => 'a roster is not supported with engine "clickhouse" yet',
+  rosterHint: 'remove "roster" from the config (or --roster), or use engine "duckdb"',
+  mutationTimeout: (url: string, table: string) => `ClickHouse at ${url}: deleting replaced files from ${table} did not finish`,
 };

@@ -5,6 +5,7 @@ import { type Config, loadConfig } from '../config.js';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
 import { Db, literal, sqlFile } from '../engine/db.js';
+import { engineFor } from '../engine/engine.js';
 import { migrate } from '../engine/migrate.js';
 import {
   type BatchKind,
@@ -153,7 +154,10 @@ export async function ingestCommand(opts: IngestOptions & { db: string }, effect
   const db = await Db.open(opts.db);
   try {
     await migrate(db);
-    const summary = await ingest(db, { ...opts, config: opts.config ?? loadConfig(opts.cwd) }, effects);
+    const config = opts.config ?? loadConfig(opts.cwd);
+    const summary = await ingest(db, { ...opts, config }, effects);
+    // The engine's copy of the events follows the ledger: loaded files shipped, replaced ones removed (DuckDB: none).
+    await engineFor(config).syncEvents(db, effects);
     if (summary.totals.files_failed > 0) {
       const bad = summary.files.filter((f) => f.status === 'failed');
       const list = bad.map((f) => `  ${f.path}: ${f.error}`).join('\n');

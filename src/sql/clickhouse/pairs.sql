@@ -1,0 +1,8 @@
+-- The pairs of every shard: a query on this table runs on each shard over its own pairs_local, and only its partial
+-- per-(day, quest) aggregates travel to the node that asked.
+CREATE TABLE IF NOT EXISTS {db}.pairs (
+  quest_id String,
+  player_id String,
+  first_ts Int64,
+  ev Array(Int64)
+) ENGINE = Distributed({cluster}, {db_name}, 'pairs_local')
