@@ -25,6 +25,7 @@ export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from '.
 export { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from './engine/read.js';
 export { publishReadCopy, readCopyPath } from './engine/readcopy.js';
 export { computeSnapshots } from './engine/snapshot.js';
+export { duckdbEngine, engineFor, type StatsEngine } from './engine/engine.js';
 export { refreshState } from './engine/state.js';
 export { catalogueCommand, loadCatalogue } from './ingest/catalogue.js';
 export type { FileFormat, FormatName, Mapping } from './ingest/formats.js';

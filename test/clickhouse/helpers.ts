@@ -1,0 +1,75 @@
+// The two-shard ClickHouse cluster the ClickHouse engine's tests run against (started by the test file itself, stopped
+// after it), and the comparison of two databases' stored snapshots that the parity tests assert on.
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { clickhouseBinary, INSTALL_HINT, type LocalCluster, startCluster } from '../../bench/lib/clickhouse-cluster.js';
+import { type Config, normalizeConfig } from '../../src/config.js';
+import { Db } from '../../src/engine/db.js';
+import { haveTool } from '../helpers.js';
+
+/** Whether ClickHouse is installed: in CI its absence fails the file, never skips it. */
+export const HAVE_CLICKHOUSE = haveTool(() => clickhouseBinary() !== undefined, 'clickhouse-server', INSTALL_HINT);
+
+/** Starts the cluster before the file's tests and stops both servers after them. */
+export function useCluster(): { current: LocalCluster | undefined } {
+  const ref: { current: LocalCluster | undefined } = { current: undefined };
+  beforeAll(async () => {
+    if (HAVE_CLICKHOUSE) ref.current = await startCluster();
+  }, 60_000);
+  afterAll(async () => {
+    await ref.current?.stop();
+  }, 60_000);
+  return ref;
+}
+
+/** A config that computes on the cluster, in its own ClickHouse database. */
+export function clickhouseConfig(cluster: LocalCluster, root: string, database: string, extra = {}): Config {
+  return normalizeConfig(
+    { ...extra, engine: { type: 'clickhouse', url: cluster.url, shards: cluster.urls, cluster: cluster.cluster, database } },
+    root,
+  );
+}
+
+const COUNTS = ['players', 'accepted', 'declined', 'completed', 'abandoned', 'failed', 'not_encountered', 'anomalies'];
+const FIGURES = ['completion_rate', 'mean_seconds', 'min_seconds', 'max_seconds', 'median_seconds', 'p90_seconds', 'mean_attempts'];
+
+/**
+ * Every stored snapshot row and run of database `a` against `b`: the same (date, quest) rows, counts equal, every other
+ * figure equal within 1e-6 (NULL only against NULL). Returns the differences, at most `limit`, and the rows compared.
+ */
+export async function compareSnapshots(a: string, b: string, limit = 10): Promise<{ rows: number; diffs: string[] }> {
+  const db = await Db.open(':memory:');
+  try {
+    await db.run(`ATTACH '${a.replaceAll("'", "''")}' AS a (READ_ONLY)`);
+    await db.run(`ATTACH '${b.replaceAll("'", "''")}' AS b (READ_ONLY)`);
+    const differs = [
+      ...COUNTS.map((c) => `a.${c} IS DISTINCT FROM b.${c}`),
+      ...FIGURES.map((c) => `(a.${c} IS NULL) <> (b.${c} IS NULL) OR abs(a.${c} - b.${c}) > 1e-6`),
+    ].join(' OR ');
+    const rows = await db.all<Record<string, unknown>>(
+      `SELECT snapshot_date::VARCHAR AS d, quest_id, a.quest_id IS NULL AS only_b, b.quest_id IS NULL AS only_a,
+         ${[...COUNTS, ...FIGURES].map((c) => `a.${c} AS a_${c}, b.${c} AS b_${c}`).join(', ')}
+       FROM a.snapshots a FULL JOIN b.snapshots b USING (snapshot_date, quest_id)
+       WHERE a.quest_id IS NULL OR b.quest_id IS NULL OR ${differs}
+       ORDER BY d, quest_id LIMIT ${limit}`,
+    );
+    const runs = await db.all<{ d: string }>(
+      `SELECT snapshot_date::VARCHAR AS d FROM (
+         (SELECT snapshot_date, players, events, data_through, day_end, timezone FROM a.snapshot_runs
+          EXCEPT SELECT snapshot_date, players, events, data_through, day_end, timezone FROM b.snapshot_runs)
+         UNION ALL
+         (SELECT snapshot_date, players, events, data_through, day_end, timezone FROM b.snapshot_runs
+          EXCEPT SELECT snapshot_date, players, events, data_through, day_end, timezone FROM a.snapshot_runs))
+       ORDER BY d`,
+    );
+    const n = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM a.snapshots');
+    return {
+      rows: n?.n ?? 0,
+      diffs: [...rows.map((r) => JSON.stringify(r)), ...runs.map((r) => `snapshot_runs differ on ${r.d}`)],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export const dbIn = (dir: string, name: string) => join(dir, `${name}.duckdb`);
