@@ -111,4 +111,189 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
     expect(diffs).toEqual([]);
     expect(rows).toBe(14 * 22 + 4); // 22 quests (20 met + EXP0021 never + 2 unknown) minus those not met on early days
   });
+
+  it('stores exact hand-worked rows for hostile player and quest ids, as the DuckDB engine does', async () => {
+    // Ids with quotes, backslashes, a newline, SQL, unicode: they travel as JSON and come back as they were.
+    const drop = "Q'; DROP TABLE events; --";
+    const back = 'Q\\back';
+    const snow = 'Qé☃';
+    const [p1, p2, p3] = ["p'1", 'p\\2', 'p"3\nx'];
+    const ev = (ts: string, player: string, quest: string, status: string) =>
+      JSON.stringify({ ts, player_id: player, quest_id: quest, status });
+    const file = join(dir, 'hostile.ndjson');
+    writeFileSync(
+      file,
+      [
+        ev('2026-11-20 10:00:00', p1, drop, 'accepted'),
+        ev('2026-11-20 10:10:00', p1, drop, 'completed'),
+        ev('2026-11-20 10:10:00', p1, drop, 'completed'), // an exact duplicate: counts once
+        ev('2026-11-20 11:00:00', p2, drop, 'declined'),
+        ev('2026-11-20 12:00:00', p3, back, 'completed'), // no acceptance: an anomaly without a time
+        ev('2026-11-21 09:00:00', p2, back, 'accepted'),
+        ev('2026-11-21 09:00:00', p2, snow, 'completed'), // same instant: the acceptance comes first, 0 s
+        ev('2026-11-21 09:00:00', p2, snow, 'accepted'),
+      ].join('\n'),
+    );
+    const config = clickhouseConfig(cluster.current!, dir, 'ql_hostile');
+    const local: Config = { root: dir, sources: {} };
+    const results: unknown[] = [];
+    for (const [name, cfg] of [
+      ['hostile-duck', local],
+      ['hostile-ch', config],
+    ] as const) {
+      const path = dbIn(dir, name);
+      await load(path, cfg, [file], 'events');
+      expect(await backfill(path, cfg)).toEqual(['2026-11-20', '2026-11-21']);
+      const db = await Db.open(path, { readOnly: true });
+      try {
+        const rows = [];
+        for (const d of ['2026-11-20', '2026-11-21']) {
+          for (const q of (await getSnapshot(db, d)).quests) {
+            rows.push([
+              d,
+              q.quest_id,
+              q.players,
+              q.accepted,
+              q.declined,
+              q.completed,
+              q.not_encountered,
+              q.mean_seconds,
+              q.median_seconds,
+              q.p90_seconds,
+              q.mean_attempts,
+              q.anomalies,
+            ]);
+          }
+        }
+        results.push(rows);
+      } finally {
+        db.close();
+      }
+    }
+    // Three players seen from the first day. Day 1: p'1 completed DROP in 600 s (1 attempt), p\2 declined it; p"3
+    // completed back without accepting (anomaly: no time, 0 attempts). Day 2 adds p\2 accepting back (in progress)
+    // and completing snow in the second it accepted it (0 s, 1 attempt).
+    const expected = [
+      ['2026-11-20', drop, 3, 0, 1, 1, 1, 600, 600, 600, 1, 0],
+      ['2026-11-20', back, 3, 0, 0, 1, 2, null, null, null, 0, 1],
+      ['2026-11-21', drop, 3, 0, 1, 1, 1, 600, 600, 600, 1, 0],
+      ['2026-11-21', back, 3, 1, 0, 1, 1, null, null, null, 0, 1],
+      ['2026-11-21', snow, 3, 0, 0, 1, 2, 0, 0, 0, 1, 0],
+    ];
+    const byQuest = (rows: unknown) =>
+      [...(rows as unknown[][])].sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+    expect(byQuest(results[0])).toEqual(byQuest(expected));
+    expect(byQuest(results[1])).toEqual(byQuest(expected));
+  });
+
+  it('ships each file once: a re-ingest adds nothing, a replaced file replaces its rows, a cut-short shipment is redone', async () => {
+    const config = clickhouseConfig(cluster.current!, dir, 'ql_idem');
+    const path = dbIn(dir, 'idem');
+    const a = join(dir, 'idem-a.ndjson');
+    const b = join(dir, 'idem-b.ndjson');
+    const line = (ts: string, p: string, st: string) =>
+      JSON.stringify({ ts, player_id: p, quest_id: 'Q1', status: st });
+    writeFileSync(
+      a,
+      [line('2026-11-20 10:00:00', 'p1', 'accepted'), line('2026-11-20 10:05:00', 'p1', 'completed')].join('\n'),
+    );
+    writeFileSync(
+      b,
+      [line('2026-11-20 11:00:00', 'p2', 'accepted'), 'not json', line('2026-11-20 11:30:00', 'p3', 'failed')].join(
+        '\n',
+      ),
+    );
+    const summary = await load(path, config, [a, b], 'events');
+    // The bad line stays in the local quarantine; only the 4 accepted events reach the cluster.
+    expect(summary.totals).toMatchObject({ loaded: 4, rejected: 1 });
+    const first = await localEvents(path);
+    expect(first.map((f) => f.n)).toEqual([2, 2]);
+    expect((await onCluster(config)).events).toEqual(first);
+    await load(path, config, [a, b], 'events');
+    expect((await onCluster(config)).events).toEqual(first);
+
+    // b changes: its old rows go, the new ones come under the ledger's new id.
+    writeFileSync(
+      b,
+      [
+        line('2026-11-20 11:00:00', 'p2', 'accepted'),
+        line('2026-11-20 11:10:00', 'p2', 'completed'),
+        line('2026-11-20 11:20:00', 'p4', 'declined'),
+      ].join('\n'),
+    );
+    await load(path, config, [a, b], 'events');
+    const second = await localEvents(path);
+    expect(second.map((f) => f.n)).toEqual([2, 3]);
+    expect(second[0]).toEqual(first[0]);
+    expect(second[1]?.file_id).toBeGreaterThan(first[1]?.file_id ?? 0);
+    expect((await onCluster(config)).events).toEqual(second);
+    // Each file's ledger row before (0) and after (1) its events; the replaced file's rows are gone.
+    expect((await onCluster(config)).files).toEqual(
+      second.flatMap((f) => [
+        { file_id: f.file_id, state: 0 },
+        { file_id: f.file_id, state: 1 },
+      ]),
+    );
+
+    // A shipment cut short (ledger row in state 0, some events, no state 1) is removed by the next sync.
+    const c = connect(config.engine!);
+    try {
+      const db = chIdent(c.database);
+      await c.main.command({ query: `INSERT INTO ${db}.files VALUES (99, 'x@2026-01-01 00:00:00', 0, 5)` });
+      await c.main.command({
+        query: `INSERT INTO ${db}.events VALUES (99, 1795000000000000, 'p9', 'Q1', 'accepted')`,
+      });
+    } finally {
+      await c.close();
+    }
+    expect((await onCluster(config)).events.map((e) => e.file_id)).toEqual([...second.map((f) => f.file_id), 99]);
+    await load(path, config, [a, b], 'events');
+    expect((await onCluster(config)).events).toEqual(second);
+
+    // A recreated local database reuses file ids for other content: the cluster follows the new ledger. (A complete
+    // file 1 of another database is planted first, so the new file 1 meets an id the cluster already holds.)
+    const c2 = connect(config.engine!);
+    try {
+      const db = chIdent(c2.database);
+      await c2.main.command({
+        query: `INSERT INTO ${db}.events VALUES (1, 1795000000000000, 'p-old', 'Q1', 'completed')`,
+      });
+      await c2.main.command({
+        query: `INSERT INTO ${db}.files VALUES (1, 'old@2020-01-01 00:00:00', 0, 1), (1, 'old@2020-01-01 00:00:00', 1, 1)`,
+      });
+    } finally {
+      await c2.close();
+    }
+    const fresh = dbIn(dir, 'idem-fresh');
+    await load(fresh, config, [b], 'events');
+    expect(await localEvents(fresh)).toEqual([{ file_id: 1, n: 3 }]);
+    expect((await onCluster(config)).events).toEqual([{ file_id: 1, n: 3 }]);
+    await backfill(fresh, config);
+    const db = await Db.open(fresh, { readOnly: true });
+    try {
+      const q = (await getSnapshot(db)).quests;
+      // p2 completed Q1 in 600 s, p4 declined it: the two players of b.
+      expect(q.map((r) => [r.quest_id, r.players, r.completed, r.declined, r.mean_seconds])).toEqual([
+        ['Q1', 2, 1, 1, 600],
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('compares snapshots strictly enough to fail on one changed figure', async () => {
+    const a = dbIn(dir, 'hostile-duck');
+    const b = dbIn(dir, 'hostile-changed');
+    copyFileSync(a, b);
+    const db = await Db.open(b);
+    try {
+      await db.run(
+        "UPDATE snapshots SET median_seconds = median_seconds + 0.00001 WHERE snapshot_date = '2026-11-21' AND median_seconds = 600",
+      );
+    } finally {
+      db.close();
+    }
+    expect((await compareSnapshots(a, b)).diffs).toHaveLength(1);
+    expect((await compareSnapshots(a, a)).diffs).toEqual([]);
+  });
 });
