@@ -21,11 +21,11 @@ export type {
   StatsOptions,
 } from './domain/types.js';
 export { Db, DEFAULT_DB, type OpenOptions } from './engine/db.js';
+export { duckdbEngine, engineFor, type StatsEngine } from './engine/engine.js';
 export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from './engine/migrate.js';
 export { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from './engine/read.js';
 export { publishReadCopy, readCopyPath } from './engine/readcopy.js';
 export { computeSnapshots } from './engine/snapshot.js';
-export { duckdbEngine, engineFor, type StatsEngine } from './engine/engine.js';
 export { refreshState } from './engine/state.js';
 export { catalogueCommand, loadCatalogue } from './ingest/catalogue.js';
 export type { FileFormat, FormatName, Mapping } from './ingest/formats.js';

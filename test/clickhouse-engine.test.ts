@@ -72,8 +72,8 @@ async function localEvents(dbPath: string) {
 
 describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', () => {
   it('escapes string literals and identifiers so hostile text comes back unchanged', async () => {
-    const config = clickhouseConfig(cluster.current!, dir, 'ql_escape');
-    const c = connect(config.engine!);
+    const config = clickhouseConfig(cluster(), dir, 'ql_escape');
+    const c = connect(config.engine);
     try {
       const hostile = ["'", "\\'", '\\', "x'; DROP TABLE t; --", 'a\nb\tc\0d', '"`é☃😀', '\\N', "''\\\\''", '{db}'];
       for (const s of hostile) {
@@ -94,7 +94,7 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
     const local: Config = { root: dir, sources: {}, catalogue };
     await load(duck, local, [join(ROOT, 'data/sample/logs')]);
     copyFileSync(duck, ch);
-    const config = clickhouseConfig(cluster.current!, dir, 'ql_sample');
+    const config = clickhouseConfig(cluster(), dir, 'ql_sample');
     for (const [path, cfg] of [
       [duck, local],
       [ch, config],
@@ -134,7 +134,7 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
         ev('2026-11-21 09:00:00', p2, snow, 'accepted'),
       ].join('\n'),
     );
-    const config = clickhouseConfig(cluster.current!, dir, 'ql_hostile');
+    const config = clickhouseConfig(cluster(), dir, 'ql_hostile');
     const local: Config = { root: dir, sources: {} };
     const results: unknown[] = [];
     for (const [name, cfg] of [
@@ -187,7 +187,7 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
   });
 
   it('ships each file once: a re-ingest adds nothing, a replaced file replaces its rows, a cut-short shipment is redone', async () => {
-    const config = clickhouseConfig(cluster.current!, dir, 'ql_idem');
+    const config = clickhouseConfig(cluster(), dir, 'ql_idem');
     const path = dbIn(dir, 'idem');
     const a = join(dir, 'idem-a.ndjson');
     const b = join(dir, 'idem-b.ndjson');
@@ -236,7 +236,7 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
     );
 
     // A shipment cut short (ledger row in state 0, some events, no state 1) is removed by the next sync.
-    const c = connect(config.engine!);
+    const c = connect(config.engine);
     try {
       const db = chIdent(c.database);
       await c.main.command({ query: `INSERT INTO ${db}.files VALUES (99, 'x@2026-01-01 00:00:00', 0, 5)` });
@@ -252,7 +252,7 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
 
     // A recreated local database reuses file ids for other content: the cluster follows the new ledger. (A complete
     // file 1 of another database is planted first, so the new file 1 meets an id the cluster already holds.)
-    const c2 = connect(config.engine!);
+    const c2 = connect(config.engine);
     try {
       const db = chIdent(c2.database);
       await c2.main.command({

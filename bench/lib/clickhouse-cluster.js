@@ -70,7 +70,8 @@ const USERS_XML = `<?xml version="1.0"?>
 async function waitForPing(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`clickhouse-server exited with code ${child.exitCode} before answering`);
+    if (child.exitCode !== null)
+      throw new Error(`clickhouse-server exited with code ${child.exitCode} before answering`);
     try {
       const res = await fetch(`${url}/ping`);
       if (res.ok) return;

@@ -31,8 +31,9 @@ export const configMessages = {
 
 export const clickhouseMessages = {
   failed: (url: string, what: string, reason: string) => `ClickHouse at ${url}: ${what} failed: ${reason}`,
-  hint: 'check engine.url and engine.shards in questlog.config.json, that the servers run, and the user\'s permissions',
+  hint: "check engine.url and engine.shards in questlog.config.json, that the servers run, and the user's permissions",
   rosterUnsupported: () => 'a roster is not supported with engine "clickhouse" yet',
   rosterHint: 'remove "roster" from the config (or --roster), or use engine "duckdb"',
-  mutationTimeout: (url: string, table: string) => `ClickHouse at ${url}: deleting replaced files from ${table} did not finish`,
+  mutationTimeout: (url: string, table: string) =>
+    `ClickHouse at ${url}: deleting replaced files from ${table} did not finish`,
 };

@@ -3,35 +3,56 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { clickhouseBinary, INSTALL_HINT, type LocalCluster, startCluster } from '../../bench/lib/clickhouse-cluster.js';
-import { type Config, normalizeConfig } from '../../src/config.js';
+import { type Config, type EngineConfig, normalizeConfig } from '../../src/config.js';
 import { Db } from '../../src/engine/db.js';
 import { haveTool } from '../helpers.js';
 
 /** Whether ClickHouse is installed: in CI its absence fails the file, never skips it. */
 export const HAVE_CLICKHOUSE = haveTool(() => clickhouseBinary() !== undefined, 'clickhouse-server', INSTALL_HINT);
 
-/** Starts the cluster before the file's tests and stops both servers after them. */
-export function useCluster(): { current: LocalCluster | undefined } {
-  const ref: { current: LocalCluster | undefined } = { current: undefined };
+/** Starts the cluster before the file's tests and stops both servers after them; call the result for the cluster. */
+export function useCluster(): () => LocalCluster {
+  let current: LocalCluster | undefined;
   beforeAll(async () => {
-    if (HAVE_CLICKHOUSE) ref.current = await startCluster();
+    if (HAVE_CLICKHOUSE) current = await startCluster();
   }, 60_000);
   afterAll(async () => {
-    await ref.current?.stop();
+    await current?.stop();
   }, 60_000);
-  return ref;
+  return () => {
+    if (!current) throw new Error('the ClickHouse cluster did not start');
+    return current;
+  };
 }
 
 /** A config that computes on the cluster, in its own ClickHouse database. */
-export function clickhouseConfig(cluster: LocalCluster, root: string, database: string, extra = {}): Config {
-  return normalizeConfig(
-    { ...extra, engine: { type: 'clickhouse', url: cluster.url, shards: cluster.urls, cluster: cluster.cluster, database } },
+export function clickhouseConfig(
+  cluster: LocalCluster,
+  root: string,
+  database: string,
+  extra = {},
+): Config & { engine: EngineConfig } {
+  const config = normalizeConfig(
+    {
+      ...extra,
+      engine: { type: 'clickhouse', url: cluster.url, shards: cluster.urls, cluster: cluster.cluster, database },
+    },
     root,
   );
+  if (!config.engine) throw new Error('no engine in the config');
+  return { ...config, engine: config.engine };
 }
 
 const COUNTS = ['players', 'accepted', 'declined', 'completed', 'abandoned', 'failed', 'not_encountered', 'anomalies'];
-const FIGURES = ['completion_rate', 'mean_seconds', 'min_seconds', 'max_seconds', 'median_seconds', 'p90_seconds', 'mean_attempts'];
+const FIGURES = [
+  'completion_rate',
+  'mean_seconds',
+  'min_seconds',
+  'max_seconds',
+  'median_seconds',
+  'p90_seconds',
+  'mean_attempts',
+];
 
 /**
  * Every stored snapshot row and run of database `a` against `b`: the same (date, quest) rows, counts equal, every other

@@ -51,7 +51,9 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
     const [, ms] = await timed(async () => {
       await db.run(sqlFile('ship/player_first'));
       const path = join(dir, 'quarters.ndjson');
-      await onCluster(cluster.url, 'counting events', () => chToFile(cluster.main, chSql('quarters', cluster.vars), path));
+      await onCluster(cluster.url, 'counting events', () =>
+        chToFile(cluster.main, chSql('quarters', cluster.vars), path),
+      );
       await db.run(withPath(sqlFile('ship/quarters'), path));
     });
     effects.log(`clickhouse: players and event counts in ${ms} ms`);

@@ -70,9 +70,7 @@ function* shipments(files: LocalFile[]): Generator<LocalFile[]> {
 /** Ledger rows first in state 0, then the events, then state 1: a shipment cut short is found and redone next time. */
 async function ship(db: Db, cluster: Cluster, files: LocalFile[]): Promise<number> {
   const ledger = (state: number) =>
-    files
-      .map((f) => `(${chNumber(f.file_id)}, ${chString(f.identity)}, ${state}, ${chNumber(f.events)})`)
-      .join(', ');
+    files.map((f) => `(${chNumber(f.file_id)}, ${chString(f.identity)}, ${state}, ${chNumber(f.events)})`).join(', ');
   const insertLedger = (state: number) =>
     onCluster(cluster.url, 'writing its ledger', () =>
       cluster.main.command({ query: `INSERT INTO ${cluster.vars.db}.files VALUES ${ledger(state)}` }),

@@ -1,13 +1,9 @@
--- Per (snapshot date, quest) figures for the days in {days} (an array of (day end in microseconds, 'YYYY-MM-DD')),
--- the rules of src/sql/state/quest_state.sql without windows (18.16 has none). For each pair and day, of its events
--- before the day end (`seen`, each packed as ts * 8 + status rank, see pairs_local.sql):
--- - a completion among them makes it completed (absorbing): its first completion `done_at`; the acceptances at or
---   before it (an acceptance at the same instant comes first in the tie-break order) give the attempts and, from the
---   latest, the completion time; none makes it an anomaly without a time;
--- - otherwise its bucket is the status of its latest event, ties broken by rank (the largest packed value).
--- The inner query runs on every shard over its own pairs (pairs is Distributed); the shards' partial aggregates
--- (counts, and each quest's completion times for the exact quantiles) meet on the node that asked, whose outer query
--- finishes them. Only these per-(date, quest) rows leave the cluster.
+-- Per (snapshot date, quest) figures for the days in {days} (an array of (day end in microseconds, 'YYYY-MM-DD')).
+-- A pair counts on a day once its first event is before the day end; it is completed if its first completion is, and
+-- otherwise in the bucket of its latest event before the day end (the last packed value below day end * 8, ev being
+-- sorted; see pairs_local.sql). The inner query runs on every shard over its own pairs (pairs is Distributed); the
+-- shards' partial aggregates (counts, and each quest's completion times for the exact quantiles) meet on the node
+-- that asked, whose outer queries finish them. Only these per-(date, quest) rows leave the cluster.
 SELECT
   snapshot_date,
   quest_id,
@@ -42,26 +38,20 @@ FROM (
       day.2 AS snapshot_date,
       quest_id,
       countIf(
-        NOT (notEmpty(arrayFilter(x -> bitAnd(x, 7) = 3, seen) AS completions) AS is_done)
-        AND bitAnd(arrayReduce('max', seen) AS latest, 7) = 1
+        NOT (done AND done_at < day.1 AS is_done)
+        AND bitAnd(ev[arrayCount(x -> x < day.1 * 8, ev)] AS latest, 7) = 1
       ) AS accepted,
       countIf(NOT is_done AND bitAnd(latest, 7) = 2) AS declined,
       countIf(is_done) AS completed,
       countIf(NOT is_done AND bitAnd(latest, 7) = 4) AS abandoned,
       countIf(NOT is_done AND bitAnd(latest, 7) = 5) AS failed,
       count() AS encountered,
-      groupArrayIf(
-        (
-          (arrayReduce('min', arrayMap(x -> bitShiftRight(x, 3), completions)) AS done_at)
-          - arrayReduce('max', arrayMap(x -> bitShiftRight(x, 3), acc))
-        ) / 1000000,
-        is_done AND notEmpty(arrayFilter(x -> bitAnd(x, 7) = 1 AND bitShiftRight(x, 3) <= done_at, seen) AS acc)
-      ) AS times,
-      sumIf(length(acc), is_done) AS attempts,
-      countIf(is_done AND empty(acc)) AS anomalies
+      groupArrayIf(seconds, is_done AND timed) AS times,
+      sumIf(attempts, is_done) AS attempts,
+      countIf(is_done AND anomaly) AS anomalies
     FROM {db}.pairs
     ARRAY JOIN {days} AS day
-    WHERE day.1 > first_ts AND notEmpty(arrayFilter(x -> bitShiftRight(x, 3) < day.1, ev) AS seen)
+    WHERE day.1 > first_ts
     GROUP BY snapshot_date, quest_id
   )
 )

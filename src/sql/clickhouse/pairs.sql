@@ -4,5 +4,11 @@ CREATE TABLE IF NOT EXISTS {db}.pairs (
   quest_id String,
   player_id String,
   first_ts Int64,
-  ev Array(Int64)
+  ev Array(Int64),
+  done UInt8,
+  done_at Int64,
+  attempts UInt32,
+  anomaly UInt8,
+  timed UInt8,
+  seconds Float64
 ) ENGINE = Distributed({cluster}, {db_name}, 'pairs_local')
