@@ -24,12 +24,15 @@ export function clickhouseEngine(config: EngineConfig): StatsEngine {
         await ensureSchema(cluster);
         await shipEvents(db, cluster, effects);
       }),
-    computeSnapshots: (db, opts, effects) =>
-      withCluster(config, async (cluster) => {
+    computeSnapshots: async (db, opts, effects) => {
+      // Restricting the figures to a roster means shipping it to every shard; not done yet (README says so).
+      if (opts.roster) throw new UserError(msg.rosterUnsupported(), { hint: msg.rosterHint });
+      return withCluster(config, async (cluster) => {
         await ensureSchema(cluster);
         await shipEvents(db, cluster, effects);
         return computeOnCluster(db, cluster, opts, effects);
-      }),
+      });
+    },
     close: async () => {},
   };
 }
@@ -45,8 +48,6 @@ async function withCluster<T>(config: EngineConfig, fn: (cluster: Cluster) => Pr
 }
 
 async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, effects: Effects): Promise<string[]> {
-  // Restricting the figures to a roster means shipping it to every shard; not done yet (README says so).
-  if (opts.roster) throw new UserError(msg.rosterUnsupported(), { hint: msg.rosterHint });
   return withTempDir(async (dir) => {
     const [, ms] = await timed(async () => {
       await db.run(sqlFile('ship/player_first'));
