@@ -1,7 +1,7 @@
 // The ClickHouse engine against a real two-shard cluster started here: the same snapshots as the DuckDB engine on the
 // sample, exact rows on hand-written hostile ids, idempotent shipping (re-ingest, replaced file, a shipment cut short,
 // a recreated local database), and escaping. The 1M-event parity is in clickhouse-parity.test.ts.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
@@ -14,7 +14,7 @@ import { getSnapshot } from '../src/engine/read.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { clickhouseConfig, compareSnapshots, dbIn, HAVE_CLICKHOUSE, useCluster } from './clickhouse/helpers.js';
-import { ROOT, tempDir } from './helpers.js';
+import { cli, ROOT, tempDir } from './helpers.js';
 
 const cluster = useCluster();
 const dir = tempDir('questlog-ch-');
@@ -296,4 +296,49 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
     expect((await compareSnapshots(a, b)).diffs).toHaveLength(1);
     expect((await compareSnapshots(a, a)).diffs).toEqual([]);
   });
+
+  it('runs through the CLI: ingest, stats and nightly with engine "clickhouse" print and publish what DuckDB does', async () => {
+    const sample = join(ROOT, 'data/sample');
+    const write = (name: string, engine?: object) => {
+      const path = join(dir, `${name}.config.json`);
+      const config = {
+        db: `${name}.duckdb`,
+        catalogue: join(sample, 'catalogue.csv'),
+        sources: { sample: { format: 'seed', paths: [join(sample, 'logs/**/*.csv')] } },
+        ...(engine ? { engine } : {}),
+      };
+      writeFileSync(path, JSON.stringify(config));
+      return path;
+    };
+    const c = cluster();
+    const duck = write('cli-duck');
+    const ch = write('cli-ch', {
+      type: 'clickhouse',
+      url: c.url,
+      shards: c.urls,
+      cluster: c.cluster,
+      database: 'ql_cli',
+    });
+    // The per-quest table and coverage, without the lines that carry timings or engine steps.
+    const table = (out: string) =>
+      out
+        .split('\n')
+        .filter((l) => !/ in \d+ ms|^clickhouse:|^state:|^catalogue /.test(l))
+        .join('\n');
+    const outputs = [];
+    for (const config of [duck, ch]) {
+      expect(cli(['--config', config, 'ingest', '--source', 'sample'], { cwd: dir }).code).toBe(0);
+      const stats = cli(['--config', config, 'stats', '--backfill'], { cwd: dir });
+      expect(stats.code).toBe(0);
+      outputs.push(table(stats.stdout));
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[0]).toContain('Forge a Blade');
+    const site = join(dir, 'cli-site');
+    const nightly = cli(['--config', ch, 'nightly', '--as-of', '2026-11-22', '--out', site], { cwd: dir });
+    expect(nightly.stderr).toBe('');
+    expect(nightly.code).toBe(0);
+    const api = JSON.parse(readFileSync(join(site, 'api/v1/snapshot.json'), 'utf8'));
+    expect(JSON.stringify(api)).toContain('2026-11-22');
+  }, 120_000);
 });
