@@ -13,7 +13,14 @@ import { migrate } from '../src/engine/migrate.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { clickhouseConfig, compareSnapshots, dbIn, HAVE_CLICKHOUSE, useCluster } from './clickhouse/helpers.js';
+import {
+  clickhouseConfig,
+  compareHistograms,
+  compareSnapshots,
+  dbIn,
+  HAVE_CLICKHOUSE,
+  useCluster,
+} from './clickhouse/helpers.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 const cluster = useCluster();
@@ -109,6 +116,9 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
     }
     const { rows, diffs } = await compareSnapshots(duck, ch);
     expect(diffs).toEqual([]);
+    // The quest pages' completion-time histograms: from the local state with DuckDB, stored by the ClickHouse engine.
+    const days = Array.from({ length: 14 }, (_, i) => `2026-11-${String(9 + i).padStart(2, '0')}`);
+    expect(await compareHistograms(duck, ch, days)).toEqual([]);
     expect(rows).toBe(14 * 22 + 4); // 22 quests (20 met + EXP0021 never + 2 unknown) minus those not met on early days
   });
 

@@ -13,7 +13,14 @@ import { engineFor } from '../src/engine/engine.js';
 import { migrate } from '../src/engine/migrate.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { clickhouseConfig, compareSnapshots, dbIn, HAVE_CLICKHOUSE, useCluster } from './clickhouse/helpers.js';
+import {
+  clickhouseConfig,
+  compareHistograms,
+  compareSnapshots,
+  dbIn,
+  HAVE_CLICKHOUSE,
+  useCluster,
+} from './clickhouse/helpers.js';
 import { tempDir } from './helpers.js';
 
 const cluster = useCluster();
@@ -104,6 +111,7 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine parity at 1M events', () =>
     expect(await round(ch, config, second, catalogue)).toEqual(await round(duck, local, second, catalogue));
     const two = await compareSnapshots(duck, ch);
     expect(two.diffs).toEqual([]);
+    expect(await compareHistograms(duck, ch, daysDuck)).toEqual([]);
     // Every catalogue quest on every day.
     expect(two.rows).toBeGreaterThanOrEqual(daysDuck.length * 1000);
   }, 300_000);

@@ -30,6 +30,8 @@ export async function snapshotDays(
   opts: StatsOptions,
   effects: Effects,
   figures: () => Promise<void>,
+  /** Inside the transaction that stores the rows: whatever else the engine keeps per date (stored histograms). */
+  storeMore?: () => Promise<void>,
 ): Promise<string[]> {
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);
@@ -50,8 +52,10 @@ export async function snapshotDays(
     return db.transaction(async () => {
       await db.run('DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run('DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
+      await db.run('DELETE FROM snapshot_histograms WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run(sqlFile('snapshot/snapshots'));
       await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
+      await storeMore?.();
       const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
       return rows.map((r) => r.d);
     });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { clickhouseBinary, INSTALL_HINT, type LocalCluster, startCluster } from '../../bench/lib/clickhouse-cluster.js';
 import { type Config, type EngineConfig, normalizeConfig } from '../../src/config.js';
 import { Db } from '../../src/engine/db.js';
+import { getCompletionHistogram } from '../../src/engine/read.js';
 import { haveTool } from '../helpers.js';
 
 /** Whether ClickHouse is installed: in CI its absence fails the file, never skips it. */
@@ -94,3 +95,40 @@ export async function compareSnapshots(a: string, b: string, limit = 10): Promis
 }
 
 export const dbIn = (dir: string, name: string) => join(dir, `${name}.duckdb`);
+
+/**
+ * The completion-time histograms of two databases for each of `dates` (computed from the local state, or stored by the
+ * ClickHouse engine): the same bins, counts equal, bounds within 1e-6. Returns the differences, at most `limit`.
+ */
+export async function compareHistograms(a: string, b: string, dates: string[], limit = 10): Promise<string[]> {
+  const diffs: string[] = [];
+  let compared = 0;
+  const [da, db] = [await Db.open(a, { readOnly: true }), await Db.open(b, { readOnly: true })];
+  try {
+    for (const date of dates) {
+      const [ha, hb] = [await getCompletionHistogram(da, date), await getCompletionHistogram(db, date)];
+      if (ha.length !== hb.length) diffs.push(`${date}: ${ha.length} bins against ${hb.length}`);
+      compared += ha.length;
+      ha.forEach((x, i) => {
+        const y = hb[i];
+        const close = (p: number, q: number | undefined) => q !== undefined && Math.abs(p - q) <= 1e-6;
+        if (
+          !y ||
+          x.quest_id !== y.quest_id ||
+          x.players !== y.players ||
+          !close(x.bin_start, y.bin_start) ||
+          !close(x.bin_end, y.bin_end)
+        ) {
+          diffs.push(`${date}: ${JSON.stringify(x)} against ${JSON.stringify(y)}`);
+        }
+      });
+      if (diffs.length >= limit) break;
+    }
+  } finally {
+    da.close();
+    db.close();
+  }
+  // Nothing to compare would prove nothing.
+  if (compared === 0) diffs.push('no histogram bins on any date');
+  return diffs.slice(0, limit);
+}

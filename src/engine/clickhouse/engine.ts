@@ -11,6 +11,7 @@ import { clickhouseMessages as msg } from '../../domain/messages.js';
 import type { StatsOptions } from '../../domain/types.js';
 import { type Db, literal, sqlFile } from '../db.js';
 import type { StatsEngine } from '../engine.js';
+import { HISTOGRAM_BINS } from '../read.js';
 import { snapshotDays } from '../snapshot.js';
 import { type Cluster, chNumber, chSql, chString, chToFile, connect, onCluster } from './client.js';
 import { ensureSchema } from './schema.js';
@@ -58,18 +59,30 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
       await db.run(withPath(sqlFile('ship/quarters'), path));
     });
     effects.log(`clickhouse: players and event counts in ${ms} ms`);
-    return snapshotDays(db, opts, effects, async () => {
-      const days = await db.all<{ snapshot_date: string; day_end: number }>(sqlFile('ship/days'));
-      const list = days.map((d) => `(toInt64(${chNumber(d.day_end)}), ${chString(d.snapshot_date)})`).join(', ');
-      const path = join(dir, 'figures.ndjson');
-      const [, figuresMs] = await timed(() =>
-        onCluster(cluster.url, 'computing the figures', () =>
-          chToFile(cluster.main, chSql('figures', { ...cluster.vars, days: `[${list}]` }), path),
-        ),
-      );
-      effects.log(`clickhouse: figures for ${days.length} day(s) on the cluster in ${figuresMs} ms`);
-      await db.run(withPath(sqlFile('ship/figures'), path));
-    });
+    return snapshotDays(
+      db,
+      opts,
+      effects,
+      async () => {
+        const days = await db.all<{ snapshot_date: string; day_end: number }>(sqlFile('ship/days'));
+        const list = days.map((d) => `(toInt64(${chNumber(d.day_end)}), ${chString(d.snapshot_date)})`).join(', ');
+        const path = join(dir, 'figures.ndjson');
+        const [, figuresMs] = await timed(() =>
+          onCluster(cluster.url, 'computing the figures', () =>
+            chToFile(
+              cluster.main,
+              chSql('figures', { ...cluster.vars, days: `[${list}]`, bins: chNumber(HISTOGRAM_BINS) }),
+              path,
+            ),
+          ),
+        );
+        effects.log(`clickhouse: figures for ${days.length} day(s) on the cluster in ${figuresMs} ms`);
+        await db.run(withPath(sqlFile('ship/figures'), path));
+      },
+      async () => {
+        await db.run(sqlFile('ship/histograms'), { bins: HISTOGRAM_BINS });
+      },
+    );
   });
 }
 

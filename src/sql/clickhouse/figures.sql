@@ -1,4 +1,5 @@
--- Per (snapshot date, quest) figures for the days in {days} (an array of (day end in microseconds, 'YYYY-MM-DD')).
+-- Per (snapshot date, quest) figures for the days in {days} (an array of (day end in microseconds, 'YYYY-MM-DD')),
+-- with the completion-time histogram in {bins} bins (counts; its bounds are min and max).
 -- A pair counts on a day once its first event is before the day end; it is completed if its first completion is, and
 -- otherwise in the bucket of its latest event before the day end (the last packed value below day end * 8, ev being
 -- sorted; see pairs_local.sql). The inner query runs on every shard over its own pairs (pairs is Distributed); the
@@ -21,7 +22,11 @@ SELECT
   if(timed > 0, sorted[lo50 + 1] + (p50 - lo50) * (sorted[hi50 + 1] - sorted[lo50 + 1]), NULL) AS median_seconds,
   if(timed > 0, sorted[lo90 + 1] + (p90 - lo90) * (sorted[hi90 + 1] - sorted[lo90 + 1]), NULL) AS p90_seconds,
   if(completed > 0, attempts / completed, NULL) AS mean_attempts,
-  anomalies
+  anomalies,
+  -- Binned as src/sql/read/completion_histogram.sql bins the local state: equal widths from the fastest to the
+  -- slowest, the slowest in the last bin, all in bin 0 when they are equal.
+  -- (bin_of goes in as an argument: 18.16 does not fetch a subquery column that only a lambda mentions.)
+  arrayMap((i, b) -> toUInt32(countEqual(b, i)), range({bins}), arrayResize([bin_of], {bins}, bin_of)) AS hist
 FROM (
   SELECT
     *,
@@ -32,7 +37,11 @@ FROM (
     toUInt32(ceil(p50)) AS hi50,
     (timed - 1) * 0.9 AS p90,
     toUInt32(floor(p90)) AS lo90,
-    toUInt32(ceil(p90)) AS hi90
+    toUInt32(ceil(p90)) AS hi90,
+    arrayMap(
+      x -> if(sorted[timed] = sorted[1], 0, least(toUInt32(floor((x - sorted[1]) / (sorted[timed] - sorted[1]) * {bins})), {bins} - 1)),
+      sorted
+    ) AS bin_of
   FROM (
     SELECT
       day.2 AS snapshot_date,
