@@ -4,8 +4,9 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../src/config.js';
+import { type Config, normalizeConfig } from '../src/config.js';
 import { silent } from '../src/domain/effects.js';
+import { clickhouseMessages } from '../src/domain/messages.js';
 import { chIdent, chRows, chString, connect } from '../src/engine/clickhouse/client.js';
 import { Db } from '../src/engine/db.js';
 import { engineFor } from '../src/engine/engine.js';
@@ -21,7 +22,7 @@ import {
   HAVE_CLICKHOUSE,
   useCluster,
 } from './clickhouse/helpers.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, freshDb, ROOT, tempDir } from './helpers.js';
 
 const cluster = useCluster();
 const dir = tempDir('questlog-ch-');
@@ -351,4 +352,27 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine on a two-shard cluster', ()
     const api = JSON.parse(readFileSync(join(site, 'api/v1/snapshot.json'), 'utf8'));
     expect(JSON.stringify(api)).toContain('2026-11-22');
   }, 120_000);
+
+  it('refuses a shard list that does not match the cluster, naming both counts', async () => {
+    const c = cluster();
+    const one = normalizeConfig(
+      { engine: { type: 'clickhouse', url: c.url, shards: [c.url], database: 'ql_bad' } },
+      dir,
+    );
+    const nameless = normalizeConfig(
+      { engine: { type: 'clickhouse', url: c.url, shards: c.urls, cluster: 'nosuch', database: 'ql_bad' } },
+      dir,
+    );
+    const db = await freshDb(dir);
+    try {
+      await expect(engineFor(one).syncEvents(db, silent)).rejects.toThrow(
+        clickhouseMessages.shardCount(c.url, 'questlog', 2, 1),
+      );
+      await expect(engineFor(nameless).syncEvents(db, silent)).rejects.toThrow(
+        clickhouseMessages.shardCount(c.url, 'nosuch', 0, 2),
+      );
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -1,7 +1,8 @@
 // Parity at scale: 1M generated events on 1,000 quests over 45 days (exact duplicates included), loaded in two rounds
-// with late events between them (acceptances timestamped before completions already loaded, and re-sent events), on a
-// real two-shard cluster. Every figure of every quest and date from the ClickHouse engine equals the DuckDB engine's:
-// counts exactly, the rest within 1e-6.
+// with late events in the second (acceptances timestamped before completions already loaded, and re-sent events), on a
+// real two-shard cluster. Every figure of every quest and date from the ClickHouse engine equals the DuckDB engine's
+// (counts exactly, the rest within 1e-6), and so do the completion-time histograms. Alone on two cores it takes about
+// two minutes.
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,14 @@ import { tempDir } from './helpers.js';
 const cluster = useCluster();
 const dir = tempDir('questlog-ch-parity-');
 
-async function round(path: string, config: Config, files: string[], catalogue: string): Promise<string[]> {
+/** Loads `files`, then computes every day's snapshot (or, with stats false, only brings the engine's events in line). */
+async function round(
+  path: string,
+  config: Config,
+  files: string[],
+  catalogue: string,
+  stats = true,
+): Promise<string[]> {
   const db = await Db.open(path);
   try {
     await migrate(db);
@@ -35,6 +43,10 @@ async function round(path: string, config: Config, files: string[], catalogue: s
     const s = await ingest(db, { paths: files, config, format: 'events', cwd: dir }, silent);
     expect(s.totals.files_failed).toBe(0);
     const t1 = performance.now();
+    if (!stats) {
+      await engineFor(config).syncEvents(db, silent);
+      return [];
+    }
     const fx = { log: (l: string) => process.env.QL_VERBOSE && process.stderr.write(`${l}\n`) };
     const r = await engineFor(config).computeSnapshots(db, { backfill: true }, fx as never);
     if (process.env.QL_VERBOSE)
@@ -78,13 +90,12 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine parity at 1M events', () =>
     const duck = dbIn(dir, 'duck');
     const ch = dbIn(dir, 'ch');
 
+    // Round one: half the players. The DuckDB engine builds its state from them; the cluster gets their events (its
+    // figures are a full recomputation every time, so computing them here too would only repeat round two's check).
     const first = shards.slice(0, 2);
     const daysDuck = await round(duck, local, first, catalogue);
-    const daysCh = await round(ch, config, first, catalogue);
-    expect(daysCh).toEqual(daysDuck);
     expect(daysDuck.length).toBeGreaterThan(30);
-    const one = await compareSnapshots(duck, ch);
-    expect(one.diffs).toEqual([]);
+    await round(ch, config, first, catalogue, false);
 
     // Late data for players already loaded: an acceptance half an hour before about 1 in 50 loaded completions (new
     // attempts, shorter times: the DuckDB engine recomputes those players from all their events), and about 1 in 100
@@ -114,5 +125,5 @@ describe.skipIf(!HAVE_CLICKHOUSE)('ClickHouse engine parity at 1M events', () =>
     expect(await compareHistograms(duck, ch, daysDuck)).toEqual([]);
     // Every catalogue quest on every day.
     expect(two.rows).toBeGreaterThanOrEqual(daysDuck.length * 1000);
-  }, 300_000);
+  }, 900_000);
 });

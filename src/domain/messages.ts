@@ -34,6 +34,10 @@ export const clickhouseMessages = {
   hint: "check engine.url and engine.shards in questlog.config.json, that the servers run, and the user's permissions",
   rosterUnsupported: () => 'a roster is not supported with engine "clickhouse" yet',
   rosterHint: 'remove "roster" from the config (or --roster), or use engine "duckdb"',
+  shardCount: (url: string, cluster: string, known: number, listed: number) =>
+    `ClickHouse at ${url}: cluster "${cluster}" has ${known} shard(s), engine.shards lists ${listed}`,
+  shardHint:
+    'list one HTTP url per shard of the cluster (its remote_servers) in engine.shards, and check engine.cluster',
   mutationTimeout: (url: string, table: string) =>
     `ClickHouse at ${url}: deleting replaced files from ${table} did not finish`,
 };
