@@ -50,7 +50,7 @@ export interface EngineConfig {
   user?: string;
 }
 
-export const ENGINE_TYPES = ['duckdb', 'clickhouse'] as const;
+const ENGINE_TYPES = ['duckdb', 'clickhouse'] as const;
 
 export interface Config {
   /** Folder the config was read from; relative paths in it resolve against this. */
@@ -67,7 +67,7 @@ export interface Config {
   engine?: EngineConfig;
 }
 
-export const CONFIG_FILE = 'questlog.config.json';
+const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
 
@@ -249,6 +249,18 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
     throw new UserError(msg.notJson(path, errorMessage(err)));
   }
   return normalizeConfig(raw, dirname(path), path);
+}
+
+/** The `notebooks` settings with their defaults applied and `out` resolved against the config's folder. */
+export function notebookSettings(config: Config) {
+  const nb = config.notebooks ?? {};
+  return {
+    publish: nb.publish ?? [],
+    out: nb.out ? configPath(config, nb.out) : undefined,
+    python: nb.python,
+    kernel: nb.kernel,
+    hideCode: nb.hideCode,
+  };
 }
 
 /** Resolves a path from the config against the config's folder. */

@@ -5,143 +5,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { sqlTimestamp } from '../domain/dates.js';
 import { type Effects, silent, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
+import { demoMessages as msg } from '../domain/messages.js';
 import { literal, type Params, sqlFile } from '../engine/db.js';
 
-export type DemoFormat = 'seed' | 'ndjson' | 'csv' | 'parquet';
-export const DEMO_FORMATS: readonly DemoFormat[] = ['seed', 'ndjson', 'csv', 'parquet'];
-
-export interface DemoOptions {
-  /** Output folder: `catalogue.csv`, `logs/<player>/<session start>.csv` (seed), `<format>/events-NNN.<ext>`. */
-  out: string;
-  seed?: number;
-  /** Default 200; derived from `events` when only that is given. */
-  players?: number;
-  /** Approximate number of events wanted; sets `players` when `players` is not given. */
-  events?: number;
-  /** Catalogue quests players can meet (default 20). */
-  quests?: number;
-  /** Quest ids in the logs that the catalogue does not list (default 2). */
-  unknownQuests?: number;
-  /** Catalogue quests nobody can meet yet (default 1). */
-  unreleasedQuests?: number;
-  /** Mean number of quests a player meets (default 8). */
-  meanQuests?: number;
-  /** Events per player-quest, drawn uniformly (default 1..2; the benchmark uses 5..20). */
-  minEvents?: number;
-  maxEvents?: number;
-  /** Period covered, from `start` (UTC date, default 2026-11-09) for `days` days (default 14). */
-  start?: string;
-  days?: number;
-  /** Quests per chain in the catalogue (default 5). */
-  chainLength?: number;
-  /** Players enter at many chains instead of all at the first (default: when there are more than 40 quests). */
-  spread?: boolean;
-  /** Share of players who log in but never meet a quest (default 0.03). */
-  idle?: number;
-  /** Default ['seed']. */
-  formats?: DemoFormat[];
-  /** Events files per format, split by player (default 1). */
-  shards?: number;
-  /** gzip the NDJSON and CSV events files (Parquet is always compressed). */
-  gzip?: boolean;
-  /** Write the last day separately (`events-lastday-*`) from the history (`events-history-*`), for incremental runs. */
-  splitLastDay?: boolean;
-}
-
-export interface DemoSummary {
-  out: string;
-  players: number;
-  quests: number;
-  events: number;
-  sessions: number;
-  /** Paths relative to `out`, sorted. */
-  files: string[];
-  bytes: number;
-  ms: number;
-}
-
-/** The committed sample: `questlog demo-data` with no options reproduces data/sample byte for byte. */
-export const SAMPLE_OPTIONS = {
-  seed: 7,
-  players: 200,
-  quests: 20,
-  unknownQuests: 2,
-  unreleasedQuests: 1,
-  meanQuests: 8,
-  minEvents: 1,
-  maxEvents: 2,
-  start: '2026-11-09',
-  days: 14,
-  chainLength: 5,
-  idle: 0.03,
-  formats: ['seed'] as DemoFormat[],
-  shards: 1,
-  gzip: false,
-} as const;
-
-type Resolved = Required<Omit<DemoOptions, 'events'>>;
-
-function resolveOptions(opts: DemoOptions): Resolved {
-  const base = { ...SAMPLE_OPTIONS, formats: [...SAMPLE_OPTIONS.formats] };
-  const pick = <K extends keyof typeof base>(k: K): (typeof base)[K] => (opts[k] ?? base[k]) as (typeof base)[K];
-  const quests = pick('quests');
-  const minEvents = pick('minEvents');
-  const maxEvents = Math.max(opts.maxEvents ?? Math.max(base.maxEvents, minEvents), minEvents);
-  const meanQuests = pick('meanQuests');
-  const idle = pick('idle');
-  const r: Resolved = {
-    out: opts.out,
-    seed: pick('seed'),
-    players: opts.players ?? base.players,
-    quests,
-    unknownQuests: pick('unknownQuests'),
-    unreleasedQuests: pick('unreleasedQuests'),
-    meanQuests,
-    minEvents,
-    maxEvents,
-    start: pick('start'),
-    days: pick('days'),
-    chainLength: pick('chainLength'),
-    spread: opts.spread ?? quests > 40,
-    idle,
-    formats: [...new Set(opts.formats ?? base.formats)],
-    shards: pick('shards'),
-    gzip: pick('gzip'),
-    splitLastDay: opts.splitLastDay ?? false,
-  };
-  validate(r);
-  return r;
-}
-
-function validate(o: Resolved): void {
-  const int = (name: string, v: number, min: number) => {
-    if (!Number.isInteger(v) || v < min)
-      throw new UserError(`demo-data: ${name} must be an integer >= ${min} (got ${v})`);
-  };
-  int('seed', o.seed, 0);
-  int('players', o.players, 1);
-  int('quests', o.quests, 1);
-  int('unknown quests', o.unknownQuests, 0);
-  int('unreleased quests', o.unreleasedQuests, 0);
-  int('min events', o.minEvents, 1);
-  int('max events', o.maxEvents, o.minEvents);
-  int('days', o.days, 1);
-  int('chain length', o.chainLength, 1);
-  int('shards', o.shards, 1);
-  if (!(o.meanQuests >= 1)) throw new UserError(`demo-data: mean quests must be >= 1 (got ${o.meanQuests})`);
-  if (!(o.idle >= 0 && o.idle < 1)) throw new UserError(`demo-data: idle must be in [0, 1) (got ${o.idle})`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.start) || Number.isNaN(Date.parse(`${o.start}T00:00:00Z`))) {
-    throw new UserError(`demo-data: start must be a date YYYY-MM-DD (got ${o.start})`);
-  }
-  const bad = o.formats.filter((f) => !DEMO_FORMATS.includes(f));
-  if (bad.length || o.formats.length === 0) {
-    throw new UserError(`demo-data: unknown format ${bad.join(', ') || '(none)'}`, {
-      hint: `formats: ${DEMO_FORMATS.join(', ')}`,
-    });
-  }
-}
+import { type DemoFormat, type DemoOptions, type DemoSummary, type Resolved, resolveOptions } from './options.js';
 
 /** Writes a demo data set; the same options give byte-identical files. */
 export async function generateDemoData(opts: DemoOptions, effects: Effects): Promise<DemoSummary> {
@@ -158,11 +28,7 @@ export async function generateDemoData(opts: DemoOptions, effects: Effects): Pro
     }
   });
   const result = { ...summary, ms };
-  effects.log(
-    `demo-data ${relative(process.cwd(), out) || '.'}: ${result.players} players, ${result.quests} quests, ` +
-      `${result.events} events, ${result.sessions} sessions -> ${result.files.length} files ` +
-      `(${(result.bytes / 1e6).toFixed(1)} MB) in ${ms} ms`,
-  );
+  effects.log(msg.written(relative(process.cwd(), out) || '.', result, ms));
   return result;
 }
 
@@ -211,7 +77,7 @@ class Scratch {
 }
 
 async function calibrate(db: Scratch, o: Resolved, events: number): Promise<number> {
-  if (!(events >= 1)) throw new UserError(`demo-data: events must be >= 1 (got ${events})`);
+  if (!(events >= 1)) throw new UserError(msg.badEvents(events));
   const probe = 2000;
   await build(db, { ...o, players: probe }, silent);
   const row = await db.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM demo_events');
@@ -240,7 +106,7 @@ async function build(db: Scratch, o: Resolved, effects: Effects): Promise<void> 
   });
   for (const step of ['demo/quests', 'demo/players', 'demo/pairs', 'demo/events']) {
     const [, ms] = await timed(() => db.run(sqlFile(step)));
-    effects.log(`  ${step.replace('demo/', '')}: ${ms} ms`);
+    effects.log(msg.step(step.replace('demo/', ''), ms));
   }
 }
 
@@ -307,7 +173,7 @@ async function writeSeedLogs(db: Scratch, out: string, effects: Effects): Promis
     writeFileSync(path, row.content);
     if (n % 100 === 99 || n === rows.length - 1) effects.progress?.('demo-data seed logs', n + 1, rows.length);
   }
-  effects.log(`  seed logs: ${rows.length} session files in ${ms} ms`);
+  effects.log(msg.seedLogs(rows.length, ms));
   return rows.map((r) => join('logs', r.path));
 }
 
@@ -326,13 +192,12 @@ async function writeEvents(
   const start = `${o.start} 00:00:00`;
   const end = new Date(Date.parse(`${o.start}T00:00:00Z`) + o.days * 86_400_000);
   const lastDay = new Date(end.getTime() - 86_400_000);
-  const fmt = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
   const periods = o.splitLastDay
     ? [
-        { prefix: 'events-history', from: start, until: fmt(lastDay) },
-        { prefix: 'events-lastday', from: fmt(lastDay), until: fmt(end) },
+        { prefix: 'events-history', from: start, until: sqlTimestamp(lastDay) },
+        { prefix: 'events-lastday', from: sqlTimestamp(lastDay), until: sqlTimestamp(end) },
       ]
-    : [{ prefix: 'events', from: start, until: fmt(end) }];
+    : [{ prefix: 'events', from: start, until: sqlTimestamp(end) }];
   const gz = o.gzip && format !== 'parquet';
   const options =
     format === 'parquet'
@@ -365,7 +230,7 @@ async function writeEvents(
         rmSync(tmp);
         renameSync(`${tmp}.gz`, join(dir, name));
       });
-      effects.log(`  ${format}/${name}: ${ms} ms`);
+      effects.log(msg.step(`${format}/${name}`, ms));
     }
   };
   await Promise.all(db.conns.map(writer));

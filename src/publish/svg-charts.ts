@@ -3,9 +3,9 @@
 // The spec stays the chart: this is the fallback the page shows until (or unless) vega-embed takes over.
 
 import { InternalError } from '../domain/errors.js';
-import { BUCKETS, type Chart } from './charts.js';
+import { escapeHtml as esc } from '../domain/html.js';
+import { BUCKETS, type Chart, FONT } from './charts.js';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 const LABEL = { size: 11, color: '#4a5568' };
 const TITLE = { size: 12, color: '#2d3748' };
 const GRID = '#edf2f7';
@@ -13,9 +13,6 @@ const DOMAIN = '#a0aec0';
 const TICK = '#888';
 const PAD = 8;
 const COLORS = new Map<string, string>(BUCKETS.map((b) => [b.label, b.color]));
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /**
  * Coordinates with at most 2 decimals: the same bytes on every machine, and no `-0`. Written from the integer number
@@ -168,7 +165,7 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** Players by status: one horizontal bar per status, 26 px per row, 480 px wide. */
-export function statusSvg(values: readonly Record<string, unknown>[]): string {
+function statusSvg(values: readonly Record<string, unknown>[]): string {
   const rows = [...values].sort((a, b) => num(a.order) - num(b.order));
   const [w, step] = [480, 26];
   const h = step * rows.length;
@@ -190,7 +187,7 @@ export function statusSvg(values: readonly Record<string, unknown>[]): string {
 }
 
 /** Completion-time bins: bars between each bin's bounds, 1 px apart, 480 x 180. */
-export function histogramSvg(values: readonly Record<string, unknown>[]): string {
+function histogramSvg(values: readonly Record<string, unknown>[]): string {
   const [w, h] = [480, 180];
   const bins = values.map((v) => ({ from: num(v.from), to: num(v.to), players: num(v.players) }));
   const lo = bins.length ? Math.min(...bins.map((b) => b.from)) : 0;
@@ -216,7 +213,7 @@ export function histogramSvg(values: readonly Record<string, unknown>[]): string
 const ANGLE = (40 * Math.PI) / 180;
 
 /** Status per snapshot date: stacked columns, dates rotated -40 degrees, colour legend below; 900 x 220. */
-export function historySvg(values: readonly Record<string, unknown>[]): string {
+function historySvg(values: readonly Record<string, unknown>[]): string {
   const [w, h] = [900, 220];
   const dates = [...new Set(values.map((v) => str(v.date)))].sort();
   const column = new Map(dates.map((d, i) => [d, i]));

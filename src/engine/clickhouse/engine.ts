@@ -10,22 +10,22 @@ import { UserError } from '../../domain/errors.js';
 import { clickhouseMessages as msg } from '../../domain/messages.js';
 import type { StatsOptions } from '../../domain/types.js';
 import { type Db, literal, sqlFile } from '../db.js';
-import type { StatsEngine } from '../engine.js';
 import { HISTOGRAM_BINS } from '../read.js';
 import { snapshotDays } from '../snapshot.js';
 import { type Cluster, chNumber, chSql, chString, chToFile, connect, onCluster } from './client.js';
 import { ensureSchema } from './schema.js';
 import { shipEvents } from './ship.js';
 
-export function clickhouseEngine(config: EngineConfig): StatsEngine {
+/** The StatsEngine (src/engine/engine.ts, which picks it; typed there to keep this module out of an import cycle). */
+export function clickhouseEngine(config: EngineConfig) {
   return {
-    kind: 'clickhouse',
-    syncEvents: (db, effects) =>
+    kind: 'clickhouse' as const,
+    syncEvents: (db: Db, effects: Effects) =>
       withCluster(config, async (cluster) => {
         await ensureSchema(cluster);
         await shipEvents(db, cluster, effects);
       }),
-    computeSnapshots: async (db, opts, effects) => {
+    computeSnapshots: async (db: Db, opts: StatsOptions, effects: Effects) => {
       // Restricting the figures to a roster means shipping it to every shard; not done yet (README says so).
       if (opts.roster) throw new UserError(msg.rosterUnsupported(), { hint: msg.rosterHint });
       return withCluster(config, async (cluster) => {

@@ -13,7 +13,7 @@ import { clickhouseMessages as msg } from '../../domain/messages.js';
 import { type Db, literal, sqlFile } from '../db.js';
 import { type Cluster, chNumber, chRows, chSql, chString, onCluster } from './client.js';
 
-export interface ShipResult {
+interface ShipResult {
   shipped: number;
   events: number;
   removed: number;
@@ -28,8 +28,8 @@ interface LocalFile {
 /** Events per shipment: one COPY and one INSERT each (a file is never split across shipments). */
 const SHIPMENT_EVENTS = 2_000_000;
 
-export async function shipEvents(db: Db, cluster: Cluster, effects: Effects): Promise<ShipResult> {
-  const [result, ms] = await timed(async () => {
+export async function shipEvents(db: Db, cluster: Cluster, effects: Effects): Promise<void> {
+  const [result, ms] = await timed(async (): Promise<ShipResult> => {
     const local = await db.all<LocalFile>(sqlFile('ship/ledger'));
     const held = await onCluster(cluster.url, 'reading its ledger', () =>
       chRows<{ file_id: number; identity: string; state: number }>(cluster.main, chSql('ledger', cluster.vars)),
@@ -49,7 +49,6 @@ export async function shipEvents(db: Db, cluster: Cluster, effects: Effects): Pr
       `clickhouse: ${result.shipped} file(s) shipped (${result.events} events), ${result.removed} removed, in ${ms} ms`,
     );
   }
-  return result;
 }
 
 function* shipments(files: LocalFile[]): Generator<LocalFile[]> {
