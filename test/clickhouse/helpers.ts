@@ -47,6 +47,14 @@ export function clickhouseConfig(
 const COUNTS = ['players', 'accepted', 'declined', 'completed', 'abandoned', 'failed', 'not_encountered', 'anomalies'];
 const FIGURES = [
   'completion_rate',
+  'completion_rate_low',
+  'completion_rate_high',
+  'reach_rate',
+  'reach_rate_low',
+  'reach_rate_high',
+  'conversion_rate',
+  'conversion_rate_low',
+  'conversion_rate_high',
   'mean_seconds',
   'min_seconds',
   'max_seconds',
