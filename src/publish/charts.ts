@@ -1,4 +1,5 @@
 // Vega-Lite specs for the report's and notebooks' charts, built from the statistics (rendered in chart-render.ts).
+import { formatPercent, formatRateInterval } from '../domain/format.js';
 import type { HistogramBin, QuestStats } from '../domain/types.js';
 
 export type VlSpec = Record<string, unknown> & { data: { name: string; values: Record<string, unknown>[] } };
@@ -286,8 +287,14 @@ export function questHistoryChart(rows: readonly QuestStats[]): Chart {
       },
     },
     table: {
-      columns: ['Snapshot date', ...BUCKETS.map((b) => b.label)],
-      rows: rows.map((r) => [r.snapshot_date, ...BUCKETS.map((b) => bucketValue(r, b.field))]),
+      // Reach and conversion beside the buckets: how the quest's conversion moved from day to day.
+      columns: ['Snapshot date', ...BUCKETS.map((b) => b.label), 'Reach', 'Conversion', 'Conversion 95% interval'],
+      rows: rows.map((r) => [
+        r.snapshot_date,
+        ...BUCKETS.map((b) => bucketValue(r, b.field)),
+        ...[r.reach_rate, r.conversion_rate].map((rate) => formatPercent(rate)),
+        formatRateInterval(r.conversion_rate_low, r.conversion_rate_high),
+      ]),
     },
   };
 }
