@@ -70,6 +70,8 @@ export interface StatsOptions {
   timezone?: string;
   /** CSV with a player_id column: when set, exactly these players are counted, on every day. */
   roster?: string;
+  /** Store an `asOf` later than the last event date plus one day (refused otherwise: a typo'd future date). */
+  force?: boolean;
 }
 
 /** What refreshState did. */
