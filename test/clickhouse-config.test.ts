@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../src/config.js';
+import { clickhouseMessages } from '../src/domain/clickhouse-messages.js';
 import { silent } from '../src/domain/effects.js';
-import { clickhouseMessages, configMessages } from '../src/domain/messages.js';
+import { configMessages } from '../src/domain/messages.js';
 import { engineFor } from '../src/engine/engine.js';
 import { freshDb, ROOT } from './helpers.js';
 

@@ -298,16 +298,3 @@ export function cliHintText(hint: CliHint): string {
   const [key, ...args] = hint;
   return (cliHints[key] as (...a: unknown[]) => string)(...args);
 }
-
-export const clickhouseMessages = {
-  failed: (url: string, what: string, reason: string) => `ClickHouse at ${url}: ${what} failed: ${reason}`,
-  hint: "check engine.url and engine.shards in questlog.config.json, that the servers run, and the user's permissions",
-  rosterUnsupported: () => 'a roster is not supported with engine "clickhouse" yet',
-  rosterHint: 'remove "roster" from the config, or use engine "duckdb"',
-  shardCount: (url: string, cluster: string, known: number, listed: number) =>
-    `ClickHouse at ${url}: cluster "${cluster}" has ${known} shard(s), engine.shards lists ${listed}`,
-  shardHint:
-    'list one HTTP url per shard of the cluster (its remote_servers) in engine.shards, and check engine.cluster',
-  mutationTimeout: (url: string, table: string) =>
-    `ClickHouse at ${url}: deleting replaced files from ${table} did not finish`,
-};

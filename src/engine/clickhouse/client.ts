@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type ClickHouseClient, ClickHouseLogLevel, type ClickHouseSettings, createClient } from '@clickhouse/client';
 import type { EngineConfig } from '../../config.js';
+import { clickhouseMessages as msg } from '../../domain/clickhouse-messages.js';
 import { errorMessage, UserError } from '../../domain/errors.js';
-import { clickhouseMessages as msg } from '../../domain/messages.js';
 import { packageRoot } from '../../root.js';
 
 /** A string literal for ClickHouse: backslash and quote escaped (its parser reads `\\` escapes in quoted strings). */

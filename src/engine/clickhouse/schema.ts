@@ -1,8 +1,9 @@
 // The tables questlog keeps on a ClickHouse cluster, created on every shard separately: `ON CLUSTER` DDL needs
 // ZooKeeper/Keeper, which a plain cluster (and the test's) does not have. Each shard gets the local tables and the
 // Distributed tables over all shards, so any node can take inserts and reads.
+
+import { clickhouseMessages as msg } from '../../domain/clickhouse-messages.js';
 import { UserError } from '../../domain/errors.js';
-import { clickhouseMessages as msg } from '../../domain/messages.js';
 import { type Cluster, chRows, chSql, chString, onCluster } from './client.js';
 
 /** Per-shard storage first (a Distributed table may be read as soon as it exists), then the Distributed tables. */

@@ -7,9 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
+import { clickhouseMessages as msg } from '../../domain/clickhouse-messages.js';
 import { type Effects, timed } from '../../domain/effects.js';
 import { UserError } from '../../domain/errors.js';
-import { clickhouseMessages as msg } from '../../domain/messages.js';
 import { type Db, literal, sqlFile } from '../db.js';
 import { type Cluster, chNumber, chRows, chSql, chString, onCluster } from './client.js';
 
