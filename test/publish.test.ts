@@ -165,8 +165,8 @@ describe('publish (fixture site)', () => {
     expect(summary).toMatchObject({ out, snapshotDate: '2026-11-21', quests: 4 });
     expect(summary.files).toBe(walk(out).length);
     expectGolden(out, 'publish-fixture');
-    // snapshot + index + 4 quests x (quest + history)
-    expect(validateApi(out)).toBe(10);
+    // snapshot + quest index + manifest + history months + 4 quests x (quest + history + November's month file)
+    expect(validateApi(out)).toBe(16);
     for (const f of [
       'assets/vega.min.js',
       'assets/vega-embed.min.js',
@@ -220,7 +220,8 @@ describe('publish (fixture site)', () => {
     const out = join(tempDir(), 'site');
     await publishFixture(out);
     const pages = walk(out).filter((f) => f.endsWith('.html'));
-    expect(pages).toHaveLength(5);
+    // index, API page, 4 quests
+    expect(pages).toHaveLength(6);
     for (const f of pages) {
       const html = readFileSync(join(out, f), 'utf8');
       expect(html, f).not.toContain('<img src=x');

@@ -480,7 +480,7 @@ describe('stats and status commands', () => {
       'catalogue catalogue.csv: 1 quests in N ms',
       'state: 2 players (2 from all their events), 4 intervals in N ms',
       'snapshots: 2 dates (2026-11-27 .. 2026-11-28, UTC) in N ms',
-      'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 rejected lines',
+      'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 quarantined lines',
       '',
     ]);
     expectGoldenText('stats-table.txt', `${out.lines.slice(5).join('\n')}\n`);

@@ -119,11 +119,11 @@ export const ingestMessages = {
   lineTooLong: (max: number) => `a line is longer than ${max} bytes`,
   rejectLine: (file: string, line: number | null, reason: string, raw: string | null) =>
     `${file}:${line ?? '?'}: ${reason}\n  ${raw ?? ''}`,
-  noRejects: 'no rejected lines',
+  noRejects: 'no quarantined lines',
   fileFailed: (path: string, error?: string) => `ingest ${path}: FAILED: ${error}`,
   fileSkipped: (path: string, note: string | undefined, ms: number) => `ingest ${path}: skipped (${note}) in ${ms} ms`,
   fileLoaded: (r: FileCounts & { path: string; status: string; format: string | null }) =>
-    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} rejected + ` +
+    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} quarantined + ` +
     `${r.ignored} ignored${r.duplicates ? `, ${r.duplicates} duplicate` : ''}${r.lines_read === 0 ? ' (empty file)' : ''} ` +
     `in ${r.ms} ms`,
   totals: (
@@ -134,7 +134,7 @@ export const ingestMessages = {
     return (
       `ingest total: ${t.files} file(s): ${t.files_loaded} loaded, ${t.files_replaced} replaced, ` +
       `${t.files_skipped} skipped, ${t.files_failed} failed; ${t.lines_read} lines = ${t.loaded} loaded + ` +
-      `${t.rejected} rejected + ${t.ignored} ignored in ${t.ms} ms${rate}`
+      `${t.rejected} quarantined + ${t.ignored} ignored in ${t.ms} ms${rate}`
     );
   },
 };
@@ -145,8 +145,9 @@ export const publishMessages = {
   notASite: (out: string) => `${out} is not empty and holds no questlog site; refusing to replace it`,
   loaded: (date: string, quests: number, ms: number) =>
     `publish: snapshot ${date}, ${quests} quests loaded in ${ms} ms`,
-  written: (files: number, quests: number, out: string, ms: number) =>
-    `publish: ${files} files for ${quests} quests written to ${out} in ${ms} ms`,
+  written: (files: number, quests: number, out: string, ms: number, gzipped = 0) =>
+    `publish: ${files} files (+ ${gzipped} gzip copies) for ${quests} quests written to ${out} in ${ms} ms`,
+  historyMonths: (written: number, kept: number) => `publish: history month files: ${written} written, ${kept} kept`,
   report: (path: string) => `  report: ${path}`,
   api: (path: string) => `  api:    ${path}`,
   testPause: (what: string) => `publish: ${what} (test hook)`,

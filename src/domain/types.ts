@@ -54,6 +54,13 @@ export interface Coverage {
   rejected_lines: number;
 }
 
+/** A calendar month of stored snapshots: `version` changes whenever one of its dates is (re)computed. */
+export interface HistoryMonth {
+  month: string; // 'YYYY-MM'
+  version: string;
+  dates: number;
+}
+
 export interface HistogramBin {
   quest_id: string;
   bin_start: number; // seconds
