@@ -27,8 +27,7 @@ export const configMessages = {
   unknownKey: (file: string, key: string, suggestion?: string) =>
     `${file}: unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   missingKey: (file: string, key: string) => `${file}: "${key}" is required`,
-  badValue: (file: string, key: string, got: string, expected: string) =>
-    `${file}: "${key}" must be ${expected}, got "${got}"`,
+  badValue: (file: string, key: string, got: string, want: string) => `${file}: "${key}" must be ${want}, got "${got}"`,
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
 };
