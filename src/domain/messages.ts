@@ -65,9 +65,9 @@ export const statsMessages = {
   state: (players: number, recomputed: number, rows: number, ms: number) =>
     `state: ${players} players (${recomputed} from all their events), ${rows} intervals in ${ms} ms`,
   /** `extra`: what survival times and chain funnels took of it (their cost, measured apart). */
-  snapshots: (count: number, span: string, tz: string, ms: number, extra?: { survival: number; chains: number }) =>
+  snapshots: (count: number, span: string, tz: string, ms: number, extra?: { survival?: number; chains?: number }) =>
     `snapshots: ${count} ${plural(count, 'date', 'dates')} (${span}, ${tz}) in ${ms} ms` +
-    (extra ? ` (survival ${extra.survival} ms, chains ${extra.chains} ms)` : ''),
+    (extra?.survival !== undefined ? ` (survival ${extra.survival} ms, chains ${extra.chains ?? 0} ms)` : ''),
   catalogueLoaded: (file: string, quests: number, ms: number) => `catalogue ${file}: ${quests} quests in ${ms} ms`,
 };
 
