@@ -66,7 +66,7 @@ describe('the nightly from cron', () => {
       stamped('publish: snapshot 2026-11-20, 2 quests loaded in \\d+ ms'),
       stamped('publish: history month files: \\d+ written, \\d+ kept'),
       stamped(
-        `publish: \\d+ files \\(\\+ \\d+ gzip copies\\) for 2 quests written to ${quote(join(dir, 'site'))} in \\d+ ms`,
+        `publish: \\d+ files \\(\\d+ unchanged; \\+ \\d+ gzip copies\\) for 2 quests written to ${quote(join(dir, 'site'))} in \\d+ ms`,
       ),
       stamped(`  report: ${quote(join(dir, 'site/index.html'))}`),
       stamped(`  api:    ${quote(join(dir, 'site/api/v1/snapshot.json'))}`),

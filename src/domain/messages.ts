@@ -149,8 +149,10 @@ export const publishMessages = {
   notASite: (out: string) => `${out} is not empty and holds no questlog site; refusing to replace it`,
   loaded: (date: string, quests: number, ms: number) =>
     `publish: snapshot ${date}, ${quests} quests loaded in ${ms} ms`,
-  written: (files: number, quests: number, out: string, ms: number, gzipped = 0) =>
-    `publish: ${files} files (+ ${gzipped} gzip copies) for ${quests} quests written to ${out} in ${ms} ms`,
+  /** `unchanged`: files the recycled site already held byte for byte, left as they were (with their gzip copies). */
+  written: (files: number, quests: number, out: string, ms: number, gzipped = 0, unchanged = 0) =>
+    `publish: ${files} files (${unchanged} unchanged; + ${gzipped} gzip copies) for ${quests} quests written to ` +
+    `${out} in ${ms} ms`,
   historyMonths: (written: number, kept: number) => `publish: history month files: ${written} written, ${kept} kept`,
   report: (path: string) => `  report: ${path}`,
   api: (path: string) => `  api:    ${path}`,

@@ -149,11 +149,12 @@ async function buildSite(
   const manifest = new Manifest();
   const gz = new Compressor((rel, content) => site.write(rel, content));
   const write = async (rel: string, content: string | Buffer) => {
-    site.write(rel, content);
+    const changed = site.write(rel, content);
     files++;
     manifest.add(rel, content);
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-    if (compressible(rel, bytes)) await gz.add(rel, content);
+    // An unchanged file's compressed copies, made from the same bytes, are kept rather than compressed again.
+    if (compressible(rel, bytes) && (changed || !site.keepCopies(rel, ENCODINGS))) await gz.add(rel, content);
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
@@ -193,7 +194,7 @@ async function buildSite(
     ms,
     alerts: data.changes?.alerts ?? [],
   };
-  effects.log(publishMessages.written(files, summary.quests, out, ms, gz.count));
+  effects.log(publishMessages.written(files, summary.quests, out, ms, gz.count, site.unchanged));
   if (summary.alerts.length > 0)
     effects.log(changesMessages.alertsPublished(summary.alerts.length, join(out, 'digest.md')));
   effects.log(publishMessages.report(join(out, 'index.html')));

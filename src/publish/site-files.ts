@@ -8,8 +8,11 @@ import {
   existsSync,
   ftruncateSync,
   mkdirSync,
+  fstatSync,
+  lstatSync,
   openSync,
   readdirSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -18,25 +21,58 @@ import {
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { InternalError } from '../domain/errors.js';
 
-/** Writes files under a build folder, remembering what it wrote (for `prune`). */
+/** Writes files under a build folder, remembering what it wrote or kept (for `prune`). */
 export class SiteFiles {
   readonly written = new Set<string>();
+  /** Files `write` found holding exactly its bytes already, and left as they were. */
+  unchanged = 0;
 
   constructor(readonly root: string) {}
 
-  write(rel: string, content: string | Buffer): void {
-    const path = resolve(this.root, rel);
-    // File ids are escaped, so this never triggers; it is the last line of defence against writing outside.
-    if (!path.startsWith(this.root + sep)) throw new InternalError(`refusing to write outside the site: ${rel}`);
-    overwrite(path, content);
+  /**
+   * Puts `content` at `rel`, unless the recycled folder's file there already holds exactly these bytes: then it is left
+   * untouched (same inode, same mtime), so a nightly neither rewrites nor recompresses what did not change. Returns
+   * whether it wrote.
+   */
+  write(rel: string, content: string | Buffer): boolean {
+    const path = this.inside(rel);
     this.written.add(path);
+    if (!overwrite(path, content)) return true;
+    this.unchanged++;
+    return false;
   }
 
   /** Keeps a file the recycled build folder already holds as it is: `prune` leaves it. */
   keep(rel: string): void {
+    this.written.add(this.inside(rel));
+  }
+
+  /**
+   * Keeps the copies `${rel}${ext}` of an unchanged file when every one of them is there as a plain file of ours
+   * (a site published before an encoding was added has none); returns whether it kept them.
+   */
+  keepCopies(rel: string, exts: readonly string[]): boolean {
+    const paths = exts.map((ext) => this.inside(`${rel}${ext}`));
+    if (!paths.every(ownPlainFile)) return false;
+    for (const path of paths) this.written.add(path);
+    return true;
+  }
+
+  private inside(rel: string): string {
     const path = resolve(this.root, rel);
-    if (!path.startsWith(this.root + sep)) throw new InternalError(`refusing to keep outside the site: ${rel}`);
-    this.written.add(path);
+    // File ids are escaped, so this never triggers; it is the last line of defence against writing outside.
+    if (!path.startsWith(this.root + sep)) throw new InternalError(`refusing to write outside the site: ${rel}`);
+    return path;
+  }
+}
+
+/** A regular file with no other name: neither a link nor a hard link to a file elsewhere (which we never make). */
+function ownPlainFile(path: string): boolean {
+  try {
+    const st = lstatSync(path);
+    return st.isFile() && st.nlink === 1;
+  } catch {
+    return false;
   }
 }
 
@@ -66,40 +102,65 @@ export function buildDir(out: string): string {
 
 /**
  * Replaces a file's bytes: in place when it exists (its blocks stay allocated), else as a new file, creating its
- * folder only when the open says it is missing (a recycled site has them all: 5,000 mkdir calls saved). Synchronous:
- * a write into the page cache takes microseconds, less than a promise round trip through the thread pool.
+ * folder only when the open says it is missing (a recycled site has them all: 5,000 mkdir calls saved). A file that
+ * already holds these exact bytes is left alone; returns true then. Synchronous: a write into the page cache takes
+ * microseconds, less than a promise round trip through the thread pool.
  */
-function overwrite(path: string, content: string | Buffer): void {
-  const fd = openForOverwrite(path);
+function overwrite(path: string, content: string | Buffer): boolean {
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+  const { fd, size } = openForOverwrite(path);
   try {
+    // Only a file of the same size can hold the same bytes: the others are written without being read.
+    const buf = size === bytes ? (typeof content === 'string' ? Buffer.from(content) : content) : undefined;
+    if (buf && sameBytes(fd, buf)) return true;
     // A string goes to the kernel without a Buffer copy on the JS heap (30,000 pages' worth of garbage otherwise).
-    let done = typeof content === 'string' ? writeSync(fd, content, 0) : 0;
-    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    let done = buf ? 0 : typeof content === 'string' ? writeSync(fd, content, 0) : 0;
     if (done < bytes) {
-      const rest = typeof content === 'string' ? Buffer.from(content) : content;
+      const rest = buf ?? (typeof content === 'string' ? Buffer.from(content) : content);
       while (done < bytes) done += writeSync(fd, rest, done, bytes - done, done);
     }
     ftruncateSync(fd, bytes);
+    return false;
   } finally {
     closeSync(fd);
   }
 }
 
-function openForOverwrite(path: string): number {
+/** One read buffer for every comparison (quest pages are ~100 KB; it grows to the largest file compared). */
+let scratch = Buffer.alloc(1 << 18);
+
+function sameBytes(fd: number, want: Buffer): boolean {
+  if (scratch.length < want.length) scratch = Buffer.alloc(want.length);
+  let got = 0;
+  while (got < want.length) {
+    const n = readSync(fd, scratch, got, want.length - got, got);
+    if (n === 0) return false;
+    got += n;
+  }
+  return scratch.subarray(0, want.length).equals(want);
+}
+
+/** The file opened for writing and its size; -1 for one just created (which holds nothing to compare). */
+function openForOverwrite(path: string): { fd: number; size: number } {
   try {
     // Never through a symlink: whatever the recycled folder holds, the bytes land inside the site.
-    return openSync(path, constants.O_RDWR | constants.O_NOFOLLOW);
+    const fd = openSync(path, constants.O_RDWR | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    // Only a plain file of ours is written in place: a hard link's other name (or a fifo, a device) is not the site's.
+    if (st.isFile() && st.nlink === 1) return { fd, size: st.size };
+    closeSync(fd);
+    rmSync(path, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EISDIR' || code === 'ELOOP') rmSync(path, { recursive: true });
     else if (code !== 'ENOENT') throw err;
   }
   try {
-    return openSync(path, 'wx');
+    return { fd: openSync(path, 'wx'), size: -1 };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     mkdirSync(dirname(path), { recursive: true });
-    return openSync(path, 'wx');
+    return { fd: openSync(path, 'wx'), size: -1 };
   }
 }
 
