@@ -3,26 +3,47 @@
 // before recycled, the previous one live), timed, against a full publish into a new folder.
 //
 //   node bench/publish-history.js --quests 1000 --days 30,365 [--reps 3]
+//   node bench/publish-history.js --db history.duckdb --days 30,365 [--reps 3]
 //
-// Run after `npm run build`. Prints one line per (days, kind) with the median and min-max of the reps, in ms.
-import { mkdtempSync, rmSync } from 'node:fs';
+// With --db, a copy of a real database (events, histograms, survival and chains of its latest date) is used instead,
+// its history padded back in time to each --days (bench/lib/pad-history.js); --days must not be fewer than its dates.
+// Run after `npm run build`. Prints one line per (days, kind) with the median and min-max of the reps, in ms, and how
+// many files the nightly wrote, left unchanged and compressed.
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Db } from '../dist/engine/db.js';
 import { migrate } from '../dist/engine/migrate.js';
 import { publish } from '../dist/publish/publish.js';
+import { padHistory } from './lib/pad-history.js';
 
 const { values } = parseArgs({
   options: {
     quests: { type: 'string', default: '1000' },
     days: { type: 'string', default: '30,365' },
     reps: { type: 'string', default: '3' },
+    db: { type: 'string' },
   },
 });
 const quests = Number(values.quests);
 const reps = Number(values.reps);
 const quiet = { log: () => {} };
+
+/** A copy of --db, its history padded to `days` dates; the date the nightly publishes is its latest. */
+async function padded(dir, days) {
+  const file = join(dir, 'bench.duckdb');
+  copyFileSync(values.db, file);
+  if (existsSync(`${values.db}.wal`)) copyFileSync(`${values.db}.wal`, `${file}.wal`);
+  const db = await Db.open(file);
+  await migrate(db);
+  await padHistory(db, days);
+  const { n, last } = await db.one(
+    'SELECT count(*)::INTEGER AS n, max(snapshot_date)::VARCHAR AS last FROM snapshot_runs',
+  );
+  if (n !== days) throw new Error(`${values.db} has ${n} snapshot dates, more than --days ${days}`);
+  return { db, last };
+}
 
 async function history(dir, days) {
   const db = await Db.open(join(dir, 'bench.duckdb'));
@@ -55,30 +76,44 @@ async function history(dir, days) {
      FROM (SELECT snapshot_date, quest_id, unnest(ql_rates(players, players - not_encountered, completed)) FROM snapshots) r
      WHERE snapshots.snapshot_date = r.snapshot_date AND snapshots.quest_id = r.quest_id`,
   );
-  return db;
+  return { db, last: dayOf(days, 0) };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dayOf = (days, back) =>
   new Date(Date.UTC(2026, 0, 1) + (days - 1 - back) * 86_400_000).toISOString().slice(0, 10);
+const before = (date, back) => new Date(Date.parse(`${date}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+
+/** Publishes and returns the ms and the counts of its "files (N unchanged; + M gzip copies)" line. */
+async function timedPublish(db, opts) {
+  const lines = [];
+  const t0 = performance.now();
+  const summary = await publish(db, opts, { log: (l) => lines.push(l) });
+  const ms = performance.now() - t0;
+  const m = lines.join('\n').match(/publish: (\d+) files \((\d+) unchanged; \+ (\d+) gzip copies\)/);
+  const [files, unchanged, gz] = m ? m.slice(1).map(Number) : [summary.files, 0, 0];
+  return { ms, files, unchanged, gz };
+}
 
 for (const days of values.days.split(',').map(Number)) {
   const dir = mkdtempSync(join(tmpdir(), 'ql-bench-publish-'));
-  const db = await history(dir, days);
+  const { db, last } = values.db ? await padded(dir, days) : await history(dir, days);
   const nightly = [];
   const full = [];
+  let counts;
   for (let r = 0; r < reps; r++) {
     const out = join(dir, `site-${r}`);
     // The nightly's situation: the site of two days before (recycled as the build folder), yesterday's live.
-    await publish(db, { out, asOf: dayOf(days, 2) }, quiet);
-    await publish(db, { out, asOf: dayOf(days, 1) }, quiet);
-    let t0 = performance.now();
-    await publish(db, { out, asOf: dayOf(days, 0) }, quiet);
-    nightly.push(performance.now() - t0);
-    t0 = performance.now();
-    await publish(db, { out: join(dir, `fresh-${r}`), asOf: dayOf(days, 0) }, quiet);
-    full.push(performance.now() - t0);
+    await publish(db, { out, asOf: before(last, 2) }, quiet);
+    await publish(db, { out, asOf: before(last, 1) }, quiet);
+    const n = await timedPublish(db, { out, asOf: last });
+    nightly.push(n.ms);
+    counts = n;
+    full.push((await timedPublish(db, { out: join(dir, `fresh-${r}`), asOf: last })).ms);
   }
+  const published = (
+    await db.one(`SELECT count(*)::INTEGER AS n FROM snapshots WHERE snapshot_date = CAST($last AS DATE)`, { last })
+  ).n;
   db.close();
   rmSync(dir, { recursive: true, force: true });
   for (const [kind, xs] of [
@@ -86,8 +121,12 @@ for (const days of values.days.split(',').map(Number)) {
     ['full', full],
   ]) {
     const ms = xs.map(Math.round);
+    const extra =
+      kind === 'nightly'
+        ? `; last rep: ${counts.files} files, ${counts.unchanged} unchanged, ${counts.gz} gzip copies made`
+        : '';
     console.log(
-      `${quests} quests, ${days} days, ${kind}: median ${median(ms)} ms (${Math.min(...ms)}-${Math.max(...ms)})`,
+      `${published} quests, ${days} days, ${kind}: median ${median(ms)} ms (${Math.min(...ms)}-${Math.max(...ms)})${extra}`,
     );
   }
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: questlog against the engine floor, SQLite the original way and pandas, side by side in one run.
 // Usage: node bench/run.js [--sizes 1m,10m] [--huge] [--reps 3] [--slow-reps N] [--contenders questlog,floor,sqlite,pandas,clickhouse]
 //        [--formats ndjson,ndjson.gz,csv,parquet] [--no-incremental] [--out bench/results] [--data bench/data] [--smoke]
-//        [--merge] [--memory-limit 8GB] [--threads 2] [--incremental-only]
+//        [--merge] [--memory-limit 8GB] [--threads 2] [--incremental-only] [--history-days N]
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -39,6 +39,9 @@ const { values: args } = parseArgs({
     'no-incremental': { type: 'boolean', default: false },
     // Only the nightly-vs-rebuild part (its rebuild is questlog end to end anyway): how 100M fits in a session.
     'incremental-only': { type: 'boolean', default: false },
+    // The nightly's history padded back to N snapshot dates (bench/lib/pad-history.js): a year of history without a
+    // year of events. The rebuild still backfills only the days its events cover.
+    'history-days': { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
     data: { type: 'string', default: join(ROOT, 'bench/data') },
     'memory-limit': { type: 'string', default: '8GB' },
@@ -201,6 +204,9 @@ async function benchIncremental(dataset) {
     settings,
   });
   log(`  ${dataset.size} incremental: history loaded in ${(setup.wallMs / 1000).toFixed(1)} s (${setup.rows} events)`);
+  const historyDates = args['history-days']
+    ? setup.snapshotDates + (await padded(historyDb, Number(args['history-days']), previous))
+    : setup.snapshotDates;
   // A nightly finds last night's site and the one before it, which its publish rebuilds in place (src/publish/site-files.ts).
   rmSync(join(work, '.site.old'), { recursive: true, force: true });
   cpSync(join(work, 'site'), join(work, '.site.old'), { recursive: true });
@@ -245,7 +251,8 @@ async function benchIncremental(dataset) {
   return {
     size: dataset.size,
     history_events: setup.rows,
-    history_dates: setup.snapshotDates,
+    history_dates: historyDates,
+    history_padded: historyDates - setup.snapshotDates,
     new_events: nightly[0].rows,
     new_share: nightly[0].rows / (setup.rows + nightly[0].rows),
     dirty_players: nightly[0].dirtyPlayers,
@@ -263,6 +270,28 @@ async function benchIncremental(dataset) {
     mismatches: diffs,
     runs: { nightly, full },
   };
+}
+
+/**
+ * Pads the history database's snapshots back in time to `days` dates, and publishes its site again (untimed) so the
+ * sites the nightly finds hold the padded history, as nightly runs would have left them; returns how many were added.
+ */
+async function padded(historyDb, days, asOf) {
+  const lib = (name) => import(pathToFileURL(join(pkg, 'dist', name)).href);
+  const [{ Db }, { publish }, { padHistory }] = await Promise.all([
+    lib('engine/db.js'),
+    lib('publish/publish.js'),
+    import('./lib/pad-history.js'),
+  ]);
+  const db = await Db.open(historyDb);
+  try {
+    const added = await padHistory(db, days);
+    await publish(db, { out: join(work, 'site'), asOf }, { log: () => {} });
+    log(`  history padded with ${added} snapshot dates before the first (${days} in all), site published again`);
+    return added;
+  } finally {
+    db.close();
+  }
 }
 
 /**

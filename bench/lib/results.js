@@ -262,6 +262,7 @@ export function markdown(result) {
         '',
         `Incremental nightly: history ${i.history_events.toLocaleString('en')} events (Parquet)` +
           (i.history_dates ? ` with a snapshot on each of its ${i.history_dates} days` : '') +
+          (i.history_padded ? ` (${i.history_padded} of them padded: bench/lib/pad-history.js)` : '') +
           `, one new day of ` +
           `${i.new_events.toLocaleString('en')} events (${num(i.new_share * 100, 1)}%, NDJSON gzip) touching ` +
           `${i.dirty_players.toLocaleString('en')} players. Nightly median ${sec(i.nightly_median_ms)} s ` +

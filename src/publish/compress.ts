@@ -1,10 +1,10 @@
 // Pre-compressed copies beside each text file of the site (`.gz`), which static hosts (nginx gzip_static, S3/CloudFront
 // with Content-Encoding metadata) and `questlog serve` send to clients that accept gzip.
 //
-// No `.br`: measured on 300 quest pages (19.5 KB each), gzip level 6 took 1.2 ms a page for 20.4% of the size, brotli
-// quality 5 1.8 ms for 18.5% and quality 1 0.7 ms for 23.5%: brotli buys ~9% smaller files for 50% more of the
-// publish's CPU, on ~15,000 files a night. Chart spec downloads (`*.vl.json`) are embedded in their pages already, and
-// are not compressed.
+// No `.br`: brotli quality 5 costs about what gzip 6 does per file (sample quest pages, 56 KB: 4.9 vs 4.3 ms; history
+// JSON, 20 KB: 0.73 vs 0.77 ms) for 7-20% smaller files, but as a second copy it would double the compression CPU of
+// every changed file, and a new snapshot changes every quest's page and JSON (README, "The JSON API for consumers").
+// Chart spec downloads (`*.vl.json`) are embedded in their pages already, and are not compressed.
 import { gzip } from 'node:zlib';
 
 const TEXT = /\.(html|json|js|css|svg)$/;
