@@ -6,7 +6,7 @@
 //   node bench/publish-history.js --db history.duckdb --days 30,365 [--reps 3]
 //
 // With --db, a copy of a real database (events, histograms, survival and chains of its latest date) is used instead,
-// its history padded back in time to each --days (bench/lib/pad-history.js); --days must not be fewer than its dates.
+// its history padded back in time to each --days (bench/lib/pad-history.js), or its oldest dates dropped.
 // Run after `npm run build`. Prints one line per (days, kind) with the median and min-max of the reps, in ms, and how
 // many files the nightly wrote, left unchanged and compressed.
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +41,7 @@ async function padded(dir, days) {
   const { n, last } = await db.one(
     'SELECT count(*)::INTEGER AS n, max(snapshot_date)::VARCHAR AS last FROM snapshot_runs',
   );
-  if (n !== days) throw new Error(`${values.db} has ${n} snapshot dates, more than --days ${days}`);
+  if (n !== days) throw new Error(`${values.db}: ${n} snapshot dates after padding to ${days}`);
   return { db, last };
 }
 
