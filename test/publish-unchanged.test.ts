@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import type { QuestStats } from '../src/domain/types.js';
@@ -113,6 +114,19 @@ describe('a publish into the recycled site', () => {
     const written = expected.filter((f) => !f.endsWith('.gz')).length;
     const gz = expected.length - written;
     expect(log).toContain(`publish: ${files} files (${files - written} unchanged; + ${gz} gzip copies)`);
+  });
+
+  it('makes a gzip copy again for an unchanged file whose copy the recycled site lacks', async () => {
+    const out = join(tempDir(), 'site');
+    await publishLog(out, SITE);
+    await publishLog(out, SITE);
+    unlinkSync(join(oldOf(out), 'quests/FET0001.html.gz'));
+    stampAll(out);
+    const log = await publishLog(out, SITE);
+    expect(log).toContain('unchanged; + 1 gzip copies)');
+    expect(rewritten(out)).toEqual(['quests/FET0001.html.gz']);
+    const page = readFileSync(join(out, 'quests/FET0001.html'));
+    expect(gunzipSync(readFileSync(join(out, 'quests/FET0001.html.gz'))).equals(page)).toBe(true);
   });
 
   it('never writes through a link it did not create: a symlink or hard link in the recycled site is replaced', async () => {
