@@ -31,6 +31,26 @@ export interface NotebookReportConfig {
   name?: string;
 }
 
+/** What ingest and stats accept (README "Guarantees"); every key has a default (`LIMIT_DEFAULTS`). */
+export interface Limits {
+  /** Earliest accepted event time, ISO date or date-time (UTC), inclusive. */
+  earliest: string;
+  /** Latest accepted event time, exclusive. */
+  latest: string;
+  /** Longest accepted player or quest id, in characters. */
+  max_id_length: number;
+  /** Most snapshot days one `stats --backfill` computes. */
+  backfill_days: number;
+}
+
+/** Wide enough for any real game log, narrow enough that a year-1900 or year-10000 stamp is a reject, not a day. */
+export const LIMIT_DEFAULTS: Limits = {
+  earliest: '2000-01-01',
+  latest: '2100-01-01',
+  max_id_length: 256,
+  backfill_days: 3660,
+};
+
 export interface Config {
   /** Folder the config was read from; relative paths in it resolve against this. */
   root: string;
@@ -43,6 +63,8 @@ export interface Config {
   sources: Record<string, SourceConfig>;
   reports?: { out?: string; title?: string };
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
+  /** Accepted time range, id length and backfill size; `normalizeConfig` fills in the defaults. */
+  limits?: Limits;
 }
 
 export const CONFIG_FILE = 'questlog.config.json';
@@ -52,6 +74,7 @@ export const CONFIG_FILE = 'questlog.config.json';
 type Spec =
   | 'string'
   | 'boolean'
+  | 'count'
   | 'scalar'
   | { array: Spec }
   | { record: Spec }
@@ -82,6 +105,7 @@ const CONFIG: Spec = {
     roster: 'string',
     sources: { record: SOURCE },
     reports: { object: { out: 'string', title: 'string' } },
+    limits: { object: { earliest: 'string', latest: 'string', max_id_length: 'count', backfill_days: 'count' } },
     notebooks: {
       object: {
         publish: {
@@ -103,6 +127,7 @@ function kind(v: unknown): string {
 }
 
 function expected(spec: Spec): string {
+  if (spec === 'count') return 'a positive integer';
   if (typeof spec === 'string') return spec === 'scalar' ? 'a string, number or boolean' : `a ${spec}`;
   if ('array' in spec) return `an array of ${expected(spec.array).replace(/^an? /, '')}s`;
   return 'an object';
@@ -115,6 +140,10 @@ function check(value: unknown, spec: Spec, path: string, file: string): void {
   };
   if (spec === 'string' || spec === 'boolean') {
     if (typeof value !== spec) fail();
+    return;
+  }
+  if (spec === 'count') {
+    if (!Number.isSafeInteger(value) || (value as number) < 1) fail();
     return;
   }
   if (spec === 'scalar') {
@@ -136,7 +165,8 @@ function check(value: unknown, spec: Spec, path: string, file: string): void {
   }
   for (const [k, v] of Object.entries(obj)) {
     const sub = spec.object[k];
-    if (!sub) throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
+    if (!sub)
+      throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
     check(v, sub, path ? `${path}.${k}` : k, file);
   }
   for (const k of spec.required ?? []) {
@@ -165,15 +195,34 @@ function nearest(key: string, known: string[]): string | undefined {
 /** Validates and normalises a parsed config object; `file` names it in errors, `root` anchors relative paths. */
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
-  const obj = raw as Omit<Config, 'root' | 'sources'> & { sources?: Record<string, SourceConfig>; $schema?: string };
+  const obj = raw as Omit<Config, 'root' | 'sources' | 'limits'> & {
+    sources?: Record<string, SourceConfig>;
+    $schema?: string;
+    limits?: Partial<Limits>;
+  };
   const { $schema: _schema, ...rest } = obj;
   return {
     ...rest,
     root,
+    limits: checkLimits(obj.limits ?? {}, file),
     // The README promises paths relative to the config file; the database is one of them.
     ...(obj.db !== undefined ? { db: displayPath(resolve(root, obj.db)) } : {}),
     sources: obj.sources ?? {},
   };
+}
+
+/** The limits with defaults filled in; times must be ISO dates (or date-times) and earliest before latest. */
+function checkLimits(given: Partial<Limits>, file: string): Limits {
+  const limits = { ...LIMIT_DEFAULTS, ...given };
+  const iso = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/;
+  for (const key of ['earliest', 'latest'] as const) {
+    const v = limits[key];
+    if (!iso.test(v) || Number.isNaN(Date.parse(`${v.replace(' ', 'T').slice(0, 19)}Z`))) {
+      throw new UserError(msg.wrongType(file, `limits.${key}`, 'a date YYYY-MM-DD[ HH:MM[:SS]] (UTC)', `"${v}"`));
+    }
+  }
+  if (limits.earliest >= limits.latest) throw new UserError(msg.emptyRange(file, limits.earliest, limits.latest));
+  return limits;
 }
 
 /** A path as the user would type it from here: relative when under the current folder, else absolute. */
@@ -187,7 +236,7 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
   const path = resolve(dir, file ?? CONFIG_FILE);
   if (!existsSync(path)) {
     if (file) throw new UserError(msg.missingFile(path));
-    return { root: dir, sources: {} };
+    return { root: dir, sources: {}, limits: LIMIT_DEFAULTS };
   }
   let raw: unknown;
   try {
@@ -196,6 +245,11 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
     throw new UserError(msg.notJson(path, errorMessage(err)));
   }
   return normalizeConfig(raw, dirname(path), path);
+}
+
+/** The limits in force: the config's, else the defaults (a Config built in code may leave them out). */
+export function limitsOf(config: Config | undefined): Limits {
+  return config?.limits ?? LIMIT_DEFAULTS;
 }
 
 /** Resolves a path from the config against the config's folder. */

@@ -25,4 +25,6 @@ export const configMessages = {
   missingKey: (file: string, key: string) => `${file}: "${key}" is required`,
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
+  emptyRange: (file: string, earliest: string, latest: string) =>
+    `${file}: "limits.earliest" (${earliest}) must be before "limits.latest" (${latest})`,
 };

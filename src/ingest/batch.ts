@@ -1,5 +1,6 @@
 // One batch of files -> events, rejects, file_players and ledger rows: one transaction and a fixed number of
 // statements however many files the batch holds (per-file statements made small files cost ~100 ms each).
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { listValue } from '@duckdb/node-api';
 import type { Config } from '../config.js';
@@ -40,6 +41,8 @@ export const FAST_KINDS: BatchKind[] = ['fast', 'fast-csv', 'fast-tsv', 'fast-pa
 
 export interface Planned extends Fingerprint {
   path: string;
+  /** What makes two files the same load: see `identityOf`. */
+  identity: string;
   format: FileFormat;
   /** The ledger id of an earlier version at the same path (replaced by this one). */
   oldId: number | null;
@@ -87,13 +90,24 @@ export function kindOf(f: Planned): BatchKind {
   return 'tabular';
 }
 
+/**
+ * A file's identity in the ledger: its content hash, and for formats whose rows depend on more than the bytes (seed:
+ * player, session and start from the path; mapped: the mapping) a hash over those too. Events and GameAnalytics rows
+ * depend on the bytes alone, so their identity stays the content hash.
+ */
+export function identityOf(hash: string, format: FileFormat, seed: Planned['seed']): string {
+  if (format.format !== 'seed' && format.format !== 'mapped') return hash;
+  const derived = JSON.stringify({ format: format.format, mapping: format.mapping ?? null, seed: seed ?? null });
+  return createHash('sha256').update(hash).update('\0').update(derived).digest('hex');
+}
+
 /** Seed logs: the per-file reader parameters, computed before the batch (a bad --player pattern fails the file). */
 export function seedParams(path: string, config: Config, player?: string): Planned['seed'] {
   const named = startFromName(path);
-  const start = named ?? statSync(path).mtime.toISOString().slice(0, 19).replace('T', ' ');
+  const start = named?.start ?? statSync(path).mtime.toISOString().slice(0, 19).replace('T', ' ');
   return {
     start,
-    tz: named ? (config.timezone ?? 'UTC') : 'UTC',
+    tz: named && !named.utc ? (config.timezone ?? 'UTC') : 'UTC',
     player: seedPlayer(path, player),
     session: stem(path),
   };
@@ -110,6 +124,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
     idx: i,
     path: f.path,
     hash: f.hash,
+    identity: f.identity,
     format: f.format.format,
     source: env.source,
     bytes: f.bytes,
@@ -117,6 +132,8 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
     old_id: f.oldId,
     ...f.seed,
   }));
+  // Ids are searched for control characters only where the bytes can hold one (see Fingerprint.ctrl).
+  await db.run('SET VARIABLE ql_scan = $scan', { scan: kind === 'tabular' || files.some((f) => f.ctrl) });
   try {
     return await db.transaction(async () => {
       await db.run(sqlFile('ingest/batch'), { files: JSON.stringify(rows) });

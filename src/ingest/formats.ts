@@ -1,8 +1,8 @@
 // Which files an ingest covers and what format each is in: discovery, sniffing, content hashing.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { PassThrough, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -42,32 +42,130 @@ export function baseExt(path: string): string {
   return extname(p).toLowerCase();
 }
 
-/** Files, folders (recursively, known extensions) and globs (DuckDB's glob), as sorted absolute paths. */
+/** An entry of a folder or glob that cannot be loaded, with why (a dangling or looping link, an unreadable folder). */
+export interface PathProblem {
+  path: string;
+  reason: string;
+}
+
+/**
+ * Files, folders (recursively, known extensions) and globs (DuckDB's glob), as sorted absolute paths. An entry that
+ * cannot be read is named with its reason and the rest still load: a dangling or looping symlink in a folder, and the
+ * same through a glob (DuckDB's glob leaves those out silently, so the glob's folder is looked through for them).
+ */
 export async function expandPaths(
   db: Db,
   paths: string[],
   cwd: string,
-): Promise<{ files: string[]; missing: string[] }> {
+): Promise<{ files: string[]; missing: PathProblem[] }> {
   const out = new Set<string>();
-  const missing: string[] = [];
+  const missing: PathProblem[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
     if (/[*?[]/.test(p)) {
       const rows = await db.all<{ file: string }>('SELECT file FROM glob($pattern) ORDER BY file', { pattern: abs });
-      if (rows.length === 0) missing.push(p);
+      const broken = brokenLinks(globBase(abs), globRegex(abs));
+      if (rows.length === 0 && broken.length === 0) missing.push({ path: p, reason: 'no such file or no match' });
       for (const r of rows) out.add(resolve(r.file));
+      missing.push(...broken);
     } else if (!existsSync(abs)) {
-      missing.push(p);
+      missing.push({ path: p, reason: linkProblem(abs) ?? 'no such file or no match' });
     } else if (statSync(abs).isDirectory()) {
-      for (const f of readdirSync(abs, { recursive: true, encoding: 'utf8' })) {
-        const full = join(abs, f);
-        if (KNOWN_EXT.includes(baseExt(full)) && statSync(full).isFile()) out.add(full);
-      }
+      for (const f of walk(abs, missing)) if (KNOWN_EXT.includes(baseExt(f))) out.add(f);
     } else {
       out.add(abs);
     }
   }
   return { files: [...out].sort(), missing };
+}
+
+/** Regular files below `dir`; entries that cannot be followed are added to `problems` instead. */
+function walk(dir: string, problems: PathProblem[]): string[] {
+  const files: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch (err) {
+    problems.push({ path: dir, reason: `cannot list the folder: ${errorMessage(err)}` });
+    return files;
+  }
+  for (const name of names) {
+    const full = join(dir, name);
+    try {
+      if (statSync(full).isFile()) files.push(full);
+    } catch {
+      if (KNOWN_EXT.includes(baseExt(full))) problems.push({ path: full, reason: linkProblem(full) ?? 'cannot read' });
+    }
+  }
+  return files;
+}
+
+/** Why a path that exists as a name cannot be opened: a link to nothing, or links in a circle. */
+function linkProblem(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+  } catch {
+    return undefined;
+  }
+  try {
+    statSync(path);
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'symbolic link loop';
+    return `dangling symbolic link (to ${readlinkSync(path)})`;
+  }
+}
+
+/** The folder a glob starts from: its components up to the first with a wildcard. */
+function globBase(pattern: string): string {
+  const parts = pattern.split(sep);
+  const first = parts.findIndex((c) => /[*?[]/.test(c));
+  return parts.slice(0, first).join(sep) || sep;
+}
+
+/** The glob as a regex over absolute paths: `**` any folders, `*` and `?` within one name, `[...]` a class. */
+function globRegex(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end === -1) re += '\\[';
+      else {
+        re += `[${pattern
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Links below `base` matching `re` that cannot be followed (DuckDB's glob skips them without a word). */
+function brokenLinks(base: string, re: RegExp): PathProblem[] {
+  const found: PathProblem[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(base, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return found;
+  }
+  for (const name of names) {
+    const full = join(base, name);
+    if (!re.test(full)) continue;
+    const problem = linkProblem(full);
+    if (problem) found.push({ path: full, reason: problem });
+  }
+  return found.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** The configured source: its own mapping, or a shipped preset with the source's overrides on top. */
@@ -80,7 +178,7 @@ export function sourceFormat(name: string, config: Config): FileFormat {
   if (src.preset !== undefined) {
     const preset = PRESETS[src.preset];
     if (!preset) throw new UserError(`source '${name}': unknown preset '${src.preset}'`);
-    return { format: 'mapped', mapping: { ...preset, ...pickMapping(src) } };
+    return { format: 'mapped', mapping: checkMapping(name, { ...preset, ...pickMapping(src) }) };
   }
   const format = (src.format ?? 'mapped') as FormatName;
   if (!FORMATS.includes(format)) throw new UserError(`source '${name}': unknown format '${format}'`);
@@ -90,7 +188,60 @@ export function sourceFormat(name: string, config: Config): FileFormat {
   for (const f of ['ts', 'player_id', 'quest_id', 'status'] as const) {
     if (!m.fields[f]) throw new UserError(`source '${name}': fields.${f} is required`);
   }
-  return { format: 'mapped', mapping: m as Mapping };
+  return { format: 'mapped', mapping: checkMapping(name, m as Mapping) };
+}
+
+const READERS: Mapping['reader'][] = ['csv', 'json', 'parquet'];
+const FIELDS = ['ts', 'player_id', 'quest_id', 'status', 'session_id', 'build', 'platform'];
+
+/**
+ * A mapping's reader must be one questlog has, and its fields and filter single SQL expressions: they are placed
+ * inside parentheses, so one that closes them (`true) OR (1=1`), ends the statement or comments out the rest would
+ * change the query around it.
+ */
+function checkMapping(name: string, m: Mapping): Mapping {
+  if (!READERS.includes(m.reader)) {
+    throw new UserError(`source '${name}': unknown reader '${m.reader}' (readers: ${READERS.join(', ')})`);
+  }
+  for (const key of Object.keys(m.fields)) {
+    if (!FIELDS.includes(key))
+      throw new UserError(`source '${name}': unknown field '${key}' (fields: ${FIELDS.join(', ')})`);
+  }
+  const exprs: [string, string][] = Object.entries(m.fields).map(([k, v]) => [`fields.${k}`, v]);
+  if (m.filter !== undefined) exprs.push(['filter', m.filter]);
+  for (const [key, expr] of exprs) {
+    const problem = expressionProblem(expr);
+    if (problem) throw new UserError(`source '${name}': ${key} is not a single SQL expression: ${problem}`);
+  }
+  return m;
+}
+
+/** Why `expr` is not one self-contained expression (quotes and parentheses balanced, no `;` or comment), or undefined. */
+export function expressionProblem(expr: string): string | undefined {
+  if (expr.trim() === '') return 'it is empty';
+  let depth = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (c === "'" || c === '"') {
+      const end = closing(expr, i, c);
+      if (end === -1) return `unclosed ${c}`;
+      i = end;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return `a ')' closes more than it opened (at character ${i + 1})`;
+    else if (c === ';') return "';' ends the statement";
+    else if ((c === '-' && expr[i + 1] === '-') || (c === '/' && expr[i + 1] === '*')) return 'a comment';
+  }
+  return depth > 0 ? "a '(' is never closed" : undefined;
+}
+
+/** Index of the quote closing the one at `from` (a doubled quote is an escaped one), or -1. */
+function closing(text: string, from: number, quote: string): number {
+  for (let i = from + 1; i < text.length; i++) {
+    if (text[i] !== quote) continue;
+    if (text[i + 1] === quote) i++;
+    else return i;
+  }
+  return -1;
 }
 
 function pickMapping(src: SourceConfig): Partial<Mapping> {
@@ -132,8 +283,44 @@ export async function detectFormat(path: string, forced: FileFormat | undefined)
   });
 }
 
+/**
+ * A header that names a column twice is an error naming both positions: the reader would keep one of them (DuckDB
+ * renames the second `name_1`) and the mapping would read the first without a word.
+ */
+export async function checkHeader(path: string, format: FileFormat): Promise<void> {
+  const ext = baseExt(path);
+  let delim = ext === '.tsv' ? '\t' : ',';
+  let skip = 0;
+  if (format.format === 'mapped' && format.mapping?.reader === 'csv') {
+    const o = format.mapping.options ?? {};
+    if (o.header === false || o.header === 'false') return;
+    delim = String(o.delim ?? o.sep ?? delim);
+    skip = Number(o.skip ?? 0);
+  } else if (format.format !== 'events' || (ext !== '.csv' && ext !== '.tsv')) {
+    return;
+  }
+  const header = (await headLines(path))[skip]?.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (!header) return;
+  const names = header.split(delim).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
+  const seen = new Map<string, number>();
+  for (const [i, n] of names.entries()) {
+    const first = seen.get(n);
+    if (first !== undefined) {
+      throw new InputError(path, `the header names column '${n}' twice (columns ${first + 1} and ${i + 1})`, {
+        line: skip + 1,
+      });
+    }
+    seen.set(n, i);
+  }
+}
+
 /** The first non-blank line (decompressed), for sniffing; at most 64 KiB are read. */
 async function firstLine(path: string): Promise<string> {
+  return (await headLines(path)).find((l) => l.trim() !== '') ?? '';
+}
+
+/** The lines of the file's first 64 KiB (decompressed). */
+async function headLines(path: string): Promise<string[]> {
   let text = '';
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -147,7 +334,7 @@ async function firstLine(path: string): Promise<string> {
   } catch {
     // Sniffing reads a prefix only; the real read reports broken files properly.
   }
-  return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  return text.split(/\r?\n/);
 }
 
 /** Plain files below this size are read in one go rather than streamed. */
@@ -163,6 +350,11 @@ export interface Fingerprint {
   blank: boolean;
   /** Bytes in the longest line (DuckDB's line buffer is sized to it: a 64 MB buffer per small file is slow). */
   longest: number;
+  /**
+   * Whether the text may put a control character into an id: a raw C0/C1 control or DEL (tab included), or a
+   * backslash (a JSON escape such as \u001b). Always true for Parquet (not scanned). Gates the per-id check in SQL.
+   */
+  ctrl: boolean;
 }
 
 /**
@@ -198,16 +390,21 @@ export async function fingerprint(path: string): Promise<Fingerprint> {
   return { hash: hash.digest('hex'), bytes, ...counter.result() };
 }
 
+const SUSPECT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\\]|\xc2[\x80-\x9f]/;
+
 /** Counts lines and spots empty ones across chunk boundaries (a line holding nothing but '\r' is empty too). */
 function lineCounter(enabled: boolean) {
   let lines = 0;
   let blank = false;
   let longest = 0;
+  let ctrl = !enabled;
   // Bytes of the current, unfinished line, and whether they are exactly '\r'.
   let len = 0;
   let onlyCr = false;
   const feed = (chunk: Buffer) => {
     if (!enabled) return;
+    // One regex pass over the bytes as latin1 (a UTF-8 C1 control is 0xC2 0x80-0x9F), until the first hit.
+    if (!ctrl) ctrl = SUSPECT.test(chunk.toString('latin1'));
     let from = 0;
     for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
       const total = len + nl - from;
@@ -233,19 +430,21 @@ function lineCounter(enabled: boolean) {
     lines: lines + (len > 0 ? 1 : 0),
     blank: blank || (len === 1 && onlyCr),
     longest: Math.max(longest, len),
+    ctrl,
   });
   return { sink, feed, result };
 }
 
 /** Seed logs: which player a session file belongs to. `parent` (default), `stem`, or `/regex/` (first group). */
 export function seedPlayer(path: string, rule = 'parent'): string {
-  if (rule === 'parent') return basename(dirname(path));
-  if (rule === 'stem') return stem(path);
+  // NFC as every other id (macOS file systems hand out names in NFD).
+  if (rule === 'parent') return basename(dirname(path)).normalize('NFC');
+  if (rule === 'stem') return stem(path).normalize('NFC');
   const m = /^\/(.+)\/$/.exec(rule);
   if (!m?.[1]) throw new UserError(`--player must be parent, stem or /regex/ (got '${rule}')`);
   const hit = new RegExp(m[1]).exec(path.replaceAll('\\', '/'));
   if (!hit?.[1]) throw new InputError(path, `player pattern ${rule} does not match this path`);
-  return hit[1];
+  return hit[1].normalize('NFC');
 }
 
 export function stem(path: string): string {
@@ -254,12 +453,32 @@ export function stem(path: string): string {
     .replace(/\.[^.]+$/, '');
 }
 
-/** Session start as local 'YYYY-MM-DD HH:MM:SS' from an ISO-like file name, or undefined. */
-export function startFromName(path: string): string | undefined {
-  const m = /(\d{4})-(\d{2})-(\d{2})[T_ ](\d{2})[-:](\d{2})[-:](\d{2})/.exec(stem(path));
+/**
+ * Session start from an ISO-like file name: 'YYYY-MM-DD HH:MM:SS', in UTC when the name carries a zone (`Z`, `+02-00`,
+ * `+0200`, `+02:00`), else local to the configured zone; undefined when the name holds no date-time. A name that
+ * looks like one but is no real instant (2026-02-30, 25:00) is an error: silently using the file's mtime instead
+ * would place every event of the session on another day.
+ */
+export function startFromName(path: string): { start: string; utc: boolean } | undefined {
+  const m =
+    /(\d{4})-(\d{2})-(\d{2})[T_ ](\d{2})[-:](\d{2})[-:](\d{2})(?:\.\d+)?(Z|[+-]\d{2}(?:[-:]?\d{2})?)?(?![\d])/i.exec(
+      stem(path),
+    );
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  const t = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s));
-  if (t.getUTCMonth() !== (mo ?? 0) - 1 || t.getUTCDate() !== d || (h ?? 0) > 23) return undefined;
-  return t.toISOString().slice(0, 19).replace('T', ' ');
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    throw new InputError(path, `the file name's date-time ${m[0]} is not a real date or time`, {
+      hint: 'seed session files are named after their start, e.g. 2026-01-01T19-05-00.csv',
+    });
+  }
+  const zone = m[7];
+  if (zone === undefined) return { start: sqlTime(t), utc: false };
+  const off = /^([+-])(\d{2})[-:]?(\d{2})?$/.exec(zone);
+  const minutes = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3] ?? 0)) : 0;
+  if (Math.abs(minutes) > 14 * 60)
+    throw new InputError(path, `the file name's zone offset ${zone} is not a real offset`);
+  return { start: sqlTime(new Date(t.getTime() - minutes * 60_000)), utc: true };
 }
+
+const sqlTime = (t: Date) => t.toISOString().slice(0, 19).replace('T', ' ');

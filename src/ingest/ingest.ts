@@ -1,7 +1,7 @@
 // Ingest: log files -> events, rejects, file_players and the ledger, inside DuckDB. Files are fingerprinted in
 // parallel in Node, then loaded in batches (one transaction and a fixed set of statements per batch of same-kind files).
-import { relative, resolve } from 'node:path';
-import { type Config, loadConfig } from '../config.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { type Config, type Limits, limitsOf, loadConfig } from '../config.js';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
 import { Db, literal, sqlFile } from '../engine/db.js';
@@ -10,6 +10,7 @@ import {
   type BatchKind,
   type Counts,
   FAST_KINDS,
+  identityOf,
   kindOf,
   loadBatch,
   type Planned,
@@ -17,6 +18,7 @@ import {
   seedParams,
 } from './batch.js';
 import {
+  checkHeader,
   detectFormat,
   expandPaths,
   type FileFormat,
@@ -100,8 +102,11 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
 
   const t0 = performance.now();
   await runScript(db, sqlFile('ingest/macros'));
+  await setLimits(db, limitsOf(config));
   const { files, missing } = await expandPaths(db, paths, cwd);
-  const results: FileResult[] = missing.map((p) => failed(p, 'no such file or no match'));
+  const results: FileResult[] = missing.map((p) =>
+    failed(isAbsolute(p.path) ? relative(cwd, p.path) || p.path : p.path, p.reason),
+  );
   for (const r of results) effects.log(`ingest ${r.path}: FAILED: ${r.error}`);
   const shown = (p: string) => relative(cwd, p) || p;
   const out = new InOrder(files.length, (r) => {
@@ -146,6 +151,14 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const summary = summarize(results, Math.round(performance.now() - t0));
   effects.log(describeTotals(summary));
   return summary;
+}
+
+/** The config's limits as session variables, read by the parsing macros (src/sql/ingest/macros.sql). */
+async function setLimits(db: Db, limits: Limits): Promise<void> {
+  await db.run('SET VARIABLE ql_earliest = $t::TIMESTAMP', { t: limits.earliest });
+  await db.run('SET VARIABLE ql_latest = $t::TIMESTAMP', { t: limits.latest });
+  await db.run('SET VARIABLE ql_max_id = $n::INTEGER', { n: limits.max_id_length });
+  await db.run('SET VARIABLE ql_scan = true');
 }
 
 /** The CLI verb: opens and migrates the database, ingests, closes; exits 3 when any file failed. */
@@ -216,37 +229,45 @@ async function prepare(
   try {
     const fp = await fingerprint(path);
     format = await detectFormat(path, forced);
+    await checkHeader(path, format);
     const seed = format.format === 'seed' && fp.bytes > 0 ? seedParams(path, config, player) : undefined;
-    return { ...fp, path, format, oldId: null, seed, prepareMs: performance.now() - t0 };
+    const identity = identityOf(fp.hash, format, seed);
+    return { ...fp, path, identity, format, oldId: null, seed, prepareMs: performance.now() - t0 };
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     return { ...empty(path, 'failed', format?.format ?? null, 0, t0), error: reason(err) };
   }
 }
 
-/** Splits pending files into: already in the ledger (skipped), to load now, and repeats of a file loaded now. */
+/**
+ * Splits pending files into: already in the ledger (skipped), to load now, and repeats of a file loaded now. A file
+ * is the same as a ledger row when their identities match (content and whatever the rows derive from path or
+ * config), or when a row from before identities (its identity is its content hash) has this path and content.
+ */
 async function plan(db: Db, pending: Planned[]) {
-  const ledger = await db.all<{ file_id: number; path: string; content_hash: string }>(
-    'SELECT file_id, path, content_hash FROM files ORDER BY file_id',
+  const ledger = await db.all<{ file_id: number; path: string; content_hash: string; identity: string }>(
+    'SELECT file_id, path, content_hash, identity FROM files ORDER BY file_id',
   );
-  const byHash = new Map<string, string>();
-  for (const r of ledger) if (!byHash.has(r.content_hash)) byHash.set(r.content_hash, r.path);
-  const byPath = new Map(ledger.map((r) => [r.path, r.file_id]));
+  const byIdentity = new Map<string, string>();
+  for (const r of ledger) if (!byIdentity.has(r.identity)) byIdentity.set(r.identity, r.path);
+  const byPath = new Map(ledger.map((r) => [r.path, r]));
   const load: Planned[] = [];
   const later: Planned[] = [];
   const skipped: FileResult[] = [];
   const now = new Set<string>();
   for (const p of pending) {
-    const same = byHash.get(p.hash);
+    const old = byPath.get(p.path);
+    const legacy = old !== undefined && old.identity === old.content_hash && old.content_hash === p.hash;
+    const same = legacy ? p.path : byIdentity.get(p.identity);
     if (same !== undefined) {
       const note = same === p.path ? 'already loaded' : `same content as ${same}`;
       const ms = (p as Prepared).prepareMs ?? 0;
       skipped.push({ ...empty(p.path, 'skipped', null, p.bytes, performance.now() - ms), note });
-    } else if (now.has(p.hash)) {
+    } else if (now.has(p.identity)) {
       later.push(p);
     } else {
-      now.add(p.hash);
-      load.push({ ...p, oldId: byPath.get(p.path) ?? null });
+      now.add(p.identity);
+      load.push({ ...p, oldId: old?.file_id ?? null });
     }
   }
   return { load, later, skipped };

@@ -76,6 +76,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
     );
   }
   const fields = env.required ? await presentFields(db, path, m) : m.fields;
+  await refuseNested(db, path, fields);
   const sql = stageSql(m, fields, headerLines, await typedTs(db, fields));
   await env.read(path, () => db.run(sql, { file_id: fileId }));
   // Parquet has no text lines: a rejected row is quarantined as its JSON.
@@ -103,6 +104,26 @@ async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping[
   return out as Mapping['fields'];
 }
 
+/** A nested type (STRUCT, LIST, MAP, array) read into an id would become its text form, e.g. `{'a': 1}`. */
+const NESTED = /^(STRUCT|MAP|UNION)\(|\[\d*\]$/;
+
+/** An id mapped straight from a column of nested values fails the file, naming the column and its type. */
+async function refuseNested(db: Db, path: string, fields: Mapping['fields']): Promise<void> {
+  const types = new Map(
+    (await db.all<{ column_name: string; column_type: string }>('DESCRIBE ql_src')).map((c) => [
+      c.column_name,
+      c.column_type,
+    ]),
+  );
+  for (const key of ['player_id', 'quest_id'] as const) {
+    const col = /^"([^"]+)"$/.exec(fields[key])?.[1] ?? fields[key];
+    const type = types.get(col);
+    if (type && NESTED.test(type)) {
+      throw new InputError(path, `column ${col} (${key}) holds nested values of type ${type}, not text or numbers`);
+    }
+  }
+}
+
 /** Parquet timestamps need no parsing: an expression for ts when the mapped ts is a plain TIMESTAMP(TZ) column. */
 async function typedTs(db: Db, fields: Mapping['fields']): Promise<string | undefined> {
   const col = /^"([^"]+)"$/.exec(fields.ts)?.[1];
@@ -123,20 +144,29 @@ function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number, ts
     return e ? `TRY(CAST((${e}) AS VARCHAR))` : 'NULL::VARCHAR';
   };
   const keep = m.filter ? `coalesce(TRY(CAST((${m.filter}) AS BOOLEAN)), false)` : 'true';
+  // A filter that fails on a row (TRY gives NULL for `x IS NULL`, which is never NULL otherwise) rejects that row with
+  // a reason: counting it as ignored would let a broken filter drop every row with exit 0.
+  const broken = m.filter ? `TRY(CAST((${m.filter}) AS BOOLEAN) IS NULL) IS NULL` : 'false';
   const text = m.reader !== 'parquet';
   const from = text
     ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ' LEFT JOIN ql_reader_rejects x ON x.line = r.line' : ''}`
     : 't';
   const line = text ? 'r.line' : 't.ql_line';
-  const jsonBad = m.reader === 'json' ? "WHEN t.j IS NULL THEN 'invalid JSON'" : '';
+  const jsonBad =
+    m.reader === 'json'
+      ? `WHEN t.j IS NULL THEN 'invalid JSON'
+    WHEN ql_duplicate_key(json_keys(t.j)) IS NOT NULL THEN 'duplicate key ''' || ql_duplicate_key(json_keys(t.j)) || ''''
+    WHEN ql_nested_text('player_id', t.player_id) IS NOT NULL THEN ql_nested_text('player_id', t.player_id)
+    WHEN ql_nested_text('quest_id', t.quest_id) IS NOT NULL THEN ql_nested_text('quest_id', t.quest_id)`
+      : '';
   const readerBad = m.reader === 'csv' ? 'WHEN x.reason IS NOT NULL THEN x.reason' : '';
   return `
 CREATE OR REPLACE TEMP TABLE ql_stage AS
 WITH s0 AS (
   SELECT ql_line, ${m.reader === 'json' ? 'j' : 'NULL::JSON AS j'},
-    ${f('ts')} AS ts_text, ql_id(${f('player_id')}) AS player_id, ql_id(${f('quest_id')}) AS quest_id,
+    ${f('ts')} AS ts_text, ql_key(${f('player_id')}) AS player_id, ql_key(${f('quest_id')}) AS quest_id,
     ${f('status')} AS status_text, ql_id(${f('session_id')}) AS session_id, ql_id(${f('build')}) AS build,
-    ql_id(${f('platform')}) AS platform, ${keep} AS keep, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
+    ql_id(${f('platform')}) AS platform, ${keep} AS keep, ${broken} AS filter_failed, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
   FROM ql_src
 ), t AS (
   SELECT s0.*, ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
@@ -147,6 +177,7 @@ WITH s0 AS (
     ${readerBad}
     ${text ? `WHEN length(r.raw) > ${LONG_LINE} THEN 'line too long (' || length(r.raw) || ' characters)'` : ''}
     ${jsonBad}
+    WHEN t.filter_failed THEN 'filter could not be evaluated on this row'
     WHEN NOT t.keep THEN NULL
     ELSE ql_problem(t.player_id, t.quest_id, t.status_text, t.status, t.ts_text, t.ts) END AS reason,
     ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'} AS blank
@@ -215,6 +246,8 @@ export async function stageFastTabular(
   );
   const types = new Map(described.map((c) => [c.column_name, c.column_type]));
   if (CORE.some((c) => !types.has(c))) return false;
+  // Nested ids are refused on the exact path, which names the column.
+  if (['player_id', 'quest_id'].some((c) => NESTED.test(types.get(c) ?? ''))) return false;
   // TRY costs ~1 s of CPU per million rows, so text columns are taken as they are.
   const text = (c: string) =>
     !types.has(c) ? 'NULL::VARCHAR' : types.get(c) === 'VARCHAR' ? `"${c}"` : `TRY(CAST("${c}" AS VARCHAR))`;
@@ -223,8 +256,8 @@ export async function stageFastTabular(
   const typed = tsType === 'TIMESTAMP' || tsType === 'TIMESTAMP WITH TIME ZONE';
   const parsed = `WITH x AS (
        SELECT file_index::INTEGER AS idx, ${reader === 'parquet' ? 'file_row_number + 1' : 'NULL::BIGINT'} AS line,
-         ${text('ts')} AS ts_text, ql_id(${text('player_id')}) AS player_id,
-         ql_id(${text('quest_id')}) AS quest_id, ql_status(${text('status')}) AS status,
+         ${text('ts')} AS ts_text, ql_key(${text('player_id')}) AS player_id,
+         ql_key(${text('quest_id')}) AS quest_id, ql_status(${text('status')}) AS status,
          ql_id(${text('session_id')}) AS session_id, ql_id(${text('build')}) AS build,
          ql_id(${text('platform')}) AS platform, ${typed ? 'CAST("ts" AS TIMESTAMP)' : 'NULL::TIMESTAMP'} AS ts_typed
        FROM ${from}
