@@ -5,6 +5,7 @@ import { configPath, loadConfig } from './config.js';
 import { type DemoFormat, generateDemoData } from './demo/generate.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
+import { printable } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
 import { catalogueCommand } from './ingest/catalogue.js';
 import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
@@ -17,7 +18,7 @@ import { publishCommand, resolveOut } from './publish/publish.js';
 import { serve } from './publish/serve.js';
 
 const effects: Effects = {
-  log: (line) => process.stdout.write(`${line}\n`),
+  log: (line) => process.stdout.write(`${printable(line)}\n`),
   progress: (label, done, total) => {
     if (!process.stderr.isTTY) return;
     const width = 30;
@@ -268,8 +269,8 @@ async function main(): Promise<void> {
     await program.parseAsync(process.argv);
   } catch (err) {
     if (err instanceof UserError) {
-      process.stderr.write(`questlog: error: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+      process.stderr.write(`questlog: error: ${printable(err.message)}\n`);
+      if (err.hint) process.stderr.write(`  hint: ${printable(err.hint)}\n`);
       process.exitCode = err.exitCode;
       return;
     }

@@ -17,6 +17,19 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/**
+ * Text bound for a terminal: control characters (C0 but tab and newline, DEL, C1: ANSI escape sequences among them)
+ * and bidirectional overrides become visible escapes (`\x1b`, `\u202e`), so data (quest ids, rejected lines, file
+ * names) can never move the cursor, recolour the screen or reorder what is shown.
+ */
+export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
+}
+
 export const configMessages = {
   wrongType: (file: string, key: string, expected: string, got: string) =>
     `${file}: "${key || '(top level)'}" must be ${expected}, got ${got}`,
@@ -27,4 +40,10 @@ export const configMessages = {
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
   emptyRange: (file: string, earliest: string, latest: string) =>
     `${file}: "limits.earliest" (${earliest}) must be before "limits.latest" (${latest})`,
+};
+
+export const limitMessages = {
+  backfillTooLong: (from: string, to: string, days: number, max: number) =>
+    `a backfill from ${from} to ${to} would compute ${days} daily snapshots, more than limits.backfill_days (${max})`,
+  backfillHint: 'check the data for stray dates (`questlog status`), pass --as-of, or raise "limits.backfill_days"',
 };

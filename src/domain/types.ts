@@ -61,6 +61,8 @@ export interface StatsOptions {
   timezone?: string;
   /** CSV with a player_id column: when set, exactly these players are counted, on every day. */
   roster?: string;
+  /** Most days one backfill computes (config `limits.backfill_days`); more is an error, not hours of work. */
+  maxBackfillDays?: number;
 }
 
 /** What refreshState did. */

@@ -1,8 +1,11 @@
 // Snapshots: per-quest figures for each day, computed from the state in SQL and stored by date.
 import { existsSync } from 'node:fs';
+import { LIMIT_DEFAULTS } from '../config.js';
 import { checkDate, sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
+import { limitMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { type Db, literal, sqlFile } from './db.js';
 import { refreshState } from './state.js';
@@ -26,6 +29,11 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     });
   }
   if (from > to) return [];
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const max = opts.maxBackfillDays ?? LIMIT_DEFAULTS.backfill_days;
+  if (days > max) {
+    throw new UserError(limitMessages.backfillTooLong(from, to, days, max), { hint: limitMessages.backfillHint });
+  }
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
@@ -34,6 +42,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
       await db.run('DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run('DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run(sqlFile('snapshot/snapshots'));
+      faultPoint('snapshot-writing');
       await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
       const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
       return rows.map((r) => r.d);

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { listValue } from '@duckdb/node-api';
 import type { Config } from '../config.js';
 import { errorMessage, InputError, InternalError, UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
 import { type Db, type Params, sqlFile } from '../engine/db.js';
 import {
   baseExt,
@@ -149,6 +150,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
       const counts = await readCounts(db, files, ids);
       await db.run(sqlFile('ingest/files'), { at: env.ingestedAt });
       await runScript(db, sqlFile('ingest/store'));
+      faultPoint('ingest-batch');
       return { counts, unclean: [] };
     });
   } finally {

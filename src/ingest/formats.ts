@@ -299,19 +299,22 @@ export async function checkHeader(path: string, format: FileFormat): Promise<voi
   } else if (format.format !== 'events' || (ext !== '.csv' && ext !== '.tsv')) {
     return;
   }
-  const header = (await headLines(path))[skip]?.replace(/^\uFEFF/, '').replace(/\r$/, '');
-  if (!header) return;
+  const problem = headerProblem((await headLines(path))[skip] ?? '', delim);
+  if (problem) throw new InputError(path, problem, { line: skip + 1 });
+}
+
+/** Why a CSV header line cannot be trusted (a column named twice), or undefined. */
+export function headerProblem(line: string, delim: string): string | undefined {
+  const header = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (!header) return undefined;
   const names = header.split(delim).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
   const seen = new Map<string, number>();
   for (const [i, n] of names.entries()) {
-    const first = seen.get(n);
-    if (first !== undefined) {
-      throw new InputError(path, `the header names column '${n}' twice (columns ${first + 1} and ${i + 1})`, {
-        line: skip + 1,
-      });
-    }
-    seen.set(n, i);
+    const first = seen.get(n.toLowerCase());
+    if (first !== undefined) return `the header names column '${n}' twice (columns ${first + 1} and ${i + 1})`;
+    seen.set(n.toLowerCase(), i);
   }
+  return undefined;
 }
 
 /** The first non-blank line (decompressed), for sniffing; at most 64 KiB are read. */
@@ -390,6 +393,7 @@ export async function fingerprint(path: string): Promise<Fingerprint> {
   return { hash: hash.digest('hex'), bytes, ...counter.result() };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
 const SUSPECT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\\]|\xc2[\x80-\x9f]/;
 
 /** Counts lines and spots empty ones across chunk boundaries (a line holding nothing but '\r' is empty too). */

@@ -1,9 +1,10 @@
 // The cron job: ingest every configured source -> snapshot for today -> publish, under a lock file.
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type Config, configPath } from '../config.js';
+import { type Config, configPath, limitsOf } from '../config.js';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { errorMessage, UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
 import { Db } from '../engine/db.js';
 import { engineFor } from '../engine/engine.js';
 import { migrate } from '../engine/migrate.js';
@@ -35,11 +36,41 @@ export interface NightlySummary {
 interface LockInfo {
   pid: number;
   started: string;
+  /** The holder's start time in clock ticks since boot (/proc/<pid>/stat field 22): a PID is reused, this pair not. */
+  pidStart?: string;
+}
+
+/** When process `pid` started (Linux), or undefined where /proc has no such process or no /proc exists. */
+export function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2 (the command name) may hold spaces and parentheses: count fields after its closing one.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the process that wrote the lock still runs: same PID and same start time. A lock naming a live but
+ * unrelated process (a reused PID, PID 1, a lock copied from another machine) does not hold anyone back. Without
+ * /proc (macOS) the PID alone has to do.
+ */
+function holderRuns(held: LockInfo): boolean {
+  if (!alive(held.pid)) return false;
+  if (!existsSync('/proc/self/stat')) return true;
+  return held.pidStart !== undefined && processStart(held.pid) === held.pidStart;
 }
 
 /** Creates the lock with O_EXCL; a lock whose process is gone is stale and taken over. */
 export function acquireLock(path: string, effects: Effects): () => void {
-  const mine: LockInfo = { pid: process.pid, started: nowOf(effects).toISOString() };
+  const mine: LockInfo = {
+    pid: process.pid,
+    started: nowOf(effects).toISOString(),
+    pidStart: processStart(process.pid),
+  };
+  // The database's folder may not exist yet on a first run (the database is created there next).
+  mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
@@ -52,7 +83,7 @@ export function acquireLock(path: string, effects: Effects): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const held = readLock(path);
-      if (held && alive(held.pid)) {
+      if (held && holderRuns(held)) {
         throw new UserError(`another nightly is running (pid ${held.pid}, started ${held.started}); not starting`, {
           hint: `wait for it to finish; if no questlog runs, delete ${path}`,
           exitCode: 75,
@@ -107,7 +138,7 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
       await step('migrating the database', out, () => migrate(db));
       if (config.catalogue) {
         const file = configPath(config, config.catalogue);
-        await step(`catalogue ${config.catalogue}`, out, () => loadCatalogue(db, file));
+        await step(`catalogue ${config.catalogue}`, out, () => loadCatalogue(db, file, limitsOf(config)));
       }
       let loaded = 0;
       let skipped = 0;
@@ -128,11 +159,17 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
         loaded += summary.totals.files_loaded + summary.totals.files_replaced;
         skipped += summary.totals.files_skipped;
       }
+      faultPoint('nightly-ingested');
       const asOf = opts.asOf ?? today(nowOf(effects), config.timezone);
       const roster = config.roster ? configPath(config, config.roster) : undefined;
       await step(`snapshot ${asOf}`, out, () =>
-        engineFor(config).computeSnapshots(db, { asOf, timezone: config.timezone, roster }, effects),
+        engineFor(config).computeSnapshots(
+          db,
+          { asOf, timezone: config.timezone, roster, maxBackfillDays: limitsOf(config).backfill_days },
+          effects,
+        ),
       );
+      faultPoint('nightly-snapshot');
       // Notebooks read this copy, never the live file this process holds (src/readcopy.ts). It is written while the
       // site is built: the copy waits on the disk, publishing mostly on the CPU.
       const copyStarted = performance.now();

@@ -1,5 +1,5 @@
 // `questlog stats`: the job around the engine (catalogue, snapshots, read copy, printed table).
-import { type Config, configPath } from '../config.js';
+import { type Config, configPath, limitsOf } from '../config.js';
 import type { Effects } from '../domain/effects.js';
 import { timed } from '../domain/effects.js';
 import type { Snapshot, StatsOptions } from '../domain/types.js';
@@ -28,7 +28,7 @@ export async function statsCommand(
     await migrate(db);
     if (config?.catalogue) {
       const path = configPath(config, config.catalogue);
-      const [{ quests }, ms] = await timed(() => loadCatalogue(db, path));
+      const [{ quests }, ms] = await timed(() => loadCatalogue(db, path, limitsOf(config)));
       effects.log(`catalogue ${config.catalogue}: ${quests} quests in ${ms} ms`);
     }
     const dates = await engineFor(config).computeSnapshots(
@@ -38,6 +38,7 @@ export async function statsCommand(
         backfill: opts.backfill,
         timezone: opts.timezone ?? config?.timezone,
         roster: opts.roster ?? (config?.roster ? configPath(config, config.roster) : undefined),
+        maxBackfillDays: limitsOf(config).backfill_days,
       },
       effects,
     );

@@ -1,5 +1,5 @@
 // Publishes the static site (HTML report + JSON API) for one snapshot, built aside and swapped in by rename.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { configPath } from '../config.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { InternalError, UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
 import { Db } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from '../engine/read.js';
@@ -141,6 +142,7 @@ async function buildSite(
   const write = async (rel: string, content: string | Buffer) => {
     site.write(rel, content);
     files++;
+    if (files === 20) faultPoint('publish-writing');
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
   try {
@@ -151,7 +153,10 @@ async function buildSite(
     prune(tmp, site.written);
     // Awaited last: the nightly renders its notebook reports while the pages are written.
     carryOver(out, tmp, await include);
-    const between = opts.pauseAt === 'swap' ? () => pauseForever(effects, 'paused between renames') : undefined;
+    const between =
+      opts.pauseAt === 'swap'
+        ? () => pauseForever(effects, 'paused between renames')
+        : async () => faultPoint('publish-swap');
     await swap(out, tmp, between);
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
@@ -179,7 +184,8 @@ function carryOver(out: string, tmp: string, include: Record<string, string>): v
   for (const [name, dir] of Object.entries(include)) renameSync(dir, join(tmp, name));
   for (const name of FOREIGN_DIRS) {
     if (name in include || !existsSync(join(out, name))) continue;
-    cpSync(join(out, name), join(tmp, name), { recursive: true });
+    // Links inside are not copied: the new site holds only what publish and the nightly wrote.
+    cpSync(join(out, name), join(tmp, name), { recursive: true, filter: (src) => !lstatSync(src).isSymbolicLink() });
   }
 }
 

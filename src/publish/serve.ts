@@ -1,8 +1,8 @@
 // Local preview of the published site: sirv (content types, path normalisation) behind node:http on loopback.
-import { existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import sirv from 'sirv';
 import type { Effects } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
@@ -20,6 +20,49 @@ export interface Serving {
   close(): Promise<void>;
 }
 
+/** The site is read-only: GET and HEAD, anything else 405 with `Allow` (a set, so a method can be added). */
+export const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
+
+function methodAllowed(req: IncomingMessage, res: ServerResponse): boolean {
+  if (ALLOWED_METHODS.has(req.method ?? '')) return true;
+  res.statusCode = 405;
+  res.setHeader('Allow', [...ALLOWED_METHODS].join(', '));
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end('method not allowed\n');
+  return false;
+}
+
+/**
+ * Whether every file the request could resolve to (sirv tries the path, `.html` and `index.html`) really lies inside
+ * the site: a symlink in the folder (to /etc/passwd, to the database) is never followed out of it.
+ */
+export function insideSite(dir: string, url: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return false;
+  }
+  if (path.includes('\0')) return false;
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    return false;
+  }
+  const base = join(dir, normalize(path));
+  for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
+    let real: string;
+    try {
+      real = realpathSync(candidate);
+    } catch {
+      continue;
+    }
+    if (real !== root && !real.startsWith(root + sep)) return false;
+  }
+  return true;
+}
+
 export async function serve(opts: ServeOptions, effects: Effects): Promise<Serving> {
   const dir = resolve(opts.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -28,13 +71,16 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
   // dev mode reads the disk per request: a publish swaps the folder underneath, and a file list cached at start
   // would keep serving the old site.
   const files = sirv(dir, { dev: true, dotfiles: false, etag: true, extensions: ['html'] });
+  const notFound = (res: ServerResponse) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('not found\n');
+  };
   const server = createServer((req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('not found\n');
-    });
+    if (!methodAllowed(req, res)) return;
+    if (!insideSite(dir, req.url ?? '/')) return notFound(res);
+    files(req, res, () => notFound(res));
   });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {

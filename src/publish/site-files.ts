@@ -4,6 +4,7 @@ import {
   constants,
   existsSync,
   ftruncateSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -40,11 +41,37 @@ const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`);
 export function buildDir(out: string): string {
   const old = oldOf(out);
   const tmp = mkdtempSync(join(dirname(out), `.${basename(out)}.new-${process.pid}-`));
-  if (existsSync(old)) {
+  const kind = entryKind(old);
+  if (kind === 'dir') {
     rmSync(tmp, { recursive: true });
     renameSync(old, tmp);
+    dropLinks(tmp);
+  } else if (kind !== 'none') {
+    // `.old` as a link (or a file) was not made by publish: the link goes, never what it points to.
+    rmSync(old, { force: true });
   }
   return tmp;
+}
+
+function entryKind(path: string): 'none' | 'dir' | 'other' {
+  try {
+    return lstatSync(path).isDirectory() ? 'dir' : 'other';
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * Publish creates no links, so any link in a recycled folder was planted: removed (the link, not its target) before a
+ * byte is written, or a folder link (`assets` -> elsewhere) would carry the writes out of the site. Files are opened
+ * with O_NOFOLLOW as well; this covers the folders on their path.
+ */
+export function dropLinks(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) dropLinks(path);
+    else if (!entry.isFile()) rmSync(path, { force: true });
+  }
 }
 
 /**
