@@ -217,7 +217,11 @@ function checkLimits(given: Partial<Limits>, file: string): Limits {
   const iso = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/;
   for (const key of ['earliest', 'latest'] as const) {
     const v = limits[key];
-    if (!iso.test(v) || Number.isNaN(Date.parse(`${v.replace(' ', 'T').slice(0, 19)}Z`))) {
+    // A real date: Date.UTC rolls 2026-02-30 over to March, so the round trip must give the same day back.
+    const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    const real = iso.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v.slice(0, 10);
+    if (!real) {
       throw new UserError(msg.wrongType(file, `limits.${key}`, 'a date YYYY-MM-DD[ HH:MM[:SS]] (UTC)', `"${v}"`));
     }
   }

@@ -18,6 +18,9 @@ import {
 } from './formats.js';
 import { LONG_LINE, stageFastTabular, stageTabular } from './tabular.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+
 /** DuckDB's line buffer: anything longer makes the whole file unreadable. */
 export const MAX_LINE = 64 << 20;
 
@@ -134,7 +137,9 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
     ...f.seed,
   }));
   // Ids are searched for control characters only where the bytes can hold one (see Fingerprint.ctrl).
-  await db.run('SET VARIABLE ql_scan = $scan', { scan: kind === 'tabular' || files.some((f) => f.ctrl) });
+  // Seed players come from the path, which the byte scan never saw.
+  const scan = kind === 'tabular' || files.some((f) => f.ctrl || CONTROL.test(f.seed?.player ?? ''));
+  await db.run('SET VARIABLE ql_scan = $scan', { scan });
   try {
     return await db.transaction(async () => {
       await db.run(sqlFile('ingest/batch'), { files: JSON.stringify(rows) });

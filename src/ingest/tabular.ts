@@ -143,10 +143,10 @@ function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number, ts
     const e = fields[name];
     return e ? `TRY(CAST((${e}) AS VARCHAR))` : 'NULL::VARCHAR';
   };
-  const keep = m.filter ? `coalesce(TRY(CAST((${m.filter}) AS BOOLEAN)), false)` : 'true';
-  // A filter that fails on a row (TRY gives NULL for `x IS NULL`, which is never NULL otherwise) rejects that row with
-  // a reason: counting it as ignored would let a broken filter drop every row with exit 0.
-  const broken = m.filter ? `TRY(CAST((${m.filter}) AS BOOLEAN) IS NULL) IS NULL` : 'false';
+  // The filter is evaluated once, wrapped in a struct: TRY makes the struct NULL when the filter fails on the row, and
+  // its field NULL when the filter is NULL. A failing filter rejects the row with a reason: counting it as ignored
+  // would let a broken filter drop every row with exit 0.
+  const verdict = m.filter ? `TRY({'v': CAST((${m.filter}) AS BOOLEAN)})` : `{'v': true}`;
   const text = m.reader !== 'parquet';
   const from = text
     ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ' LEFT JOIN ql_reader_rejects x ON x.line = r.line' : ''}`
@@ -166,10 +166,11 @@ WITH s0 AS (
   SELECT ql_line, ${m.reader === 'json' ? 'j' : 'NULL::JSON AS j'},
     ${f('ts')} AS ts_text, ql_key(${f('player_id')}) AS player_id, ql_key(${f('quest_id')}) AS quest_id,
     ${f('status')} AS status_text, ql_id(${f('session_id')}) AS session_id, ql_id(${f('build')}) AS build,
-    ql_id(${f('platform')}) AS platform, ${keep} AS keep, ${broken} AS filter_failed, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
+    ql_id(${f('platform')}) AS platform, ${verdict} AS verdict, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
   FROM ql_src
 ), t AS (
-  SELECT s0.*, ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
+  SELECT s0.*, coalesce(verdict.v, false) AS keep, verdict IS NULL AS filter_failed,
+    ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
   FROM s0 LEFT JOIN ql_status_map sm ON sm.value = s0.status_text
 ), c AS (
   SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE
