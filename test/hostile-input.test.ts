@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, LIMIT_DEFAULTS, loadConfig, normalizeConfig } from '../src/config.js';
 import { recorder } from '../src/domain/effects.js';
 import { errorMessage } from '../src/domain/errors.js';
-import { configMessages, type EXIT } from '../src/domain/messages.js';
+import { configMessages, type EXIT, ingestMessages as m } from '../src/domain/messages.js';
 import type { Db } from '../src/engine/db.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
 import { type FileStatus, type IngestSummary, ingest } from '../src/ingest/ingest.js';
@@ -137,7 +137,7 @@ const CASES: Case[] = [
     want: {
       'p/2026-02-30T10-00-00.csv': {
         status: 'failed',
-        error: "the file name's date-time 2026-02-30T10-00-00 is not a real date or time",
+        error: m.notARealStart('2026-02-30T10-00-00'),
       },
     },
   },
@@ -147,7 +147,7 @@ const CASES: Case[] = [
     want: {
       'p/2026-01-01T10-00-00+23-00.csv': {
         status: 'failed',
-        error: "the file name's zone offset +23-00 is not a real offset",
+        error: m.notARealOffset('+23-00'),
       },
     },
   },
@@ -183,7 +183,7 @@ const CASES: Case[] = [
     links: { 'p/2026-01-02T10-00-00.csv': '/nonexistent/questlog' },
     paths: ['.'],
     want: {
-      'p/2026-01-02T10-00-00.csv': { status: 'failed', error: 'dangling symbolic link (to /nonexistent/questlog)' },
+      'p/2026-01-02T10-00-00.csv': { status: 'failed', error: m.danglingLink('/nonexistent/questlog') },
       [`p/${seedName}`]: { status: 'loaded', loaded: 1 },
     },
   },
@@ -193,8 +193,8 @@ const CASES: Case[] = [
     links: { 'q/a.csv': 'b.csv', 'q/b.csv': 'a.csv' },
     paths: ['.'],
     want: {
-      'q/a.csv': { status: 'failed', error: 'symbolic link loop' },
-      'q/b.csv': { status: 'failed', error: 'symbolic link loop' },
+      'q/a.csv': { status: 'failed', error: m.linkLoop },
+      'q/b.csv': { status: 'failed', error: m.linkLoop },
       [`q/${seedName}`]: { status: 'loaded', loaded: 1 },
     },
   },
@@ -204,7 +204,7 @@ const CASES: Case[] = [
     links: { 'r/2026-01-02T10-00-00.csv': '/nonexistent/questlog' },
     paths: ['r/*.csv'],
     want: {
-      'r/2026-01-02T10-00-00.csv': { status: 'failed', error: 'dangling symbolic link (to /nonexistent/questlog)' },
+      'r/2026-01-02T10-00-00.csv': { status: 'failed', error: m.danglingLink('/nonexistent/questlog') },
       [`r/${seedName}`]: { status: 'loaded', loaded: 1 },
     },
   },
@@ -326,7 +326,7 @@ const CASES: Case[] = [
     id: 'csv-duplicate-header-column',
     files: { 'e.csv': 'ts,player_id,quest_id,status,quest_id\n2026-01-01 10:00:00,p1,Q1,start,Q2\n' },
     want: {
-      'e.csv': { status: 'failed', error: "line 1: the header names column 'quest_id' twice (columns 3 and 5)" },
+      'e.csv': { status: 'failed', error: `line 1: ${m.duplicateColumn('quest_id', 3, 5)}` },
     },
   },
   {
@@ -366,7 +366,7 @@ const CASES: Case[] = [
     want: {
       'struct.parquet': {
         status: 'failed',
-        error: 'column quest_id (quest_id) holds nested values of type STRUCT(id VARCHAR), not text or numbers',
+        error: m.nestedColumn('quest_id', 'quest_id', 'STRUCT(id VARCHAR)'),
       },
     },
   },
@@ -377,7 +377,7 @@ const CASES: Case[] = [
     want: {
       'list.parquet': {
         status: 'failed',
-        error: 'column player_id (player_id) holds nested values of type VARCHAR[], not text or numbers',
+        error: m.nestedColumn('player_id', 'player_id', 'VARCHAR[]'),
       },
     },
   },
@@ -446,14 +446,14 @@ const CASES: Case[] = [
     id: 'mapped-reader-xml',
     files: { 'm.xml': '<events/>' },
     source: { reader: 'xml', fields: { ts: 't', player_id: 'p', quest_id: 'q', status: 's' } },
-    want: { throws: "source 's': unknown reader 'xml' (readers: csv, json, parquet)" },
+    want: { throws: m.unknownReader('s', 'xml', ['csv', 'json', 'parquet']) },
   },
   {
     id: 'mapped-filter-escapes-parentheses',
     files: { 'm.csv': 't,p,q,s\n' },
     source: { reader: 'csv', fields: { ts: 't', player_id: 'p', quest_id: 'q', status: 's' }, filter: 'true) OR (1=1' },
     want: {
-      throws: "source 's': filter is not a single SQL expression: a ')' closes more than it opened (at character 5)",
+      throws: m.notOneExpression('s', 'filter', "a ')' closes more than it opened (at character 5)"),
     },
   },
   {
@@ -464,27 +464,34 @@ const CASES: Case[] = [
       fields: { ts: 't', player_id: 'p', quest_id: 'q', status: 's' },
       filter: 'true; DROP TABLE events',
     },
-    want: { throws: "source 's': filter is not a single SQL expression: ';' ends the statement" },
+    want: { throws: m.notOneExpression('s', 'filter', "';' ends the statement") },
   },
   {
     id: 'mapped-field-comment',
     files: { 'm.csv': 't,p,q,s\n' },
     source: { reader: 'csv', fields: { ts: 't', player_id: 'p -- ', quest_id: 'q', status: 's' } },
-    want: { throws: "source 's': fields.player_id is not a single SQL expression: a comment" },
+    want: { throws: m.notOneExpression('s', 'fields.player_id', 'a comment') },
   },
   {
     id: 'mapped-field-unclosed-quote',
     files: { 'm.csv': 't,p,q,s\n' },
     source: { reader: 'csv', fields: { ts: 't', player_id: "'p", quest_id: 'q', status: 's' } },
-    want: { throws: "source 's': fields.player_id is not a single SQL expression: unclosed '" },
+    want: { throws: m.notOneExpression('s', 'fields.player_id', "unclosed '") },
   },
   {
     id: 'mapped-unknown-field',
     files: { 'm.csv': 't,p,q,s\n' },
     source: { reader: 'csv', fields: { ts: 't', player_id: 'p', quest_id: 'q', status: 's', colour: 'p' } },
     want: {
-      throws:
-        "source 's': unknown field 'colour' (fields: ts, player_id, quest_id, status, session_id, build, platform)",
+      throws: m.unknownField('s', 'colour', [
+        'ts',
+        'player_id',
+        'quest_id',
+        'status',
+        'session_id',
+        'build',
+        'platform',
+      ]),
     },
   },
   {
@@ -518,7 +525,7 @@ const CASES: Case[] = [
     id: 'mapped-csv-duplicate-header',
     files: { 'm.csv': 't;p;q;s;p\n2026-01-01 10:00:00;p1;Q1;start;p2\n' },
     source: { reader: 'csv', options: { delim: ';' }, fields: { ts: 't', player_id: 'p', quest_id: 'q', status: 's' } },
-    want: { 'm.csv': { status: 'failed', error: "line 1: the header names column 'p' twice (columns 2 and 5)" } },
+    want: { 'm.csv': { status: 'failed', error: `line 1: ${m.duplicateColumn('p', 2, 5)}` } },
   },
   // --- the waves preset ---
   {
@@ -526,7 +533,7 @@ const CASES: Case[] = [
     files: { 'w.tsv': waves([wavesRow('1')], 'session_id\ttimestamp\tevent_name\tevent_data\tevent_name') },
     source: { preset: 'waves' },
     want: {
-      'w.tsv': { status: 'failed', error: "line 1: the header names column 'event_name' twice (columns 3 and 5)" },
+      'w.tsv': { status: 'failed', error: `line 1: ${m.duplicateColumn('event_name', 3, 5)}` },
     },
   },
   {
@@ -781,14 +788,10 @@ describe('hostile catalogue', () => {
   const catalogue = () => cdb.all('SELECT quest_id, name FROM catalogue ORDER BY quest_id');
 
   it.each([
-    ['dup-header.csv', 'id,name,id\nQ1,First,Q2\n', ":1: the header names column 'id' twice (columns 1 and 3)"],
+    ['dup-header.csv', 'id,name,id\nQ1,First,Q2\n', `:1: ${m.duplicateColumn('id', 1, 3)}`],
     ['escape.csv', 'id,name\nQ\u001b[2J,Bad\n', ':2: id contains a control character'],
     ['long.csv', `id,name\n${'Q'.repeat(300)},Long\n`, ':2: id longer than 256 characters (300)'],
-    [
-      'nested.json',
-      '[{"id": {"x": 1}, "name": "Nested"}]',
-      ': column "id" holds nested values (STRUCT(x BIGINT)), not text',
-    ],
+    ['nested.json', '[{"id": {"x": 1}, "name": "Nested"}]', `: ${m.nestedCatalogueColumn('id', 'STRUCT(x BIGINT)')}`],
     ['nul.csv', 'id,name\nQ\u00001,Nul\n', ':2: id contains a control character'],
   ])('%s is refused, the catalogue before it stays', async (name, content, message) => {
     const path = cat(name, content);

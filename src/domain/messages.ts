@@ -47,3 +47,25 @@ export const limitMessages = {
     `a backfill from ${from} to ${to} would compute ${days} daily snapshots, more than limits.backfill_days (${max})`,
   backfillHint: 'check the data for stray dates (`questlog status`), pass --as-of, or raise "limits.backfill_days"',
 };
+
+/** Why a file or a source cannot be loaded, from the checks made before DuckDB reads it (SQL gives line reasons). */
+export const ingestMessages = {
+  notARealStart: (stamp: string) => `the file name's date-time ${stamp} is not a real date or time`,
+  notARealStartHint: 'seed session files are named after their start, e.g. 2026-01-01T19-05-00.csv',
+  notARealOffset: (zone: string) => `the file name's zone offset ${zone} is not a real offset`,
+  linkLoop: 'symbolic link loop',
+  danglingLink: (target: string) => `dangling symbolic link (to ${target})`,
+  cannotList: (reason: string) => `cannot list the folder: ${reason}`,
+  noMatch: 'no such file or no match',
+  duplicateColumn: (name: string, first: number, second: number) =>
+    `the header names column '${name}' twice (columns ${first} and ${second})`,
+  nestedCatalogueColumn: (column: string, type: string) => `column "${column}" holds nested values (${type}), not text`,
+  nestedColumn: (column: string, field: string, type: string) =>
+    `column ${column} (${field}) holds nested values of type ${type}, not text or numbers`,
+  unknownReader: (source: string, reader: string, readers: string[]) =>
+    `source '${source}': unknown reader '${reader}' (readers: ${readers.join(', ')})`,
+  unknownField: (source: string, field: string, fields: string[]) =>
+    `source '${source}': unknown field '${field}' (fields: ${fields.join(', ')})`,
+  notOneExpression: (source: string, key: string, problem: string) =>
+    `source '${source}': ${key} is not a single SQL expression: ${problem}`,
+};

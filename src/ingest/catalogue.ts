@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { LIMIT_DEFAULTS, type Limits } from '../config.js';
 import { type Effects, timed } from '../domain/effects.js';
 import { errorMessage, InputError } from '../domain/errors.js';
+import { ingestMessages } from '../domain/messages.js';
 import { Db, ident, literal, sqlFile } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { headerProblem } from './formats.js';
@@ -48,7 +49,7 @@ export async function loadCatalogue(
     const found = pick(COLUMNS[key]);
     const type = described.find((c) => c.column_name === found)?.column_type ?? '';
     if (found && /^(STRUCT|MAP|UNION)\(|\[\d*\]$|^JSON$/.test(type)) {
-      throw new InputError(path, `column "${found}" holds nested values (${type}), not text`);
+      throw new InputError(path, ingestMessages.nestedCatalogueColumn(found, type));
     }
     // Quest ids as ingest stores them: NFC, trimmed (README "Guarantees").
     if (found && key === 'quest_id') return `nullif(trim(nfc_normalize(CAST(${ident(found)} AS VARCHAR))), '')`;

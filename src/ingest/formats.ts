@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type Config, configPath, type SourceConfig } from '../config.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { ingestMessages as msg } from '../domain/messages.js';
 import type { Db } from '../engine/db.js';
 import { PRESETS } from './presets.js';
 
@@ -65,11 +66,11 @@ export async function expandPaths(
     if (/[*?[]/.test(p)) {
       const rows = await db.all<{ file: string }>('SELECT file FROM glob($pattern) ORDER BY file', { pattern: abs });
       const broken = brokenLinks(globBase(abs), globRegex(abs));
-      if (rows.length === 0 && broken.length === 0) missing.push({ path: p, reason: 'no such file or no match' });
+      if (rows.length === 0 && broken.length === 0) missing.push({ path: p, reason: msg.noMatch });
       for (const r of rows) out.add(resolve(r.file));
       missing.push(...broken);
     } else if (!existsSync(abs)) {
-      missing.push({ path: p, reason: linkProblem(abs) ?? 'no such file or no match' });
+      missing.push({ path: p, reason: linkProblem(abs) ?? msg.noMatch });
     } else if (statSync(abs).isDirectory()) {
       for (const f of walk(abs, missing)) if (KNOWN_EXT.includes(baseExt(f))) out.add(f);
     } else {
@@ -86,7 +87,7 @@ function walk(dir: string, problems: PathProblem[]): string[] {
   try {
     names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
   } catch (err) {
-    problems.push({ path: dir, reason: `cannot list the folder: ${errorMessage(err)}` });
+    problems.push({ path: dir, reason: msg.cannotList(errorMessage(err)) });
     return files;
   }
   for (const name of names) {
@@ -112,8 +113,8 @@ function linkProblem(path: string): string | undefined {
     return undefined;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return 'symbolic link loop';
-    return `dangling symbolic link (to ${readlinkSync(path)})`;
+    if (code === 'ELOOP') return msg.linkLoop;
+    return msg.danglingLink(readlinkSync(path));
   }
 }
 
@@ -201,17 +202,16 @@ const FIELDS = ['ts', 'player_id', 'quest_id', 'status', 'session_id', 'build', 
  */
 function checkMapping(name: string, m: Mapping): Mapping {
   if (!READERS.includes(m.reader)) {
-    throw new UserError(`source '${name}': unknown reader '${m.reader}' (readers: ${READERS.join(', ')})`);
+    throw new UserError(msg.unknownReader(name, m.reader, READERS));
   }
   for (const key of Object.keys(m.fields)) {
-    if (!FIELDS.includes(key))
-      throw new UserError(`source '${name}': unknown field '${key}' (fields: ${FIELDS.join(', ')})`);
+    if (!FIELDS.includes(key)) throw new UserError(msg.unknownField(name, key, FIELDS));
   }
   const exprs: [string, string][] = Object.entries(m.fields).map(([k, v]) => [`fields.${k}`, v]);
   if (m.filter !== undefined) exprs.push(['filter', m.filter]);
   for (const [key, expr] of exprs) {
     const problem = expressionProblem(expr);
-    if (problem) throw new UserError(`source '${name}': ${key} is not a single SQL expression: ${problem}`);
+    if (problem) throw new UserError(msg.notOneExpression(name, key, problem));
   }
   return m;
 }
@@ -311,7 +311,7 @@ export function headerProblem(line: string, delim: string): string | undefined {
   const seen = new Map<string, number>();
   for (const [i, n] of names.entries()) {
     const first = seen.get(n.toLowerCase());
-    if (first !== undefined) return `the header names column '${n}' twice (columns ${first + 1} and ${i + 1})`;
+    if (first !== undefined) return msg.duplicateColumn(n, first + 1, i + 1);
     seen.set(n.toLowerCase(), i);
   }
   return undefined;
@@ -472,16 +472,13 @@ export function startFromName(path: string): { start: string; utc: boolean } | u
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
-    throw new InputError(path, `the file name's date-time ${m[0]} is not a real date or time`, {
-      hint: 'seed session files are named after their start, e.g. 2026-01-01T19-05-00.csv',
-    });
+    throw new InputError(path, msg.notARealStart(m[0]), { hint: msg.notARealStartHint });
   }
   const zone = m[7];
   if (zone === undefined) return { start: sqlTime(t), utc: false };
   const off = /^([+-])(\d{2})[-:]?(\d{2})?$/.exec(zone);
   const minutes = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3] ?? 0)) : 0;
-  if (Math.abs(minutes) > 14 * 60)
-    throw new InputError(path, `the file name's zone offset ${zone} is not a real offset`);
+  if (Math.abs(minutes) > 14 * 60) throw new InputError(path, msg.notARealOffset(zone));
   return { start: sqlTime(new Date(t.getTime() - minutes * 60_000)), utc: true };
 }
 

@@ -2,6 +2,7 @@
 // canonical event fields, and every record keeps its physical line (Parquet: its row number).
 
 import { InputError, UserError } from '../domain/errors.js';
+import { ingestMessages } from '../domain/messages.js';
 import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
 import { STATUSES, type Status } from '../engine/migrate.js';
 import type { Mapping } from './formats.js';
@@ -119,7 +120,7 @@ async function refuseNested(db: Db, path: string, fields: Mapping['fields']): Pr
     const col = /^"([^"]+)"$/.exec(fields[key])?.[1] ?? fields[key];
     const type = types.get(col);
     if (type && NESTED.test(type)) {
-      throw new InputError(path, `column ${col} (${key}) holds nested values of type ${type}, not text or numbers`);
+      throw new InputError(path, ingestMessages.nestedColumn(col, key, type));
     }
   }
 }
