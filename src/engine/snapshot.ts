@@ -5,7 +5,7 @@ import { checkDate, sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
-import { limitMessages } from '../domain/messages.js';
+import { dateMessages, limitMessages, statsMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { type Db, literal, sqlFile } from './db.js';
 import { refreshState } from './state.js';
@@ -14,9 +14,7 @@ import { refreshState } from './state.js';
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
   const [state, stateMs] = await timed(() => refreshState(db, effects));
   if (state.players > 0) {
-    effects.log(
-      `state: ${state.players} players (${state.recomputed} from all their events), ${state.rows} intervals in ${stateMs} ms`,
-    );
+    effects.log(statsMessages.state(state.players, state.recomputed, state.rows, stateMs));
   }
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);
@@ -24,9 +22,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
   const to = opts.asOf ?? range?.last_day;
   const from = opts.backfill ? range?.first_day : to;
   if (!to || !from) {
-    throw new UserError('no events loaded: nothing to compute a snapshot of', {
-      hint: 'run `questlog ingest` first, or pass --as-of DATE',
-    });
+    throw new UserError(statsMessages.noEvents, { cli: ['ingestOrAsOf'] });
   }
   if (from > to) return [];
   const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
@@ -49,7 +45,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     });
   });
   const span = from === to ? from : `${from} .. ${to}`;
-  effects.log(`snapshots: ${dates.length} ${dates.length === 1 ? 'date' : 'dates'} (${span}, ${tz}) in ${ms} ms`);
+  effects.log(statsMessages.snapshots(dates.length, span, tz, ms));
   return dates;
 }
 
@@ -59,7 +55,7 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
     await db.run(sqlFile('snapshot/inputs'));
     return;
   }
-  if (!existsSync(roster)) throw new InputError(roster, 'roster file not found');
+  if (!existsSync(roster)) throw new InputError(roster, statsMessages.rosterMissing);
   try {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE snapshot_roster AS
@@ -68,9 +64,7 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
        WHERE nullif(trim(player_id), '') IS NOT NULL`,
     );
   } catch (err) {
-    throw new InputError(roster, `cannot read roster (a CSV with a player_id column): ${errorMessage(err)}`, {
-      cause: err,
-    });
+    throw new InputError(roster, statsMessages.rosterUnreadable(errorMessage(err)), { cause: err });
   }
   await db.run(sqlFile('snapshot/inputs_roster'));
 }
@@ -79,10 +73,7 @@ async function checkTimezone(db: Db, tz: string): Promise<string> {
   try {
     await db.run("SELECT timezone($tz, TIMESTAMP '2000-01-01 00:00:00')", { tz });
   } catch (err) {
-    throw new UserError(`unknown time zone "${tz}"`, {
-      hint: 'use an IANA zone such as UTC or Europe/Berlin',
-      cause: err,
-    });
+    throw new UserError(dateMessages.unknownZone(tz), { hint: dateMessages.unknownZoneHint, cause: err });
   }
   return tz;
 }

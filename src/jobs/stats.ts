@@ -1,20 +1,19 @@
 // `questlog stats`: the job around the engine (catalogue, snapshots, read copy, printed table).
-import { type Config, configPath, limitsOf } from '../config.js';
+import type { Config } from '../config.js';
 import type { Effects } from '../domain/effects.js';
-import { timed } from '../domain/effects.js';
 import type { Snapshot, StatsOptions } from '../domain/types.js';
-import { Db } from '../engine/db.js';
 import { engineFor } from '../engine/engine.js';
-import { migrate } from '../engine/migrate.js';
 import { getCoverage, getSnapshot } from '../engine/read.js';
 import { publishReadCopy } from '../engine/readcopy.js';
-import { loadCatalogue } from '../ingest/catalogue.js';
-import { formatCoverage, formatStatsTable } from './format.js';
+import { formatCoverage, formatStatsTable, type StatsFormat } from './format.js';
+import { loadConfiguredCatalogue, snapshotOptions, withDb } from './run.js';
 
 export interface StatsCommandOptions extends StatsOptions {
   /** Database file. */
   db: string;
   config?: Config;
+  /** `table` (default) logs the per-quest table; `json` and `csv` leave the snapshot to the caller (formatSnapshot). */
+  format?: StatsFormat;
 }
 
 /** `questlog stats`: catalogue (from config) -> state -> snapshot(s) -> coverage and the per-quest table. */
@@ -22,37 +21,28 @@ export async function statsCommand(
   opts: StatsCommandOptions,
   effects: Effects,
 ): Promise<{ dates: string[]; snapshot: Snapshot | null }> {
-  const config = opts.config;
-  const db = await Db.open(opts.db);
-  try {
-    await migrate(db);
-    if (config?.catalogue) {
-      const path = configPath(config, config.catalogue);
-      const [{ quests }, ms] = await timed(() => loadCatalogue(db, path, limitsOf(config)));
-      effects.log(`catalogue ${config.catalogue}: ${quests} quests in ${ms} ms`);
-    }
-    const dates = await engineFor(config).computeSnapshots(
-      db,
-      {
-        asOf: opts.asOf,
-        backfill: opts.backfill,
-        timezone: opts.timezone ?? config?.timezone,
-        roster: opts.roster ?? (config?.roster ? configPath(config, config.roster) : undefined),
-        maxBackfillDays: limitsOf(config).backfill_days,
-      },
-      effects,
-    );
-    // Notebooks read this copy, never the live file this process holds (src/readcopy.ts).
+  const { db: path, config, ...given } = opts;
+  return withDb(path, async (db) => {
+    await loadConfiguredCatalogue(db, config, effects);
+    const dates = await engineFor(config).computeSnapshots(db, snapshotOptions(config, given), effects);
+    // Notebooks read this copy, never the live file this process holds (src/engine/readcopy.ts).
     await publishReadCopy(db);
     const last = dates.at(-1);
     if (!last) return { dates, snapshot: null };
     const snapshot = await getSnapshot(db, last);
-    const coverage = await getCoverage(db, last);
-    effects.log(formatCoverage(coverage));
-    effects.log('');
-    for (const line of formatStatsTable(snapshot)) effects.log(line);
+    const coverage = formatCoverage(await getCoverage(db, last));
+    if ((opts.format ?? 'table') !== 'table') {
+      effects.log(coverage);
+      return { dates, snapshot };
+    }
+    printTable(snapshot, coverage, effects);
     return { dates, snapshot };
-  } finally {
-    db.close();
-  }
+  });
+}
+
+/** The coverage line, a blank line and the per-quest table: how `stats` and the demo job end. */
+export function printTable(snapshot: Snapshot, coverage: string, effects: Effects): void {
+  effects.log(coverage);
+  effects.log('');
+  for (const line of formatStatsTable(snapshot)) effects.log(line);
 }
