@@ -213,6 +213,22 @@ describe('item 5: backfill ranges are bounded', () => {
   });
   afterAll(() => db?.close());
 
+  it('a roster typed in NFD matches the NFC ids ingest stored', async () => {
+    const dir = tempDir();
+    const d = await freshDb(dir);
+    writeFileSync(
+      join(dir, 'e.ndjson'),
+      '{"ts":"2026-01-01 10:00:00","player_id":"Jos\u00e9","quest_id":"Q1","status":"start"}\n',
+    );
+    writeFileSync(join(dir, 'roster.csv'), 'player_id\nJose\u0301\n');
+    await ingest(d, { paths: [join(dir, 'e.ndjson')] }, recorder());
+    await computeSnapshots(d, { roster: join(dir, 'roster.csv') }, recorder());
+    expect(await d.all('SELECT quest_id, players, accepted FROM snapshots ORDER BY quest_id')).toEqual([
+      { quest_id: 'Q1', players: 1, accepted: 1 },
+    ]);
+    d.close();
+  });
+
   it('a backfill over more days than limits.backfill_days is an error naming the range, nothing stored', async () => {
     await expect(computeSnapshots(db, { backfill: true, maxBackfillDays: 5 }, recorder())).rejects.toThrow(
       limitMessages.backfillTooLong('2026-01-01', '2026-01-06', 6, 5),

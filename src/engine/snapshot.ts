@@ -59,7 +59,8 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
   try {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE snapshot_roster AS
-       SELECT DISTINCT trim(player_id) AS player_id
+       -- NFC as ingest stores player ids, or a roster typed in NFD would match nobody.
+       SELECT DISTINCT trim(nfc_normalize(player_id)) AS player_id
        FROM read_csv(${literal(roster)}, header = true, all_varchar = true)
        WHERE nullif(trim(player_id), '') IS NOT NULL`,
     );
