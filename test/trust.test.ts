@@ -2,7 +2,9 @@
 // file identity, writes and reads outside the site, crashes on a missing folder or a foreign lock, terminal escapes
 // from data, and a backfill stretched over a century.
 
+import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -20,7 +22,7 @@ import { limitMessages, printable } from '../src/domain/messages.js';
 import type { Db } from '../src/engine/db.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { cli, freshDb, tempDir } from './helpers.js';
+import { cli, freshDb, ROOT, tempDir } from './helpers.js';
 import { type Child, fixtureProject, startCli, walk } from './publish-helpers.js';
 
 describe('item 1: two players with byte-identical session files', () => {
@@ -39,6 +41,38 @@ describe('item 1: two players with byte-identical session files', () => {
     expect(cli(['--db', 'q.duckdb', 'ingest', 'logs'], { cwd: dir }).stdout).toContain(
       '0 loaded, 0 replaced, 2 skipped',
     );
+  });
+});
+
+describe('item 4: a folder with entries this user cannot read', () => {
+  it('as another user (nobody): the unreadable subfolder is named, the rest loads, exit 3', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    for (const p of ['alice', 'secret']) {
+      mkdirSync(join(dir, 'logs', p), { recursive: true });
+      writeFileSync(join(dir, 'logs', p, '2026-01-01T00-00-00.csv'), '00:00:01,QUEST_STATUS,Q1 ACCEPTED\n');
+    }
+    chmodSync(join(dir, 'logs', 'secret'), 0o700);
+    mkdirSync(join(dir, 'db'), { mode: 0o777 });
+    chmodSync(join(dir, 'db'), 0o777);
+    const r = spawnSync(
+      'runuser',
+      [
+        '-u',
+        'nobody',
+        '--',
+        process.execPath,
+        join(ROOT, 'dist/cli.js'),
+        '--db',
+        join(dir, 'db', 'q.duckdb'),
+        'ingest',
+        'logs',
+      ],
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
+    );
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stdout).toContain(`ingest logs/secret: FAILED: cannot list the folder: EACCES`);
+    expect(r.stdout).toMatch(/ingest logs\/alice\/2026-01-01T00-00-00\.csv: loaded seed, 1 lines = 1 loaded/);
   });
 });
 
@@ -186,7 +220,7 @@ describe('item 5: data never drives the terminal', () => {
     const dir = tempDir();
     const db = await freshDb(dir);
     await db.run(
-      `INSERT INTO files VALUES (1, 'x', 'h', 'events', NULL, 1, 1, 1, 0, 0, TIMESTAMP '2026-01-01', 'h');
+      `INSERT INTO files VALUES (1, 'x', 'h', 'events', NULL, 1, 1, 1, 0, 0, TIMESTAMP '2026-01-01');
        INSERT INTO events VALUES (1, 1, TIMESTAMP '2026-01-01 10:00:00', 'p1', chr(27) || '[31mRED', 'accepted', NULL, NULL, NULL);
        INSERT INTO file_players VALUES (1, 'p1', TIMESTAMP '2026-01-01 10:00:00');
        INSERT INTO dirty_players VALUES ('p1');`,

@@ -1,6 +1,6 @@
 // Which files an ingest covers and what format each is in: discovery, sniffing, content hashing.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { createReadStream, type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { PassThrough, Transform, Writable } from 'node:stream';
@@ -81,22 +81,31 @@ export async function expandPaths(
   return { files: [...out].sort(), missing };
 }
 
-/** Regular files below `dir`; entries that cannot be followed are added to `problems` instead. */
+/**
+ * Regular files below `dir`, and links to files; links to folders are not descended (as ever: a link to `/` must not
+ * turn an ingest into a disk scan). Entries that cannot be followed and folders that cannot be listed (no
+ * permission) are added to `problems` instead, and the rest of the tree is still walked.
+ */
 function walk(dir: string, problems: PathProblem[]): string[] {
   const files: string[] = [];
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   } catch (err) {
     problems.push({ path: dir, reason: msg.cannotList(errorMessage(err)) });
     return files;
   }
-  for (const name of names) {
-    const full = join(dir, name);
-    try {
-      if (statSync(full).isFile()) files.push(full);
-    } catch {
-      if (KNOWN_EXT.includes(baseExt(full))) problems.push({ path: full, reason: linkProblem(full) ?? 'cannot read' });
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...walk(full, problems));
+    else if (entry.isFile()) files.push(full);
+    else if (entry.isSymbolicLink()) {
+      try {
+        if (statSync(full).isFile()) files.push(full);
+      } catch (err) {
+        if (KNOWN_EXT.includes(baseExt(full)))
+          problems.push({ path: full, reason: linkProblem(full) ?? errorMessage(err) });
+      }
     }
   }
   return files;

@@ -138,16 +138,16 @@ async function prepare(
 }
 
 /**
- * Splits pending files into: already in the ledger (skipped), to load now, and repeats of a file loaded now. A file
- * is the same as a ledger row when their identities match (content and whatever the rows derive from path or
- * config), or when a row from before identities (its identity is its content hash) has this path and content.
+ * Splits pending files into: already in the ledger (skipped), to load now, and repeats of a file loaded now. The
+ * ledger's content_hash is the file's identity (content and whatever the rows derive from path or config). Rows
+ * written before identities hold the bare content hash: such a row at this path with this content is this file.
  */
 async function plan(db: Db, pending: Planned[]) {
-  const ledger = await db.all<{ file_id: number; path: string; content_hash: string; identity: string }>(
-    'SELECT file_id, path, content_hash, identity FROM files ORDER BY file_id',
+  const ledger = await db.all<{ file_id: number; path: string; content_hash: string }>(
+    'SELECT file_id, path, content_hash FROM files ORDER BY file_id',
   );
   const byIdentity = new Map<string, string>();
-  for (const r of ledger) if (!byIdentity.has(r.identity)) byIdentity.set(r.identity, r.path);
+  for (const r of ledger) if (!byIdentity.has(r.content_hash)) byIdentity.set(r.content_hash, r.path);
   const byPath = new Map(ledger.map((r) => [r.path, r]));
   const load: Planned[] = [];
   const later: Planned[] = [];
@@ -155,8 +155,7 @@ async function plan(db: Db, pending: Planned[]) {
   const now = new Set<string>();
   for (const p of pending) {
     const old = byPath.get(p.path);
-    const legacy = old !== undefined && old.identity === old.content_hash && old.content_hash === p.hash;
-    const same = legacy ? p.path : byIdentity.get(p.identity);
+    const same = old?.content_hash === p.hash ? p.path : byIdentity.get(p.identity);
     if (same !== undefined) {
       const note = same === p.path ? 'already loaded' : `same content as ${same}`;
       const ms = (p as Prepared).prepareMs ?? 0;
