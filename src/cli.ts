@@ -2,10 +2,12 @@
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { Command, Option } from 'commander';
 import { loadConfig, notebookSettings } from './config.js';
-import { type DemoFormat, generateDemoData } from './demo/generate.js';
+import { generateDemoData } from './demo/generate.js';
+import type { DemoFormat } from './demo/options.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
-import { cliHintText, EXIT, cliMessages as msg, printable } from './domain/messages.js';
+import { cliHintText, EXIT, cliMessages as msg } from './domain/messages.js';
+import { printable } from './domain/terminal.js';
 import { DEFAULT_DB } from './engine/db.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
 import { formatSnapshot, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
@@ -284,7 +286,6 @@ async function main(): Promise<void> {
     await program.parseAsync(process.argv);
   } catch (err) {
     if (err instanceof UserError) {
-      // Messages carry data (file names, ids): never raw control characters to the terminal.
       process.stderr.write(printable(msg.error(err.message)));
       const hint = err.hint ?? (err.cli ? cliHintText(err.cli) : undefined);
       if (hint) process.stderr.write(printable(msg.hint(hint)));

@@ -13,7 +13,7 @@ import { errorMessage } from '../src/domain/errors.js';
 import { configMessages, type EXIT, ingestMessages as m } from '../src/domain/messages.js';
 import type { Db } from '../src/engine/db.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
-import { type FileStatus, type IngestSummary, ingest } from '../src/ingest/ingest.js';
+import { type FileResult, type IngestSummary, ingest } from '../src/ingest/ingest.js';
 import { freshDb, tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -24,7 +24,7 @@ const long = 'L'.repeat(300);
 
 type Content = string | Buffer;
 interface Want {
-  status: FileStatus;
+  status: FileResult['status'];
   loaded?: number;
   ignored?: number;
   /** [line, reason] of every rejected line. */

@@ -16,22 +16,8 @@ export const EXIT = {
   /** The database is locked by another process. */
   locked: 75,
 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
-/**
- * Text bound for a terminal: control characters (C0 but tab and newline, DEL, C1: ANSI escape sequences among them)
- * and bidirectional overrides become visible escapes (`\x1b`, `\u202e`), so data (quest ids, rejected lines, file
- * names) can never move the cursor, recolour the screen or reorder what is shown.
- */
-export function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
-  });
-}
 
 export const configMessages = {
   wrongType: (file: string, key: string, expected: string, got: string) =>
@@ -283,7 +269,7 @@ export const cliMessages = {
  * Hints that name CLI commands and flags: a library error carries `cli: [key, ...args]`, and only the CLI turns it
  * into text (a notebook or a library caller has no `--as-of` to pass).
  */
-export const cliHints = {
+const cliHints = {
   ingestFirst: () => 'run `questlog ingest` first',
   ingestOrAsOf: () => 'run `questlog ingest` first, or pass --as-of DATE',
   statsFor: (date?: string) => (date ? `run \`questlog stats --as-of ${date}\`` : 'run `questlog stats`'),

@@ -83,3 +83,7 @@ export interface StateRefresh {
   /** State intervals computed. */
   rows: number;
 }
+
+/** The five states a player can be in with a quest, in the tie-break order used for events at the same instant. */
+export const STATUSES = ['accepted', 'declined', 'completed', 'abandoned', 'failed'] as const;
+export type Status = (typeof STATUSES)[number];

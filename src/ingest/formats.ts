@@ -1,8 +1,8 @@
 // Which files an ingest covers and what format each is in: discovery, sniffing, content hashing.
 import { createHash } from 'node:crypto';
-import { createReadStream, type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { PassThrough, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -10,173 +10,21 @@ import { type Config, configPath, type SourceConfig } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
-import type { Db } from '../engine/db.js';
-import { PRESETS } from './presets.js';
+import { checkMapping } from './mapping-check.js';
+import { type Mapping, PRESETS } from './presets.js';
 
 export const FORMATS = ['seed', 'events', 'gameanalytics', 'mapped'] as const;
 export type FormatName = (typeof FORMATS)[number];
-
-/** A tabular or JSON export mapped onto the canonical event fields by DuckDB SQL expressions (see README). */
-export interface Mapping {
-  reader: 'csv' | 'json' | 'parquet';
-  /** read_csv / read_parquet options, e.g. { "delim": "\t", "header": true }. */
-  options?: Record<string, string | number | boolean>;
-  /** Canonical field -> SQL expression over the file's columns (for JSON readers: over the object `j`). */
-  fields: { ts: string; player_id: string; quest_id: string; status: string } & Partial<
-    Record<'session_id' | 'build' | 'platform', string>
-  >;
-  /** Exact source value -> canonical status; values not listed fall back to the built-in synonyms. */
-  status_map?: Record<string, string>;
-  /** Rows where this is not true are counted as ignored (their player still counts as seen). */
-  filter?: string;
-}
 
 export interface FileFormat {
   format: FormatName;
   mapping?: Mapping;
 }
 
-const KNOWN_EXT = ['.csv', '.tsv', '.ndjson', '.jsonl', '.json', '.parquet', '.log', '.txt'];
-
 /** Extension without a trailing `.gz`, lower-cased. */
 export function baseExt(path: string): string {
   const p = path.toLowerCase().endsWith('.gz') ? path.slice(0, -3) : path;
   return extname(p).toLowerCase();
-}
-
-/** An entry of a folder or glob that cannot be loaded, with why (a dangling or looping link, an unreadable folder). */
-export interface PathProblem {
-  path: string;
-  reason: string;
-}
-
-/**
- * Files, folders (recursively, known extensions) and globs (DuckDB's glob), as sorted absolute paths. An entry that
- * cannot be read is named with its reason and the rest still load: a dangling or looping symlink in a folder, and the
- * same through a glob (DuckDB's glob leaves those out silently, so the glob's folder is looked through for them).
- */
-export async function expandPaths(
-  db: Db,
-  paths: string[],
-  cwd: string,
-): Promise<{ files: string[]; missing: PathProblem[] }> {
-  const out = new Set<string>();
-  const missing: PathProblem[] = [];
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
-    if (/[*?[]/.test(p)) {
-      const rows = await db.all<{ file: string }>('SELECT file FROM glob($pattern) ORDER BY file', { pattern: abs });
-      const broken = brokenLinks(globBase(abs), globRegex(abs));
-      if (rows.length === 0 && broken.length === 0) missing.push({ path: p, reason: msg.noMatch });
-      for (const r of rows) out.add(resolve(r.file));
-      missing.push(...broken);
-    } else if (!existsSync(abs)) {
-      missing.push({ path: p, reason: linkProblem(abs) ?? msg.noMatch });
-    } else if (statSync(abs).isDirectory()) {
-      for (const f of walk(abs, missing)) if (KNOWN_EXT.includes(baseExt(f))) out.add(f);
-    } else {
-      out.add(abs);
-    }
-  }
-  return { files: [...out].sort(), missing };
-}
-
-/**
- * Regular files below `dir`, and links to files; links to folders are not descended (as ever: a link to `/` must not
- * turn an ingest into a disk scan). Entries that cannot be followed and folders that cannot be listed (no
- * permission) are added to `problems` instead, and the rest of the tree is still walked.
- */
-function walk(dir: string, problems: PathProblem[]): string[] {
-  const files: string[] = [];
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  } catch (err) {
-    problems.push({ path: dir, reason: msg.cannotList(errorMessage(err)) });
-    return files;
-  }
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(full, problems));
-    else if (entry.isFile()) files.push(full);
-    else if (entry.isSymbolicLink()) {
-      try {
-        if (statSync(full).isFile()) files.push(full);
-      } catch (err) {
-        if (KNOWN_EXT.includes(baseExt(full)))
-          problems.push({ path: full, reason: linkProblem(full) ?? errorMessage(err) });
-      }
-    }
-  }
-  return files;
-}
-
-/** Why a path that exists as a name cannot be opened: a link to nothing, or links in a circle. */
-function linkProblem(path: string): string | undefined {
-  try {
-    if (!lstatSync(path).isSymbolicLink()) return undefined;
-  } catch {
-    return undefined;
-  }
-  try {
-    statSync(path);
-    return undefined;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return msg.linkLoop;
-    return msg.danglingLink(readlinkSync(path));
-  }
-}
-
-/** The folder a glob starts from: its components up to the first with a wildcard. */
-function globBase(pattern: string): string {
-  const parts = pattern.split(sep);
-  const first = parts.findIndex((c) => /[*?[]/.test(c));
-  return parts.slice(0, first).join(sep) || sep;
-}
-
-/** The glob as a regex over absolute paths: `**` any folders, `*` and `?` within one name, `[...]` a class. */
-function globRegex(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if (c === '*' && pattern[i + 1] === '*') {
-      const slash = pattern[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end === -1) re += '\\[';
-      else {
-        re += `[${pattern
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-/** Links below `base` matching `re` that cannot be followed (DuckDB's glob skips them without a word). */
-function brokenLinks(base: string, re: RegExp): PathProblem[] {
-  const found: PathProblem[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(base, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return found;
-  }
-  for (const name of names) {
-    const full = join(base, name);
-    if (!re.test(full)) continue;
-    const problem = linkProblem(full);
-    if (problem) found.push({ path: full, reason: problem });
-  }
-  return found.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** The configured source: its own mapping, or a shipped preset with the source's overrides on top. */
@@ -200,58 +48,6 @@ export function sourceFormat(name: string, config: Config): FileFormat {
     if (!m.fields[f]) throw new UserError(msg.fieldRequired(name, f));
   }
   return { format: 'mapped', mapping: checkMapping(name, m as Mapping) };
-}
-
-const READERS: Mapping['reader'][] = ['csv', 'json', 'parquet'];
-const FIELDS = ['ts', 'player_id', 'quest_id', 'status', 'session_id', 'build', 'platform'];
-
-/**
- * A mapping's reader must be one questlog has, and its fields and filter single SQL expressions: they are placed
- * inside parentheses, so one that closes them (`true) OR (1=1`), ends the statement or comments out the rest would
- * change the query around it.
- */
-function checkMapping(name: string, m: Mapping): Mapping {
-  if (!READERS.includes(m.reader)) {
-    throw new UserError(msg.unknownReader(name, m.reader, READERS));
-  }
-  for (const key of Object.keys(m.fields)) {
-    if (!FIELDS.includes(key)) throw new UserError(msg.unknownField(name, key, FIELDS));
-  }
-  const exprs: [string, string][] = Object.entries(m.fields).map(([k, v]) => [`fields.${k}`, v]);
-  if (m.filter !== undefined) exprs.push(['filter', m.filter]);
-  for (const [key, expr] of exprs) {
-    const problem = expressionProblem(expr);
-    if (problem) throw new UserError(msg.notOneExpression(name, key, problem));
-  }
-  return m;
-}
-
-/** Why `expr` is not one self-contained expression (quotes and parentheses balanced, no `;` or comment), or undefined. */
-export function expressionProblem(expr: string): string | undefined {
-  if (expr.trim() === '') return 'it is empty';
-  let depth = 0;
-  for (let i = 0; i < expr.length; i++) {
-    const c = expr[i];
-    if (c === "'" || c === '"') {
-      const end = closing(expr, i, c);
-      if (end === -1) return `unclosed ${c}`;
-      i = end;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return `a ')' closes more than it opened (at character ${i + 1})`;
-    else if (c === ';') return "';' ends the statement";
-    else if ((c === '-' && expr[i + 1] === '-') || (c === '/' && expr[i + 1] === '*')) return 'a comment';
-  }
-  return depth > 0 ? "a '(' is never closed" : undefined;
-}
-
-/** Index of the quote closing the one at `from` (a doubled quote is an escaped one), or -1. */
-function closing(text: string, from: number, quote: string): number {
-  for (let i = from + 1; i < text.length; i++) {
-    if (text[i] !== quote) continue;
-    if (text[i + 1] === quote) i++;
-    else return i;
-  }
-  return -1;
 }
 
 function pickMapping(src: SourceConfig): Partial<Mapping> {

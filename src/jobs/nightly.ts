@@ -42,7 +42,7 @@ interface LockInfo {
 }
 
 /** When process `pid` started (Linux), or undefined where /proc has no such process or no /proc exists. */
-export function processStart(pid: number): string | undefined {
+function processStart(pid: number): string | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Field 2 (the command name) may hold spaces and parentheses: count fields after its closing one.
@@ -54,8 +54,8 @@ export function processStart(pid: number): string | undefined {
 
 /**
  * Whether the process that wrote the lock still runs: same PID and same start time. A lock naming a live but
- * unrelated process (a reused PID, PID 1, a lock copied from another machine) does not hold anyone back. Without
- * /proc (macOS) the PID alone has to do.
+ * unrelated process (a reused PID, PID 1, a lock copied from another machine) holds nobody back. Without /proc
+ * (macOS) the PID alone has to do.
  */
 function holderRuns(held: LockInfo): boolean {
   if (!alive(held.pid)) return false;
@@ -63,8 +63,8 @@ function holderRuns(held: LockInfo): boolean {
   return held.pidStart !== undefined && processStart(held.pid) === held.pidStart;
 }
 
-/** Creates the lock with O_EXCL; a lock whose process is gone is stale and taken over. */
-export function acquireLock(path: string, effects: Effects): () => void {
+/** Creates the lock with O_EXCL; a lock whose holder no longer runs is stale and taken over. */
+function acquireLock(path: string, effects: Effects): () => void {
   const mine: LockInfo = {
     pid: process.pid,
     started: nowOf(effects).toISOString(),

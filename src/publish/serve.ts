@@ -22,7 +22,7 @@ export interface Serving {
 }
 
 /** The site is read-only: GET and HEAD, anything else 405 with `Allow` (a set, so a method can be added). */
-export const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
+const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
 
 function methodAllowed(req: IncomingMessage, res: ServerResponse): boolean {
   if (ALLOWED_METHODS.has(req.method ?? '')) return true;
@@ -37,7 +37,7 @@ function methodAllowed(req: IncomingMessage, res: ServerResponse): boolean {
  * Whether every file the request could resolve to (sirv tries the path, `.html` and `index.html`) really lies inside
  * the site: a symlink in the folder (to /etc/passwd, to the database) is never followed out of it.
  */
-export function insideSite(dir: string, url: string): boolean {
+function insideSite(dir: string, url: string): boolean {
   let path: string;
   try {
     path = decodeURIComponent(new URL(url, 'http://x').pathname);

@@ -67,7 +67,7 @@ function entryKind(path: string): 'none' | 'dir' | 'other' {
  * byte is written, or a folder link (`assets` -> elsewhere) would carry the writes out of the site. Files are opened
  * with O_NOFOLLOW as well; this covers the folders on their path.
  */
-export function dropLinks(dir: string): void {
+function dropLinks(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) dropLinks(path);
