@@ -190,7 +190,7 @@ async function benchIncremental(dataset) {
     settings,
   });
   log(`  ${dataset.size} incremental: history loaded in ${(setup.wallMs / 1000).toFixed(1)} s (${setup.rows} events)`);
-  // A nightly finds last night's site and the one before it, which its publish rebuilds in place (src/site-files.ts).
+  // A nightly finds last night's site and the one before it, which its publish rebuilds in place (src/publish/site-files.ts).
   rmSync(join(work, '.site.old'), { recursive: true, force: true });
   cpSync(join(work, 'site'), join(work, '.site.old'), { recursive: true });
   const nightly = [];

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
+import { DEFAULT_DB } from './engine/db.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
 export interface SourceConfig {
@@ -65,7 +66,18 @@ export interface Config {
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
   /** Accepted time range, id length and backfill size; `normalizeConfig` fills in the defaults. */
   limits?: Limits;
+  /** How old the newest event may be before the nightly calls the data stale, and whether empty globs fail. */
+  freshness?: FreshnessConfig;
 }
+
+interface FreshnessConfig {
+  /** Hours; default 36 (a daily export that is a day late is still fresh, two days late is not). */
+  max_age_hours?: number;
+  /** true: a configured glob that matches nothing fails the ingest (default: a warning). */
+  strict_globs?: boolean;
+}
+
+export const DEFAULT_MAX_AGE_HOURS = 36;
 
 const CONFIG_FILE = 'questlog.config.json';
 
@@ -73,6 +85,7 @@ const CONFIG_FILE = 'questlog.config.json';
 
 type Spec =
   | 'string'
+  | 'number'
   | 'boolean'
   | 'count'
   | 'scalar'
@@ -117,6 +130,7 @@ const CONFIG: Spec = {
         hideCode: 'boolean',
       },
     },
+    freshness: { object: { max_age_hours: 'number', strict_globs: 'boolean' } },
   },
 };
 
@@ -138,7 +152,7 @@ function check(value: unknown, spec: Spec, path: string, file: string): void {
   const fail = () => {
     throw new UserError(msg.wrongType(file, path, expected(spec), kind(value)));
   };
-  if (spec === 'string' || spec === 'boolean') {
+  if (spec === 'string' || spec === 'boolean' || spec === 'number') {
     if (typeof value !== spec) fail();
     return;
   }
@@ -254,6 +268,14 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
 /** The limits in force: the config's, else the defaults (a Config built in code may leave them out). */
 export function limitsOf(config: Config | undefined): Limits {
   return config?.limits ?? LIMIT_DEFAULTS;
+}
+
+/**
+ * The database every command and `open()` uses, by one precedence: the `--db` flag (or open()'s argument), then
+ * $QUESTLOG_DB, then the config's "db", then data/questlog.duckdb.
+ */
+export function resolveDb(config: Config, flag?: string): string {
+  return flag ?? (process.env.QUESTLOG_DB || undefined) ?? config.db ?? DEFAULT_DB;
 }
 
 /** The `notebooks` settings with their defaults applied and `out` resolved against the config's folder. */

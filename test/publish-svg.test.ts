@@ -1,4 +1,4 @@
-// The quest pages' static SVG charts (src/svg-charts.ts): exact bytes for the fixture, scales at their edges, escaping.
+// The quest pages' static SVG charts (src/publish/svg-charts.ts): exact bytes for the fixture, scales at their edges, escaping.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -11,6 +11,8 @@ export const EXIT = {
   usage: 2,
   /** A file could not be loaded (the rest still loaded). */
   input: 3,
+  /** The nightly published, but the newest event is older than `freshness.max_age_hours`: the log shipper stalled? */
+  stale: 4,
   /** A bug or broken invariant in questlog itself. */
   internal: 70,
   /** The database is locked by another process. */
@@ -101,6 +103,13 @@ export const ingestMessages = {
     `source '${source}': unknown field '${field}' (fields: ${fields.join(', ')})`,
   notOneExpression: (source: string, key: string, problem: string) =>
     `source '${source}': ${key} is not a single SQL expression: ${problem}`,
+  mappingField: (key: string, expr: string, reason: string, reader: string) =>
+    `mapping ${key} = ${expr} cannot be evaluated on this file: ${reason}` +
+    (reader === 'csv'
+      ? "; a CSV file's columns are read as text: convert them in the expression, e.g. " +
+        'to_timestamp("col"::DOUBLE) or strptime("col", \'%Y-%m-%d %H:%M:%S\')'
+      : ''),
+  globNoMatch: (pattern: string) => `no file matches ${pattern} (set "freshness": {"strict_globs": true} to fail)`,
   noFiles: 'no files to ingest',
   noMatch: 'no such file or no match',
   filesFailed: (failed: { path: string; error?: string }[], total: number) =>
@@ -184,6 +193,28 @@ export const nightlyMessages = {
   sourceFailedHint: (out: string) =>
     `fix or remove the file(s); nothing was published, the last good site in ${out} is unchanged`,
   readCopy: (path: string, what: string, ms: number) => `nightly: read copy ${path} (${what}) in ${ms} ms`,
+  stale: (date: string, through: string, hours: number, bound: number) =>
+    `data is stale: the newest event of ${date} is ${through} UTC, ${hours.toFixed(1)} h before the day's end ` +
+    `(bound ${bound} h); published anyway`,
+  staleNotice: (date: string, through: string, hours: number) =>
+    `Stale data: the newest event is from ${through} UTC, ${Math.round(hours)} hours before the end of ${date}. ` +
+    'New logs may have stopped arriving.',
+  noEvents: (date: string) => `no events up to the end of ${date}: the snapshot is empty`,
+  firstSnapshot: () =>
+    'only one snapshot is stored: trends need history; run `questlog stats --backfill` once to compute every past day',
+  summary: (date: string, loaded: number, skipped: number, files: number, ms: number) =>
+    `nightly: snapshot ${date}, ${loaded} file(s) loaded, ${skipped} unchanged, ${files} site files, in ${ms} ms`,
+};
+
+export const runMessages = {
+  none: () => 'no runs recorded yet',
+};
+
+export const snapshotMessages = {
+  futureAsOf: (date: string, last: string) =>
+    `--as-of ${date} is after the last event date ${last} plus one day: the snapshot would be empty of new data`,
+  deleted: (date: string) => `snapshots: deleted ${date}`,
+  noneStored: () => 'no snapshot stored yet',
 };
 
 export const demoMessages = {
@@ -259,6 +290,7 @@ export const notebookMessages = {
 
 export const cliMessages = {
   badLimit: (raw: string) => `--limit must be a positive integer, got ${raw}`,
+  badFormat: (got: string) => `--format must be table, json or csv, got ${got}`,
   badPort: (raw: string) => `--port must be 0..65535, got ${raw}`,
   error: (message: string) => `questlog: error: ${message}\n`,
   hint: (hint: string) => `  hint: ${hint}\n`,
@@ -279,6 +311,8 @@ const cliHints = {
   otherPort: () => 'pick another with --port, or --port 0 for any free one',
   givePaths: () => 'give paths, or a --source with paths',
   giveFormat: () => 'pass --format seed|events|gameanalytics, or --source NAME',
+  force: () => 'pass --force to store it anyway',
+  snapshotsList: () => 'see `questlog snapshots list`',
 };
 type CliHints = typeof cliHints;
 /** A CLI hint by key with its arguments, e.g. `['statsFor', '2026-11-28']`. */

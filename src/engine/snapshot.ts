@@ -1,30 +1,42 @@
 // Snapshots: per-quest figures for each day, computed from the state in SQL and stored by date.
 import { existsSync } from 'node:fs';
 import { LIMIT_DEFAULTS } from '../config.js';
-import { checkDate, sqlTimestamp } from '../domain/dates.js';
+import { addDays, checkDate, sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
-import { dateMessages, limitMessages, statsMessages } from '../domain/messages.js';
+import { dateMessages, limitMessages, snapshotMessages, statsMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { type Db, literal, sqlFile } from './db.js';
 import { refreshState } from './state.js';
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
+  // Step progress on a terminal (DuckDB's per-query progress is not reachable through @duckdb/node-api's run()).
+  const step = (k: number) => effects.progress?.(opts.backfill ? 'stats --backfill' : 'stats', k, 4);
+  step(0);
   const [state, stateMs] = await timed(() => refreshState(db, effects));
+  step(1);
   if (state.players > 0) {
     effects.log(statsMessages.state(state.players, state.recomputed, state.rows, stateMs));
   }
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);
   const range = await db.one<{ first_day: string | null; last_day: string | null }>(sqlFile('snapshot/range'), { tz });
-  const to = opts.asOf ?? range?.last_day;
+  const last = range?.last_day;
+  // A future date would be stored and then published as the latest snapshot; tomorrow is allowed (a late zone).
+  if (opts.asOf !== undefined && !opts.force && last && opts.asOf > addDays(last, 1)) {
+    throw new UserError(snapshotMessages.futureAsOf(opts.asOf, last), { cli: ['force'] });
+  }
+  const to = opts.asOf ?? last;
   const from = opts.backfill ? range?.first_day : to;
   if (!to || !from) {
     throw new UserError(statsMessages.noEvents, { cli: ['ingestOrAsOf'] });
   }
-  if (from > to) return [];
+  if (from > to) {
+    step(4);
+    return [];
+  }
   const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   const max = opts.maxBackfillDays ?? LIMIT_DEFAULTS.backfill_days;
   if (days > max) {
@@ -33,17 +45,20 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
+    step(2);
     // Re-running a date replaces it: old rows go in the same transaction that writes the new ones.
     return db.transaction(async () => {
       await db.run('DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run('DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run(sqlFile('snapshot/snapshots'));
+      step(3);
       faultPoint('snapshot-writing');
       await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
       const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
       return rows.map((r) => r.d);
     });
   });
+  step(4);
   const span = from === to ? from : `${from} .. ${to}`;
   effects.log(statsMessages.snapshots(dates.length, span, tz, ms));
   return dates;

@@ -27,6 +27,11 @@ export function baseExt(path: string): string {
   return extname(p).toLowerCase();
 }
 
+/** Whether a path is a glob pattern (DuckDB's glob expands it). */
+export function isGlob(p: string): boolean {
+  return /[*?[]/.test(p);
+}
+
 /** The configured source: its own mapping, or a shipped preset with the source's overrides on top. */
 export function sourceFormat(name: string, config: Config): FileFormat {
   const src: SourceConfig | undefined = config.sources[name];

@@ -1,18 +1,19 @@
-// `questlog stats`: the job around the engine (catalogue, snapshots, read copy, printed table).
+// `questlog stats`: the job around the engine (catalogue, snapshots, read copy, printed table), a recorded run.
 import type { Config } from '../config.js';
-import type { Effects } from '../domain/effects.js';
+import { type Effects, emit } from '../domain/effects.js';
 import type { Snapshot, StatsOptions } from '../domain/types.js';
 import { engineFor } from '../engine/engine.js';
 import { getCoverage, getSnapshot } from '../engine/read.js';
 import { publishReadCopy } from '../engine/readcopy.js';
-import { formatCoverage, formatStatsTable, type StatsFormat } from './format.js';
+import { recordRun } from '../engine/runs.js';
+import { formatCoverage, formatSnapshot, formatStatsTable, type StatsFormat } from './format.js';
 import { loadConfiguredCatalogue, snapshotOptions, withDb } from './run.js';
 
 export interface StatsCommandOptions extends StatsOptions {
   /** Database file. */
   db: string;
   config?: Config;
-  /** `table` (default) logs the per-quest table; `json` and `csv` leave the snapshot to the caller (formatSnapshot). */
+  /** `table` (default): coverage and the per-quest table; `json`, `csv`: the snapshot (formatSnapshot) as the result. */
   format?: StatsFormat;
 }
 
@@ -21,28 +22,30 @@ export async function statsCommand(
   opts: StatsCommandOptions,
   effects: Effects,
 ): Promise<{ dates: string[]; snapshot: Snapshot | null }> {
-  const { db: path, config, ...given } = opts;
-  return withDb(path, async (db) => {
-    await loadConfiguredCatalogue(db, config, effects);
-    const dates = await engineFor(config).computeSnapshots(db, snapshotOptions(config, given), effects);
-    // Notebooks read this copy, never the live file this process holds (src/engine/readcopy.ts).
-    await publishReadCopy(db);
-    const last = dates.at(-1);
-    if (!last) return { dates, snapshot: null };
-    const snapshot = await getSnapshot(db, last);
-    const coverage = formatCoverage(await getCoverage(db, last));
-    if ((opts.format ?? 'table') !== 'table') {
-      effects.log(coverage);
+  const { db: path, config, format = 'table', ...given } = opts;
+  return withDb(path, (db) =>
+    recordRun(db, 'stats', effects, async (counts) => {
+      await loadConfiguredCatalogue(db, config, effects);
+      const dates = await engineFor(config).computeSnapshots(db, snapshotOptions(config, given), effects);
+      counts.snapshots = dates.length;
+      counts.snapshot_date = dates.at(-1);
+      // Notebooks read this copy, never the live file this process holds (src/engine/readcopy.ts).
+      await publishReadCopy(db);
+      const last = dates.at(-1);
+      if (!last) return { dates, snapshot: null };
+      const snapshot = await getSnapshot(db, last);
+      const coverage = formatCoverage(await getCoverage(db, last));
+      if (format === 'table') printTable(snapshot, coverage, effects);
+      else {
+        effects.log(coverage);
+        emit(effects, formatSnapshot(snapshot, format));
+      }
       return { dates, snapshot };
-    }
-    printTable(snapshot, coverage, effects);
-    return { dates, snapshot };
-  });
+    }),
+  );
 }
 
-/** The coverage line, a blank line and the per-quest table: how `stats` and the demo job end. */
+/** The coverage line, a blank line and the per-quest table: how `stats` and the demo job end (the result). */
 export function printTable(snapshot: Snapshot, coverage: string, effects: Effects): void {
-  effects.log(coverage);
-  effects.log('');
-  for (const line of formatStatsTable(snapshot)) effects.log(line);
+  emit(effects, [coverage, '', ...formatStatsTable(snapshot)]);
 }

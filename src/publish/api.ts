@@ -15,6 +15,8 @@ export interface SiteData {
   /** Every stored snapshot's figures, all quests, ordered by quest then date. */
   history: QuestStats[];
   histogram: HistogramBin[];
+  /** Shown at the top of every page when set (stale data). */
+  notice?: string;
 }
 
 /** Rounds away floating-point noise (e.g. a mean summed in another order) so re-runs give identical bytes. */

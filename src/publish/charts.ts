@@ -1,5 +1,4 @@
 // Vega-Lite specs for the report's and notebooks' charts, built from the statistics (rendered in chart-render.ts).
-import { formatPercent, formatRateInterval } from '../domain/format.js';
 import type { HistogramBin, QuestStats } from '../domain/types.js';
 
 export type VlSpec = Record<string, unknown> & { data: { name: string; values: Record<string, unknown>[] } };
@@ -53,7 +52,8 @@ export function base(description: string, width: number | 'container' = 560): Re
         labelFontSize: 11,
         titleFontSize: 12,
       },
-      legend: { labelColor: '#4a5568', labelFontSize: 12, orient: 'bottom', direction: 'horizontal' },
+      // labelLimit: vega measures text without a canvas in Node by an estimate wide enough to cut "Quest completions".
+      legend: { labelColor: '#4a5568', labelFontSize: 12, orient: 'bottom', direction: 'horizontal', labelLimit: 320 },
       view: { stroke: null },
     },
   };
@@ -287,14 +287,8 @@ export function questHistoryChart(rows: readonly QuestStats[]): Chart {
       },
     },
     table: {
-      // Reach and conversion beside the buckets: how the quest's conversion moved from day to day.
-      columns: ['Snapshot date', ...BUCKETS.map((b) => b.label), 'Reach', 'Conversion', 'Conversion 95% interval'],
-      rows: rows.map((r) => [
-        r.snapshot_date,
-        ...BUCKETS.map((b) => bucketValue(r, b.field)),
-        ...[r.reach_rate, r.conversion_rate].map((rate) => formatPercent(rate)),
-        formatRateInterval(r.conversion_rate_low, r.conversion_rate_high),
-      ]),
+      columns: ['Snapshot date', ...BUCKETS.map((b) => b.label)],
+      rows: rows.map((r) => [r.snapshot_date, ...BUCKETS.map((b) => bucketValue(r, b.field))]),
     },
   };
 }

@@ -30,6 +30,8 @@ export interface PublishOptions {
   /** Snapshot date 'YYYY-MM-DD'; default the latest stored. */
   asOf?: string;
   title?: string;
+  /** A warning the report shows above everything else (the nightly's stale data). */
+  notice?: string;
   /** Histogram bins per quest. */
   bins?: number;
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
@@ -47,7 +49,11 @@ export interface PublishSummary {
 }
 
 /** Everything the site needs, read from the database in a handful of queries. */
-export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string; bins?: number }, effects: Effects) {
+export async function loadSiteData(
+  db: Db,
+  opts: { asOf?: string; title?: string; bins?: number; notice?: string },
+  effects: Effects,
+) {
   const snapshot = await getSnapshot(db, opts.asOf);
   const date = snapshot.meta.snapshot_date;
   const [coverage, history, histogram] = [
@@ -62,6 +68,7 @@ export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string
     coverage,
     history,
     histogram,
+    ...(opts.notice ? { notice: opts.notice } : {}),
   };
   return data;
 }

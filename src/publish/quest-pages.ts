@@ -5,6 +5,7 @@ import { historyByQuest, historyDocument, questDocument, questPaths, type SiteDa
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { stableJson } from './json.js';
+import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
 import { questChartSvg } from './svg-charts.js';
 
@@ -73,7 +74,7 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   const { q, fileId, history, bins } = page;
   const charts = [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
-  charts.push(questHistoryChart(history));
+  charts.push(withRateColumns(questHistoryChart(history), history));
   const paths = questPaths(fileId);
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
     open: ['history'],

@@ -116,6 +116,7 @@ export function renderIndex(
   return render('index', {
     root: '',
     pageTitle: `${data.title} — quest report ${meta.snapshot_date}`,
+    notice: data.notice ?? null,
     title: data.title,
     meta,
     generatedAt: data.generatedAt,
@@ -137,6 +138,7 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
   return render('quest', {
     root: '../',
     pageTitle: `${quest.name} — ${data.title}`,
+    notice: data.notice ?? null,
     title: data.title,
     meta: data.snapshot.meta,
     generatedAt: data.generatedAt,
