@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { errorMessage, UserError } from './domain/errors.js';
+import { configLimitMessages } from './domain/input-messages.js';
 import { configMessages as msg } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
 
@@ -239,7 +240,8 @@ function checkLimits(given: Partial<Limits>, file: string): Limits {
       throw new UserError(msg.wrongType(file, `limits.${key}`, 'a date YYYY-MM-DD[ HH:MM[:SS]] (UTC)', `"${v}"`));
     }
   }
-  if (limits.earliest >= limits.latest) throw new UserError(msg.emptyRange(file, limits.earliest, limits.latest));
+  if (limits.earliest >= limits.latest)
+    throw new UserError(configLimitMessages.emptyRange(file, limits.earliest, limits.latest));
   return limits;
 }
 

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, LIMIT_DEFAULTS, loadConfig, normalizeConfig } from '../src/config.js';
 import { recorder } from '../src/domain/effects.js';
 import { errorMessage } from '../src/domain/errors.js';
-import { configMessages, type EXIT, ingestMessages as m } from '../src/domain/messages.js';
+import { configLimitMessages, inputMessages as m } from '../src/domain/input-messages.js';
+import { configMessages, type EXIT } from '../src/domain/messages.js';
 import type { Db } from '../src/engine/db.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
 import { type FileResult, type IngestSummary, ingest } from '../src/ingest/ingest.js';
@@ -734,7 +735,7 @@ const CONFIG_CASES: [string, unknown, string][] = [
   [
     'limits range empty',
     { limits: { earliest: '2030-01-01', latest: '2020-01-01' } },
-    configMessages.emptyRange('c.json', '2030-01-01', '2020-01-01'),
+    configLimitMessages.emptyRange('c.json', '2030-01-01', '2020-01-01'),
   ],
   [
     'limits misspelled key',

@@ -18,7 +18,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
-import { limitMessages } from '../src/domain/messages.js';
+import { limitMessages } from '../src/domain/input-messages.js';
 import { printable } from '../src/domain/terminal.js';
 import type { Db } from '../src/engine/db.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';

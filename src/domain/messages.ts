@@ -29,14 +29,6 @@ export const configMessages = {
   missingKey: (file: string, key: string) => `${file}: "${key}" is required`,
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
-  emptyRange: (file: string, earliest: string, latest: string) =>
-    `${file}: "limits.earliest" (${earliest}) must be before "limits.latest" (${latest})`,
-};
-
-export const limitMessages = {
-  backfillTooLong: (from: string, to: string, days: number, max: number) =>
-    `a backfill from ${from} to ${to} would compute ${days} daily snapshots, more than limits.backfill_days (${max})`,
-  backfillHint: 'check the data for stray dates (`questlog status`), pass --as-of, or raise "limits.backfill_days"',
 };
 
 export const dateMessages = {
@@ -85,24 +77,6 @@ export const catalogueMessages = {
 };
 
 export const ingestMessages = {
-  // Checks made before DuckDB reads a file (issue 12); line reasons come from the SQL.
-  notARealStart: (stamp: string) => `the file name's date-time ${stamp} is not a real date or time`,
-  notARealStartHint: 'seed session files are named after their start, e.g. 2026-01-01T19-05-00.csv',
-  notARealOffset: (zone: string) => `the file name's zone offset ${zone} is not a real offset`,
-  linkLoop: 'symbolic link loop',
-  danglingLink: (target: string) => `dangling symbolic link (to ${target})`,
-  cannotList: (reason: string) => `cannot list the folder: ${reason}`,
-  duplicateColumn: (name: string, first: number, second: number) =>
-    `the header names column '${name}' twice (columns ${first} and ${second})`,
-  nestedCatalogueColumn: (column: string, type: string) => `column "${column}" holds nested values (${type}), not text`,
-  nestedColumn: (column: string, field: string, type: string) =>
-    `column ${column} (${field}) holds nested values of type ${type}, not text or numbers`,
-  unknownReader: (source: string, reader: string, readers: string[]) =>
-    `source '${source}': unknown reader '${reader}' (readers: ${readers.join(', ')})`,
-  unknownField: (source: string, field: string, fields: string[]) =>
-    `source '${source}': unknown field '${field}' (fields: ${fields.join(', ')})`,
-  notOneExpression: (source: string, key: string, problem: string) =>
-    `source '${source}': ${key} is not a single SQL expression: ${problem}`,
   mappingField: (key: string, expr: string, reason: string, reader: string) =>
     `mapping ${key} = ${expr} cannot be evaluated on this file: ${reason}` +
     (reader === 'csv'
@@ -143,11 +117,11 @@ export const ingestMessages = {
   lineTooLong: (max: number) => `a line is longer than ${max} bytes`,
   rejectLine: (file: string, line: number | null, reason: string, raw: string | null) =>
     `${file}:${line ?? '?'}: ${reason}\n  ${raw ?? ''}`,
-  noRejects: 'no rejected lines',
+  noRejects: 'no quarantined lines',
   fileFailed: (path: string, error?: string) => `ingest ${path}: FAILED: ${error}`,
   fileSkipped: (path: string, note: string | undefined, ms: number) => `ingest ${path}: skipped (${note}) in ${ms} ms`,
   fileLoaded: (r: FileCounts & { path: string; status: string; format: string | null }) =>
-    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} rejected + ` +
+    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} quarantined + ` +
     `${r.ignored} ignored${r.duplicates ? `, ${r.duplicates} duplicate` : ''}${r.lines_read === 0 ? ' (empty file)' : ''} ` +
     `in ${r.ms} ms`,
   totals: (
@@ -158,7 +132,7 @@ export const ingestMessages = {
     return (
       `ingest total: ${t.files} file(s): ${t.files_loaded} loaded, ${t.files_replaced} replaced, ` +
       `${t.files_skipped} skipped, ${t.files_failed} failed; ${t.lines_read} lines = ${t.loaded} loaded + ` +
-      `${t.rejected} rejected + ${t.ignored} ignored in ${t.ms} ms${rate}`
+      `${t.rejected} quarantined + ${t.ignored} ignored in ${t.ms} ms${rate}`
     );
   },
 };
@@ -169,8 +143,9 @@ export const publishMessages = {
   notASite: (out: string) => `${out} is not empty and holds no questlog site; refusing to replace it`,
   loaded: (date: string, quests: number, ms: number) =>
     `publish: snapshot ${date}, ${quests} quests loaded in ${ms} ms`,
-  written: (files: number, quests: number, out: string, ms: number) =>
-    `publish: ${files} files for ${quests} quests written to ${out} in ${ms} ms`,
+  written: (files: number, quests: number, out: string, ms: number, gzipped = 0) =>
+    `publish: ${files} files (+ ${gzipped} gzip copies) for ${quests} quests written to ${out} in ${ms} ms`,
+  historyMonths: (written: number, kept: number) => `publish: history month files: ${written} written, ${kept} kept`,
   report: (path: string) => `  report: ${path}`,
   api: (path: string) => `  api:    ${path}`,
   testPause: (what: string) => `publish: ${what} (test hook)`,

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { LIMIT_DEFAULTS, type Limits } from '../config.js';
 import { errorMessage, InputError } from '../domain/errors.js';
-import { ingestMessages, catalogueMessages as msg } from '../domain/messages.js';
+import { inputMessages } from '../domain/input-messages.js';
+import { catalogueMessages as msg } from '../domain/messages.js';
 import { type Db, ident, literal, sqlFile } from '../engine/db.js';
 import { headerProblem } from './formats.js';
 
@@ -47,7 +48,7 @@ export async function loadCatalogue(
     const found = pick(COLUMNS[key]);
     const type = described.find((c) => c.column_name === found)?.column_type ?? '';
     if (found && /^(STRUCT|MAP|UNION)\(|\[\d*\]$|^JSON$/.test(type)) {
-      throw new InputError(path, ingestMessages.nestedCatalogueColumn(found, type));
+      throw new InputError(path, inputMessages.nestedCatalogueColumn(found, type));
     }
     // Quest ids as ingest stores them: NFC, trimmed (README "Guarantees").
     if (found && key === 'quest_id') return `nullif(trim(nfc_normalize(CAST(${ident(found)} AS VARCHAR))), '')`;

@@ -1,8 +1,10 @@
 // Which files an ingest covers: files, folders (recursively) and globs, with every entry that cannot be read named
 // (dangling or looping links, unreadable folders) rather than stopping the ingest or vanishing silently.
+
 import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { errorMessage } from '../domain/errors.js';
+import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import type { Db } from '../engine/db.js';
 import { baseExt } from './formats.js';
@@ -57,7 +59,7 @@ function walk(dir: string, problems: PathProblem[]): string[] {
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   } catch (err) {
-    problems.push({ path: dir, reason: msg.cannotList(errorMessage(err)) });
+    problems.push({ path: dir, reason: inputMessages.cannotList(errorMessage(err)) });
     return files;
   }
   for (const entry of entries) {
@@ -88,8 +90,8 @@ function linkProblem(path: string): string | undefined {
     return undefined;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return msg.linkLoop;
-    return msg.danglingLink(readlinkSync(path));
+    if (code === 'ELOOP') return inputMessages.linkLoop;
+    return inputMessages.danglingLink(readlinkSync(path));
   }
 }
 

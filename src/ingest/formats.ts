@@ -1,4 +1,5 @@
 // Which files an ingest covers and what format each is in: discovery, sniffing, content hashing.
+
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { createGunzip } from 'node:zlib';
 import { type Config, configPath, type SourceConfig } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { checkMapping } from './mapping-check.js';
 import { type Mapping, PRESETS } from './presets.js';
@@ -120,7 +122,7 @@ export function headerProblem(line: string, delim: string): string | undefined {
   const seen = new Map<string, number>();
   for (const [i, n] of names.entries()) {
     const first = seen.get(n.toLowerCase());
-    if (first !== undefined) return msg.duplicateColumn(n, first + 1, i + 1);
+    if (first !== undefined) return inputMessages.duplicateColumn(n, first + 1, i + 1);
     seen.set(n.toLowerCase(), i);
   }
   return undefined;
@@ -280,12 +282,12 @@ export function startFromName(path: string): { start: string; utc: boolean } | u
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
-    throw new InputError(path, msg.notARealStart(m[0]), { hint: msg.notARealStartHint });
+    throw new InputError(path, inputMessages.notARealStart(m[0]), { hint: inputMessages.notARealStartHint });
   }
   const zone = m[7];
   if (zone === undefined) return { start: sqlTimestamp(t), utc: false };
   const off = /^([+-])(\d{2})[-:]?(\d{2})?$/.exec(zone);
   const minutes = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3] ?? 0)) : 0;
-  if (Math.abs(minutes) > 14 * 60) throw new InputError(path, msg.notARealOffset(zone));
+  if (Math.abs(minutes) > 14 * 60) throw new InputError(path, inputMessages.notARealOffset(zone));
   return { start: sqlTimestamp(new Date(t.getTime() - minutes * 60_000)), utc: true };
 }

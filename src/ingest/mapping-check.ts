@@ -1,7 +1,8 @@
 // A mapped source's config, checked before anything loads: its fields and filter are spliced into SQL, so each must
 // be one expression that cannot reach outside the parentheses around it.
+
 import { UserError } from '../domain/errors.js';
-import { ingestMessages as msg } from '../domain/messages.js';
+import { inputMessages } from '../domain/input-messages.js';
 import type { Mapping } from './presets.js';
 
 const READERS: Mapping['reader'][] = ['csv', 'json', 'parquet'];
@@ -14,16 +15,16 @@ const FIELDS = ['ts', 'player_id', 'quest_id', 'status', 'session_id', 'build', 
  */
 export function checkMapping(name: string, m: Mapping): Mapping {
   if (!READERS.includes(m.reader)) {
-    throw new UserError(msg.unknownReader(name, m.reader, READERS));
+    throw new UserError(inputMessages.unknownReader(name, m.reader, READERS));
   }
   for (const key of Object.keys(m.fields)) {
-    if (!FIELDS.includes(key)) throw new UserError(msg.unknownField(name, key, FIELDS));
+    if (!FIELDS.includes(key)) throw new UserError(inputMessages.unknownField(name, key, FIELDS));
   }
   const exprs: [string, string][] = Object.entries(m.fields).map(([k, v]) => [`fields.${k}`, v]);
   if (m.filter !== undefined) exprs.push(['filter', m.filter]);
   for (const [key, expr] of exprs) {
     const problem = expressionProblem(expr);
-    if (problem) throw new UserError(msg.notOneExpression(name, key, problem));
+    if (problem) throw new UserError(inputMessages.notOneExpression(name, key, problem));
   }
   return m;
 }

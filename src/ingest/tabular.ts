@@ -5,6 +5,7 @@ import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
 import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
+import { NESTED, refuseNested } from './nested.js';
 import type { Mapping } from './presets.js';
 
 /** Lines longer than this are quarantined rather than parsed. */
@@ -132,26 +133,6 @@ async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping[
   const out: Record<string, string> = { ...m.fields };
   for (const o of OPTIONAL) if (!cols.includes(o)) delete out[o];
   return out as Mapping['fields'];
-}
-
-/** A nested type (STRUCT, LIST, MAP, array) read into an id would become its text form, e.g. `{'a': 1}`. */
-const NESTED = /^(STRUCT|MAP|UNION)\(|\[\d*\]$/;
-
-/** An id mapped straight from a column of nested values fails the file, naming the column and its type. */
-async function refuseNested(db: Db, path: string, fields: Mapping['fields']): Promise<void> {
-  const types = new Map(
-    (await db.all<{ column_name: string; column_type: string }>('DESCRIBE ql_src')).map((c) => [
-      c.column_name,
-      c.column_type,
-    ]),
-  );
-  for (const key of ['player_id', 'quest_id'] as const) {
-    const col = /^"([^"]+)"$/.exec(fields[key])?.[1] ?? fields[key];
-    const type = types.get(col);
-    if (type && NESTED.test(type)) {
-      throw new InputError(path, msg.nestedColumn(col, key, type));
-    }
-  }
 }
 
 /** Parquet timestamps need no parsing: an expression for ts when the mapped ts is a plain TIMESTAMP(TZ) column. */
