@@ -66,7 +66,7 @@ export function cliOutput(opts: CliOutputOptions = {}): Effects {
     log,
     detail: opts.verbose ? log : undefined,
     warn: (line) => log(`warning: ${line}`),
-    data: (line) => write(stdout, `${printable(line)}\n`),
+    data: (line) => write(stdout, printable(`${line}\n`)), // whole line: a CSV row's CRLF is kept
     now,
     progress: (label, done, total) => {
       if (!stderr.isTTY) return;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { Command, Option } from 'commander';
+import { changesVerb } from './cli-changes.js';
+import { notebookVerbs } from './cli-notebook.js';
 import { cliOutput, guardPipe } from './cli-output.js';
 import {
   type DemoDataFlags,
@@ -12,7 +14,7 @@ import {
   runCli,
   testPause,
 } from './cli-support.js';
-import { loadConfig, notebookSettings, resolveDb } from './config.js';
+import { loadConfig, resolveDb } from './config.js';
 import { generateDemoData } from './demo/generate.js';
 import type { DemoFormat } from './demo/options.js';
 import type { Effects } from './domain/effects.js';
@@ -28,8 +30,6 @@ import { resolveOut } from './jobs/run.js';
 import { snapshotsDeleteCommand, snapshotsListCommand } from './jobs/snapshots.js';
 import { statsCommand } from './jobs/stats.js';
 import { runsCommand, statusCommand } from './jobs/status.js';
-import { parseParams } from './notebook/params.js';
-import { runNotebook, setupNotebooks } from './notebook/run.js';
 import { serve } from './publish/serve.js';
 
 guardPipe(process.stdout);
@@ -124,8 +124,12 @@ program
       { db, config, asOf: o.asOf, force: o.force, out: o.out, pauseAt: testPause() },
       effects,
     );
-    if (summary.stale) process.exitCode = EXIT.stale;
+    // Published either way; alerts outrank staleness (README "Exit codes").
+    if (summary.publish.alerts.length > 0) process.exitCode = EXIT.alert;
+    else if (summary.stale) process.exitCode = EXIT.stale;
   });
+
+changesVerb(program, context);
 
 program
   .command('serve')
@@ -254,45 +258,6 @@ program
     await catalogueCommand({ db, file }, effects);
   });
 
-const notebook = program.command('notebook').description('run notebooks headless; set up the tslab kernel');
-
-notebook
-  .command('run <notebook>')
-  .description('execute a notebook on the tslab kernel with parameters; write the executed .ipynb and HTML')
-  .option('-p, --param <key=value>', 'set a parameter (repeatable)', (v: string, all: string[]) => [...all, v], [])
-  .option('--out <dir>', 'output folder (default: config notebooks.out or reports/notebooks)')
-  .option('--name <name>', 'output file name without extension (default: the notebook name)')
-  .option('--hide-code', 'leave the code out of the HTML')
-  .option('--timeout <seconds>', 'per-cell timeout', Number)
-  .addHelpText('after', example('questlog notebook run notebooks/quest.ipynb --param quest_id=FET0003 --out /tmp/nb'))
-  .action(
-    async (file: string, o: { param: string[]; out?: string; name?: string; hideCode?: boolean; timeout?: number }) => {
-      const { config, db, effects } = context();
-      const nb = notebookSettings(config);
-      await runNotebook(
-        {
-          notebook: file,
-          params: parseParams(o.param),
-          out: o.out ?? nb.out ?? 'reports/notebooks',
-          name: o.name,
-          db,
-          python: nb.python,
-          kernel: nb.kernel,
-          hideCode: o.hideCode,
-          timeoutSeconds: o.timeout,
-        },
-        effects,
-      );
-    },
-  );
-
-notebook
-  .command('setup')
-  .description('register the tslab kernel with Jupyter (python: $QUESTLOG_PYTHON or /usr/bin/python3)')
-  .option('--python <path>', 'the Python whose Jupyter gets the kernel')
-  .addHelpText('after', example('questlog notebook setup', 'npm run setup:notebooks'))
-  .action(async (o: { python?: string }) => {
-    await setupNotebooks({ python: o.python }, context().effects);
-  });
+notebookVerbs(program, context);
 
 void runCli(program);

@@ -3,9 +3,11 @@
 // publish an empty report with exit 0).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
+import { check, type Spec } from './config-spec.js';
 import { errorMessage, UserError } from './domain/errors.js';
-import { configLimitMessages } from './domain/input-messages.js';
 import { configMessages as msg } from './domain/messages.js';
+import { type AlertRule, CHANGE_METRICS } from './domain/types.js';
 import { DEFAULT_DB } from './engine/db.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
@@ -33,25 +35,26 @@ export interface NotebookReportConfig {
   name?: string;
 }
 
-/** What ingest and stats accept (README "Guarantees"); every key has a default (`LIMIT_DEFAULTS`). */
-export interface Limits {
-  /** Earliest accepted event time, ISO date or date-time (UTC), inclusive. */
-  earliest: string;
-  /** Latest accepted event time, exclusive. */
-  latest: string;
-  /** Longest accepted player or quest id, in characters. */
-  max_id_length: number;
-  /** Most snapshot days one `stats --backfill` computes. */
-  backfill_days: number;
+/**
+ * Where statistics are computed (`engine`): the local DuckDB file (default) or a ClickHouse cluster that holds the
+ * events (see README, "Statistics on a ClickHouse cluster"). The ledger, quarantine and snapshots stay local either way.
+ */
+export interface EngineConfig {
+  /** 'duckdb' (default) | 'clickhouse' */
+  type: 'duckdb' | 'clickhouse';
+  /** ClickHouse: HTTP url of the server questlog queries (any node of the cluster). */
+  url?: string;
+  /** ClickHouse: the database questlog creates its tables in (default "questlog"). */
+  database?: string;
+  /** ClickHouse: the cluster name in the servers' `remote_servers` (default "questlog"). */
+  cluster?: string;
+  /** ClickHouse: HTTP url of one server per shard: questlog creates and cleans its per-shard tables on each. */
+  shards?: string[];
+  /** ClickHouse: user (default "default"); the password comes from $QUESTLOG_CLICKHOUSE_PASSWORD, never the file. */
+  user?: string;
 }
 
-/** Wide enough for any real game log, narrow enough that a year-1900 or year-10000 stamp is a reject, not a day. */
-export const LIMIT_DEFAULTS: Limits = {
-  earliest: '2000-01-01',
-  latest: '2100-01-01',
-  max_id_length: 256,
-  backfill_days: 3660,
-};
+const ENGINE_TYPES = ['duckdb', 'clickhouse'] as const;
 
 export interface Config {
   /** Folder the config was read from; relative paths in it resolve against this. */
@@ -65,10 +68,13 @@ export interface Config {
   sources: Record<string, SourceConfig>;
   reports?: { out?: string; title?: string };
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
+  engine?: EngineConfig;
   /** Accepted time range, id length and backfill size; `normalizeConfig` fills in the defaults. */
   limits?: Limits;
   /** How old the newest event may be before the nightly calls the data stale, and whether empty globs fail. */
   freshness?: FreshnessConfig;
+  /** Rules the nightly checks each snapshot's changes against (README "Alerts"); defaults filled in. */
+  alerts?: AlertRule[];
 }
 
 interface FreshnessConfig {
@@ -83,16 +89,6 @@ export const DEFAULT_MAX_AGE_HOURS = 36;
 const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
-
-type Spec =
-  | 'string'
-  | 'number'
-  | 'boolean'
-  | 'count'
-  | 'scalar'
-  | { array: Spec }
-  | { record: Spec }
-  | { object: Record<string, Spec>; required?: string[] };
 
 const STRINGS: Spec = { record: 'string' };
 
@@ -131,93 +127,65 @@ const CONFIG: Spec = {
         hideCode: 'boolean',
       },
     },
+    engine: {
+      object: {
+        type: 'string',
+        url: 'string',
+        database: 'string',
+        cluster: 'string',
+        shards: { array: 'string' },
+        user: 'string',
+      },
+      required: ['type'],
+    },
     freshness: { object: { max_age_hours: 'number', strict_globs: 'boolean' } },
+    alerts: {
+      array: {
+        object: { metric: 'string', direction: 'string', min_change: 'number', scope: 'string' },
+        required: ['metric', 'direction'],
+      },
+    },
   },
 };
 
-function kind(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
+const DIRECTIONS = ['up', 'down', 'any'];
 
-function expected(spec: Spec): string {
-  if (spec === 'count') return 'a positive integer';
-  if (typeof spec === 'string') return spec === 'scalar' ? 'a string, number or boolean' : `a ${spec}`;
-  if ('array' in spec) return `an array of ${expected(spec.array).replace(/^an? /, '')}s`;
-  return 'an object';
-}
-
-/** Checks `value` against `spec`; throws naming the dotted key path (`sources.mygame.paths[0]`). */
-function check(value: unknown, spec: Spec, path: string, file: string): void {
-  const fail = () => {
-    throw new UserError(msg.wrongType(file, path, expected(spec), kind(value)));
-  };
-  if (spec === 'string' || spec === 'boolean' || spec === 'number') {
-    if (typeof value !== spec) fail();
-    return;
-  }
-  if (spec === 'count') {
-    if (!Number.isSafeInteger(value) || (value as number) < 1) fail();
-    return;
-  }
-  if (spec === 'scalar') {
-    if (!['string', 'number', 'boolean'].includes(typeof value)) fail();
-    return;
-  }
-  if ('array' in spec) {
-    if (!Array.isArray(value)) fail();
-    (value as unknown[]).forEach((v, i) => {
-      check(v, spec.array, `${path}[${i}]`, file);
-    });
-    return;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
-  const obj = value as Record<string, unknown>;
-  if ('record' in spec) {
-    for (const [k, v] of Object.entries(obj)) check(v, spec.record, `${path}.${k}`, file);
-    return;
-  }
-  for (const [k, v] of Object.entries(obj)) {
-    const sub = spec.object[k];
-    if (!sub)
-      throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
-    check(v, sub, path ? `${path}.${k}` : k, file);
-  }
-  for (const k of spec.required ?? []) {
-    if (!(k in obj)) throw new UserError(msg.missingKey(file, path ? `${path}.${k}` : k));
-  }
-}
-
-/** The known key closest to a misspelling (edit distance ≤ 2), for the error's hint. */
-function nearest(key: string, known: string[]): string | undefined {
-  const dist = (a: string, b: string): number => {
-    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0] ?? 0;
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = d[j] ?? 0;
-        d[j] = Math.min(cur + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-      }
+/** Values the spec's types cannot say: known metric and direction, a change that is not negative. */
+function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertRule[] | undefined {
+  return raw?.map((r, i) => {
+    const key = (k: string) => `alerts[${i}].${k}`;
+    if (!(CHANGE_METRICS as readonly string[]).includes(r.metric ?? '')) {
+      throw new UserError(msg.badValue(file, key('metric'), `one of ${CHANGE_METRICS.join(', ')}`, String(r.metric)));
     }
-    return d[b.length] ?? 0;
-  };
-  return known.filter((k) => !k.startsWith('$')).find((k) => dist(key.toLowerCase(), k.toLowerCase()) <= 2);
+    if (!DIRECTIONS.includes(r.direction ?? '')) {
+      throw new UserError(msg.badValue(file, key('direction'), `one of ${DIRECTIONS.join(', ')}`, String(r.direction)));
+    }
+    if (r.min_change !== undefined && !(Number.isFinite(r.min_change) && r.min_change >= 0)) {
+      throw new UserError(msg.badValue(file, key('min_change'), 'a number ≥ 0', String(r.min_change)));
+    }
+    return {
+      metric: r.metric as AlertRule['metric'],
+      direction: r.direction as AlertRule['direction'],
+      min_change: r.min_change ?? 0,
+      scope: r.scope ?? 'any quest',
+    };
+  });
 }
 
 /** Validates and normalises a parsed config object; `file` names it in errors, `root` anchors relative paths. */
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
+  checkEngine(raw as { engine?: Record<string, unknown> }, file);
   const obj = raw as Omit<Config, 'root' | 'sources' | 'limits'> & {
     sources?: Record<string, SourceConfig>;
     $schema?: string;
     limits?: Partial<Limits>;
   };
-  const { $schema: _schema, ...rest } = obj;
+  const { $schema: _schema, alerts, ...rest } = obj;
+  const rules = alertRules(alerts, file);
   return {
     ...rest,
+    ...(rules ? { alerts: rules } : {}),
     root,
     limits: checkLimits(obj.limits ?? {}, file),
     // The README promises paths relative to the config file; the database is one of them.
@@ -226,23 +194,22 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
   };
 }
 
-/** The limits with defaults filled in; times must be ISO dates (or date-times) and earliest before latest. */
-function checkLimits(given: Partial<Limits>, file: string): Limits {
-  const limits = { ...LIMIT_DEFAULTS, ...given };
-  const iso = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/;
-  for (const key of ['earliest', 'latest'] as const) {
-    const v = limits[key];
-    // A real date: Date.UTC rolls 2026-02-30 over to March, so the round trip must give the same day back.
-    const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
-    const day = new Date(Date.UTC(y, m - 1, d));
-    const real = iso.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v.slice(0, 10);
-    if (!real) {
-      throw new UserError(msg.wrongType(file, `limits.${key}`, 'a date YYYY-MM-DD[ HH:MM[:SS]] (UTC)', `"${v}"`));
+/** The engine's values beyond their types: a known type, and for ClickHouse the url and shards it cannot do without. */
+function checkEngine(raw: { engine?: Record<string, unknown> }, file: string): void {
+  const engine = raw.engine;
+  if (!engine) return;
+  if (!(ENGINE_TYPES as readonly unknown[]).includes(engine.type)) {
+    throw new UserError(msg.badValue(file, 'engine.type', ENGINE_TYPES.join(' or '), String(engine.type)));
+  }
+  if (engine.type !== 'clickhouse') return;
+  if (engine.url === undefined) throw new UserError(msg.missingKey(file, 'engine.url'));
+  const shards = (engine.shards as string[] | undefined) ?? [];
+  if (shards.length === 0) throw new UserError(msg.missingKey(file, 'engine.shards'));
+  for (const [key, url] of [['engine.url', engine.url], ...shards.map((u, i) => [`engine.shards[${i}]`, u])]) {
+    if (!/^https?:\/\/[^/\s]+\/?$/.test(String(url))) {
+      throw new UserError(msg.badValue(file, String(key), 'an http(s) url such as http://127.0.0.1:8123', String(url)));
     }
   }
-  if (limits.earliest >= limits.latest)
-    throw new UserError(configLimitMessages.emptyRange(file, limits.earliest, limits.latest));
-  return limits;
 }
 
 /** A path as the user would type it from here: relative when under the current folder, else absolute. */

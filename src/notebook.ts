@@ -47,8 +47,10 @@ export interface NotebookOpenOptions {
 export interface ChartOptions {
   /** Snapshot date 'YYYY-MM-DD' (default latest). */
   date?: string;
-  /** The quest for 'funnel' and 'histogram'; a filter for 'trend'. */
+  /** The quest for 'funnel', 'histogram' and 'survival'; a filter for 'trend'. */
   quest?: string;
+  /** The catalogue chain for 'chain'. */
+  chain?: string;
   title?: string;
 }
 
@@ -223,7 +225,7 @@ export class Questlog {
 
   /**
    * Shows a chart: a built-in kind over the stored statistics ('buckets', 'completion', 'times', 'trend'; per quest
-   * 'status', 'funnel', 'histogram', 'trend'), or any vega-lite spec with inline data. One output carries the
+   * 'status', 'funnel', 'histogram', 'survival', 'trend'; per chain 'chain'), or any vega-lite spec with inline data. One output carries the
    * interactive vega-lite spec (JupyterLab) and the same chart as inline SVG (nbconvert, GitHub, classic Notebook).
    */
   async chart(what: ChartKind | VegaLiteSpec, opts: ChartOptions = {}): Promise<void> {

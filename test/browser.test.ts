@@ -136,7 +136,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
   it('reads with JavaScript off (static SVG) and fits a phone screen', async () => {
     const v = await visit('index.html', { javaScript: false, width: 390 });
     await expectCharts(v.page, 3);
-    expect(await v.page.locator('figure.chart svg > title').count()).toBe(4);
+    expect(await v.page.locator('figure.chart svg > title').count()).toBe(5);
     const overflow = await v.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await v.page.screenshot({ path: join(ARTIFACTS, 'index-mobile.png'), fullPage: true });

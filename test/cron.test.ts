@@ -58,13 +58,16 @@ describe('the nightly from cron', () => {
     // Checked line by line: what a cron mail or log file holds.
     const expected = [
       stamped(
-        'ingest total: 2 file\\(s\\): 2 loaded, 0 replaced, 0 skipped, 0 failed; 7 lines = 7 loaded \\+ 0 rejected \\+ 0 ignored in \\d+ ms(, [\\d.]+ MB/s)?',
+        'ingest total: 2 file\\(s\\): 2 loaded, 0 replaced, 0 skipped, 0 failed; 7 lines = 7 loaded \\+ 0 quarantined \\+ 0 ignored in \\d+ ms(, [\\d.]+ MB/s)?',
       ),
       stamped('state: 2 players \\(2 from all their events\\), \\d+ intervals in \\d+ ms'),
-      stamped('snapshots: 1 date \\(2026-11-20, UTC\\) in \\d+ ms'),
+      stamped('snapshots: 1 date \\(2026-11-20, UTC\\) in \\d+ ms \\(survival \\d+ ms, chains \\d+ ms\\)'),
       stamped(`hint: ${quote(nightlyMessages.firstSnapshot())}`),
       stamped('publish: snapshot 2026-11-20, 2 quests loaded in \\d+ ms'),
-      stamped(`publish: \\d+ files for 2 quests written to ${quote(join(dir, 'site'))} in \\d+ ms`),
+      stamped('publish: history month files: \\d+ written, \\d+ kept'),
+      stamped(
+        `publish: \\d+ files \\(\\+ \\d+ gzip copies\\) for 2 quests written to ${quote(join(dir, 'site'))} in \\d+ ms`,
+      ),
       stamped(`  report: ${quote(join(dir, 'site/index.html'))}`),
       stamped(`  api:    ${quote(join(dir, 'site/api/v1/snapshot.json'))}`),
       stamped('nightly: snapshot 2026-11-20, 2 file\\(s\\) loaded, 0 unchanged, \\d+ site files, in \\d+ ms'),

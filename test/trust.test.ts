@@ -66,6 +66,7 @@ describe('item 4: a folder with entries this user cannot read', () => {
         join(ROOT, 'dist/cli.js'),
         '--db',
         join(dir, 'db', 'q.duckdb'),
+        '--verbose',
         'ingest',
         'logs',
       ],
@@ -163,9 +164,9 @@ describe('item 3: serve stays inside the site and is read-only', () => {
     expect((await call('GET', '/inside.html')).status).toBe(200);
   });
 
-  it.each(['POST', 'PUT', 'DELETE', 'TRACE', 'PATCH'])('%s is 405 with Allow: GET, HEAD', async (method) => {
+  it.each(['POST', 'PUT', 'DELETE', 'TRACE', 'PATCH'])('%s is 405 with Allow: GET, HEAD, OPTIONS', async (method) => {
     const r = await call(method, '/index.html');
-    expect(r).toMatchObject({ status: 405, allow: 'GET, HEAD' });
+    expect(r).toMatchObject({ status: 405, allow: 'GET, HEAD, OPTIONS' });
   });
 
   it('GET and HEAD are served', async () => {
@@ -202,6 +203,7 @@ describe('item 5: data never drives the terminal', () => {
     expect(printable('a\u001b[31mred\u009b2J\u0000\r\u202eb\tc\nd')).toBe(
       'a\\x1b[31mred\\x9b2J\\x00\\x0d\\u202eb\tc\nd',
     );
+    expect(printable('a,b\r\nc\r')).toBe('a,b\r\nc\\x0d');
   });
 
   it('`rejects` prints a rejected line holding an escape sequence escaped', () => {

@@ -15,6 +15,8 @@ export const EXIT = {
   stale: 4,
   /** A bug or broken invariant in questlog itself. */
   internal: 70,
+  /** The nightly published, and at least one configured alert fired (README "Alerts"). */
+  alert: 5,
   /** The database is locked by another process. */
   locked: 75,
 } as const;
@@ -27,6 +29,8 @@ export const configMessages = {
   unknownKey: (file: string, key: string, suggestion?: string) =>
     `${file}: unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   missingKey: (file: string, key: string) => `${file}: "${key}" is required`,
+  badValue: (file: string, key: string, allowed: string, got: string) =>
+    `${file}: "${key}" must be ${allowed}, got ${got}`,
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
 };
@@ -60,8 +64,10 @@ export const statsMessages = {
   rosterUnreadable: (reason: string) => `cannot read roster (a CSV with a player_id column): ${reason}`,
   state: (players: number, recomputed: number, rows: number, ms: number) =>
     `state: ${players} players (${recomputed} from all their events), ${rows} intervals in ${ms} ms`,
-  snapshots: (count: number, span: string, tz: string, ms: number) =>
-    `snapshots: ${count} ${plural(count, 'date', 'dates')} (${span}, ${tz}) in ${ms} ms`,
+  /** `extra`: what survival times and chain funnels took of it (their cost, measured apart). */
+  snapshots: (count: number, span: string, tz: string, ms: number, extra?: { survival?: number; chains?: number }) =>
+    `snapshots: ${count} ${plural(count, 'date', 'dates')} (${span}, ${tz}) in ${ms} ms` +
+    (extra?.survival !== undefined ? ` (survival ${extra.survival} ms, chains ${extra.chains ?? 0} ms)` : ''),
   catalogueLoaded: (file: string, quests: number, ms: number) => `catalogue ${file}: ${quests} quests in ${ms} ms`,
 };
 
@@ -190,41 +196,6 @@ export const snapshotMessages = {
     `--as-of ${date} is after the last event date ${last} plus one day: the snapshot would be empty of new data`,
   deleted: (date: string) => `snapshots: deleted ${date}`,
   noneStored: () => 'no snapshot stored yet',
-};
-
-export const demoMessages = {
-  noSource: (source: string) => `the demo needs a source named '${source}' in questlog.config.json`,
-  noSourceHint: (source: string, dir: string) =>
-    `add "sources": {"${source}": {"format": "seed", "paths": ["${dir}/logs/**/*.csv"]}}`,
-  sampleFailed: (errors: (string | undefined)[]) =>
-    `${errors.length} sample file(s) could not be loaded:\n${errors.map((e) => `  ${e}`).join('\n')}`,
-  sampleFailedHint: (dir: string) => `delete ${dir}/logs and run again to regenerate the sample`,
-  badInteger: (name: string, min: number, v: number) => `demo-data: ${name} must be an integer >= ${min} (got ${v})`,
-  badMeanQuests: (v: number) => `demo-data: mean quests must be >= 1 (got ${v})`,
-  badIdle: (v: number) => `demo-data: idle must be in [0, 1) (got ${v})`,
-  badStart: (v: string) => `demo-data: start must be a date YYYY-MM-DD (got ${v})`,
-  badFormat: (bad: string[]) => `demo-data: unknown format ${bad.join(', ') || '(none)'}`,
-  formatsHint: (formats: readonly string[]) => `formats: ${formats.join(', ')}`,
-  badEvents: (v: number) => `demo-data: events must be >= 1 (got ${v})`,
-  written: (
-    out: string,
-    r: { players: number; quests: number; events: number; sessions: number; files: unknown[]; bytes: number },
-    ms: number,
-  ) =>
-    `demo-data ${out}: ${r.players} players, ${r.quests} quests, ${r.events} events, ${r.sessions} sessions -> ` +
-    `${r.files.length} files (${(r.bytes / 1e6).toFixed(1)} MB) in ${ms} ms`,
-  step: (step: string, ms: number) => `  ${step}: ${ms} ms`,
-  seedLogs: (files: number, ms: number) => `  seed logs: ${files} session files in ${ms} ms`,
-  done: (
-    t: { files: number; files_loaded: number; files_skipped: number },
-    dates: string[],
-    db: string,
-    report: string,
-    api: string,
-  ) =>
-    `demo: ${t.files} files (${t.files_loaded} loaded, ${t.files_skipped} skipped), ` +
-    `${dates.length} daily snapshots ${dates[0]} .. ${dates.at(-1)} in ${db}; ` +
-    `report ${report}, API ${api} (preview: npx questlog serve)`,
 };
 
 export const notebookMessages = {

@@ -3,11 +3,12 @@
 import type { Config } from '../config.js';
 import type { Effects } from '../domain/effects.js';
 import type { StatsOptions } from '../domain/types.js';
+import { clickhouseEngine } from './clickhouse/engine.js';
 import type { Db } from './db.js';
 import { computeSnapshots } from './snapshot.js';
 
 export interface StatsEngine {
-  readonly kind: 'duckdb';
+  readonly kind: 'duckdb' | 'clickhouse';
   /**
    * Called after an ingest committed files to the local ledger: brings the engine's copy of the events in line
    * (nothing to do when the engine is the local file itself).
@@ -27,7 +28,7 @@ const duckdbEngine: StatsEngine = {
   close: async () => {},
 };
 
-/** The engine a config asks for. */
-export function engineFor(_config: Config | undefined): StatsEngine {
-  return duckdbEngine;
+/** The engine a config asks for (`engine.type`, default duckdb). */
+export function engineFor(config: Config | undefined): StatsEngine {
+  return config?.engine?.type === 'clickhouse' ? clickhouseEngine(config.engine) : duckdbEngine;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { LIMIT_DEFAULTS, type Limits } from '../config.js';
+import { LIMIT_DEFAULTS, type Limits } from '../config-limits.js';
 import { errorMessage, InputError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { catalogueMessages as msg } from '../domain/messages.js';

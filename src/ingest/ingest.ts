@@ -1,7 +1,8 @@
 // Ingest: log files -> events, rejects, file_players and the ledger, inside DuckDB. Files are fingerprinted in
 // parallel in Node, then loaded in batches (one transaction and a fixed set of statements per batch of same-kind files).
 import { isAbsolute, relative, resolve } from 'node:path';
-import { type Config, type Limits, limitsOf } from '../config.js';
+import { type Config, limitsOf } from '../config.js';
+import type { Limits } from '../config-limits.js';
 import { sqlTimestamp } from '../domain/dates.js';
 import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';

@@ -78,7 +78,7 @@ export function formatCoverage(c: Coverage): string {
     ids.length ? ` (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})` : '';
   return (
     `coverage: ${c.unknown_ids.length} unknown quest ids${list(c.unknown_ids)}, ` +
-    `${c.never_seen.length} catalogue quests never seen${list(c.never_seen)}, ${c.rejected_lines} rejected lines`
+    `${c.never_seen.length} catalogue quests never seen${list(c.never_seen)}, ${c.rejected_lines} quarantined lines`
   );
 }
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { type Effects, emit, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { EXIT, ingestMessages, statsMessages } from '../domain/messages.js';
+import { engineFor } from '../engine/engine.js';
 import { type RunCounts, recordRun } from '../engine/runs.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
 import { ingest } from '../ingest/ingest.js';
@@ -16,8 +17,11 @@ import { withDb } from './run.js';
 export async function ingestCommand(opts: IngestOptions & { db: string }, effects: Effects): Promise<IngestSummary> {
   return withDb(opts.db, (db) =>
     recordRun(db, 'ingest', effects, async (counts) => {
-      const summary = await ingest(db, { ...opts, config: opts.config ?? loadConfig(opts.cwd) }, effects);
+      const config = opts.config ?? loadConfig(opts.cwd);
+      const summary = await ingest(db, { ...opts, config }, effects);
       Object.assign(counts, ingestCounts(summary));
+      // The engine's copy of the events follows the ledger: loaded files shipped, replaced ones removed (DuckDB: none).
+      await engineFor(config).syncEvents(db, effects);
       if (summary.totals.files_failed > 0) {
         const bad = summary.files.filter((f) => f.status === 'failed');
         throw new UserError(ingestMessages.filesFailed(bad, summary.files.length), {

@@ -37,6 +37,7 @@ export interface NightlySummary {
   snapshotDate: string;
   loaded: number;
   skipped: number;
+  /** Its `alerts`: the CLI exits with EXIT.alert when any fired (the site is published either way). */
   publish: PublishSummary;
   /** Set when the newest event is older than the freshness bound: the CLI exits with EXIT.stale. */
   stale?: Freshness;
@@ -226,7 +227,7 @@ async function nightlySteps(
   const include = inside && staged ? staged.then((dir) => ({ notebooks: dir })) : {};
   const notice = stale?.notice;
   const publishing = step('publish', () =>
-    publish(db, { out, asOf, title, include, notice, pauseAt: opts.pauseAt }, effects),
+    publish(db, { out, asOf, title, include, notice, pauseAt: opts.pauseAt, alerts: config.alerts }, effects),
   );
   // Nothing may touch the file (the finally below closes it) until the copy is done; the first failure in
   // pipeline order is the one reported.

@@ -4,8 +4,11 @@
 import { UserError } from '../domain/errors.js';
 import { notebookMessages as msg } from '../domain/messages.js';
 import type { QuestStats } from '../domain/types.js';
+import { getChains } from '../engine/chains.js';
 import type { Db } from '../engine/db.js';
 import { getCompletionHistogram, getHistory, getSnapshot } from '../engine/read.js';
+import { getSurvivalCurve } from '../engine/survival.js';
+import { funnelChart as chainFunnelChart } from '../publish/chains.js';
 import { ChartRenderer, renumberIds } from '../publish/chart-render.js';
 import {
   type Chart,
@@ -19,10 +22,22 @@ import {
   trendOverview,
 } from '../publish/charts.js';
 import { conversionOverview } from '../publish/rates.js';
+import { survivalChart } from '../publish/survival.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
-const CHART_KINDS = ['buckets', 'conversion', 'completion', 'times', 'trend', 'status', 'funnel', 'histogram'] as const;
+const CHART_KINDS = [
+  'buckets',
+  'conversion',
+  'completion',
+  'times',
+  'trend',
+  'status',
+  'funnel',
+  'histogram',
+  'survival',
+  'chain',
+] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 function spec(description: string, body: Record<string, unknown>): VegaLiteSpec {
@@ -111,7 +126,11 @@ async function questOf(db: Db, quest: string | undefined, date: string | undefin
 }
 
 /** A built-in chart over the stored statistics. */
-export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string; quest?: string }): Promise<Chart> {
+export async function buildChart(
+  db: Db,
+  kind: ChartKind,
+  opts: { date?: string; quest?: string; chain?: string },
+): Promise<Chart> {
   switch (kind) {
     case 'buckets':
       return statusOverview((await getSnapshot(db, opts.date)).quests);
@@ -131,6 +150,18 @@ export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string;
       await questOf(db, opts.quest, opts.date, kind);
       const bins = await getCompletionHistogram(db, opts.date);
       return histogramChart(bins.filter((b) => b.quest_id === opts.quest));
+    }
+    case 'survival': {
+      const q = await questOf(db, opts.quest, opts.date, kind);
+      return survivalChart(await getSurvivalCurve(db, q.snapshot_date, q.quest_id));
+    }
+    case 'chain': {
+      if (!opts.chain) throw new UserError("chart 'chain' needs a chain: chart('chain', { chain: 'Greenvale' })");
+      const date = (await getSnapshot(db, opts.date)).meta.snapshot_date;
+      const steps = await getChains(db, date, opts.chain);
+      if (steps.length === 0)
+        throw new UserError(`chain ${opts.chain} is not in the catalogue of the snapshot ${date}`);
+      return chainFunnelChart(opts.chain, steps);
     }
     default:
       throw new UserError(msg.unknownChart(String(kind), CHART_KINDS));

@@ -21,8 +21,8 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-/** The site is read-only: GET and HEAD, anything else 405 with `Allow` (a set, so a method can be added). */
-const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
+/** The site is read-only: GET and HEAD (and OPTIONS, answered by cors()), anything else 405 with `Allow`. */
+const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function methodAllowed(req: IncomingMessage, res: ServerResponse): boolean {
   if (ALLOWED_METHODS.has(req.method ?? '')) return true;
@@ -52,7 +52,9 @@ function insideSite(dir: string, url: string): boolean {
     return false;
   }
   const base = join(dir, normalize(path));
-  for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
+  // sirv also sends the .br/.gz copy of each candidate.
+  const plain = [base, `${base}.html`, join(base, 'index.html')];
+  for (const candidate of plain.flatMap((p) => [p, `${p}.br`, `${p}.gz`])) {
     let real: string;
     try {
       real = realpathSync(candidate);
@@ -64,6 +66,29 @@ function insideSite(dir: string, url: string): boolean {
   return true;
 }
 
+/**
+ * The JSON API may be read from any origin (it is public, read-only data): `Access-Control-Allow-Origin: *` on
+ * api/, and a preflight OPTIONS is answered there with the methods allowed. Returns true when the request is answered.
+ */
+function cors(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const api = path.startsWith('/api/');
+  if (api) {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, Content-Length, Content-Encoding');
+  }
+  if (req.method !== 'OPTIONS') return false;
+  res.statusCode = 204;
+  res.setHeader('Allow', 'GET, HEAD, OPTIONS');
+  if (api) {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+    res.setHeader('Access-Control-Max-Age', '86400');
+  }
+  res.end();
+  return true;
+}
+
 export async function serve(opts: ServeOptions, effects: Effects): Promise<Serving> {
   const dir = resolve(opts.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -71,7 +96,9 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
   }
   // dev mode reads the disk per request: a publish swaps the folder underneath, and a file list cached at start
   // would keep serving the old site.
-  const files = sirv(dir, { dev: true, dotfiles: false, etag: true, extensions: ['html'] });
+  // gzip/brotli: the publish writes .gz and .br copies beside each text file; sirv sends one when the client accepts it
+  // (brotli first), with Content-Encoding and Vary: Accept-Encoding.
+  const files = sirv(dir, { dev: true, dotfiles: false, etag: true, extensions: ['html'], gzip: true, brotli: true });
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -79,6 +106,8 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
   };
   const server = createServer((req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // OPTIONS (CORS preflight) is answered by cors(); every other method but GET and HEAD is 405.
+    if (cors(req, res)) return;
     if (!methodAllowed(req, res)) return;
     if (!insideSite(dir, req.url ?? '/')) return notFound(res);
     files(req, res, () => notFound(res));
