@@ -46,6 +46,14 @@ const ENDPOINTS: Endpoint[] = [
     params: [FILE_ID, { name: 'month', description: 'YYYY-MM.', pattern: '^\\d{4}-\\d{2}$' }],
   },
   { path: '/history-months.json', schema: 'history-months', summary: 'Every month of history, with its version' },
+  { path: '/chains.json', schema: 'chains', summary: 'Every quest chain with its funnel steps (issue 15)' },
+  {
+    path: '/chains/{chain_id}.json',
+    schema: 'chain',
+    summary: "One chain's funnel: per step reached, completed, dropped and conversion",
+    params: [{ name: 'chain_id', description: "The chain's file id (chains.json lists it).", pattern: '^[^/]+$' }],
+  },
+  { path: '/changes.json', schema: 'changes', summary: 'Each snapshot against the previous one: movers and alerts' },
 ];
 
 export function openApiDocument(title: string) {

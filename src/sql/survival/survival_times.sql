@@ -84,7 +84,9 @@ curve AS (
 ),
 band AS (
   -- log-log band (Kalbfleisch & Prentice): se of log(-log S) = sqrt(Σ) / |log S|; S^exp(±1.96 se) stays in (0, 1).
-  SELECT *, CASE WHEN s > 0 AND s < 1 THEN sqrt(greenwood) / abs(ln(s)) END AS se
+  -- Σ is a difference of two running sums over every quest (run2), so where it is truly 0 rounding can leave it a
+  -- hair below zero (seen at 1M events): clamp it, or sqrt fails the whole snapshot.
+  SELECT *, CASE WHEN s > 0 AND s < 1 THEN sqrt(greatest(greenwood, 0.0)) / abs(ln(s)) END AS se
   FROM curve
 )
 SELECT
