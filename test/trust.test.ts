@@ -17,6 +17,7 @@ import {
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../src/config.js';
 import { recorder } from '../src/domain/effects.js';
 import { limitMessages } from '../src/domain/input-messages.js';
 import { printable } from '../src/domain/terminal.js';
@@ -42,6 +43,39 @@ describe('item 1: two players with byte-identical session files', () => {
     expect(cli(['--db', 'q.duckdb', 'ingest', 'logs'], { cwd: dir }).stdout).toContain(
       '0 loaded, 0 replaced, 2 skipped',
     );
+  });
+});
+
+describe('item 1: byte-identical files of two mapped sources with different mappings', () => {
+  it('loads under each mapping (the identity covers the mapping), and each only once', async () => {
+    const dir = tempDir();
+    const db = await freshDb(dir);
+    try {
+      for (const s of ['a', 'b']) {
+        mkdirSync(join(dir, s));
+        writeFileSync(join(dir, s, 'm.csv'), 't,p,a,b\n2026-01-01 10:00:00,p1,QA,QB\n');
+      }
+      const fields = (quest: string) => ({ ts: 't', player_id: 'p', quest_id: quest, status: "'start'" });
+      const config = normalizeConfig(
+        {
+          sources: {
+            a: { format: 'mapped', reader: 'csv', paths: ['a/m.csv'], fields: fields('a') },
+            b: { format: 'mapped', reader: 'csv', paths: ['b/m.csv'], fields: fields('b') },
+          },
+        },
+        dir,
+      );
+      const run = async (source: string) =>
+        (await ingest(db, { source, config, cwd: dir }, recorder())).files.map((f) => f.status);
+      expect([await run('a'), await run('b')]).toEqual([['loaded'], ['loaded']]);
+      expect([await run('a'), await run('b')]).toEqual([['skipped'], ['skipped']]);
+      expect(await db.all('SELECT quest_id FROM events ORDER BY quest_id')).toEqual([
+        { quest_id: 'QA' },
+        { quest_id: 'QB' },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });
 
