@@ -68,6 +68,7 @@ const STEPS = [
   'ingest-batch',
   'nightly-ingested',
   'snapshot-writing',
+  'nightly-snapshot',
   'readcopy-unsealed',
   'readcopy-patching',
   'readcopy-copying',
