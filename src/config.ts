@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { check, type Spec } from './config-spec.js';
+import { changesMessages } from './domain/changes-messages.js';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
 import { type AlertRule, CHANGE_METRICS } from './domain/types.js';
@@ -150,6 +151,8 @@ const DIRECTIONS = ['up', 'down', 'any'];
 function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertRule[] | undefined {
   return raw?.map((r, i) => {
     const key = (k: string) => `alerts[${i}].${k}`;
+    if ((r.metric as string) === 'completion_rate')
+      throw new UserError(changesMessages.completionAlert(file, key('metric')));
     if (!(CHANGE_METRICS as readonly string[]).includes(r.metric ?? '')) {
       throw new UserError(msg.badValue(file, key('metric'), `one of ${CHANGE_METRICS.join(', ')}`, String(r.metric)));
     }

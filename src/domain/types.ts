@@ -131,7 +131,8 @@ export interface ChainStep {
 }
 
 /** One quest of a snapshot against the previous stored one (README "What changed"); `_before` null when the quest
- * is new. Significance: two-proportion z for the rate, non-overlapping 95% intervals for the survival median. */
+ * is new. Conversion (completed / players who met the quest), not completion rate, is compared. Significance:
+ * two-proportion z for conversion (`ql_rate_moved`), non-overlapping 95% intervals for the survival median. */
 export interface QuestChange {
   quest_id: string;
   name: string;
@@ -139,16 +140,26 @@ export interface QuestChange {
   players: number;
   players_before: number | null;
   players_change: number | null;
-  completion_rate: number | null;
-  completion_rate_before: number | null;
-  completion_rate_change: number | null;
-  completion_rate_z: number | null;
-  completion_rate_significant: boolean;
+  encountered: number; // players who met the quest: conversion's denominator
+  encountered_before: number | null;
+  conversion_rate: number | null;
+  conversion_rate_low: number | null;
+  conversion_rate_high: number | null;
+  conversion_rate_before: number | null;
+  conversion_rate_low_before: number | null;
+  conversion_rate_high_before: number | null;
+  conversion_rate_change: number | null;
+  conversion_rate_z: number | null;
+  conversion_rate_significant: boolean;
   median_seconds: number | null;
   median_seconds_before: number | null;
   median_seconds_change: number | null; // completers only: shown, never called significant
   survival_median_seconds: number | null;
+  survival_median_low_seconds: number | null;
+  survival_median_high_seconds: number | null;
   survival_median_seconds_before: number | null;
+  survival_median_low_seconds_before: number | null;
+  survival_median_high_seconds_before: number | null;
   survival_median_seconds_change: number | null;
   survival_median_significant: boolean;
 }
@@ -160,7 +171,7 @@ export interface Changes {
 }
 
 /** The metrics a change can be judged on (and an alert set on). */
-export const CHANGE_METRICS = ['completion_rate', 'survival_median_seconds'] as const;
+export const CHANGE_METRICS = ['conversion_rate', 'survival_median_seconds'] as const;
 export type ChangeMetric = (typeof CHANGE_METRICS)[number];
 
 /** A significant movement of one quest's metric. */
@@ -172,7 +183,12 @@ export interface Mover {
   after: number;
   change: number; // after - before
   relative_change: number | null; // change / before; null when before is 0
-  worse: boolean; // completion rate down, or time to complete up
+  worse: boolean; // conversion down, or time to complete up
+  /** The 95% intervals of `after` and `before` (null where a bound does not exist: an unbounded survival median). */
+  low: number | null;
+  high: number | null;
+  low_before: number | null;
+  high_before: number | null;
 }
 
 /** An alert rule from config `alerts` (README "Alerts"). */

@@ -22,12 +22,13 @@ import {
 } from '../engine/read.js';
 import { getSurvival, getSurvivalCurve } from '../engine/survival.js';
 import { API_DIR, type SiteData } from './api.js';
+import { digestMarkdown } from './changes.js';
 import { ChartRenderer, type SvgRenderer } from './chart-render.js';
 import { Compressor, compressible, ENCODINGS } from './compress.js';
 import { fileIds } from './file-ids.js';
 import { HISTORY_WINDOW, monthsFromHistory, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
-import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
+import { buildDir, digestOf, prune, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
 
 export const DEFAULT_OUT = 'reports';
@@ -43,7 +44,8 @@ export interface PublishOptions {
   notice?: string;
   /** Histogram bins per quest. */
   bins?: number;
-  /** Alert rules (config `alerts`) checked against the snapshot's changes; fired ones go to changes.json/digest.md. */
+  /** Alert rules (config `alerts`) checked against the snapshot's changes; fired ones go to changes.json and digest.md
+   * beside the site. */
   alerts?: readonly AlertRule[];
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string> | Promise<Record<string, string>>;
@@ -194,8 +196,15 @@ async function buildSite(
     alerts: data.changes?.alerts ?? [],
   };
   effects.log(publishMessages.written(files, summary.quests, out, ms, gz.count));
-  if (summary.alerts.length > 0)
-    effects.log(changesMessages.alertsPublished(summary.alerts.length, join(out, 'digest.md')));
+  if (data.changes) {
+    // Beside the site, written only when an alert fired: a digest there is always the latest run's.
+    const digest = digestOf(out);
+    if (summary.alerts.length === 0) removeOwnFile(digest);
+    else {
+      writeAtomic(digest, digestMarkdown(data.title, data.changes));
+      effects.log(changesMessages.alertsPublished(summary.alerts.length, digest));
+    }
+  }
   effects.log(publishMessages.report(join(out, 'index.html')));
   effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;

@@ -19,7 +19,7 @@ import {
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import { writeChains } from './chains.js';
-import { changesDocument, digestMarkdown } from './changes.js';
+import { changesDocument } from './changes.js';
 import type { SvgRenderer } from './chart-render.js';
 import { type Chart, durationOverview, statusOverview, trendOverview } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
@@ -87,7 +87,6 @@ export async function writeApiIndexes(data: SiteData, write: Write): Promise<voi
       snapshot_date: data.snapshot.meta.snapshot_date,
     };
     await write(`${API_DIR}/changes.json`, stableJson(changesDocument(header, data.changes)));
-    await write('digest.md', digestMarkdown(data.title, data.changes));
   }
 }
 
