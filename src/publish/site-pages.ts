@@ -26,7 +26,7 @@ import { fileIdOf, fileIds } from './file-ids.js';
 import { windowOf } from './history-files.js';
 import { stableJson } from './json.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
-import { type Pager, TABLE_DATA, tableData, tablePages } from './quest-table.js';
+import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
 import { conversionOverview } from './rates.js';
 import { chainsOf, renderApi, renderIndex, renderList, TEMPLATES_DIR } from './report.js';
 
@@ -113,7 +113,9 @@ export async function writePages(
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
   const pages = questPages(data, source);
-  const table = tablePages(pages);
+  // The table's rows, pages and data file, worst conversion first; quest pages and chains keep catalogue order.
+  const ordered = tableOrder(pages);
+  const table = tablePages(ordered);
   const first = table[0] as (typeof table)[number];
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
     wide: overview.map((c) => c.key),
@@ -121,7 +123,7 @@ export async function writePages(
   const chains = chainsOf(pages);
   for (const page of table.slice(1))
     await write(page.path, renderList(data, { rows: page.rows, pager: page.pager as Pager }, chains));
-  await write(TABLE_DATA, stableJson(tableData(pages)));
+  await write(TABLE_DATA, stableJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
     for (const [i, page] of pages.entries()) {
