@@ -33,7 +33,10 @@ async function pairOf(db: Db, opts: { date?: string; since?: string }): Promise<
 /** Each stored snapshot up to `date` against the one before it, newest first, at most `limit`. */
 export async function getChangeHistory(db: Db, date: string, limit: number): Promise<Changes[]> {
   const found = await pairs(db, date, undefined, true, limit);
-  return compare(db, found.filter((p) => p.previous_date !== null));
+  return compare(
+    db,
+    found.filter((p) => p.previous_date !== null),
+  );
 }
 
 /** The comparisons of `list`, in its order, from one query over every pair (not one query per pair). */
