@@ -174,7 +174,7 @@ export interface Changes {
 
 /** The metrics a change can be judged on (and an alert set on). */
 export const CHANGE_METRICS = ['conversion_rate', 'survival_median_seconds'] as const;
-export type ChangeMetric = (typeof CHANGE_METRICS)[number];
+type ChangeMetric = (typeof CHANGE_METRICS)[number];
 
 /** A significant movement of one quest's metric. */
 export interface Mover {
