@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineConfig } from '../../config.js';
 import { clickhouseMessages as msg } from '../../domain/clickhouse-messages.js';
-import { type Effects, timed } from '../../domain/effects.js';
+import { detail, type Effects, timed } from '../../domain/effects.js';
 import { UserError } from '../../domain/errors.js';
 import type { StatsOptions } from '../../domain/types.js';
 import { type Db, literal, sqlFile } from '../db.js';
@@ -76,7 +76,8 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
             ),
           ),
         );
-        effects.log(`clickhouse: figures for ${days.length} day(s) on the cluster in ${figuresMs} ms`);
+        // Once per run of days (a long backfill has many): a detail line, shown with --verbose.
+        detail(effects, msg.figures(days.length, figuresMs));
         await db.run(withPath(sqlFile('ship/figures'), path));
       },
       async () => {
