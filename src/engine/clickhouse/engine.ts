@@ -59,6 +59,7 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
       await db.run(withPath(sqlFile('ship/quarters'), path));
     });
     effects.log(`clickhouse: players and event counts in ${ms} ms`);
+    let runs = 0;
     return snapshotDays(
       db,
       opts,
@@ -66,7 +67,8 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
       async () => {
         const days = await db.all<{ snapshot_date: string; day_end: number }>(sqlFile('ship/days'));
         const list = days.map((d) => `(toInt64(${chNumber(d.day_end)}), ${chString(d.snapshot_date)})`).join(', ');
-        const path = join(dir, 'figures.ndjson');
+        // One file per run of days (chToFile never writes over a file).
+        const path = join(dir, `figures-${++runs}.ndjson`);
         const [, figuresMs] = await timed(() =>
           onCluster(cluster.url, 'computing the figures', () =>
             chToFile(
