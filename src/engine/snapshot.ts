@@ -1,8 +1,11 @@
 // Snapshots: per-quest figures for each day, computed from the state in SQL and stored by date.
 import { existsSync } from 'node:fs';
+import { LIMIT_DEFAULTS } from '../config-limits.js';
 import { addDays, checkDate, sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
+import { limitMessages } from '../domain/input-messages.js';
 import { dateMessages, snapshotMessages, statsMessages } from '../domain/messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
@@ -78,6 +81,11 @@ export async function snapshotDays(
     throw new UserError(statsMessages.noEvents, { cli: ['ingestOrAsOf'] });
   }
   if (from > to) return [];
+  const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const max = opts.maxBackfillDays ?? LIMIT_DEFAULTS.backfill_days;
+  if (span > max) {
+    throw new UserError(limitMessages.backfillTooLong(from, to, span, max), { hint: limitMessages.backfillHint });
+  }
   const extra: { survival?: number; chains?: number } = {};
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
@@ -97,6 +105,7 @@ export async function snapshotDays(
           await db.run(sqlFile('snapshot/batch_days'), { first: run[0] ?? '', last: run.at(-1) ?? '' });
           await figures();
           await db.run(sqlFile('snapshot/snapshots'));
+          faultPoint('snapshot-writing');
           await db.run(sqlFile('snapshot/runs'), { tz, computed_at: computedAt });
           await storeMore?.(extra);
         });
@@ -107,8 +116,8 @@ export async function snapshotDays(
       return days;
     });
   });
-  const span = from === to ? from : `${from} .. ${to}`;
-  effects.log(statsMessages.snapshots(dates.length, span, tz, ms, extra));
+  const dated = from === to ? from : `${from} .. ${to}`;
+  effects.log(statsMessages.snapshots(dates.length, dated, tz, ms, extra));
   return dates;
 }
 
@@ -122,7 +131,8 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
   try {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE snapshot_roster AS
-       SELECT DISTINCT trim(player_id) AS player_id
+       -- NFC as ingest stores player ids, or a roster typed in NFD would match nobody.
+       SELECT DISTINCT trim(nfc_normalize(player_id)) AS player_id
        FROM read_csv(${literal(roster)}, header = true, all_varchar = true)
        WHERE nullif(trim(player_id), '') IS NOT NULL`,
     );
