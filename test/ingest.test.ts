@@ -286,6 +286,33 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
     db.close();
   });
 
+  it('a line the JSON reader skips (spaces only) sends its file, and the files numbered after it, to the exact path', async () => {
+    const dir = tempDir();
+    const row = (ts: string, p: string) =>
+      `{"ts":"2026-11-29 ${ts}","player_id":"${p}","quest_id":"Q1","status":"start"}`;
+    writeFileSync(join(dir, 'a.ndjson'), `${row('08:00:00', 'p1')}\n   \n${row('08:01:00', 'p2')}\n`);
+    writeFileSync(
+      join(dir, 'b.ndjson'),
+      `${row('09:00:00', 'p3')}\n${row('09:01:00', 'p4')}\n${row('09:02:00', 'p5')}`,
+    );
+    const db = await freshDb();
+    const s = await ingest(db, { paths: [join(dir, 'a.ndjson'), join(dir, 'b.ndjson')] }, recorder());
+    expect(s.files.map((f) => [f.lines_read, f.loaded, f.rejected, f.ignored])).toEqual([
+      [3, 2, 0, 1],
+      [3, 3, 0, 0],
+    ]);
+    const base = dir.split('/').at(-1);
+    expect(await events(db)).toEqual([
+      ev(`${base}/a.ndjson`, 1, '2026-11-29 08:00:00', 'p1', 'Q1', 'accepted'),
+      ev(`${base}/a.ndjson`, 3, '2026-11-29 08:01:00', 'p2', 'Q1', 'accepted'),
+      ev(`${base}/b.ndjson`, 1, '2026-11-29 09:00:00', 'p3', 'Q1', 'accepted'),
+      ev(`${base}/b.ndjson`, 2, '2026-11-29 09:01:00', 'p4', 'Q1', 'accepted'),
+      ev(`${base}/b.ndjson`, 3, '2026-11-29 09:02:00', 'p5', 'Q1', 'accepted'),
+    ]);
+    expect(await counts(db)).toEqual({ files: 2, events: 5, rejects: 0, players: 5, dirty: 5 });
+    db.close();
+  });
+
   it('clean CSV, TSV and Parquet load through the typed readers with true line numbers; the header is ignored', async () => {
     const dir = tempDir();
     const csv = join(dir, 'a.csv');

@@ -60,8 +60,8 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
 }
 
 /**
- * A fast batch: the typed reader's rows go into events with no per-line staging (NDJSON and CSV keep one narrow
- * ordered copy for line numbers; Parquet rows go straight in), and everything else (counts, duplicates, players) is
+ * A fast batch: the typed reader's rows go into events with no per-line staging (CSV keeps one ordered copy for line
+ * numbers; NDJSON and Parquet rows go straight in), and everything else (counts, duplicates, players) is
  * read back from the batch's own events. Files that were not clean leave the batch for the exact path.
  */
 async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], at: string): Promise<BatchResult> {
@@ -74,7 +74,6 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
     await ordered(db, () =>
       reading(() => runScript(db, sqlFile('ingest/events_fast'), { paths, long_line: LONG_LINE })),
     );
-    await db.run(sqlFile('ingest/fast_events'));
   } else {
     const reader = kind === 'fast-parquet' ? 'parquet' : 'csv';
     const stageIt = () => reading(() => stageFastTabular(db, reader, paths, kind === 'fast-tsv' ? '\t' : ','));
@@ -85,7 +84,7 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
   const bad = new Set((await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id));
   const unclean = files.filter((_f, i) => bad.has(ids[i] as number));
   if (bad.size > 0) {
-    // Only a Parquet file can have rows in events here (its good rows); the exact path loads it again.
+    // An NDJSON or Parquet file can have rows in events here (its good rows); the exact path loads it again.
     await db.run('DELETE FROM events WHERE file_id IN (SELECT file_id FROM ql_unclean)');
     await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
   }
