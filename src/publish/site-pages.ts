@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
+import { progressMessages } from '../domain/progress-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import {
@@ -127,7 +128,7 @@ export async function writePages(
   const quest = (async () => {
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
-      effects.progress?.('publish', i + 1, pages.length);
+      effects.progress?.(progressMessages.publishPages, i + 1, pages.length, 'pages');
     }
   })();
   await settleAll([index, chainFiles, quest]);
