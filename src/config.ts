@@ -136,7 +136,8 @@ function check(value: unknown, spec: Spec, path: string, file: string): void {
   }
   for (const [k, v] of Object.entries(obj)) {
     const sub = spec.object[k];
-    if (!sub) throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
+    if (!sub)
+      throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
     check(v, sub, path ? `${path}.${k}` : k, file);
   }
   for (const k of spec.required ?? []) {

@@ -426,11 +426,11 @@ describe('stats and status commands', () => {
     const config = { root: dir, sources: {}, catalogue: 'catalogue.csv' };
     const result = await statsCommand({ db: dbPath, backfill: true, config }, out);
     expect(result.dates).toEqual(['2026-11-27', '2026-11-28']);
-    const ms = (line: string | undefined) => line?.replace(/\d+ ms$/, 'N ms');
+    const ms = (line: string | undefined) => line?.replace(/\d+ ms\b/g, 'N ms');
     expect(out.lines.slice(0, 5).map(ms)).toEqual([
       'catalogue catalogue.csv: 1 quests in N ms',
       'state: 2 players (2 from all their events), 4 intervals in N ms',
-      'snapshots: 2 dates (2026-11-27 .. 2026-11-28, UTC) in N ms',
+      'snapshots: 2 dates (2026-11-27 .. 2026-11-28, UTC) in N ms (segments N ms)',
       'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 rejected lines',
       '',
     ]);

@@ -26,3 +26,9 @@ export const configMessages = {
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
 };
+
+export const segmentMessages = {
+  unknownDimension: (name: string, known: readonly string[]) =>
+    `unknown dimension "${name}" (known: ${known.join(', ')})`,
+  badFloor: (value: unknown) => `privacy.min_players must be a whole number from 0 up, got ${String(value)}`,
+};

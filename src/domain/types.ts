@@ -72,3 +72,43 @@ export interface StateRefresh {
   /** State intervals computed. */
   rows: number;
 }
+
+/**
+ * One quest's figures for one value of a dimension (or overall: dimension and value null) in one snapshot, with each
+ * rate's 95% Wilson interval. Published rows under the privacy floor carry nulls and `suppressed` (src/publish/privacy.ts).
+ */
+export interface SegmentRow {
+  snapshot_date: string;
+  quest_id: string;
+  name: string;
+  dimension: string | null;
+  value: string | null;
+  players: number | null;
+  accepted: number | null;
+  declined: number | null;
+  completed: number | null;
+  abandoned: number | null;
+  failed: number | null;
+  not_encountered: number | null;
+  encountered: number | null; // players - not_encountered
+  completion_rate: number | null;
+  completion_rate_low: number | null;
+  completion_rate_high: number | null;
+  reach_rate: number | null;
+  reach_rate_low: number | null;
+  reach_rate_high: number | null;
+  conversion_rate: number | null;
+  conversion_rate_low: number | null;
+  conversion_rate_high: number | null;
+  mean_seconds: number | null;
+  min_seconds: number | null;
+  max_seconds: number | null;
+  median_seconds: number | null;
+  p90_seconds: number | null;
+  mean_attempts: number | null;
+  anomalies: number | null;
+  /** Under the privacy floor (or hidden so that it cannot be recovered from the others): every figure null. */
+  suppressed?: boolean;
+  /** Fewer completers than the floor: the completion-time figures are null. */
+  times_suppressed?: boolean;
+}

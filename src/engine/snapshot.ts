@@ -5,6 +5,7 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import type { StatsOptions } from '../domain/types.js';
 import { type Db, literal, sqlFile } from './db.js';
+import { writeSegments } from './segments.js';
 import { refreshState } from './state.js';
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
@@ -26,6 +27,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     });
   }
   if (from > to) return [];
+  let segMs = 0;
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
@@ -34,13 +36,16 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
       await db.run('DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run('DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run(sqlFile('snapshot/snapshots'));
+      segMs = (await timed(() => writeSegments(db, tz)))[1];
       await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
       const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
       return rows.map((r) => r.d);
     });
   });
   const span = from === to ? from : `${from} .. ${to}`;
-  effects.log(`snapshots: ${dates.length} ${dates.length === 1 ? 'date' : 'dates'} (${span}, ${tz}) in ${ms} ms`);
+  effects.log(
+    `snapshots: ${dates.length} ${dates.length === 1 ? 'date' : 'dates'} (${span}, ${tz}) in ${ms} ms (segments ${segMs} ms)`,
+  );
   return dates;
 }
 

@@ -4,10 +4,10 @@ import type { Effects } from '../domain/effects.js';
 import { timed } from '../domain/effects.js';
 import type { Snapshot, StatsOptions } from '../domain/types.js';
 import { Db } from '../engine/db.js';
+import { engineFor } from '../engine/engine.js';
 import { migrate } from '../engine/migrate.js';
 import { getCoverage, getSnapshot } from '../engine/read.js';
 import { publishReadCopy } from '../engine/readcopy.js';
-import { engineFor } from '../engine/engine.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
 import { formatCoverage, formatStatsTable } from './format.js';
 

@@ -12,11 +12,17 @@ WITH b AS (
     regexp_full_match(raw, '[^,]*,[^,]*,.*') AS shaped,
     regexp_extract(f.msg, '^\s*(\S+)\s+(\S+)\s*$', ['quest', 'status']) AS m
   FROM p
+), s AS (
+  -- The session's build (and platform, when the game writes one after it) from its SESSION_START line: every quest
+  -- line of the file was played on them.
+  SELECT file_id, regexp_split_to_array(trim(arg_min(msg, line)), '\s+') AS parts
+  FROM q WHERE ev = 'SESSION_START' AND shaped
+  GROUP BY file_id
 ), r AS (
-  SELECT *,
+  SELECT q.*, ql_id(s.parts[1]) AS build, ql_id(s.parts[2]) AS platform,
     CASE WHEN regexp_full_match(t, '[0-9]{1,3}:[0-5][0-9]:[0-5][0-9](\.[0-9]+)?')
       THEN start + try_cast(t AS INTERVAL) END AS ts
-  FROM q
+  FROM q LEFT JOIN s USING (file_id)
 )
 SELECT file_id, line, raw,
   CASE
@@ -38,7 +44,7 @@ SELECT file_id, line, raw,
     WHEN ql_status(m.status) IS NULL THEN 'unknown status ''' || m.status || ''''
     END AS reason,
   ts, player AS player_id, nullif(m.quest, '') AS quest_id, ql_status(m.status) AS status,
-  session AS session_id, NULL::VARCHAR AS build, NULL::VARCHAR AS platform,
+  session AS session_id, build, platform,
   -- The session belongs to the player even on lines that carry no quest.
   player AS seen_player, coalesce(ts, start) AS seen_ts
 FROM r;

@@ -1,0 +1,159 @@
+// Segments: membership rule, per-value figures in SQL, sums that add up, intervals. Real DuckDB, hand-worked rows.
+import { describe, expect, it } from 'vitest';
+import { silent } from '../src/domain/effects.js';
+import type { SegmentRow } from '../src/domain/types.js';
+import type { Db } from '../src/engine/db.js';
+import { getSegmentRows } from '../src/engine/segments.js';
+import { computeSnapshots } from '../src/engine/snapshot.js';
+import { FIXTURE, FIXTURE_SEEN, loadSegmentEvents } from './fixtures/segments/load.js';
+import { freshDb } from './helpers.js';
+
+type Counts = Pick<
+  SegmentRow,
+  'players' | 'accepted' | 'declined' | 'completed' | 'abandoned' | 'failed' | 'not_encountered'
+>;
+const counts = (r: SegmentRow): Counts & { quest: string; value: string | null } => ({
+  quest: r.quest_id,
+  value: r.value,
+  players: r.players,
+  accepted: r.accepted,
+  declined: r.declined,
+  completed: r.completed,
+  abandoned: r.abandoned,
+  failed: r.failed,
+  not_encountered: r.not_encountered,
+});
+const c = (quest: string, value: string | null, players: number, f: Partial<Counts> = {}) => ({
+  quest,
+  value,
+  players,
+  accepted: 0,
+  declined: 0,
+  completed: 0,
+  abandoned: 0,
+  failed: 0,
+  not_encountered: 0,
+  ...f,
+});
+
+const FIELDS = ['players', 'accepted', 'declined', 'completed', 'abandoned', 'failed', 'not_encountered'] as const;
+
+/** Per quest and dimension, the values' counts summed equal the overall row's. */
+export function expectSumsAddUp(rows: SegmentRow[]): number {
+  const overall = new Map(rows.filter((r) => r.dimension === null).map((r) => [r.quest_id, r]));
+  const sums = new Map<string, Record<string, number>>();
+  for (const r of rows.filter((r) => r.dimension !== null)) {
+    const key = `${r.quest_id}\u0000${r.dimension}`;
+    const s = sums.get(key) ?? Object.fromEntries(FIELDS.map((f) => [f, 0]));
+    for (const f of FIELDS) s[f] = (s[f] ?? 0) + (r[f] ?? 0);
+    sums.set(key, s);
+  }
+  for (const [key, s] of sums) {
+    const o = overall.get(key.split('\u0000')[0] as string);
+    expect(o, key).toBeDefined();
+    expect(s, key).toEqual(Object.fromEntries(FIELDS.map((f) => [f, o?.[f]])));
+  }
+  return sums.size;
+}
+
+async function fixtureDb(): Promise<Db> {
+  const db = await freshDb();
+  await loadSegmentEvents(db, FIXTURE, FIXTURE_SEEN);
+  await computeSnapshots(db, { asOf: '2026-11-28', backfill: true }, silent);
+  return db;
+}
+
+describe('segments', () => {
+  it('puts each player under the value of their first event for the quest, else their own first event', async () => {
+    const db = await fixtureDb();
+    const rows = await getSegmentRows(db, { date: '2026-11-28', dimension: 'build' });
+    expect(rows.map(counts)).toEqual([
+      c('Q1', null, 5, { completed: 2, declined: 1, not_encountered: 2 }),
+      // a counts under 1.5 for Q1 (its first Q1 event) although a's first event ever was on 1.4; e has not met Q1
+      // and counts under its own first event's build, 1.5; c never met a quest: (none).
+      c('Q1', '(none)', 1, { not_encountered: 1 }),
+      c('Q1', '1.4', 1, { completed: 1 }),
+      c('Q1', '1.5', 3, { completed: 1, declined: 1, not_encountered: 1 }),
+      c('Q2', null, 5, { accepted: 1, declined: 1, not_encountered: 3 }),
+      c('Q2', '(none)', 1, { not_encountered: 1 }),
+      // d has not met Q2: its own build 1.4 (its first event, Q1); b likewise under 1.5.
+      c('Q2', '1.4', 2, { accepted: 1, not_encountered: 1 }),
+      c('Q2', '1.5', 2, { declined: 1, not_encountered: 1 }),
+    ]);
+    const q1 = rows.filter((r) => r.quest_id === 'Q1');
+    // Times by the completer's value: a's 1800 s under 1.5; d's completion has no acceptance (no time, an anomaly).
+    expect(q1.map((r) => [r.value, r.mean_seconds, r.median_seconds, r.p90_seconds, r.anomalies])).toEqual([
+      [null, 1800, 1800, 1800, 1],
+      ['(none)', null, null, null, 0],
+      ['1.4', null, null, null, 1],
+      ['1.5', 1800, 1800, 1800, 0],
+    ]);
+    db.close();
+  });
+
+  it('platform: a missing value is its own value; cohort: the ISO week of the first sighting', async () => {
+    const db = await fixtureDb();
+    const platform = await getSegmentRows(db, { date: '2026-11-28', dimension: 'platform', overall: false });
+    expect(platform.filter((r) => r.quest_id === 'Q1').map(counts)).toEqual([
+      // b played Q1 with no platform; c has none at all.
+      c('Q1', '(none)', 2, { declined: 1, not_encountered: 1 }),
+      c('Q1', 'ios', 2, { completed: 1, not_encountered: 1 }),
+      c('Q1', 'pc', 1, { completed: 1 }),
+    ]);
+    const cohort = await getSegmentRows(db, { date: '2026-11-28', dimension: 'cohort', overall: false });
+    expect(cohort.filter((r) => r.quest_id === 'Q1').map(counts)).toEqual([
+      c('Q1', '2026-W47', 2, { completed: 1, not_encountered: 1 }),
+      c('Q1', '2026-W48', 3, { completed: 1, declined: 1, not_encountered: 1 }),
+    ]);
+    db.close();
+  });
+
+  it('is stored per snapshot date: a day counts only the players seen by then', async () => {
+    const db = await fixtureDb();
+    const rows = await getSegmentRows(db, { date: '2026-11-27', dimension: 'build' });
+    // On Nov 27 d and e are not seen yet: a, b, c.
+    expect(rows.map(counts)).toEqual([
+      c('Q1', null, 3, { completed: 1, declined: 1, not_encountered: 1 }),
+      c('Q1', '(none)', 1, { not_encountered: 1 }),
+      // a's own build 1.4 is a value that day, but a met Q1 on 1.5: a row of zeros.
+      c('Q1', '1.4', 0),
+      c('Q1', '1.5', 2, { completed: 1, declined: 1 }),
+      c('Q2', null, 3, { accepted: 1, not_encountered: 2 }),
+      c('Q2', '(none)', 1, { not_encountered: 1 }),
+      c('Q2', '1.4', 1, { accepted: 1 }),
+      c('Q2', '1.5', 1, { not_encountered: 1 }),
+    ]);
+    const dates = await db.all<{ d: string; n: number }>(
+      'SELECT snapshot_date::VARCHAR AS d, count(*)::INTEGER AS n FROM segment_snapshots GROUP BY 1 ORDER BY 1',
+    );
+    expect(dates.map((r) => r.d)).toEqual([
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+    ]);
+    for (const d of dates) expectSumsAddUp(await getSegmentRows(db, { date: d.d }));
+    db.close();
+  });
+
+  it('gives each rate a 95% Wilson interval', async () => {
+    const db = await fixtureDb();
+    const [q1] = await getSegmentRows(db, { date: '2026-11-28', dimension: 'build', quest: 'Q1' });
+    // Q1 overall: 2 of 5 completed. Wilson, z = 1.96: centre (0.4 + 3.8415/10) / (1 + 3.8415/5) = 0.7841 / 1.7683
+    // = 0.44345; half-width 1.96 * sqrt(0.4 * 0.6 / 5 + 3.8415 / 100) / 1.7683 = 1.96 * 0.29397 / 1.7683 = 0.32583:
+    // [0.1176, 0.7693]. Reach 3/5 (0.6) mirrors it: [0.2307, 0.8824]. Conversion: 2 of the 3 who met it completed.
+    expect(q1?.completion_rate).toBeCloseTo(0.4, 12);
+    expect(q1?.completion_rate_low).toBeCloseTo(0.1176, 4);
+    expect(q1?.completion_rate_high).toBeCloseTo(0.7693, 4);
+    expect(q1?.reach_rate).toBeCloseTo(0.6, 12);
+    expect(q1?.reach_rate_low).toBeCloseTo(0.2307, 4);
+    expect(q1?.reach_rate_high).toBeCloseTo(0.8824, 4);
+    expect(q1?.conversion_rate).toBeCloseTo(2 / 3, 12);
+    db.close();
+  });
+});
