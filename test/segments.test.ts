@@ -1,12 +1,15 @@
 // Segments: membership rule, per-value figures in SQL, sums that add up, intervals. Real DuckDB, hand-worked rows.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateDemoData } from '../src/demo/generate.js';
 import { silent } from '../src/domain/effects.js';
 import type { SegmentRow } from '../src/domain/types.js';
 import type { Db } from '../src/engine/db.js';
 import { getSegmentRows } from '../src/engine/segments.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
+import { ingest } from '../src/ingest/ingest.js';
 import { FIXTURE, FIXTURE_SEEN, loadSegmentEvents } from './fixtures/segments/load.js';
-import { freshDb } from './helpers.js';
+import { freshDb, tempDir } from './helpers.js';
 
 type Counts = Pick<
   SegmentRow,
@@ -154,6 +157,57 @@ describe('segments', () => {
     expect(q1?.reach_rate_low).toBeCloseTo(0.2307, 4);
     expect(q1?.reach_rate_high).toBeCloseTo(0.8824, 4);
     expect(q1?.conversion_rate).toBeCloseTo(2 / 3, 12);
+    db.close();
+  });
+
+  it('a late file with an earlier first event moves the pair to its value, as a rebuild does', async () => {
+    const db = await fixtureDb();
+    // a's Q1 played first on 1.3, in a file loaded after the rest.
+    await loadSegmentEvents(db, [['a', 'Q1', 'accepted', '2026-11-26 09:00:00', '1.3', 'pc']]);
+    await computeSnapshots(db, { asOf: '2026-11-28' }, silent);
+    const after = await getSegmentRows(db, { date: '2026-11-28', dimension: 'build', quest: 'Q1', overall: false });
+    expect(after.map(counts)).toEqual([
+      c('Q1', '(none)', 1, { not_encountered: 1 }),
+      c('Q1', '1.3', 1, { completed: 1 }),
+      c('Q1', '1.4', 1, { completed: 1 }),
+      c('Q1', '1.5', 2, { declined: 1, not_encountered: 1 }),
+    ]);
+    const rebuilt = await freshDb();
+    await loadSegmentEvents(rebuilt, FIXTURE, FIXTURE_SEEN);
+    await loadSegmentEvents(rebuilt, [['a', 'Q1', 'accepted', '2026-11-26 09:00:00', '1.3', 'pc']]);
+    await computeSnapshots(rebuilt, { asOf: '2026-11-28' }, silent);
+    const pairs = 'SELECT player_id, quest_id, first_ts::VARCHAR AS t, build, platform FROM pair_first ORDER BY ALL';
+    expect(await db.all(pairs)).toEqual(await rebuilt.all(pairs));
+    expect(await getSegmentRows(rebuilt, { date: '2026-11-28' })).toEqual(
+      await getSegmentRows(db, { date: '2026-11-28' }),
+    );
+    db.close();
+    rebuilt.close();
+  });
+
+  it('adds up on generated data with 1,000 quests, every dimension, every day', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'data');
+    await generateDemoData(
+      { out, seed: 11, players: 600, quests: 1000, meanQuests: 4, days: 10, formats: ['parquet'] },
+      silent,
+    );
+    const db = await freshDb(dir);
+    await ingest(db, { paths: [join(out, 'parquet')] }, silent);
+    const dates = await computeSnapshots(db, { backfill: true }, silent);
+    expect(dates.length).toBeGreaterThanOrEqual(10);
+    let checked = 0;
+    for (const d of dates) checked += expectSumsAddUp(await getSegmentRows(db, { date: d }));
+    // Every quest of every day, in each of the three dimensions.
+    const quests = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshots');
+    expect(checked).toBe((quests?.n ?? 0) * 3);
+    expect(quests?.n).toBeGreaterThan(1000);
+    // The generator gives players five platforms and a build per week (10 days: two weeks): several values each.
+    const values = await db.all<{ dimension: string; n: number }>(
+      'SELECT dimension, count(DISTINCT value)::INTEGER AS n FROM segment_snapshots GROUP BY 1 ORDER BY 1',
+    );
+    expect(values.map((v) => v.dimension)).toEqual(['build', 'cohort', 'platform']);
+    for (const v of values) expect(v.n).toBeGreaterThanOrEqual(2);
     db.close();
   });
 });
