@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { errorMessage, UserError } from './domain/errors.js';
-import { configMessages as msg } from './domain/messages.js';
+import { configMessages as msg, segmentMessages } from './domain/messages.js';
+import { DIMENSIONS } from './domain/types.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
 export interface SourceConfig {
@@ -43,6 +44,10 @@ export interface Config {
   sources: Record<string, SourceConfig>;
   reports?: { out?: string; title?: string };
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
+  /** Dimensions published per quest (default build, platform, cohort; [] publishes none). */
+  segments?: string[];
+  /** Published output hides rows about 1 to min_players - 1 players (default 5; 0 turns it off). */
+  privacy?: { min_players?: number };
 }
 
 export const CONFIG_FILE = 'questlog.config.json';
@@ -52,6 +57,7 @@ export const CONFIG_FILE = 'questlog.config.json';
 type Spec =
   | 'string'
   | 'boolean'
+  | 'number'
   | 'scalar'
   | { array: Spec }
   | { record: Spec }
@@ -93,6 +99,8 @@ const CONFIG: Spec = {
         hideCode: 'boolean',
       },
     },
+    segments: { array: 'string' },
+    privacy: { object: { min_players: 'number' } },
   },
 };
 
@@ -113,7 +121,7 @@ function check(value: unknown, spec: Spec, path: string, file: string): void {
   const fail = () => {
     throw new UserError(msg.wrongType(file, path, expected(spec), kind(value)));
   };
-  if (spec === 'string' || spec === 'boolean') {
+  if (spec === 'string' || spec === 'boolean' || spec === 'number') {
     if (typeof value !== spec) fail();
     return;
   }
@@ -166,6 +174,7 @@ function nearest(key: string, known: string[]): string | undefined {
 /** Validates and normalises a parsed config object; `file` names it in errors, `root` anchors relative paths. */
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
+  checkSegments(raw as { segments?: string[]; privacy?: { min_players?: number } }, file);
   const obj = raw as Omit<Config, 'root' | 'sources'> & { sources?: Record<string, SourceConfig>; $schema?: string };
   const { $schema: _schema, ...rest } = obj;
   return {
@@ -175,6 +184,18 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
     ...(obj.db !== undefined ? { db: displayPath(resolve(root, obj.db)) } : {}),
     sources: obj.sources ?? {},
   };
+}
+
+/** Values the shape cannot say: known dimensions, a whole floor. */
+function checkSegments(raw: { segments?: string[]; privacy?: { min_players?: number } }, file: string): void {
+  for (const [i, d] of (raw.segments ?? []).entries()) {
+    if (!(DIMENSIONS as readonly string[]).includes(d)) {
+      throw new UserError(`${file}: "segments[${i}]": ${segmentMessages.unknownDimension(d, DIMENSIONS)}`);
+    }
+  }
+  const k = raw.privacy?.min_players;
+  if (k !== undefined && !(Number.isInteger(k) && k >= 0))
+    throw new UserError(`${file}: ${segmentMessages.badFloor(k)}`);
 }
 
 /** A path as the user would type it from here: relative when under the current folder, else absolute. */

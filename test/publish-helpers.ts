@@ -57,6 +57,8 @@ const SCHEMA_OF: [RegExp, string][] = [
   [/^api\/v1\/quests\.json$/, 'quests'],
   [/^api\/v1\/quests\/[^/]+\/history\.json$/, 'history'],
   [/^api\/v1\/quests\/[^/]+\.json$/, 'quest'],
+  [/^api\/v1\/segments\.json$/, 'segments'],
+  [/^api\/v1\/segments\/[^/]+\/[^/]+\.json$/, 'segment'],
 ];
 
 /** Validates every JSON file of the API against the schema the site ships; returns how many were checked. */

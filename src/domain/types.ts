@@ -24,6 +24,10 @@ export interface QuestStats {
   p90_seconds: number | null;
   mean_attempts: number | null; // over completers
   anomalies: number; // completions without an acceptance
+  /** Published copies only (src/publish/privacy.ts): under the privacy floor, every figure null. */
+  suppressed?: true;
+  /** Published copies only: fewer completers than the floor, completion times null. */
+  times_suppressed?: true;
 }
 
 export interface SnapshotMeta {
@@ -72,6 +76,10 @@ export interface StateRefresh {
   /** State intervals computed. */
   rows: number;
 }
+
+/** Every dimension questlog computes per snapshot; config `segments` picks the published ones. */
+export const DIMENSIONS = ['build', 'platform', 'cohort'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
 
 /**
  * One quest's figures for one value of a dimension (or overall: dimension and value null) in one snapshot, with each

@@ -2,12 +2,10 @@
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { segmentMessages as msg } from '../domain/messages.js';
-import type { SegmentRow } from '../domain/types.js';
+import { DIMENSIONS, type Dimension, type SegmentRow } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 
-/** Every dimension questlog computes; config `segments` picks the published ones. */
-export const DIMENSIONS = ['build', 'platform', 'cohort'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, type Dimension } from '../domain/types.js';
 
 export function checkDimension(name: string): Dimension {
   if (!(DIMENSIONS as readonly string[]).includes(name)) throw new UserError(msg.unknownDimension(name, DIMENSIONS));

@@ -14,6 +14,7 @@ import { publishReadCopy } from '../engine/readcopy.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
 import { type IngestSummary, ingest } from '../ingest/ingest.js';
 import { publish, resolveOut } from '../publish/publish.js';
+import { segmentOptions } from '../publish/segments.js';
 import { formatCoverage, formatStatsTable } from './format.js';
 
 /** Where the committed sample lives, relative to the config's folder. */
@@ -84,7 +85,8 @@ export async function demoJob(opts: DemoJobOptions, effects: Effects): Promise<D
     await publishReadCopy(db);
     const snapshot = await getSnapshot(db, dates.at(-1));
     const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
-    const site = await publish(db, { out: resolveOut(config), asOf: snapshot.meta.snapshot_date, title }, effects);
+    const asOf = snapshot.meta.snapshot_date;
+    const site = await publish(db, { out: resolveOut(config), asOf, title, segments: segmentOptions(config) }, effects);
     effects.log(formatCoverage(await getCoverage(db, snapshot.meta.snapshot_date)));
     effects.log('');
     for (const line of formatStatsTable(snapshot)) effects.log(line);

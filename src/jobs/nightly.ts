@@ -12,6 +12,7 @@ import { loadCatalogue } from '../ingest/catalogue.js';
 import { ingest } from '../ingest/ingest.js';
 import { installNotebookReports, notebookReportsFromConfig, renderNotebookReports } from '../notebook/run.js';
 import { alive, type PublishOptions, type PublishSummary, publish, resolveOut } from '../publish/publish.js';
+import { segmentOptions } from '../publish/segments.js';
 
 export interface NightlyOptions {
   db: string;
@@ -157,7 +158,7 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
       const include = inside && staged ? staged.then((dir) => ({ notebooks: dir })) : {};
       const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
       const publishing = step('publish', out, () =>
-        publish(db, { out, asOf, title, include, pauseAt: opts.pauseAt }, effects),
+        publish(db, { out, asOf, title, include, segments: segmentOptions(config), pauseAt: opts.pauseAt }, effects),
       );
       // Nothing may touch the file (the finally below closes it) until the copy is done; the first failure in
       // pipeline order is the one reported.

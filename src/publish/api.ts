@@ -1,6 +1,7 @@
 // The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
 import { createHash } from 'node:crypto';
 import type { Coverage, HistogramBin, QuestStats, Snapshot } from '../domain/types.js';
+import { questSegments, type SiteSegments } from './segments.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
 export const API_SCHEMA_VERSION = 1;
@@ -15,6 +16,8 @@ export interface SiteData {
   /** Every stored snapshot's figures, all quests, ordered by quest then date. */
   history: QuestStats[];
   histogram: HistogramBin[];
+  /** Per-value figures of the published dimensions, privacy floor applied (src/publish/segments.ts). */
+  segments?: SiteSegments;
 }
 
 // Characters kept verbatim in file ids; everything else (including '.', '/', '%', '~') is escaped as ~XX (UTF-8 bytes).
@@ -203,6 +206,9 @@ export function questFigures(q: QuestStats) {
     rejected: q.declined,
     shortest_completion: secs(q.min_seconds),
     shortest_completion_iso: isoDuration(secs(q.min_seconds)),
+    // Under the privacy floor (src/publish/privacy.ts); absent when the figures are shown.
+    ...(q.suppressed ? { suppressed: true } : {}),
+    ...(q.times_suppressed ? { times_suppressed: true } : {}),
   };
 }
 
@@ -260,6 +266,7 @@ export function questDocument(data: SiteData, q: QuestStats, fileId: string) {
     ...questFigures(q),
     status: questStatus(q),
     links: links(fileId),
+    ...(data.segments ? { segments: questSegments(data.segments, q.quest_id) } : {}),
   };
 }
 
@@ -295,6 +302,8 @@ export function questsIndex(data: SiteData, ids: Map<string, string>) {
         completion_rate: round(q.completion_rate, 6),
         median_completion: round(q.median_seconds, 3),
         links: links(fileId),
+        ...(q.suppressed ? { suppressed: true } : {}),
+        ...(q.times_suppressed ? { times_suppressed: true } : {}),
       };
     }),
   };

@@ -2,7 +2,7 @@
 // who met the quest could identify them, so its figures are withheld; completion times from 1 to K-1 completers too.
 // Suppression is complementary: within a quest and dimension, a lone hidden value beside a published overall row would
 // be the overall minus the other values, so a second value is hidden with it. Notebooks see everything unless asked.
-import type { SegmentRow } from '../domain/types.js';
+import type { QuestStats, SegmentRow } from '../domain/types.js';
 
 /** Published output's default floor (config `privacy.min_players`; 0 turns it off). */
 export const DEFAULT_MIN_PLAYERS = 5;
@@ -11,7 +11,8 @@ const COUNTS = ['players', 'accepted', 'declined', 'completed', 'abandoned', 'fa
 const RATES = ['completion_rate', 'reach_rate', 'conversion_rate'] as const;
 const TIMES = ['mean_seconds', 'min_seconds', 'max_seconds', 'median_seconds', 'p90_seconds', 'mean_attempts'] as const;
 
-const under = (n: number | null, k: number) => n !== null && n >= 1 && n < k;
+/** The rule, once: a count from 1 to K-1 is under the floor (0 tells nothing about anybody). */
+export const under = (n: number | null, k: number) => k > 0 && n !== null && n >= 1 && n < k;
 const encountered = (r: SegmentRow) => r.encountered ?? 0;
 const completers = (r: SegmentRow) => r.completed ?? 0;
 
@@ -24,8 +25,8 @@ export function applyFloor(rows: readonly SegmentRow[], k: number): SegmentRow[]
   const hide = new Set<SegmentRow>();
   const hideTimes = new Set<SegmentRow>();
   for (const r of rows) {
-    if (k > 0 && under(encountered(r), k)) hide.add(r);
-    else if (k > 0 && under(completers(r), k)) hideTimes.add(r);
+    if (under(encountered(r), k)) hide.add(r);
+    else if (under(completers(r), k)) hideTimes.add(r);
   }
   for (const group of groups(rows)) {
     const overall = group.overall;
@@ -96,4 +97,27 @@ function groups(rows: readonly SegmentRow[]): Group[] {
     }
   }
   return [...byQuest.values()];
+}
+
+// Hidden figures are null in the published copy; the stored row's type has numbers, so they are written through this.
+const HIDDEN = null as unknown as number;
+
+/**
+ * A quest's overall row as published: the same rule as applyFloor's overall rows (no complement is needed there: the
+ * overall row is no difference of other published rows). Flags are set only when true, so unaffected documents keep
+ * their bytes. Hidden figures are null.
+ */
+export function floorQuest(q: QuestStats, k: number): QuestStats {
+  if (under(q.players - q.not_encountered, k)) {
+    const out: QuestStats = { ...q, suppressed: true, times_suppressed: true, completion_rate: null };
+    for (const f of [...COUNTS, 'anomalies'] as const) out[f] = HIDDEN;
+    for (const f of TIMES) out[f] = null;
+    return out;
+  }
+  if (under(q.completed, k)) {
+    const out: QuestStats = { ...q, times_suppressed: true };
+    for (const f of TIMES) out[f] = null;
+    return out;
+  }
+  return q;
 }

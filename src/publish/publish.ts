@@ -15,6 +15,7 @@ import { API_DIR, fileIds, questsIndex, type SiteData, snapshotDocument, stableJ
 import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { renderIndex, TEMPLATES_DIR } from './report.js';
+import { floorSite, loadSegments, type SegmentOptions, segmentOptions, writeSegmentApi } from './segments.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 
 export { alive, recoverSite } from './site-files.js';
@@ -32,6 +33,8 @@ export interface PublishOptions {
   bins?: number;
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string> | Promise<Record<string, string>>;
+  /** Published dimensions and the privacy floor (default: config's, else build, platform, cohort and 5). */
+  segments?: SegmentOptions;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
   pauseAt?: number | 'swap';
 }
@@ -45,7 +48,11 @@ export interface PublishSummary {
 }
 
 /** Everything the site needs, read from the database in a handful of queries. */
-export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string; bins?: number }, effects: Effects) {
+export async function loadSiteData(
+  db: Db,
+  opts: { asOf?: string; title?: string; bins?: number; segments?: SegmentOptions },
+  effects: Effects,
+) {
   const snapshot = await getSnapshot(db, opts.asOf);
   const date = snapshot.meta.snapshot_date;
   const [coverage, history, histogram] = [
@@ -63,7 +70,8 @@ export async function loadSiteData(db: Db, opts: { asOf?: string; title?: string
     history,
     histogram,
   };
-  return data;
+  const seg = opts.segments ?? segmentOptions(undefined);
+  return floorSite({ ...data, segments: await loadSegments(db, date, seg) }, seg.minPlayers);
 }
 
 /** Opens the database read-only (a publish never changes it) and publishes. */
@@ -74,7 +82,8 @@ export async function publishCommand(
   const db = await Db.open(opts.db, { readOnly: true });
   try {
     await migrate(db);
-    return await publish(db, { ...opts, out: resolveOut(opts.config, opts.out) }, effects);
+    const segments = opts.segments ?? segmentOptions(opts.config);
+    return await publish(db, { ...opts, segments, out: resolveOut(opts.config, opts.out) }, effects);
   } finally {
     db.close();
   }
@@ -239,6 +248,7 @@ async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   await write(`${API_DIR}/quests.json`, stableJson(questsIndex(data, ids)));
+  if (data.segments) await writeSegmentApi(data, data.segments, write, stableJson);
 }
 
 const withVega =
@@ -249,9 +259,12 @@ const withVega =
 /** The index and every quest page, in this thread (workers measured no faster: the pages' cost is the file system). */
 async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, effects: Effects): Promise<void> {
   const { quests } = data.snapshot;
-  const overview = [statusOverview(quests)];
-  if (quests.some((q) => q.median_seconds !== null)) overview.push(durationOverview(quests));
-  if (data.history.length > 0) overview.push(trendOverview(data.history));
+  // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
+  const shown = quests.filter((q) => !q.suppressed);
+  const overview = [statusOverview(shown)];
+  if (shown.some((q) => q.median_seconds !== null)) overview.push(durationOverview(shown));
+  const history = data.history.filter((q) => !q.suppressed);
+  if (history.length > 0) overview.push(trendOverview(history));
   const totals = {
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),

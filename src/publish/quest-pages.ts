@@ -78,9 +78,10 @@ export async function renderCharts(
 
 export async function writeQuestPage(data: SiteData, page: QuestPage, write: Write): Promise<void> {
   const { q, fileId, history, bins } = page;
-  const charts = [questStatusChart(q)];
+  const charts = q.suppressed ? [] : [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
-  charts.push(questHistoryChart(history));
+  const shownDays = history.filter((r) => !r.suppressed);
+  if (shownDays.length > 0) charts.push(questHistoryChart(shownDays));
   const rendered = await renderCharts(charts, drawQuestCharts, write, `quests/${fileId}`, {
     open: ['history'],
     wide: ['history'],
