@@ -8,7 +8,7 @@ import type { Db } from '../src/engine/db.js';
 import { getSegmentRows } from '../src/engine/segments.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { FIXTURE, FIXTURE_SEEN, loadSegmentEvents } from './fixtures/segments/load.js';
+import { expectSumsAddUp, FIXTURE, FIXTURE_SEEN, loadSegmentEvents } from './fixtures/segments/load.js';
 import { freshDb, tempDir } from './helpers.js';
 
 type Counts = Pick<
@@ -38,26 +38,6 @@ const c = (quest: string, value: string | null, players: number, f: Partial<Coun
   not_encountered: 0,
   ...f,
 });
-
-const FIELDS = ['players', 'accepted', 'declined', 'completed', 'abandoned', 'failed', 'not_encountered'] as const;
-
-/** Per quest and dimension, the values' counts summed equal the overall row's. */
-export function expectSumsAddUp(rows: SegmentRow[]): number {
-  const overall = new Map(rows.filter((r) => r.dimension === null).map((r) => [r.quest_id, r]));
-  const sums = new Map<string, Record<string, number>>();
-  for (const r of rows.filter((r) => r.dimension !== null)) {
-    const key = `${r.quest_id}\u0000${r.dimension}`;
-    const s = sums.get(key) ?? Object.fromEntries(FIELDS.map((f) => [f, 0]));
-    for (const f of FIELDS) s[f] = (s[f] ?? 0) + (r[f] ?? 0);
-    sums.set(key, s);
-  }
-  for (const [key, s] of sums) {
-    const o = overall.get(key.split('\u0000')[0] as string);
-    expect(o, key).toBeDefined();
-    expect(s, key).toEqual(Object.fromEntries(FIELDS.map((f) => [f, o?.[f]])));
-  }
-  return sums.size;
-}
 
 async function fixtureDb(): Promise<Db> {
   const db = await freshDb();
