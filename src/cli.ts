@@ -5,6 +5,7 @@ import { configPath, loadConfig } from './config.js';
 import { type DemoFormat, generateDemoData } from './demo/generate.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
+import { cliMessages } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
 import { catalogueCommand } from './ingest/catalogue.js';
 import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
@@ -130,6 +131,16 @@ program
   });
 
 /** Crash-safety tests stop a publish mid-way: QUESTLOG_TEST_PAUSE=<files written>|swap. */
+function statsFormat(value: string): 'table' | 'json' | 'csv' {
+  if (value === 'table' || value === 'json' || value === 'csv') return value;
+  throw new UserError(cliMessages.badFormat(value));
+}
+
+function wholeNumber(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UserError(cliMessages.notWholeNumber(flag, value));
+  return Number(value);
+}
+
 function testPause(): number | 'swap' | undefined {
   const v = process.env.QUESTLOG_TEST_PAUSE;
   if (!v) return undefined;
@@ -199,11 +210,38 @@ program
   .option('--as-of <date>', 'snapshot date YYYY-MM-DD (events up to the end of that day)')
   .option('--backfill', 'one snapshot per day from the first event date (to --as-of or the last event date)')
   .option('--timezone <zone>', 'IANA zone whose midnight ends a day (default: config "timezone" or UTC)')
-  .addHelpText('after', example('questlog stats', 'questlog stats --backfill', 'questlog stats --as-of 2026-11-28'))
-  .action(async (o: { asOf?: string; backfill?: boolean; timezone?: string }) => {
-    const { config, db } = context();
-    await statsCommand({ db, config, asOf: o.asOf, backfill: o.backfill, timezone: o.timezone }, effects);
-  });
+  .option('--by <dimension>', 'also print each quest per value of build, platform or cohort')
+  .option('--format <format>', 'table, or rows as json or csv on stdout (step lines go to stderr)', 'table')
+  .option('--min-players <k>', 'hide rows about 1 to k-1 players as published output does (default 0: all)')
+  .addHelpText(
+    'after',
+    example(
+      'questlog stats',
+      'questlog stats --backfill',
+      'questlog stats --as-of 2026-11-28',
+      'questlog stats --by platform',
+      'questlog stats --by build --format csv > builds.csv',
+    ),
+  )
+  .action(
+    async (o: {
+      asOf?: string;
+      backfill?: boolean;
+      timezone?: string;
+      by?: string;
+      format: string;
+      minPlayers?: string;
+    }) => {
+      const { config, db } = context();
+      const format = statsFormat(o.format);
+      const minPlayers = o.minPlayers === undefined ? undefined : wholeNumber('--min-players', o.minPlayers);
+      // Rows on stdout stay parseable: the step lines go to stderr.
+      const fx: Effects = format === 'table' ? effects : { ...effects, log: (l) => process.stderr.write(`${l}\n`) };
+      const write = (text: string) => process.stdout.write(text);
+      const { asOf, backfill, timezone, by } = o;
+      await statsCommand({ db, config, asOf, backfill, timezone, by, format, minPlayers, write }, fx);
+    },
+  );
 
 program
   .command('status')

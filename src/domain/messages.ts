@@ -32,3 +32,8 @@ export const segmentMessages = {
     `unknown dimension "${name}" (known: ${known.join(', ')})`,
   badFloor: (value: unknown) => `privacy.min_players must be a whole number from 0 up, got ${String(value)}`,
 };
+
+export const cliMessages = {
+  badFormat: (value: string) => `--format must be table, json or csv, got "${value}"`,
+  notWholeNumber: (flag: string, value: string) => `${flag} must be a whole number from 0 up, got "${value}"`,
+};
