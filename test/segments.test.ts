@@ -9,7 +9,7 @@ import { getSegmentRows } from '../src/engine/segments.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { expectSumsAddUp, FIXTURE, FIXTURE_SEEN, loadSegmentEvents } from './fixtures/segments/load.js';
-import { freshDb, tempDir } from './helpers.js';
+import { freshDb, ROOT, tempDir } from './helpers.js';
 
 type Counts = Pick<
   SegmentRow,
@@ -188,6 +188,23 @@ describe('segments', () => {
     );
     expect(values.map((v) => v.dimension)).toEqual(['build', 'cohort', 'platform']);
     for (const v of values) expect(v.n).toBeGreaterThanOrEqual(2);
+    db.close();
+  });
+
+  it('adds up on the committed sample, which has two builds and five platforms to compare', async () => {
+    const dir = tempDir();
+    const db = await freshDb(dir);
+    await ingest(db, { paths: [join(ROOT, 'data/sample/logs')] }, silent);
+    const dates = await computeSnapshots(db, { backfill: true }, silent);
+    for (const d of dates) expectSumsAddUp(await getSegmentRows(db, { date: d }));
+    const values = await db.all<{ dimension: string; values: string }>(
+      `SELECT dimension, string_agg(DISTINCT value, ' ' ORDER BY value) AS values
+       FROM segment_snapshots WHERE dimension <> 'cohort' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(values).toEqual([
+      { dimension: 'build', values: '(none) 1.4.0 1.5.0' },
+      { dimension: 'platform', values: '(none) android ios pc ps5 switch' },
+    ]);
     db.close();
   });
 });
