@@ -14,7 +14,7 @@ import { packageRoot } from '../root.js';
 import { API_DIR, fileIds, questsIndex, type SiteData, snapshotDocument, stableJson } from './api.js';
 import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
-import { renderIndex, TEMPLATES_DIR } from './report.js';
+import { renderIndex, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
 import { floorSite, loadSegments, type SegmentOptions, segmentOptions, writeSegmentApi } from './segments.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 
@@ -274,6 +274,7 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
     wide: ['status', 'durations', 'trend'],
   }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
   const quest = (async () => {
+    for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
       effects.progress?.('publish', i + 1, pages.length);

@@ -6,6 +6,7 @@ import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import { type SiteData, stableJson } from './api.js';
 import type { Chart } from './charts.js';
+import { dimensionPage, questBreakdowns } from './segment-pages.js';
 
 export const TEMPLATES_DIR = join(packageRoot, 'templates');
 
@@ -83,7 +84,7 @@ export function formatTimestamp(ts: string | null | undefined): string {
   return `${ts.replace('T', ' ').slice(0, 16)} UTC`;
 }
 
-type Page = 'index' | 'quest';
+type Page = 'index' | 'quest' | 'segments';
 
 /** Compiled templates, created once per process (publishing 1,000 pages must not re-read them). */
 let engine: { layout: HandlebarsTemplateDelegate; hb: typeof Handlebars } | undefined;
@@ -95,7 +96,7 @@ function templates() {
   for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(f.slice(0, -4), readFileSync(join(partials, f), 'utf8'));
   }
-  for (const page of ['index', 'quest'] satisfies Page[]) {
+  for (const page of ['index', 'quest', 'segments'] satisfies Page[]) {
     hb.registerPartial(`page-${page}`, readFileSync(join(TEMPLATES_DIR, `${page}.hbs`), 'utf8'));
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
@@ -145,6 +146,7 @@ export function renderIndex(
     questCount: model.quests.length,
     totals: model.totals,
     charts: model.charts,
+    segmentDimensions: data.segments?.dimensions ?? [],
     coverage: data.coverage,
     hasQualityIssues:
       data.coverage.rejected_lines > 0 ||
@@ -166,7 +168,26 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
     fileId: model.fileId,
     history: model.history,
     charts: model.charts,
+    suppressed: quest.suppressed === true,
+    segments: questBreakdowns(data.segments, quest.quest_id),
+    minPlayers: data.segments?.minPlayers ?? 0,
     jsonUrl: `../api/v1/quests/${model.fileId}.json`,
     historyUrl: `../api/v1/quests/${model.fileId}/history.json`,
+  });
+}
+
+/** segments/<dimension>.html: every quest's values of one dimension side by side. */
+export function renderSegmentsPage(data: SiteData, dimension: string): string {
+  const seg = data.segments;
+  if (!seg) throw new Error("renderSegmentsPage needs the site's segments");
+  return render('segments', {
+    root: '../',
+    pageTitle: `By ${dimension} — ${data.title}`,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    minPlayers: seg.minPlayers,
+    dimensions: seg.dimensions,
+    ...dimensionPage(data, seg, dimension),
   });
 }
