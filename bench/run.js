@@ -70,6 +70,8 @@ const CONTENDERS = {
   floor: { cmd: process.execPath, script: 'bench/contenders/floor.js', formats },
   // Opt-in reference (--contenders ...,direct): bare DuckDB readers, to show what line-exact ingest costs.
   direct: { cmd: process.execPath, script: 'bench/contenders/direct.js', formats },
+  // Opt-in reference (--contenders ...,limit): one DuckDB query from the files to the figures, nothing stored.
+  limit: { cmd: process.execPath, script: 'bench/contenders/limit.js', formats },
   sqlite: { cmd: process.execPath, script: 'bench/contenders/sqlite.js', formats: ['ndjson'], slow: true },
   pandas: { cmd: PYTHON, script: 'bench/contenders/pd_groupby.py', formats: ['ndjson'], slow: true },
 };

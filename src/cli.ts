@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { Command, Option } from 'commander';
-import { configPath, loadConfig } from './config.js';
+import { loadConfig, notebookSettings } from './config.js';
 import { type DemoFormat, generateDemoData } from './demo/generate.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
-import { cliMessages } from './domain/messages.js';
+import { cliHintText, EXIT, cliMessages as msg, segmentMessages } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
-import { catalogueCommand } from './ingest/catalogue.js';
-import { ingestCommand, rejectsCommand } from './ingest/ingest.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
+import { formatSnapshot, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
+import { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
 import { nightly } from './jobs/nightly.js';
+import { publishCommand } from './jobs/publish.js';
+import { resolveOut } from './jobs/run.js';
 import { statsCommand } from './jobs/stats.js';
 import { statusCommand } from './jobs/status.js';
-import { parseParams, runNotebook, setupNotebooks } from './notebook/run.js';
-import { publishCommand, resolveOut } from './publish/publish.js';
+import { parseParams } from './notebook/params.js';
+import { runNotebook, setupNotebooks } from './notebook/run.js';
 import { serve } from './publish/serve.js';
 
 const effects: Effects = {
@@ -87,8 +89,7 @@ program
   )
   .action(async (o: { file?: string; limit: string }) => {
     const limit = Number(o.limit);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw new UserError(`--limit must be a positive integer, got ${o.limit}`);
+    if (!Number.isInteger(limit) || limit < 1) throw new UserError(msg.badLimit(o.limit));
     const { db } = context();
     await rejectsCommand({ db, file: o.file, limit }, effects);
   });
@@ -101,8 +102,7 @@ program
   .addHelpText('after', example('questlog publish', 'questlog publish --out public --as-of 2026-11-30'))
   .action(async (o: { out?: string; asOf?: string }) => {
     const { config, db } = context();
-    const title = typeof config.reports?.title === 'string' ? config.reports.title : undefined;
-    await publishCommand({ db, config, out: o.out, asOf: o.asOf, title, pauseAt: testPause() }, effects);
+    await publishCommand({ db, config, out: o.out, asOf: o.asOf, pauseAt: testPause() }, effects);
   });
 
 program
@@ -124,20 +124,14 @@ program
   .addHelpText('after', example('questlog serve', 'questlog serve --port 0 --dir public'))
   .action(async (o: { port: string; dir?: string }) => {
     const port = Number(o.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new UserError(`--port must be 0..65535, got ${o.port}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(msg.badPort(o.port));
     const serving = await serve({ dir: resolveOut(context().config, o.dir), port }, effects);
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void serving.close());
   });
 
 /** Crash-safety tests stop a publish mid-way: QUESTLOG_TEST_PAUSE=<files written>|swap. */
-function statsFormat(value: string): 'table' | 'json' | 'csv' {
-  if (value === 'table' || value === 'json' || value === 'csv') return value;
-  throw new UserError(cliMessages.badFormat(value));
-}
-
 function wholeNumber(flag: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new UserError(cliMessages.notWholeNumber(flag, value));
+  if (!/^\d+$/.test(value)) throw new UserError(segmentMessages.notWholeNumber(flag, value));
   return Number(value);
 }
 
@@ -210,17 +204,21 @@ program
   .option('--as-of <date>', 'snapshot date YYYY-MM-DD (events up to the end of that day)')
   .option('--backfill', 'one snapshot per day from the first event date (to --as-of or the last event date)')
   .option('--timezone <zone>', 'IANA zone whose midnight ends a day (default: config "timezone" or UTC)')
-  .option('--by <dimension>', 'also print each quest per value of build, platform or cohort')
-  .option('--format <format>', 'table, or rows as json or csv on stdout (step lines go to stderr)', 'table')
-  .option('--min-players <k>', 'hide rows about 1 to k-1 players as published output does (default 0: all)')
+  .addOption(
+    new Option('--format <format>', 'table (default), or json / csv on stdout with the step lines on stderr').choices(
+      STATS_FORMATS,
+    ),
+  )
+  .option('--by <dimension>', 'also each quest per value of build, platform or cohort (json / csv: one row each)')
+  .option('--min-players <k>', 'with --by: hide rows about 1 to k-1 players, as published output does (default 0)')
   .addHelpText(
     'after',
     example(
       'questlog stats',
       'questlog stats --backfill',
-      'questlog stats --as-of 2026-11-28',
+      'questlog stats --as-of 2026-11-28 --format csv > quests.csv',
       'questlog stats --by platform',
-      'questlog stats --by build --format csv > builds.csv',
+      'questlog stats --by build --format json --min-players 5',
     ),
   )
   .action(
@@ -228,18 +226,21 @@ program
       asOf?: string;
       backfill?: boolean;
       timezone?: string;
+      format?: StatsFormat;
       by?: string;
-      format: string;
       minPlayers?: string;
     }) => {
       const { config, db } = context();
-      const format = statsFormat(o.format);
-      const minPlayers = o.minPlayers === undefined ? undefined : wholeNumber('--min-players', o.minPlayers);
-      // Rows on stdout stay parseable: the step lines go to stderr.
-      const fx: Effects = format === 'table' ? effects : { ...effects, log: (l) => process.stderr.write(`${l}\n`) };
-      const write = (text: string) => process.stdout.write(text);
+      const format = o.format ?? 'table';
+      const fx =
+        format === 'table' ? effects : { ...effects, log: (line: string) => process.stderr.write(`${line}\n`) };
       const { asOf, backfill, timezone, by } = o;
-      await statsCommand({ db, config, asOf, backfill, timezone, by, format, minPlayers, write }, fx);
+      const minPlayers = o.minPlayers === undefined ? undefined : wholeNumber('--min-players', o.minPlayers);
+      const write = (text: string) => process.stdout.write(text);
+      const opts = { db, config, asOf, backfill, timezone, format, by, minPlayers, write };
+      const { snapshot } = await statsCommand(opts, fx);
+      // With --by the rows were written by the command; without, the snapshot in its own shape.
+      if (format !== 'table' && snapshot && by === undefined) process.stdout.write(formatSnapshot(snapshot, format));
     },
   );
 
@@ -274,12 +275,12 @@ notebook
   .action(
     async (file: string, o: { param: string[]; out?: string; name?: string; hideCode?: boolean; timeout?: number }) => {
       const { config, db } = context();
-      const nb = (config.notebooks ?? {}) as { out?: string; python?: string; kernel?: string };
+      const nb = notebookSettings(config);
       await runNotebook(
         {
           notebook: file,
           params: parseParams(o.param),
-          out: o.out ?? (nb.out ? configPath(config, nb.out) : 'reports/notebooks'),
+          out: o.out ?? nb.out ?? 'reports/notebooks',
           name: o.name,
           db,
           python: nb.python,
@@ -306,13 +307,14 @@ async function main(): Promise<void> {
     await program.parseAsync(process.argv);
   } catch (err) {
     if (err instanceof UserError) {
-      process.stderr.write(`questlog: error: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+      process.stderr.write(msg.error(err.message));
+      const hint = err.hint ?? (err.cli ? cliHintText(err.cli) : undefined);
+      if (hint) process.stderr.write(msg.hint(hint));
       process.exitCode = err.exitCode;
       return;
     }
-    process.stderr.write(`questlog: internal error (a bug, please report it):\n${(err as Error)?.stack ?? err}\n`);
-    process.exitCode = 70;
+    process.stderr.write(msg.internal(String((err as Error)?.stack ?? err)));
+    process.exitCode = EXIT.internal;
   }
 }
 

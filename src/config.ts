@@ -220,6 +220,18 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
   return normalizeConfig(raw, dirname(path), path);
 }
 
+/** The `notebooks` settings with their defaults applied and `out` resolved against the config's folder. */
+export function notebookSettings(config: Config) {
+  const nb = config.notebooks ?? {};
+  return {
+    publish: nb.publish ?? [],
+    out: nb.out ? configPath(config, nb.out) : undefined,
+    python: nb.python,
+    kernel: nb.kernel,
+    hideCode: nb.hideCode,
+  };
+}
+
 /** Resolves a path from the config against the config's folder. */
 export function configPath(config: Config, p: string): string {
   return resolve(config.root, p);

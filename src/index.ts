@@ -26,25 +26,20 @@ export { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from './
 export { publishReadCopy, readCopyPath } from './engine/readcopy.js';
 export { computeSnapshots } from './engine/snapshot.js';
 export { refreshState } from './engine/state.js';
-export { catalogueCommand, loadCatalogue } from './ingest/catalogue.js';
+export { loadCatalogue } from './ingest/catalogue.js';
 export type { FileFormat, FormatName, Mapping } from './ingest/formats.js';
-export {
-  type FileResult,
-  type IngestOptions,
-  type IngestSummary,
-  ingest,
-  ingestCommand,
-  listRejects,
-  type RejectRow,
-  rejectsCommand,
-} from './ingest/ingest.js';
+export { type FileResult, type IngestOptions, type IngestSummary, ingest } from './ingest/ingest.js';
+export { listRejects, type RejectRow } from './ingest/rejects.js';
 export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './jobs/demo.js';
-export { formatCoverage, formatStatsTable } from './jobs/format.js';
+export { formatCoverage, formatSnapshot, formatStatsTable, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
+export { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
 export { type NightlyOptions, type NightlySummary, nightly } from './jobs/nightly.js';
+export { publishCommand } from './jobs/publish.js';
+export { withDb } from './jobs/run.js';
 export { type StatsCommandOptions, statsCommand } from './jobs/stats.js';
 export { formatStatus, getStatus, type StatusInfo, statusCommand } from './jobs/status.js';
+export type { NotebookReport } from './notebook/reports.js';
 export {
-  type NotebookReport,
   type NotebookRunOptions,
   type NotebookRunResult,
   runNotebook,
@@ -56,7 +51,7 @@ export {
   type PublishOptions,
   type PublishSummary,
   publish,
-  publishCommand,
   writeSite,
 } from './publish/publish.js';
+export { worstFirst } from './publish/rates.js';
 export { type ServeOptions, type Serving, serve } from './publish/serve.js';

@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { configPath, loadConfig } from './config.js';
+import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
+import { notebookMessages } from './domain/messages.js';
 import type { Coverage, QuestStats, Snapshot } from './domain/types.js';
 import { Db, DEFAULT_DB, type Params, type Row } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
@@ -12,6 +14,7 @@ import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './note
 import {
   escapeHtml,
   formatDuration,
+  formatInterval,
   formatPercent,
   kernelSink,
   type MimeBundle,
@@ -23,7 +26,15 @@ import {
 
 export type { Coverage, QuestStats, Snapshot } from './domain/types.js';
 export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
-export { escapeHtml, formatDuration, formatPercent, type MimeBundle, tableHtml } from './notebook/display.js';
+export {
+  escapeHtml,
+  formatDuration,
+  formatInterval,
+  formatPercent,
+  type MimeBundle,
+  tableHtml,
+} from './notebook/display.js';
+export { worstFirst } from './publish/rates.js';
 
 export interface NotebookOpenOptions {
   /** Default true: a notebook never writes, so it never competes with the nightly for the write lock. */
@@ -58,14 +69,13 @@ export function defaultDatabase(cwd: string = process.cwd()): string {
   if (process.env.QUESTLOG_DB) db = resolve(process.env.QUESTLOG_DB);
   else {
     const root = findConfigDir(cwd);
-    db = root ? configPath(loadConfig(root), loadConfig(root).db ?? DEFAULT_DB) : resolve(cwd, DEFAULT_DB);
+    const config = root ? loadConfig(root) : undefined;
+    db = config ? configPath(config, config.db ?? DEFAULT_DB) : resolve(cwd, DEFAULT_DB);
   }
   const copy = readCopyPath(db);
   if (existsSync(copy)) return copy;
   if (existsSync(db)) return db;
-  throw new UserError(`no questlog database at ${db} (nor its read copy ${copy})`, {
-    hint: 'create it with `npm start` (sample data) or `questlog ingest` + `questlog stats`',
-  });
+  throw new UserError(notebookMessages.noDatabase(db, copy), { hint: notebookMessages.noDatabaseHint });
 }
 
 /** Turns a tagged template into SQL with `$p0..$pN` placeholders: values are always bound, never pasted. */
@@ -73,8 +83,8 @@ export function bindTemplate(strings: readonly string[], values: readonly SqlVal
   const params: Params = {};
   let sql = strings[0] ?? '';
   values.forEach((value, i) => {
-    if (value === undefined) throw new UserError(`sql: value \${${i}} is undefined`);
-    params[`p${i}`] = value instanceof Date ? value.toISOString().replace('T', ' ').slice(0, 19) : value;
+    if (value === undefined) throw new UserError(notebookMessages.undefinedValue(i));
+    params[`p${i}`] = value instanceof Date ? sqlTimestamp(value) : value;
     sql += `$p${i}${strings[i + 1] ?? ''}`;
   });
   return { sql, params };
@@ -92,6 +102,10 @@ export function statsRows(quests: QuestStats[]): Row[] {
     abandoned: q.abandoned,
     failed: q.failed,
     not_encountered: q.not_encountered,
+    // Reach: met / players; conversion: completed / met (what ranks quests), with its 95% interval.
+    reach: formatPercent(q.reach_rate),
+    conversion: formatPercent(q.conversion_rate),
+    conversion_95: formatInterval(q.conversion_rate_low, q.conversion_rate_high),
     completion: formatPercent(q.completion_rate),
     mean: formatDuration(q.mean_seconds),
     median: formatDuration(q.median_seconds),
@@ -157,7 +171,7 @@ export class Questlog {
   /** Shows one quest's figures in every stored snapshot, oldest first. */
   async history(questId: string): Promise<void> {
     const rows = await getHistory(this.db, questId);
-    if (rows.length === 0) throw new UserError(`no snapshot has quest ${questId}`);
+    if (rows.length === 0) throw new UserError(notebookMessages.noQuestHistory(questId));
     const shown = rows.map((q) => ({ date: q.snapshot_date, ...statsRows([q])[0] }));
     this.show(shown, { limit: 1000, caption: `${rows[0]?.name ?? questId}: history` });
   }

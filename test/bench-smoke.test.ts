@@ -26,7 +26,7 @@ interface SmokeResult {
 
 describe('bench harness (smoke)', () => {
   it.skipIf(!PANDAS)(
-    'runs questlog, the floor, SQLite, pandas and the direct reference on the same data and finds identical statistics',
+    'runs questlog, the floor, SQLite, pandas and the direct and limit references on the same data and finds identical statistics',
     () => {
       const dir = tempDir('questlog-bench-');
       const out = join(dir, 'results');
@@ -38,7 +38,7 @@ describe('bench harness (smoke)', () => {
           '--formats',
           'ndjson',
           '--contenders',
-          'questlog,floor,sqlite,pandas,direct',
+          'questlog,floor,sqlite,pandas,direct,limit',
           '--out',
           out,
           '--data',
@@ -50,7 +50,14 @@ describe('bench harness (smoke)', () => {
       const [smoke] = result.sizes;
       const ran = smoke?.runs.map((r) => `${r.contender}:${r.format}`).sort();
       // Parquet is covered by the incremental part: its history is Parquet.
-      expect(ran).toEqual(['direct:ndjson', 'floor:ndjson', 'pandas:ndjson', 'questlog:ndjson', 'sqlite:ndjson']);
+      expect(ran).toEqual([
+        'direct:ndjson',
+        'floor:ndjson',
+        'limit:ndjson',
+        'pandas:ndjson',
+        'questlog:ndjson',
+        'sqlite:ndjson',
+      ]);
       for (const r of smoke?.runs ?? []) {
         expect(r.wallMs).toBeGreaterThan(0);
         expect(r.maxRssKB).toBeGreaterThan(10_000);

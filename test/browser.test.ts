@@ -86,13 +86,16 @@ async function expectCharts(page: Page, min: number) {
 describe.skipIf(!enabled)('report in Chromium', () => {
   it('index: SVG charts with text alternatives, upgraded to interactive, no errors, nothing fetched elsewhere', async () => {
     const v = await visit('index.html');
-    await expectCharts(v.page, 3);
+    // Status, lowest conversion first, durations, trend.
+    await expectCharts(v.page, 4);
     const figures = await v.page.locator('figure.chart').count();
     await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === ${figures}`);
     for (const svg of await v.page.locator('figure.chart svg[role="img"]').all()) {
       expect(await svg.getAttribute('aria-label')).toBeTruthy();
     }
     expect(await v.page.locator('table.quests tbody tr').count()).toBe(5);
+    const heads = await v.page.locator('table.quests thead th').allTextContents();
+    expect(heads.slice(7, 10)).toEqual(['Reach', 'Conversion', 'Completion rate']);
     await v.page.screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
     expect(v.errors).toEqual([]);
     expect(v.outside).toEqual([]);
@@ -133,7 +136,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
   it('reads with JavaScript off (static SVG) and fits a phone screen', async () => {
     const v = await visit('index.html', { javaScript: false, width: 390 });
     await expectCharts(v.page, 3);
-    expect(await v.page.locator('figure.chart svg > title').count()).toBe(3);
+    expect(await v.page.locator('figure.chart svg > title').count()).toBe(4);
     const overflow = await v.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await v.page.screenshot({ path: join(ARTIFACTS, 'index-mobile.png'), fullPage: true });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
@@ -7,7 +7,8 @@ import { generateDemoData, SAMPLE_OPTIONS } from '../src/demo/generate.js';
 import { recorder, silent } from '../src/domain/effects.js';
 import { Db } from '../src/engine/db.js';
 import { demoJob } from '../src/jobs/demo.js';
-import { FIXTURES, ROOT, tempDir } from './helpers.js';
+import { expectGoldenText } from './golden.js';
+import { ROOT, tempDir } from './helpers.js';
 
 const SAMPLE = join(ROOT, 'data/sample');
 
@@ -316,12 +317,7 @@ describe('the main job (npm start)', () => {
     }
 
     const table = first.lines.slice(first.lines.findIndex((l) => l.startsWith('snapshot ')));
-    const goldenPath = join(FIXTURES, 'demo/golden/demo-table.txt');
-    if (process.env.UPDATE_GOLDEN) {
-      mkdirSync(dirname(goldenPath), { recursive: true });
-      writeFileSync(goldenPath, `${table.slice(0, -1).join('\n')}\n`);
-    }
-    expect(`${table.slice(0, -1).join('\n')}\n`).toBe(readFileSync(goldenPath, 'utf8'));
+    expectGoldenText('demo-table.txt', `${table.slice(0, -1).join('\n')}\n`);
 
     const second = { ...recorder(), now: clock };
     const r2 = await demoJob({ db, config, sample: small }, second);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import type { Db } from '../src/engine/db.js';
 import { fingerprint } from '../src/ingest/formats.js';
-import { ingest, listRejects } from '../src/ingest/ingest.js';
+import { ingest } from '../src/ingest/ingest.js';
+import { listRejects } from '../src/ingest/rejects.js';
 import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
 
 const FX = join(FIXTURES, 'ingest');

@@ -10,6 +10,7 @@ import { demoJob } from '../src/jobs/demo.js';
 import { formatValue, tableHtml } from '../src/notebook/display.js';
 import { runNotebook } from '../src/notebook/run.js';
 import { statsRows } from '../src/notebook.js';
+import { worstFirst } from '../src/publish/rates.js';
 import { ROOT, tempDir } from './helpers.js';
 import { errorOutputs, haveJupyter, type OutputCell, readNotebook, text } from './notebook-helpers.js';
 
@@ -74,6 +75,10 @@ describe('shipped notebooks on the sample data', () => {
       ['declined', q.declined],
       ['completed', q.completed],
       ['not encountered', q.not_encountered],
+      ['reach (met / players)', q.reach_rate],
+      ['conversion (completed / met)', q.conversion_rate],
+      ['conversion, 95% interval low', q.conversion_rate_low],
+      ['conversion, 95% interval high', q.conversion_rate_high],
       ['completion rate', q.completion_rate],
       ['median completion (s)', q.median_seconds],
       ['p90 completion (s)', q.p90_seconds],
@@ -86,11 +91,9 @@ describe('shipped notebooks on the sample data', () => {
   it('sql.ipynb runs every example', async ({ skip }) => {
     if (!ok) skip();
     const cells = await run('sql');
-    const best = [...snap.quests].sort(
-      (a, b) => (b.completion_rate ?? 0) - (a.completion_rate ?? 0) || a.quest_id.localeCompare(b.quest_id),
-    )[0];
+    const worst = worstFirst(snap.quests)[0];
     expect(text(cells.at(-1)?.outputs?.[0]?.text)).toBe(
-      `snapshot ${snap.meta.snapshot_date}: ${snap.meta.players} players; best completion rate: ${best?.name} (${best?.quest_id})\n`,
+      `snapshot ${snap.meta.snapshot_date}: ${snap.meta.players} players; lowest conversion: ${worst?.name} (${worst?.quest_id})\n`,
     );
   }, 300_000);
 });

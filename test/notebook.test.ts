@@ -6,7 +6,7 @@ import { Db } from '../src/engine/db.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { publishReadCopy, readCopyPath } from '../src/engine/readcopy.js';
 import { formatValue, tableText, VEGALITE_MIME } from '../src/notebook/display.js';
-import { declaredParameters, injectParameters, type NotebookDoc, parseParams } from '../src/notebook/run.js';
+import { declaredParameters, injectParameters, type NotebookDoc, parseParams } from '../src/notebook/params.js';
 import {
   bindTemplate,
   defaultDatabase,
@@ -116,6 +116,12 @@ describe('statistics and charts', () => {
         abandoned: 0,
         failed: 0,
         not_encountered: 1,
+        // Met by 2 of 3; completed by 1 of the 2. Wilson 1/2: centre 0.5 + z²/4 = 1.460365, half-width
+        // 1.959964·sqrt(0.125 + 0.240091) = 1.184265, d = 1 + z²/2 = 2.920729: low 0.276100/d = 0.094531,
+        // high 2.644630/d = 0.905469.
+        reach: '66.7%',
+        conversion: '50.0%',
+        conversion_95: '9.5–90.5%',
         completion: '33.3%',
         mean: '1d 00h',
         median: '1d 00h',
@@ -131,6 +137,9 @@ describe('statistics and charts', () => {
         abandoned: 0,
         failed: 0,
         not_encountered: 3,
+        reach: '0.0%',
+        conversion: '', // nobody met it
+        conversion_95: '',
         completion: '0.0%',
         mean: '',
         median: '',
@@ -148,6 +157,7 @@ describe('statistics and charts', () => {
 
   it.each([
     ['buckets', {}],
+    ['conversion', {}],
     ['completion', {}],
     ['times', {}],
     ['trend', {}],

@@ -1,15 +1,13 @@
 // Shared by the publish tests: walking a site, golden comparison, JSON Schema validation of every API file.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
+import { expectGoldenFiles } from './golden.js';
 import { ROOT, tempDir } from './helpers.js';
-
-export const GOLDEN = join(ROOT, 'test/golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Every file under `dir`, as sorted relative paths. */
 export function walk(dir: string): string[] {
@@ -30,26 +28,12 @@ export const goldenFiles = (site: string) =>
   walk(site).filter((f) => !f.startsWith('assets/') && !f.startsWith('api/v1/schema/'));
 
 /**
- * Compares a site with test/golden/<name>/ file by file (the set of files too). `normalize` blanks what legitimately
- * varies (e.g. generated_at). UPDATE_GOLDEN=1 rewrites the golden folder instead.
+ * Compares a site with test/golden/<name>/ file by file (the set of files too), by the one golden convention
+ * (test/golden.ts). `normalize` blanks what legitimately varies (e.g. generated_at).
  */
 export function expectGolden(site: string, name: string, normalize: (text: string) => string = (t) => t): void {
-  const golden = join(GOLDEN, name);
-  const files = goldenFiles(site);
-  if (UPDATE) {
-    rmSync(golden, { recursive: true, force: true });
-    for (const f of files) {
-      mkdirSync(dirname(join(golden, f)), { recursive: true });
-      writeFileSync(join(golden, f), normalize(readFileSync(join(site, f), 'utf8')));
-    }
-  }
-  expect(existsSync(golden), `golden ${golden} missing: run with UPDATE_GOLDEN=1`).toBe(true);
-  expect(files).toEqual(walk(golden));
-  for (const f of files) {
-    expect(normalize(readFileSync(join(site, f), 'utf8')), `golden mismatch: ${name}/${f}`).toBe(
-      readFileSync(join(golden, f), 'utf8'),
-    );
-  }
+  const files = new Map(goldenFiles(site).map((f) => [f, normalize(readFileSync(join(site, f), 'utf8'))]));
+  expectGoldenFiles(name, files);
 }
 
 const SCHEMA_OF: [RegExp, string][] = [

@@ -1,7 +1,7 @@
 // `questlog stats --by DIMENSION --format table|json|csv --min-players K` through the built CLI on the publish fixture
 // project (p1, p2 on build 1.5.0 / pc, p3 on 1.6.0 / ios, p4 with neither).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliMessages, segmentMessages } from '../src/domain/messages.js';
+import { segmentMessages } from '../src/domain/messages.js';
 import { DIMENSIONS } from '../src/domain/types.js';
 import { ROW_FIELDS } from '../src/jobs/segments-format.js';
 import { cli } from './helpers.js';
@@ -67,12 +67,12 @@ describe('stats --by / --format', () => {
     expect(r.stdout).toContain('\nplatform = (none)\nquest ');
   });
 
-  it('refuses an unknown dimension or format with exit 2', () => {
+  it('refuses an unknown dimension or a floor that is no whole number with exit 2', () => {
     const bad = cli(['stats', '--by', 'country'], { cwd: project });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(segmentMessages.unknownDimension('country', DIMENSIONS));
-    const fmt = cli(['stats', '--format', 'xml'], { cwd: project });
-    expect(fmt.code).toBe(2);
-    expect(fmt.stderr).toContain(cliMessages.badFormat('xml'));
+    const floor = cli(['stats', '--by', 'build', '--min-players', 'five'], { cwd: project });
+    expect(floor.code).toBe(2);
+    expect(floor.stderr).toContain(segmentMessages.notWholeNumber('--min-players', 'five'));
   });
 });

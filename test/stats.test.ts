@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Effects, recorder, silent } from '../src/domain/effects.js';
@@ -14,12 +14,27 @@ import { formatStatsTable } from '../src/jobs/format.js';
 import { statsCommand } from '../src/jobs/stats.js';
 import { statusCommand } from '../src/jobs/status.js';
 import { type Ev, loadEvents } from './fixtures/stats/load.js';
+import { expectGoldenText } from './golden.js';
 import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
 
 const clock = (iso: string): Effects => ({ log() {}, now: () => new Date(iso) });
 const at3am = clock('2026-11-29T03:00:00Z');
 
-/** A QuestStats row: every field spelled out by the test, defaults for a quest nobody met. */
+/**
+ * Wilson 95% interval, written out independently of the SQL macro (the rate fields of every fixture row follow from its
+ * counts; test/rates.test.ts checks the macro against hand-worked values).
+ */
+function wilson(k: number, n: number): [number | null, number | null] {
+  if (n === 0) return [null, null];
+  const z = 1.959963984540054;
+  const p = k / n;
+  const centre = p + (z * z) / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const d = 1 + (z * z) / n;
+  return [k === 0 ? 0 : (centre - half) / d, k === n ? 1 : (centre + half) / d];
+}
+
+/** A QuestStats row: every count spelled out by the test, defaults for a quest nobody met, rates from the counts. */
 function quest(date: string, quest_id: string, players: number, fields: Partial<QuestStats> = {}): QuestStats {
   const base: QuestStats = {
     snapshot_date: date,
@@ -36,6 +51,14 @@ function quest(date: string, quest_id: string, players: number, fields: Partial<
     failed: 0,
     not_encountered: 0,
     completion_rate: players > 0 ? 0 : null,
+    completion_rate_low: null,
+    completion_rate_high: null,
+    reach_rate: null,
+    reach_rate_low: null,
+    reach_rate_high: null,
+    conversion_rate: null,
+    conversion_rate_low: null,
+    conversion_rate_high: null,
     mean_seconds: null,
     min_seconds: null,
     max_seconds: null,
@@ -46,7 +69,21 @@ function quest(date: string, quest_id: string, players: number, fields: Partial<
   };
   const row = { ...base, ...fields };
   const met = row.accepted + row.declined + row.completed + row.abandoned + row.failed;
-  return { ...row, not_encountered: fields.not_encountered ?? players - met };
+  const [completion_rate_low, completion_rate_high] = wilson(row.completed, players);
+  const [reach_rate_low, reach_rate_high] = wilson(met, players);
+  const [conversion_rate_low, conversion_rate_high] = wilson(row.completed, met);
+  return {
+    ...row,
+    not_encountered: fields.not_encountered ?? players - met,
+    completion_rate_low,
+    completion_rate_high,
+    reach_rate: players > 0 ? met / players : null,
+    reach_rate_low,
+    reach_rate_high,
+    conversion_rate: met > 0 ? row.completed / met : null,
+    conversion_rate_low,
+    conversion_rate_high,
+  };
 }
 
 const timed = (s: number, attempts = 1): Partial<QuestStats> => ({
@@ -235,7 +272,14 @@ describe('as-of dates and backfill', () => {
 
     await loadEvents(db, [['p3', 'Q', 'accepted', '2026-11-21 12:00:00']]);
     expect(await computeSnapshots(db, { asOf: '2026-11-21' }, clock('2026-11-30T00:00:00Z'))).toEqual(['2026-11-21']);
-    expect(await getHistory(db)).toEqual([day20, { ...day21, players: 3, accepted: 1, completion_rate: 1 / 3 }]);
+    const day21Again = quest('2026-11-21', 'Q', 3, {
+      accepted: 1,
+      completed: 1,
+      declined: 1,
+      completion_rate: 1 / 3,
+      ...timed(93600),
+    });
+    expect(await getHistory(db)).toEqual([day20, day21Again]);
     expect(await db.all('SELECT snapshot_date, computed_at, players FROM snapshot_runs ORDER BY 1')).toEqual([
       { snapshot_date: '2026-11-20', computed_at: '2026-11-29 03:00:00', players: 1 },
       { snapshot_date: '2026-11-21', computed_at: '2026-11-30 00:00:00', players: 3 },
@@ -434,8 +478,7 @@ describe('stats and status commands', () => {
       'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 rejected lines',
       '',
     ]);
-    const golden = readFileSync(join(FIXTURES, 'stats/golden/stats-table.txt'), 'utf8');
-    expect(`${out.lines.slice(5).join('\n')}\n`).toBe(golden);
+    expectGoldenText('stats-table.txt', `${out.lines.slice(5).join('\n')}\n`);
     expect(result.snapshot && formatStatsTable(result.snapshot)).toEqual(out.lines.slice(5));
 
     const status = recorder();
@@ -507,8 +550,8 @@ describe('CLI (built)', () => {
     const stats = run('stats', '--as-of', '2026-11-28');
     expect(stats.code).toBe(0);
     expect(stats.stdout.split('\n').slice(-3)).toEqual([
-      'quest            players  accepted  declined  completed  abandoned  failed  not_enc  rate_%  mean_s  median_s',
-      'Fetch the Herbs        1         0         0          1          0       0        0   100.0    1800      1800',
+      'quest            players  accepted  declined  completed  abandoned  failed  not_enc  reach_%  conv_%    conv_95%  compl_%  mean_s  median_s',
+      'Fetch the Herbs        1         0         0          1          0       0        0    100.0   100.0  20.7-100.0    100.0    1800      1800',
       '',
     ]);
     expect(run('status').stdout).toContain('snapshots: 1, last 2026-11-28 (computed ');

@@ -18,6 +18,8 @@ const config = { threads: String(s.threads), memory_limit: s.memory_limit, temp_
 const instance = await DuckDBInstance.create(spec.db, config);
 const conn = await instance.connect();
 await conn.run("SET TimeZone = 'UTC'");
+// questlog's SQL calls its shared macros (Db.open loads them on every connection, outside the recorded statements).
+await conn.run(readFileSync(new URL('../../src/sql/stats/macros.sql', import.meta.url), 'utf8'));
 if (s.preserve_insertion_order !== undefined)
   await conn.run(`SET preserve_insertion_order = ${s.preserve_insertion_order}`);
 

@@ -5,8 +5,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { sqlTimestamp } from '../domain/dates.js';
 import { type Effects, silent, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
+import { demoMessages as msg } from '../domain/messages.js';
 import { literal, type Params, sqlFile } from '../engine/db.js';
 
 export type DemoFormat = 'seed' | 'ndjson' | 'csv' | 'parquet';
@@ -117,8 +119,7 @@ function resolveOptions(opts: DemoOptions): Resolved {
 
 function validate(o: Resolved): void {
   const int = (name: string, v: number, min: number) => {
-    if (!Number.isInteger(v) || v < min)
-      throw new UserError(`demo-data: ${name} must be an integer >= ${min} (got ${v})`);
+    if (!Number.isInteger(v) || v < min) throw new UserError(msg.badInteger(name, min, v));
   };
   int('seed', o.seed, 0);
   int('players', o.players, 1);
@@ -130,16 +131,14 @@ function validate(o: Resolved): void {
   int('days', o.days, 1);
   int('chain length', o.chainLength, 1);
   int('shards', o.shards, 1);
-  if (!(o.meanQuests >= 1)) throw new UserError(`demo-data: mean quests must be >= 1 (got ${o.meanQuests})`);
-  if (!(o.idle >= 0 && o.idle < 1)) throw new UserError(`demo-data: idle must be in [0, 1) (got ${o.idle})`);
+  if (!(o.meanQuests >= 1)) throw new UserError(msg.badMeanQuests(o.meanQuests));
+  if (!(o.idle >= 0 && o.idle < 1)) throw new UserError(msg.badIdle(o.idle));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.start) || Number.isNaN(Date.parse(`${o.start}T00:00:00Z`))) {
-    throw new UserError(`demo-data: start must be a date YYYY-MM-DD (got ${o.start})`);
+    throw new UserError(msg.badStart(o.start));
   }
   const bad = o.formats.filter((f) => !DEMO_FORMATS.includes(f));
   if (bad.length || o.formats.length === 0) {
-    throw new UserError(`demo-data: unknown format ${bad.join(', ') || '(none)'}`, {
-      hint: `formats: ${DEMO_FORMATS.join(', ')}`,
-    });
+    throw new UserError(msg.badFormat(bad), { hint: msg.formatsHint(DEMO_FORMATS) });
   }
 }
 
@@ -158,11 +157,7 @@ export async function generateDemoData(opts: DemoOptions, effects: Effects): Pro
     }
   });
   const result = { ...summary, ms };
-  effects.log(
-    `demo-data ${relative(process.cwd(), out) || '.'}: ${result.players} players, ${result.quests} quests, ` +
-      `${result.events} events, ${result.sessions} sessions -> ${result.files.length} files ` +
-      `(${(result.bytes / 1e6).toFixed(1)} MB) in ${ms} ms`,
-  );
+  effects.log(msg.written(relative(process.cwd(), out) || '.', result, ms));
   return result;
 }
 
@@ -211,7 +206,7 @@ class Scratch {
 }
 
 async function calibrate(db: Scratch, o: Resolved, events: number): Promise<number> {
-  if (!(events >= 1)) throw new UserError(`demo-data: events must be >= 1 (got ${events})`);
+  if (!(events >= 1)) throw new UserError(msg.badEvents(events));
   const probe = 2000;
   await build(db, { ...o, players: probe }, silent);
   const row = await db.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM demo_events');
@@ -240,7 +235,7 @@ async function build(db: Scratch, o: Resolved, effects: Effects): Promise<void> 
   });
   for (const step of ['demo/quests', 'demo/players', 'demo/pairs', 'demo/events']) {
     const [, ms] = await timed(() => db.run(sqlFile(step)));
-    effects.log(`  ${step.replace('demo/', '')}: ${ms} ms`);
+    effects.log(msg.step(step.replace('demo/', ''), ms));
   }
 }
 
@@ -307,7 +302,7 @@ async function writeSeedLogs(db: Scratch, out: string, effects: Effects): Promis
     writeFileSync(path, row.content);
     if (n % 100 === 99 || n === rows.length - 1) effects.progress?.('demo-data seed logs', n + 1, rows.length);
   }
-  effects.log(`  seed logs: ${rows.length} session files in ${ms} ms`);
+  effects.log(msg.seedLogs(rows.length, ms));
   return rows.map((r) => join('logs', r.path));
 }
 
@@ -326,13 +321,12 @@ async function writeEvents(
   const start = `${o.start} 00:00:00`;
   const end = new Date(Date.parse(`${o.start}T00:00:00Z`) + o.days * 86_400_000);
   const lastDay = new Date(end.getTime() - 86_400_000);
-  const fmt = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
   const periods = o.splitLastDay
     ? [
-        { prefix: 'events-history', from: start, until: fmt(lastDay) },
-        { prefix: 'events-lastday', from: fmt(lastDay), until: fmt(end) },
+        { prefix: 'events-history', from: start, until: sqlTimestamp(lastDay) },
+        { prefix: 'events-lastday', from: sqlTimestamp(lastDay), until: sqlTimestamp(end) },
       ]
-    : [{ prefix: 'events', from: start, until: fmt(end) }];
+    : [{ prefix: 'events', from: start, until: sqlTimestamp(end) }];
   const gz = o.gzip && format !== 'parquet';
   const options =
     format === 'parquet'
@@ -365,7 +359,7 @@ async function writeEvents(
         rmSync(tmp);
         renameSync(`${tmp}.gz`, join(dir, name));
       });
-      effects.log(`  ${format}/${name}: ${ms} ms`);
+      effects.log(msg.step(`${format}/${name}`, ms));
     }
   };
   await Promise.all(db.conns.map(writer));

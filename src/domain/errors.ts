@@ -1,13 +1,23 @@
-import { EXIT } from './messages.js';
+import { type CliHint, EXIT } from './messages.js';
+
+export interface UserErrorOptions {
+  hint?: string;
+  cli?: CliHint;
+  exitCode?: number;
+  cause?: unknown;
+}
 
 /** A problem the user can fix (bad input, bad flag, locked database). The CLI prints message + hint and exits. */
 export class UserError extends Error {
   readonly hint: string | undefined;
+  /** A hint naming CLI commands or flags, turned into text by the CLI only (src/domain/messages.ts `cliHints`). */
+  readonly cli: CliHint | undefined;
   readonly exitCode: number;
-  constructor(message: string, opts: { hint?: string; exitCode?: number; cause?: unknown } = {}) {
+  constructor(message: string, opts: UserErrorOptions = {}) {
     super(message, { cause: opts.cause });
     this.name = 'UserError';
     this.hint = opts.hint;
+    this.cli = opts.cli;
     this.exitCode = opts.exitCode ?? EXIT.usage;
   }
 }
@@ -16,7 +26,7 @@ export class UserError extends Error {
 export class InputError extends UserError {
   readonly file: string;
   readonly line: number | undefined;
-  constructor(file: string, reason: string, opts: { line?: number; hint?: string; cause?: unknown } = {}) {
+  constructor(file: string, reason: string, opts: Omit<UserErrorOptions, 'exitCode'> & { line?: number } = {}) {
     super(`${file}${opts.line === undefined ? '' : `:${opts.line}`}: ${reason}`, { ...opts, exitCode: EXIT.input });
     this.name = 'InputError';
     this.file = file;

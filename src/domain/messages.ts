@@ -1,5 +1,6 @@
-// Every message a user can see from the library, as functions, in one place (vega-lite's log/message.ts): wording
-// changes here, and tests assert against these functions rather than copied fragments. Grouped by room.
+// Every message a user can see from questlog, as functions, in one place (vega-lite's log/message.ts): wording
+// changes here, and tests assert against these functions rather than copied fragments. Grouped by room; hints that
+// name a CLI command or flag live in `cliHints` and are attached by the CLI only (library errors carry a key).
 
 /** Process exit codes: the CLI maps errors to these, cron and CI read them. Documented in the README. */
 export const EXIT = {
@@ -17,6 +18,8 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
 export const configMessages = {
   wrongType: (file: string, key: string, expected: string, got: string) =>
     `${file}: "${key || '(top level)'}" must be ${expected}, got ${got}`,
@@ -27,13 +30,244 @@ export const configMessages = {
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
 };
 
+export const dateMessages = {
+  notADate: (date: string) => `not a date: "${date}"`,
+  notADateHint: 'use YYYY-MM-DD, e.g. 2026-11-28',
+  unknownZone: (tz: string) => `unknown time zone "${tz}"`,
+  unknownZoneHint: 'use an IANA zone such as UTC or Europe/Berlin',
+};
+
+export const dbMessages = {
+  locked: (path: string) => `database ${path} is in use by another process`,
+  lockedHint: 'another questlog command (e.g. a nightly) holds it; retry when it finishes, or open a published copy',
+  missing: (path: string) => `database ${path} does not exist`,
+  cannotOpen: (path: string, reason: string) => `cannot open database ${path}: ${reason}`,
+  newerSchema: (path: string, from: number, current: number) =>
+    `database ${path} has schema version ${from}, newer than this questlog (${current})`,
+  newerSchemaHint: 'upgrade questlog',
+  needsMigration: (path: string, from: number, target: number) =>
+    `database ${path} needs migration from schema ${from} to ${target}`,
+  readCopyOfMemory: 'an in-memory database has no read-only copy',
+  readCopyOfReadOnly: (path: string) => `cannot publish a read copy from read-only ${path}`,
+};
+
+export const statsMessages = {
+  noEvents: 'no events loaded: nothing to compute a snapshot of',
+  noSnapshot: (date?: string) => (date ? `no snapshot stored for ${date}` : 'no snapshot stored yet'),
+  badBins: (bins: number) => `bins must be an integer from 1 to 1000, got ${bins}`,
+  rosterMissing: 'roster file not found',
+  rosterUnreadable: (reason: string) => `cannot read roster (a CSV with a player_id column): ${reason}`,
+  state: (players: number, recomputed: number, rows: number, ms: number) =>
+    `state: ${players} players (${recomputed} from all their events), ${rows} intervals in ${ms} ms`,
+  snapshots: (count: number, span: string, tz: string, ms: number, segmentsMs: number) =>
+    `snapshots: ${count} ${plural(count, 'date', 'dates')} (${span}, ${tz}) in ${ms} ms (segments ${segmentsMs} ms)`,
+  catalogueLoaded: (file: string, quests: number, ms: number) => `catalogue ${file}: ${quests} quests in ${ms} ms`,
+};
+
+export const catalogueMessages = {
+  missing: 'catalogue file not found',
+  unsupported: (ext: string) => `unsupported catalogue type "${ext}"`,
+  unsupportedHint: 'use .csv or .json',
+  unreadable: (reason: string) => `cannot read catalogue: ${reason}`,
+  missingColumn: (column: string, found: string[]) => `missing column "${column}" (found: ${found.join(', ')})`,
+  badEntry: (reason: string, more: number) => `${reason}${more > 0 ? ` (and ${more} more problems)` : ''}`,
+  badJsonEntry: (entry: number | string, reason: string, more: number) =>
+    `entry ${entry}: ${catalogueMessages.badEntry(reason, more)}`,
+};
+
+export const ingestMessages = {
+  noFiles: 'no files to ingest',
+  noMatch: 'no such file or no match',
+  filesFailed: (failed: { path: string; error?: string }[], total: number) =>
+    `${failed.length} of ${total} file(s) could not be loaded:\n${failed.map((f) => `  ${f.path}: ${f.error}`).join('\n')}`,
+  filesFailedHint: 'the other files were loaded; fix these and run ingest again (loaded files are skipped)',
+  sourceAndFormat: 'give either --source or --format, not both',
+  unknownFormat: (format: string) => `unknown format '${format}'`,
+  unknownFormatHint:
+    'formats: seed, events, gameanalytics; mapped formats come from a --source in questlog.config.json',
+  unknownSource: (name: string, known: string) => `unknown source '${name}' (configured: ${known})`,
+  unknownSourceHint: 'add it to questlog.config.json',
+  unknownPreset: (name: string, preset: string) => `source '${name}': unknown preset '${preset}'`,
+  sourceFormat: (name: string, format: string) => `source '${name}': unknown format '${format}'`,
+  mappedNeeds: (name: string) => `source '${name}': a mapped source needs "reader" and "fields"`,
+  fieldRequired: (name: string, field: string) => `source '${name}': fields.${field} is required`,
+  unknownExtension: (ext: string) => `cannot tell the format from the extension '${ext || '(none)'}'`,
+  badGzip: (reason: string) => `not a complete gzip file (${reason})`,
+  unreadable: (reason: string) => `cannot read: ${reason}`,
+  badPlayerRule: (rule: string) => `--player must be parent, stem or /regex/ (got '${rule}')`,
+  playerNoMatch: (rule: string) => `player pattern ${rule} does not match this path`,
+  unnumbered: (recs: number | undefined, lines: number | undefined) =>
+    `cannot number its records (${recs} records on ${lines} lines)`,
+  unnumberedHint: 'quoted values spanning several lines are not supported',
+  missingColumns: (missing: string[], found: string) => `missing column(s) ${missing.join(', ')} (found: ${found})`,
+  missingColumnsHint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',
+  badStatusMap: (value: string, status: string, statuses: readonly string[]) =>
+    `status_map: '${value}' maps to '${status}', not one of ${statuses.join(', ')}`,
+  badReaderOption: (key: string, allowed: string[]) =>
+    `reader option '${key}' is not supported (use: ${allowed.join(', ')})`,
+  notUtf8: 'not valid UTF-8 text',
+  lineTooLong: (max: number) => `a line is longer than ${max} bytes`,
+  rejectLine: (file: string, line: number | null, reason: string, raw: string | null) =>
+    `${file}:${line ?? '?'}: ${reason}\n  ${raw ?? ''}`,
+  noRejects: 'no rejected lines',
+  fileFailed: (path: string, error?: string) => `ingest ${path}: FAILED: ${error}`,
+  fileSkipped: (path: string, note: string | undefined, ms: number) => `ingest ${path}: skipped (${note}) in ${ms} ms`,
+  fileLoaded: (r: FileCounts & { path: string; status: string; format: string | null }) =>
+    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} rejected + ` +
+    `${r.ignored} ignored${r.duplicates ? `, ${r.duplicates} duplicate` : ''}${r.lines_read === 0 ? ' (empty file)' : ''} ` +
+    `in ${r.ms} ms`,
+  totals: (
+    t: FileCounts & Record<'files' | 'files_loaded' | 'files_replaced' | 'files_skipped' | 'files_failed', number>,
+  ) => {
+    const mb = t.bytes / 1e6;
+    const rate = t.ms > 0 && mb > 0 ? `, ${(mb / (t.ms / 1000)).toFixed(1)} MB/s` : '';
+    return (
+      `ingest total: ${t.files} file(s): ${t.files_loaded} loaded, ${t.files_replaced} replaced, ` +
+      `${t.files_skipped} skipped, ${t.files_failed} failed; ${t.lines_read} lines = ${t.loaded} loaded + ` +
+      `${t.rejected} rejected + ${t.ignored} ignored in ${t.ms} ms${rate}`
+    );
+  },
+};
+
+type FileCounts = Record<'lines_read' | 'loaded' | 'rejected' | 'ignored' | 'duplicates' | 'bytes' | 'ms', number>;
+
+export const publishMessages = {
+  notASite: (out: string) => `${out} is not empty and holds no questlog site; refusing to replace it`,
+  loaded: (date: string, quests: number, ms: number) =>
+    `publish: snapshot ${date}, ${quests} quests loaded in ${ms} ms`,
+  written: (files: number, quests: number, out: string, ms: number) =>
+    `publish: ${files} files for ${quests} quests written to ${out} in ${ms} ms`,
+  report: (path: string) => `  report: ${path}`,
+  api: (path: string) => `  api:    ${path}`,
+  testPause: (what: string) => `publish: ${what} (test hook)`,
+  dirMissing: (dir: string) => `${dir} does not exist`,
+  portInUse: (port: number | undefined) => `port ${port} is in use`,
+  serving: (dir: string, url: string) => `serving ${dir} at ${url} (Ctrl+C to stop)`,
+};
+
+export const nightlyMessages = {
+  running: (pid: number, started: string) =>
+    `another nightly is running (pid ${pid}, started ${started}); not starting`,
+  runningHint: (lock: string) => `wait for it to finish; if no questlog runs, delete ${lock}`,
+  staleLock: (lock: string, pid?: number) =>
+    `nightly: removing stale lock ${lock}${pid === undefined ? '' : ` of pid ${pid} (no longer running)`}`,
+  noLock: (lock: string) => `could not take the lock ${lock}`,
+  failedAt: (step: string, reason: string) => `nightly failed at ${step}: ${reason}`,
+  untouched: (out: string) => `nothing was published; the last good site in ${out} is unchanged`,
+  sourceFailed: (source: string, failed: { path: string; error?: string }[]) =>
+    `nightly failed at ingest of source "${source}": ${failed.map((f) => `${f.path}: ${f.error}`).join('; ')}`,
+  sourceFailedHint: (out: string) =>
+    `fix or remove the file(s); nothing was published, the last good site in ${out} is unchanged`,
+  readCopy: (path: string, what: string, ms: number) => `nightly: read copy ${path} (${what}) in ${ms} ms`,
+};
+
+export const demoMessages = {
+  noSource: (source: string) => `the demo needs a source named '${source}' in questlog.config.json`,
+  noSourceHint: (source: string, dir: string) =>
+    `add "sources": {"${source}": {"format": "seed", "paths": ["${dir}/logs/**/*.csv"]}}`,
+  sampleFailed: (errors: (string | undefined)[]) =>
+    `${errors.length} sample file(s) could not be loaded:\n${errors.map((e) => `  ${e}`).join('\n')}`,
+  sampleFailedHint: (dir: string) => `delete ${dir}/logs and run again to regenerate the sample`,
+  badInteger: (name: string, min: number, v: number) => `demo-data: ${name} must be an integer >= ${min} (got ${v})`,
+  badMeanQuests: (v: number) => `demo-data: mean quests must be >= 1 (got ${v})`,
+  badIdle: (v: number) => `demo-data: idle must be in [0, 1) (got ${v})`,
+  badStart: (v: string) => `demo-data: start must be a date YYYY-MM-DD (got ${v})`,
+  badFormat: (bad: string[]) => `demo-data: unknown format ${bad.join(', ') || '(none)'}`,
+  formatsHint: (formats: readonly string[]) => `formats: ${formats.join(', ')}`,
+  badEvents: (v: number) => `demo-data: events must be >= 1 (got ${v})`,
+  written: (
+    out: string,
+    r: { players: number; quests: number; events: number; sessions: number; files: unknown[]; bytes: number },
+    ms: number,
+  ) =>
+    `demo-data ${out}: ${r.players} players, ${r.quests} quests, ${r.events} events, ${r.sessions} sessions -> ` +
+    `${r.files.length} files (${(r.bytes / 1e6).toFixed(1)} MB) in ${ms} ms`,
+  step: (step: string, ms: number) => `  ${step}: ${ms} ms`,
+  seedLogs: (files: number, ms: number) => `  seed logs: ${files} session files in ${ms} ms`,
+  done: (
+    t: { files: number; files_loaded: number; files_skipped: number },
+    dates: string[],
+    db: string,
+    report: string,
+    api: string,
+  ) =>
+    `demo: ${t.files} files (${t.files_loaded} loaded, ${t.files_skipped} skipped), ` +
+    `${dates.length} daily snapshots ${dates[0]} .. ${dates.at(-1)} in ${db}; ` +
+    `report ${report}, API ${api} (preview: npx questlog serve)`,
+};
+
+export const notebookMessages = {
+  notANumber: (name: string, raw: string) => `parameter ${name} must be a number, got '${raw}'`,
+  notABoolean: (name: string, raw: string) => `parameter ${name} must be true or false, got '${raw}'`,
+  notJson: (name: string, raw: string) => `parameter ${name} must be JSON (e.g. null, [1,2], "text"), got '${raw}'`,
+  noParametersCell: 'the notebook has no cell tagged "parameters"',
+  noParametersCellHint: 'tag the cell that declares its parameters (View > Cell Toolbar > Tags)',
+  noParameter: (name: string) => `the notebook has no parameter ${name}`,
+  itsParameters: (names: string[]) => `its parameters: ${names.join(', ') || '(none)'}`,
+  badParam: (pair: string) => `--param expects key=value, got '${pair}'`,
+  noKernel: (kernel: string) => `no Jupyter kernel named ${kernel}`,
+  noKernelHint: 'register it with `npm run setup:notebooks`',
+  noJupyter: (python: string, reason: string) => `${python} cannot run Jupyter: ${reason}`,
+  noJupyterHint: (packages: string) => `install Jupyter (${packages}) or set $QUESTLOG_PYTHON`,
+  execFailed: (detail: string) => `notebook execution failed: ${detail}`,
+  missing: (notebook: string) => `notebook ${notebook} does not exist`,
+  invalidJson: (notebook: string, reason: string) => `${notebook}: not a notebook (invalid JSON: ${reason})`,
+  noCells: (notebook: string) => `${notebook}: not a notebook (no cells)`,
+  cellFailed: (notebook: string, cell: number, main: string, source: string, detail: string) =>
+    `${notebook}: cell ${cell} failed: ${main}\n  cell: ${source}\n${detail}`,
+  cellFailedHint: (ipynb: string) => `the executed notebook with the error: ${ipynb}`,
+  ran: (notebook: string, cells: number, ms: number, ipynb: string, html: string) =>
+    `notebook ${notebook}: ${cells} cells in ${ms} ms -> ${ipynb}, ${html}`,
+  noTslab: (python: string) => `tslab install ran but ${python}'s Jupyter does not list a tslab kernel`,
+  registered: (python: string, kernels: string[]) =>
+    `tslab kernel registered with ${python} (kernels: ${kernels.join(', ')})`,
+  duplicateName: (name: string) => `two notebook reports are named ${name}: give each a "name"`,
+  noDatabase: (db: string, copy: string) => `no questlog database at ${db} (nor its read copy ${copy})`,
+  noDatabaseHint: 'create it with `npm start` (sample data) or `questlog ingest` + `questlog stats`',
+  undefinedValue: (i: number) => `sql: value \${${i}} is undefined`,
+  noQuestHistory: (quest: string) => `no snapshot has quest ${quest}`,
+  chartNeedsQuest: (kind: string) => `chart '${kind}' needs a quest: chart('${kind}', { quest: 'FET0001' })`,
+  questNotInSnapshot: (quest: string, date?: string) =>
+    `quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`,
+  unknownChart: (kind: string, kinds: readonly string[]) => `unknown chart '${kind}'; one of: ${kinds.join(', ')}`,
+};
+
+export const cliMessages = {
+  badLimit: (raw: string) => `--limit must be a positive integer, got ${raw}`,
+  badPort: (raw: string) => `--port must be 0..65535, got ${raw}`,
+  error: (message: string) => `questlog: error: ${message}\n`,
+  hint: (hint: string) => `  hint: ${hint}\n`,
+  internal: (detail: string) => `questlog: internal error (a bug, please report it):\n${detail}\n`,
+};
+
+/**
+ * Hints that name CLI commands and flags: a library error carries `cli: [key, ...args]`, and only the CLI turns it
+ * into text (a notebook or a library caller has no `--as-of` to pass).
+ */
+export const cliHints = {
+  ingestFirst: () => 'run `questlog ingest` first',
+  ingestOrAsOf: () => 'run `questlog ingest` first, or pass --as-of DATE',
+  statsFor: (date?: string) => (date ? `run \`questlog stats --as-of ${date}\`` : 'run `questlog stats`'),
+  migrate: () => 'run any questlog write command (e.g. `questlog status --migrate`) once',
+  publishFirst: () => 'run `questlog publish` first',
+  otherOut: () => 'choose an empty or new folder with --out',
+  otherPort: () => 'pick another with --port, or --port 0 for any free one',
+  givePaths: () => 'give paths, or a --source with paths',
+  giveFormat: () => 'pass --format seed|events|gameanalytics, or --source NAME',
+};
+type CliHints = typeof cliHints;
+/** A CLI hint by key with its arguments, e.g. `['statsFor', '2026-11-28']`. */
+export type CliHint = { [K in keyof CliHints]: [K, ...Parameters<CliHints[K]>] }[keyof CliHints];
+
+export function cliHintText(hint: CliHint): string {
+  const [key, ...args] = hint;
+  return (cliHints[key] as (...a: unknown[]) => string)(...args);
+}
+
 export const segmentMessages = {
   unknownDimension: (name: string, known: readonly string[]) =>
     `unknown dimension "${name}" (known: ${known.join(', ')})`,
   badFloor: (value: unknown) => `privacy.min_players must be a whole number from 0 up, got ${String(value)}`,
-};
-
-export const cliMessages = {
-  badFormat: (value: string) => `--format must be table, json or csv, got "${value}"`,
   notWholeNumber: (flag: string, value: string) => `${flag} must be a whole number from 0 up, got "${value}"`,
+  segmentsNeeded: "renderSegmentsPage needs the site's segments",
 };

@@ -16,7 +16,16 @@ export interface QuestStats {
   abandoned: number;
   failed: number;
   not_encountered: number; // players - all the others
-  completion_rate: number | null; // completed / players, null when no players
+  // Rates, each with its 95% Wilson interval (_low, _high); null when the denominator is 0.
+  completion_rate: number | null; // completed / players: mostly how far into the story the quest sits
+  completion_rate_low: number | null;
+  completion_rate_high: number | null;
+  reach_rate: number | null; // encountered / players (encountered = players - not_encountered)
+  reach_rate_low: number | null;
+  reach_rate_high: number | null;
+  conversion_rate: number | null; // completed / encountered: how those who met it fare; what ranks quests
+  conversion_rate_low: number | null;
+  conversion_rate_high: number | null;
   mean_seconds: number | null;
   min_seconds: number | null;
   max_seconds: number | null;

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { errorMessage, UserError } from '../domain/errors.js';
+import { dbMessages, EXIT } from '../domain/messages.js';
 
 import { packageRoot } from '../root.js';
 
@@ -126,6 +127,31 @@ export class Db {
     }
   }
 
+  /**
+   * Runs `fn` with DuckDB session settings changed, then puts back the values they had (the one way every module
+   * changes a setting, so a caller's setting survives a nested change). When `fn` failed inside a transaction the
+   * restore may fail too; the original error is the one that matters then.
+   */
+  async withSettings<T>(settings: Record<string, string | boolean>, fn: () => Promise<T>): Promise<T> {
+    const names = Object.keys(settings);
+    const saved = await this.one<Record<string, string | boolean>>(
+      `SELECT ${names.map((n, i) => `current_setting(${literal(n)}) AS s${i}`).join(', ')}`,
+    );
+    const set = (values: (string | boolean | undefined)[]) =>
+      names.reduce<Promise<void>>((p, n, i) => p.then(() => this.run(settingSql(n, values[i]))), Promise.resolve());
+    await set(names.map((n) => settings[n]));
+    let ok = false;
+    try {
+      const out = await fn();
+      ok = true;
+      return out;
+    } finally {
+      const restore = set(names.map((_, i) => saved?.[`s${i}`]));
+      if (ok) await restore;
+      else await restore.catch(() => {});
+    }
+  }
+
   /** The underlying connection, for appenders and streaming readers. */
   get connection(): DuckDBConnection {
     return this.conn;
@@ -142,17 +168,22 @@ export class Db {
   }
 }
 
+function settingSql(name: string, v: string | boolean | undefined): string {
+  if (v === undefined) return `RESET ${name}`;
+  return `SET ${name} = ${typeof v === 'boolean' ? String(v) : literal(v)}`;
+}
+
 function openError(path: string, err: unknown, readOnly: boolean): Error {
   const msg = errorMessage(err);
   if (/lock/i.test(msg)) {
-    return new UserError(`database ${path} is in use by another process`, {
-      hint: 'another questlog command (e.g. a nightly) holds it; retry when it finishes, or open a published copy',
-      exitCode: 75,
+    return new UserError(dbMessages.locked(path), {
+      hint: dbMessages.lockedHint,
+      exitCode: EXIT.locked,
       cause: err,
     });
   }
   if (readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
-    return new UserError(`database ${path} does not exist`, { hint: 'run `questlog ingest` first', cause: err });
+    return new UserError(dbMessages.missing(path), { cli: ['ingestFirst'], cause: err });
   }
-  return new UserError(`cannot open database ${path}: ${msg}`, { cause: err });
+  return new UserError(dbMessages.cannotOpen(path, msg), { cause: err });
 }

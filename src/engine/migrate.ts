@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InternalError, UserError } from '../domain/errors.js';
+import { dbMessages } from '../domain/messages.js';
 import { packageRoot } from '../root.js';
 import type { Db } from './db.js';
 
@@ -43,18 +44,11 @@ export async function schemaVersion(db: Db): Promise<number> {
 export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: number; to: number }> {
   const from = await schemaVersion(db);
   if (from > SCHEMA_VERSION) {
-    throw new UserError(
-      `database ${db.path} has schema version ${from}, newer than this questlog (${SCHEMA_VERSION})`,
-      {
-        hint: 'upgrade questlog',
-      },
-    );
+    throw new UserError(dbMessages.newerSchema(db.path, from, SCHEMA_VERSION), { hint: dbMessages.newerSchemaHint });
   }
   if (from >= target) return { from, to: from };
   if (db.readOnly) {
-    throw new UserError(`database ${db.path} needs migration from schema ${from} to ${target}`, {
-      hint: 'run any questlog write command (e.g. `questlog status --migrate`) once',
-    });
+    throw new UserError(dbMessages.needsMigration(db.path, from, target), { cli: ['migrate'] });
   }
   for (const m of migrations()) {
     if (m.version <= from || m.version > target) continue;

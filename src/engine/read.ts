@@ -1,6 +1,7 @@
 // Readers of stored snapshots: what publish, notebooks and the CLI show.
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { statsMessages } from '../domain/messages.js';
 import type { Coverage, HistogramBin, QuestStats, Snapshot, SnapshotMeta } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 import { type Scope, stateScope } from './state.js';
@@ -40,7 +41,7 @@ export async function getCoverage(db: Db, date?: string): Promise<Coverage> {
  */
 export async function getCompletionHistogram(db: Db, date?: string, bins = 10): Promise<HistogramBin[]> {
   if (!Number.isInteger(bins) || bins < 1 || bins > 1000) {
-    throw new UserError(`bins must be an integer from 1 to 1000, got ${bins}`);
+    throw new UserError(statsMessages.badBins(bins));
   }
   const run = await findRun(db, date);
   return db.all<HistogramBin>(sqlFile('read/completion_histogram'), { end: run.day_end, bins });
@@ -55,9 +56,7 @@ async function findRun(db: Db, date?: string): Promise<RunRow> {
   if (date !== undefined) checkDate(date);
   const run = await db.one<RunRow>(sqlFile('snapshot/run'), { date: date ?? null });
   if (!run) {
-    throw new UserError(date ? `no snapshot stored for ${date}` : 'no snapshot stored yet', {
-      hint: date ? `run \`questlog stats --as-of ${date}\`` : 'run `questlog stats`',
-    });
+    throw new UserError(statsMessages.noSnapshot(date), { cli: ['statsFor', date] });
   }
   return run;
 }

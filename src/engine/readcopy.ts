@@ -2,6 +2,7 @@ import { constants, existsSync, linkSync, renameSync, rmSync, statSync } from 'n
 import { copyFile, type FileHandle, open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
+import { dbMessages } from '../domain/messages.js';
 import { Db, openInThisProcess } from './db.js';
 
 /**
@@ -46,8 +47,8 @@ export async function startReadCopy(
   db: Db,
   target: string = readCopyPath(db.path),
 ): Promise<{ done: Promise<ReadCopy> }> {
-  if (db.path === ':memory:') throw new UserError('an in-memory database has no read-only copy');
-  if (db.readOnly) throw new UserError(`cannot publish a read copy from read-only ${db.path}`);
+  if (db.path === ':memory:') throw new UserError(dbMessages.readCopyOfMemory);
+  if (db.readOnly) throw new UserError(dbMessages.readCopyOfReadOnly(db.path));
   await db.run('CHECKPOINT');
   const done = refresh(db.path, target);
   // Handled here so a failure while the caller is busy elsewhere is no unhandled rejection; the caller awaits `done`.

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { checkDate, sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { dateMessages, statsMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { type Db, literal, sqlFile } from './db.js';
 import { writeSegments } from './segments.js';
@@ -12,9 +13,7 @@ import { refreshState } from './state.js';
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
   const [state, stateMs] = await timed(() => refreshState(db, effects));
   if (state.players > 0) {
-    effects.log(
-      `state: ${state.players} players (${state.recomputed} from all their events), ${state.rows} intervals in ${stateMs} ms`,
-    );
+    effects.log(statsMessages.state(state.players, state.recomputed, state.rows, stateMs));
   }
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);
@@ -22,9 +21,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
   const to = opts.asOf ?? range?.last_day;
   const from = opts.backfill ? range?.first_day : to;
   if (!to || !from) {
-    throw new UserError('no events loaded: nothing to compute a snapshot of', {
-      hint: 'run `questlog ingest` first, or pass --as-of DATE',
-    });
+    throw new UserError(statsMessages.noEvents, { cli: ['ingestOrAsOf'] });
   }
   if (from > to) return [];
   let segMs = 0;
@@ -43,9 +40,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     });
   });
   const span = from === to ? from : `${from} .. ${to}`;
-  effects.log(
-    `snapshots: ${dates.length} ${dates.length === 1 ? 'date' : 'dates'} (${span}, ${tz}) in ${ms} ms (segments ${segMs} ms)`,
-  );
+  effects.log(statsMessages.snapshots(dates.length, span, tz, ms, segMs));
   return dates;
 }
 
@@ -55,7 +50,7 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
     await db.run(sqlFile('snapshot/inputs'));
     return;
   }
-  if (!existsSync(roster)) throw new InputError(roster, 'roster file not found');
+  if (!existsSync(roster)) throw new InputError(roster, statsMessages.rosterMissing);
   try {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE snapshot_roster AS
@@ -64,9 +59,7 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
        WHERE nullif(trim(player_id), '') IS NOT NULL`,
     );
   } catch (err) {
-    throw new InputError(roster, `cannot read roster (a CSV with a player_id column): ${errorMessage(err)}`, {
-      cause: err,
-    });
+    throw new InputError(roster, statsMessages.rosterUnreadable(errorMessage(err)), { cause: err });
   }
   await db.run(sqlFile('snapshot/inputs_roster'));
 }
@@ -75,10 +68,7 @@ async function checkTimezone(db: Db, tz: string): Promise<string> {
   try {
     await db.run("SELECT timezone($tz, TIMESTAMP '2000-01-01 00:00:00')", { tz });
   } catch (err) {
-    throw new UserError(`unknown time zone "${tz}"`, {
-      hint: 'use an IANA zone such as UTC or Europe/Berlin',
-      cause: err,
-    });
+    throw new UserError(dateMessages.unknownZone(tz), { hint: dateMessages.unknownZoneHint, cause: err });
   }
   return tz;
 }

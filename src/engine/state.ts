@@ -39,12 +39,13 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   const huge = scope.new_events >= 1_000_000 && scope.new_events * 4 >= scope.events;
   const after = scope.through;
   // quest_state's row order means nothing; letting DuckDB insert out of order roughly halves a full rebuild's time.
-  await db.run('SET preserve_insertion_order = false');
   // As in ingest: the analysis that picks among string compressions costs a 100M nightly's state step time
   // (5.2, 5.2 and 4.95 s with dictionary forced against 6.4, 5.6 and 5.2 s without; same file size).
-  await db.run("SET force_compression = 'dictionary'");
-  try {
-    return await db.transaction(async () => {
+  const settings = { preserve_insertion_order: false, force_compression: 'dictionary' };
+  // The interval rules, shared by the full recompute and the incremental step.
+  await db.run(sqlFile('state/macros'));
+  return db.withSettings(settings, () =>
+    db.transaction(async () => {
       let result: StateRefresh;
       if (after === null || removed || huge) {
         await db.run(sqlFile('state/redo_all'), { after });
@@ -66,6 +67,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       await refreshCounts(db, after === null || removed ? null : after);
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
+      for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
       for (const t of [
         'state_new',
         'state_touched',
@@ -78,17 +80,15 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         await db.run(`DROP TABLE IF EXISTS temp.${t}`);
       }
       return result;
-    });
-  } finally {
-    await db.run('RESET preserve_insertion_order');
-    await db.run('RESET force_compression');
-  }
+    }),
+  );
 }
 
 /** Recomputes the players in state_redo from all their events; returns the intervals written. */
 async function recompute(db: Db, refresh: number): Promise<number> {
   await db.run('DELETE FROM state_intervals WHERE player_id IN (SELECT player_id FROM state_redo)');
   await db.run('DELETE FROM state_current WHERE player_id IN (SELECT player_id FROM state_redo)');
+  await db.run(sqlFile('state/redo_events'));
   const inserted = await db.one<{ Count: string | number }>(sqlFile('state/quest_state'), { refresh });
   await db.run(sqlFile('state/current'), { refresh });
   return Number(inserted?.Count ?? 0);

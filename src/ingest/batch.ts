@@ -3,7 +3,9 @@
 import { statSync } from 'node:fs';
 import { listValue } from '@duckdb/node-api';
 import type { Config } from '../config.js';
+import { sqlTimestamp } from '../domain/dates.js';
 import { errorMessage, InputError, InternalError, UserError } from '../domain/errors.js';
+import { ingestMessages } from '../domain/messages.js';
 import { type Db, type Params, sqlFile } from '../engine/db.js';
 import {
   baseExt,
@@ -90,7 +92,7 @@ export function kindOf(f: Planned): BatchKind {
 /** Seed logs: the per-file reader parameters, computed before the batch (a bad --player pattern fails the file). */
 export function seedParams(path: string, config: Config, player?: string): Planned['seed'] {
   const named = startFromName(path);
-  const start = named ?? statSync(path).mtime.toISOString().slice(0, 19).replace('T', ' ');
+  const start = named ?? sqlTimestamp(statSync(path).mtime);
   return {
     start,
     tz: named ? (config.timezone ?? 'UTC') : 'UTC',
@@ -247,13 +249,8 @@ function lineBuffer(files: Planned[]): number {
  * off for bulk statements whose order does not matter.
  */
 async function ordered<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  await db.run('SET preserve_insertion_order = true');
-  try {
-    return await fn();
-  } finally {
-    // Fails inside an aborted transaction; loadBatch sets it again after the rollback.
-    await db.run('SET preserve_insertion_order = false').catch(() => {});
-  }
+  // The restore fails inside an aborted transaction; loadBatch sets it again after the rollback.
+  return db.withSettings({ preserve_insertion_order: true }, fn);
 }
 
 /** Runs a step that reads the file; DuckDB's complaints about the file become InputErrors naming file and line. */
@@ -270,8 +267,8 @@ export async function read<T>(path: string, fn: () => Promise<T>): Promise<T> {
 
 /** DuckDB messages carry hints for SQL users; keep the first meaningful sentence. */
 function duckReason(msg: string): string {
-  if (/not utf-8|invalid unicode/i.test(msg)) return 'not valid UTF-8 text';
-  if (/maximum line size/i.test(msg)) return `a line is longer than ${MAX_LINE} bytes`;
+  if (/not utf-8|invalid unicode/i.test(msg)) return ingestMessages.notUtf8;
+  if (/maximum line size/i.test(msg)) return ingestMessages.lineTooLong(MAX_LINE);
   const first = msg.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? msg;
   return first.replace(/^[A-Za-z ]+Error: /, '').trim();
 }

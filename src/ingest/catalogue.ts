@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Effects, timed } from '../domain/effects.js';
 import { errorMessage, InputError } from '../domain/errors.js';
-import { Db, ident, literal, sqlFile } from '../engine/db.js';
-import { migrate } from '../engine/migrate.js';
+import { catalogueMessages as msg } from '../domain/messages.js';
+import { type Db, ident, literal, sqlFile } from '../engine/db.js';
 
 /** Accepted spellings of each catalogue column (case-insensitive); the first found wins. */
 const COLUMNS = {
@@ -18,24 +17,24 @@ const COLUMNS = {
  * id, name, and optionally chain (or zone) and order. Any bad row rejects the whole file; the old catalogue stays.
  */
 export async function loadCatalogue(db: Db, path: string): Promise<{ quests: number }> {
-  if (!existsSync(path)) throw new InputError(path, 'catalogue file not found');
+  if (!existsSync(path)) throw new InputError(path, msg.missing);
   const ext = extname(path.replace(/\.gz$/, '')).toLowerCase();
   const json = ['.json', '.ndjson', '.jsonl'].includes(ext);
   if (!json && !['.csv', '.tsv'].includes(ext)) {
-    throw new InputError(path, `unsupported catalogue type "${ext}"`, { hint: 'use .csv or .json' });
+    throw new InputError(path, msg.unsupported(ext), { hint: msg.unsupportedHint });
   }
   const reader = json ? `read_json(${literal(path)})` : `read_csv(${literal(path)}, header = true, all_varchar = true)`;
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE catalogue_raw AS SELECT * FROM ${reader}`);
   } catch (err) {
-    throw new InputError(path, `cannot read catalogue: ${errorMessage(err)}`, { cause: err });
+    throw new InputError(path, msg.unreadable(errorMessage(err)), { cause: err });
   }
   const present = (await db.all<{ column_name: string }>('DESCRIBE catalogue_raw')).map((c) => c.column_name);
   const pick = (names: readonly string[]) => present.find((c) => names.includes(c.toLowerCase()));
   const column = (key: keyof typeof COLUMNS, required: boolean): string => {
     const found = pick(COLUMNS[key]);
     if (found) return `nullif(trim(CAST(${ident(found)} AS VARCHAR)), '')`;
-    if (required) throw new InputError(path, `missing column "${COLUMNS[key][0]}" (found: ${present.join(', ')})`);
+    if (required) throw new InputError(path, msg.missingColumn(COLUMNS[key][0], present));
     return 'NULL::VARCHAR';
   };
   // Header is line 1 of a CSV; JSON has no useful line numbers, so its rows are numbered as entries from 1.
@@ -50,9 +49,9 @@ export async function loadCatalogue(db: Db, path: string): Promise<{ quests: num
   const problems = await db.all<{ line: number; reason: string }>(sqlFile('catalogue/problems'));
   const first = problems[0];
   if (first) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
-    if (json) throw new InputError(path, `entry ${first.line}: ${first.reason}${more}`);
-    throw new InputError(path, `${first.reason}${more}`, { line: Number(first.line) });
+    const more = problems.length - 1;
+    if (json) throw new InputError(path, msg.badJsonEntry(first.line, first.reason, more));
+    throw new InputError(path, msg.badEntry(first.reason, more), { line: Number(first.line) });
   }
   return db.transaction(async () => {
     await db.run('DELETE FROM catalogue');
@@ -60,17 +59,4 @@ export async function loadCatalogue(db: Db, path: string): Promise<{ quests: num
     const n = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM catalogue');
     return { quests: n?.n ?? 0 };
   });
-}
-
-/** `questlog catalogue FILE`: loads the catalogue into the database at `db`. */
-export async function catalogueCommand(opts: { db: string; file: string }, effects: Effects): Promise<number> {
-  const db = await Db.open(opts.db);
-  try {
-    await migrate(db);
-    const [{ quests }, ms] = await timed(() => loadCatalogue(db, opts.file));
-    effects.log(`catalogue ${opts.file}: ${quests} quests in ${ms} ms`);
-    return quests;
-  } finally {
-    db.close();
-  }
 }

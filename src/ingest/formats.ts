@@ -7,7 +7,9 @@ import { PassThrough, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type Config, configPath, type SourceConfig } from '../config.js';
+import { sqlTimestamp } from '../domain/dates.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { ingestMessages as msg } from '../domain/messages.js';
 import type { Db } from '../engine/db.js';
 import { PRESETS } from './presets.js';
 
@@ -75,20 +77,20 @@ export function sourceFormat(name: string, config: Config): FileFormat {
   const src: SourceConfig | undefined = config.sources[name];
   if (!src) {
     const known = Object.keys(config.sources).sort().join(', ') || 'none';
-    throw new UserError(`unknown source '${name}' (configured: ${known})`, { hint: 'add it to questlog.config.json' });
+    throw new UserError(msg.unknownSource(name, known), { hint: msg.unknownSourceHint });
   }
   if (src.preset !== undefined) {
     const preset = PRESETS[src.preset];
-    if (!preset) throw new UserError(`source '${name}': unknown preset '${src.preset}'`);
+    if (!preset) throw new UserError(msg.unknownPreset(name, src.preset));
     return { format: 'mapped', mapping: { ...preset, ...pickMapping(src) } };
   }
   const format = (src.format ?? 'mapped') as FormatName;
-  if (!FORMATS.includes(format)) throw new UserError(`source '${name}': unknown format '${format}'`);
+  if (!FORMATS.includes(format)) throw new UserError(msg.sourceFormat(name, format));
   if (format !== 'mapped') return { format };
   const m = pickMapping(src);
-  if (!m.reader || !m.fields) throw new UserError(`source '${name}': a mapped source needs "reader" and "fields"`);
+  if (!m.reader || !m.fields) throw new UserError(msg.mappedNeeds(name));
   for (const f of ['ts', 'player_id', 'quest_id', 'status'] as const) {
-    if (!m.fields[f]) throw new UserError(`source '${name}': fields.${f} is required`);
+    if (!m.fields[f]) throw new UserError(msg.fieldRequired(name, f));
   }
   return { format: 'mapped', mapping: m as Mapping };
 }
@@ -127,9 +129,7 @@ export async function detectFormat(path: string, forced: FileFormat | undefined)
     if (seed) return { format: 'seed' };
     return { format: 'events' };
   }
-  throw new InputError(path, `cannot tell the format from the extension '${ext || '(none)'}'`, {
-    hint: 'pass --format seed|events|gameanalytics, or --source NAME',
-  });
+  throw new InputError(path, msg.unknownExtension(ext), { cli: ['giveFormat'] });
 }
 
 /** The first non-blank line (decompressed), for sniffing; at most 64 KiB are read. */
@@ -191,9 +191,8 @@ export async function fingerprint(path: string): Promise<Fingerprint> {
     if (gz) await pipeline(createReadStream(path), tap, createGunzip(), counter.sink);
     else await pipeline(createReadStream(path), tap, counter.sink);
   } catch (err) {
-    const msg = errorMessage(err);
-    if (gz) throw new InputError(path, `not a complete gzip file (${msg})`, { cause: err });
-    throw new InputError(path, `cannot read: ${msg}`, { cause: err });
+    const reason = errorMessage(err);
+    throw new InputError(path, gz ? msg.badGzip(reason) : msg.unreadable(reason), { cause: err });
   }
   return { hash: hash.digest('hex'), bytes, ...counter.result() };
 }
@@ -242,9 +241,9 @@ export function seedPlayer(path: string, rule = 'parent'): string {
   if (rule === 'parent') return basename(dirname(path));
   if (rule === 'stem') return stem(path);
   const m = /^\/(.+)\/$/.exec(rule);
-  if (!m?.[1]) throw new UserError(`--player must be parent, stem or /regex/ (got '${rule}')`);
+  if (!m?.[1]) throw new UserError(msg.badPlayerRule(rule));
   const hit = new RegExp(m[1]).exec(path.replaceAll('\\', '/'));
-  if (!hit?.[1]) throw new InputError(path, `player pattern ${rule} does not match this path`);
+  if (!hit?.[1]) throw new InputError(path, msg.playerNoMatch(rule));
   return hit[1];
 }
 
@@ -261,5 +260,5 @@ export function startFromName(path: string): string | undefined {
   const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
   const t = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s));
   if (t.getUTCMonth() !== (mo ?? 0) - 1 || t.getUTCDate() !== d || (h ?? 0) > 23) return undefined;
-  return t.toISOString().slice(0, 19).replace('T', ' ');
+  return sqlTimestamp(t);
 }

@@ -1,11 +1,12 @@
 // Ingest: log files -> events, rejects, file_players and the ledger, inside DuckDB. Files are fingerprinted in
 // parallel in Node, then loaded in batches (one transaction and a fixed set of statements per batch of same-kind files).
-import { relative, resolve } from 'node:path';
-import { type Config, loadConfig } from '../config.js';
+import { relative } from 'node:path';
+import type { Config } from '../config.js';
+import { sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
-import { Db, literal, sqlFile } from '../engine/db.js';
-import { migrate } from '../engine/migrate.js';
+import { ingestMessages as msg } from '../domain/messages.js';
+import { type Db, sqlFile } from '../engine/db.js';
 import {
   type BatchKind,
   type Counts,
@@ -26,63 +27,20 @@ import {
   sourceFormat,
   sourcePaths,
 } from './formats.js';
+import {
+  describe,
+  describeTotals,
+  empty,
+  type FileResult,
+  failed,
+  type IngestOptions,
+  type IngestSummary,
+  InOrder,
+  mapLimit,
+  summarize,
+} from './results.js';
 
-export { runScript } from './batch.js';
-
-export interface IngestOptions {
-  /** Files, folders or globs; empty with `source` = the source's configured paths. */
-  paths?: string[];
-  /** Force a format for every file: seed | events | gameanalytics. */
-  format?: string;
-  /** A source named in the config (its format, preset or mapping, and its default paths). */
-  source?: string;
-  config?: Config;
-  /** Seed logs: how the player id comes from the path: parent (default) | stem | /regex/. */
-  player?: string;
-  /** Ledger time for ingested_at (tests pin it). */
-  now?: Date;
-  /** Base for relative paths; default process.cwd(). */
-  cwd?: string;
-}
-
-export type FileStatus = 'loaded' | 'replaced' | 'skipped' | 'failed';
-
-export interface FileResult {
-  path: string;
-  status: FileStatus;
-  format: string | null;
-  lines_read: number;
-  loaded: number;
-  rejected: number;
-  ignored: number;
-  /** Exact duplicate events inside the file (loaded; state counts them once). */
-  duplicates: number;
-  bytes: number;
-  ms: number;
-  /** Why a file failed (without its path: `line N: reason` or the reason). */
-  error?: string;
-  /** Why a file was skipped. */
-  note?: string;
-}
-
-export interface IngestSummary {
-  files: FileResult[];
-  totals: {
-    files: number;
-    files_loaded: number;
-    files_replaced: number;
-    files_skipped: number;
-    files_failed: number;
-    lines_read: number;
-    loaded: number;
-    rejected: number;
-    ignored: number;
-    duplicates: number;
-    /** Bytes of the files actually read (loaded or replaced). */
-    bytes: number;
-    ms: number;
-  };
-}
+export type { FileResult, FileStatus, IngestOptions, IngestSummary } from './results.js';
 
 /** A batch holds at most this many files and bytes (its staging lives in memory). */
 const BATCH_FILES = 2000;
@@ -96,13 +54,13 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const forced = forcedFormat(opts, config);
   let paths = opts.paths ?? [];
   if (paths.length === 0 && opts.source) paths = sourcePaths(opts.source, config);
-  if (paths.length === 0) throw new UserError('no files to ingest', { hint: 'give paths, or a --source with paths' });
+  if (paths.length === 0) throw new UserError(msg.noFiles, { cli: ['givePaths'] });
 
   const t0 = performance.now();
   await runScript(db, sqlFile('ingest/macros'));
   const { files, missing } = await expandPaths(db, paths, cwd);
-  const results: FileResult[] = missing.map((p) => failed(p, 'no such file or no match'));
-  for (const r of results) effects.log(`ingest ${r.path}: FAILED: ${r.error}`);
+  const results: FileResult[] = missing.map((p) => failed(p, msg.noMatch));
+  for (const r of results) effects.log(describe(r));
   const shown = (p: string) => relative(cwd, p) || p;
   const out = new InOrder(files.length, (r) => {
     results.push(r);
@@ -112,7 +70,7 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const env = {
     config,
     source: opts.source ?? null,
-    ingestedAt: (opts.now ?? nowOf(effects)).toISOString().slice(0, 19).replace('T', ' '),
+    ingestedAt: sqlTimestamp(opts.now ?? nowOf(effects)),
   };
   const index = new Map(files.map((f, i) => [f, i]));
   const emit = (r: FileResult) => out.add(index.get(r.path) ?? 0, { ...r, path: shown(r.path) });
@@ -122,14 +80,9 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
     if ('status' in p) emit(p);
     else pending.push(p);
   }
-  const setting = await db.one<{ v: boolean; c: string }>(
-    "SELECT current_setting('preserve_insertion_order') AS v, current_setting('force_compression') AS c",
-  );
-  await db.run('SET preserve_insertion_order = false');
   // Dictionary compression for the events' text columns (other types keep theirs): choosing among all string
   // compressions made inserting 10M events ~1.5x slower, for a file of the same size.
-  await db.run("SET force_compression = 'dictionary'");
-  try {
+  await db.withSettings({ preserve_insertion_order: false, force_compression: 'dictionary' }, async () => {
     // Rounds: a file whose content repeats an earlier file of the same call waits until that one is in the ledger.
     while (pending.length > 0) {
       const { load, later, skipped } = await plan(db, pending);
@@ -139,65 +92,10 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
       }
       pending = later;
     }
-  } finally {
-    await db.run(`SET preserve_insertion_order = ${setting?.v === false ? 'false' : 'true'}`);
-    await db.run(`SET force_compression = ${literal(setting?.c ?? 'auto')}`);
-  }
+  });
   const summary = summarize(results, Math.round(performance.now() - t0));
   effects.log(describeTotals(summary));
   return summary;
-}
-
-/** The CLI verb: opens and migrates the database, ingests, closes; exits 3 when any file failed. */
-export async function ingestCommand(opts: IngestOptions & { db: string }, effects: Effects): Promise<IngestSummary> {
-  const db = await Db.open(opts.db);
-  try {
-    await migrate(db);
-    const summary = await ingest(db, { ...opts, config: opts.config ?? loadConfig(opts.cwd) }, effects);
-    if (summary.totals.files_failed > 0) {
-      const bad = summary.files.filter((f) => f.status === 'failed');
-      const list = bad.map((f) => `  ${f.path}: ${f.error}`).join('\n');
-      throw new UserError(`${bad.length} of ${summary.files.length} file(s) could not be loaded:\n${list}`, {
-        hint: 'the other files were loaded; fix these and run ingest again (loaded files are skipped)',
-        exitCode: 3,
-      });
-    }
-    return summary;
-  } finally {
-    db.close();
-  }
-}
-
-export interface RejectRow {
-  file: string;
-  line: number | null;
-  reason: string;
-  raw: string | null;
-}
-
-export async function listRejects(db: Db, opts: { file?: string; limit?: number } = {}): Promise<RejectRow[]> {
-  const rows = await db.all<RejectRow & { line: string | null }>(sqlFile('ingest/rejects_list'), {
-    path: opts.file ?? null,
-    limit: opts.limit ?? 100,
-  });
-  return rows.map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
-}
-
-/** The CLI verb: prints rejects as `file:line: reason` followed by the raw text. */
-export async function rejectsCommand(
-  opts: { db: string; file?: string; limit?: number; cwd?: string },
-  effects: Effects,
-): Promise<RejectRow[]> {
-  const db = await Db.open(opts.db, { readOnly: true });
-  try {
-    const file = opts.file === undefined ? undefined : resolve(opts.cwd ?? '.', opts.file);
-    const rows = await listRejects(db, { file, limit: opts.limit });
-    for (const r of rows) effects.log(`${r.file}:${r.line ?? '?'}: ${r.reason}\n  ${r.raw ?? ''}`);
-    if (rows.length === 0) effects.log('no rejected lines');
-    return rows;
-  } finally {
-    db.close();
-  }
 }
 
 // --- planning and batches ---
@@ -333,106 +231,13 @@ function reason(err: UserError): string {
     .replace(/^: /, '');
 }
 
-/** Runs fn over items with at most `limit` in flight; results keep the items' order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
-/** Reports results in the files' order although batches finish them out of order. */
-class InOrder {
-  private readonly done = new Map<number, FileResult>();
-  private next = 0;
-  constructor(
-    private readonly total: number,
-    private readonly emit: (r: FileResult) => void,
-  ) {}
-  add(i: number, r: FileResult): void {
-    this.done.set(i, r);
-    while (this.next < this.total && this.done.has(this.next)) {
-      this.emit(this.done.get(this.next) as FileResult);
-      this.done.delete(this.next++);
-    }
-  }
-}
-
 function forcedFormat(opts: IngestOptions, config: Config): FileFormat | undefined {
-  if (opts.source && opts.format) throw new UserError('give either --source or --format, not both');
+  if (opts.source && opts.format) throw new UserError(msg.sourceAndFormat);
   if (opts.source) return sourceFormat(opts.source, config);
   if (opts.format === undefined) return undefined;
   const f = opts.format as FormatName;
   if (!FORMATS.includes(f) || f === 'mapped') {
-    throw new UserError(`unknown format '${opts.format}'`, {
-      hint: 'formats: seed, events, gameanalytics; mapped formats come from a --source in questlog.config.json',
-    });
+    throw new UserError(msg.unknownFormat(opts.format), { hint: msg.unknownFormatHint });
   }
   return { format: f };
-}
-
-// --- reporting ---
-
-function empty(path: string, status: FileStatus, format: string | null, bytes: number, t0: number): FileResult {
-  const ms = Math.round(performance.now() - t0);
-  return { path, status, format, lines_read: 0, loaded: 0, rejected: 0, ignored: 0, duplicates: 0, bytes, ms };
-}
-
-function failed(path: string, error: string): FileResult {
-  return { ...empty(path, 'failed', null, 0, performance.now()), error };
-}
-
-function describe(r: FileResult): string {
-  if (r.status === 'failed') return `ingest ${r.path}: FAILED: ${r.error}`;
-  if (r.status === 'skipped') return `ingest ${r.path}: skipped (${r.note}) in ${r.ms} ms`;
-  const dup = r.duplicates ? `, ${r.duplicates} duplicate` : '';
-  const note = r.lines_read === 0 ? ' (empty file)' : '';
-  return (
-    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} rejected + ` +
-    `${r.ignored} ignored${dup}${note} in ${r.ms} ms`
-  );
-}
-
-function summarize(files: FileResult[], ms: number): IngestSummary {
-  const t: IngestSummary['totals'] = {
-    files: files.length,
-    files_loaded: 0,
-    files_replaced: 0,
-    files_skipped: 0,
-    files_failed: 0,
-    lines_read: 0,
-    loaded: 0,
-    rejected: 0,
-    ignored: 0,
-    duplicates: 0,
-    bytes: 0,
-    ms,
-  };
-  for (const f of files) {
-    t[`files_${f.status}`]++;
-    t.lines_read += f.lines_read;
-    t.loaded += f.loaded;
-    t.rejected += f.rejected;
-    t.ignored += f.ignored;
-    t.duplicates += f.duplicates;
-    if (f.status === 'loaded' || f.status === 'replaced') t.bytes += f.bytes;
-  }
-  return { files, totals: t };
-}
-
-function describeTotals(s: IngestSummary): string {
-  const t = s.totals;
-  const mb = t.bytes / 1e6;
-  const rate = t.ms > 0 && mb > 0 ? `, ${(mb / (t.ms / 1000)).toFixed(1)} MB/s` : '';
-  return (
-    `ingest total: ${t.files} file(s): ${t.files_loaded} loaded, ${t.files_replaced} replaced, ` +
-    `${t.files_skipped} skipped, ${t.files_failed} failed; ${t.lines_read} lines = ${t.loaded} loaded + ${t.rejected} rejected + ` +
-    `${t.ignored} ignored in ${t.ms} ms${rate}`
-  );
 }

@@ -2,6 +2,7 @@
 // canonical event fields, and every record keeps its physical line (Parquet: its row number).
 
 import { InputError, UserError } from '../domain/errors.js';
+import { ingestMessages as msg } from '../domain/messages.js';
 import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
 import { STATUSES, type Status } from '../engine/migrate.js';
 import type { Mapping } from './formats.js';
@@ -66,9 +67,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
       `SELECT (SELECT count(*) FROM ql_src)::INTEGER AS recs, (SELECT count(*) FROM ql_lines)::INTEGER AS lines`,
     );
     if (c?.recs !== c?.lines) {
-      throw new InputError(path, `cannot number its records (${c?.recs} records on ${c?.lines} lines)`, {
-        hint: 'quoted values spanning several lines are not supported',
-      });
+      throw new InputError(path, msg.unnumbered(c?.recs, c?.lines), { hint: msg.unnumberedHint });
     }
     await db.run(
       `CREATE OR REPLACE TEMP TABLE ql_src AS SELECT l.line AS ql_line, s.* EXCLUDE (ql_rec)
@@ -94,9 +93,7 @@ async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping[
   const missing = CORE.filter((c) => !cols.includes(c));
   if (missing.length) {
     const found = cols.filter((c) => c !== 'ql_line').join(', ') || 'none';
-    throw new InputError(path, `missing column(s) ${missing.join(', ')} (found: ${found})`, {
-      hint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',
-    });
+    throw new InputError(path, msg.missingColumns(missing, found), { hint: msg.missingColumnsHint });
   }
   const out: Record<string, string> = { ...m.fields };
   for (const o of OPTIONAL) if (!cols.includes(o)) delete out[o];
@@ -164,7 +161,7 @@ async function statusMap(db: Db, map: Record<string, string>): Promise<void> {
   await db.run('CREATE OR REPLACE TEMP TABLE ql_status_map (value VARCHAR PRIMARY KEY, status quest_status)');
   for (const [value, status] of Object.entries(map)) {
     if (!STATUSES.includes(status as Status)) {
-      throw new UserError(`status_map: '${value}' maps to '${status}', not one of ${STATUSES.join(', ')}`);
+      throw new UserError(msg.badStatusMap(value, status, STATUSES));
     }
     await db.run('INSERT INTO ql_status_map VALUES ($value, $status)', { value, status });
   }
@@ -180,8 +177,7 @@ function csvOptions(options: Record<string, string | number | boolean>): Record<
   };
   for (const [k, v] of Object.entries(options)) {
     const key = k === 'sep' ? 'delim' : k;
-    if (!CSV_OPTIONS.has(k))
-      throw new UserError(`reader option '${k}' is not supported (use: ${[...CSV_OPTIONS].join(', ')})`);
+    if (!CSV_OPTIONS.has(k)) throw new UserError(msg.badReaderOption(k, [...CSV_OPTIONS]));
     out[key] = typeof v === 'string' ? literal(v) : String(v);
   }
   return out;

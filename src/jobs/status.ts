@@ -1,6 +1,9 @@
+// `questlog status`: what is loaded.
 import type { Effects } from '../domain/effects.js';
-import { Db, sqlFile } from '../engine/db.js';
-import { migrate, SCHEMA_VERSION, schemaVersion } from '../engine/migrate.js';
+import { InternalError } from '../domain/errors.js';
+import { type Db, sqlFile } from '../engine/db.js';
+import { SCHEMA_VERSION, schemaVersion } from '../engine/migrate.js';
+import { withDb } from './run.js';
 
 export interface StatusInfo {
   database: string;
@@ -20,21 +23,21 @@ export interface StatusInfo {
 
 export async function getStatus(db: Db): Promise<StatusInfo> {
   const row = await db.one<Omit<StatusInfo, 'database' | 'schema_version'>>(sqlFile('read/status'));
-  if (!row) throw new Error('status query returned no row');
+  if (!row) throw new InternalError('status query returned no row');
   return { database: db.path, schema_version: await schemaVersion(db), ...row };
 }
 
 /** `questlog status`: what is loaded. Read-only unless `migrate`, so it can run beside readers. */
 export async function statusCommand(opts: { db: string; migrate?: boolean }, effects: Effects): Promise<StatusInfo> {
-  const db = await Db.open(opts.db, { readOnly: !opts.migrate });
-  try {
-    await migrate(db);
-    const s = await getStatus(db);
-    for (const line of formatStatus(s)) effects.log(line);
-    return s;
-  } finally {
-    db.close();
-  }
+  return withDb(
+    opts.db,
+    async (db) => {
+      const s = await getStatus(db);
+      for (const line of formatStatus(s)) effects.log(line);
+      return s;
+    },
+    { readOnly: !opts.migrate },
+  );
 }
 
 export function formatStatus(s: StatusInfo): string[] {

@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { formatDurationCompact, formatPercent as formatRate, formatRateInterval } from '../domain/format.js';
+import { escapeHtml as escapeText } from '../domain/html.js';
 
 /** One rich output: MIME type -> data, as Jupyter's display_data carries it. */
 export type MimeBundle = Record<string, unknown>;
@@ -30,10 +32,6 @@ export function kernelSink(): Sink | undefined {
   return undefined;
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** Cell text: integers as they are, fractions rounded for reading (the rows themselves keep full precision). */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
@@ -45,20 +43,19 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
+/** Notebook tables leave a missing rate blank. */
 export function formatPercent(rate: number | null): string {
-  return rate === null ? '' : `${(rate * 100).toFixed(1)}%`;
+  return formatRate(rate, '');
 }
 
-/** Seconds as a short human duration: 45s, 30m 05s, 2h 03m, 3d 04h. */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return '';
-  const s = Math.round(seconds);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h ${pad(Math.floor((s % 3600) / 60))}m`;
-  return `${Math.floor(s / 86400)}d ${pad(Math.floor((s % 86400) / 3600))}h`;
-}
+/** Seconds as a short human duration: 45s, 30m 05s, 2h 03m, 3d 04h (src/domain/format.ts). */
+export const formatDuration = formatDurationCompact;
+
+/** Escapes text for notebook HTML (numeric entities, as notebook outputs always had). */
+export const escapeHtml = (value: string) => escapeText(value, 'numeric');
+
+/** A rate's 95% interval as `23.1–88.2%`; blank without one. */
+export const formatInterval = (low: number | null, high: number | null) => formatRateInterval(low, high, '');
 
 export interface TableOptions {
   /** Rows shown; the rest are counted in a footer. Default 50. */

@@ -193,6 +193,11 @@ export function questFigures(q: QuestStats) {
     average_completion_iso: isoDuration(secs(q.mean_seconds)),
     completed: q.completed,
     completion_rate: round(q.completion_rate, 6),
+    completion_rate_high: round(q.completion_rate_high, 6),
+    completion_rate_low: round(q.completion_rate_low, 6),
+    conversion_rate: round(q.conversion_rate, 6),
+    conversion_rate_high: round(q.conversion_rate_high, 6),
+    conversion_rate_low: round(q.conversion_rate_low, 6),
     failed: q.failed,
     longest_completion: secs(q.max_seconds),
     longest_completion_iso: isoDuration(secs(q.max_seconds)),
@@ -203,6 +208,9 @@ export function questFigures(q: QuestStats) {
     p90_completion: secs(q.p90_seconds),
     p90_completion_iso: isoDuration(secs(q.p90_seconds)),
     players: q.players,
+    reach_rate: round(q.reach_rate, 6),
+    reach_rate_high: round(q.reach_rate_high, 6),
+    reach_rate_low: round(q.reach_rate_low, 6),
     rejected: q.declined,
     shortest_completion: secs(q.min_seconds),
     shortest_completion_iso: isoDuration(secs(q.min_seconds)),
@@ -222,12 +230,24 @@ export function questStatus(q: QuestStats): { data: number; label: string }[] {
   ];
 }
 
-/** Paths of one quest's files, relative to the site root. */
-export function questPaths(fileId: string) {
+/** How to reach the site root and the API root from a file in each place (the site works under any prefix). */
+const ROOTS = {
+  site: { pages: '', api: `${API_DIR}/` },
+  api: { pages: '../'.repeat(API_DIR.split('/').length), api: '' },
+  page: { pages: '../', api: `../${API_DIR}/` },
+} as const;
+
+/**
+ * The one place a quest's URLs are made: its JSON, history and page (and `base`, the page's name before its
+ * extension, which its chart files share), relative to the site root, the API root or a quest page.
+ */
+export function questPaths(fileId: string, from: keyof typeof ROOTS = 'site') {
+  const { pages, api } = ROOTS[from];
   return {
-    json: `${API_DIR}/quests/${fileId}.json`,
-    history: `${API_DIR}/quests/${fileId}/history.json`,
-    html: `quests/${fileId}.html`,
+    json: `${api}quests/${fileId}.json`,
+    history: `${api}quests/${fileId}/history.json`,
+    html: `${pages}quests/${fileId}.html`,
+    base: `${pages}quests/${fileId}`,
   };
 }
 
@@ -244,11 +264,8 @@ function questIdentity(q: QuestStats, fileId: string) {
 
 /** URLs relative to the API root (api/v1/) in every document, so the site works under any prefix. */
 function links(fileId: string) {
-  return {
-    json: `quests/${fileId}.json`,
-    history: `quests/${fileId}/history.json`,
-    html: `../../quests/${fileId}.html`,
-  };
+  const { json, history, html } = questPaths(fileId, 'api');
+  return { json, history, html };
 }
 
 function header(data: SiteData) {
@@ -300,6 +317,10 @@ export function questsIndex(data: SiteData, ids: Map<string, string>) {
         players: q.players,
         completed: q.completed,
         completion_rate: round(q.completion_rate, 6),
+        reach_rate: round(q.reach_rate, 6),
+        conversion_rate: round(q.conversion_rate, 6),
+        conversion_rate_low: round(q.conversion_rate_low, 6),
+        conversion_rate_high: round(q.conversion_rate_high, 6),
         median_completion: round(q.median_seconds, 3),
         links: links(fileId),
         ...(q.suppressed ? { suppressed: true } : {}),

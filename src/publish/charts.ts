@@ -30,12 +30,13 @@ export const STATUS_CHART_LIMIT = 40;
 /** Player counts: whole-number ticks only. */
 const COUNT_AXIS = { tickMinStep: 1, format: 'd' };
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+/** The charts' font, in vega-lite specs, the static SVG and notebook charts alike. */
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 const DATA = 'table';
 /** Index charts span the page. */
-const WIDE = 900;
+export const WIDE = 900;
 
-function base(description: string, width: number | 'container' = 560): Record<string, unknown> {
+export function base(description: string, width: number | 'container' = 560): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description,

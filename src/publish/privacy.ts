@@ -109,8 +109,13 @@ const HIDDEN = null as unknown as number;
  */
 export function floorQuest(q: QuestStats, k: number): QuestStats {
   if (under(q.players - q.not_encountered, k)) {
-    const out: QuestStats = { ...q, suppressed: true, times_suppressed: true, completion_rate: null };
+    const out: QuestStats = { ...q, suppressed: true, times_suppressed: true };
     for (const f of [...COUNTS, 'anomalies'] as const) out[f] = HIDDEN;
+    for (const f of RATES) {
+      out[f] = null;
+      out[`${f}_low`] = null;
+      out[`${f}_high`] = null;
+    }
     for (const f of TIMES) out[f] = null;
     return out;
   }

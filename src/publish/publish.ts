@@ -3,17 +3,17 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } 
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { Config } from '../config.js';
-import { configPath } from '../config.js';
+import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { InternalError, UserError } from '../domain/errors.js';
-import { Db } from '../engine/db.js';
-import { migrate } from '../engine/migrate.js';
+import { publishMessages } from '../domain/messages.js';
+import type { Db } from '../engine/db.js';
 import { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from '../engine/read.js';
 import { packageRoot } from '../root.js';
 import { API_DIR, fileIds, questsIndex, type SiteData, snapshotDocument, stableJson } from './api.js';
 import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
+import { conversionOverview } from './rates.js';
 import { renderIndex, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
 import { floorSite, loadSegments, type SegmentOptions, segmentOptions, writeSegmentApi } from './segments.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
@@ -62,9 +62,7 @@ export async function loadSiteData(
   ];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
-    generatedAt: nowOf(effects)
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z'),
+    generatedAt: isoSeconds(nowOf(effects)),
     snapshot,
     coverage,
     history,
@@ -74,26 +72,6 @@ export async function loadSiteData(
   return floorSite({ ...data, segments: await loadSegments(db, date, seg) }, seg.minPlayers);
 }
 
-/** Opens the database read-only (a publish never changes it) and publishes. */
-export async function publishCommand(
-  opts: Omit<PublishOptions, 'out'> & { db: string; out?: string; config: Config },
-  effects: Effects,
-): Promise<PublishSummary> {
-  const db = await Db.open(opts.db, { readOnly: true });
-  try {
-    await migrate(db);
-    const segments = opts.segments ?? segmentOptions(opts.config);
-    return await publish(db, { ...opts, segments, out: resolveOut(opts.config, opts.out) }, effects);
-  } finally {
-    db.close();
-  }
-}
-
-export function resolveOut(config: Config, out?: string): string {
-  if (out) return resolve(out);
-  return configPath(config, config.reports?.out ?? DEFAULT_OUT);
-}
-
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
   pending(opts.include);
   // vega's ~0.4 s of module loading runs here while DuckDB answers the queries in its own threads.
@@ -101,9 +79,7 @@ export async function publish(db: Db, opts: PublishOptions, effects: Effects): P
   renderer.warm().catch(() => {});
   try {
     const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
-    effects.log(
-      `publish: snapshot ${data.snapshot.meta.snapshot_date}, ${data.snapshot.quests.length} quests loaded in ${ms} ms`,
-    );
+    effects.log(publishMessages.loaded(data.snapshot.meta.snapshot_date, data.snapshot.quests.length, ms));
     return await buildSite(data, opts, effects, renderer);
   } finally {
     await renderer.close();
@@ -174,9 +150,9 @@ async function buildSite(
     files,
     ms,
   };
-  effects.log(`publish: ${files} files for ${summary.quests} quests written to ${out} in ${ms} ms`);
-  effects.log(`  report: ${join(out, 'index.html')}`);
-  effects.log(`  api:    ${join(out, API_DIR, 'snapshot.json')}`);
+  effects.log(publishMessages.written(files, summary.quests, out, ms));
+  effects.log(publishMessages.report(join(out, 'index.html')));
+  effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;
 }
 
@@ -197,13 +173,11 @@ function guardOut(out: string): void {
   if (!existsSync(out)) return;
   const entries = readdirSync(out).filter((e) => e !== '.gitkeep');
   if (entries.length === 0 || existsSync(join(out, API_DIR, 'snapshot.json'))) return;
-  throw new UserError(`${out} is not empty and holds no questlog site; refusing to replace it`, {
-    hint: 'choose an empty or new folder with --out',
-  });
+  throw new UserError(publishMessages.notASite(out), { cli: ['otherOut'] });
 }
 
 async function pauseForever(effects: Effects, what: string): Promise<never> {
-  effects.log(`publish: ${what} (test hook)`);
+  effects.log(publishMessages.testPause(what));
   return new Promise<never>(() => setInterval(() => {}, 60_000));
 }
 
@@ -262,6 +236,7 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
   const shown = quests.filter((q) => !q.suppressed);
   const overview = [statusOverview(shown)];
+  if (shown.some((q) => q.conversion_rate !== null)) overview.push(conversionOverview(shown));
   if (shown.some((q) => q.median_seconds !== null)) overview.push(durationOverview(shown));
   const history = data.history.filter((q) => !q.suppressed);
   if (history.length > 0) overview.push(trendOverview(history));
@@ -271,7 +246,7 @@ async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, e
   };
   const pages = questPages(data);
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
-    wide: ['status', 'durations', 'trend'],
+    wide: ['status', 'conversion', 'durations', 'trend'],
   }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
   const quest = (async () => {
     for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));

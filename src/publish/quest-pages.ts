@@ -82,11 +82,11 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
   const shownDays = history.filter((r) => !r.suppressed);
   if (shownDays.length > 0) charts.push(questHistoryChart(shownDays));
-  const rendered = await renderCharts(charts, drawQuestCharts, write, `quests/${fileId}`, {
+  const paths = questPaths(fileId);
+  const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
     open: ['history'],
     wide: ['history'],
   });
-  const paths = questPaths(fileId);
   await write(paths.json, stableJson(questDocument(data, q, fileId)));
   await write(paths.history, stableJson(historyDocument(data, q, history, fileId)));
   await write(paths.html, renderQuest(data, { quest: q, fileId, history, charts: rendered }));

@@ -2,9 +2,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import {
+  formatDuration,
+  formatInt,
+  formatRateInterval as formatInterval,
+  formatNumber,
+  formatPercent,
+  formatTimestamp,
+} from '../domain/format.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import { type SiteData, stableJson } from './api.js';
+import { questPaths, type SiteData, stableJson } from './api.js';
 import type { Chart } from './charts.js';
 import { dimensionPage, questBreakdowns } from './segment-pages.js';
 
@@ -51,39 +59,6 @@ export function escapeScriptJson(json: string): string {
     .replaceAll('\u2029', '\\u2029');
 }
 
-// Locale-independent formatting: the same bytes on every machine.
-export function formatInt(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '–';
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-export function formatPercent(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined) return '–';
-  return `${(rate * 100).toFixed(1)}%`;
-}
-
-export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return '–';
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (h === 0) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-  if (h < 48) return `${h} h ${String(m).padStart(2, '0')} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
-export function formatNumber(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined) return '–';
-  return x.toFixed(digits);
-}
-
-/** 'YYYY-MM-DD HH:MM:SS' or ISO -> 'YYYY-MM-DD HH:MM UTC'. */
-export function formatTimestamp(ts: string | null | undefined): string {
-  if (!ts) return '–';
-  return `${ts.replace('T', ' ').slice(0, 16)} UTC`;
-}
-
 type Page = 'index' | 'quest' | 'segments';
 
 /** Compiled templates, created once per process (publishing 1,000 pages must not re-read them). */
@@ -101,10 +76,12 @@ function templates() {
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
   hb.registerHelper('pct', (n: number | null) => formatPercent(n));
+  hb.registerHelper('ci', (low: number | null, high: number | null) => formatInterval(low, high));
   hb.registerHelper('dur', (n: number | null) => formatDuration(n));
   hb.registerHelper('pct100', (n: number | null) => (n === null ? 0 : Math.round(n * 1000) / 10));
   hb.registerHelper('num', (n: number | null) => formatNumber(n));
   hb.registerHelper('ts', (s: string | null) => formatTimestamp(s));
+  hb.registerHelper('questHref', (fileId: string) => questPaths(fileId).html);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('cell', (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'number' ? v : v));
   // Markup that is not data: chart SVG (vega and svg-charts escape every text and attribute they write), escaped JSON.
@@ -171,8 +148,8 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
     suppressed: quest.suppressed === true,
     segments: questBreakdowns(data.segments, quest.quest_id),
     minPlayers: data.segments?.minPlayers ?? 0,
-    jsonUrl: `../api/v1/quests/${model.fileId}.json`,
-    historyUrl: `../api/v1/quests/${model.fileId}/history.json`,
+    jsonUrl: questPaths(model.fileId, 'page').json,
+    historyUrl: questPaths(model.fileId, 'page').history,
   });
 }
 

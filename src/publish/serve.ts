@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import sirv from 'sirv';
 import type { Effects } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
+import { publishMessages } from '../domain/messages.js';
 
 export interface ServeOptions {
   dir: string;
@@ -23,7 +24,7 @@ export interface Serving {
 export async function serve(opts: ServeOptions, effects: Effects): Promise<Serving> {
   const dir = resolve(opts.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UserError(`${dir} does not exist`, { hint: 'run `questlog publish` first' });
+    throw new UserError(publishMessages.dirMissing(dir), { cli: ['publishFirst'] });
   }
   // dev mode reads the disk per request: a publish swaps the folder underneath, and a file list cached at start
   // would keep serving the old site.
@@ -40,18 +41,14 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
   await new Promise<void>((ok, fail) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       fail(
-        err.code === 'EADDRINUSE'
-          ? new UserError(`port ${opts.port} is in use`, {
-              hint: 'pick another with --port, or --port 0 for any free one',
-            })
-          : err,
+        err.code === 'EADDRINUSE' ? new UserError(publishMessages.portInUse(opts.port), { cli: ['otherPort'] }) : err,
       ),
     );
     server.listen(opts.port ?? 8080, host, () => ok());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}/`;
-  effects.log(`serving ${dir} at ${url} (Ctrl+C to stop)`);
+  effects.log(publishMessages.serving(dir, url));
   return {
     url,
     server,

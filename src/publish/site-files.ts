@@ -30,7 +30,8 @@ export class SiteFiles {
   }
 }
 
-const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`);
+/** Where the site before the current one waits (never served). */
+export const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`);
 
 /**
  * Where the new site is built: the site before the previous one (`.old`) when there is one, else a new folder.

@@ -3,9 +3,9 @@
 // The spec stays the chart: this is the fallback the page shows until (or unless) vega-embed takes over.
 
 import { InternalError } from '../domain/errors.js';
-import { BUCKETS, type Chart } from './charts.js';
+import { escapeHtml as esc } from '../domain/html.js';
+import { BUCKETS, type Chart, FONT } from './charts.js';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 const LABEL = { size: 11, color: '#4a5568' };
 const TITLE = { size: 12, color: '#2d3748' };
 const GRID = '#edf2f7';
@@ -13,9 +13,6 @@ const DOMAIN = '#a0aec0';
 const TICK = '#888';
 const PAD = 8;
 const COLORS = new Map<string, string>(BUCKETS.map((b) => [b.label, b.color]));
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /**
  * Coordinates with at most 2 decimals: the same bytes on every machine, and no `-0`. Written from the integer number

@@ -1,6 +1,5 @@
 -- Stored figures per quest for one snapshot date: the overall row ($overall, dimension and value NULL) and each
 -- value of the dimension $dimension (NULL: every dimension), with each rate and its 95% Wilson interval.
--- reach = encountered / players, conversion = completed / encountered, completion = completed / players.
 WITH rows AS (
   SELECT snapshot_date, NULL::VARCHAR AS dimension, NULL::VARCHAR AS value, quest_id, players, accepted, declined,
     completed, abandoned, failed, not_encountered, mean_seconds, min_seconds, max_seconds, median_seconds,
@@ -27,15 +26,8 @@ SELECT
   r.failed,
   r.not_encountered,
   r.players - r.not_encountered AS encountered,
-  CASE WHEN r.players > 0 THEN r.completed / r.players END AS completion_rate,
-  ql_wilson_low(r.completed, r.players) AS completion_rate_low,
-  ql_wilson_high(r.completed, r.players) AS completion_rate_high,
-  CASE WHEN r.players > 0 THEN (r.players - r.not_encountered) / r.players END AS reach_rate,
-  ql_wilson_low(r.players - r.not_encountered, r.players) AS reach_rate_low,
-  ql_wilson_high(r.players - r.not_encountered, r.players) AS reach_rate_high,
-  CASE WHEN r.players > r.not_encountered THEN r.completed / (r.players - r.not_encountered) END AS conversion_rate,
-  ql_wilson_low(r.completed, r.players - r.not_encountered) AS conversion_rate_low,
-  ql_wilson_high(r.completed, r.players - r.not_encountered) AS conversion_rate_high,
+  -- The nine rates and intervals, by the one rule the snapshots use (src/sql/stats/macros.sql).
+  unnest(ql_rates(r.players, r.players - r.not_encountered, r.completed)),
   r.mean_seconds,
   r.min_seconds,
   r.max_seconds,

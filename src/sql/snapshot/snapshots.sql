@@ -1,6 +1,6 @@
 -- Per (snapshot date, quest) figures for every day in snapshot_days, in one pass over the state (no query per quest or
--- per day).
-INSERT INTO snapshots
+-- per day). By name: columns added by later migrations sit at the table's end, not where they read best here.
+INSERT INTO snapshots BY NAME
 WITH per_bucket AS (
   -- The state at a day's end is the interval with valid_from < day_end <= valid_to. Open rows: started before the day
   -- end. Closed rows: a range join, after a filter on valid_to that zone maps answer for whole row groups, so a day
@@ -57,20 +57,21 @@ SELECT
   q.snapshot_date,
   q.quest_id,
   d.players,
-  coalesce(p.accepted, 0)::INTEGER,
-  coalesce(p.declined, 0)::INTEGER,
-  coalesce(p.completed, 0)::INTEGER,
-  coalesce(p.abandoned, 0)::INTEGER,
-  coalesce(p.failed, 0)::INTEGER,
+  coalesce(p.accepted, 0)::INTEGER AS accepted,
+  coalesce(p.declined, 0)::INTEGER AS declined,
+  coalesce(p.completed, 0)::INTEGER AS completed,
+  coalesce(p.abandoned, 0)::INTEGER AS abandoned,
+  coalesce(p.failed, 0)::INTEGER AS failed,
   (d.players - coalesce(p.encountered, 0))::INTEGER AS not_encountered,
-  CASE WHEN d.players > 0 THEN coalesce(p.completed, 0) / d.players END AS completion_rate,
+  -- completion, reach and conversion rates with their intervals (src/sql/stats/macros.sql).
+  unnest(ql_rates(d.players, coalesce(p.encountered, 0), coalesce(p.completed, 0))),
   t.mean_seconds,
   t.min_seconds,
   t.max_seconds,
   t.quantiles[1] AS median_seconds,
   t.quantiles[2] AS p90_seconds,
   t.mean_attempts,
-  coalesce(t.anomalies, 0)::INTEGER
+  coalesce(t.anomalies, 0)::INTEGER AS anomalies
 FROM quests q
 JOIN snapshot_days d ON d.snapshot_date = q.snapshot_date
 LEFT JOIN per_quest p ON p.snapshot_date = q.snapshot_date AND p.quest_id = q.quest_id

@@ -21,3 +21,20 @@ CREATE OR REPLACE TEMP MACRO ql_two_prop_z(k1, n1, k2, n2) AS CASE
   WHEN n1 > 0 AND n2 > 0 AND (k1 + k2) > 0 AND (k1 + k2) < (n1 + n2) THEN
     (k1::DOUBLE / n1 - k2::DOUBLE / n2)
     / sqrt(((k1 + k2)::DOUBLE / (n1 + n2)) * (1 - (k1 + k2)::DOUBLE / (n1 + n2)) * (1.0 / n1 + 1.0 / n2)) END;
+
+-- A quest's three rates from its counts (per quest, per segment value, per chain step alike), each with its 95%
+-- Wilson interval. completion = completed / players mostly says how far into the story a quest sits; reach =
+-- encountered / players says how many it gets to; conversion = completed / encountered says how those who met it
+-- fare, so it is what ranks and compares quests. NULL where the denominator is 0 (no players, or nobody met it).
+-- One struct, so every caller gets the same nine fields: `unnest(ql_rates(...))` spreads them into columns.
+CREATE OR REPLACE TEMP MACRO ql_rates(players, encountered, completed) AS {
+  'completion_rate': CASE WHEN players > 0 THEN completed::DOUBLE / players END,
+  'completion_rate_low': ql_wilson_low(completed, players),
+  'completion_rate_high': ql_wilson_high(completed, players),
+  'reach_rate': CASE WHEN players > 0 THEN encountered::DOUBLE / players END,
+  'reach_rate_low': ql_wilson_low(encountered, players),
+  'reach_rate_high': ql_wilson_high(encountered, players),
+  'conversion_rate': CASE WHEN encountered > 0 THEN completed::DOUBLE / encountered END,
+  'conversion_rate_low': ql_wilson_low(completed, encountered),
+  'conversion_rate_high': ql_wilson_high(completed, encountered)
+};

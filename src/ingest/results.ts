@@ -1,0 +1,137 @@
+// What an ingest reports: per-file results, their totals and the one line per file the CLI prints; and the two
+// helpers that keep that report in the files' order while files are prepared and loaded concurrently.
+import type { Config } from '../config.js';
+import { ingestMessages as msg } from '../domain/messages.js';
+
+export interface IngestOptions {
+  /** Files, folders or globs; empty with `source` = the source's configured paths. */
+  paths?: string[];
+  /** Force a format for every file: seed | events | gameanalytics. */
+  format?: string;
+  /** A source named in the config (its format, preset or mapping, and its default paths). */
+  source?: string;
+  config?: Config;
+  /** Seed logs: how the player id comes from the path: parent (default) | stem | /regex/. */
+  player?: string;
+  /** Ledger time for ingested_at (tests pin it). */
+  now?: Date;
+  /** Base for relative paths; default process.cwd(). */
+  cwd?: string;
+}
+
+export type FileStatus = 'loaded' | 'replaced' | 'skipped' | 'failed';
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  format: string | null;
+  lines_read: number;
+  loaded: number;
+  rejected: number;
+  ignored: number;
+  /** Exact duplicate events inside the file (loaded; state counts them once). */
+  duplicates: number;
+  bytes: number;
+  ms: number;
+  /** Why a file failed (without its path: `line N: reason` or the reason). */
+  error?: string;
+  /** Why a file was skipped. */
+  note?: string;
+}
+
+export interface IngestSummary {
+  files: FileResult[];
+  totals: {
+    files: number;
+    files_loaded: number;
+    files_replaced: number;
+    files_skipped: number;
+    files_failed: number;
+    lines_read: number;
+    loaded: number;
+    rejected: number;
+    ignored: number;
+    duplicates: number;
+    /** Bytes of the files actually read (loaded or replaced). */
+    bytes: number;
+    ms: number;
+  };
+}
+
+export function empty(path: string, status: FileStatus, format: string | null, bytes: number, t0: number): FileResult {
+  const ms = Math.round(performance.now() - t0);
+  return { path, status, format, lines_read: 0, loaded: 0, rejected: 0, ignored: 0, duplicates: 0, bytes, ms };
+}
+
+export function failed(path: string, error: string): FileResult {
+  return { ...empty(path, 'failed', null, 0, performance.now()), error };
+}
+
+/** The line the CLI prints for one file. */
+export function describe(r: FileResult): string {
+  if (r.status === 'failed') return msg.fileFailed(r.path, r.error);
+  if (r.status === 'skipped') return msg.fileSkipped(r.path, r.note, r.ms);
+  return msg.fileLoaded(r);
+}
+
+export function summarize(files: FileResult[], ms: number): IngestSummary {
+  const t: IngestSummary['totals'] = {
+    files: files.length,
+    files_loaded: 0,
+    files_replaced: 0,
+    files_skipped: 0,
+    files_failed: 0,
+    lines_read: 0,
+    loaded: 0,
+    rejected: 0,
+    ignored: 0,
+    duplicates: 0,
+    bytes: 0,
+    ms,
+  };
+  for (const f of files) {
+    t[`files_${f.status}`]++;
+    t.lines_read += f.lines_read;
+    t.loaded += f.loaded;
+    t.rejected += f.rejected;
+    t.ignored += f.ignored;
+    t.duplicates += f.duplicates;
+    if (f.status === 'loaded' || f.status === 'replaced') t.bytes += f.bytes;
+  }
+  return { files, totals: t };
+}
+
+export function describeTotals(s: IngestSummary): string {
+  return msg.totals(s.totals);
+}
+
+/** Runs fn over items with at most `limit` in flight; results keep the items' order. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Reports results in the files' order although batches finish them out of order. */
+export class InOrder {
+  private readonly done = new Map<number, FileResult>();
+  private next = 0;
+  constructor(
+    private readonly total: number,
+    private readonly emit: (r: FileResult) => void,
+  ) {}
+  add(i: number, r: FileResult): void {
+    this.done.set(i, r);
+    while (this.next < this.total && this.done.has(this.next)) {
+      this.emit(this.done.get(this.next) as FileResult);
+      this.done.delete(this.next++);
+    }
+  }
+}

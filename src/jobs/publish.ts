@@ -1,0 +1,14 @@
+// `questlog publish`: the static site for a stored snapshot, from a database opened read-only.
+import type { Config } from '../config.js';
+import type { Effects } from '../domain/effects.js';
+import { type PublishOptions, type PublishSummary, publish } from '../publish/publish.js';
+import { siteTarget, withDb } from './run.js';
+
+/** Opens the database read-only (a publish never changes it) and publishes to `--out` or the configured folder. */
+export async function publishCommand(
+  opts: Omit<PublishOptions, 'out' | 'title'> & { db: string; out?: string; config: Config },
+  effects: Effects,
+): Promise<PublishSummary> {
+  const { db: path, config, out, ...rest } = opts;
+  return withDb(path, (db) => publish(db, { ...rest, ...siteTarget(config, out) }, effects), { readOnly: true });
+}

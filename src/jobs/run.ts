@@ -1,0 +1,73 @@
+// The one path every command takes to the database, and the config values the jobs share, resolved here once.
+import { resolve } from 'node:path';
+import { type Config, configPath } from '../config.js';
+import { type Effects, timed } from '../domain/effects.js';
+import { statsMessages } from '../domain/messages.js';
+import type { StatsOptions } from '../domain/types.js';
+import { Db } from '../engine/db.js';
+import { migrate } from '../engine/migrate.js';
+import { loadCatalogue } from '../ingest/catalogue.js';
+import { DEFAULT_OUT } from '../publish/publish.js';
+import { type SegmentOptions, segmentOptions } from '../publish/segments.js';
+
+/** Wraps a job's steps (the nightly names each one in its error); default: run as is. */
+export type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+const plain: Step = (_name, fn) => fn();
+
+/**
+ * Open -> migrate -> `fn` -> close, whatever happens. Read-only opens migrate too: a current database passes, an
+ * older one is an error that says how to migrate it (nothing reads a schema it does not know).
+ */
+export async function withDb<T>(
+  path: string,
+  fn: (db: Db) => Promise<T>,
+  opts: { readOnly?: boolean; step?: Step } = {},
+): Promise<T> {
+  const step = opts.step ?? plain;
+  const db = await step('opening the database', () => Db.open(path, { readOnly: opts.readOnly }));
+  try {
+    await step('migrating the database', () => migrate(db));
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Loads the configured catalogue (if any); logs it unless `quiet` (the nightly prints no catalogue line). */
+export async function loadConfiguredCatalogue(
+  db: Db,
+  config: Config | undefined,
+  effects: Effects,
+  opts: { step?: Step; quiet?: boolean } = {},
+): Promise<number | undefined> {
+  const file = config?.catalogue;
+  if (!config || !file) return undefined;
+  const step = opts.step ?? plain;
+  const [{ quests }, ms] = await step(`catalogue ${file}`, () =>
+    timed(() => loadCatalogue(db, configPath(config, file))),
+  );
+  if (!opts.quiet) effects.log(statsMessages.catalogueLoaded(file, quests, ms));
+  return quests;
+}
+
+/** Snapshot options from the config, with what a command line gave on top. */
+export function snapshotOptions(config: Config | undefined, given: StatsOptions = {}): StatsOptions {
+  const roster = given.roster ?? (config?.roster ? configPath(config, config.roster) : undefined);
+  return { ...given, timezone: given.timezone ?? config?.timezone, roster };
+}
+
+/**
+ * Where a site goes, what it is called and which segments it shows under which privacy floor: `--out`, else the
+ * config's `reports.out`, else `reports/`; config `segments` and `privacy`.
+ */
+export function siteTarget(
+  config: Config,
+  out?: string,
+): { out: string; title: string | undefined; segments: SegmentOptions } {
+  return { out: resolveOut(config, out), title: config.reports?.title, segments: segmentOptions(config) };
+}
+
+export function resolveOut(config: Config, out?: string): string {
+  if (out) return resolve(out);
+  return configPath(config, config.reports?.out ?? DEFAULT_OUT);
+}
