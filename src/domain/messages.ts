@@ -197,6 +197,7 @@ export const demoMessages = {
 };
 
 export const notebookMessages = {
+  chartNeedsBy: "chart 'segments' needs { by: 'build' | 'platform' | 'cohort' }",
   notANumber: (name: string, raw: string) => `parameter ${name} must be a number, got '${raw}'`,
   notABoolean: (name: string, raw: string) => `parameter ${name} must be true or false, got '${raw}'`,
   notJson: (name: string, raw: string) => `parameter ${name} must be JSON (e.g. null, [1,2], "text"), got '${raw}'`,

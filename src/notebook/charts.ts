@@ -20,6 +20,7 @@ import {
   trendOverview,
 } from '../publish/charts.js';
 import { conversionOverview } from '../publish/rates.js';
+import { segmentChart } from './segments.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
@@ -32,6 +33,7 @@ export const CHART_KINDS = [
   'status',
   'funnel',
   'histogram',
+  'segments',
 ] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
@@ -121,7 +123,11 @@ async function questOf(db: Db, quest: string | undefined, date: string | undefin
 }
 
 /** A built-in chart over the stored statistics. */
-export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string; quest?: string }): Promise<Chart> {
+export async function buildChart(
+  db: Db,
+  kind: ChartKind,
+  opts: { date?: string; quest?: string; by?: string },
+): Promise<Chart> {
   switch (kind) {
     case 'buckets':
       return statusOverview((await getSnapshot(db, opts.date)).quests);
@@ -142,6 +148,8 @@ export async function buildChart(db: Db, kind: ChartKind, opts: { date?: string;
       const bins = await getCompletionHistogram(db, opts.date);
       return histogramChart(bins.filter((b) => b.quest_id === opts.quest));
     }
+    case 'segments':
+      return segmentChart(db, opts);
     default:
       throw new UserError(msg.unknownChart(String(kind), CHART_KINDS));
   }

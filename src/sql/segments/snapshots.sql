@@ -27,10 +27,13 @@ per_combo AS (
   GROUP BY ALL
 ),
 per_dim AS (
-  SELECT snapshot_date, quest_id, bucket, n, u.dimension, u.pair_value, u.own_value
-  FROM per_combo,
-    LATERAL (VALUES ('build', pair_build, build), ('platform', pair_platform, platform), ('cohort', cohort, cohort))
-      AS u(dimension, pair_value, own_value)
+  -- Spread over the dimensions with UNION ALL (a LATERAL VALUES here cost several times the whole pass).
+  SELECT snapshot_date, quest_id, bucket, n, 'build' AS dimension, pair_build AS pair_value, build AS own_value
+  FROM per_combo
+  UNION ALL
+  SELECT snapshot_date, quest_id, bucket, n, 'platform', pair_platform, platform FROM per_combo
+  UNION ALL
+  SELECT snapshot_date, quest_id, bucket, n, 'cohort', cohort, cohort FROM per_combo
 ),
 by_pair AS (
   SELECT
@@ -51,30 +54,44 @@ by_own AS (
 ),
 own_days AS (
   -- Counted players per own value and day; a player has a build only from the day of their first quest event.
-  SELECT d.snapshot_date, u.dimension, coalesce(u.value, '(none)') AS value, count(*) AS n
+  SELECT d.snapshot_date, p.dimension,
+    coalesce(CASE WHEN p.value_day IS NULL OR p.value_day <= d.snapshot_date THEN p.value END, '(none)') AS value,
+    sum(p.n) AS n
   FROM snapshot_days d
-  JOIN segment_players p ON p.seen_day IS NULL OR p.seen_day <= d.snapshot_date,
-    LATERAL (VALUES
-      ('build', CASE WHEN p.value_day <= d.snapshot_date THEN p.build END),
-      ('platform', CASE WHEN p.value_day <= d.snapshot_date THEN p.platform END),
-      ('cohort', p.cohort)) AS u(dimension, value)
+  JOIN (
+    SELECT seen_day, value_day, 'build' AS dimension, build AS value, count(*) AS n FROM segment_players GROUP BY ALL
+    UNION ALL
+    SELECT seen_day, value_day, 'platform', platform, count(*) FROM segment_players GROUP BY ALL
+    UNION ALL
+    SELECT seen_day, NULL, 'cohort', cohort, count(*) FROM segment_players GROUP BY ALL
+  ) p ON p.seen_day IS NULL OR p.seen_day <= d.snapshot_date
   GROUP BY ALL
 ),
-times AS (
-  -- Completed rows are always open (completed is absorbing): completers at a day's end, by their pair's value.
-  SELECT
-    d.snapshot_date, s.quest_id, u.dimension, coalesce(u.value, '(none)') AS value,
-    avg(s.completion_seconds) AS mean_seconds,
-    min(s.completion_seconds) AS min_seconds,
-    max(s.completion_seconds) AS max_seconds,
-    quantile_cont(s.completion_seconds, [0.5, 0.9]) AS quantiles,
-    avg(s.attempts) AS mean_attempts,
-    count(*) FILTER (WHERE s.anomaly) AS anomalies
+completers AS (
+  -- Completed rows are always open (completed is absorbing): completers at a day's end, with their pair's values.
+  SELECT d.snapshot_date, s.quest_id, s.completion_seconds, s.attempts, s.anomaly, pf.build, pf.platform, p.cohort
   FROM snapshot_days d
   JOIN snapshot_current s ON s.bucket = 'completed'::quest_status AND s.valid_from < d.day_end
   JOIN main.pair_first pf ON pf.player_id = s.player_id AND pf.quest_id = s.quest_id
-  LEFT JOIN segment_players p ON p.player_id = s.player_id,
-    LATERAL (VALUES ('build', pf.build), ('platform', pf.platform), ('cohort', p.cohort)) AS u(dimension, value)
+  LEFT JOIN segment_players p ON p.player_id = s.player_id
+),
+times AS (
+  SELECT
+    snapshot_date, quest_id, dimension, coalesce(value, '(none)') AS value,
+    avg(completion_seconds) AS mean_seconds,
+    min(completion_seconds) AS min_seconds,
+    max(completion_seconds) AS max_seconds,
+    quantile_cont(completion_seconds, [0.5, 0.9]) AS quantiles,
+    avg(attempts) AS mean_attempts,
+    count(*) FILTER (WHERE anomaly) AS anomalies
+  FROM (
+    SELECT snapshot_date, quest_id, 'build' AS dimension, build AS value, completion_seconds, attempts, anomaly
+    FROM completers
+    UNION ALL
+    SELECT snapshot_date, quest_id, 'platform', platform, completion_seconds, attempts, anomaly FROM completers
+    UNION ALL
+    SELECT snapshot_date, quest_id, 'cohort', cohort, completion_seconds, attempts, anomaly FROM completers
+  )
   GROUP BY ALL
 ),
 vals AS (
