@@ -2,18 +2,20 @@
 // The CLI only maps arguments to library commands and prints; all behaviour lives in the library.
 import { Command, Option } from 'commander';
 import { loadConfig, notebookSettings } from './config.js';
-import { type DemoFormat, generateDemoData } from './demo/generate.js';
+import { generateDemoData } from './demo/generate.js';
+import type { DemoFormat } from './demo/options.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
-import { cliHintText, EXIT, cliMessages as msg, segmentMessages } from './domain/messages.js';
+import { cliHintText, EXIT, cliMessages as msg } from './domain/messages.js';
 import { DEFAULT_DB } from './engine/db.js';
 import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
-import { formatSnapshot, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
+import { formatSnapshot, STATS_FORMATS } from './jobs/format.js';
 import { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
 import { nightly } from './jobs/nightly.js';
 import { publishCommand } from './jobs/publish.js';
 import { resolveOut } from './jobs/run.js';
-import { statsCommand } from './jobs/stats.js';
+import { parseMinPlayers } from './jobs/segments-format.js';
+import { type StatsCommandOptions, statsCommand } from './jobs/stats.js';
 import { statusCommand } from './jobs/status.js';
 import { parseParams } from './notebook/params.js';
 import { runNotebook, setupNotebooks } from './notebook/run.js';
@@ -130,11 +132,6 @@ program
   });
 
 /** Crash-safety tests stop a publish mid-way: QUESTLOG_TEST_PAUSE=<files written>|swap. */
-function wholeNumber(flag: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new UserError(segmentMessages.notWholeNumber(flag, value));
-  return Number(value);
-}
-
 function testPause(): number | 'swap' | undefined {
   const v = process.env.QUESTLOG_TEST_PAUSE;
   if (!v) return undefined;
@@ -210,39 +207,20 @@ program
     ),
   )
   .option('--by <dimension>', 'also each quest per value of build, platform or cohort (json / csv: one row each)')
-  .option('--min-players <k>', 'with --by: hide rows about 1 to k-1 players, as published output does (default 0)')
-  .addHelpText(
-    'after',
-    example(
-      'questlog stats',
-      'questlog stats --backfill',
-      'questlog stats --as-of 2026-11-28 --format csv > quests.csv',
-      'questlog stats --by platform',
-      'questlog stats --by build --format json --min-players 5',
-    ),
-  )
-  .action(
-    async (o: {
-      asOf?: string;
-      backfill?: boolean;
-      timezone?: string;
-      format?: StatsFormat;
-      by?: string;
-      minPlayers?: string;
-    }) => {
-      const { config, db } = context();
-      const format = o.format ?? 'table';
-      const fx =
-        format === 'table' ? effects : { ...effects, log: (line: string) => process.stderr.write(`${line}\n`) };
-      const { asOf, backfill, timezone, by } = o;
-      const minPlayers = o.minPlayers === undefined ? undefined : wholeNumber('--min-players', o.minPlayers);
-      const write = (text: string) => process.stdout.write(text);
-      const opts = { db, config, asOf, backfill, timezone, format, by, minPlayers, write };
-      const { snapshot } = await statsCommand(opts, fx);
-      // With --by the rows were written by the command; without, the snapshot in its own shape.
-      if (format !== 'table' && snapshot && by === undefined) process.stdout.write(formatSnapshot(snapshot, format));
-    },
-  );
+  .option('--min-players <k>', 'with --by: hide rows about 1 to k-1 players, as published output does', parseMinPlayers)
+  .addHelpText('after', example('questlog stats --backfill', 'questlog stats --by platform --format csv > p.csv'))
+  .action(async (o: StatsFlags) => {
+    const { config, db } = context();
+    const { asOf, backfill, timezone, by, minPlayers, format = 'table' } = o;
+    const fx = format === 'table' ? effects : { ...effects, log: (l: string) => process.stderr.write(`${l}\n`) };
+    const write = (text: string) => process.stdout.write(text);
+    const opts = { db, config, asOf, backfill, timezone, format, by, minPlayers, write };
+    const { snapshot } = await statsCommand(opts, fx);
+    // With --by the rows were written by the command; without, the snapshot in its own shape.
+    if (format !== 'table' && snapshot && by === undefined) process.stdout.write(formatSnapshot(snapshot, format));
+  });
+
+type StatsFlags = Pick<StatsCommandOptions, 'asOf' | 'backfill' | 'timezone' | 'format' | 'by' | 'minPlayers'>;
 
 program
   .command('status')

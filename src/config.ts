@@ -50,7 +50,7 @@ export interface Config {
   privacy?: { min_players?: number };
 }
 
-export const CONFIG_FILE = 'questlog.config.json';
+const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
 

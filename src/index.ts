@@ -1,14 +1,8 @@
 // The public API: the CLI and notebooks both build on exactly this.
 
-export { type Config, loadConfig } from './config.js';
-export {
-  DEMO_FORMATS,
-  type DemoFormat,
-  type DemoOptions,
-  type DemoSummary,
-  generateDemoData,
-  SAMPLE_OPTIONS,
-} from './demo/generate.js';
+export { type Config, loadConfig, normalizeConfig } from './config.js';
+export { generateDemoData } from './demo/generate.js';
+export { DEMO_FORMATS, type DemoFormat, type DemoOptions, type DemoSummary, SAMPLE_OPTIONS } from './demo/options.js';
 export { type Effects, recorder, silent } from './domain/effects.js';
 export { InputError, InternalError, UserError } from './domain/errors.js';
 export type {
@@ -19,16 +13,20 @@ export type {
   SnapshotMeta,
   StateRefresh,
   StatsOptions,
+  Status,
 } from './domain/types.js';
+export { STATUSES } from './domain/types.js';
 export { Db, DEFAULT_DB, type OpenOptions } from './engine/db.js';
-export { migrate, SCHEMA_VERSION, STATUSES, type Status, schemaVersion } from './engine/migrate.js';
+export { engineFor, type StatsEngine } from './engine/engine.js';
+export { migrate, SCHEMA_VERSION, schemaVersion } from './engine/migrate.js';
 export { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from './engine/read.js';
-export { publishReadCopy, readCopyPath } from './engine/readcopy.js';
+export { publishReadCopy, type ReadCopy, readCopyPath } from './engine/readcopy.js';
 export { computeSnapshots } from './engine/snapshot.js';
 export { refreshState } from './engine/state.js';
 export { loadCatalogue } from './ingest/catalogue.js';
-export type { FileFormat, FormatName, Mapping } from './ingest/formats.js';
+export type { FileFormat, FormatName } from './ingest/formats.js';
 export { type FileResult, type IngestOptions, type IngestSummary, ingest } from './ingest/ingest.js';
+export type { Mapping } from './ingest/presets.js';
 export { listRejects, type RejectRow } from './ingest/rejects.js';
 export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './jobs/demo.js';
 export { formatCoverage, formatSnapshot, formatStatsTable, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
@@ -45,7 +43,8 @@ export {
   runNotebook,
   setupNotebooks,
 } from './notebook/run.js';
-export { decodeFileId, encodeFileId, fileIds, type SiteData } from './publish/api.js';
+export type { SiteData } from './publish/api.js';
+export { decodeFileId, encodeFileId, fileIds } from './publish/file-ids.js';
 export {
   loadSiteData,
   type PublishOptions,

@@ -1,4 +1,4 @@
-// A notebook reading while the nightly writes: two processes, both must succeed (see src/readcopy.ts).
+// A notebook reading while the nightly writes: two processes, both must succeed (see src/engine/readcopy.ts).
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

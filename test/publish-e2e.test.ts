@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recoverSite } from '../src/publish/publish.js';
+import { recoverSite } from '../src/publish/site-files.js';
 import { cli } from './helpers.js';
 import { expectGolden, fingerprint, fixtureProject, normalizeClock, startCli, validateApi } from './publish-helpers.js';
 

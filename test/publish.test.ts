@@ -3,16 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import { Db } from '../src/engine/db.js';
-import {
-  decodeFileId,
-  encodeFileId,
-  fileIds,
-  isoDuration,
-  questDocument,
-  type SiteData,
-  stableJson,
-} from '../src/publish/api.js';
-import { ChartRenderer, histogramChart, questStatusChart, renumberIds } from '../src/publish/charts.js';
+import { isoDuration, questDocument, type SiteData } from '../src/publish/api.js';
+import { ChartRenderer, renumberIds } from '../src/publish/chart-render.js';
+import { histogramChart, questStatusChart } from '../src/publish/charts.js';
+import { decodeFileId, encodeFileId, fileIds } from '../src/publish/file-ids.js';
+import { stableJson } from '../src/publish/json.js';
 import { publish, writeSite } from '../src/publish/publish.js';
 import { scriptJson } from '../src/publish/report.js';
 import { NOW, ODD_ID, SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';

@@ -1,6 +1,6 @@
 import { type CliHint, EXIT } from './messages.js';
 
-export interface UserErrorOptions {
+interface UserErrorOptions {
   hint?: string;
   cli?: CliHint;
   exitCode?: number;

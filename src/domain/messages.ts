@@ -16,7 +16,6 @@ export const EXIT = {
   /** The database is locked by another process. */
   locked: 75,
 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -245,7 +244,7 @@ export const cliMessages = {
  * Hints that name CLI commands and flags: a library error carries `cli: [key, ...args]`, and only the CLI turns it
  * into text (a notebook or a library caller has no `--as-of` to pass).
  */
-export const cliHints = {
+const cliHints = {
   ingestFirst: () => 'run `questlog ingest` first',
   ingestOrAsOf: () => 'run `questlog ingest` first, or pass --as-of DATE',
   statsFor: (date?: string) => (date ? `run \`questlog stats --as-of ${date}\`` : 'run `questlog stats`'),

@@ -86,6 +86,10 @@ export interface StateRefresh {
   rows: number;
 }
 
+/** The five states a player can be in with a quest, in the tie-break order used for events at the same instant. */
+export const STATUSES = ['accepted', 'declined', 'completed', 'abandoned', 'failed'] as const;
+export type Status = (typeof STATUSES)[number];
+
 /** Every dimension questlog computes per snapshot; config `segments` picks the published ones. */
 export const DIMENSIONS = ['build', 'platform', 'cohort'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

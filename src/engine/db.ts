@@ -45,7 +45,7 @@ export function literal(value: string): string {
 
 /**
  * Database files this process has open through `Db`, by device and inode. DuckDB's file locks keep other processes
- * out, but never the process holding them (src/readcopy.ts must not rewrite a copy a notebook here still reads).
+ * out, but never the process holding them (src/engine/readcopy.ts must not rewrite a copy a notebook here still reads).
  */
 const openHere = new Map<string, number>();
 
@@ -186,4 +186,17 @@ function openError(path: string, err: unknown, readOnly: boolean): Error {
     return new UserError(dbMessages.missing(path), { cli: ['ingestFirst'], cause: err });
   }
   return new UserError(dbMessages.cannotOpen(path, msg), { cause: err });
+}
+
+/** Runs a multi-statement SQL file, binding to each statement only the parameters it uses. */
+export async function runScript(db: Db, sql: string, params: Params = {}): Promise<void> {
+  const statements = sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
+  for (const s of statements) {
+    const used: Params = {};
+    for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(s)) used[k] = v;
+    await db.run(s, Object.keys(used).length ? used : undefined);
+  }
 }

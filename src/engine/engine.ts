@@ -20,7 +20,7 @@ export interface StatsEngine {
 }
 
 /** The default engine: state and snapshots computed in the local DuckDB file. */
-export const duckdbEngine: StatsEngine = {
+const duckdbEngine: StatsEngine = {
   kind: 'duckdb',
   syncEvents: async () => {},
   computeSnapshots,

@@ -5,13 +5,9 @@ import { dbMessages } from '../domain/messages.js';
 import { packageRoot } from '../root.js';
 import type { Db } from './db.js';
 
-/** The five states a player can be in with a quest, in the tie-break order used for events at the same instant. */
-export const STATUSES = ['accepted', 'declined', 'completed', 'abandoned', 'failed'] as const;
-export type Status = (typeof STATUSES)[number];
-
 const migrationsDir = resolve(packageRoot, 'src/sql/migrations');
 
-export interface Migration {
+interface Migration {
   version: number;
   name: string;
   sql: string;

@@ -5,8 +5,6 @@ import { segmentMessages as msg } from '../domain/messages.js';
 import { DIMENSIONS, type Dimension, type SegmentRow } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 
-export { DIMENSIONS, type Dimension } from '../domain/types.js';
-
 export function checkDimension(name: string): Dimension {
   if (!(DIMENSIONS as readonly string[]).includes(name)) throw new UserError(msg.unknownDimension(name, DIMENSIONS));
   return name as Dimension;
@@ -23,7 +21,7 @@ export async function writeSegments(db: Db, tz: string): Promise<void> {
   await db.run('DROP TABLE IF EXISTS temp.segment_players');
 }
 
-export interface SegmentQuery {
+interface SegmentQuery {
   /** Snapshot date 'YYYY-MM-DD' (must be stored). */
   date: string;
   /** One dimension, or every one. */

@@ -1,105 +1,22 @@
 // One batch of files -> events, rejects, file_players and ledger rows: one transaction and a fixed number of
 // statements however many files the batch holds (per-file statements made small files cost ~100 ms each).
-import { statSync } from 'node:fs';
 import { listValue } from '@duckdb/node-api';
-import type { Config } from '../config.js';
-import { sqlTimestamp } from '../domain/dates.js';
 import { errorMessage, InputError, InternalError, UserError } from '../domain/errors.js';
 import { ingestMessages } from '../domain/messages.js';
-import { type Db, type Params, sqlFile } from '../engine/db.js';
+import { type Db, runScript, sqlFile } from '../engine/db.js';
+import { baseExt } from './formats.js';
 import {
-  baseExt,
-  type FileFormat,
-  type Fingerprint,
-  type Mapping,
-  seedPlayer,
-  startFromName,
-  stem,
-} from './formats.js';
+  type BatchEnv,
+  type BatchKind,
+  type BatchResult,
+  type Counts,
+  FAST_KINDS,
+  FastPathRefused,
+  MAX_LINE,
+  type Planned,
+} from './plan.js';
+import type { Mapping } from './presets.js';
 import { LONG_LINE, stageFastTabular, stageTabular } from './tabular.js';
-
-/** DuckDB's line buffer: anything longer makes the whole file unreadable. */
-export const MAX_LINE = 64 << 20;
-
-/**
- * How a batch is read. `fast`: canonical NDJSON through DuckDB's JSON reader, `fast-csv|tsv|parquet`: canonical
- * events through the typed readers; `json`, `seed`, `gameanalytics`: every physical line staged and parsed in SQL
- * (exact line numbers and rejects); `tabular`: one CSV/Parquet/mapped file on the exact path.
- */
-export type BatchKind =
-  | 'empty'
-  | 'seed'
-  | 'gameanalytics'
-  | 'json'
-  | 'fast'
-  | 'tabular'
-  | 'fast-csv'
-  | 'fast-tsv'
-  | 'fast-parquet';
-
-/** Fast kinds read every file of the batch with a typed reader; files that are not clean go to the exact path. */
-export const FAST_KINDS: BatchKind[] = ['fast', 'fast-csv', 'fast-tsv', 'fast-parquet'];
-
-export interface Planned extends Fingerprint {
-  path: string;
-  format: FileFormat;
-  /** The ledger id of an earlier version at the same path (replaced by this one). */
-  oldId: number | null;
-  /** Seed logs: session start ('YYYY-MM-DD HH:MM:SS'), its zone, player and session, from the path. */
-  seed?: { start: string; tz: string; player: string; session: string };
-}
-
-/** A fast batch that cannot be read that way at all; its files take the exact path. */
-export class FastPathRefused extends Error {}
-
-export interface Counts {
-  lines_read: number;
-  loaded: number;
-  rejected: number;
-  ignored: number;
-  duplicates: number;
-}
-
-export interface BatchEnv {
-  config: Config;
-  source: string | null;
-  ingestedAt: string;
-}
-
-export interface BatchResult {
-  /** Per loaded file (by path). */
-  counts: Map<string, Counts>;
-  /** Fast-path files that were not clean; they must be loaded again on the exact path. */
-  unclean: Planned[];
-}
-
-/** Which batch kind a file goes to. Files with an empty line never take the NDJSON fast path (lines_read stays true). */
-export function kindOf(f: Planned): BatchKind {
-  if (f.bytes === 0) return 'empty';
-  const ext = baseExt(f.path);
-  if (f.format.format === 'seed') return 'seed';
-  if (f.format.format === 'gameanalytics') return 'gameanalytics';
-  if (f.format.format === 'events' && (ext === '.ndjson' || ext === '.jsonl' || ext === '.json')) {
-    return f.blank ? 'json' : 'fast';
-  }
-  if (f.format.format === 'events' && ext === '.parquet') return 'fast-parquet';
-  if (f.format.format === 'events' && !f.blank && (ext === '.csv' || ext === '.tsv')) {
-    return ext === '.csv' ? 'fast-csv' : 'fast-tsv';
-  }
-  return 'tabular';
-}
-
-/** Seed logs: the per-file reader parameters, computed before the batch (a bad --player pattern fails the file). */
-export function seedParams(path: string, config: Config, player?: string): Planned['seed'] {
-  const named = startFromName(path);
-  const start = named ?? sqlTimestamp(statSync(path).mtime);
-  return {
-    start,
-    tz: named ? (config.timezone ?? 'UTC') : 'UTC',
-    player: seedPlayer(path, player),
-    session: stem(path),
-  };
-}
 
 export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: BatchEnv): Promise<BatchResult> {
   const ids = (
@@ -254,7 +171,7 @@ async function ordered<T>(db: Db, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Runs a step that reads the file; DuckDB's complaints about the file become InputErrors naming file and line. */
-export async function read<T>(path: string, fn: () => Promise<T>): Promise<T> {
+async function read<T>(path: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
@@ -318,17 +235,4 @@ async function dropStage(db: Db): Promise<void> {
   // The NDJSON fast path's ql_stage is a view; the view goes first, since the tables under it are dropped after.
   await db.run('DROP VIEW IF EXISTS ql_stage').catch(() => {});
   for (const t of STAGE_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
-}
-
-/** Runs a multi-statement SQL file, binding to each statement only the parameters it uses. */
-export async function runScript(db: Db, sql: string, params: Params = {}): Promise<void> {
-  const statements = sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
-  for (const s of statements) {
-    const used: Params = {};
-    for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(s)) used[k] = v;
-    await db.run(s, Object.keys(used).length ? used : undefined);
-  }
 }

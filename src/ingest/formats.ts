@@ -11,25 +11,10 @@ import { sqlTimestamp } from '../domain/dates.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import type { Db } from '../engine/db.js';
-import { PRESETS } from './presets.js';
+import { type Mapping, PRESETS } from './presets.js';
 
 export const FORMATS = ['seed', 'events', 'gameanalytics', 'mapped'] as const;
 export type FormatName = (typeof FORMATS)[number];
-
-/** A tabular or JSON export mapped onto the canonical event fields by DuckDB SQL expressions (see README). */
-export interface Mapping {
-  reader: 'csv' | 'json' | 'parquet';
-  /** read_csv / read_parquet options, e.g. { "delim": "\t", "header": true }. */
-  options?: Record<string, string | number | boolean>;
-  /** Canonical field -> SQL expression over the file's columns (for JSON readers: over the object `j`). */
-  fields: { ts: string; player_id: string; quest_id: string; status: string } & Partial<
-    Record<'session_id' | 'build' | 'platform', string>
-  >;
-  /** Exact source value -> canonical status; values not listed fall back to the built-in synonyms. */
-  status_map?: Record<string, string>;
-  /** Rows where this is not true are counted as ignored (their player still counts as seen). */
-  filter?: string;
-}
 
 export interface FileFormat {
   format: FormatName;

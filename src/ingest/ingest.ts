@@ -6,17 +6,8 @@ import { sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
-import { type Db, sqlFile } from '../engine/db.js';
-import {
-  type BatchKind,
-  type Counts,
-  FAST_KINDS,
-  kindOf,
-  loadBatch,
-  type Planned,
-  runScript,
-  seedParams,
-} from './batch.js';
+import { type Db, runScript, sqlFile } from '../engine/db.js';
+import { loadBatch } from './batch.js';
 import {
   detectFormat,
   expandPaths,
@@ -27,6 +18,7 @@ import {
   sourceFormat,
   sourcePaths,
 } from './formats.js';
+import { type BatchKind, type Counts, FAST_KINDS, kindOf, type Planned, seedParams } from './plan.js';
 import {
   describe,
   describeTotals,
@@ -40,7 +32,7 @@ import {
   summarize,
 } from './results.js';
 
-export type { FileResult, FileStatus, IngestOptions, IngestSummary } from './results.js';
+export type { FileResult, IngestOptions, IngestSummary } from './results.js';
 
 /** A batch holds at most this many files and bytes (its staging lives in memory). */
 const BATCH_FILES = 2000;

@@ -1,5 +1,19 @@
 // Shipped mappings for public log formats; a source in questlog.config.json names one with "preset".
-import type { Mapping } from './formats.js';
+
+/** A tabular or JSON export mapped onto the canonical event fields by DuckDB SQL expressions (see README). */
+export interface Mapping {
+  reader: 'csv' | 'json' | 'parquet';
+  /** read_csv / read_parquet options, e.g. { "delim": "\t", "header": true }. */
+  options?: Record<string, string | number | boolean>;
+  /** Canonical field -> SQL expression over the file's columns (for JSON readers: over the object `j`). */
+  fields: { ts: string; player_id: string; quest_id: string; status: string } & Partial<
+    Record<'session_id' | 'build' | 'platform', string>
+  >;
+  /** Exact source value -> canonical status; values not listed fall back to the built-in synonyms. */
+  status_map?: Record<string, string>;
+  /** Rows where this is not true are counted as ignored (their player still counts as seen). */
+  filter?: string;
+}
 
 /**
  * OpenGameData "Wave Combinator" (WAVES) export: TSV with a header; `event_data` is a JSON object holding `level`.

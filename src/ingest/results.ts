@@ -19,7 +19,7 @@ export interface IngestOptions {
   cwd?: string;
 }
 
-export type FileStatus = 'loaded' | 'replaced' | 'skipped' | 'failed';
+type FileStatus = 'loaded' | 'replaced' | 'skipped' | 'failed';
 
 export interface FileResult {
   path: string;

@@ -3,14 +3,14 @@
 
 import { InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
+import { STATUSES, type Status } from '../domain/types.js';
 import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
-import { STATUSES, type Status } from '../engine/migrate.js';
-import type { Mapping } from './formats.js';
+import type { Mapping } from './presets.js';
 
 /** Lines longer than this are quarantined rather than parsed. */
 export const LONG_LINE = 1 << 20;
 
-export interface TabularEnv {
+interface TabularEnv {
   /** Canonical events: the four core columns must exist; optional ones are used when present. */
   required: boolean;
   rawLines(db: Db, path: string): Promise<void>;

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, configPath } from '../config.js';
-import { type DemoOptions, generateDemoData, SAMPLE_OPTIONS } from '../demo/generate.js';
+import { generateDemoData } from '../demo/generate.js';
+import { type DemoOptions, SAMPLE_OPTIONS } from '../demo/options.js';
 import type { Effects } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { EXIT, demoMessages as msg } from '../domain/messages.js';

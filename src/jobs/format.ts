@@ -1,6 +1,6 @@
 // Output of the jobs: the per-quest table (text, JSON or CSV) and the coverage line.
 import type { Coverage, QuestStats, Snapshot } from '../domain/types.js';
-import { stableJson } from '../publish/api.js';
+import { stableJson } from '../publish/json.js';
 
 const COLUMNS: [string, (q: QuestStats) => string][] = [
   ['players', (q) => String(q.players)],

@@ -39,7 +39,7 @@ interface LockInfo {
 }
 
 /** Creates the lock with O_EXCL; a lock whose process is gone is stale and taken over. */
-export function acquireLock(path: string, effects: Effects): () => void {
+function acquireLock(path: string, effects: Effects): () => void {
   const mine: LockInfo = { pid: process.pid, started: nowOf(effects).toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

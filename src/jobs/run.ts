@@ -8,7 +8,8 @@ import { Db } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
 import { DEFAULT_OUT } from '../publish/publish.js';
-import { type SegmentOptions, segmentOptions } from '../publish/segments.js';
+import type { SegmentOptions } from '../publish/segment-figures.js';
+import { segmentOptions } from '../publish/segments.js';
 
 /** Wraps a job's steps (the nightly names each one in its error); default: run as is. */
 export type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T>;

@@ -1,5 +1,13 @@
 // Output of `questlog stats --by DIMENSION` and `--format json|csv`: rows of per-quest figures, overall and per value.
+import { UserError } from '../domain/errors.js';
+import { segmentMessages } from '../domain/messages.js';
 import type { SegmentRow } from '../domain/types.js';
+
+/** `--min-players K`: a whole number from 0 up. */
+export function parseMinPlayers(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UserError(segmentMessages.notWholeNumber('--min-players', value));
+  return Number(value);
+}
 
 /** The row shape of `--format json|csv`: dimension and value null on a quest's overall row. */
 export const ROW_FIELDS = [
@@ -28,9 +36,9 @@ export const ROW_FIELDS = [
   'suppressed',
 ] as const;
 
-export type RowObject = Record<(typeof ROW_FIELDS)[number], string | number | boolean | null>;
+type RowObject = Record<(typeof ROW_FIELDS)[number], string | number | boolean | null>;
 
-export function rowObject(r: SegmentRow): RowObject {
+function rowObject(r: SegmentRow): RowObject {
   const out = {} as RowObject;
   for (const f of ROW_FIELDS) out[f] = f === 'suppressed' ? (r.suppressed ?? false) : r[f];
   return out;

@@ -1,4 +1,4 @@
-// Charts for notebooks: the report's chart builders (src/charts.ts) over the stored statistics, plus two views the
+// Charts for notebooks: the report's chart builders (src/publish/charts.ts) over the stored statistics, plus two views the
 // report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
 
 import { UserError } from '../domain/errors.js';
@@ -6,16 +6,15 @@ import { notebookMessages as msg } from '../domain/messages.js';
 import type { QuestStats } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getCompletionHistogram, getHistory, getSnapshot } from '../engine/read.js';
+import { ChartRenderer, renumberIds } from '../publish/chart-render.js';
 import {
   type Chart,
-  ChartRenderer,
   chartLabels,
   durationOverview,
   FONT,
   histogramChart,
   questHistoryChart,
   questStatusChart,
-  renumberIds,
   statusOverview,
   trendOverview,
 } from '../publish/charts.js';
@@ -24,7 +23,7 @@ import { segmentChart } from './segments.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
-export const CHART_KINDS = [
+const CHART_KINDS = [
   'buckets',
   'conversion',
   'completion',
@@ -48,7 +47,7 @@ function spec(description: string, body: Record<string, unknown>): VegaLiteSpec 
   };
 }
 
-export function completionChart(quests: readonly QuestStats[]): Chart {
+function completionChart(quests: readonly QuestStats[]): Chart {
   const labels = chartLabels(quests);
   const rows = quests.filter((q) => q.completion_rate !== null);
   const values = rows.map((q, i) => ({ quest: labels.get(q.quest_id) ?? q.name, order: i, rate: q.completion_rate }));
@@ -84,7 +83,7 @@ export function completionChart(quests: readonly QuestStats[]): Chart {
 }
 
 /** Players -> met the quest -> accepted it (now or before) -> completed it. */
-export function funnelChart(q: QuestStats): Chart {
+function funnelChart(q: QuestStats): Chart {
   const steps: [string, number][] = [
     ['Players', q.players],
     ['Encountered', q.players - q.not_encountered],

@@ -2,7 +2,7 @@
 import { UserError } from '../domain/errors.js';
 import { notebookMessages as msg } from '../domain/messages.js';
 
-export interface NotebookCell {
+interface NotebookCell {
   cell_type: string;
   source: string | string[];
   metadata: { tags?: string[]; [key: string]: unknown };
@@ -24,7 +24,7 @@ interface Declared {
   kind: ParamKind;
 }
 
-export const sourceText = (cell: NotebookCell) => (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
+const sourceText = (cell: NotebookCell) => (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
 const tagged = (cell: NotebookCell, tag: string) => cell.metadata.tags?.includes(tag) ?? false;
 
 /** The parameters a notebook declares: top-level `let name = default;` lines of its cell tagged `parameters`. */

@@ -13,7 +13,7 @@ import { runNotebook } from './run.js';
 /** One notebook report the nightly publishes: `config.notebooks.publish[]`. */
 export type NotebookReport = NotebookReportConfig;
 
-export interface NotebookReportsOptions {
+interface NotebookReportsOptions {
   reports: NotebookReport[];
   /** Folder the reports end up in, e.g. reports/notebooks. */
   out: string;

@@ -169,7 +169,7 @@ export async function runNotebook(opts: NotebookRunOptions, effects: Effects): P
   }
 }
 
-export interface NotebookSetupOptions {
+interface NotebookSetupOptions {
   python?: string;
 }
 

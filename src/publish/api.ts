@@ -1,10 +1,11 @@
 // The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
-import { createHash } from 'node:crypto';
 import type { Coverage, HistogramBin, QuestStats, Snapshot } from '../domain/types.js';
-import { questSegments, type SiteSegments } from './segments.js';
+import { fileIdOf } from './file-ids.js';
+import { round } from './json.js';
+import { questSegments, type SiteSegments } from './segment-figures.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
-export const API_SCHEMA_VERSION = 1;
+const API_SCHEMA_VERSION = 1;
 export const API_DIR = 'api/v1';
 
 /** Everything one published site is made of; loaded from the database once, then rendered without it. */
@@ -18,146 +19,6 @@ export interface SiteData {
   histogram: HistogramBin[];
   /** Per-value figures of the published dimensions, privacy floor applied (src/publish/segments.ts). */
   segments?: SiteSegments;
-}
-
-// Characters kept verbatim in file ids; everything else (including '.', '/', '%', '~') is escaped as ~XX (UTF-8 bytes).
-const SAFE = /^[A-Za-z0-9_-]$/;
-const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-const MAX_ID = 120;
-
-/**
- * A quest id as a file name: reversible (`decodeFileId`) when short and unambiguous, else `~h` + sha256 prefix.
- * `~h` can never come out of the escaping (escapes are uppercase hex), so the two forms cannot collide.
- */
-export function encodeFileId(questId: string): string {
-  let out = '';
-  for (const ch of questId) {
-    if (SAFE.test(ch)) out += ch;
-    else for (const byte of Buffer.from(ch, 'utf8')) out += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  if (out === '' || out.length > MAX_ID || RESERVED.test(out)) return hashFileId(questId);
-  return out;
-}
-
-export function hashFileId(questId: string): string {
-  return `~h${createHash('sha256').update(questId, 'utf8').digest('hex').slice(0, 20)}`;
-}
-
-/** The quest id of a reversible file id; undefined for hashed ids (look them up in quests.json). */
-export function decodeFileId(fileId: string): string | undefined {
-  if (fileId.startsWith('~h')) return undefined;
-  const bytes: number[] = [];
-  for (let i = 0; i < fileId.length; i++) {
-    if (fileId[i] === '~') {
-      bytes.push(Number.parseInt(fileId.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(fileId.charCodeAt(i));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/**
- * File ids for a set of quests. Ids differing only in case would overwrite each other on case-insensitive file
- * systems (macOS, Windows), so every member of such a group gets a hashed id instead.
- */
-export function fileIds(questIds: readonly string[]): Map<string, string> {
-  const encoded = new Map(questIds.map((q) => [q, encodeFileId(q)]));
-  const byFolded = new Map<string, number>();
-  for (const id of encoded.values()) byFolded.set(id.toLowerCase(), (byFolded.get(id.toLowerCase()) ?? 0) + 1);
-  for (const [q, id] of encoded) if ((byFolded.get(id.toLowerCase()) ?? 0) > 1) encoded.set(q, hashFileId(q));
-  return encoded;
-}
-
-/**
- * JSON with sorted keys, two-space indent and a final newline: the same data always gives the same bytes. A publish
- * serialises ~15,000 documents, so the native serialiser does the writing, and an object whose keys are already in
- * order is used as it is rather than copied.
- */
-export function stableJson(value: unknown): string {
-  return `${JSON.stringify(withSortedKeys(value), null, 2)}\n`;
-}
-
-const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
-
-function withSortedKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const v = withSortedKeys(value[i]);
-      if (v !== value[i]) {
-        copy ??= value.slice();
-        copy[i] = v;
-      }
-    }
-    return copy ?? value;
-  }
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  const order = keyOrder(keys);
-  if (order) {
-    const sorted: Record<string, unknown> = {};
-    for (const k of order) sorted[k] = withSortedKeys(obj[k]);
-    return sorted;
-  }
-  let copy: Record<string, unknown> | undefined;
-  for (const k of keys) {
-    const v = withSortedKeys(obj[k]);
-    if (v !== obj[k]) {
-      copy ??= { ...obj };
-      copy[k] = v;
-    }
-  }
-  return copy ?? obj;
-}
-
-/**
- * The order JSON must list an object's keys in, or null when they already are. Documents repeat a few shapes
- * thousands of times (a publish serialises ~25,000 documents of a few dozen shapes), so the answer is kept per shape.
- */
-function keyOrder(keys: string[]): string[] | null {
-  if (inOrder(keys)) return null;
-  const shape = keys.join('\u0001');
-  const known = shapes.get(shape);
-  // The joined keys name a shape only almost surely (a key may hold the separator): the keys themselves confirm it.
-  if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known.order;
-  const sorted = objectKeyOrder([...keys].sort());
-  const order = sorted.every((k, i) => k === keys[i]) ? null : sorted;
-  // Objects keyed by data (ids, dates) would fill it with one-offs.
-  if (shapes.size < 4096) shapes.set(shape, { keys, order });
-  return order;
-}
-
-const shapes = new Map<string, { keys: string[]; order: string[] | null }>();
-
-/**
- * Whether keys (as Object.keys lists them: array indexes first, ascending) are already in JSON's order, without
- * building a shape key: most objects are, and a 5,000-quest publish with 47 days of history checks ~600,000.
- */
-function inOrder(keys: string[]): boolean {
-  for (let i = 1; i < keys.length; i++) {
-    const a = keys[i - 1] as string;
-    // An index before anything is in order: Object.keys lists indexes first, numerically.
-    if (!(a < (keys[i] as string)) && !isIndex(a)) return false;
-  }
-  return true;
-}
-
-const isIndex = (k: string) => k.charCodeAt(0) <= 57 && ARRAY_INDEX.test(k) && Number(k) < 2 ** 32 - 1;
-
-/** Sorted keys in the order an object built from them lists them: array indexes first, numerically. */
-function objectKeyOrder(sorted: string[]): string[] {
-  if (!sorted.some(isIndex)) return sorted;
-  const indexes = sorted.filter(isIndex).sort((a, b) => Number(a) - Number(b));
-  return [...indexes, ...sorted.filter((k) => !isIndex(k))];
-}
-
-/** Rounds away floating-point noise (e.g. a mean summed in another order) so re-runs give identical bytes. */
-export function round(x: number | null, digits: number): number | null {
-  if (x === null || !Number.isFinite(x)) return null;
-  const f = 10 ** digits;
-  const r = Math.round(x * f) / f;
-  return Object.is(r, -0) ? 0 : r;
 }
 
 /** Seconds as an ISO 8601 duration in hours, minutes and seconds (no days: they are calendar-dependent). */
@@ -175,7 +36,7 @@ export function isoDuration(seconds: number | null): string | null {
 }
 
 /** 'YYYY-MM-DD HH:MM:SS' (DuckDB, UTC) -> ISO 8601 with Z. */
-export function isoTimestamp(ts: string | null): string | null {
+function isoTimestamp(ts: string | null): string | null {
   return ts === null ? null : `${ts.replace(' ', 'T')}Z`;
 }
 
@@ -183,7 +44,7 @@ export function isoTimestamp(ts: string | null): string | null {
  * The quest's figures in the original web API's names (rejected = declined) plus the newer ones. Keys are listed in
  * JSON's (sorted) order, so stableJson serialises the object as it is: a 47-day history has 235,000 of them.
  */
-export function questFigures(q: QuestStats) {
+function questFigures(q: QuestStats) {
   const secs = (x: number | null) => round(x, 3);
   return {
     abandoned: q.abandoned,
@@ -221,7 +82,7 @@ export function questFigures(q: QuestStats) {
 }
 
 /** The original API's chart data: exactly these four labels, in this order (keys in JSON's order, as above). */
-export function questStatus(q: QuestStats): { data: number; label: string }[] {
+function questStatus(q: QuestStats): { data: number; label: string }[] {
   return [
     { data: q.accepted, label: 'Accepted' },
     { data: q.declined, label: 'Rejected' },
@@ -343,10 +204,6 @@ export function historyDocument(data: SiteData, q: QuestStats, rows: QuestStats[
     ),
     links: links(fileId),
   };
-}
-
-export function fileIdOf(ids: Map<string, string>, questId: string): string {
-  return ids.get(questId) ?? encodeFileId(questId);
 }
 
 /** History rows grouped by quest id, each in date order. */

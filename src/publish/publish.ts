@@ -10,18 +10,20 @@ import { publishMessages } from '../domain/messages.js';
 import type { Db } from '../engine/db.js';
 import { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from '../engine/read.js';
 import { packageRoot } from '../root.js';
-import { API_DIR, fileIds, questsIndex, type SiteData, snapshotDocument, stableJson } from './api.js';
-import { ChartRenderer, durationOverview, type SvgRenderer, statusOverview, trendOverview } from './charts.js';
+import { API_DIR, questsIndex, type SiteData, snapshotDocument } from './api.js';
+import { ChartRenderer, type SvgRenderer } from './chart-render.js';
+import { durationOverview, statusOverview, trendOverview } from './charts.js';
+import { fileIds } from './file-ids.js';
+import { stableJson } from './json.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { conversionOverview } from './rates.js';
 import { renderIndex, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
-import { floorSite, loadSegments, type SegmentOptions, segmentOptions, writeSegmentApi } from './segments.js';
+import type { SegmentOptions } from './segment-figures.js';
+import { floorSite, loadSegments, segmentOptions, writeSegmentApi } from './segments.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
 
-export { alive, recoverSite } from './site-files.js';
-
 export const DEFAULT_OUT = 'reports';
-export const DEFAULT_TITLE = 'Quest statistics';
+const DEFAULT_TITLE = 'Quest statistics';
 
 export interface PublishOptions {
   /** Output folder, replaced as a whole. */
@@ -157,7 +159,7 @@ async function buildSite(
 }
 
 /** Folders other commands put inside the site (notebook reports); a publish keeps them. */
-export const FOREIGN_DIRS = ['notebooks'];
+const FOREIGN_DIRS = ['notebooks'];
 
 /** New content for a foreign folder is moved in; otherwise the previous site's copy is kept (copied, never moved). */
 function carryOver(out: string, tmp: string, include: Record<string, string>): void {
@@ -203,7 +205,7 @@ async function writeAssets(write: Write): Promise<void> {
  * vega-interpreter ships only as an ES module, which browsers refuse to load from file://. Its one import is a few
  * vega-util functions that the vega bundle exposes globally, so it becomes a classic script by swapping two lines.
  */
-export function interpreterScript(): string {
+function interpreterScript(): string {
   const src = readFileSync(join(packageBuild('vega-interpreter'), 'vega-interpreter.js'), 'utf8');
   const imp = "import { ascending, isString, DisallowedObjectProperties } from 'vega-util';";
   const exp = 'export { expression as expressionInterpreter };';

@@ -1,17 +1,10 @@
 // One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
 import { basename } from 'node:path';
 import type { HistogramBin, QuestStats } from '../domain/types.js';
-import {
-  fileIdOf,
-  fileIds,
-  historyByQuest,
-  historyDocument,
-  questDocument,
-  questPaths,
-  type SiteData,
-  stableJson,
-} from './api.js';
+import { historyByQuest, historyDocument, questDocument, questPaths, type SiteData } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
+import { fileIdOf, fileIds } from './file-ids.js';
+import { stableJson } from './json.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
 import { questChartSvg } from './svg-charts.js';
 
@@ -23,7 +16,7 @@ export type Draw = (charts: Chart[]) => Promise<string[]> | string[];
 const drawQuestCharts: Draw = (charts) => charts.map(questChartSvg);
 
 /** Everything one quest page needs besides the site's header data. */
-export interface QuestPage {
+interface QuestPage {
   q: QuestStats;
   fileId: string;
   /** The quest's figures on every stored snapshot date. */

@@ -6,7 +6,7 @@ import type { QuestStats } from '../domain/types.js';
 import { base, type Chart, chartLabels, WIDE } from './charts.js';
 
 /** The index's worst-first chart shows this many quests (its data table lists the same ones). */
-export const WORST_LIMIT = 20;
+const WORST_LIMIT = 20;
 
 /**
  * Quests ranked worst first by conversion (completed / encountered), for lists, charts and default sorts. The key is

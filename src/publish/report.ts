@@ -12,8 +12,9 @@ import {
 } from '../domain/format.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import { questPaths, type SiteData, stableJson } from './api.js';
+import { questPaths, type SiteData } from './api.js';
 import type { Chart } from './charts.js';
+import { stableJson } from './json.js';
 import { dimensionPage, questBreakdowns } from './segment-pages.js';
 
 export const TEMPLATES_DIR = join(packageRoot, 'templates');
@@ -22,7 +23,7 @@ export const TEMPLATES_DIR = join(packageRoot, 'templates');
  * No script, style or connection may come from anywhere but the site itself. Inline styles are refused too:
  * vega's SVG carries none, and the CSS lives in one file.
  */
-export const CSP =
+const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "font-src 'self'; base-uri 'none'; form-action 'none'";
 
@@ -38,7 +39,7 @@ export interface RenderedChart extends Chart {
   wide: boolean;
 }
 
-export interface QuestPageModel {
+interface QuestPageModel {
   quest: QuestStats;
   fileId: string;
   history: QuestStats[];
@@ -50,7 +51,7 @@ export function scriptJson(value: unknown): string {
   return escapeScriptJson(stableJson(value));
 }
 
-export function escapeScriptJson(json: string): string {
+function escapeScriptJson(json: string): string {
   return json
     .replaceAll('<', '\\u003c')
     .replaceAll('>', '\\u003e')

@@ -2,10 +2,12 @@
 // quest's values side by side (plain tables and SVG: they read with JavaScript off). Values are listed by name, never
 // ranked: a value is called higher or lower than another only when their 95% intervals do not overlap.
 import type { SegmentRow } from '../domain/types.js';
-import { fileIdOf, fileIds, type SiteData } from './api.js';
-import { questRows, type SiteSegments, segmentValues } from './segments.js';
+import type { SiteData } from './api.js';
+import { fileIdOf, fileIds } from './file-ids.js';
+import { questRows, type SiteSegments } from './segment-figures.js';
+import { segmentValues } from './segments.js';
 
-export interface BreakdownRow {
+interface BreakdownRow {
   value: string;
   row: SegmentRow;
   /** Values whose interval lies wholly below / above this one's. */
@@ -15,7 +17,7 @@ export interface BreakdownRow {
   bar: { x1: number; x2: number; cx: number; y: number } | null;
 }
 
-export interface Breakdown {
+interface Breakdown {
   dimension: string;
   rows: BreakdownRow[];
   height: number;

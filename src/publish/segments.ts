@@ -1,28 +1,19 @@
 // Segments in the published site: api/v1/segments.json, api/v1/segments/<dimension>/<value>.json, each quest's
 // `segments`, and the report's pages per dimension. Every row passes the privacy floor first (src/publish/privacy.ts).
 import type { Config } from '../config.js';
-import { DIMENSIONS, type QuestStats, type SegmentRow } from '../domain/types.js';
+import { DIMENSIONS, type QuestStats } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getSegmentRows } from '../engine/segments.js';
-import { API_DIR, fileIdOf, fileIds, round, type SiteData } from './api.js';
+import { API_DIR, type SiteData } from './api.js';
+import { fileIdOf, fileIds } from './file-ids.js';
 import { applyFloor, DEFAULT_MIN_PLAYERS, floorQuest } from './privacy.js';
-
-/** What a publish shows of segments: which dimensions, and the floor. */
-export interface SegmentOptions {
-  dimensions: string[];
-  minPlayers: number;
-}
+import { type SegmentOptions, type SiteSegments, segmentFigures } from './segment-figures.js';
 
 export function segmentOptions(config: Config | undefined): SegmentOptions {
   return {
     dimensions: config?.segments ?? [...DIMENSIONS],
     minPlayers: config?.privacy?.min_players ?? DEFAULT_MIN_PLAYERS,
   };
-}
-
-/** A site's segment data: the floored rows of the published dimensions, overall rows included. */
-export interface SiteSegments extends SegmentOptions {
-  rows: SegmentRow[];
 }
 
 export async function loadSegments(db: Db, date: string, opts: SegmentOptions): Promise<SiteSegments> {
@@ -44,39 +35,6 @@ export function floorSite(data: SiteData, k: number): SiteData {
   };
 }
 
-/** A segment row's figures under the snapshot's names, rounded as the API rounds (keys in JSON's order). */
-export function segmentFigures(r: SegmentRow) {
-  const rate = (x: number | null) => round(x, 6);
-  const secs = (x: number | null) => round(x, 3);
-  return {
-    abandoned: r.abandoned,
-    accepted: r.accepted,
-    anomalies: r.anomalies,
-    completed: r.completed,
-    completion_rate: rate(r.completion_rate),
-    completion_rate_high: rate(r.completion_rate_high),
-    completion_rate_low: rate(r.completion_rate_low),
-    conversion_rate: rate(r.conversion_rate),
-    conversion_rate_high: rate(r.conversion_rate_high),
-    conversion_rate_low: rate(r.conversion_rate_low),
-    declined: r.declined,
-    failed: r.failed,
-    max_seconds: secs(r.max_seconds),
-    mean_attempts: round(r.mean_attempts, 3),
-    mean_seconds: secs(r.mean_seconds),
-    median_seconds: secs(r.median_seconds),
-    min_seconds: secs(r.min_seconds),
-    not_encountered: r.not_encountered,
-    p90_seconds: secs(r.p90_seconds),
-    players: r.players,
-    reach_rate: rate(r.reach_rate),
-    reach_rate_high: rate(r.reach_rate_high),
-    reach_rate_low: rate(r.reach_rate_low),
-    suppressed: r.suppressed ?? false,
-    times_suppressed: r.times_suppressed ?? false,
-  };
-}
-
 /** Per dimension, its values in order with their file ids (case-folding collisions hashed, as quest ids are). */
 export function segmentValues(seg: SiteSegments): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
@@ -87,7 +45,7 @@ export function segmentValues(seg: SiteSegments): Map<string, Map<string, string
   return out;
 }
 
-export const segmentPaths = (dimension: string, fileId: string) => ({
+const segmentPaths = (dimension: string, fileId: string) => ({
   json: `${API_DIR}/segments/${dimension}/${fileId}.json`,
   html: `segments/${dimension}.html#${fileId}`,
 });
@@ -97,7 +55,7 @@ function header(data: SiteData) {
 }
 
 /** api/v1/segments.json: the published dimensions, their values and where each value's figures are. */
-export function segmentsIndex(data: SiteData, seg: SiteSegments) {
+function segmentsIndex(data: SiteData, seg: SiteSegments) {
   const values = segmentValues(seg);
   return {
     ...header(data),
@@ -114,7 +72,7 @@ export function segmentsIndex(data: SiteData, seg: SiteSegments) {
 }
 
 /** api/v1/segments/<dimension>/<value>.json: every quest's figures for that value. */
-export function segmentValueDocument(
+function segmentValueDocument(
   data: SiteData,
   seg: SiteSegments,
   dimension: string,
@@ -139,34 +97,6 @@ export function segmentValueDocument(
       });
     }),
   };
-}
-
-/** The rows of one quest (value rows only), indexed once per site: 5,000 quest pages must not scan them all. */
-export function questRows(seg: SiteSegments, questId: string): SegmentRow[] {
-  let index = byQuest.get(seg);
-  if (!index) {
-    index = new Map();
-    for (const r of seg.rows) {
-      if (r.dimension === null) continue;
-      const list = index.get(r.quest_id);
-      if (list) list.push(r);
-      else index.set(r.quest_id, [r]);
-    }
-    byQuest.set(seg, index);
-  }
-  return index.get(questId) ?? [];
-}
-
-const byQuest = new WeakMap<SiteSegments, Map<string, SegmentRow[]>>();
-
-/** A quest JSON's `segments`: per published dimension, its values' figures. */
-export function questSegments(seg: SiteSegments, questId: string) {
-  const rows = questRows(seg, questId);
-  const out: Record<string, unknown[]> = {};
-  for (const d of seg.dimensions) {
-    out[d] = rows.filter((r) => r.dimension === d).map((r) => Object.assign(segmentFigures(r), { value: r.value }));
-  }
-  return out;
 }
 
 type Write = (rel: string, content: string | Buffer) => Promise<void> | void;

@@ -165,7 +165,7 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** Players by status: one horizontal bar per status, 26 px per row, 480 px wide. */
-export function statusSvg(values: readonly Record<string, unknown>[]): string {
+function statusSvg(values: readonly Record<string, unknown>[]): string {
   const rows = [...values].sort((a, b) => num(a.order) - num(b.order));
   const [w, step] = [480, 26];
   const h = step * rows.length;
@@ -187,7 +187,7 @@ export function statusSvg(values: readonly Record<string, unknown>[]): string {
 }
 
 /** Completion-time bins: bars between each bin's bounds, 1 px apart, 480 x 180. */
-export function histogramSvg(values: readonly Record<string, unknown>[]): string {
+function histogramSvg(values: readonly Record<string, unknown>[]): string {
   const [w, h] = [480, 180];
   const bins = values.map((v) => ({ from: num(v.from), to: num(v.to), players: num(v.players) }));
   const lo = bins.length ? Math.min(...bins.map((b) => b.from)) : 0;
@@ -213,7 +213,7 @@ export function histogramSvg(values: readonly Record<string, unknown>[]): string
 const ANGLE = (40 * Math.PI) / 180;
 
 /** Status per snapshot date: stacked columns, dates rotated -40 degrees, colour legend below; 900 x 220. */
-export function historySvg(values: readonly Record<string, unknown>[]): string {
+function historySvg(values: readonly Record<string, unknown>[]): string {
   const [w, h] = [900, 220];
   const dates = [...new Set(values.map((v) => str(v.date)))].sort();
   const column = new Map(dates.map((d, i) => [d, i]));

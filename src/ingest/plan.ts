@@ -1,0 +1,89 @@
+// What a file's batch will be: its kind (which reader and path it takes), what preparing it found, and what loading
+// it reports. Decided before any batch runs, so a file that cannot be planned fails alone.
+import { statSync } from 'node:fs';
+import type { Config } from '../config.js';
+import { sqlTimestamp } from '../domain/dates.js';
+import { baseExt, type FileFormat, type Fingerprint, seedPlayer, startFromName, stem } from './formats.js';
+
+/** DuckDB's line buffer: anything longer makes the whole file unreadable. */
+export const MAX_LINE = 64 << 20;
+
+/**
+ * How a batch is read. `fast`: canonical NDJSON through DuckDB's JSON reader, `fast-csv|tsv|parquet`: canonical
+ * events through the typed readers; `json`, `seed`, `gameanalytics`: every physical line staged and parsed in SQL
+ * (exact line numbers and rejects); `tabular`: one CSV/Parquet/mapped file on the exact path.
+ */
+export type BatchKind =
+  | 'empty'
+  | 'seed'
+  | 'gameanalytics'
+  | 'json'
+  | 'fast'
+  | 'tabular'
+  | 'fast-csv'
+  | 'fast-tsv'
+  | 'fast-parquet';
+
+/** Fast kinds read every file of the batch with a typed reader; files that are not clean go to the exact path. */
+export const FAST_KINDS: BatchKind[] = ['fast', 'fast-csv', 'fast-tsv', 'fast-parquet'];
+
+export interface Planned extends Fingerprint {
+  path: string;
+  format: FileFormat;
+  /** The ledger id of an earlier version at the same path (replaced by this one). */
+  oldId: number | null;
+  /** Seed logs: session start ('YYYY-MM-DD HH:MM:SS'), its zone, player and session, from the path. */
+  seed?: { start: string; tz: string; player: string; session: string };
+}
+
+/** A fast batch that cannot be read that way at all; its files take the exact path. */
+export class FastPathRefused extends Error {}
+
+export interface Counts {
+  lines_read: number;
+  loaded: number;
+  rejected: number;
+  ignored: number;
+  duplicates: number;
+}
+
+export interface BatchEnv {
+  config: Config;
+  source: string | null;
+  ingestedAt: string;
+}
+
+export interface BatchResult {
+  /** Per loaded file (by path). */
+  counts: Map<string, Counts>;
+  /** Fast-path files that were not clean; they must be loaded again on the exact path. */
+  unclean: Planned[];
+}
+
+/** Which batch kind a file goes to. Files with an empty line never take the NDJSON fast path (lines_read stays true). */
+export function kindOf(f: Planned): BatchKind {
+  if (f.bytes === 0) return 'empty';
+  const ext = baseExt(f.path);
+  if (f.format.format === 'seed') return 'seed';
+  if (f.format.format === 'gameanalytics') return 'gameanalytics';
+  if (f.format.format === 'events' && (ext === '.ndjson' || ext === '.jsonl' || ext === '.json')) {
+    return f.blank ? 'json' : 'fast';
+  }
+  if (f.format.format === 'events' && ext === '.parquet') return 'fast-parquet';
+  if (f.format.format === 'events' && !f.blank && (ext === '.csv' || ext === '.tsv')) {
+    return ext === '.csv' ? 'fast-csv' : 'fast-tsv';
+  }
+  return 'tabular';
+}
+
+/** Seed logs: the per-file reader parameters, computed before the batch (a bad --player pattern fails the file). */
+export function seedParams(path: string, config: Config, player?: string): Planned['seed'] {
+  const named = startFromName(path);
+  const start = named ?? sqlTimestamp(statSync(path).mtime);
+  return {
+    start,
+    tz: named ? (config.timezone ?? 'UTC') : 'UTC',
+    player: seedPlayer(path, player),
+    session: stem(path),
+  };
+}
