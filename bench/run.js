@@ -1,5 +1,5 @@
 // `npm run bench`: questlog against the engine floor, SQLite the original way and pandas, side by side in one run.
-// Usage: node bench/run.js [--sizes 1m,10m] [--huge] [--reps 3] [--slow-reps N] [--contenders questlog,floor,sqlite,pandas]
+// Usage: node bench/run.js [--sizes 1m,10m] [--huge] [--reps 3] [--slow-reps N] [--contenders questlog,floor,sqlite,pandas,clickhouse]
 //        [--formats ndjson,ndjson.gz,csv,parquet] [--no-incremental] [--out bench/results] [--data bench/data] [--smoke]
 //        [--merge] [--memory-limit 8GB] [--threads 2] [--incremental-only]
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startCluster } from './lib/clickhouse-cluster.js';
 import { compareStats } from './lib/compare.js';
 import { ensureDataset, FORMATS, SIZES } from './lib/datasets.js';
 import { markdown, median, ratios, summarize, targets } from './lib/results.js';
@@ -74,6 +75,8 @@ const CONTENDERS = {
   limit: { cmd: process.execPath, script: 'bench/contenders/limit.js', formats },
   sqlite: { cmd: process.execPath, script: 'bench/contenders/sqlite.js', formats: ['ndjson'], slow: true },
   pandas: { cmd: PYTHON, script: 'bench/contenders/pd_groupby.py', formats: ['ndjson'], slow: true },
+  // Opt-in (--contenders ...,clickhouse): questlog with the ClickHouse engine on a two-shard loopback cluster.
+  clickhouse: { cmd: process.execPath, script: 'bench/contenders/clickhouse.js', formats },
 };
 for (const c of contenders) if (!CONTENDERS[c]) throw new Error(`unknown contender ${c}`);
 
@@ -146,8 +149,16 @@ async function benchSize(size, meta) {
   return result;
 }
 
+/** The loopback cluster of the clickhouse contender, started once per run (bench/lib/clickhouse-cluster.js). */
+let cluster;
+
 function specFor(contender, format, dataset, tag) {
+  const clickhouse =
+    contender === 'clickhouse'
+      ? { url: cluster.url, urls: cluster.urls, cluster: cluster.cluster, database: `bench_${tag.replace(/\W/g, '_')}` }
+      : undefined;
   return {
+    clickhouse,
     pkg,
     fresh: true,
     db: join(work, `${contender}.${contender === 'sqlite' ? 'sqlite' : 'duckdb'}`),
@@ -190,7 +201,7 @@ async function benchIncremental(dataset) {
     settings,
   });
   log(`  ${dataset.size} incremental: history loaded in ${(setup.wallMs / 1000).toFixed(1)} s (${setup.rows} events)`);
-  // A nightly finds last night's site and the one before it, which its publish rebuilds in place (src/site-files.ts).
+  // A nightly finds last night's site and the one before it, which its publish rebuilds in place (src/publish/site-files.ts).
   rmSync(join(work, '.site.old'), { recursive: true, force: true });
   cpSync(join(work, 'site'), join(work, '.site.old'), { recursive: true });
   const nightly = [];
@@ -290,6 +301,7 @@ function machine() {
     duckdb: pkg('@duckdb/node-api'),
     sqlite: `better-sqlite3 ${pkg('better-sqlite3')}`,
     pandas: quiet(PYTHON, ['-c', 'import pandas; print(pandas.__version__)']),
+    clickhouse: quiet('clickhouse-client', ['--version']),
   };
 }
 
@@ -326,7 +338,15 @@ async function main() {
     dirty: git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results']) !== '',
   };
   const result = { ...meta, started_at: stamp(), machine: machine(), settings, load: { start: loadavg() }, sizes: [] };
-  for (const size of sizes) result.sizes.push(await benchSize(size, meta));
+  if (contenders.includes('clickhouse')) {
+    cluster = await startCluster();
+    log(`clickhouse: two shards at ${cluster.urls.join(', ')}`);
+  }
+  try {
+    for (const size of sizes) result.sizes.push(await benchSize(size, meta));
+  } finally {
+    await cluster?.stop();
+  }
   result.finished_at = stamp();
   result.load.end = loadavg();
   const out = resolve(args.out);

@@ -3,9 +3,12 @@
 // publish an empty report with exit 0).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { check, type Spec } from './config-spec.js';
 import { errorMessage, UserError } from './domain/errors.js';
-import { configMessages as msg, segmentMessages } from './domain/messages.js';
-import { DIMENSIONS } from './domain/types.js';
+import { configMessages as msg } from './domain/messages.js';
+import { segmentMessages } from './domain/segment-messages.js';
+import { type AlertRule, CHANGE_METRICS, DIMENSIONS } from './domain/types.js';
+import { DEFAULT_DB } from './engine/db.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
 export interface SourceConfig {
@@ -32,6 +35,27 @@ export interface NotebookReportConfig {
   name?: string;
 }
 
+/**
+ * Where statistics are computed (`engine`): the local DuckDB file (default) or a ClickHouse cluster that holds the
+ * events (see README, "Statistics on a ClickHouse cluster"). The ledger, quarantine and snapshots stay local either way.
+ */
+export interface EngineConfig {
+  /** 'duckdb' (default) | 'clickhouse' */
+  type: 'duckdb' | 'clickhouse';
+  /** ClickHouse: HTTP url of the server questlog queries (any node of the cluster). */
+  url?: string;
+  /** ClickHouse: the database questlog creates its tables in (default "questlog"). */
+  database?: string;
+  /** ClickHouse: the cluster name in the servers' `remote_servers` (default "questlog"). */
+  cluster?: string;
+  /** ClickHouse: HTTP url of one server per shard: questlog creates and cleans its per-shard tables on each. */
+  shards?: string[];
+  /** ClickHouse: user (default "default"); the password comes from $QUESTLOG_CLICKHOUSE_PASSWORD, never the file. */
+  user?: string;
+}
+
+const ENGINE_TYPES = ['duckdb', 'clickhouse'] as const;
+
 export interface Config {
   /** Folder the config was read from; relative paths in it resolve against this. */
   root: string;
@@ -48,20 +72,25 @@ export interface Config {
   segments?: string[];
   /** Published output hides rows about 1 to min_players - 1 players (default 5; 0 turns it off). */
   privacy?: { min_players?: number };
+  engine?: EngineConfig;
+  /** How old the newest event may be before the nightly calls the data stale, and whether empty globs fail. */
+  freshness?: FreshnessConfig;
+  /** Rules the nightly checks each snapshot's changes against (README "Alerts"); defaults filled in. */
+  alerts?: AlertRule[];
 }
+
+interface FreshnessConfig {
+  /** Hours; default 36 (a daily export that is a day late is still fresh, two days late is not). */
+  max_age_hours?: number;
+  /** true: a configured glob that matches nothing fails the ingest (default: a warning). */
+  strict_globs?: boolean;
+}
+
+export const DEFAULT_MAX_AGE_HOURS = 36;
 
 const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
-
-type Spec =
-  | 'string'
-  | 'boolean'
-  | 'number'
-  | 'scalar'
-  | { array: Spec }
-  | { record: Spec }
-  | { object: Record<string, Spec>; required?: string[] };
 
 const STRINGS: Spec = { record: 'string' };
 
@@ -101,84 +130,62 @@ const CONFIG: Spec = {
     },
     segments: { array: 'string' },
     privacy: { object: { min_players: 'number' } },
+    engine: {
+      object: {
+        type: 'string',
+        url: 'string',
+        database: 'string',
+        cluster: 'string',
+        shards: { array: 'string' },
+        user: 'string',
+      },
+      required: ['type'],
+    },
+    freshness: { object: { max_age_hours: 'number', strict_globs: 'boolean' } },
+    alerts: {
+      array: {
+        object: { metric: 'string', direction: 'string', min_change: 'number', scope: 'string' },
+        required: ['metric', 'direction'],
+      },
+    },
   },
 };
 
-function kind(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
+const DIRECTIONS = ['up', 'down', 'any'];
 
-function expected(spec: Spec): string {
-  if (typeof spec === 'string') return spec === 'scalar' ? 'a string, number or boolean' : `a ${spec}`;
-  if ('array' in spec) return `an array of ${expected(spec.array).replace(/^an? /, '')}s`;
-  return 'an object';
-}
-
-/** Checks `value` against `spec`; throws naming the dotted key path (`sources.mygame.paths[0]`). */
-function check(value: unknown, spec: Spec, path: string, file: string): void {
-  const fail = () => {
-    throw new UserError(msg.wrongType(file, path, expected(spec), kind(value)));
-  };
-  if (spec === 'string' || spec === 'boolean' || spec === 'number') {
-    if (typeof value !== spec) fail();
-    return;
-  }
-  if (spec === 'scalar') {
-    if (!['string', 'number', 'boolean'].includes(typeof value)) fail();
-    return;
-  }
-  if ('array' in spec) {
-    if (!Array.isArray(value)) fail();
-    (value as unknown[]).forEach((v, i) => {
-      check(v, spec.array, `${path}[${i}]`, file);
-    });
-    return;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
-  const obj = value as Record<string, unknown>;
-  if ('record' in spec) {
-    for (const [k, v] of Object.entries(obj)) check(v, spec.record, `${path}.${k}`, file);
-    return;
-  }
-  for (const [k, v] of Object.entries(obj)) {
-    const sub = spec.object[k];
-    if (!sub)
-      throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
-    check(v, sub, path ? `${path}.${k}` : k, file);
-  }
-  for (const k of spec.required ?? []) {
-    if (!(k in obj)) throw new UserError(msg.missingKey(file, path ? `${path}.${k}` : k));
-  }
-}
-
-/** The known key closest to a misspelling (edit distance ≤ 2), for the error's hint. */
-function nearest(key: string, known: string[]): string | undefined {
-  const dist = (a: string, b: string): number => {
-    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0] ?? 0;
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = d[j] ?? 0;
-        d[j] = Math.min(cur + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-      }
+/** Values the spec's types cannot say: known metric and direction, a change that is not negative. */
+function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertRule[] | undefined {
+  return raw?.map((r, i) => {
+    const key = (k: string) => `alerts[${i}].${k}`;
+    if (!(CHANGE_METRICS as readonly string[]).includes(r.metric ?? '')) {
+      throw new UserError(msg.badValue(file, key('metric'), `one of ${CHANGE_METRICS.join(', ')}`, String(r.metric)));
     }
-    return d[b.length] ?? 0;
-  };
-  return known.filter((k) => !k.startsWith('$')).find((k) => dist(key.toLowerCase(), k.toLowerCase()) <= 2);
+    if (!DIRECTIONS.includes(r.direction ?? '')) {
+      throw new UserError(msg.badValue(file, key('direction'), `one of ${DIRECTIONS.join(', ')}`, String(r.direction)));
+    }
+    if (r.min_change !== undefined && !(Number.isFinite(r.min_change) && r.min_change >= 0)) {
+      throw new UserError(msg.badValue(file, key('min_change'), 'a number ≥ 0', String(r.min_change)));
+    }
+    return {
+      metric: r.metric as AlertRule['metric'],
+      direction: r.direction as AlertRule['direction'],
+      min_change: r.min_change ?? 0,
+      scope: r.scope ?? 'any quest',
+    };
+  });
 }
 
 /** Validates and normalises a parsed config object; `file` names it in errors, `root` anchors relative paths. */
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
   checkSegments(raw as { segments?: string[]; privacy?: { min_players?: number } }, file);
+  checkEngine(raw as { engine?: Record<string, unknown>; segments?: string[] }, file);
   const obj = raw as Omit<Config, 'root' | 'sources'> & { sources?: Record<string, SourceConfig>; $schema?: string };
-  const { $schema: _schema, ...rest } = obj;
+  const { $schema: _schema, alerts, ...rest } = obj;
+  const rules = alertRules(alerts, file);
   return {
     ...rest,
+    ...(rules ? { alerts: rules } : {}),
     root,
     // The README promises paths relative to the config file; the database is one of them.
     ...(obj.db !== undefined ? { db: displayPath(resolve(root, obj.db)) } : {}),
@@ -196,6 +203,27 @@ function checkSegments(raw: { segments?: string[]; privacy?: { min_players?: num
   const k = raw.privacy?.min_players;
   if (k !== undefined && !(Number.isInteger(k) && k >= 0))
     throw new UserError(`${file}: ${segmentMessages.badFloor(k)}`);
+}
+
+/** The engine's values beyond their types: a known type, and for ClickHouse the url and shards it cannot do without. */
+function checkEngine(raw: { engine?: Record<string, unknown>; segments?: string[] }, file: string): void {
+  const engine = raw.engine;
+  if (!engine) return;
+  if (!(ENGINE_TYPES as readonly unknown[]).includes(engine.type)) {
+    throw new UserError(msg.badValue(file, 'engine.type', ENGINE_TYPES.join(' or '), String(engine.type)));
+  }
+  if (engine.type !== 'clickhouse') return;
+  // The cluster computes no segment figures (README "Statistics on a ClickHouse cluster"): asking for them is an error
+  // here, not an empty breakdown on the site.
+  if ((raw.segments ?? []).length > 0) throw new UserError(segmentMessages.clickhouseConfig(file));
+  if (engine.url === undefined) throw new UserError(msg.missingKey(file, 'engine.url'));
+  const shards = (engine.shards as string[] | undefined) ?? [];
+  if (shards.length === 0) throw new UserError(msg.missingKey(file, 'engine.shards'));
+  for (const [key, url] of [['engine.url', engine.url], ...shards.map((u, i) => [`engine.shards[${i}]`, u])]) {
+    if (!/^https?:\/\/[^/\s]+\/?$/.test(String(url))) {
+      throw new UserError(msg.badValue(file, String(key), 'an http(s) url such as http://127.0.0.1:8123', String(url)));
+    }
+  }
 }
 
 /** A path as the user would type it from here: relative when under the current folder, else absolute. */
@@ -218,6 +246,14 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
     throw new UserError(msg.notJson(path, errorMessage(err)));
   }
   return normalizeConfig(raw, dirname(path), path);
+}
+
+/**
+ * The database every command and `open()` uses, by one precedence: the `--db` flag (or open()'s argument), then
+ * $QUESTLOG_DB, then the config's "db", then data/questlog.duckdb.
+ */
+export function resolveDb(config: Config, flag?: string): string {
+  return flag ?? (process.env.QUESTLOG_DB || undefined) ?? config.db ?? DEFAULT_DB;
 }
 
 /** The `notebooks` settings with their defaults applied and `out` resolved against the config's folder. */

@@ -21,6 +21,7 @@ export { engineFor, type StatsEngine } from './engine/engine.js';
 export { migrate, SCHEMA_VERSION, schemaVersion } from './engine/migrate.js';
 export { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from './engine/read.js';
 export { publishReadCopy, type ReadCopy, readCopyPath } from './engine/readcopy.js';
+export { listRuns, type RunCounts, type RunRow, recordRun } from './engine/runs.js';
 export { computeSnapshots } from './engine/snapshot.js';
 export { refreshState } from './engine/state.js';
 export { loadCatalogue } from './ingest/catalogue.js';
@@ -31,11 +32,12 @@ export { listRejects, type RejectRow } from './ingest/rejects.js';
 export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './jobs/demo.js';
 export { formatCoverage, formatSnapshot, formatStatsTable, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
 export { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
-export { type NightlyOptions, type NightlySummary, nightly } from './jobs/nightly.js';
+export { type Freshness, lastCompleteDay, type NightlyOptions, type NightlySummary, nightly } from './jobs/nightly.js';
 export { publishCommand } from './jobs/publish.js';
 export { withDb } from './jobs/run.js';
+export { listSnapshots, type SnapshotListRow, snapshotsDeleteCommand, snapshotsListCommand } from './jobs/snapshots.js';
 export { type StatsCommandOptions, statsCommand } from './jobs/stats.js';
-export { formatStatus, getStatus, type StatusInfo, statusCommand } from './jobs/status.js';
+export { formatStatus, getStatus, runsCommand, type StatusInfo, statusCommand } from './jobs/status.js';
 export type { NotebookReport } from './notebook/reports.js';
 export {
   type NotebookRunOptions,

@@ -2,12 +2,12 @@
 // `ql.chart('buckets')`. Loaded by tslab through require(), so no top-level await here or in anything it imports.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { configPath, loadConfig } from './config.js';
+import { loadConfig, resolveDb } from './config.js';
 import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
 import { notebookMessages } from './domain/messages.js';
 import type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
-import { Db, DEFAULT_DB, type Params, type Row } from './engine/db.js';
+import { Db, type Params, type Row } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
 import { readCopyPath } from './engine/readcopy.js';
 import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './notebook/charts.js';
@@ -23,6 +23,7 @@ import {
   tableBundle,
   VEGALITE_MIME,
 } from './notebook/display.js';
+import { type ExportFormat, exportQuery, queryHead, queryRows } from './notebook/query.js';
 import { type SegmentQueryOptions, segmentRows, segmentTable } from './notebook/segments.js';
 
 export type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
@@ -47,10 +48,12 @@ export interface NotebookOpenOptions {
 export interface ChartOptions {
   /** Snapshot date 'YYYY-MM-DD' (default latest). */
   date?: string;
-  /** The quest for 'funnel', 'histogram' and 'segments'; a filter for 'trend'. */
+  /** The quest for 'funnel', 'histogram', 'survival' and 'segments'; a filter for 'trend'. */
   quest?: string;
   /** The dimension for 'segments': build, platform or cohort. */
   by?: string;
+  /** The catalogue chain for 'chain'. */
+  chain?: string;
   title?: string;
 }
 
@@ -68,13 +71,10 @@ function findConfigDir(from: string): string | undefined {
  * questlog.config.json above the notebook's folder, else data/questlog.duckdb; its published read copy when there is one.
  */
 export function defaultDatabase(cwd: string = process.cwd()): string {
-  let db: string;
-  if (process.env.QUESTLOG_DB) db = resolve(process.env.QUESTLOG_DB);
-  else {
-    const root = findConfigDir(cwd);
-    const config = root ? loadConfig(root) : undefined;
-    db = config ? configPath(config, config.db ?? DEFAULT_DB) : resolve(cwd, DEFAULT_DB);
-  }
+  const root = findConfigDir(cwd);
+  const config = root ? loadConfig(root) : { root: cwd, sources: {} };
+  // The config's db is already resolved against its folder; the fallback is relative to that folder too.
+  const db = resolve(config.root, resolveDb(config));
   const copy = readCopyPath(db);
   if (existsSync(copy)) return copy;
   if (existsSync(db)) return db;
@@ -93,10 +93,13 @@ export function bindTemplate(strings: readonly string[], values: readonly SqlVal
   return { sql, params };
 }
 
-/** Per-quest figures as shown by `stats()`: readable rates and durations, counts as they are. */
+/**
+ * Per-quest figures as shown by `stats()`: the snapshot's field names (README "Vocabulary"), counts as they are, rates
+ * and durations for reading (`ql.snapshot()` has the numbers).
+ */
 export function statsRows(quests: QuestStats[]): Row[] {
   return quests.map((q) => ({
-    quest: q.quest_id,
+    quest_id: q.quest_id,
     name: q.name,
     players: q.players,
     accepted: q.accepted,
@@ -106,15 +109,18 @@ export function statsRows(quests: QuestStats[]): Row[] {
     failed: q.failed,
     not_encountered: q.not_encountered,
     // Reach: met / players; conversion: completed / met (what ranks quests), with its 95% interval.
-    reach: formatPercent(q.reach_rate),
-    conversion: formatPercent(q.conversion_rate),
+    reach_rate: formatPercent(q.reach_rate),
+    conversion_rate: formatPercent(q.conversion_rate),
     conversion_95: formatInterval(q.conversion_rate_low, q.conversion_rate_high),
-    completion: formatPercent(q.completion_rate),
+    completion_rate: formatPercent(q.completion_rate),
     mean: formatDuration(q.mean_seconds),
     median: formatDuration(q.median_seconds),
     p90: formatDuration(q.p90_seconds),
   }));
 }
+
+/** Rows `ql.sql` shows; the rest are counted. */
+const SHOWN_ROWS = 50;
 
 export class Questlog {
   constructor(
@@ -137,13 +143,35 @@ export class Questlog {
   /** Tagged template: runs the query with every `${value}` bound as a parameter; returns the rows without showing. */
   rows = async <T = Row>(strings: TemplateStringsArray, ...values: SqlValue[]): Promise<T[]> => {
     const { sql, params } = bindTemplate(strings, values);
-    return this.db.all<T>(sql, params);
+    return queryRows<T>(this.db, sql, params);
   };
 
-  /** Tagged template like `rows`; shows the result as a table. */
+  /**
+   * Tagged template like `rows`; shows the first 50 rows as a table and how many there are in all. The result is
+   * streamed, never held whole: `SELECT * FROM events` on a large database is safe. `rows` or the exports get all.
+   */
   sql = async (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<void> => {
-    this.show(await this.rows<Row>(strings, ...values));
+    const { sql, params } = bindTemplate(strings, values);
+    const head = await queryHead(this.db, sql, params, SHOWN_ROWS);
+    this.show(head.rows, { limit: SHOWN_ROWS, total: head.total, columns: head.columns });
   };
+
+  /**
+   * Exports a query's result for other tools, written by DuckDB (rows never pass through the notebook):
+   * `await ql.toCSV('out/quests.csv')\`SELECT * FROM snapshots WHERE quest_id = ${id}\``. Resolves to the path and
+   * the number of rows written.
+   */
+  toCSV = (file: string) => this.exporter(file, 'csv');
+
+  /** Like `toCSV`, as Parquet (typed columns; pandas, polars, Arrow and DuckDB read it directly). */
+  toParquet = (file: string) => this.exporter(file, 'parquet');
+
+  private exporter(file: string, format: ExportFormat) {
+    return async (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<{ path: string; rows: number }> => {
+      const { sql, params } = bindTemplate(strings, values);
+      return exportQuery(this.db, file, format, sql, params);
+    };
+  }
 
   /** The stored snapshot for `date` (default latest). */
   snapshot(date?: string): Promise<Snapshot> {
@@ -216,7 +244,8 @@ export class Questlog {
 
   /**
    * Shows a chart: a built-in kind over the stored statistics ('buckets', 'completion', 'times', 'trend'; per quest
-   * 'status', 'funnel', 'histogram', 'trend'), or any vega-lite spec with inline data. One output carries the
+   * 'status', 'funnel', 'histogram', 'survival', 'trend', and with `by` 'segments'; per chain 'chain'), or any vega-lite
+   * spec with inline data. One output carries the
    * interactive vega-lite spec (JupyterLab) and the same chart as inline SVG (nbconvert, GitHub, classic Notebook).
    */
   async chart(what: ChartKind | VegaLiteSpec, opts: ChartOptions = {}): Promise<void> {
@@ -224,11 +253,13 @@ export class Questlog {
     const spec: VegaLiteSpec = built ? built.spec : (what as VegaLiteSpec);
     const title = opts.title ?? built?.title ?? (typeof spec.title === 'string' ? spec.title : 'Chart');
     const svg = await renderSvg(spec);
+    // A spec with its own title draws it in the SVG: a caption too would show it twice.
+    const caption = spec.title === undefined ? `<figcaption><strong>${escapeHtml(title)}</strong></figcaption>` : '';
     const note = built ? `<p class="ql-note">${escapeHtml(built.description)}</p>` : '';
     this.sink({
       // JupyterLab's renderer bundles vega-lite 5; the specs use nothing newer.
       [VEGALITE_MIME]: { ...spec, $schema: 'https://vega.github.io/schema/vega-lite/v5.json' },
-      'text/html': `<figure class="ql-chart"><figcaption><strong>${escapeHtml(title)}</strong></figcaption>${svg}${note}</figure>`,
+      'text/html': `<figure class="ql-chart">${caption}${svg}${note}</figure>`,
       'text/plain': `[chart: ${title}]`,
     });
   }

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { clickhouseBinary, INSTALL_HINT } from '../bench/lib/clickhouse-cluster.js';
 import { type CanonicalQuest, type CanonicalStats, compareStats } from '../bench/lib/compare.js';
 import { haveCommand, haveTool, ROOT, tempDir } from './helpers.js';
 
@@ -72,6 +73,31 @@ describe('bench harness (smoke)', () => {
       expect(smoke?.incremental?.history_dates).toBeGreaterThan(1);
       expect(result.targets.length).toBeGreaterThan(5);
       expect(readFileSync(join(out, 'latest.md'), 'utf8')).toContain('| questlog | ndjson |');
+    },
+    300_000,
+  );
+});
+
+describe('bench harness with the ClickHouse contender (smoke)', () => {
+  it.skipIf(!haveTool(() => clickhouseBinary() !== undefined, 'clickhouse-server', INSTALL_HINT))(
+    'starts a two-shard cluster, runs questlog on it beside the DuckDB engine and finds identical statistics',
+    () => {
+      const dir = tempDir('questlog-bench-ch-');
+      const out = join(dir, 'results');
+      const args = ['--smoke', '--formats', 'ndjson', '--contenders', 'questlog,clickhouse', '--no-incremental'];
+      execFileSync(process.execPath, [join(ROOT, 'bench/run.js'), ...args, '--out', out, '--data', join(dir, 'data')], {
+        cwd: ROOT,
+        env: { ...process.env, TZ: 'UTC' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const result = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as SmokeResult;
+      const [smoke] = result.sizes;
+      expect(smoke?.runs.map((r) => r.contender).sort()).toEqual(['clickhouse', 'questlog']);
+      expect(Object.keys(smoke?.runs.find((r) => r.contender === 'clickhouse')?.phases ?? {})).toEqual(
+        expect.arrayContaining(['ingest', 'ship', 'snapshot', 'publish']),
+      );
+      expect(smoke?.identical).toBe(true);
+      expect(smoke?.quests_compared).toBe(12);
     },
     300_000,
   );

@@ -125,13 +125,13 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     expect(v.outside).toEqual([]);
   });
 
-  it('quest page: status, histogram and history charts, figures, history table, JSON link', async () => {
+  it('quest page: status, histogram, survival and history charts, figures, history table, JSON link', async () => {
     const v = await visit('quests/FET0001.html');
-    await expectCharts(v.page, 3);
+    await expectCharts(v.page, 4);
     expect(await v.page.locator('#chart-history details[open] tbody tr').count()).toBe(2);
     const json = await v.page.getByRole('link', { name: 'this quest' }).getAttribute('href');
     expect(json).toBe('../api/v1/quests/FET0001.json');
-    await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 3`);
+    await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 4`);
     await v.page.screenshot({ path: join(ARTIFACTS, 'quest.png'), fullPage: true });
     expect(v.errors).toEqual([]);
     expect(v.outside).toEqual([]);
@@ -140,7 +140,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
   it('reads with JavaScript off (static SVG) and fits a phone screen', async () => {
     const v = await visit('index.html', { javaScript: false, width: 390 });
     await expectCharts(v.page, 3);
-    expect(await v.page.locator('figure.chart svg > title').count()).toBe(4);
+    expect(await v.page.locator('figure.chart svg > title').count()).toBe(5);
     const overflow = await v.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await v.page.screenshot({ path: join(ARTIFACTS, 'index-mobile.png'), fullPage: true });
@@ -149,9 +149,9 @@ describe.skipIf(!enabled)('report in Chromium', () => {
 
   it('quest page with JavaScript off: the static SVG charts are visible and named', async () => {
     const v = await visit('quests/FET0001.html', { javaScript: false });
-    await expectCharts(v.page, 3);
+    await expectCharts(v.page, 4);
     const svgs = await v.page.locator('figure.chart .chart-body > svg[role="img"]').all();
-    expect(svgs).toHaveLength(3);
+    expect(svgs).toHaveLength(4);
     for (const svg of svgs) {
       expect(await svg.getAttribute('aria-label')).toBeTruthy();
       expect(await svg.locator('> title').count()).toBe(1);

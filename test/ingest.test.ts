@@ -117,7 +117,7 @@ describe('seed session logs', () => {
       { player_id: 'bob' },
     ]);
     expect(fx.lines[1]).toMatch(
-      /^ingest .*bob\/2026-11-29T10-00-00\.csv: loaded seed, 8 lines = 3 loaded \+ 3 rejected \+ 2 ignored in \d+ ms$/,
+      /^ingest .*bob\/2026-11-29T10-00-00\.csv: loaded seed, 8 lines = 3 loaded \+ 3 quarantined \+ 2 ignored in \d+ ms$/,
     );
     db.close();
   });
@@ -162,7 +162,7 @@ describe('canonical events', () => {
       { line: 11, reason: 'invalid JSON', raw: raw[10] },
       { line: 12, reason: 'not a JSON object', raw: '[1,2,3]' },
     ]);
-    expect(fx.lines[0]).toMatch(/12 lines = 6 loaded \+ 5 rejected \+ 1 ignored, 1 duplicate in/);
+    expect(fx.lines[0]).toMatch(/12 lines = 6 loaded \+ 5 quarantined \+ 1 ignored, 1 duplicate in/);
     db.close();
   });
 

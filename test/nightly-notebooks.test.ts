@@ -47,7 +47,7 @@ describe('nightly with notebook reports', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/nightly failed at notebook reports: .*cell \d+ failed/);
     expect(existsSync(join(project, 'site/index.html'))).toBe(false);
-    // The site was being built meanwhile (src/nightly.ts): its temp folder goes too.
+    // The site was being built meanwhile (src/jobs/nightly.ts): its temp folder goes too.
     expect(readdirSync(project).filter((f) => f.startsWith('.site.'))).toEqual([]);
   }, 240_000);
 });

@@ -20,7 +20,9 @@ describe('questlog notebook run', () => {
     const r = cli([...args, '-p', 'quest_id=1234', '--param', 'days=3', '-p', 'verbose=true']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^notebook params\.ipynb: 4 cells in \d+ ms -> .*p\.ipynb, .*p\.html\n$/);
+    expect(r.stdout).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ notebook params\.ipynb: 4 cells in \d+ ms -> .*p\.ipynb, .*p\.html\n$/,
+    );
     const cells = readNotebook(join(out, 'p.ipynb'), (p) => readFileSync(p, 'utf8'));
     expect(cells.map((c) => c.metadata.tags ?? [])).toEqual([[], ['parameters'], ['injected-parameters'], []]);
     expect(text(cells[2]?.source)).toBe(

@@ -10,7 +10,7 @@ import { getSegmentRows } from '../src/engine/segments.js';
 import { demoJob } from '../src/jobs/demo.js';
 import { formatValue, tableHtml } from '../src/notebook/display.js';
 import { runNotebook } from '../src/notebook/run.js';
-import { statsRows } from '../src/notebook.js';
+import { formatDuration, formatInterval, formatPercent, statsRows } from '../src/notebook.js';
 import { worstFirst } from '../src/publish/rates.js';
 import { ROOT, tempDir } from './helpers.js';
 import { errorOutputs, haveJupyter, type OutputCell, readNotebook, text } from './notebook-helpers.js';
@@ -76,15 +76,19 @@ describe('shipped notebooks on the sample data', () => {
       ['declined', q.declined],
       ['completed', q.completed],
       ['not encountered', q.not_encountered],
-      ['reach (met / players)', q.reach_rate],
-      ['conversion (completed / met)', q.conversion_rate],
-      ['conversion, 95% interval low', q.conversion_rate_low],
-      ['conversion, 95% interval high', q.conversion_rate_high],
-      ['completion rate', q.completion_rate],
-      ['median completion (s)', q.median_seconds],
-      ['p90 completion (s)', q.p90_seconds],
     ] as const) {
       expect(figures).toContain(cell(label, v));
+    }
+    // Rates and durations read as they do everywhere else (README "Vocabulary"), not as raw fractions and seconds.
+    for (const [label, v] of [
+      ['reach (met / players)', formatPercent(q.reach_rate)],
+      ['conversion (completed / met)', formatPercent(q.conversion_rate)],
+      ['conversion, 95% interval', formatInterval(q.conversion_rate_low, q.conversion_rate_high)],
+      ['completion rate', formatPercent(q.completion_rate)],
+      ['median completion time', formatDuration(q.median_seconds)],
+      ['p90 completion time', formatDuration(q.p90_seconds)],
+    ] as const) {
+      expect(figures).toContain(`<td>${label}</td><td>${v}</td>`);
     }
     expect(displays(cells).filter((d) => 'application/vnd.vegalite.v5+json' in d)).toHaveLength(4);
   }, 300_000);

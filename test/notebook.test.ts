@@ -107,7 +107,7 @@ describe('statistics and charts', () => {
     expect(snap.meta.snapshot_date).toBe('2026-11-28');
     expect(statsRows(snap.quests)).toEqual([
       {
-        quest: 'FET0001',
+        quest_id: 'FET0001',
         name: 'Fetch <the> Herbs',
         players: 3,
         accepted: 0,
@@ -119,16 +119,16 @@ describe('statistics and charts', () => {
         // Met by 2 of 3; completed by 1 of the 2. Wilson 1/2: centre 0.5 + z²/4 = 1.460365, half-width
         // 1.959964·sqrt(0.125 + 0.240091) = 1.184265, d = 1 + z²/2 = 2.920729: low 0.276100/d = 0.094531,
         // high 2.644630/d = 0.905469.
-        reach: '66.7%',
-        conversion: '50.0%',
+        reach_rate: '66.7%',
+        conversion_rate: '50.0%',
         conversion_95: '9.5–90.5%',
-        completion: '33.3%',
+        completion_rate: '33.3%',
         mean: '1d 00h',
         median: '1d 00h',
         p90: '1d 00h',
       },
       {
-        quest: 'KIL0002',
+        quest_id: 'KIL0002',
         name: 'Clear the Wolf Den',
         players: 3,
         accepted: 0,
@@ -137,10 +137,10 @@ describe('statistics and charts', () => {
         abandoned: 0,
         failed: 0,
         not_encountered: 3,
-        reach: '0.0%',
-        conversion: '', // nobody met it
+        reach_rate: '0.0%',
+        conversion_rate: '', // nobody met it
         conversion_95: '',
-        completion: '0.0%',
+        completion_rate: '0.0%',
         mean: '',
         median: '',
         p90: '',

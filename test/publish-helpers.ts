@@ -23,9 +23,12 @@ export function walk(dir: string): string[] {
   return out.sort();
 }
 
-/** Vendored assets and copied schemas are not ours to pin byte for byte; everything else is. */
+/**
+ * Vendored assets and copied schemas are not ours to pin byte for byte; everything else is, but gzip copies (binary,
+ * zlib-version dependent), which the serve and publish tests decompress and compare with their file instead.
+ */
 export const goldenFiles = (site: string) =>
-  walk(site).filter((f) => !f.startsWith('assets/') && !f.startsWith('api/v1/schema/'));
+  walk(site).filter((f) => !f.startsWith('assets/') && !f.startsWith('api/v1/schema/') && !f.endsWith('.gz'));
 
 /**
  * Compares a site with test/golden/<name>/ file by file (the set of files too), by the one golden convention
@@ -39,10 +42,17 @@ export function expectGolden(site: string, name: string, normalize: (text: strin
 const SCHEMA_OF: [RegExp, string][] = [
   [/^api\/v1\/snapshot\.json$/, 'snapshot'],
   [/^api\/v1\/quests\.json$/, 'quests'],
+  [/^api\/v1\/quests\/page-\d+\.json$/, 'quests'],
+  [/^api\/v1\/index\.json$/, 'index'],
   [/^api\/v1\/quests\/[^/]+\/history\.json$/, 'history'],
+  [/^api\/v1\/quests\/[^/]+\/history\/\d{4}-\d{2}\.json$/, 'history-month'],
+  [/^api\/v1\/history-months\.json$/, 'history-months'],
   [/^api\/v1\/quests\/[^/]+\.json$/, 'quest'],
   [/^api\/v1\/segments\.json$/, 'segments'],
   [/^api\/v1\/segments\/[^/]+\/[^/]+\.json$/, 'segment'],
+  [/^api\/v1\/chains\.json$/, 'chains'],
+  [/^api\/v1\/chains\/[^/]+\.json$/, 'chain'],
+  [/^api\/v1\/changes\.json$/, 'changes'],
 ];
 
 /** Validates every JSON file of the API against the schema the site ships; returns how many were checked. */
@@ -50,9 +60,14 @@ export function validateApi(site: string): number {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats.default(ajv);
   const schemaDir = join(site, 'api/v1/schema');
-  for (const f of readdirSync(schemaDir)) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')));
+  for (const f of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')))
+    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')));
   let checked = 0;
-  for (const f of walk(site).filter((f) => f.startsWith('api/v1/') && !f.startsWith('api/v1/schema/'))) {
+  const api = walk(site).filter(
+    (f) =>
+      f.startsWith('api/v1/') && !f.startsWith('api/v1/schema/') && f.endsWith('.json') && f !== 'api/v1/openapi.json',
+  );
+  for (const f of api) {
     const kind = SCHEMA_OF.find(([re]) => re.test(f))?.[1];
     expect(kind, `no schema for ${f}`).toBeDefined();
     const validate = ajv.getSchema(`https://questlog.invalid/api/v1/schema/${kind}.schema.json`);
@@ -73,9 +88,16 @@ export function fixtureProject(): string {
 
 /** Blanks the fields that carry the wall clock (the rest of a site is a function of the data). */
 export function normalizeClock(text: string): string {
-  return text
-    .replace(/"(generated_at|computed_at)": "[^"]+"/g, '"$1": "<time>"')
-    .replace(/<time datetime="[^"]+">[^<]+<\/time>/g, '<time datetime="<time>"><time></time>');
+  return (
+    text
+      .replace(/"(generated_at|computed_at)": "[^"]+"/g, '"$1": "<time>"')
+      // Hashes of what carries the clock: the manifest's file hashes, a history month's version (its computed_at).
+      .replace(/"sha256": "[0-9a-f]{64}"/g, '"sha256": "<hash>"')
+      .replace(/"version": "\d+:[0-9a-f]{32}"/g, '"version": "<version>"')
+      // The same fields in the API page's HTML-escaped JSON example.
+      .replace(/&quot;(generated_at|computed_at)&quot;: &quot;.+?&quot;/g, '&quot;$1&quot;: &quot;<time>&quot;')
+      .replace(/<time datetime="[^"]+">[^<]+<\/time>/g, '<time datetime="<time>"><time></time>')
+  );
 }
 
 /** Hash of every file of a folder, to prove a site was left exactly as it was. */

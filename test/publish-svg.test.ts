@@ -1,4 +1,4 @@
-// The quest pages' static SVG charts (src/svg-charts.ts): exact bytes for the fixture, scales at their edges, escaping.
+// The quest pages' static SVG charts (src/publish/svg-charts.ts): exact bytes for the fixture, scales at their edges, escaping.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { tempDir } from './helpers.js';
 import { expectGolden } from './publish-helpers.js';
 
 /** The bucket labels in display order: the status chart's axis and the history chart's legend. */
-const STATUS_LABELS = ['Completed', 'Accepted', 'Rejected', 'Abandoned', 'Failed', 'Not Encountered'];
+const STATUS_LABELS = ['Completed', 'Accepted', 'Declined', 'Abandoned', 'Failed', 'Not Encountered'];
 
 const [herbs] = SITE.snapshot.quests;
 if (!herbs) throw new Error('fixture');

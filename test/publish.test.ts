@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import { Db } from '../src/engine/db.js';
-import { isoDuration, questDocument, type SiteData } from '../src/publish/api.js';
+import { questDocument, type SiteData } from '../src/publish/api.js';
 import { ChartRenderer, renumberIds } from '../src/publish/chart-render.js';
 import { histogramChart, questStatusChart } from '../src/publish/charts.js';
 import { decodeFileId, encodeFileId, fileIds } from '../src/publish/file-ids.js';
-import { stableJson } from '../src/publish/json.js';
+import { isoDuration, stableJson } from '../src/publish/json.js';
 import { publish, writeSite } from '../src/publish/publish.js';
 import { scriptJson } from '../src/publish/report.js';
 import { NOW, ODD_ID, SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
@@ -165,8 +165,8 @@ describe('publish (fixture site)', () => {
     expect(summary).toMatchObject({ out, snapshotDate: '2026-11-21', quests: 4 });
     expect(summary.files).toBe(walk(out).length);
     expectGolden(out, 'publish-fixture');
-    // snapshot + index + 4 quests x (quest + history)
-    expect(validateApi(out)).toBe(10);
+    // snapshot + quest index + manifest + history months + 4 quests x (quest + history + November's month file) + chains
+    expect(validateApi(out)).toBe(17);
     for (const f of [
       'assets/vega.min.js',
       'assets/vega-embed.min.js',
@@ -220,7 +220,8 @@ describe('publish (fixture site)', () => {
     const out = join(tempDir(), 'site');
     await publishFixture(out);
     const pages = walk(out).filter((f) => f.endsWith('.html'));
-    expect(pages).toHaveLength(5);
+    // index, API page, 4 quests
+    expect(pages).toHaveLength(6);
     for (const f of pages) {
       const html = readFileSync(join(out, f), 'utf8');
       expect(html, f).not.toContain('<img src=x');

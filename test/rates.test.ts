@@ -225,7 +225,8 @@ describe('questlog stats --format', () => {
 
     const json = run(['--db', path, 'stats', '--as-of', '2026-11-28', '--format', 'json'], dir);
     expect(json.code).toBe(0);
-    expect(json.stderr).toMatch(/^state: 1 players/m);
+    // Step lines on stderr, stamped with the UTC time (not a terminal).
+    expect(json.stderr).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ state: 1 players/m);
     const doc = JSON.parse(json.stdout) as { meta: unknown; quests: QuestStats[] };
     expect(doc.quests.map((r) => [r.quest_id, r.reach_rate, r.conversion_rate, r.completion_rate])).toEqual([
       ['FET0001', 1, 1, 1],
@@ -238,7 +239,7 @@ describe('questlog stats --format', () => {
 
     const csv = run(['--db', path, 'stats', '--as-of', '2026-11-28', '--format', 'csv'], dir);
     expect(csv.code).toBe(0);
-    expect(csv.stderr).toMatch(/^snapshots: 1 date/m);
+    expect(csv.stderr).toMatch(/Z snapshots: 1 date/);
     const lines = csv.stdout.split('\r\n');
     expect(lines[0]).toBe(
       'snapshot_date,quest_id,name,chain,sort_order,in_catalogue,players,accepted,declined,completed,abandoned,failed,' +
@@ -254,7 +255,8 @@ describe('questlog stats --format', () => {
       '',
     ]);
     const bad = run(['--db', path, 'stats', '--format', 'xml'], dir);
-    expect(bad.code).toBe(1);
+    // A bad choice is a usage error: exit 2, as the README documents.
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("argument 'xml' is invalid. Allowed choices are table, json, csv.");
   });
 });

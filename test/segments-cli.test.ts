@@ -1,7 +1,7 @@
 // `questlog stats --by DIMENSION --format table|json|csv --min-players K` through the built CLI on the publish fixture
 // project (p1, p2 on build 1.5.0 / pc, p3 on 1.6.0 / ios, p4 with neither).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { segmentMessages } from '../src/domain/messages.js';
+import { segmentMessages } from '../src/domain/segment-messages.js';
 import { DIMENSIONS } from '../src/domain/types.js';
 import { ROW_FIELDS } from '../src/jobs/segments-format.js';
 import { cli } from './helpers.js';

@@ -24,6 +24,11 @@ describe('Wilson interval and two-proportion test', () => {
     // 10 of 10 mirrors it.
     expect(await q('ql_wilson_low(10, 10)')).toBeCloseTo(1 - 0.277533, 6);
     expect(await q('ql_wilson_high(10, 10)')).toBe(1);
+    // INTEGER counts past 23,170 (4n² overflows INT32, as the snapshots' players column did at 1M events): 50,000 of
+    // 100,000: p = 0.5, z²/2n = 0.0000192073, sqrt(0.25/100000 + z²/4n²) = 0.00158114, z·that = 0.00309898,
+    // denominator 1.0000384146: low (0.5000192073 − 0.00309898)/1.0000384146 = 0.496901.
+    expect(await q('ql_wilson_low(50000::INTEGER, 100000::INTEGER)')).toBeCloseTo(0.496901, 6);
+    expect(await q('ql_wilson_high(50000::INTEGER, 100000::INTEGER)')).toBeCloseTo(0.503099, 6);
     // No players, no rate.
     expect(await q('ql_wilson_low(0, 0)')).toBeNull();
     expect(await q('ql_wilson_high(0, 0)')).toBeNull();

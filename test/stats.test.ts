@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Effects, recorder, silent } from '../src/domain/effects.js';
+import { snapshotMessages } from '../src/domain/messages.js';
 import type { QuestStats } from '../src/domain/types.js';
 import type { Db } from '../src/engine/db.js';
 import { SCHEMA_VERSION } from '../src/engine/migrate.js';
@@ -237,8 +238,12 @@ describe('as-of dates and backfill', () => {
 
   it('before, during and after the events', async () => {
     const db = await dbWith(events);
+    // 2026-11-30 is past the last event date plus one day: refused unless forced (a typo'd future date).
+    await expect(computeSnapshots(db, { asOf: '2026-11-30' }, at3am)).rejects.toThrow(
+      snapshotMessages.futureAsOf('2026-11-30', '2026-11-21'),
+    );
     for (const d of ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-30']) {
-      expect(await computeSnapshots(db, { asOf: d }, at3am)).toEqual([d]);
+      expect(await computeSnapshots(db, { asOf: d, force: true }, at3am)).toEqual([d]);
     }
     expect(await getSnapshot(db, '2026-11-19')).toEqual({
       meta: {
@@ -470,12 +475,12 @@ describe('stats and status commands', () => {
     const config = { root: dir, sources: {}, catalogue: 'catalogue.csv' };
     const result = await statsCommand({ db: dbPath, backfill: true, config }, out);
     expect(result.dates).toEqual(['2026-11-27', '2026-11-28']);
-    const ms = (line: string | undefined) => line?.replace(/\d+ ms\b/g, 'N ms');
+    const ms = (line: string | undefined) => line?.replace(/\d+ ms/g, 'N ms');
     expect(out.lines.slice(0, 5).map(ms)).toEqual([
       'catalogue catalogue.csv: 1 quests in N ms',
       'state: 2 players (2 from all their events), 4 intervals in N ms',
-      'snapshots: 2 dates (2026-11-27 .. 2026-11-28, UTC) in N ms (segments N ms)',
-      'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 rejected lines',
+      'snapshots: 2 dates (2026-11-27 .. 2026-11-28, UTC) in N ms (segments N ms, survival N ms, chains N ms)',
+      'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 quarantined lines',
       '',
     ]);
     expectGoldenText('stats-table.txt', `${out.lines.slice(5).join('\n')}\n`);
@@ -483,7 +488,8 @@ describe('stats and status commands', () => {
 
     const status = recorder();
     await statusCommand({ db: dbPath }, status);
-    expect(status.lines).toEqual([
+    // The run's duration varies; its start is the pinned clock.
+    expect(status.lines.map((l) => l.replace(/ ok in [^;]+;/, ' ok in T;'))).toEqual([
       `database: ${dbPath} (schema version ${SCHEMA_VERSION} of ${SCHEMA_VERSION})`,
       'files: 1',
       'events: 4',
@@ -491,6 +497,8 @@ describe('stats and status commands', () => {
       'players: 2',
       'quests: 2 in logs, 1 in catalogue',
       'snapshots: 2, last 2026-11-28 (computed 2026-11-29 03:00:00 UTC)',
+      'last runs:',
+      '  stats: 2026-11-29 03:00:00 UTC, ok in T; 2 snapshot(s) to 2026-11-28',
     ]);
   });
 });
@@ -545,13 +553,14 @@ describe('CLI (built)', () => {
 
     expect(run('catalogue', 'cat.csv')).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^catalogue cat.csv: 1 quests in \d+ ms\n$/),
+      // Not a terminal: log lines carry the UTC time, as in a cron log.
+      stdout: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ catalogue cat.csv: 1 quests in \d+ ms\n$/),
     });
     const stats = run('stats', '--as-of', '2026-11-28');
     expect(stats.code).toBe(0);
     expect(stats.stdout.split('\n').slice(-3)).toEqual([
-      'quest            players  accepted  declined  completed  abandoned  failed  not_enc  reach_%  conv_%    conv_95%  compl_%  mean_s  median_s',
-      'Fetch the Herbs        1         0         0          1          0       0        0    100.0   100.0  20.7-100.0    100.0    1800      1800',
+      'quest_id  name             players  accepted  declined  completed  abandoned  failed  not_encountered  reach_rate  conversion_rate  conversion_95%  completion_rate         mean       median          p90',
+      'FET0001   Fetch the Herbs        1         0         0          1          0       0                0      100.0%           100.0%     20.7–100.0%           100.0%  30 min 00 s  30 min 00 s  30 min 00 s',
       '',
     ]);
     expect(run('status').stdout).toContain('snapshots: 1, last 2026-11-28 (computed ');

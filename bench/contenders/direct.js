@@ -45,7 +45,7 @@ lap('ingest');
 const quiet = { log() {} };
 await stats.refreshState(db, quiet);
 lap('state');
-const [date] = await stats.computeSnapshots(db, { asOf: spec.asOf }, quiet);
+const [date] = await stats.computeSnapshots(db, { asOf: spec.asOf, force: true }, quiet);
 lap('snapshot');
 const rows = await db.all('SELECT * FROM snapshots WHERE snapshot_date = $date::DATE ORDER BY quest_id', { date });
 await writeFile(spec.out, JSON.stringify(canonicalFromSnapshot(rows)));

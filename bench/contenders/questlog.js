@@ -38,11 +38,12 @@ if (summary.totals.files_failed > 0) throw new Error(`ingest failed: ${summary.f
 mark('ingest');
 const state = await stats.refreshState(db, quiet);
 mark('state');
-const dates = await stats.computeSnapshots(db, { asOf: spec.asOf, backfill: spec.backfill }, quiet);
+// force: the harness names the date, as the nightly does with its default (a date past the data is intended here).
+const dates = await stats.computeSnapshots(db, { asOf: spec.asOf, backfill: spec.backfill, force: true }, quiet);
 const date = dates.at(-1);
 mark('snapshot');
 recording?.stop();
-// The nightly refreshes the notebooks' read-only copy while it publishes (src/nightly.ts): both are part of its cost.
+// The nightly refreshes the notebooks' read-only copy while it publishes (src/jobs/nightly.ts): both are part of its cost.
 // `readcopy` is the wait for the copy once the site is out (0 when the copy finished first).
 const copy = spec.site ? await startReadCopy(db, `${spec.db}.read`) : undefined;
 const site = spec.site ? await publish(db, { out: spec.site, asOf: date }, quiet) : undefined;

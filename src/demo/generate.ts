@@ -6,9 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { sqlTimestamp } from '../domain/dates.js';
+import { demoMessages as msg } from '../domain/demo-messages.js';
 import { type Effects, silent, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
-import { demoMessages as msg } from '../domain/messages.js';
 import { literal, type Params, sqlFile } from '../engine/db.js';
 
 import { type DemoFormat, type DemoOptions, type DemoSummary, type Resolved, resolveOptions } from './options.js';

@@ -1,6 +1,7 @@
 // What a demo data set is made of: its options, their defaults (the committed sample) and their checks.
+
+import { demoMessages as msg } from '../domain/demo-messages.js';
 import { UserError } from '../domain/errors.js';
-import { demoMessages as msg } from '../domain/messages.js';
 
 export type DemoFormat = 'seed' | 'ndjson' | 'csv' | 'parquet';
 export const DEMO_FORMATS: readonly DemoFormat[] = ['seed', 'ndjson', 'csv', 'parquet'];

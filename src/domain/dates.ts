@@ -14,6 +14,13 @@ export function sqlTimestamp(d: Date): string {
   return d.toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** 'YYYY-MM-DD' plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Today's date in an IANA zone, 'YYYY-MM-DD'. */
 export function today(now: Date, timezone = 'UTC'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })

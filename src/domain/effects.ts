@@ -5,7 +5,16 @@
 export interface Effects {
   /** One line per step, e.g. `ingest a.csv: 1200 rows (3 rejected, 0 ignored) in 41 ms`. */
   log(line: string): void;
-  /** Optional progress for long multi-file work; `done` of `total` units. */
+  /**
+   * Per-item detail (one line per file loaded or skipped): the CLI shows it only with `--verbose`, so a cron mail
+   * holds one line per step. Lines about something that went wrong go to `log`, never here.
+   */
+  detail?(line: string): void;
+  /** One line of a command's result (a table, JSON, CSV): never timestamped or redirected; default `log`. */
+  data?(line: string): void;
+  /** A problem that does not stop the job (stale data, a glob with no match): always shown, prefixed `warning:`. */
+  warn?(line: string): void;
+  /** Optional progress for long work; `done` of `total` units. The CLI draws it on a terminal only, never in logs. */
   progress?(label: string, done: number, total: number): void;
   /** Clock, injectable so output is deterministic in tests. */
   now?(): Date;
@@ -13,9 +22,28 @@ export interface Effects {
 
 export const silent: Effects = { log() {} };
 
+/** Records every line (details and warnings too, warnings prefixed as the CLI prints them), for tests. */
 export function recorder(): Effects & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, log: (line) => lines.push(line) };
+  const log = (line: string) => lines.push(line);
+  return { lines, log, detail: log, data: log, warn: (line) => log(`warning: ${line}`) };
+}
+
+/** Shows a detail line where the effects have a place for it. */
+export function detail(effects: Effects, line: string): void {
+  effects.detail?.(line);
+}
+
+/** Writes a result (a table, JSON, CSV; text or lines) where the effects want it, line by line. */
+export function emit(effects: Effects, result: string | string[]): void {
+  const lines = typeof result === 'string' ? result.replace(/\n$/, '').split('\n') : result;
+  for (const line of lines) (effects.data ?? effects.log)(line);
+}
+
+/** Shows a warning: through `warn` when given, else as a log line. */
+export function warn(effects: Effects, line: string): void {
+  if (effects.warn) effects.warn(line);
+  else effects.log(`warning: ${line}`);
 }
 
 export function nowOf(effects: Effects): Date {

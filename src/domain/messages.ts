@@ -11,8 +11,12 @@ export const EXIT = {
   usage: 2,
   /** A file could not be loaded (the rest still loaded). */
   input: 3,
+  /** The nightly published, but the newest event is older than `freshness.max_age_hours`: the log shipper stalled? */
+  stale: 4,
   /** A bug or broken invariant in questlog itself. */
   internal: 70,
+  /** The nightly published, and at least one configured alert fired (README "Alerts"). */
+  alert: 5,
   /** The database is locked by another process. */
   locked: 75,
 } as const;
@@ -25,6 +29,8 @@ export const configMessages = {
   unknownKey: (file: string, key: string, suggestion?: string) =>
     `${file}: unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   missingKey: (file: string, key: string) => `${file}: "${key}" is required`,
+  badValue: (file: string, key: string, allowed: string, got: string) =>
+    `${file}: "${key}" must be ${allowed}, got ${got}`,
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
 };
@@ -50,6 +56,9 @@ export const dbMessages = {
   readCopyOfReadOnly: (path: string) => `cannot publish a read copy from read-only ${path}`,
 };
 
+/** Milliseconds each optional part of a snapshot run took, by name, in the order they ran. */
+export type SnapshotExtra = { segments?: number; survival?: number; chains?: number };
+
 export const statsMessages = {
   noEvents: 'no events loaded: nothing to compute a snapshot of',
   noSnapshot: (date?: string) => (date ? `no snapshot stored for ${date}` : 'no snapshot stored yet'),
@@ -58,8 +67,11 @@ export const statsMessages = {
   rosterUnreadable: (reason: string) => `cannot read roster (a CSV with a player_id column): ${reason}`,
   state: (players: number, recomputed: number, rows: number, ms: number) =>
     `state: ${players} players (${recomputed} from all their events), ${rows} intervals in ${ms} ms`,
-  snapshots: (count: number, span: string, tz: string, ms: number, segmentsMs: number) =>
-    `snapshots: ${count} ${plural(count, 'date', 'dates')} (${span}, ${tz}) in ${ms} ms (segments ${segmentsMs} ms)`,
+  /** `extra`: what segments, survival times and chain funnels took of it (their costs, measured apart). */
+  snapshots: (count: number, span: string, tz: string, ms: number, extra: SnapshotExtra = {}) => {
+    const parts = Object.entries(extra).map(([k, v]) => `${k} ${v} ms`);
+    return `snapshots: ${count} ${plural(count, 'date', 'dates')} (${span}, ${tz}) in ${ms} ms${parts.length ? ` (${parts.join(', ')})` : ''}`;
+  },
   catalogueLoaded: (file: string, quests: number, ms: number) => `catalogue ${file}: ${quests} quests in ${ms} ms`,
 };
 
@@ -75,6 +87,13 @@ export const catalogueMessages = {
 };
 
 export const ingestMessages = {
+  mappingField: (key: string, expr: string, reason: string, reader: string) =>
+    `mapping ${key} = ${expr} cannot be evaluated on this file: ${reason}` +
+    (reader === 'csv'
+      ? "; a CSV file's columns are read as text: convert them in the expression, e.g. " +
+        'to_timestamp("col"::DOUBLE) or strptime("col", \'%Y-%m-%d %H:%M:%S\')'
+      : ''),
+  globNoMatch: (pattern: string) => `no file matches ${pattern} (set "freshness": {"strict_globs": true} to fail)`,
   noFiles: 'no files to ingest',
   noMatch: 'no such file or no match',
   filesFailed: (failed: { path: string; error?: string }[], total: number) =>
@@ -108,11 +127,11 @@ export const ingestMessages = {
   lineTooLong: (max: number) => `a line is longer than ${max} bytes`,
   rejectLine: (file: string, line: number | null, reason: string, raw: string | null) =>
     `${file}:${line ?? '?'}: ${reason}\n  ${raw ?? ''}`,
-  noRejects: 'no rejected lines',
+  noRejects: 'no quarantined lines',
   fileFailed: (path: string, error?: string) => `ingest ${path}: FAILED: ${error}`,
   fileSkipped: (path: string, note: string | undefined, ms: number) => `ingest ${path}: skipped (${note}) in ${ms} ms`,
   fileLoaded: (r: FileCounts & { path: string; status: string; format: string | null }) =>
-    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} rejected + ` +
+    `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} quarantined + ` +
     `${r.ignored} ignored${r.duplicates ? `, ${r.duplicates} duplicate` : ''}${r.lines_read === 0 ? ' (empty file)' : ''} ` +
     `in ${r.ms} ms`,
   totals: (
@@ -123,7 +142,7 @@ export const ingestMessages = {
     return (
       `ingest total: ${t.files} file(s): ${t.files_loaded} loaded, ${t.files_replaced} replaced, ` +
       `${t.files_skipped} skipped, ${t.files_failed} failed; ${t.lines_read} lines = ${t.loaded} loaded + ` +
-      `${t.rejected} rejected + ${t.ignored} ignored in ${t.ms} ms${rate}`
+      `${t.rejected} quarantined + ${t.ignored} ignored in ${t.ms} ms${rate}`
     );
   },
 };
@@ -134,8 +153,9 @@ export const publishMessages = {
   notASite: (out: string) => `${out} is not empty and holds no questlog site; refusing to replace it`,
   loaded: (date: string, quests: number, ms: number) =>
     `publish: snapshot ${date}, ${quests} quests loaded in ${ms} ms`,
-  written: (files: number, quests: number, out: string, ms: number) =>
-    `publish: ${files} files for ${quests} quests written to ${out} in ${ms} ms`,
+  written: (files: number, quests: number, out: string, ms: number, gzipped = 0) =>
+    `publish: ${files} files (+ ${gzipped} gzip copies) for ${quests} quests written to ${out} in ${ms} ms`,
+  historyMonths: (written: number, kept: number) => `publish: history month files: ${written} written, ${kept} kept`,
   report: (path: string) => `  report: ${path}`,
   api: (path: string) => `  api:    ${path}`,
   testPause: (what: string) => `publish: ${what} (test hook)`,
@@ -158,41 +178,28 @@ export const nightlyMessages = {
   sourceFailedHint: (out: string) =>
     `fix or remove the file(s); nothing was published, the last good site in ${out} is unchanged`,
   readCopy: (path: string, what: string, ms: number) => `nightly: read copy ${path} (${what}) in ${ms} ms`,
+  stale: (date: string, through: string, hours: number, bound: number) =>
+    `data is stale: the newest event of ${date} is ${through} UTC, ${hours.toFixed(1)} h before the day's end ` +
+    `(bound ${bound} h); published anyway`,
+  staleNotice: (date: string, through: string, hours: number) =>
+    `Stale data: the newest event is from ${through} UTC, ${Math.round(hours)} hours before the end of ${date}. ` +
+    'New logs may have stopped arriving.',
+  noEvents: (date: string) => `no events up to the end of ${date}: the snapshot is empty`,
+  firstSnapshot: () =>
+    'only one snapshot is stored: trends need history; run `questlog stats --backfill` once to compute every past day',
+  summary: (date: string, loaded: number, skipped: number, files: number, ms: number) =>
+    `nightly: snapshot ${date}, ${loaded} file(s) loaded, ${skipped} unchanged, ${files} site files, in ${ms} ms`,
 };
 
-export const demoMessages = {
-  noSource: (source: string) => `the demo needs a source named '${source}' in questlog.config.json`,
-  noSourceHint: (source: string, dir: string) =>
-    `add "sources": {"${source}": {"format": "seed", "paths": ["${dir}/logs/**/*.csv"]}}`,
-  sampleFailed: (errors: (string | undefined)[]) =>
-    `${errors.length} sample file(s) could not be loaded:\n${errors.map((e) => `  ${e}`).join('\n')}`,
-  sampleFailedHint: (dir: string) => `delete ${dir}/logs and run again to regenerate the sample`,
-  badInteger: (name: string, min: number, v: number) => `demo-data: ${name} must be an integer >= ${min} (got ${v})`,
-  badMeanQuests: (v: number) => `demo-data: mean quests must be >= 1 (got ${v})`,
-  badIdle: (v: number) => `demo-data: idle must be in [0, 1) (got ${v})`,
-  badStart: (v: string) => `demo-data: start must be a date YYYY-MM-DD (got ${v})`,
-  badFormat: (bad: string[]) => `demo-data: unknown format ${bad.join(', ') || '(none)'}`,
-  formatsHint: (formats: readonly string[]) => `formats: ${formats.join(', ')}`,
-  badEvents: (v: number) => `demo-data: events must be >= 1 (got ${v})`,
-  written: (
-    out: string,
-    r: { players: number; quests: number; events: number; sessions: number; files: unknown[]; bytes: number },
-    ms: number,
-  ) =>
-    `demo-data ${out}: ${r.players} players, ${r.quests} quests, ${r.events} events, ${r.sessions} sessions -> ` +
-    `${r.files.length} files (${(r.bytes / 1e6).toFixed(1)} MB) in ${ms} ms`,
-  step: (step: string, ms: number) => `  ${step}: ${ms} ms`,
-  seedLogs: (files: number, ms: number) => `  seed logs: ${files} session files in ${ms} ms`,
-  done: (
-    t: { files: number; files_loaded: number; files_skipped: number },
-    dates: string[],
-    db: string,
-    report: string,
-    api: string,
-  ) =>
-    `demo: ${t.files} files (${t.files_loaded} loaded, ${t.files_skipped} skipped), ` +
-    `${dates.length} daily snapshots ${dates[0]} .. ${dates.at(-1)} in ${db}; ` +
-    `report ${report}, API ${api} (preview: npx questlog serve)`,
+export const runMessages = {
+  none: () => 'no runs recorded yet',
+};
+
+export const snapshotMessages = {
+  futureAsOf: (date: string, last: string) =>
+    `--as-of ${date} is after the last event date ${last} plus one day: the snapshot would be empty of new data`,
+  deleted: (date: string) => `snapshots: deleted ${date}`,
+  noneStored: () => 'no snapshot stored yet',
 };
 
 export const notebookMessages = {
@@ -234,6 +241,7 @@ export const notebookMessages = {
 
 export const cliMessages = {
   badLimit: (raw: string) => `--limit must be a positive integer, got ${raw}`,
+  badFormat: (got: string) => `--format must be table, json or csv, got ${got}`,
   badPort: (raw: string) => `--port must be 0..65535, got ${raw}`,
   error: (message: string) => `questlog: error: ${message}\n`,
   hint: (hint: string) => `  hint: ${hint}\n`,
@@ -254,6 +262,8 @@ const cliHints = {
   otherPort: () => 'pick another with --port, or --port 0 for any free one',
   givePaths: () => 'give paths, or a --source with paths',
   giveFormat: () => 'pass --format seed|events|gameanalytics, or --source NAME',
+  force: () => 'pass --force to store it anyway',
+  snapshotsList: () => 'see `questlog snapshots list`',
 };
 type CliHints = typeof cliHints;
 /** A CLI hint by key with its arguments, e.g. `['statsFor', '2026-11-28']`. */
@@ -263,11 +273,3 @@ export function cliHintText(hint: CliHint): string {
   const [key, ...args] = hint;
   return (cliHints[key] as (...a: unknown[]) => string)(...args);
 }
-
-export const segmentMessages = {
-  unknownDimension: (name: string, known: readonly string[]) =>
-    `unknown dimension "${name}" (known: ${known.join(', ')})`,
-  badFloor: (value: unknown) => `privacy.min_players must be a whole number from 0 up, got ${String(value)}`,
-  notWholeNumber: (flag: string, value: string) => `${flag} must be a whole number from 0 up, got "${value}"`,
-  segmentsNeeded: "renderSegmentsPage needs the site's segments",
-};

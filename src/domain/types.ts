@@ -58,6 +58,13 @@ export interface Coverage {
   rejected_lines: number;
 }
 
+/** A calendar month of stored snapshots: `version` changes whenever one of its dates is (re)computed. */
+export interface HistoryMonth {
+  month: string; // 'YYYY-MM'
+  version: string;
+  dates: number;
+}
+
 export interface HistogramBin {
   quest_id: string;
   bin_start: number; // seconds
@@ -74,6 +81,8 @@ export interface StatsOptions {
   timezone?: string;
   /** CSV with a player_id column: when set, exactly these players are counted, on every day. */
   roster?: string;
+  /** Store an `asOf` later than the last event date plus one day (refused otherwise: a typo'd future date). */
+  force?: boolean;
 }
 
 /** What refreshState did. */
@@ -86,6 +95,119 @@ export interface StateRefresh {
   rows: number;
 }
 
+/** One quest's Kaplan–Meier time to complete in one snapshot (README "Survival times"); null where the curve or its
+ * band never falls to the level. */
+export interface SurvivalStats {
+  snapshot_date: string;
+  quest_id: string;
+  at_risk: number; // attempts in the estimate: completions with a time + censored attempts
+  censored: number; // in progress at the day end, or abandoned/failed
+  survival_median_seconds: number | null;
+  survival_median_low_seconds: number | null; // 95% interval of the median (log-log Greenwood band)
+  survival_median_high_seconds: number | null;
+  survival_p90_seconds: number | null;
+  /** Published copies only: under the privacy floor, counts and times null (src/publish/privacy-site.ts). */
+  suppressed?: boolean;
+}
+
+/** A point of a quest's survival curve (thinned: see src/sql/survival/survival_curve.sql). */
+export interface SurvivalPoint {
+  quest_id: string;
+  seconds: number;
+  surviving: number; // share not yet completed after `seconds`
+  surviving_low: number;
+  surviving_high: number;
+}
+
+/** One step of a chain funnel in one snapshot (README "Chain funnels"). */
+export interface ChainStep {
+  snapshot_date: string;
+  chain: string;
+  step: number; // 1-based, in catalogue order
+  quest_id: string;
+  name: string;
+  players: number;
+  reached: number;
+  completed: number;
+  dropped: number | null; // completed the previous step, never met this one; null for step 1
+  median_gap_seconds: number | null;
+  conversion_rate: number | null; // completed / reached
+  conversion_rate_low: number | null;
+  conversion_rate_high: number | null;
+  /** Published copies only: reached by 1 to K-1 players, counts and gap null (src/publish/privacy-site.ts). */
+  suppressed?: boolean;
+}
+
+/** One quest of a snapshot against the previous stored one (README "What changed"); `_before` null when the quest
+ * is new. Significance: two-proportion z for the rate, non-overlapping 95% intervals for the survival median. */
+export interface QuestChange {
+  quest_id: string;
+  name: string;
+  chain: string | null;
+  players: number;
+  players_before: number | null;
+  players_change: number | null;
+  completion_rate: number | null;
+  completion_rate_before: number | null;
+  completion_rate_change: number | null;
+  completion_rate_z: number | null;
+  completion_rate_significant: boolean;
+  median_seconds: number | null;
+  median_seconds_before: number | null;
+  median_seconds_change: number | null; // completers only: shown, never called significant
+  survival_median_seconds: number | null;
+  survival_median_seconds_before: number | null;
+  survival_median_seconds_change: number | null;
+  survival_median_significant: boolean;
+  /** Published copies only: some figure is null under the privacy floor (src/publish/privacy-site.ts). */
+  suppressed?: boolean;
+}
+
+export interface Changes {
+  snapshot_date: string;
+  previous_date: string | null; // null: no earlier snapshot stored, nothing to compare
+  quests: QuestChange[];
+}
+
+/** The metrics a change can be judged on (and an alert set on). */
+export const CHANGE_METRICS = ['completion_rate', 'survival_median_seconds'] as const;
+export type ChangeMetric = (typeof CHANGE_METRICS)[number];
+
+/** A significant movement of one quest's metric. */
+export interface Mover {
+  quest_id: string;
+  name: string;
+  metric: ChangeMetric;
+  before: number;
+  after: number;
+  change: number; // after - before
+  relative_change: number | null; // change / before; null when before is 0
+  worse: boolean; // completion rate down, or time to complete up
+}
+
+/** An alert rule from config `alerts` (README "Alerts"). */
+export interface AlertRule {
+  metric: ChangeMetric;
+  direction: 'up' | 'down' | 'any';
+  /** Smallest change that fires: absolute for rates (0.05 = 5 points), relative for times (0.2 = 20% slower). */
+  min_change: number;
+  /** 'any quest' or one quest id. */
+  scope: string;
+}
+
+export interface FiredAlert {
+  rule: AlertRule;
+  mover: Mover;
+}
+
+/** What a site, the digest and `questlog changes` show: the latest comparison, earlier ones, the alerts it fired. */
+export interface ChangesData {
+  latest: Changes;
+  /** Each earlier stored snapshot against the one before it, newest first (movers only). */
+  history: { snapshot_date: string; previous_date: string | null; movers: Mover[] }[];
+  movers: Mover[];
+  alerts: FiredAlert[];
+}
 /** The five states a player can be in with a quest, in the tie-break order used for events at the same instant. */
 export const STATUSES = ['accepted', 'declined', 'completed', 'abandoned', 'failed'] as const;
 export type Status = (typeof STATUSES)[number];

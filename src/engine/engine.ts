@@ -3,11 +3,14 @@
 import type { Config } from '../config.js';
 import type { Effects } from '../domain/effects.js';
 import type { StatsOptions } from '../domain/types.js';
+import { clickhouseEngine } from './clickhouse/engine.js';
 import type { Db } from './db.js';
 import { computeSnapshots } from './snapshot.js';
 
 export interface StatsEngine {
-  readonly kind: 'duckdb';
+  readonly kind: 'duckdb' | 'clickhouse';
+  /** Whether it stores segment figures (segment_snapshots) with each snapshot; ClickHouse does not yet. */
+  readonly segments: boolean;
   /**
    * Called after an ingest committed files to the local ledger: brings the engine's copy of the events in line
    * (nothing to do when the engine is the local file itself).
@@ -22,12 +25,13 @@ export interface StatsEngine {
 /** The default engine: state and snapshots computed in the local DuckDB file. */
 const duckdbEngine: StatsEngine = {
   kind: 'duckdb',
+  segments: true,
   syncEvents: async () => {},
   computeSnapshots,
   close: async () => {},
 };
 
-/** The engine a config asks for. */
-export function engineFor(_config: Config | undefined): StatsEngine {
-  return duckdbEngine;
+/** The engine a config asks for (`engine.type`, default duckdb). */
+export function engineFor(config: Config | undefined): StatsEngine {
+  return config?.engine?.type === 'clickhouse' ? clickhouseEngine(config.engine) : duckdbEngine;
 }

@@ -42,12 +42,15 @@ export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: 
   if (from > SCHEMA_VERSION) {
     throw new UserError(dbMessages.newerSchema(db.path, from, SCHEMA_VERSION), { hint: dbMessages.newerSchemaHint });
   }
-  if (from >= target) return { from, to: from };
+  // Every migration not yet applied, not only those above the highest: branches numbered apart (a 007 merged after a
+  // 011 reached users) would otherwise never run on a database already at the higher number.
+  const applied = from === 0 ? new Set<number>() : await appliedVersions(db);
+  const pending = migrations().filter((m) => m.version <= target && !applied.has(m.version));
+  if (pending.length === 0) return { from, to: from };
   if (db.readOnly) {
     throw new UserError(dbMessages.needsMigration(db.path, from, target), { cli: ['migrate'] });
   }
-  for (const m of migrations()) {
-    if (m.version <= from || m.version > target) continue;
+  for (const m of pending) {
     await db.transaction(async () => {
       if (m.version === 1) {
         await db.run('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
@@ -57,6 +60,11 @@ export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: 
     });
   }
   const to = await schemaVersion(db);
-  if (to !== target) throw new InternalError(`migration ended at version ${to}, expected ${target}`);
+  if (to !== Math.max(target, from)) throw new InternalError(`migration ended at version ${to}, expected ${target}`);
   return { from, to };
+}
+
+async function appliedVersions(db: Db): Promise<Set<number>> {
+  const rows = await db.all<{ v: number }>('SELECT version::INTEGER AS v FROM schema_version ORDER BY version');
+  return new Set(rows.map((r) => r.v));
 }

@@ -2,7 +2,7 @@
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { statsMessages } from '../domain/messages.js';
-import type { Coverage, HistogramBin, QuestStats, Snapshot, SnapshotMeta } from '../domain/types.js';
+import type { Coverage, HistogramBin, HistoryMonth, QuestStats, Snapshot, SnapshotMeta } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 import { type Scope, stateScope } from './state.js';
 
@@ -17,6 +17,26 @@ export async function getSnapshot(db: Db, date?: string): Promise<Snapshot> {
 /** Every stored snapshot's figures for one quest (or all), ordered by quest then date. */
 export async function getHistory(db: Db, questId?: string): Promise<QuestStats[]> {
   return db.all<QuestStats>(sqlFile('read/quest_stats'), { date: null, quest: questId ?? null });
+}
+
+/** The figures of the latest `days` snapshot dates up to `date`, all quests, ordered by quest then date. */
+export async function getHistoryWindow(db: Db, date: string, days: number): Promise<QuestStats[]> {
+  return db.all<QuestStats>(sqlFile('read/history_window'), { date, days });
+}
+
+/** Each calendar month of stored snapshots up to `date`, with a version that changes when any of its dates does. */
+export async function getHistoryMonths(db: Db, date: string): Promise<HistoryMonth[]> {
+  return db.all<HistoryMonth>(sqlFile('read/history_months'), { date });
+}
+
+/** The months each quest has snapshot rows in, up to `date`. */
+export async function getQuestMonths(db: Db, date: string): Promise<{ quest_id: string; month: string }[]> {
+  return db.all<{ quest_id: string; month: string }>(sqlFile('read/quest_months'), { date });
+}
+
+/** One month's figures ('YYYY-MM') up to `date`, all quests, ordered by quest then date. */
+export async function getHistoryMonth(db: Db, month: string, date: string): Promise<QuestStats[]> {
+  return db.all<QuestStats>(sqlFile('read/history_month'), { month, date });
 }
 
 /** Coverage at a stored snapshot's day end (latest snapshot when `date` is omitted; all events when none exists). */
@@ -34,16 +54,25 @@ export async function getCoverage(db: Db, date?: string): Promise<Coverage> {
   };
 }
 
+/** Bins of the completion-time histograms pages and notebooks show, and the ClickHouse engine stores. */
+export const HISTOGRAM_BINS = 10;
+
 /**
  * Completion-time histogram per quest for a snapshot date, binned in SQL: `bins` equal-width bins per quest from its
  * fastest to its slowest completion (all bins listed, empty ones with 0 players). Completions without an acceptance
  * have no time and are not in it.
  */
-export async function getCompletionHistogram(db: Db, date?: string, bins = 10): Promise<HistogramBin[]> {
+export async function getCompletionHistogram(db: Db, date?: string, bins = HISTOGRAM_BINS): Promise<HistogramBin[]> {
   if (!Number.isInteger(bins) || bins < 1 || bins > 1000) {
     throw new UserError(statsMessages.badBins(bins));
   }
   const run = await findRun(db, date);
+  // An engine that keeps no local quest state (ClickHouse) stores the histogram with the snapshot.
+  const stored = await db.one<{ n: number }>(
+    'SELECT count(*)::INTEGER AS n FROM snapshot_histograms WHERE snapshot_date = $date::DATE AND bins = $bins',
+    { date: run.snapshot_date, bins },
+  );
+  if (stored?.n) return db.all<HistogramBin>(sqlFile('read/stored_histogram'), { date: run.snapshot_date, bins });
   return db.all<HistogramBin>(sqlFile('read/completion_histogram'), { end: run.day_end, bins });
 }
 

@@ -1,7 +1,7 @@
 // Segments: per-quest figures for each value of a dimension (build, platform, cohort), stored beside each snapshot.
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { segmentMessages as msg } from '../domain/messages.js';
+import { segmentMessages as msg } from '../domain/segment-messages.js';
 import { DIMENSIONS, type Dimension, type SegmentRow } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 
@@ -12,10 +12,10 @@ export function checkDimension(name: string): Dimension {
 
 /**
  * Writes the segment rows of the dates in snapshot_days (the snapshot rows of those dates must be written first):
- * one statement for every date, dimension, value and quest. Called inside the snapshot's transaction.
+ * one statement for every date, dimension, value and quest. Called inside the snapshot's transaction, which
+ * deleted the dates' old rows.
  */
 export async function writeSegments(db: Db, tz: string): Promise<void> {
-  await db.run('DELETE FROM segment_snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
   await db.run(sqlFile('segments/players'), { tz });
   await db.run(sqlFile('segments/snapshots'));
   await db.run('DROP TABLE IF EXISTS temp.segment_players');

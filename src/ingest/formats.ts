@@ -29,6 +29,11 @@ export function baseExt(path: string): string {
   return extname(p).toLowerCase();
 }
 
+/** Whether a path is a glob pattern (DuckDB's glob expands it). */
+export function isGlob(p: string): boolean {
+  return /[*?[]/.test(p);
+}
+
 /** Files, folders (recursively, known extensions) and globs (DuckDB's glob), as sorted absolute paths. */
 export async function expandPaths(
   db: Db,
@@ -39,7 +44,7 @@ export async function expandPaths(
   const missing: string[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    if (/[*?[]/.test(p)) {
+    if (isGlob(p)) {
       const rows = await db.all<{ file: string }>('SELECT file FROM glob($pattern) ORDER BY file', { pattern: abs });
       if (rows.length === 0) missing.push(p);
       for (const r of rows) out.add(resolve(r.file));

@@ -1,9 +1,9 @@
 // Ingest: log files -> events, rejects, file_players and the ledger, inside DuckDB. Files are fingerprinted in
 // parallel in Node, then loaded in batches (one transaction and a fixed set of statements per batch of same-kind files).
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
-import { type Effects, nowOf } from '../domain/effects.js';
+import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
@@ -15,6 +15,7 @@ import {
   FORMATS,
   type FormatName,
   fingerprint,
+  isGlob,
   sourceFormat,
   sourcePaths,
 } from './formats.js';
@@ -45,18 +46,29 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const config = opts.config ?? { root: cwd, sources: {} };
   const forced = forcedFormat(opts, config);
   let paths = opts.paths ?? [];
-  if (paths.length === 0 && opts.source) paths = sourcePaths(opts.source, config);
+  const configured = paths.length === 0 && opts.source !== undefined;
+  if (configured && opts.source) paths = sourcePaths(opts.source, config);
   if (paths.length === 0) throw new UserError(msg.noFiles, { cli: ['givePaths'] });
 
   const t0 = performance.now();
   await runScript(db, sqlFile('ingest/macros'));
-  const { files, missing } = await expandPaths(db, paths, cwd);
+  const expanded = await expandPaths(db, paths, cwd);
+  const { files } = expanded;
+  // A configured glob that matches nothing (no new export tonight) is a warning unless the config says strict; a
+  // named file that is missing, or a glob given by hand, is still a failure.
+  const lenient = configured && config.freshness?.strict_globs !== true;
+  const missing = expanded.missing.filter((p) => !(lenient && isGlob(p)));
+  for (const p of expanded.missing.filter((x) => !missing.includes(x))) {
+    warn(effects, msg.globNoMatch(relative(cwd, resolve(cwd, p)) || p));
+  }
   const results: FileResult[] = missing.map((p) => failed(p, msg.noMatch));
   for (const r of results) effects.log(describe(r));
   const shown = (p: string) => relative(cwd, p) || p;
   const out = new InOrder(files.length, (r) => {
     results.push(r);
-    effects.log(describe(r));
+    // One line per file only when asked for, or when the file needs a look (failed, or lines rejected).
+    if (r.status === 'failed' || r.rejected > 0) effects.log(describe(r));
+    else detail(effects, describe(r));
     if (files.length > 1) effects.progress?.('ingest', results.length - missing.length, files.length);
   });
   const env = {

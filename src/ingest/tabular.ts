@@ -1,7 +1,7 @@
 // Tabular inputs (CSV/TSV with a header, Parquet, mapped JSON): DuckDB reads the columns, a mapping turns them into
 // canonical event fields, and every record keeps its physical line (Parquet: its row number).
 
-import { InputError, UserError } from '../domain/errors.js';
+import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
 import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
@@ -76,7 +76,13 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
   }
   const fields = env.required ? await presentFields(db, path, m) : m.fields;
   const sql = stageSql(m, fields, headerLines, await typedTs(db, fields));
-  await env.read(path, () => db.run(sql, { file_id: fileId }));
+  await env.read(path, async () => {
+    try {
+      await db.run(sql, { file_id: fileId });
+    } catch (err) {
+      throw (await mappingError(db, path, m, fields, err)) ?? err;
+    }
+  });
   // Parquet has no text lines: a rejected row is quarantined as its JSON.
   if (m.reader === 'parquet') {
     await db.run(
@@ -85,6 +91,33 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
        ) WHERE outcome = 'rejected'`,
     );
   }
+}
+
+/**
+ * A mapping expression DuckDB cannot bind (a wrong function, a column of the wrong type) fails the whole statement
+ * with a message pointing at a line of the generated SQL. Each expression is bound alone to name the field at fault;
+ * the error carries no line number, as no line of the file is to blame.
+ */
+async function mappingError(
+  db: Db,
+  path: string,
+  m: Mapping,
+  fields: Mapping['fields'],
+  err: unknown,
+): Promise<InputError | undefined> {
+  const exprs: [string, string, string][] = Object.entries(fields)
+    .filter(([, e]) => e)
+    .map(([k, e]) => [`fields.${k}`, e as string, 'VARCHAR']);
+  if (m.filter) exprs.push(['filter', m.filter, 'BOOLEAN']);
+  for (const [key, expr, type] of exprs) {
+    try {
+      await db.run(`SELECT TRY(CAST((${expr}) AS ${type})) FROM ql_src LIMIT 0`);
+    } catch (bad) {
+      const reason = (errorMessage(bad).split('\n')[0] ?? '').replace(/^[A-Za-z ]+Error: /, '');
+      return new InputError(path, msg.mappingField(key, expr, reason, m.reader), { cause: err });
+    }
+  }
+  return undefined;
 }
 
 /** For canonical events the columns are fixed: required ones must exist, optional ones may be missing. */

@@ -10,5 +10,8 @@ export async function publishCommand(
   effects: Effects,
 ): Promise<PublishSummary> {
   const { db: path, config, out, ...rest } = opts;
-  return withDb(path, (db) => publish(db, { ...rest, ...siteTarget(config, out) }, effects), { readOnly: true });
+  const alerts = rest.alerts ?? config.alerts;
+  return withDb(path, (db) => publish(db, { ...rest, alerts, ...siteTarget(config, out) }, effects), {
+    readOnly: true,
+  });
 }

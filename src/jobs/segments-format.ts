@@ -1,6 +1,6 @@
 // Output of `questlog stats --by DIMENSION` and `--format json|csv`: rows of per-quest figures, overall and per value.
 import { UserError } from '../domain/errors.js';
-import { segmentMessages } from '../domain/messages.js';
+import { segmentMessages } from '../domain/segment-messages.js';
 import type { SegmentRow } from '../domain/types.js';
 
 /** `--min-players K`: a whole number from 0 up. */

@@ -4,8 +4,11 @@
 import { UserError } from '../domain/errors.js';
 import { notebookMessages as msg } from '../domain/messages.js';
 import type { QuestStats } from '../domain/types.js';
+import { getChains } from '../engine/chains.js';
 import type { Db } from '../engine/db.js';
 import { getCompletionHistogram, getHistory, getSnapshot } from '../engine/read.js';
+import { getSurvivalCurve } from '../engine/survival.js';
+import { funnelChart as chainFunnelChart } from '../publish/chains.js';
 import { ChartRenderer, renumberIds } from '../publish/chart-render.js';
 import {
   type Chart,
@@ -19,6 +22,7 @@ import {
   trendOverview,
 } from '../publish/charts.js';
 import { conversionOverview } from '../publish/rates.js';
+import { survivalChart } from '../publish/survival.js';
 import { segmentChart } from './segments.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
@@ -33,6 +37,8 @@ const CHART_KINDS = [
   'funnel',
   'histogram',
   'segments',
+  'survival',
+  'chain',
 ] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
@@ -125,7 +131,7 @@ async function questOf(db: Db, quest: string | undefined, date: string | undefin
 export async function buildChart(
   db: Db,
   kind: ChartKind,
-  opts: { date?: string; quest?: string; by?: string },
+  opts: { date?: string; quest?: string; by?: string; chain?: string },
 ): Promise<Chart> {
   switch (kind) {
     case 'buckets':
@@ -149,6 +155,18 @@ export async function buildChart(
     }
     case 'segments':
       return segmentChart(db, opts);
+    case 'survival': {
+      const q = await questOf(db, opts.quest, opts.date, kind);
+      return survivalChart(await getSurvivalCurve(db, q.snapshot_date, q.quest_id));
+    }
+    case 'chain': {
+      if (!opts.chain) throw new UserError("chart 'chain' needs a chain: chart('chain', { chain: 'Greenvale' })");
+      const date = (await getSnapshot(db, opts.date)).meta.snapshot_date;
+      const steps = await getChains(db, date, opts.chain);
+      if (steps.length === 0)
+        throw new UserError(`chain ${opts.chain} is not in the catalogue of the snapshot ${date}`);
+      return chainFunnelChart(opts.chain, steps);
+    }
     default:
       throw new UserError(msg.unknownChart(String(kind), CHART_KINDS));
   }

@@ -60,6 +60,8 @@ export const formatInterval = (low: number | null, high: number | null) => forma
 export interface TableOptions {
   /** Rows shown; the rest are counted in a footer. Default 50. */
   limit?: number;
+  /** Rows the result has in all, when `rows` holds only the first of them (a streamed query). */
+  total?: number;
   /** Column order; default the first row's keys. */
   columns?: string[];
   caption?: string;
@@ -85,7 +87,8 @@ export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = 
     })
     .join('\n');
   const caption = opts.caption ? `<caption>${escapeHtml(opts.caption)}</caption>` : '';
-  const more = rows.length > shown.length ? `<p>showing ${shown.length} of ${rows.length} rows</p>` : '';
+  const total = opts.total ?? rows.length;
+  const more = total > shown.length ? `<p>showing ${shown.length} of ${total} rows</p>` : '';
   const style =
     '<style>.ql-table td.ql-num{text-align:right;font-variant-numeric:tabular-nums}.ql-table td.ql-null{color:#999}</style>';
   return `${style}<table class="ql-table">${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>${more}`;
@@ -104,7 +107,8 @@ export function tableText(rows: Record<string, unknown>[], opts: TableOptions = 
       .trimEnd(),
   );
   if (opts.caption) lines.unshift(opts.caption);
-  if (rows.length > shown.length) lines.push(`(showing ${shown.length} of ${rows.length} rows)`);
+  const total = opts.total ?? rows.length;
+  if (total > shown.length) lines.push(`(showing ${shown.length} of ${total} rows)`);
   return lines.join('\n');
 }
 

@@ -8,7 +8,7 @@ import { UserError } from '../domain/errors.js';
 import { notebookMessages as msg } from '../domain/messages.js';
 import { oldOf, swap } from '../publish/site-files.js';
 import { escapeHtml } from './display.js';
-import { runNotebook } from './run.js';
+import { outputName, runNotebook } from './run.js';
 
 /** One notebook report the nightly publishes: `config.notebooks.publish[]`. */
 export type NotebookReport = NotebookReportConfig;
@@ -53,7 +53,7 @@ export async function renderNotebookReports(opts: NotebookReportsOptions, effect
   try {
     const done: { name: string; notebook: string; params: Record<string, string> }[] = [];
     for (const r of opts.reports) {
-      const name = r.name ?? basename(r.notebook, '.ipynb');
+      const name = r.name ?? outputName(r.notebook, r.params);
       if (done.some((d) => d.name === name)) throw new UserError(msg.duplicateName(name));
       const params = r.params ?? {};
       await runNotebook(

@@ -24,7 +24,7 @@ export interface NotebookRunOptions {
   params?: Record<string, string>;
   /** Folder for the executed .ipynb and its HTML (created). */
   out: string;
-  /** File name (without extension) of the outputs; default the notebook's. */
+  /** File name (without extension) of the outputs; default the notebook's and its parameters' (`outputName`). */
   name?: string;
   /** Database the notebook's `open()` reads (its read copy when published), passed as $QUESTLOG_DB. */
   db?: string;
@@ -95,6 +95,19 @@ function pythonFailure(python: string, kernel: string, stderr: string): UserErro
   return new UserError(msg.execFailed(summarize(stderr)));
 }
 
+/**
+ * The default output name: the notebook's, plus each parameter in name order (`quest` + quest_id=KIL0002 ->
+ * `quest-quest_id-KIL0002`), so a re-run with other parameters never overwrites the previous one. Characters a file
+ * name should not hold become `_`.
+ */
+export function outputName(notebook: string, params: Record<string, string> = {}): string {
+  const safe = (v: string) => v.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  const parts = Object.keys(params)
+    .sort()
+    .map((k) => `${safe(k)}-${safe(params[k] ?? '')}`);
+  return [basename(notebook, '.ipynb'), ...parts].join('-');
+}
+
 /** Executes a notebook headless with injected parameters; writes `<out>/<name>.ipynb` and `.html` atomically. */
 export async function runNotebook(opts: NotebookRunOptions, effects: Effects): Promise<NotebookRunResult> {
   const notebook = resolve(opts.notebook);
@@ -109,7 +122,7 @@ export async function runNotebook(opts: NotebookRunOptions, effects: Effects): P
   const injected = injectParameters(nb, opts.params ?? {});
   const out = resolve(opts.out);
   mkdirSync(out, { recursive: true });
-  const name = opts.name ?? basename(notebook, '.ipynb');
+  const name = opts.name ?? outputName(notebook, opts.params);
   const final = { ipynb: join(out, `${name}.ipynb`), html: join(out, `${name}.html`) };
   const tmp = {
     input: join(out, `.${name}.${process.pid}.in.ipynb`),

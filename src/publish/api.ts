@@ -1,11 +1,23 @@
 // The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
-import type { Coverage, HistogramBin, QuestStats, Snapshot } from '../domain/types.js';
+import type {
+  ChainStep,
+  ChangesData,
+  Coverage,
+  HistogramBin,
+  HistoryMonth,
+  QuestStats,
+  Snapshot,
+  SurvivalPoint,
+  SurvivalStats,
+} from '../domain/types.js';
 import { fileIdOf } from './file-ids.js';
-import { round } from './json.js';
+import { isoDuration, round } from './json.js';
+import { floorFlags } from './privacy.js';
 import { questSegments, type SiteSegments } from './segment-figures.js';
+import { survivalOf } from './survival-api.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
-const API_SCHEMA_VERSION = 1;
+export const API_SCHEMA_VERSION = 1;
 export const API_DIR = 'api/v1';
 
 /** Everything one published site is made of; loaded from the database once, then rendered without it. */
@@ -14,35 +26,41 @@ export interface SiteData {
   generatedAt: string; // ISO 8601 UTC
   snapshot: Snapshot;
   coverage: Coverage;
-  /** Every stored snapshot's figures, all quests, ordered by quest then date. */
+  /**
+   * The figures of the latest snapshot dates (at least HISTORY_WINDOW of them, when stored), all quests, ordered by
+   * quest then date.
+   */
   history: QuestStats[];
   histogram: HistogramBin[];
   /** Per-value figures of the published dimensions, privacy floor applied (src/publish/segments.ts). */
   segments?: SiteSegments;
+  /** Shown at the top of every page when set (stale data). */
+  notice?: string;
+  /** The full history, by month; absent when `history` holds all of it (hand-built sites). */
+  months?: MonthSource;
+  /** Survival figures and thinned curves of the snapshot (issue 15); absent in sites built without them. */
+  survival?: SurvivalStats[];
+  survivalCurve?: SurvivalPoint[];
+  chains?: ChainStep[];
+  changes?: ChangesData;
 }
 
-/** Seconds as an ISO 8601 duration in hours, minutes and seconds (no days: they are calendar-dependent). */
-export function isoDuration(seconds: number | null): string | null {
-  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return null;
-  const ms = Math.round(seconds * 1000);
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = (ms % 60_000) / 1000;
-  let out = 'PT';
-  if (h) out += `${h}H`;
-  if (m) out += `${m}M`;
-  if (s || out === 'PT') out += `${s}S`;
-  return out;
+/** The full history's months, and how to read one; loaded from the database, or built from in-memory rows. */
+export interface MonthSource {
+  months: HistoryMonth[];
+  /** The months each quest has rows in. */
+  questMonths: { quest_id: string; month: string }[];
+  load(month: string): Promise<QuestStats[]>;
 }
 
-/** 'YYYY-MM-DD HH:MM:SS' (DuckDB, UTC) -> ISO 8601 with Z. */
 function isoTimestamp(ts: string | null): string | null {
   return ts === null ? null : `${ts.replace(' ', 'T')}Z`;
 }
 
 /**
- * The quest's figures in the original web API's names (rejected = declined) plus the newer ones. Keys are listed in
- * JSON's (sorted) order, so stableJson serialises the object as it is: a 47-day history has 235,000 of them.
+ * The quest's figures in the original web API's names (rejected = declined, kept for existing clients) plus the newer
+ * ones: `declined` (the logs' word, same value) and `buckets` (all six, by name). Keys are listed in JSON's (sorted)
+ * order, so stableJson serialises the object as it is: a 90-day history window has 450,000 of them.
  */
 function questFigures(q: QuestStats) {
   const secs = (x: number | null) => round(x, 3);
@@ -52,6 +70,14 @@ function questFigures(q: QuestStats) {
     anomalies: q.anomalies,
     average_completion: secs(q.mean_seconds),
     average_completion_iso: isoDuration(secs(q.mean_seconds)),
+    buckets: {
+      abandoned: q.abandoned,
+      accepted: q.accepted,
+      completed: q.completed,
+      declined: q.declined,
+      failed: q.failed,
+      not_encountered: q.not_encountered,
+    },
     completed: q.completed,
     completion_rate: round(q.completion_rate, 6),
     completion_rate_high: round(q.completion_rate_high, 6),
@@ -59,6 +85,7 @@ function questFigures(q: QuestStats) {
     conversion_rate: round(q.conversion_rate, 6),
     conversion_rate_high: round(q.conversion_rate_high, 6),
     conversion_rate_low: round(q.conversion_rate_low, 6),
+    declined: q.declined,
     failed: q.failed,
     longest_completion: secs(q.max_seconds),
     longest_completion_iso: isoDuration(secs(q.max_seconds)),
@@ -75,13 +102,11 @@ function questFigures(q: QuestStats) {
     rejected: q.declined,
     shortest_completion: secs(q.min_seconds),
     shortest_completion_iso: isoDuration(secs(q.min_seconds)),
-    // Under the privacy floor (src/publish/privacy.ts); absent when the figures are shown.
-    ...(q.suppressed ? { suppressed: true } : {}),
-    ...(q.times_suppressed ? { times_suppressed: true } : {}),
+    ...floorFlags(q), // under the privacy floor (src/publish/privacy.ts); absent when the figures are shown
   };
 }
 
-/** The original API's chart data: exactly these four labels, in this order (keys in JSON's order, as above). */
+/** The original API's chart data, as it was (legacy: `buckets` has all six): these four labels, in this order. */
 function questStatus(q: QuestStats): { data: number; label: string }[] {
   return [
     { data: q.accepted, label: 'Accepted' },
@@ -142,6 +167,7 @@ export function questDocument(data: SiteData, q: QuestStats, fileId: string) {
     ...header(data),
     ...questIdentity(q, fileId),
     ...questFigures(q),
+    ...survivalOf(data, q.quest_id),
     status: questStatus(q),
     links: links(fileId),
     ...(data.segments ? { segments: questSegments(data.segments, q.quest_id) } : {}),
@@ -163,47 +189,100 @@ export function snapshotDocument(data: SiteData, ids: Map<string, string>) {
     },
     quests: quests.map((q) => {
       const fileId = fileIdOf(ids, q.quest_id);
-      return { ...questIdentity(q, fileId), ...questFigures(q), status: questStatus(q), links: links(fileId) };
-    }),
-  };
-}
-
-export function questsIndex(data: SiteData, ids: Map<string, string>) {
-  return {
-    ...header(data),
-    quests: data.snapshot.quests.map((q) => {
-      const fileId = fileIdOf(ids, q.quest_id);
       return {
         ...questIdentity(q, fileId),
-        players: q.players,
-        completed: q.completed,
-        completion_rate: round(q.completion_rate, 6),
-        reach_rate: round(q.reach_rate, 6),
-        conversion_rate: round(q.conversion_rate, 6),
-        conversion_rate_low: round(q.conversion_rate_low, 6),
-        conversion_rate_high: round(q.conversion_rate_high, 6),
-        median_completion: round(q.median_seconds, 3),
+        ...questFigures(q),
+        ...survivalOf(data, q.quest_id),
+        status: questStatus(q),
         links: links(fileId),
-        ...(q.suppressed ? { suppressed: true } : {}),
-        ...(q.times_suppressed ? { times_suppressed: true } : {}),
       };
     }),
   };
 }
 
-export function historyDocument(data: SiteData, q: QuestStats, rows: QuestStats[], fileId: string) {
+/** Quests per page of the quest index: quests.json is page 1, quests/page-N.json the others. */
+const QUESTS_PAGE_SIZE = 1000;
+
+/** Path of page `n` of the quest index, relative to the site root. */
+const questsPagePath = (n: number) => (n === 1 ? `${API_DIR}/quests.json` : `${API_DIR}/quests/page-${n}.json`);
+
+/**
+ * The quest index, paged: each page has its quests and relative links to the previous and next page (null at the
+ * ends), so a client follows `next` from quests.json. Links are relative to the page itself.
+ */
+export function questsIndexPages(data: SiteData, ids: Map<string, string>, size = QUESTS_PAGE_SIZE) {
+  const { quests } = data.snapshot;
+  const pages = Math.max(1, Math.ceil(quests.length / size));
+  const href = (from: number, to: number) =>
+    from === 1 ? `quests/page-${to}.json` : to === 1 ? '../quests.json' : `page-${to}.json`;
+  return Array.from({ length: pages }, (_, i) => {
+    const n = i + 1;
+    // Quest links are relative to api/v1/; page files sit one folder down.
+    const up = n === 1 ? '' : '../';
+    return {
+      path: questsPagePath(n),
+      doc: {
+        ...header(data),
+        page: {
+          number: n,
+          pages,
+          size,
+          total: quests.length,
+          prev: n > 1 ? href(n, n - 1) : null,
+          next: n < pages ? href(n, n + 1) : null,
+        },
+        quests: quests.slice(i * size, n * size).map((q) => {
+          const fileId = fileIdOf(ids, q.quest_id);
+          const l = links(fileId);
+          return {
+            ...questIdentity(q, fileId),
+            players: q.players,
+            completed: q.completed,
+            completion_rate: round(q.completion_rate, 6),
+            reach_rate: round(q.reach_rate, 6),
+            conversion_rate: round(q.conversion_rate, 6),
+            conversion_rate_low: round(q.conversion_rate_low, 6),
+            conversion_rate_high: round(q.conversion_rate_high, 6),
+            median_completion: round(q.median_seconds, 3),
+            links: { json: up + l.json, history: up + l.history, html: up + l.html },
+            ...floorFlags(q),
+          };
+        }),
+      },
+    };
+  });
+}
+
+/**
+ * One quest's recent history (the dates its page shows) and the month files holding all of it, oldest first.
+ * `history_complete` is false when snapshot dates older than `history`'s are stored (they are in the month files).
+ */
+export function historyDocument(
+  data: SiteData,
+  q: QuestStats,
+  rows: QuestStats[],
+  fileId: string,
+  months: string[],
+  complete: boolean,
+) {
   return {
     ...header(data),
     quest_id: q.quest_id,
     file_id: fileId,
     name: q.name,
-    // In JSON's order (snapshot_date and status sort after every figure); assigned, not spread: spreading 22 keys into
-    // a new object cost ~1 s per 235,000 entries.
-    history: rows.map((r) =>
-      Object.assign(questFigures(r), { snapshot_date: r.snapshot_date, status: questStatus(r) }),
-    ),
+    history: rows.map(historyEntry),
+    history_complete: complete,
+    months: months.map((month) => ({ month, href: `history/${month}.json` })),
     links: links(fileId),
   };
+}
+
+/**
+ * A history entry, in JSON's order (snapshot_date and status sort after every figure); assigned, not spread:
+ * spreading 22 keys into a new object cost ~1 s per 235,000 entries.
+ */
+export function historyEntry(r: QuestStats) {
+  return Object.assign(questFigures(r), { snapshot_date: r.snapshot_date, status: questStatus(r) });
 }
 
 /** History rows grouped by quest id, each in date order. */

@@ -1,5 +1,4 @@
 // Vega-Lite specs for the report's and notebooks' charts, built from the statistics (rendered in chart-render.ts).
-import { formatPercent, formatRateInterval } from '../domain/format.js';
 import type { HistogramBin, QuestStats } from '../domain/types.js';
 
 export type VlSpec = Record<string, unknown> & { data: { name: string; values: Record<string, unknown>[] } };
@@ -18,14 +17,12 @@ export interface Chart {
 export const BUCKETS = [
   { label: 'Completed', field: 'completed', color: '#2f855a' },
   { label: 'Accepted', field: 'accepted', color: '#3182ce' },
-  { label: 'Rejected', field: 'declined', color: '#d69e2e' },
+  // "Declined", as the logs say; the API's legacy status pairs keep "Rejected" (see api.ts).
+  { label: 'Declined', field: 'declined', color: '#d69e2e' },
   { label: 'Abandoned', field: 'abandoned', color: '#975a16' },
   { label: 'Failed', field: 'failed', color: '#c53030' },
   { label: 'Not Encountered', field: 'not_encountered', color: '#cbd5e0' },
 ] as const;
-
-/** The index's status chart shows this many quests; the table beside it has them all. */
-const STATUS_CHART_LIMIT = 40;
 
 /** Player counts: whole-number ticks only. */
 const COUNT_AXIS = { tickMinStep: 1, format: 'd' };
@@ -53,7 +50,8 @@ export function base(description: string, width: number | 'container' = 560): Re
         labelFontSize: 11,
         titleFontSize: 12,
       },
-      legend: { labelColor: '#4a5568', labelFontSize: 12, orient: 'bottom', direction: 'horizontal' },
+      // labelLimit: vega measures text without a canvas in Node by an estimate wide enough to cut "Quest completions".
+      legend: { labelColor: '#4a5568', labelFontSize: 12, orient: 'bottom', direction: 'horizontal', labelLimit: 320 },
       view: { stroke: null },
     },
   };
@@ -77,8 +75,15 @@ export function chartLabels(quests: readonly QuestStats[]): Map<string, string> 
 
 const minutes = (s: number | null) => (s === null ? null : Math.round((s / 60) * 100) / 100);
 
-export function statusOverview(quests: readonly QuestStats[]): Chart {
-  const shown = quests.slice(0, STATUS_CHART_LIMIT);
+/** Players per status for a chosen list of quests (the index's attention rankings), in the list's order. */
+export function statusOverview(
+  shown: readonly QuestStats[],
+  opts: { key: string; title: string; description: string } = {
+    key: 'status',
+    title: 'Where players stand, per quest',
+    description: 'Players per quest by status',
+  },
+): Chart {
   const labels = chartLabels(shown);
   const values = shown.flatMap((q, i) =>
     BUCKETS.map((b, j) => ({
@@ -89,11 +94,10 @@ export function statusOverview(quests: readonly QuestStats[]): Chart {
       players: bucketValue(q, b.field),
     })),
   );
-  const more = quests.length > shown.length ? ` (first ${shown.length} of ${quests.length} quests)` : '';
-  const description = `Players per quest by status${more}: completed, accepted (in progress), rejected, abandoned, failed, not encountered.`;
+  const description = `${opts.description}: completed, accepted (in progress), declined, abandoned, failed, not encountered.`;
   return {
-    key: 'status',
-    title: `Where players stand, per quest${more}`,
+    key: opts.key,
+    title: opts.title,
     description,
     spec: {
       ...base(description, WIDE),
@@ -120,8 +124,9 @@ export function statusOverview(quests: readonly QuestStats[]): Chart {
   };
 }
 
-export function durationOverview(quests: readonly QuestStats[]): Chart {
-  const timed = quests.filter((q) => q.median_seconds !== null).slice(0, STATUS_CHART_LIMIT);
+/** Completion times of a chosen list of quests (the slowest, on the index), in the list's order. */
+export function durationOverview(quests: readonly QuestStats[], title = 'Completion time per quest'): Chart {
+  const timed = quests.filter((q) => q.median_seconds !== null);
   const labels = chartLabels(timed);
   const values = timed.map((q, i) => ({
     quest: labels.get(q.quest_id) ?? q.name,
@@ -143,7 +148,7 @@ export function durationOverview(quests: readonly QuestStats[]): Chart {
   };
   return {
     key: 'durations',
-    title: 'Completion time per quest',
+    title,
     description,
     spec: {
       ...base(description, WIDE),
@@ -287,14 +292,8 @@ export function questHistoryChart(rows: readonly QuestStats[]): Chart {
       },
     },
     table: {
-      // Reach and conversion beside the buckets: how the quest's conversion moved from day to day.
-      columns: ['Snapshot date', ...BUCKETS.map((b) => b.label), 'Reach', 'Conversion', 'Conversion 95% interval'],
-      rows: rows.map((r) => [
-        r.snapshot_date,
-        ...BUCKETS.map((b) => bucketValue(r, b.field)),
-        ...[r.reach_rate, r.conversion_rate].map((rate) => formatPercent(rate)),
-        formatRateInterval(r.conversion_rate_low, r.conversion_rate_high),
-      ]),
+      columns: ['Snapshot date', ...BUCKETS.map((b) => b.label)],
+      rows: rows.map((r) => [r.snapshot_date, ...BUCKETS.map((b) => bucketValue(r, b.field))]),
     },
   };
 }

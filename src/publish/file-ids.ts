@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 
 // Characters kept verbatim in file ids; everything else (including '.', '/', '%', '~') is escaped as ~XX (UTF-8 bytes).
 const SAFE = /^[A-Za-z0-9_-]$/;
-const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+// Device names (Windows), and the quest index's page files (quests/page-N.json) beside the quests' own.
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d|page-\d+)$/i;
 const MAX_ID = 120;
 
 /**

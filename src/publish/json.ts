@@ -89,3 +89,19 @@ export function round(x: number | null, digits: number): number | null {
   const r = Math.round(x * f) / f;
   return Object.is(r, -0) ? 0 : r;
 }
+
+/** Seconds as an ISO 8601 duration in hours, minutes and seconds (no days: they are calendar-dependent). */
+export function isoDuration(seconds: number | null): string | null {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return null;
+  const ms = Math.round(seconds * 1000);
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  let out = 'PT';
+  if (h) out += `${h}H`;
+  if (m) out += `${m}M`;
+  if (s || out === 'PT') out += `${s}S`;
+  return out;
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' (DuckDB, UTC) -> ISO 8601 with Z. */

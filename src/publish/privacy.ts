@@ -12,7 +12,7 @@ const RATES = ['completion_rate', 'reach_rate', 'conversion_rate'] as const;
 const TIMES = ['mean_seconds', 'min_seconds', 'max_seconds', 'median_seconds', 'p90_seconds', 'mean_attempts'] as const;
 
 /** The rule, once: a count from 1 to K-1 is under the floor (0 tells nothing about anybody). */
-const under = (n: number | null, k: number) => k > 0 && n !== null && n >= 1 && n < k;
+export const under = (n: number | null, k: number) => k > 0 && n !== null && n >= 1 && n < k;
 const encountered = (r: SegmentRow) => r.encountered ?? 0;
 const completers = (r: SegmentRow) => r.completed ?? 0;
 
@@ -125,4 +125,9 @@ export function floorQuest(q: QuestStats, k: number): QuestStats {
     return out;
   }
   return q;
+}
+
+/** A published row's floor flags, present only when set (unaffected documents keep their bytes). */
+export function floorFlags(q: { suppressed?: boolean; times_suppressed?: boolean }) {
+  return { ...(q.suppressed ? { suppressed: true } : {}), ...(q.times_suppressed ? { times_suppressed: true } : {}) };
 }

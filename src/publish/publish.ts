@@ -1,29 +1,40 @@
 // Publishes the static site (HTML report + JSON API) for one snapshot, built aside and swapped in by rename.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { changesMessages } from '../domain/changes-messages.js';
 import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
-import { InternalError, UserError } from '../domain/errors.js';
+import { UserError } from '../domain/errors.js';
 import { publishMessages } from '../domain/messages.js';
+import type { AlertRule, FiredAlert } from '../domain/types.js';
+import { getChains } from '../engine/chains.js';
+import { loadChanges } from '../engine/changes.js';
 import type { Db } from '../engine/db.js';
-import { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from '../engine/read.js';
-import { packageRoot } from '../root.js';
-import { API_DIR, questsIndex, type SiteData, snapshotDocument } from './api.js';
+import {
+  getCompletionHistogram,
+  getCoverage,
+  getHistoryMonth,
+  getHistoryMonths,
+  getHistoryWindow,
+  getQuestMonths,
+  getSnapshot,
+} from '../engine/read.js';
+import { getSurvival, getSurvivalCurve } from '../engine/survival.js';
+import { API_DIR, type SiteData } from './api.js';
 import { ChartRenderer, type SvgRenderer } from './chart-render.js';
-import { durationOverview, statusOverview, trendOverview } from './charts.js';
+import { Compressor, compressible, ENCODINGS } from './compress.js';
 import { fileIds } from './file-ids.js';
-import { stableJson } from './json.js';
-import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
-import { conversionOverview } from './rates.js';
-import { renderIndex, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
+import { HISTORY_WINDOW, monthsFromHistory, writeHistoryMonths } from './history-files.js';
+import { MANIFEST, Manifest } from './manifest.js';
+import { floorSite } from './privacy-site.js';
 import type { SegmentOptions } from './segment-figures.js';
-import { floorSite, loadSegments, segmentOptions, writeSegmentApi } from './segments.js';
+import { loadSegments, segmentOptions } from './segments.js';
 import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
+import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
 
 export const DEFAULT_OUT = 'reports';
-const DEFAULT_TITLE = 'Quest statistics';
+export const DEFAULT_TITLE = 'Quest statistics';
 
 export interface PublishOptions {
   /** Output folder, replaced as a whole. */
@@ -31,12 +42,16 @@ export interface PublishOptions {
   /** Snapshot date 'YYYY-MM-DD'; default the latest stored. */
   asOf?: string;
   title?: string;
+  /** A warning the report shows above everything else (the nightly's stale data). */
+  notice?: string;
   /** Histogram bins per quest. */
   bins?: number;
-  /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
-  include?: Record<string, string> | Promise<Record<string, string>>;
+  /** Alert rules (config `alerts`) checked against the snapshot's changes; fired ones go to changes.json/digest.md. */
+  alerts?: readonly AlertRule[];
   /** Published dimensions and the privacy floor (default: config's, else build, platform, cohort and 5). */
   segments?: SegmentOptions;
+  /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
+  include?: Record<string, string> | Promise<Record<string, string>>;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
   pauseAt?: number | 'swap';
 }
@@ -47,20 +62,31 @@ export interface PublishSummary {
   quests: number;
   files: number;
   ms: number;
+  /** Alerts the snapshot's changes fired (config `alerts`); listed in changes.json and digest.md. */
+  alerts: FiredAlert[];
 }
 
 /** Everything the site needs, read from the database in a handful of queries. */
 export async function loadSiteData(
   db: Db,
-  opts: { asOf?: string; title?: string; bins?: number; segments?: SegmentOptions },
+  opts: {
+    asOf?: string;
+    title?: string;
+    bins?: number;
+    notice?: string;
+    alerts?: readonly AlertRule[];
+    segments?: SegmentOptions;
+  },
   effects: Effects,
 ) {
   const snapshot = await getSnapshot(db, opts.asOf);
   const date = snapshot.meta.snapshot_date;
-  const [coverage, history, histogram] = [
+  const [coverage, history, histogram, months, questMonths] = [
     await getCoverage(db, date),
-    (await getHistory(db)).filter((r) => r.snapshot_date <= date),
+    await getHistoryWindow(db, date, HISTORY_WINDOW),
     await getCompletionHistogram(db, date, opts.bins),
+    await getHistoryMonths(db, date),
+    await getQuestMonths(db, date),
   ];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
@@ -69,6 +95,14 @@ export async function loadSiteData(
     coverage,
     history,
     histogram,
+    ...(opts.notice ? { notice: opts.notice } : {}),
+    // Month files are read one month at a time, and only those the site does not hold yet.
+    months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
+    survival: await getSurvival(db, date),
+    survivalCurve: await getSurvivalCurve(db, date),
+    chains: await getChains(db, date),
+    // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
+    changes: await loadChanges(db, { date, rules: opts.alerts, history: 14 }),
   };
   const seg = opts.segments ?? segmentOptions(undefined);
   return floorSite({ ...data, segments: await loadSegments(db, date, seg) }, seg.minPlayers);
@@ -125,22 +159,41 @@ async function buildSite(
   const tmp = buildDir(out);
   const site = new SiteFiles(tmp);
   let files = 0;
+  const manifest = new Manifest();
+  const gz = new Compressor((rel, content) => site.write(rel, content));
   const write = async (rel: string, content: string | Buffer) => {
     site.write(rel, content);
     files++;
+    manifest.add(rel, content);
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    if (compressible(rel, bytes)) await gz.add(rel, content);
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
+  };
+  // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
+  const keep = (rel: string) => {
+    site.keep(rel);
+    for (const ext of ENCODINGS) site.keep(`${rel}${ext}`);
   };
   try {
     await writeAssets(write);
     await writeApiIndexes(data, write);
-    await writePages(data, renderer, write, effects);
+    const source = data.months ?? monthsFromHistory(data.history);
+    const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
+    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep });
+    effects.log(publishMessages.historyMonths(months.written, months.kept));
+    await writePages(data, source, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
+    // Last: it lists every API file written above.
+    await write(MANIFEST, manifest.json(data));
+    await gz.drain();
     prune(tmp, site.written);
     // Awaited last: the nightly renders its notebook reports while the pages are written.
     carryOver(out, tmp, await include);
     const between = opts.pauseAt === 'swap' ? () => pauseForever(effects, 'paused between renames') : undefined;
     await swap(out, tmp, between);
   } catch (err) {
+    // Nothing may still write into the folder being removed.
+    await gz.drain().catch(() => {});
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
@@ -149,10 +202,13 @@ async function buildSite(
     out,
     snapshotDate: data.snapshot.meta.snapshot_date,
     quests: data.snapshot.quests.length,
-    files,
+    files: files + gz.count,
     ms,
+    alerts: data.changes?.alerts ?? [],
   };
-  effects.log(publishMessages.written(files, summary.quests, out, ms));
+  effects.log(publishMessages.written(files, summary.quests, out, ms, gz.count));
+  if (summary.alerts.length > 0)
+    effects.log(changesMessages.alertsPublished(summary.alerts.length, join(out, 'digest.md')));
   effects.log(publishMessages.report(join(out, 'index.html')));
   effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;
@@ -181,87 +237,4 @@ function guardOut(out: string): void {
 async function pauseForever(effects: Effects, what: string): Promise<never> {
   effects.log(publishMessages.testPause(what));
   return new Promise<never>(() => setInterval(() => {}, 60_000));
-}
-
-const require = createRequire(import.meta.url);
-const packageBuild = (pkg: string) => dirname(require.resolve(pkg));
-
-async function writeAssets(write: Write): Promise<void> {
-  const assets = join(TEMPLATES_DIR, 'assets');
-  for (const f of readdirSync(assets).sort()) await write(`assets/${f}`, readFileSync(join(assets, f)));
-  await write('assets/vega.min.js', readFileSync(join(packageBuild('vega'), 'vega.min.js')));
-  await write('assets/vega-lite.min.js', readFileSync(join(packageBuild('vega-lite'), 'vega-lite.min.js')));
-  await write('assets/vega-embed.min.js', readFileSync(join(packageBuild('vega-embed'), 'vega-embed.min.js')));
-  await write('assets/vega-interpreter.js', interpreterScript());
-  const schemas = join(packageRoot, 'src/publish/schemas');
-  for (const f of readdirSync(schemas)
-    .filter((f) => f.endsWith('.schema.json'))
-    .sort()) {
-    await write(`${API_DIR}/schema/${f}`, readFileSync(join(schemas, f)));
-  }
-}
-
-/**
- * vega-interpreter ships only as an ES module, which browsers refuse to load from file://. Its one import is a few
- * vega-util functions that the vega bundle exposes globally, so it becomes a classic script by swapping two lines.
- */
-function interpreterScript(): string {
-  const src = readFileSync(join(packageBuild('vega-interpreter'), 'vega-interpreter.js'), 'utf8');
-  const imp = "import { ascending, isString, DisallowedObjectProperties } from 'vega-util';";
-  const exp = 'export { expression as expressionInterpreter };';
-  if (!src.includes(imp) || !src.includes(exp)) {
-    throw new InternalError('vega-interpreter changed shape; update interpreterScript()');
-  }
-  const body = src
-    .replace(imp, 'const { ascending, isString, DisallowedObjectProperties } = window.vega;')
-    .replace(exp, 'window.vegaInterpreter = { expressionInterpreter: expression };')
-    .replace(/\/\/# sourceMappingURL=.*$/m, '');
-  return `// vega-interpreter (BSD-3-Clause), wrapped as a classic script by questlog.\n(function () {\n${body}\n})();\n`;
-}
-
-/** The API's two whole-site documents; each quest's own are written beside its page (see writePages). */
-async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
-  const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
-  await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
-  await write(`${API_DIR}/quests.json`, stableJson(questsIndex(data, ids)));
-  if (data.segments) await writeSegmentApi(data, data.segments, write, stableJson);
-}
-
-const withVega =
-  (renderer: SvgRenderer): Draw =>
-  (charts) =>
-    renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
-
-/** The index and every quest page, in this thread (workers measured no faster: the pages' cost is the file system). */
-async function writePages(data: SiteData, renderer: SvgRenderer, write: Write, effects: Effects): Promise<void> {
-  const { quests } = data.snapshot;
-  // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
-  const shown = quests.filter((q) => !q.suppressed);
-  const overview = [statusOverview(shown)];
-  if (shown.some((q) => q.conversion_rate !== null)) overview.push(conversionOverview(shown));
-  if (shown.some((q) => q.median_seconds !== null)) overview.push(durationOverview(shown));
-  const history = data.history.filter((q) => !q.suppressed);
-  if (history.length > 0) overview.push(trendOverview(history));
-  const totals = {
-    completions: quests.reduce((n, q) => n + q.completed, 0),
-    anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
-  };
-  const pages = questPages(data);
-  const index = renderCharts(overview, withVega(renderer), write, 'index', {
-    wide: ['status', 'conversion', 'durations', 'trend'],
-  }).then((charts) => write('index.html', renderIndex(data, { quests: pages, charts, totals })));
-  const quest = (async () => {
-    for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
-    for (const [i, page] of pages.entries()) {
-      await writeQuestPage(data, page, write);
-      effects.progress?.('publish', i + 1, pages.length);
-    }
-  })();
-  await settleAll([index, quest]);
-}
-
-/** Like Promise.all, but only once every promise is done: nothing may still write while a failed site is removed. */
-async function settleAll(promises: Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(promises)).find((r) => r.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
 }

@@ -1,11 +1,14 @@
 // One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
 import { basename } from 'node:path';
-import type { HistogramBin, QuestStats } from '../domain/types.js';
-import { historyByQuest, historyDocument, questDocument, questPaths, type SiteData } from './api.js';
+import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
+import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
+import { HISTORY_WINDOW, lastDates, monthPath } from './history-files.js';
 import { stableJson } from './json.js';
+import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
+import { survivalChart, survivalSvg } from './survival.js';
 import { questChartSvg } from './svg-charts.js';
 
 export type Write = (rel: string, content: string | Buffer) => Promise<void> | void;
@@ -13,32 +16,55 @@ export type Write = (rel: string, content: string | Buffer) => Promise<void> | v
 /** Draws a page's charts, in order: vega for the index, the static drawings of svg-charts for quest pages. */
 export type Draw = (charts: Chart[]) => Promise<string[]> | string[];
 
-const drawQuestCharts: Draw = (charts) => charts.map(questChartSvg);
+const drawQuestCharts: Draw = (charts) =>
+  charts.map((c) => (c.key === 'survival' ? survivalSvg(c.spec.data.values) : questChartSvg(c)));
 
 /** Everything one quest page needs besides the site's header data. */
 interface QuestPage {
   q: QuestStats;
   fileId: string;
-  /** The quest's figures on every stored snapshot date. */
+  /** The quest's figures on the latest HISTORY_WINDOW snapshot dates. */
   history: QuestStats[];
+  /** Whether `history` holds every stored snapshot date (else older ones are in the month files). */
+  complete: boolean;
+  /** The months of its full history ('YYYY-MM'), oldest first. */
+  months: string[];
   bins: HistogramBin[];
+  /** The quest's survival curve (thinned), empty when nobody completed it. */
+  curve: SurvivalPoint[];
 }
 
-export function questPages(data: SiteData): QuestPage[] {
+export function questPages(data: SiteData, source: MonthSource): QuestPage[] {
   const { quests } = data.snapshot;
   const ids = fileIds(quests.map((q) => q.quest_id));
   const history = historyByQuest(data.history);
+  const complete = source.months.reduce((n, m) => n + m.dates, 0) <= HISTORY_WINDOW;
+  const months = new Map<string, string[]>();
+  for (const { quest_id, month } of source.questMonths) {
+    const list = months.get(quest_id);
+    if (list) list.push(month);
+    else months.set(quest_id, [month]);
+  }
   const bins = new Map<string, HistogramBin[]>();
   for (const b of data.histogram) {
     const list = bins.get(b.quest_id);
     if (list) list.push(b);
     else bins.set(b.quest_id, [b]);
   }
+  const curves = new Map<string, SurvivalPoint[]>();
+  for (const p of data.survivalCurve ?? []) {
+    const list = curves.get(p.quest_id);
+    if (list) list.push(p);
+    else curves.set(p.quest_id, [p]);
+  }
   return quests.map((q) => ({
     q,
     fileId: fileIdOf(ids, q.quest_id),
-    history: history.get(q.quest_id) ?? [q],
+    history: lastDates(history.get(q.quest_id) ?? [q]),
+    complete,
+    months: months.get(q.quest_id) ?? [],
     bins: bins.get(q.quest_id) ?? [],
+    curve: curves.get(q.quest_id) ?? [],
   }));
 }
 
@@ -70,17 +96,23 @@ export async function renderCharts(
 }
 
 export async function writeQuestPage(data: SiteData, page: QuestPage, write: Write): Promise<void> {
-  const { q, fileId, history, bins } = page;
+  const { q, fileId, history, bins, months, complete, curve } = page;
+  // Charts draw what is shown: figures under the privacy floor are left out (the page's tables say suppressed).
   const charts = q.suppressed ? [] : [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
+  if (curve.length > 0) charts.push(survivalChart(curve));
   const shownDays = history.filter((r) => !r.suppressed);
-  if (shownDays.length > 0) charts.push(questHistoryChart(shownDays));
+  if (shownDays.length > 0) charts.push(withRateColumns(questHistoryChart(shownDays), shownDays));
   const paths = questPaths(fileId);
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
     open: ['history'],
     wide: ['history'],
   });
   await write(paths.json, stableJson(questDocument(data, q, fileId)));
-  await write(paths.history, stableJson(historyDocument(data, q, history, fileId)));
-  await write(paths.html, renderQuest(data, { quest: q, fileId, history, charts: rendered }));
+  await write(paths.history, stableJson(historyDocument(data, q, history, fileId, months, complete)));
+  const monthLinks = months.map((m) => ({ month: m, href: `../${monthPath(fileId, m)}` }));
+  await write(
+    paths.html,
+    renderQuest(data, { quest: q, fileId, history, complete, months: monthLinks, charts: rendered }),
+  );
 }

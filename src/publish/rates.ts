@@ -113,3 +113,26 @@ export function conversionOverview(quests: readonly QuestStats[]): Chart {
     },
   };
 }
+
+/**
+ * A quest's history chart with reach, conversion and its interval beside the buckets in its data table, so a quest
+ * page shows how conversion moved from day to day. `rows` are the chart's rows, in its order.
+ */
+export function withRateColumns(chart: Chart, rows: readonly QuestStats[]): Chart {
+  const { columns, rows: cells } = chart.table;
+  return {
+    ...chart,
+    table: {
+      columns: [...columns, 'Reach', 'Conversion', 'Conversion 95% interval'],
+      rows: cells.map((row, i) => {
+        const r = rows[i] as QuestStats;
+        return [
+          ...row,
+          formatPercent(r.reach_rate),
+          formatPercent(r.conversion_rate),
+          formatInterval(r.conversion_rate_low, r.conversion_rate_high),
+        ];
+      }),
+    },
+  };
+}

@@ -10,11 +10,16 @@ import {
   formatPercent,
   formatTimestamp,
 } from '../domain/format.js';
-import type { QuestStats } from '../domain/types.js';
+import { InternalError } from '../domain/errors.js';
+import { segmentMessages } from '../domain/segment-messages.js';
+import type { ChainStep, QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import { questPaths, type SiteData } from './api.js';
+import type { Headline } from './attention.js';
+import { describeMover } from './changes.js';
 import type { Chart } from './charts.js';
 import { stableJson } from './json.js';
+import type { Pager } from './quest-table.js';
 import { dimensionPage, questBreakdowns } from './segment-pages.js';
 
 export const TEMPLATES_DIR = join(packageRoot, 'templates');
@@ -43,6 +48,9 @@ interface QuestPageModel {
   quest: QuestStats;
   fileId: string;
   history: QuestStats[];
+  /** Whether `history` is every stored date; else `months` link to the full history. */
+  complete: boolean;
+  months: { month: string; href: string }[];
   charts: RenderedChart[];
 }
 
@@ -60,7 +68,7 @@ function escapeScriptJson(json: string): string {
     .replaceAll('\u2029', '\\u2029');
 }
 
-type Page = 'index' | 'quest' | 'segments';
+type Page = 'index' | 'quest' | 'list' | 'api' | 'chains' | 'segments';
 
 /** Compiled templates, created once per process (publishing 1,000 pages must not re-read them). */
 let engine: { layout: HandlebarsTemplateDelegate; hb: typeof Handlebars } | undefined;
@@ -72,7 +80,7 @@ function templates() {
   for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(f.slice(0, -4), readFileSync(join(partials, f), 'utf8'));
   }
-  for (const page of ['index', 'quest', 'segments'] satisfies Page[]) {
+  for (const page of ['index', 'quest', 'list', 'api', 'chains', 'segments'] satisfies Page[]) {
     hb.registerPartial(`page-${page}`, readFileSync(join(TEMPLATES_DIR, `${page}.hbs`), 'utf8'));
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
@@ -83,6 +91,10 @@ function templates() {
   hb.registerHelper('num', (n: number | null) => formatNumber(n));
   hb.registerHelper('ts', (s: string | null) => formatTimestamp(s));
   hb.registerHelper('questHref', (fileId: string) => questPaths(fileId).html);
+  // A change since the previous snapshot, signed: "+12", "−3", "±0".
+  hb.registerHelper('signed', (n: number | null) =>
+    n === null ? '' : n > 0 ? `+${formatInt(n)}` : n < 0 ? `−${formatInt(-n)}` : '±0',
+  );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('cell', (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'number' ? v : v));
   // Markup that is not data: chart SVG (vega and svg-charts escape every text and attribute they write), escaped JSON.
@@ -109,23 +121,32 @@ export function renderIndex(
   data: SiteData,
   model: {
     quests: { q: QuestStats; fileId: string }[];
+    /** The first page of the quest table, and its pager (null when it holds every quest). */
+    page: { rows: { q: QuestStats; fileId: string }[]; pager: Pager | null };
     charts: RenderedChart[];
     totals: { completions: number; anomalies: number };
+    cards: Headline[];
   },
 ): string {
   const { meta } = data.snapshot;
   return render('index', {
     root: '',
     pageTitle: `${data.title} — quest report ${meta.snapshot_date}`,
+    notice: data.notice ?? null,
     title: data.title,
     meta,
     generatedAt: data.generatedAt,
-    quests: model.quests,
+    quests: model.page.rows,
+    pager: model.page.pager,
     questCount: model.quests.length,
     totals: model.totals,
+    cards: model.cards,
+    chains: chainsOf(model.quests),
     charts: model.charts,
     segmentDimensions: data.segments?.dimensions ?? [],
     coverage: data.coverage,
+    changes: whatChanged(data),
+    hasChains: (data.chains?.length ?? 0) > 0,
     hasQualityIssues:
       data.coverage.rejected_lines > 0 ||
       data.coverage.unknown_ids.length > 0 ||
@@ -134,17 +155,56 @@ export function renderIndex(
   });
 }
 
+/** A further page of the index's quest table (list/page-N.html). */
+export function renderList(
+  data: SiteData,
+  page: { rows: { q: QuestStats; fileId: string }[]; pager: Pager },
+  chains: string[],
+): string {
+  return render('list', {
+    root: '../',
+    pageTitle: `Quests, page ${page.pager.number} — ${data.title}`,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    quests: page.rows,
+    pager: page.pager,
+    chains,
+  });
+}
+
+/** api.html: the API described for consumers (model from api-docs.ts). */
+export function renderApi(data: SiteData, model: Record<string, unknown>): string {
+  return render('api', {
+    root: '',
+    pageTitle: `JSON API — ${data.title}`,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    ...model,
+  });
+}
+
+export function chainsOf(quests: readonly { q: QuestStats }[]): string[] {
+  return [...new Set(quests.map((p) => p.q.chain).filter((c): c is string => c !== null))].sort();
+}
+
 export function renderQuest(data: SiteData, model: QuestPageModel): string {
   const { quest } = model;
   return render('quest', {
     root: '../',
     pageTitle: `${quest.name} — ${data.title}`,
+    notice: data.notice ?? null,
     title: data.title,
     meta: data.snapshot.meta,
     generatedAt: data.generatedAt,
     quest,
+    survival: data.survival?.find((s) => s.quest_id === quest.quest_id) ?? null,
     fileId: model.fileId,
     history: model.history,
+    historyComplete: model.complete,
+    historyWindow: model.history.length,
+    months: model.months,
     charts: model.charts,
     suppressed: quest.suppressed === true,
     segments: questBreakdowns(data.segments, quest.quest_id),
@@ -154,13 +214,40 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
   });
 }
 
+/** The index's "What changed" section: alerts, then the largest significant movers, worst first. */
+function whatChanged(data: SiteData, limit = 10) {
+  const c = data.changes;
+  if (!c || c.latest.previous_date === null) return null;
+  return {
+    previousDate: c.latest.previous_date,
+    alerts: c.alerts.map((a) => ({ text: describeMover(a.mover), worse: a.mover.worse })),
+    movers: c.movers.slice(0, limit).map((m) => ({ text: describeMover(m), worse: m.worse })),
+    more: Math.max(0, c.movers.length - limit),
+  };
+}
+
+export function renderChains(
+  data: SiteData,
+  model: { chains: { chain: string; fileId: string; steps: ChainStep[] }[]; charts: RenderedChart[] },
+): string {
+  return render('chains', {
+    root: '',
+    pageTitle: `Chains — ${data.title}`,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    chains: model.chains.map((c, i) => ({ ...c, chart: model.charts[i] })),
+  });
+}
+
 /** segments/<dimension>.html: every quest's values of one dimension side by side. */
 export function renderSegmentsPage(data: SiteData, dimension: string): string {
   const seg = data.segments;
-  if (!seg) throw new Error("renderSegmentsPage needs the site's segments");
+  if (!seg) throw new InternalError(segmentMessages.segmentsNeeded);
   return render('segments', {
     root: '../',
     pageTitle: `By ${dimension} — ${data.title}`,
+    notice: data.notice ?? null,
     title: data.title,
     meta: data.snapshot.meta,
     generatedAt: data.generatedAt,

@@ -6,12 +6,13 @@ import type { Db } from '../engine/db.js';
 import { getSegmentRows } from '../engine/segments.js';
 import { API_DIR, type SiteData } from './api.js';
 import { fileIdOf, fileIds } from './file-ids.js';
-import { applyFloor, DEFAULT_MIN_PLAYERS, floorQuest } from './privacy.js';
+import { applyFloor, DEFAULT_MIN_PLAYERS } from './privacy.js';
 import { type SegmentOptions, type SiteSegments, segmentFigures } from './segment-figures.js';
 
 export function segmentOptions(config: Config | undefined): SegmentOptions {
   return {
-    dimensions: config?.segments ?? [...DIMENSIONS],
+    // The ClickHouse engine stores no segment rows (config refuses "segments" with it): none by default there.
+    dimensions: config?.segments ?? (config?.engine?.type === 'clickhouse' ? [] : [...DIMENSIONS]),
     minPlayers: config?.privacy?.min_players ?? DEFAULT_MIN_PLAYERS,
   };
 }
@@ -20,19 +21,6 @@ export async function loadSegments(db: Db, date: string, opts: SegmentOptions): 
   const all = await getSegmentRows(db, { date });
   const rows = all.filter((r) => r.dimension === null || opts.dimensions.includes(r.dimension));
   return { ...opts, rows: applyFloor(rows, opts.minPlayers) };
-}
-
-/** The floor on the site's overall figures: snapshot quests, history rows, and the histograms of hidden times. */
-export function floorSite(data: SiteData, k: number): SiteData {
-  if (k <= 0) return data;
-  const quests = data.snapshot.quests.map((q) => floorQuest(q, k));
-  const hiddenTimes = new Set(quests.filter((q) => q.times_suppressed).map((q) => q.quest_id));
-  return {
-    ...data,
-    snapshot: { ...data.snapshot, quests },
-    history: data.history.map((q) => floorQuest(q, k)),
-    histogram: data.histogram.filter((b) => !hiddenTimes.has(b.quest_id)),
-  };
 }
 
 /** Per dimension, its values in order with their file ids (case-folding collisions hashed, as quest ids are). */

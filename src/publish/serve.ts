@@ -1,6 +1,6 @@
 // Local preview of the published site: sirv (content types, path normalisation) behind node:http on loopback.
 import { existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
@@ -21,6 +21,29 @@ export interface Serving {
   close(): Promise<void>;
 }
 
+/**
+ * The JSON API may be read from any origin (it is public, read-only data): `Access-Control-Allow-Origin: *` on
+ * api/, and a preflight OPTIONS is answered there with the methods allowed. Returns true when the request is answered.
+ */
+function cors(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const api = path.startsWith('/api/');
+  if (api) {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, Content-Length, Content-Encoding');
+  }
+  if (req.method !== 'OPTIONS') return false;
+  res.statusCode = 204;
+  res.setHeader('Allow', 'GET, HEAD, OPTIONS');
+  if (api) {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+    res.setHeader('Access-Control-Max-Age', '86400');
+  }
+  res.end();
+  return true;
+}
+
 export async function serve(opts: ServeOptions, effects: Effects): Promise<Serving> {
   const dir = resolve(opts.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -28,9 +51,12 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
   }
   // dev mode reads the disk per request: a publish swaps the folder underneath, and a file list cached at start
   // would keep serving the old site.
-  const files = sirv(dir, { dev: true, dotfiles: false, etag: true, extensions: ['html'] });
+  // gzip/brotli: the publish writes .gz and .br copies beside each text file; sirv sends one when the client accepts it
+  // (brotli first), with Content-Encoding and Vary: Accept-Encoding.
+  const files = sirv(dir, { dev: true, dotfiles: false, etag: true, extensions: ['html'], gzip: true, brotli: true });
   const server = createServer((req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (cors(req, res)) return;
     files(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -1,15 +1,18 @@
 // The files of a site being built: a build folder beside the live one, written in place, swapped in by rename.
+
+import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   constants,
   existsSync,
   ftruncateSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -28,6 +31,13 @@ export class SiteFiles {
     overwrite(path, content);
     this.written.add(path);
   }
+
+  /** Keeps a file the recycled build folder already holds as it is: `prune` leaves it. */
+  keep(rel: string): void {
+    const path = resolve(this.root, rel);
+    if (!path.startsWith(this.root + sep)) throw new InternalError(`refusing to keep outside the site: ${rel}`);
+    this.written.add(path);
+  }
 }
 
 /** Where the site before the current one waits (never served). */
@@ -40,10 +50,16 @@ export const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`
  */
 export function buildDir(out: string): string {
   const old = oldOf(out);
-  const tmp = mkdtempSync(join(dirname(out), `.${basename(out)}.new-${process.pid}-`));
+  // mkdir, not mkdtemp: mkdtemp makes 0700 folders, and the site is read by a web server running as another user.
+  // mkdir gives 0777 minus the user's umask, like every other folder and file of the site.
+  const tmp = join(dirname(out), `.${basename(out)}.new-${process.pid}-${randomBytes(6).toString('hex')}`);
+  mkdirSync(tmp);
   if (existsSync(old)) {
+    // A recycled site keeps its root's mode, which older versions left at 0700: it takes the fresh folder's.
+    const mode = statSync(tmp).mode & 0o7777;
     rmSync(tmp, { recursive: true });
     renameSync(old, tmp);
+    chmodSync(tmp, mode);
   }
   return tmp;
 }

@@ -11,7 +11,7 @@ const TITLE = { size: 12, color: '#2d3748' };
 const GRID = '#edf2f7';
 const DOMAIN = '#a0aec0';
 const TICK = '#888';
-const PAD = 8;
+export const PAD = 8;
 const COLORS = new Map<string, string>(BUCKETS.map((b) => [b.label, b.color]));
 
 /**
@@ -31,7 +31,7 @@ export const n = (x: number) => {
 };
 
 /** vega's text-width estimate without a canvas (what the vega SVGs were laid out with). */
-const textWidth = (s: string, size: number) => 0.8 * s.length * size;
+export const textWidth = (s: string, size: number) => 0.8 * s.length * size;
 
 /** d3's tick step: 1, 2 or 5 times a power of ten, for about `count` ticks. */
 export function tickStep(lo: number, hi: number, count: number): number {
@@ -80,11 +80,11 @@ function groupThousands(s: string): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
-const text = (x: number, y: number, s: string, attrs: string) =>
+export const text = (x: number, y: number, s: string, attrs: string) =>
   `<text x="${n(x)}" y="${n(y)}" ${attrs}>${esc(s)}</text>`;
-const labelAttrs = (anchor: string) => `text-anchor="${anchor}" font-size="${LABEL.size}" fill="${LABEL.color}"`;
+export const labelAttrs = (anchor: string) => `text-anchor="${anchor}" font-size="${LABEL.size}" fill="${LABEL.color}"`;
 const titleAttrs = `text-anchor="middle" font-size="${TITLE.size}" font-weight="bold" fill="${TITLE.color}"`;
-const line = (x1: number, y1: number, x2: number, y2: number, color: string) =>
+export const line = (x1: number, y1: number, x2: number, y2: number, color: string) =>
   `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${color}"/>`;
 
 /** Horizontal labels that would overlap keep every other one, as vega's "parity" overlap strategy does. */
@@ -105,7 +105,7 @@ function visibleLabels(xs: number[], widths: number[]): boolean[] {
 }
 
 /** A bottom axis for a linear scale: grid, ticks, flush labels (first starts, last ends at the edge), title. */
-function bottomLinear(axis: Axis, w: number, h: number, title: string): string {
+export function bottomLinear(axis: Axis, w: number, h: number, title: string): string {
   const x = (v: number) => ((v - axis.lo) / (axis.hi - axis.lo)) * w;
   const labels = axis.ticks.map(axis.format);
   const xs = axis.ticks.map(x);
@@ -127,7 +127,7 @@ function bottomLinear(axis: Axis, w: number, h: number, title: string): string {
 }
 
 /** A left axis for a linear count scale: grid, ticks, labels, rotated title; returns the SVG and its width. */
-function leftLinear(axis: Axis, w: number, h: number, title: string): { svg: string; extent: number } {
+export function leftLinear(axis: Axis, w: number, h: number, title: string): { svg: string; extent: number } {
   const y = (v: number) => h - ((v - axis.lo) / (axis.hi - axis.lo)) * h;
   const labels = axis.ticks.map(axis.format);
   const labelW = Math.max(...labels.map((l) => textWidth(l, LABEL.size)));
@@ -143,7 +143,7 @@ function leftLinear(axis: Axis, w: number, h: number, title: string): { svg: str
   return { svg: out.join(''), extent: -titleX + TITLE.size + 1 };
 }
 
-function frame(w: number, h: number, left: number, top: number, body: string): string {
+export function frame(w: number, h: number, left: number, top: number, body: string): string {
   const [W, H] = [Math.ceil(w), Math.ceil(h)];
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` +

@@ -1,5 +1,5 @@
 -- The tabular fast path's per-file summary for CSV/TSV (ql_read holds the parsed rows; see stageFastTabular in
--- src/tabular.ts). Rows are numbered by read order after the header line (an ignored line): a file is clean when
+-- src/ingest/tabular.ts). Rows are numbered by read order after the header line (an ignored line): a file is clean when
 -- its rows plus the header are exactly its lines (numbered without gaps), each a valid event.
 CREATE OR REPLACE TEMP TABLE ql_first AS
 SELECT b.file_id, b.idx, coalesce(r.first, 0) AS first, 1 AS header, b.lines - 1 AS expected,

@@ -7,12 +7,12 @@
 -- 0 and 1 (the formula gives them up to rounding).
 CREATE OR REPLACE TEMP MACRO ql_wilson_low(k, n) AS CASE WHEN n > 0 AND k <= 0 THEN 0.0 WHEN n > 0 THEN greatest(0.0,
   ((k::DOUBLE / n) + 1.959963984540054 ^ 2 / (2 * n)
-   - 1.959963984540054 * sqrt((k::DOUBLE / n) * (1 - k::DOUBLE / n) / n + 1.959963984540054 ^ 2 / (4 * n * n)))
+   - 1.959963984540054 * sqrt((k::DOUBLE / n) * (1 - k::DOUBLE / n) / n + 1.959963984540054 ^ 2 / (4.0 * n * n)))
   / (1 + 1.959963984540054 ^ 2 / n)) END;
 
 CREATE OR REPLACE TEMP MACRO ql_wilson_high(k, n) AS CASE WHEN n > 0 AND k >= n THEN 1.0 WHEN n > 0 THEN least(1.0,
   ((k::DOUBLE / n) + 1.959963984540054 ^ 2 / (2 * n)
-   + 1.959963984540054 * sqrt((k::DOUBLE / n) * (1 - k::DOUBLE / n) / n + 1.959963984540054 ^ 2 / (4 * n * n)))
+   + 1.959963984540054 * sqrt((k::DOUBLE / n) * (1 - k::DOUBLE / n) / n + 1.959963984540054 ^ 2 / (4.0 * n * n)))
   / (1 + 1.959963984540054 ^ 2 / n)) END;
 
 -- Two-proportion z statistic (pooled) for k1/n1 against k2/n2; NULL when either n is 0 or the pooled rate is 0 or 1.

@@ -1,0 +1,53 @@
+// `questlog notebook run|setup`: their flags mapped to the notebook runner (apart from cli.ts, which is at its size limit).
+import type { Command } from 'commander';
+import { example } from './cli-support.js';
+import { type Config, notebookSettings } from './config.js';
+import type { Effects } from './domain/effects.js';
+import { parseParams } from './notebook/params.js';
+import { runNotebook, setupNotebooks } from './notebook/run.js';
+
+export function notebookVerbs(program: Command, context: () => { config: Config; db: string; effects: Effects }): void {
+  const notebook = program.command('notebook').description('run notebooks headless; set up the tslab kernel');
+
+  notebook
+    .command('run <notebook>')
+    .description('execute a notebook on the tslab kernel with parameters; write the executed .ipynb and HTML')
+    .option('-p, --param <key=value>', 'set a parameter (repeatable)', (v: string, all: string[]) => [...all, v], [])
+    .option('--out <dir>', 'output folder (default: config notebooks.out or reports/notebooks)')
+    .option('--name <name>', 'output file name without extension (default: the notebook name)')
+    .option('--hide-code', 'leave the code out of the HTML')
+    .option('--timeout <seconds>', 'per-cell timeout', Number)
+    .addHelpText('after', example('questlog notebook run notebooks/quest.ipynb --param quest_id=FET0003 --out /tmp/nb'))
+    .action(
+      async (
+        file: string,
+        o: { param: string[]; out?: string; name?: string; hideCode?: boolean; timeout?: number },
+      ) => {
+        const { config, db, effects } = context();
+        const nb = notebookSettings(config);
+        await runNotebook(
+          {
+            notebook: file,
+            params: parseParams(o.param),
+            out: o.out ?? nb.out ?? 'reports/notebooks',
+            name: o.name,
+            db,
+            python: nb.python,
+            kernel: nb.kernel,
+            hideCode: o.hideCode,
+            timeoutSeconds: o.timeout,
+          },
+          effects,
+        );
+      },
+    );
+
+  notebook
+    .command('setup')
+    .description('register the tslab kernel with Jupyter (python: $QUESTLOG_PYTHON or /usr/bin/python3)')
+    .option('--python <path>', 'the Python whose Jupyter gets the kernel')
+    .addHelpText('after', example('questlog notebook setup', 'npm run setup:notebooks'))
+    .action(async (o: { python?: string }) => {
+      await setupNotebooks({ python: o.python }, context().effects);
+    });
+}

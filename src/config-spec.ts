@@ -1,0 +1,81 @@
+// The config's shape checker: a small spec language (strings, records, arrays, objects with required keys) and the
+// walk that names the dotted key of the first value that does not fit, with a "did you mean" for misspelt keys.
+import { UserError } from './domain/errors.js';
+import { configMessages as msg } from './domain/messages.js';
+
+export type Spec =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'number'
+  | 'scalar'
+  | { array: Spec }
+  | { record: Spec }
+  | { object: Record<string, Spec>; required?: string[] };
+
+function kind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+function expected(spec: Spec): string {
+  if (typeof spec === 'string') return spec === 'scalar' ? 'a string, number or boolean' : `a ${spec}`;
+  if ('array' in spec) return `an array of ${expected(spec.array).replace(/^an? /, '')}s`;
+  return 'an object';
+}
+
+/** Checks `value` against `spec`; throws naming the dotted key path (`sources.mygame.paths[0]`). */
+export function check(value: unknown, spec: Spec, path: string, file: string): void {
+  const fail = () => {
+    throw new UserError(msg.wrongType(file, path, expected(spec), kind(value)));
+  };
+  if (spec === 'string' || spec === 'boolean' || spec === 'number') {
+    if (typeof value !== spec) fail();
+    return;
+  }
+  if (spec === 'scalar') {
+    if (!['string', 'number', 'boolean'].includes(typeof value)) fail();
+    return;
+  }
+  if ('array' in spec) {
+    if (!Array.isArray(value)) fail();
+    (value as unknown[]).forEach((v, i) => {
+      check(v, spec.array, `${path}[${i}]`, file);
+    });
+    return;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
+  const obj = value as Record<string, unknown>;
+  if ('record' in spec) {
+    for (const [k, v] of Object.entries(obj)) check(v, spec.record, `${path}.${k}`, file);
+    return;
+  }
+  for (const [k, v] of Object.entries(obj)) {
+    const sub = spec.object[k];
+    if (!sub)
+      throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
+    check(v, sub, path ? `${path}.${k}` : k, file);
+  }
+  for (const k of spec.required ?? []) {
+    if (!(k in obj)) throw new UserError(msg.missingKey(file, path ? `${path}.${k}` : k));
+  }
+}
+
+/** The known key closest to a misspelling (edit distance ≤ 2), for the error's hint. */
+function nearest(key: string, known: string[]): string | undefined {
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = d[0] ?? 0;
+      d[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cur = d[j] ?? 0;
+        d[j] = Math.min(cur + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+      }
+    }
+    return d[b.length] ?? 0;
+  };
+  return known.filter((k) => !k.startsWith('$')).find((k) => dist(key.toLowerCase(), k.toLowerCase()) <= 2);
+}

@@ -1,0 +1,10 @@
+// Messages of `questlog changes` and the nightly's alerts (beside messages.ts, which is at its size limit).
+
+export const changesMessages = {
+  nothingToCompare: (date: string) => `changes: snapshot ${date} has no earlier snapshot stored to compare with`,
+  header: (date: string, before: string) => `changes: ${date} against ${before}`,
+  noMovers: 'no significant change (differences within the noise are not listed)',
+  alertsFired: (n: number) => `alerts: ${n} fired`,
+  alertsPublished: (n: number, digest: string) => `  alerts: ${n} fired, see ${digest}`,
+  unknownFormat: (format: string) => `unknown --format "${format}"; use text, markdown or json`,
+};

@@ -1,0 +1,91 @@
+// What changed since the previous snapshot, as published: api/v1/changes.json and digest.md (the text the nightly's
+// alerts point to: short enough to paste into chat or mail).
+import { formatDuration, formatPercent } from '../domain/format.js';
+import type { ChangesData, FiredAlert, Mover } from '../domain/types.js';
+import { round } from './json.js';
+
+const METRIC_LABEL: Record<Mover['metric'], string> = {
+  completion_rate: 'completion rate',
+  survival_median_seconds: 'survival median',
+};
+
+function moverJson(m: Mover) {
+  const digits = m.metric === 'completion_rate' ? 6 : 3;
+  return {
+    after: round(m.after, digits),
+    before: round(m.before, digits),
+    change: round(m.change, digits),
+    metric: m.metric,
+    name: m.name,
+    quest_id: m.quest_id,
+    relative_change: round(m.relative_change, 6),
+    worse: m.worse,
+  };
+}
+
+/** api/v1/changes.json: newest comparison first, with its two dates; per-quest rows for the newest only. */
+export function changesDocument(header: Record<string, unknown>, data: ChangesData) {
+  const { latest } = data;
+  return {
+    ...header,
+    previous_date: latest.previous_date,
+    alerts: data.alerts.map((a) => ({ rule: a.rule, ...moverJson(a.mover) })),
+    comparisons: [
+      { snapshot_date: latest.snapshot_date, previous_date: latest.previous_date, movers: data.movers.map(moverJson) },
+      ...data.history.map((h) => ({ ...h, movers: h.movers.map(moverJson) })),
+    ],
+    quests: latest.quests.map((q) => ({
+      ...q,
+      completion_rate: round(q.completion_rate, 6),
+      completion_rate_before: round(q.completion_rate_before, 6),
+      completion_rate_change: round(q.completion_rate_change, 6),
+      completion_rate_z: round(q.completion_rate_z, 6),
+      median_seconds: round(q.median_seconds, 3),
+      median_seconds_before: round(q.median_seconds_before, 3),
+      median_seconds_change: round(q.median_seconds_change, 3),
+      survival_median_seconds: round(q.survival_median_seconds, 3),
+      survival_median_seconds_before: round(q.survival_median_seconds_before, 3),
+      survival_median_seconds_change: round(q.survival_median_seconds_change, 3),
+    })),
+  };
+}
+
+/** A mover in words: "FET0001 Fetch the Herbs: completion rate 75.0% → 37.5% (−37.5 points)". */
+export function describeMover(m: Mover): string {
+  const label = METRIC_LABEL[m.metric];
+  const name = m.name === m.quest_id ? m.quest_id : `${m.quest_id} ${m.name}`;
+  if (m.metric === 'completion_rate') {
+    const pts = (m.change * 100).toFixed(1);
+    return `${name}: ${label} ${formatPercent(m.before)} → ${formatPercent(m.after)} (${m.change > 0 ? '+' : ''}${pts} points)`;
+  }
+  const rel = m.relative_change === null ? '' : ` (${m.change > 0 ? '+' : ''}${(m.relative_change * 100).toFixed(0)}%)`;
+  return `${name}: ${label} ${formatDuration(m.before)} → ${formatDuration(m.after)}${rel}`;
+}
+
+/** digest.md: the alerts that fired and the largest movers, worst first. */
+export function digestMarkdown(title: string, data: ChangesData, limit = 10): string {
+  const { latest } = data;
+  const lines = [`# ${title}: what changed on ${latest.snapshot_date}`, ''];
+  if (latest.previous_date === null) {
+    lines.push('No earlier snapshot to compare with.', '');
+    return lines.join('\n');
+  }
+  lines.push(`Compared with ${latest.previous_date}. Only changes beyond the noise (5% level) are listed.`, '');
+  if (data.alerts.length > 0) {
+    lines.push(`## Alerts (${data.alerts.length})`, '');
+    for (const a of data.alerts) lines.push(`- **${describeMover(a.mover)}**: ${ruleText(a)}`);
+    lines.push('');
+  }
+  lines.push('## Largest movers', '');
+  if (data.movers.length === 0) lines.push('No significant change.');
+  for (const m of data.movers.slice(0, limit)) lines.push(`- ${m.worse ? '▼' : '▲'} ${describeMover(m)}`);
+  if (data.movers.length > limit) lines.push(`- … and ${data.movers.length - limit} more (changes.json)`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+function ruleText(a: FiredAlert): string {
+  const { metric, direction, min_change, scope } = a.rule;
+  const size = metric === 'completion_rate' ? `${(min_change * 100).toFixed(1)} points` : `${min_change * 100}%`;
+  return `alert ${metric} ${direction} by at least ${size} (${scope})`;
+}

@@ -1,0 +1,147 @@
+// A quest's full history as one JSON file per calendar month, so a nightly rewrites only the months that changed
+// (normally the current one) instead of every quest's whole history, and its cost stays flat as history grows.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { QuestStats } from '../domain/types.js';
+import { API_DIR, API_SCHEMA_VERSION, historyEntry, type MonthSource, type SiteData } from './api.js';
+import { fileIdOf } from './file-ids.js';
+import { stableJson } from './json.js';
+
+/** Snapshot dates shown on quest pages and carried by history.json; older ones are in the month files. */
+export const HISTORY_WINDOW = 90;
+
+/**
+ * Bumped when a month file's content changes shape for the same stored rows: the new version makes every month be
+ * written again once.
+ */
+const MONTH_FORMAT = 1;
+
+const MONTHS_INDEX = `${API_DIR}/history-months.json`;
+export const monthPath = (fileId: string, month: string) => `${API_DIR}/quests/${fileId}/history/${month}.json`;
+
+/** The month source of a site whose `history` holds every stored date (hand-built sites, tests). */
+export function monthsFromHistory(history: readonly QuestStats[]): MonthSource {
+  const byMonth = new Map<string, QuestStats[]>();
+  for (const r of history) {
+    const m = r.snapshot_date.slice(0, 7);
+    const list = byMonth.get(m);
+    if (list) list.push(r);
+    else byMonth.set(m, [r]);
+  }
+  const months = [...byMonth.keys()].sort().map((month) => {
+    const rows = byMonth.get(month) ?? [];
+    const version = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+    return { month, version, dates: new Set(rows.map((r) => r.snapshot_date)).size };
+  });
+  const pairs = new Set(history.map((r) => `${r.quest_id}\u0000${r.snapshot_date.slice(0, 7)}`));
+  const questMonths = [...pairs].sort().map((p) => {
+    const [quest_id = '', month = ''] = p.split('\u0000');
+    return { quest_id, month };
+  });
+  return { months, questMonths, load: async (month) => byMonth.get(month) ?? [] };
+}
+
+interface MonthState {
+  month: string;
+  version: string;
+  dates: number;
+  /** Which quests' files the month has (a hash of their file ids): a new or renamed quest means writing it again. */
+  files: string;
+}
+
+/** What the site being built (a recycled earlier site) says it holds; nothing when it is new or unreadable. */
+function previousMonths(buildRoot: string): Map<string, MonthState> {
+  try {
+    const doc = JSON.parse(readFileSync(join(buildRoot, MONTHS_INDEX), 'utf8')) as { months?: MonthState[] };
+    return new Map((doc.months ?? []).map((m) => [m.month, m]));
+  } catch {
+    return new Map();
+  }
+}
+
+interface MonthWriter {
+  write(rel: string, content: string): Promise<void> | void;
+  /** Keeps a file the recycled site already holds, unchanged (and its compressed copies). */
+  keep(rel: string): void;
+}
+
+/**
+ * Writes (or keeps) every quest's month files and the months index. Months whose version and set of quests match what
+ * the recycled site holds are kept without reading a row; the others are read from the source and written.
+ */
+export async function writeHistoryMonths(
+  data: SiteData,
+  ids: Map<string, string>,
+  source: MonthSource,
+  buildRoot: string,
+  out: MonthWriter,
+): Promise<{ written: number; kept: number }> {
+  const before = previousMonths(buildRoot);
+  const published = new Set(data.snapshot.quests.map((q) => q.quest_id));
+  const questsOf = new Map<string, string[]>();
+  for (const { quest_id, month } of source.questMonths) {
+    if (!published.has(quest_id)) continue;
+    const list = questsOf.get(month);
+    if (list) list.push(quest_id);
+    else questsOf.set(month, [quest_id]);
+  }
+  const state: MonthState[] = [];
+  let written = 0;
+  let kept = 0;
+  for (const m of source.months) {
+    const quests = questsOf.get(m.month) ?? [];
+    const fileIdsOf = quests.map((q) => fileIdOf(ids, q)).sort();
+    const files = createHash('sha256').update(fileIdsOf.join('\n')).digest('hex');
+    const version = `${MONTH_FORMAT}:${m.version}`;
+    state.push({ month: m.month, version, dates: m.dates, files });
+    const prev = before.get(m.month);
+    if (prev && prev.version === version && prev.files === files) {
+      for (const f of fileIdsOf) out.keep(monthPath(f, m.month));
+      kept += fileIdsOf.length;
+      continue;
+    }
+    const rows = await source.load(m.month);
+    let i = 0;
+    while (i < rows.length) {
+      const quest = (rows[i] as QuestStats).quest_id;
+      let j = i;
+      while (j < rows.length && (rows[j] as QuestStats).quest_id === quest) j++;
+      if (published.has(quest)) {
+        const fileId = fileIdOf(ids, quest);
+        await out.write(
+          monthPath(fileId, m.month),
+          stableJson(monthDocument(quest, fileId, m.month, rows.slice(i, j))),
+        );
+        written++;
+      }
+      i = j;
+    }
+  }
+  await out.write(MONTHS_INDEX, stableJson({ schema_version: API_SCHEMA_VERSION, months: state }));
+  return { written, kept };
+}
+
+/** One quest's figures on each stored date of one month. No generation time: unchanged rows give unchanged bytes. */
+function monthDocument(questId: string, fileId: string, month: string, rows: QuestStats[]) {
+  return {
+    schema_version: API_SCHEMA_VERSION,
+    quest_id: questId,
+    file_id: fileId,
+    month,
+    history: [...rows].sort((a, b) => a.snapshot_date.localeCompare(b.snapshot_date)).map(historyEntry),
+  };
+}
+
+/** The latest `days` dates of each quest's rows (rows grouped by quest, each in date order). */
+export function lastDates(rows: QuestStats[], days = HISTORY_WINDOW): QuestStats[] {
+  return rows.length <= days ? rows : rows.slice(rows.length - days);
+}
+
+/** The latest `days` snapshot dates among all rows, and the rows on them. */
+export function windowOf(history: readonly QuestStats[], days = HISTORY_WINDOW): QuestStats[] {
+  const dates = [...new Set(history.map((r) => r.snapshot_date))].sort();
+  if (dates.length <= days) return [...history];
+  const from = dates[dates.length - days] as string;
+  return history.filter((r) => r.snapshot_date >= from);
+}

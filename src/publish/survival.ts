@@ -1,0 +1,84 @@
+// Survival times as published: the figures beside the completer-only ones, and the quest page's curve (a Vega-Lite
+// spec for the browser, and a static drawing so the page reads with JavaScript off).
+import type { SurvivalPoint } from '../domain/types.js';
+import { base, type Chart } from './charts.js';
+import { round } from './json.js';
+import { bottomLinear, frame, leftLinear, line, linearAxis, n, PAD } from './svg-charts.js';
+
+const minutes = (s: number) => Math.round((s / 60) * 100) / 100;
+
+/** The curve as a step line from (0, 100%) with its 95% band; minutes on x, percent not yet completed on y. */
+export function survivalChart(points: readonly SurvivalPoint[]): Chart {
+  const values = [{ high: 100, low: 100, minutes: 0, surviving: 100 }].concat(
+    points.map((p) => ({
+      high: round(p.surviving_high * 100, 2) as number,
+      low: round(p.surviving_low * 100, 2) as number,
+      minutes: minutes(p.seconds),
+      surviving: round(p.surviving * 100, 2) as number,
+    })),
+  );
+  const description =
+    'Share of attempts not yet completed after each time (Kaplan–Meier, from the latest acceptance; attempts still ' +
+    'in progress, abandoned or failed count until they stop), with its 95% band.';
+  const x = { field: 'minutes', type: 'quantitative', title: 'Minutes since acceptance' };
+  return {
+    key: 'survival',
+    title: 'Time to complete (survival curve)',
+    description,
+    spec: {
+      ...base(description, 480),
+      height: 180,
+      data: { name: 'table', values },
+      layer: [
+        {
+          mark: { type: 'area', interpolate: 'step-after', color: '#bee3f8', opacity: 0.7 },
+          encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
+        },
+        {
+          mark: { type: 'line', interpolate: 'step-after', color: '#2b6cb0', tooltip: true },
+          encoding: {
+            x,
+            y: {
+              field: 'surviving',
+              type: 'quantitative',
+              title: '% not yet completed',
+              scale: { domain: [0, 100] },
+            },
+          },
+        },
+      ],
+    },
+    table: {
+      columns: ['Minutes', '% not yet completed', '95% low', '95% high'],
+      rows: values.map((v) => [v.minutes, v.surviving, v.low, v.high]),
+    },
+  };
+}
+
+/** The static drawing of survivalChart: a 480 x 180 step line over its band. */
+export function survivalSvg(values: readonly Record<string, unknown>[]): string {
+  const [w, h] = [480, 180];
+  const pts = values.map((v) => ({
+    x: Number(v.minutes) || 0,
+    s: Number(v.surviving) || 0,
+    lo: Number(v.low) || 0,
+    hi: Number(v.high) || 0,
+  }));
+  const xAxis = linearAxis(0, Math.max(0, ...pts.map((p) => p.x)), w, { nice: true, count: false });
+  const yAxis = linearAxis(0, 100, h, { nice: true, count: false });
+  const x = (v: number) => ((v - xAxis.lo) / (xAxis.hi - xAxis.lo)) * w;
+  const y = (v: number) => h - (v / yAxis.hi) * h;
+  const step = (key: 's' | 'lo' | 'hi') =>
+    pts.map((p, i) => `${i === 0 ? 'M' : `H${n(x(p.x))}V`}${i === 0 ? `${n(x(p.x))},${n(y(p[key]))}` : n(y(p[key]))}`);
+  const end = `H${n(x(xAxis.hi))}`;
+  const left = leftLinear(yAxis, w, h, '% not yet completed');
+  const out = [left.svg, bottomLinear(xAxis, w, h, 'Minutes since acceptance')];
+  if (pts.length > 0) {
+    // Back along the lower edge, right to left: each point's value holds from its time to the next point's.
+    const back = [...pts].reverse().map((p) => `V${n(y(p.lo))}H${n(x(p.x))}`);
+    out.push(`<path d="${step('hi').join('')}${end}${back.join('')}Z" fill="#bee3f8" opacity="0.7"/>`);
+    out.push(`<path d="${step('s').join('')}${end}" fill="none" stroke="#2b6cb0" stroke-width="2"/>`);
+  }
+  out.push(line(0, h, w, h, '#a0aec0'));
+  return frame(PAD + left.extent + w + 1 + PAD, PAD + 6 + h + 33 + PAD, PAD + left.extent, PAD + 6, out.join(''));
+}

@@ -1,0 +1,116 @@
+// The notebook facade as an analyst meets it (issue 18): numbers as numbers, a bounded view of a large result with
+// its row count, exports for other tools, one precedence for the database, default output names, chart labels.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, resolveDb } from '../src/config.js';
+import { Db } from '../src/engine/db.js';
+import { outputName } from '../src/notebook/run.js';
+import { defaultDatabase, type MimeBundle, open } from '../src/notebook.js';
+import { tempDir } from './helpers.js';
+import { tinyDb } from './notebook-helpers.js';
+
+const shown: MimeBundle[] = [];
+const display = (b: MimeBundle) => shown.push(b);
+afterEach(() => {
+  shown.length = 0;
+});
+
+describe('queries', () => {
+  it('give BIGINT, HUGEINT and DECIMAL values as numbers, so + adds and sorts are numeric', async () => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    const rows = await ql.rows<{ met: number; big: number; dec: number; text: string }>`
+      SELECT count(*) AS met, sum(10)::HUGEINT AS big, 1.25::DECIMAL(5, 2) AS dec, 'x' AS text FROM events`;
+    expect(rows).toEqual([{ met: 3, big: 30, dec: 1.25, text: 'x' }]);
+    expect((rows[0]?.met ?? 0) + 1).toBe(4);
+    // Beyond 2^53 a number would lose digits: the exact text stays.
+    expect(await ql.rows`SELECT 9007199254740993::BIGINT AS n`).toEqual([{ n: '9007199254740993' }]);
+    ql.close();
+  });
+
+  it('sql shows the first 50 rows and counts the rest in DuckDB', async () => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    await ql.sql`SELECT i FROM range(${120000}) t(i) ORDER BY i`;
+    const text = String(shown[0]?.['text/plain']).split('\n');
+    expect(text[0]).toBe('i');
+    expect(text[1]).toBe('0');
+    expect(text[50]).toBe('49');
+    expect(text.at(-1)).toBe('(showing 50 of 120000 rows)');
+    expect(shown[0]?.['text/html']).toContain('<p>showing 50 of 120000 rows</p>');
+    // A small result: every row, no count line; a trailing semicolon is fine.
+    await ql.sql`SELECT quest_id, count(*) AS n FROM events GROUP BY ALL ORDER BY 1;`;
+    expect(shown[1]?.['text/plain']).toBe('quest_id  n\nFET0001   3');
+    ql.close();
+  });
+
+  it('exports a result to CSV and Parquet through DuckDB, values bound', async () => {
+    const dir = tempDir();
+    const ql = await open(await tinyDb(dir), { display });
+    const csv = join(dir, 'out.csv');
+    expect(await ql.toCSV(csv)`SELECT player_id, status FROM events WHERE quest_id = ${'FET0001'} ORDER BY ts`).toEqual(
+      {
+        path: csv,
+        rows: 3,
+      },
+    );
+    expect(readFileSync(csv, 'utf8')).toBe('player_id,status\np1,accepted\np1,completed\np2,declined\n');
+    const parquet = join(dir, 'out.parquet');
+    expect((await ql.toParquet(parquet)`SELECT * FROM snapshots ORDER BY snapshot_date, quest_id`).rows).toBe(4);
+    ql.close();
+    const db = await Db.open(':memory:');
+    expect(await db.all(`SELECT count(*)::INTEGER AS n, max(completed) AS c FROM read_parquet('${parquet}')`)).toEqual([
+      { n: 4, c: 1 },
+    ]);
+    db.close();
+  });
+});
+
+describe('which database', () => {
+  const saved = process.env.QUESTLOG_DB;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.QUESTLOG_DB;
+    else process.env.QUESTLOG_DB = saved;
+  });
+
+  it('flag, then $QUESTLOG_DB, then the config, then data/questlog.duckdb: for commands and open() alike', async () => {
+    const d = tempDir();
+    writeFileSync(join(d, 'questlog.config.json'), JSON.stringify({ db: 'from-config.duckdb' }));
+    const config = loadConfig(d);
+    delete process.env.QUESTLOG_DB;
+    expect(resolveDb({ root: d, sources: {} })).toBe('data/questlog.duckdb');
+    expect(resolveDb(config)).toBe(config.db);
+    process.env.QUESTLOG_DB = join(d, 'from-env.duckdb');
+    expect(resolveDb(config)).toBe(join(d, 'from-env.duckdb'));
+    expect(resolveDb(config, 'flag.duckdb')).toBe('flag.duckdb');
+    // open() follows the same order: the environment beats the config's db.
+    const real = await tinyDb(d);
+    process.env.QUESTLOG_DB = real;
+    expect(defaultDatabase(d)).toBe(real);
+  });
+});
+
+describe('notebook runs and charts', () => {
+  it('name the output after the notebook and its parameters', () => {
+    expect(outputName('notebooks/quest.ipynb')).toBe('quest');
+    expect(outputName('notebooks/quest.ipynb', { quest_id: 'KIL0002' })).toBe('quest-quest_id-KIL0002');
+    expect(outputName('quest.ipynb', { quest_id: '../x y', days: '7' })).toBe('quest-days-7-quest_id-__x_y');
+  });
+
+  it('do not cut legend labels, nor show a custom chart title twice', async () => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    await ql.chart('trend');
+    const trend = String(shown[0]?.['text/html']);
+    expect(trend).toContain('>Quest completions<');
+    expect(trend).not.toContain('…');
+    await ql.chart({
+      title: 'Mine',
+      data: { values: [{ a: 'A', b: 2 }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+    });
+    const html = String(shown[1]?.['text/html']);
+    expect(html.match(/>Mine</g)).toHaveLength(1);
+    expect(html).not.toContain('<figcaption>');
+    ql.close();
+  });
+});

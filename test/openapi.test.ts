@@ -1,0 +1,59 @@
+// The OpenAPI 3.1 document a publish ships, validated against the OpenAPI 3.1 schema, its responses resolving to the
+// JSON Schemas beside it, and every endpoint it lists present in the site.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { recorder } from '../src/domain/effects.js';
+import { writeSite } from '../src/publish/publish.js';
+import { NOW, SITE } from './fixtures/publish/site.js';
+import { tempDir } from './helpers.js';
+import { walk } from './publish-helpers.js';
+
+describe('api/v1/openapi.json', () => {
+  it('is valid OpenAPI 3.1 whose schemas all resolve, and describes every kind of API file the site has', async () => {
+    const out = join(tempDir(), 'site');
+    await writeSite(SITE, { out }, { ...recorder(), now: () => NOW });
+    const doc = JSON.parse(readFileSync(join(out, 'api/v1/openapi.json'), 'utf8'));
+    const validator = new Validator();
+    // The document refers to the schemas by relative URLs (the site works under any prefix): the validator is given
+    // each shipped schema file under the URL the document uses.
+    for (const f of walk(join(out, 'api/v1/schema')).filter((f) => f.endsWith('.schema.json'))) {
+      const schema = readFileSync(join(out, 'api/v1/schema', f), 'utf8');
+      await validator.addSpecRef(JSON.parse(schema), `schema/${f}`);
+      // and as the schemas refer to each other (relative to their own folder)
+      await validator.addSpecRef(JSON.parse(schema), f);
+    }
+    const res = await validator.validate(doc);
+    expect(res.errors ?? [], JSON.stringify(res.errors)).toEqual([]);
+    expect(res.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+    // Every response schema is a file the site ships.
+    for (const [path, item] of Object.entries(doc.paths) as [
+      string,
+      { get: { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> } },
+    ][]) {
+      const ref = item.get.responses['200']?.content?.['application/json']?.schema.$ref;
+      expect(ref, path).toMatch(/^schema\/.+\.schema\.json$/);
+      expect(existsSync(join(out, 'api/v1', ref as string)), `${path} -> ${ref}`).toBe(true);
+    }
+    // Every API file of the site matches one of the paths (templated segments as wildcards).
+    const patterns = Object.keys(doc.paths).map(
+      (p) => new RegExp(`^${p.replace(/\./g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    );
+    const files = walk(join(out, 'api/v1'))
+      .filter((f) => f.endsWith('.json') && !f.startsWith('schema/') && f !== 'openapi.json')
+      .map((f) => `/${f}`);
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files)
+      expect(
+        patterns.some((re) => re.test(f)),
+        f,
+      ).toBe(true);
+    // The API page lists every endpoint.
+    const page = readFileSync(join(out, 'api.html'), 'utf8');
+    for (const p of Object.keys(doc.paths)) expect(page, p).toContain(`GET api/v1${p}`);
+    expect(page).toContain('<code>declined</code>');
+    expect(page).toContain('players</td>');
+  });
+});

@@ -1,0 +1,91 @@
+// History that does not grow the nightly: quest pages show a bounded window, the full history is in month files, and
+// a publish keeps the month files the recycled site already holds unless one of their dates changed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recorder } from '../src/domain/effects.js';
+import type { QuestStats } from '../src/domain/types.js';
+import type { SiteData } from '../src/publish/api.js';
+import { HISTORY_WINDOW } from '../src/publish/history-files.js';
+import { writeSite } from '../src/publish/publish.js';
+import { NOW, SITE } from './fixtures/publish/site.js';
+import { tempDir } from './helpers.js';
+import { validateApi, walk } from './publish-helpers.js';
+
+const herbs = SITE.history.find((r) => r.quest_id === 'FET0001' && r.snapshot_date === '2026-11-21') as QuestStats;
+
+/** FET0001 alone on `dates`, completions counting up one a day so every date's row differs. */
+function site(dates: string[], over: (r: QuestStats, i: number) => Partial<QuestStats> = () => ({})): SiteData {
+  const history = dates.map((d, i) => ({ ...herbs, snapshot_date: d, completed: i, ...over(herbs, i) }));
+  const last = history[history.length - 1] as QuestStats;
+  return {
+    ...SITE,
+    snapshot: { ...SITE.snapshot, meta: { ...SITE.snapshot.meta, snapshot_date: last.snapshot_date }, quests: [last] },
+    history,
+    histogram: [],
+  };
+}
+
+function days(from: string, n: number): string[] {
+  const t0 = Date.parse(`${from}T00:00:00Z`);
+  return Array.from({ length: n }, (_, i) => new Date(t0 + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+async function publishLog(out: string, data: SiteData): Promise<string> {
+  const effects = { ...recorder(), now: () => NOW };
+  await writeSite(data, { out }, effects);
+  return effects.lines.find((l) => l.includes('history month files')) ?? '';
+}
+
+describe('quest history', () => {
+  it('shows the latest dates on the page and in history.json, every date in month files', async () => {
+    const dates = days('2026-07-23', HISTORY_WINDOW + 10); // 2026-07-23 .. 2026-10-30
+    const out = join(tempDir(), 'site');
+    await writeSite(site(dates), { out }, { ...recorder(), now: () => NOW });
+    const doc = JSON.parse(readFileSync(join(out, 'api/v1/quests/FET0001/history.json'), 'utf8'));
+    expect(doc.history).toHaveLength(HISTORY_WINDOW);
+    expect(doc.history[0].snapshot_date).toBe(dates[10]);
+    expect(doc.history_complete).toBe(false);
+    expect(doc.months).toEqual([
+      { month: '2026-07', href: 'history/2026-07.json' },
+      { month: '2026-08', href: 'history/2026-08.json' },
+      { month: '2026-09', href: 'history/2026-09.json' },
+      { month: '2026-10', href: 'history/2026-10.json' },
+    ]);
+    const months = ['2026-07', '2026-08', '2026-09', '2026-10'].map((m) =>
+      JSON.parse(readFileSync(join(out, `api/v1/quests/FET0001/history/${m}.json`), 'utf8')),
+    );
+    expect(months.map((m) => m.history.length)).toEqual([9, 31, 30, 30]);
+    expect(months.flatMap((m) => m.history.map((h: { completed: number }) => h.completed))).toEqual(
+      dates.map((_, i) => i),
+    );
+    const page = readFileSync(join(out, 'quests/FET0001.html'), 'utf8');
+    expect(page).toContain(`latest ${HISTORY_WINDOW} snapshot dates`);
+    expect(page).toContain('href="../api/v1/quests/FET0001/history/2026-07.json"');
+    // the history table: one row per windowed date, none older
+    expect(page).toContain(`<th scope="row">${dates[10]}</th>`);
+    expect(page).not.toContain(`<th scope="row">${dates[9]}</th>`);
+    validateApi(out);
+  });
+
+  it('keeps unchanged month files of the recycled site, rewrites the month that changed, equals a fresh publish', async () => {
+    const out = join(tempDir(), 'site');
+    const oct = days('2026-10-01', 31);
+    const novA = days('2026-11-01', 20);
+    // 1st and 2nd publish: new folders (the 2nd's previous site becomes .site.old).
+    expect(await publishLog(out, site([...oct, ...novA]))).toMatch(/2 written, 0 kept/);
+    expect(await publishLog(out, site([...oct, ...novA]))).toMatch(/2 written, 0 kept/);
+    const october = join(out, 'api/v1/quests/FET0001/history/2026-10.json');
+    // 3rd: one more day, built in the first site: October kept as it is, November written.
+    const novB = days('2026-11-01', 21);
+    expect(await publishLog(out, site([...oct, ...novB]))).toMatch(/1 written, 1 kept/);
+    // 4th: a recomputed October date changes October: written again.
+    const changed = site([...oct, ...novB], (_r, i) => (i === 3 ? { completed: 99 } : {}));
+    expect(await publishLog(out, changed)).toMatch(/2 written, 0 kept/);
+    const fresh = join(tempDir(), 'site');
+    await publishLog(fresh, changed);
+    expect(walk(out)).toEqual(walk(fresh));
+    for (const f of walk(fresh)) expect(readFileSync(join(out, f)).equals(readFileSync(join(fresh, f))), f).toBe(true);
+    expect(JSON.parse(readFileSync(october, 'utf8')).history[3].completed).toBe(99);
+  });
+});

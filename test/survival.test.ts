@@ -1,0 +1,126 @@
+// Kaplan–Meier survival times (src/sql/survival/), against hand-worked curves.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silent } from '../src/domain/effects.js';
+import type { Db } from '../src/engine/db.js';
+import { getSnapshot } from '../src/engine/read.js';
+import { computeSnapshots } from '../src/engine/snapshot.js';
+import { getSurvival, getSurvivalCurve } from '../src/engine/survival.js';
+import { buildChart } from '../src/notebook/charts.js';
+import { type Ev, loadEvents } from './fixtures/stats/load.js';
+import { freshDb } from './helpers.js';
+
+// Snapshot 2026-11-28 (UTC) ends at 2026-11-29 00:00.
+//
+// Quest Q, from the latest acceptance:
+//   a  accepted 10:00, completed 10:10          event     600 s
+//   b  accepted 10:00, completed 10:20          event    1200 s
+//   c  accepted 10:00, abandoned 10:20          censored 1200 s  (ties with b's completion)
+//   e  accepted 23:30, still in progress        censored 1800 s  (day end − acceptance)
+//   d  accepted 10:00, completed 10:40          event    2400 s
+//   f  accepted 23:00, still in progress        censored 3600 s
+//   h  declined only; i  completed with no acceptance: no attempt to time, not in the estimate.
+// Kaplan–Meier, at risk = observations with time ≥ t (the censored c is still at risk at the 1200 s tie):
+//   t =  600: n = 6, d = 1, S = 5/6                = 0.833333
+//   t = 1200: n = 5, d = 1, S = 5/6 · 4/5 = 2/3    = 0.666667   (censoring first would give n = 4, S = 0.625)
+//   t = 2400: n = 2, d = 1, S = 2/3 · 1/2 = 1/3    = 0.333333
+// Median: first t with S ≤ 0.5 = 2400 s; the completers-only median of 600, 1200, 2400 is 1200 s. p90: S never
+// reaches 0.1, so null.
+// Greenwood Σ d/(n(n−d)): 1/30 = 0.033333, + 1/20 = 0.083333, + 1/2 = 0.583333. Log-log band,
+// se = sqrt(Σ)/|ln S|, S^exp(±1.959964·se):
+//   600: se = 0.182574/0.182322 = 1.001384 -> low 0.273123, high 0.974712
+//  1200: se = 0.288675/0.405465 = 0.711961 -> low 0.194617, high 0.904434
+//  2400: se = 0.763763/1.098612 = 0.695206 -> low 0.013685, high 0.754844
+// Median interval: the low band is ≤ 0.5 from 600 s; the high band never reaches 0.5, so the upper bound is null.
+//
+// Quest R across two days (backfill), the closed-interval path:
+//   j  accepted 11-27 10:00, abandoned 11-27 10:30; accepted 11-28 09:00, completed 11-28 09:10
+//   k  accepted 11-27 12:00, completed 11-27 12:40
+//   11-27: j censored at 1800 s (its abandoned row is closed by 11-28's events: the acceptance is found from the
+//          pair's earlier interval), k an event at 2400 s with n = 1: S = 0, median 2400, band [0, 0].
+//   11-28: j an event at 600 s (from the latest acceptance), k at 2400: S(600) = 1/2, median 600 (the completers'
+//          median is (600 + 2400)/2 = 1500).
+const events: Ev[] = [
+  ['a', 'Q', 'accepted', '2026-11-28 10:00:00'],
+  ['a', 'Q', 'completed', '2026-11-28 10:10:00'],
+  ['b', 'Q', 'accepted', '2026-11-28 10:00:00'],
+  ['b', 'Q', 'completed', '2026-11-28 10:20:00'],
+  ['c', 'Q', 'accepted', '2026-11-28 10:00:00'],
+  ['c', 'Q', 'abandoned', '2026-11-28 10:20:00'],
+  ['d', 'Q', 'accepted', '2026-11-28 10:00:00'],
+  ['d', 'Q', 'completed', '2026-11-28 10:40:00'],
+  ['e', 'Q', 'accepted', '2026-11-28 23:30:00'],
+  ['f', 'Q', 'accepted', '2026-11-28 23:00:00'],
+  ['h', 'Q', 'declined', '2026-11-28 10:00:00'],
+  ['i', 'Q', 'completed', '2026-11-28 10:00:00'],
+  ['j', 'R', 'accepted', '2026-11-27 10:00:00'],
+  ['j', 'R', 'abandoned', '2026-11-27 10:30:00'],
+  ['j', 'R', 'accepted', '2026-11-28 09:00:00'],
+  ['j', 'R', 'completed', '2026-11-28 09:10:00'],
+  ['k', 'R', 'accepted', '2026-11-27 12:00:00'],
+  ['k', 'R', 'completed', '2026-11-27 12:40:00'],
+];
+
+let db: Db;
+beforeAll(async () => {
+  db = await freshDb();
+  await loadEvents(db, events);
+  await computeSnapshots(db, { backfill: true }, silent);
+});
+afterAll(() => db.close());
+
+describe('Kaplan–Meier survival times', () => {
+  it('censors in-progress and abandoned attempts, and differs from the completers-only median', async () => {
+    const [q, r] = await getSurvival(db, '2026-11-28');
+    expect(q).toMatchObject({ quest_id: 'Q', at_risk: 6, censored: 3, survival_median_seconds: 2400 });
+    expect(q?.survival_p90_seconds).toBeNull();
+    expect(q?.survival_median_low_seconds).toBe(600);
+    expect(q?.survival_median_high_seconds).toBeNull();
+    const stats = (await getSnapshot(db, '2026-11-28')).quests.find((s) => s.quest_id === 'Q');
+    expect(stats?.median_seconds).toBe(1200);
+    expect(r).toMatchObject({ quest_id: 'R', at_risk: 2, censored: 0, survival_median_seconds: 600 });
+    expect((await getSnapshot(db, '2026-11-28')).quests.find((s) => s.quest_id === 'R')?.median_seconds).toBe(1500);
+  });
+
+  it('counts a censoring tied with a completion as still at risk', async () => {
+    const curve = await getSurvivalCurve(db, '2026-11-28', 'Q');
+    expect(curve.map((p) => p.seconds)).toEqual([600, 1200, 2400]);
+    const expected = [
+      [5 / 6, 0.273123, 0.974712],
+      [2 / 3, 0.194617, 0.904434],
+      [1 / 3, 0.013685, 0.754844],
+    ];
+    for (const [i, [s, lo, hi]] of expected.entries()) {
+      expect(curve[i]?.surviving).toBeCloseTo(s as number, 9);
+      expect(curve[i]?.surviving_low).toBeCloseTo(lo as number, 5);
+      expect(curve[i]?.surviving_high).toBeCloseTo(hi as number, 5);
+    }
+  });
+
+  it('finds the latest acceptance of an attempt whose interval a later event closed', async () => {
+    const [r] = (await getSurvival(db, '2026-11-27')).filter((s) => s.quest_id === 'R');
+    expect(r).toEqual({
+      snapshot_date: '2026-11-27',
+      quest_id: 'R',
+      at_risk: 2,
+      censored: 1,
+      survival_median_seconds: 2400,
+      survival_median_low_seconds: 2400,
+      survival_median_high_seconds: 2400,
+      survival_p90_seconds: 2400,
+    });
+    expect(await getSurvivalCurve(db, '2026-11-27', 'R')).toEqual([
+      { quest_id: 'R', seconds: 2400, surviving: 0, surviving_low: 0, surviving_high: 0 },
+    ]);
+  });
+
+  it("draws the curve for ql.chart('survival'), from 100% at 0 minutes", async () => {
+    const chart = await buildChart(db, 'survival', { quest: 'Q', date: '2026-11-28' });
+    expect(chart.spec.data.values.map((v) => [v.minutes, v.surviving])).toEqual([
+      [0, 100],
+      [10, 83.33],
+      [20, 66.67],
+      [40, 33.33],
+    ]);
+    await expect(buildChart(db, 'survival', {})).rejects.toThrow("chart 'survival' needs a quest");
+  });
+});
