@@ -1,5 +1,5 @@
-// The report's segment views: values listed by name, called above / below another only when the 95% intervals do not
-// overlap; suppressed values get no bar.
+// The report's segment views: values listed by name, called above / below another only when the 95% conversion
+// intervals do not overlap; suppressed values get no bar.
 import { describe, expect, it } from 'vitest';
 import type { SegmentRow } from '../src/domain/types.js';
 import { breakdownRows } from '../src/publish/segment-pages.js';
@@ -11,9 +11,9 @@ const row = (value: string, rate: number, low: number, high: number, suppressed 
     name: 'Q',
     dimension: 'build',
     value,
-    completion_rate: suppressed ? null : rate,
-    completion_rate_low: suppressed ? null : low,
-    completion_rate_high: suppressed ? null : high,
+    conversion_rate: suppressed ? null : rate,
+    conversion_rate_low: suppressed ? null : low,
+    conversion_rate_high: suppressed ? null : high,
     suppressed,
   }) as SegmentRow;
 

@@ -70,12 +70,14 @@ const COLUMNS: [string, (r: SegmentRow) => string][] = [
   ['abandoned', (r) => num(r.abandoned)],
   ['failed', (r) => num(r.failed)],
   ['not_enc', (r) => num(r.not_encountered)],
-  ['rate_%', (r) => pct(r.completion_rate)],
-  // The 95% Wilson interval: two values whose ranges overlap are not shown to differ.
+  // Conversion (completed / players who met the quest) compares values, with its 95% Wilson interval: two values whose
+  // ranges overlap are not shown to differ. Completion (completed / players) beside it.
+  ['conv_%', (r) => pct(r.conversion_rate)],
   [
     '95%_range',
-    (r) => (r.completion_rate_low === null ? '-' : `${pct(r.completion_rate_low)}-${pct(r.completion_rate_high)}`),
+    (r) => (r.conversion_rate_low === null ? '-' : `${pct(r.conversion_rate_low)}-${pct(r.conversion_rate_high)}`),
   ],
+  ['compl_%', (r) => pct(r.completion_rate)],
   ['median_s', (r) => (r.median_seconds === null ? '-' : String(Math.round(r.median_seconds)))],
 ];
 

@@ -35,31 +35,31 @@ export function segmentTable(rows: readonly SegmentRow[]): Record<string, unknow
     players: r.players,
     met: r.encountered,
     completed: r.completed,
-    completion: formatPercent(r.completion_rate),
-    completion_95: formatInterval(r.completion_rate_low, r.completion_rate_high),
     conversion: formatPercent(r.conversion_rate),
     conversion_95: formatInterval(r.conversion_rate_low, r.conversion_rate_high),
+    completion: formatPercent(r.completion_rate),
+    completion_95: formatInterval(r.completion_rate_low, r.completion_rate_high),
     median: formatDuration(r.median_seconds),
     suppressed: r.suppressed ? 'yes' : '',
   }));
 }
 
-/** One quest's completion rate per value of a dimension: a point on its 95% interval per value (values by name). */
+/** One quest's conversion per value of a dimension: a point on its 95% interval per value (values by name). */
 export async function segmentChart(db: Db, opts: { quest?: string; by?: string; date?: string }): Promise<Chart> {
   if (!opts.quest) throw new UserError(msg.chartNeedsQuest('segments'));
   if (!opts.by) throw new UserError(msg.chartNeedsBy);
   const rows = (await segmentRows(db, { by: opts.by, date: opts.date, quest: opts.quest })).filter(
-    (r) => r.dimension !== null && r.completion_rate !== null,
+    (r) => r.dimension !== null && r.conversion_rate !== null,
   );
   if (rows.length === 0) throw new UserError(msg.questNotInSnapshot(opts.quest, opts.date));
   const values = rows.map((r) => ({
     value: r.value,
-    rate: r.completion_rate,
-    low: r.completion_rate_low,
-    high: r.completion_rate_high,
+    rate: r.conversion_rate,
+    low: r.conversion_rate_low,
+    high: r.conversion_rate_high,
     players: r.players,
   }));
-  const description = `Completion rate of ${opts.quest} per ${opts.by}, each with its 95% Wilson interval: values whose intervals overlap are not shown to differ.`;
+  const description = `Conversion (completed / players who met it) of ${opts.quest} per ${opts.by}, each with its 95% Wilson interval: values whose intervals overlap are not shown to differ.`;
   const y = { field: 'value', type: 'nominal', title: opts.by, sort: null };
   return {
     key: 'segments',
@@ -81,7 +81,7 @@ export async function segmentChart(db: Db, opts: { quest?: string; by?: string; 
             x: {
               field: 'low',
               type: 'quantitative',
-              title: 'Completion rate',
+              title: 'Conversion (completed / met)',
               axis: { format: '%' },
               scale: { domain: [0, 1] },
             },
@@ -95,7 +95,7 @@ export async function segmentChart(db: Db, opts: { quest?: string; by?: string; 
       ],
     } as Chart['spec'],
     table: {
-      columns: [opts.by, 'Players', 'Completion rate', '95% low', '95% high'],
+      columns: [opts.by, 'Players', 'Conversion', '95% low', '95% high'],
       rows: values.map((v) => [v.value, v.players, v.rate, v.low, v.high]),
     },
   };
