@@ -107,12 +107,14 @@ export async function writePages(
   effects: Effects,
 ): Promise<void> {
   const { quests } = data.snapshot;
-  // Charts and cards draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
+  // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
   const shown = quests.filter((q) => !q.suppressed);
   const overview = attentionCharts(shown);
-  const recent = windowOf(data.history).filter((q) => !q.suppressed);
-  if (recent.length > 0) overview.push(trendOverview(recent));
-  const cards = headlines(data.snapshot.meta.snapshot_date, data.snapshot.meta.players, shown, recent);
+  const recent = windowOf(data.history);
+  const recentShown = recent.filter((q) => !q.suppressed);
+  if (recentShown.length > 0) overview.push(trendOverview(recentShown));
+  // Every quest counts as a quest; completions add up the shown ones only (a hidden count is null).
+  const cards = headlines(data.snapshot.meta.snapshot_date, data.snapshot.meta.players, quests, recent);
   const totals = {
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
