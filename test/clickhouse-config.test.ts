@@ -57,7 +57,9 @@ describe('engine config', () => {
     const f = 'questlog.config.json';
     expect(segmentOptions(normalizeConfig(example, '/x')).dimensions).toEqual([]);
     expect(segmentOptions(normalizeConfig({}, '/x')).dimensions).toEqual(['build', 'platform', 'cohort']);
-    expect(() => normalizeConfig({ ...example, segments: ['build'] }, '/x')).toThrow(segmentMessages.clickhouseConfig(f));
+    expect(() => normalizeConfig({ ...example, segments: ['build'] }, '/x')).toThrow(
+      segmentMessages.clickhouseConfig(f),
+    );
     expect(normalizeConfig({ ...example, segments: [] }, '/x').segments).toEqual([]);
     // stats --by stops before the cluster is asked for anything.
     const db = await freshDb();

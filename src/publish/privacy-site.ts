@@ -23,7 +23,9 @@ export function floorSite(data: SiteData, k: number): SiteData {
     snapshot: { ...data.snapshot, quests },
     history,
     histogram: data.histogram.filter((b) => !hiddenTimes.has(b.quest_id)),
-    ...(months ? { months: { ...months, load: async (m) => (await months.load(m)).map((q) => floorQuest(q, k)) } } : {}),
+    ...(months
+      ? { months: { ...months, load: async (m) => (await months.load(m)).map((q) => floorQuest(q, k)) } }
+      : {}),
     ...(survival ? { survival } : {}),
     ...(data.survivalCurve ? { survivalCurve: data.survivalCurve.filter((p) => !hiddenCurves.has(p.quest_id)) } : {}),
     ...(data.chains ? { chains: floorChains(data.chains, k) } : {}),

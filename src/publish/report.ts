@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { InternalError } from '../domain/errors.js';
 import {
   formatDuration,
   formatInt,
@@ -10,7 +11,6 @@ import {
   formatPercent,
   formatTimestamp,
 } from '../domain/format.js';
-import { InternalError } from '../domain/errors.js';
 import { segmentMessages } from '../domain/segment-messages.js';
 import type { ChainStep, QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
