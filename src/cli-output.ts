@@ -2,7 +2,9 @@
 // is JSON or CSV, so a pipe gets only data), stamped with the UTC time when stdout is not a terminal (cron logs);
 // progress on stderr only when it is a terminal, erased before any other line is written so the two never mix.
 // A closed pipe (`questlog stats | head -1`) ends the output quietly instead of crashing with EPIPE.
+
 import type { Effects } from './domain/effects.js';
+import { printable } from './domain/terminal.js';
 
 interface CliOutputOptions {
   /** Show per-file detail lines. */
@@ -59,12 +61,12 @@ export function cliOutput(opts: CliOutputOptions = {}): Effects {
     redraw();
   };
   const logStream = opts.machine ? stderr : stdout;
-  const log = (line: string) => write(logStream, `${logStream.isTTY ? '' : stamp(now())}${line}\n`);
+  const log = (line: string) => write(logStream, `${logStream.isTTY ? '' : stamp(now())}${printable(line)}\n`);
   return {
     log,
     detail: opts.verbose ? log : undefined,
     warn: (line) => log(`warning: ${line}`),
-    data: (line) => write(stdout, `${line}\n`),
+    data: (line) => write(stdout, printable(`${line}\n`)), // whole line: a CSV row's CRLF is kept
     now,
     progress: (label, done, total) => {
       if (!stderr.isTTY) return;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Command, CommanderError, Option } from 'commander';
 import { UserError } from './domain/errors.js';
 import { cliHintText, cliMessages, EXIT } from './domain/messages.js';
+import { printable } from './domain/terminal.js';
 import { OUTPUT_FORMATS } from './jobs/format.js';
 import { packageRoot } from './root.js';
 
@@ -73,9 +74,9 @@ export async function runCli(program: Command): Promise<void> {
       return;
     }
     if (err instanceof UserError) {
-      process.stderr.write(cliMessages.error(err.message));
+      process.stderr.write(printable(cliMessages.error(err.message)));
       const hint = err.hint ?? (err.cli ? cliHintText(err.cli) : undefined);
-      if (hint) process.stderr.write(cliMessages.hint(hint));
+      if (hint) process.stderr.write(printable(cliMessages.hint(hint)));
       process.exitCode = err.exitCode;
       return;
     }

@@ -7,7 +7,7 @@ export type Spec =
   | 'string'
   | 'number'
   | 'boolean'
-  | 'number'
+  | 'count'
   | 'scalar'
   | { array: Spec }
   | { record: Spec }
@@ -20,6 +20,7 @@ function kind(v: unknown): string {
 }
 
 function expected(spec: Spec): string {
+  if (spec === 'count') return 'a positive integer';
   if (typeof spec === 'string') return spec === 'scalar' ? 'a string, number or boolean' : `a ${spec}`;
   if ('array' in spec) return `an array of ${expected(spec.array).replace(/^an? /, '')}s`;
   return 'an object';
@@ -32,6 +33,10 @@ export function check(value: unknown, spec: Spec, path: string, file: string): v
   };
   if (spec === 'string' || spec === 'boolean' || spec === 'number') {
     if (typeof value !== spec) fail();
+    return;
+  }
+  if (spec === 'count') {
+    if (!Number.isSafeInteger(value) || (value as number) < 1) fail();
     return;
   }
   if (spec === 'scalar') {

@@ -3,6 +3,7 @@
 // publish an empty report with exit 0).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
 import { check, type Spec } from './config-spec.js';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
@@ -73,6 +74,8 @@ export interface Config {
   /** Published output hides rows about 1 to min_players - 1 players (default 5; 0 turns it off). */
   privacy?: { min_players?: number };
   engine?: EngineConfig;
+  /** Accepted time range, id length and backfill size; `normalizeConfig` fills in the defaults. */
+  limits?: Limits;
   /** How old the newest event may be before the nightly calls the data stale, and whether empty globs fail. */
   freshness?: FreshnessConfig;
   /** Rules the nightly checks each snapshot's changes against (README "Alerts"); defaults filled in. */
@@ -117,6 +120,7 @@ const CONFIG: Spec = {
     roster: 'string',
     sources: { record: SOURCE },
     reports: { object: { out: 'string', title: 'string' } },
+    limits: { object: { earliest: 'string', latest: 'string', max_id_length: 'count', backfill_days: 'count' } },
     notebooks: {
       object: {
         publish: {
@@ -180,13 +184,18 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
   check(raw, CONFIG, '', file);
   checkSegments(raw as { segments?: string[]; privacy?: { min_players?: number } }, file);
   checkEngine(raw as { engine?: Record<string, unknown>; segments?: string[] }, file);
-  const obj = raw as Omit<Config, 'root' | 'sources'> & { sources?: Record<string, SourceConfig>; $schema?: string };
+  const obj = raw as Omit<Config, 'root' | 'sources' | 'limits'> & {
+    sources?: Record<string, SourceConfig>;
+    $schema?: string;
+    limits?: Partial<Limits>;
+  };
   const { $schema: _schema, alerts, ...rest } = obj;
   const rules = alertRules(alerts, file);
   return {
     ...rest,
     ...(rules ? { alerts: rules } : {}),
     root,
+    limits: checkLimits(obj.limits ?? {}, file),
     // The README promises paths relative to the config file; the database is one of them.
     ...(obj.db !== undefined ? { db: displayPath(resolve(root, obj.db)) } : {}),
     sources: obj.sources ?? {},
@@ -237,7 +246,7 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
   const path = resolve(dir, file ?? CONFIG_FILE);
   if (!existsSync(path)) {
     if (file) throw new UserError(msg.missingFile(path));
-    return { root: dir, sources: {} };
+    return { root: dir, sources: {}, limits: LIMIT_DEFAULTS };
   }
   let raw: unknown;
   try {
@@ -246,6 +255,11 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
     throw new UserError(msg.notJson(path, errorMessage(err)));
   }
   return normalizeConfig(raw, dirname(path), path);
+}
+
+/** The limits in force: the config's, else the defaults (a Config built in code may leave them out). */
+export function limitsOf(config: Config | undefined): Limits {
+  return config?.limits ?? LIMIT_DEFAULTS;
 }
 
 /**

@@ -446,8 +446,9 @@ describe('idempotency and replacement', () => {
     expect(await counts(db)).toEqual(before);
     expect(again.lines[0]).toMatch(/skipped \(already loaded\)/);
 
-    // The same bytes under another name are a duplicate file, not new events.
-    const copy = join(dir, 'logs', 'carol', '2026-11-29T00-00-00.csv');
+    // The same bytes of the same session (player, start and session id from the path agree) are a duplicate file,
+    // not new events (the same bytes as another session are that session's: test/trust.test.ts).
+    const copy = join(dir, 'logs', 'carol', '2026-11-28T00-00-00.log');
     copyFileSync(file, copy);
     const s3 = await ingest(db, { paths: [copy] }, recorder());
     expect(s3.files[0]).toMatchObject({ status: 'skipped', note: `same content as ${file}` });

@@ -1,6 +1,6 @@
 // The notebooks' read copy: two slots, the spare patched where it differs, never a slot a reader holds.
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../src/engine/db.js';
@@ -41,16 +41,32 @@ describe('the read copy', () => {
     db.close();
   });
 
-  it('makes a spare slot with extra bytes identical, and replaces one that is no database', async () => {
+  it('copies a spare slot whole when it changed since sealed, and replaces one that is no database', async () => {
     const db = await Db.open(await tinyDb(tempDir()));
     await refresh(db);
     await refresh(db);
     const [spare, other] = readCopySlots(readCopyPath(db.path));
     appendFileSync(spare, Buffer.alloc(1_000_000, 7));
     await addEvents(db, 1);
-    expect(await refresh(db)).toEqual({ mode: 'patched', same: true, slot: 0 });
+    expect(await refresh(db)).toEqual({ mode: 'copied', same: true, slot: 0 });
     writeFileSync(other, 'not a database');
     expect(await refresh(db)).toEqual({ mode: 'copied', same: true, slot: 1 });
+    db.close();
+  });
+
+  it('never opens a slot without its seal (a kill after the write, before the seal): copied whole instead', async () => {
+    const db = await Db.open(await tinyDb(tempDir()));
+    await refresh(db);
+    await refresh(db);
+    const [spare] = readCopySlots(readCopyPath(db.path));
+    // A whole, valid database that the old code would have opened and patched in place.
+    rmSync(`${spare}.complete`);
+    await addEvents(db, 1);
+    expect(await refresh(db)).toEqual({ mode: 'copied', same: true, slot: 0 });
+    // Sealed again after that copy: the next time round it is patched.
+    await refresh(db);
+    await addEvents(db, 1);
+    expect(await refresh(db)).toEqual({ mode: 'patched', same: true, slot: 0 });
     db.close();
   });
 

@@ -169,7 +169,7 @@ export const nightlyMessages = {
     `another nightly is running (pid ${pid}, started ${started}); not starting`,
   runningHint: (lock: string) => `wait for it to finish; if no questlog runs, delete ${lock}`,
   staleLock: (lock: string, pid?: number) =>
-    `nightly: removing stale lock ${lock}${pid === undefined ? '' : ` of pid ${pid} (no longer running)`}`,
+    `nightly: removing stale lock ${lock}${pid === undefined ? '' : ` of pid ${pid} (not a running nightly)`}`,
   noLock: (lock: string) => `could not take the lock ${lock}`,
   failedAt: (step: string, reason: string) => `nightly failed at ${step}: ${reason}`,
   untouched: (out: string) => `nothing was published; the last good site in ${out} is unchanged`,

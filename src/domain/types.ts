@@ -81,6 +81,8 @@ export interface StatsOptions {
   timezone?: string;
   /** CSV with a player_id column: when set, exactly these players are counted, on every day. */
   roster?: string;
+  /** Most days one backfill computes (config `limits.backfill_days`); more is an error, not hours of work. */
+  maxBackfillDays?: number;
   /** Store an `asOf` later than the last event date plus one day (refused otherwise: a typo'd future date). */
   force?: boolean;
 }

@@ -1,7 +1,8 @@
-import { constants, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, type FileHandle, open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
 import { dbMessages } from '../domain/messages.js';
 import { Db, openInThisProcess } from './db.js';
 
@@ -61,18 +62,51 @@ async function refresh(source: string, target: string): Promise<ReadCopy> {
   const spare = sameFile(target, slots[0]) ? slots[1] : slots[0];
   const bytes = statSync(source).size;
   let result: ReadCopy;
-  if (existsSync(spare) && (await unused(spare))) {
+  // Only a slot sealed after a complete write is ever opened in this process: DuckDB aborts the whole process on
+  // some half-written files (`MarkBlockAsModified called with already modified block id`), before any catch.
+  if (sealed(spare) && (await unused(spare))) {
+    unseal(spare);
+    faultPoint('readcopy-unsealed');
     result = { path: target, mode: 'patched', bytes, written: await patch(source, spare) };
   } else {
+    unseal(spare);
     await copyWhole(source, spare);
     result = { path: target, mode: 'copied', bytes, written: bytes };
   }
+  seal(spare);
+  faultPoint('readcopy-sealed');
   // A second name for the slot, then renamed over the published one: readers see the old file or the new, whole.
   const link = `${spare}.${process.pid}.link`;
   rmSync(link, { force: true });
   linkSync(spare, link);
   renameSync(link, target);
   return result;
+}
+
+/** The seal: a file beside the slot naming its inode and size, written after the slot's bytes reached the disk. */
+const sealOf = (slot: string) => `${slot}.complete`;
+const identity = (slot: string) => {
+  const s = statSync(slot);
+  return `${s.ino}:${s.size}\n`;
+};
+
+function sealed(slot: string): boolean {
+  try {
+    return readFileSync(sealOf(slot), 'utf8') === identity(slot);
+  } catch {
+    return false;
+  }
+}
+
+function unseal(slot: string): void {
+  rmSync(sealOf(slot), { force: true });
+}
+
+/** Written whole or not at all (temp + rename); the slot itself was synced before. */
+function seal(slot: string): void {
+  const tmp = `${sealOf(slot)}.${process.pid}.tmp`;
+  writeFileSync(tmp, identity(slot));
+  renameSync(tmp, sealOf(slot));
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -118,6 +152,7 @@ async function patch(source: string, slot: string): Promise<number> {
         if (end <= m && a.subarray(i, end).equals(b.subarray(i, end))) continue;
         await dst.write(a, i, end - i, offset + i);
         written += end - i;
+        faultPoint('readcopy-patching');
       }
     }
     await dst.truncate(size);
@@ -146,6 +181,7 @@ async function copyWhole(source: string, slot: string): Promise<void> {
     // A copy-on-write clone where the file system has them (XFS, Btrfs, APFS): instant whatever the size. Elsewhere
     // (ext4) a plain copy: at 100M events (a 2.96 GB file) ~8-11 s.
     await copyFile(source, tmp, constants.COPYFILE_FICLONE);
+    faultPoint('readcopy-copying');
     const handle = await open(tmp, 'r+');
     try {
       await handle.sync();

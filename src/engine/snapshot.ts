@@ -1,8 +1,11 @@
 // Snapshots: per-quest figures for each day, computed from the state in SQL and stored by date.
 import { existsSync } from 'node:fs';
+import { LIMIT_DEFAULTS } from '../config-limits.js';
 import { addDays, checkDate, sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
+import { limitMessages } from '../domain/input-messages.js';
 import { dateMessages, type SnapshotExtra, snapshotMessages, statsMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { storeChains } from './chains.js';
@@ -76,6 +79,11 @@ export async function snapshotDays(
     step(4);
     return [];
   }
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const max = opts.maxBackfillDays ?? LIMIT_DEFAULTS.backfill_days;
+  if (days > max) {
+    throw new UserError(limitMessages.backfillTooLong(from, to, days, max), { hint: limitMessages.backfillHint });
+  }
   const extra: SnapshotExtra = {};
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
@@ -91,6 +99,7 @@ export async function snapshotDays(
       await db.run('DELETE FROM segment_snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
       await db.run(sqlFile('snapshot/snapshots'));
       step(3);
+      faultPoint('snapshot-writing');
       await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
       await storeMore?.(extra, tz);
       const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
@@ -113,7 +122,8 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
   try {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE snapshot_roster AS
-       SELECT DISTINCT trim(player_id) AS player_id
+       -- NFC as ingest stores player ids, or a roster typed in NFD would match nobody.
+       SELECT DISTINCT trim(nfc_normalize(player_id)) AS player_id
        FROM read_csv(${literal(roster)}, header = true, all_varchar = true)
        WHERE nullif(trim(player_id), '') IS NOT NULL`,
     );

@@ -2,6 +2,7 @@
 // statements however many files the batch holds (per-file statements made small files cost ~100 ms each).
 import { listValue } from '@duckdb/node-api';
 import { errorMessage, InputError, InternalError, UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
 import { ingestMessages } from '../domain/messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
 import { baseExt } from './formats.js';
@@ -18,6 +19,9 @@ import {
 import type { Mapping } from './presets.js';
 import { LONG_LINE, stageFastTabular, stageTabular } from './tabular.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+
 export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: BatchEnv): Promise<BatchResult> {
   const ids = (
     await db.all<{ id: number }>("SELECT nextval('file_id_seq')::INTEGER AS id FROM range($n) ORDER BY id", {
@@ -29,6 +33,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
     idx: i,
     path: f.path,
     hash: f.hash,
+    identity: f.identity,
     format: f.format.format,
     source: env.source,
     bytes: f.bytes,
@@ -36,6 +41,10 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
     old_id: f.oldId,
     ...f.seed,
   }));
+  // Ids are searched for control characters only where the bytes can hold one (see Fingerprint.ctrl); seed players
+  // come from the path, which the byte scan never saw.
+  const scan = kind === 'tabular' || files.some((f) => f.ctrl || CONTROL.test(f.seed?.player ?? ''));
+  await db.run('SET VARIABLE ql_scan = $scan', { scan });
   try {
     return await db.transaction(async () => {
       await db.run(sqlFile('ingest/batch'), { files: JSON.stringify(rows) });
@@ -51,6 +60,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
       const counts = await readCounts(db, files, ids);
       await db.run(sqlFile('ingest/files'), { at: env.ingestedAt });
       await runScript(db, sqlFile('ingest/store'));
+      faultPoint('ingest-batch');
       return { counts, unclean: [] };
     });
   } finally {

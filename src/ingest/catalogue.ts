@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { LIMIT_DEFAULTS, type Limits } from '../config-limits.js';
 import { errorMessage, InputError } from '../domain/errors.js';
+import { inputMessages } from '../domain/input-messages.js';
 import { catalogueMessages as msg } from '../domain/messages.js';
 import { type Db, ident, literal, sqlFile } from '../engine/db.js';
+import { headerProblem } from './formats.js';
 
 /** Accepted spellings of each catalogue column (case-insensitive); the first found wins. */
 const COLUMNS = {
@@ -16,12 +19,21 @@ const COLUMNS = {
  * Replaces the quest catalogue with a CSV (header row) or JSON (array of objects, or NDJSON) file with the columns
  * id, name, and optionally chain (or zone) and order. Any bad row rejects the whole file; the old catalogue stays.
  */
-export async function loadCatalogue(db: Db, path: string): Promise<{ quests: number }> {
+export async function loadCatalogue(
+  db: Db,
+  path: string,
+  limits: Limits = LIMIT_DEFAULTS,
+): Promise<{ quests: number }> {
   if (!existsSync(path)) throw new InputError(path, msg.missing);
   const ext = extname(path.replace(/\.gz$/, '')).toLowerCase();
   const json = ['.json', '.ndjson', '.jsonl'].includes(ext);
   if (!json && !['.csv', '.tsv'].includes(ext)) {
     throw new InputError(path, msg.unsupported(ext), { hint: msg.unsupportedHint });
+  }
+  if (!json) {
+    const first = readFileSync(path, 'utf8').split('\n', 1)[0] ?? '';
+    const problem = headerProblem(first, ext === '.tsv' ? '\t' : ',');
+    if (problem) throw new InputError(path, problem, { line: 1 });
   }
   const reader = json ? `read_json(${literal(path)})` : `read_csv(${literal(path)}, header = true, all_varchar = true)`;
   try {
@@ -29,10 +41,17 @@ export async function loadCatalogue(db: Db, path: string): Promise<{ quests: num
   } catch (err) {
     throw new InputError(path, msg.unreadable(errorMessage(err)), { cause: err });
   }
-  const present = (await db.all<{ column_name: string }>('DESCRIBE catalogue_raw')).map((c) => c.column_name);
+  const described = await db.all<{ column_name: string; column_type: string }>('DESCRIBE catalogue_raw');
+  const present = described.map((c) => c.column_name);
   const pick = (names: readonly string[]) => present.find((c) => names.includes(c.toLowerCase()));
   const column = (key: keyof typeof COLUMNS, required: boolean): string => {
     const found = pick(COLUMNS[key]);
+    const type = described.find((c) => c.column_name === found)?.column_type ?? '';
+    if (found && /^(STRUCT|MAP|UNION)\(|\[\d*\]$|^JSON$/.test(type)) {
+      throw new InputError(path, inputMessages.nestedCatalogueColumn(found, type));
+    }
+    // Quest ids as ingest stores them: NFC, trimmed (README "Guarantees").
+    if (found && key === 'quest_id') return `nullif(trim(nfc_normalize(CAST(${ident(found)} AS VARCHAR))), '')`;
     if (found) return `nullif(trim(CAST(${ident(found)} AS VARCHAR)), '')`;
     if (required) throw new InputError(path, msg.missingColumn(COLUMNS[key][0], present));
     return 'NULL::VARCHAR';
@@ -46,7 +65,9 @@ export async function loadCatalogue(db: Db, path: string): Promise<{ quests: num
             ${column('chain', false)} AS chain, ${column('sort_order', false)} AS sort_order
      FROM catalogue_raw`,
   );
-  const problems = await db.all<{ line: number; reason: string }>(sqlFile('catalogue/problems'));
+  const problems = await db.all<{ line: number; reason: string }>(sqlFile('catalogue/problems'), {
+    max_id: limits.max_id_length,
+  });
   const first = problems[0];
   if (first) {
     const more = problems.length - 1;

@@ -1,16 +1,18 @@
 // Which files an ingest covers and what format each is in: discovery, sniffing, content hashing.
+
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { PassThrough, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type Config, configPath, type SourceConfig } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
-import type { Db } from '../engine/db.js';
+import { checkMapping } from './mapping-check.js';
 import { type Mapping, PRESETS } from './presets.js';
 
 export const FORMATS = ['seed', 'events', 'gameanalytics', 'mapped'] as const;
@@ -20,8 +22,6 @@ export interface FileFormat {
   format: FormatName;
   mapping?: Mapping;
 }
-
-const KNOWN_EXT = ['.csv', '.tsv', '.ndjson', '.jsonl', '.json', '.parquet', '.log', '.txt'];
 
 /** Extension without a trailing `.gz`, lower-cased. */
 export function baseExt(path: string): string {
@@ -34,34 +34,6 @@ export function isGlob(p: string): boolean {
   return /[*?[]/.test(p);
 }
 
-/** Files, folders (recursively, known extensions) and globs (DuckDB's glob), as sorted absolute paths. */
-export async function expandPaths(
-  db: Db,
-  paths: string[],
-  cwd: string,
-): Promise<{ files: string[]; missing: string[] }> {
-  const out = new Set<string>();
-  const missing: string[] = [];
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
-    if (isGlob(p)) {
-      const rows = await db.all<{ file: string }>('SELECT file FROM glob($pattern) ORDER BY file', { pattern: abs });
-      if (rows.length === 0) missing.push(p);
-      for (const r of rows) out.add(resolve(r.file));
-    } else if (!existsSync(abs)) {
-      missing.push(p);
-    } else if (statSync(abs).isDirectory()) {
-      for (const f of readdirSync(abs, { recursive: true, encoding: 'utf8' })) {
-        const full = join(abs, f);
-        if (KNOWN_EXT.includes(baseExt(full)) && statSync(full).isFile()) out.add(full);
-      }
-    } else {
-      out.add(abs);
-    }
-  }
-  return { files: [...out].sort(), missing };
-}
-
 /** The configured source: its own mapping, or a shipped preset with the source's overrides on top. */
 export function sourceFormat(name: string, config: Config): FileFormat {
   const src: SourceConfig | undefined = config.sources[name];
@@ -72,7 +44,7 @@ export function sourceFormat(name: string, config: Config): FileFormat {
   if (src.preset !== undefined) {
     const preset = PRESETS[src.preset];
     if (!preset) throw new UserError(msg.unknownPreset(name, src.preset));
-    return { format: 'mapped', mapping: { ...preset, ...pickMapping(src) } };
+    return { format: 'mapped', mapping: checkMapping(name, { ...preset, ...pickMapping(src) }) };
   }
   const format = (src.format ?? 'mapped') as FormatName;
   if (!FORMATS.includes(format)) throw new UserError(msg.sourceFormat(name, format));
@@ -82,7 +54,7 @@ export function sourceFormat(name: string, config: Config): FileFormat {
   for (const f of ['ts', 'player_id', 'quest_id', 'status'] as const) {
     if (!m.fields[f]) throw new UserError(msg.fieldRequired(name, f));
   }
-  return { format: 'mapped', mapping: m as Mapping };
+  return { format: 'mapped', mapping: checkMapping(name, m as Mapping) };
 }
 
 function pickMapping(src: SourceConfig): Partial<Mapping> {
@@ -122,8 +94,47 @@ export async function detectFormat(path: string, forced: FileFormat | undefined)
   throw new InputError(path, msg.unknownExtension(ext), { cli: ['giveFormat'] });
 }
 
+/**
+ * A header that names a column twice is an error naming both positions: the reader would keep one of them (DuckDB
+ * renames the second `name_1`) and the mapping would read the first without a word.
+ */
+export async function checkHeader(path: string, format: FileFormat): Promise<void> {
+  const ext = baseExt(path);
+  let delim = ext === '.tsv' ? '\t' : ',';
+  let skip = 0;
+  if (format.format === 'mapped' && format.mapping?.reader === 'csv') {
+    const o = format.mapping.options ?? {};
+    if (o.header === false || o.header === 'false') return;
+    delim = String(o.delim ?? o.sep ?? delim);
+    skip = Number(o.skip ?? 0);
+  } else if (format.format !== 'events' || (ext !== '.csv' && ext !== '.tsv')) {
+    return;
+  }
+  const problem = headerProblem((await headLines(path))[skip] ?? '', delim);
+  if (problem) throw new InputError(path, problem, { line: skip + 1 });
+}
+
+/** Why a CSV header line cannot be trusted (a column named twice), or undefined. */
+export function headerProblem(line: string, delim: string): string | undefined {
+  const header = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (!header) return undefined;
+  const names = header.split(delim).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
+  const seen = new Map<string, number>();
+  for (const [i, n] of names.entries()) {
+    const first = seen.get(n.toLowerCase());
+    if (first !== undefined) return inputMessages.duplicateColumn(n, first + 1, i + 1);
+    seen.set(n.toLowerCase(), i);
+  }
+  return undefined;
+}
+
 /** The first non-blank line (decompressed), for sniffing; at most 64 KiB are read. */
 async function firstLine(path: string): Promise<string> {
+  return (await headLines(path)).find((l) => l.trim() !== '') ?? '';
+}
+
+/** The lines of the file's first 64 KiB (decompressed). */
+async function headLines(path: string): Promise<string[]> {
   let text = '';
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -137,7 +148,7 @@ async function firstLine(path: string): Promise<string> {
   } catch {
     // Sniffing reads a prefix only; the real read reports broken files properly.
   }
-  return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  return text.split(/\r?\n/);
 }
 
 /** Plain files below this size are read in one go rather than streamed. */
@@ -153,6 +164,11 @@ export interface Fingerprint {
   blank: boolean;
   /** Bytes in the longest line (DuckDB's line buffer is sized to it: a 64 MB buffer per small file is slow). */
   longest: number;
+  /**
+   * Whether the text may put a control character into an id: a raw C0/C1 control or DEL (tab included), or a
+   * backslash (a JSON escape such as \u001b). Always true for Parquet (not scanned). Gates the per-id check in SQL.
+   */
+  ctrl: boolean;
 }
 
 /**
@@ -187,16 +203,22 @@ export async function fingerprint(path: string): Promise<Fingerprint> {
   return { hash: hash.digest('hex'), bytes, ...counter.result() };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+const SUSPECT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\\]|\xc2[\x80-\x9f]/;
+
 /** Counts lines and spots empty ones across chunk boundaries (a line holding nothing but '\r' is empty too). */
 function lineCounter(enabled: boolean) {
   let lines = 0;
   let blank = false;
   let longest = 0;
+  let ctrl = !enabled;
   // Bytes of the current, unfinished line, and whether they are exactly '\r'.
   let len = 0;
   let onlyCr = false;
   const feed = (chunk: Buffer) => {
     if (!enabled) return;
+    // One regex pass over the bytes as latin1 (a UTF-8 C1 control is 0xC2 0x80-0x9F), until the first hit.
+    if (!ctrl) ctrl = SUSPECT.test(chunk.toString('latin1'));
     let from = 0;
     for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
       const total = len + nl - from;
@@ -222,19 +244,21 @@ function lineCounter(enabled: boolean) {
     lines: lines + (len > 0 ? 1 : 0),
     blank: blank || (len === 1 && onlyCr),
     longest: Math.max(longest, len),
+    ctrl,
   });
   return { sink, feed, result };
 }
 
 /** Seed logs: which player a session file belongs to. `parent` (default), `stem`, or `/regex/` (first group). */
 export function seedPlayer(path: string, rule = 'parent'): string {
-  if (rule === 'parent') return basename(dirname(path));
-  if (rule === 'stem') return stem(path);
+  // NFC as every other id (macOS file systems hand out names in NFD).
+  if (rule === 'parent') return basename(dirname(path)).normalize('NFC');
+  if (rule === 'stem') return stem(path).normalize('NFC');
   const m = /^\/(.+)\/$/.exec(rule);
   if (!m?.[1]) throw new UserError(msg.badPlayerRule(rule));
   const hit = new RegExp(m[1]).exec(path.replaceAll('\\', '/'));
   if (!hit?.[1]) throw new InputError(path, msg.playerNoMatch(rule));
-  return hit[1];
+  return hit[1].normalize('NFC');
 }
 
 export function stem(path: string): string {
@@ -243,12 +267,27 @@ export function stem(path: string): string {
     .replace(/\.[^.]+$/, '');
 }
 
-/** Session start as local 'YYYY-MM-DD HH:MM:SS' from an ISO-like file name, or undefined. */
-export function startFromName(path: string): string | undefined {
-  const m = /(\d{4})-(\d{2})-(\d{2})[T_ ](\d{2})[-:](\d{2})[-:](\d{2})/.exec(stem(path));
+/**
+ * Session start from an ISO-like file name: 'YYYY-MM-DD HH:MM:SS', in UTC when the name carries a zone (`Z`, `+02-00`,
+ * `+0200`, `+02:00`), else local to the configured zone; undefined when the name holds no date-time. A name that
+ * looks like one but is no real instant (2026-02-30, 25:00) is an error: silently using the file's mtime instead
+ * would place every event of the session on another day.
+ */
+export function startFromName(path: string): { start: string; utc: boolean } | undefined {
+  const m =
+    /(\d{4})-(\d{2})-(\d{2})[T_ ](\d{2})[-:](\d{2})[-:](\d{2})(?:\.\d+)?(Z|[+-]\d{2}(?:[-:]?\d{2})?)?(?![\d])/i.exec(
+      stem(path),
+    );
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  const t = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s));
-  if (t.getUTCMonth() !== (mo ?? 0) - 1 || t.getUTCDate() !== d || (h ?? 0) > 23) return undefined;
-  return sqlTimestamp(t);
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    throw new InputError(path, inputMessages.notARealStart(m[0]), { hint: inputMessages.notARealStartHint });
+  }
+  const zone = m[7];
+  if (zone === undefined) return { start: sqlTimestamp(t), utc: false };
+  const off = /^([+-])(\d{2})[-:]?(\d{2})?$/.exec(zone);
+  const minutes = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3] ?? 0)) : 0;
+  if (Math.abs(minutes) > 14 * 60) throw new InputError(path, inputMessages.notARealOffset(zone));
+  return { start: sqlTimestamp(new Date(t.getTime() - minutes * 60_000)), utc: true };
 }

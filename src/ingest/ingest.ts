@@ -1,16 +1,18 @@
 // Ingest: log files -> events, rejects, file_players and the ledger, inside DuckDB. Files are fingerprinted in
 // parallel in Node, then loaded in batches (one transaction and a fixed set of statements per batch of same-kind files).
-import { relative, resolve } from 'node:path';
-import type { Config } from '../config.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { type Config, limitsOf } from '../config.js';
+import type { Limits } from '../config-limits.js';
 import { sqlTimestamp } from '../domain/dates.js';
 import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
 import { loadBatch } from './batch.js';
+import { expandPaths } from './discover.js';
 import {
+  checkHeader,
   detectFormat,
-  expandPaths,
   type FileFormat,
   FORMATS,
   type FormatName,
@@ -19,7 +21,7 @@ import {
   sourceFormat,
   sourcePaths,
 } from './formats.js';
-import { type BatchKind, type Counts, FAST_KINDS, kindOf, type Planned, seedParams } from './plan.js';
+import { type BatchKind, type Counts, FAST_KINDS, identityOf, kindOf, type Planned, seedParams } from './plan.js';
 import {
   describe,
   describeTotals,
@@ -52,16 +54,20 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
 
   const t0 = performance.now();
   await runScript(db, sqlFile('ingest/macros'));
+  await setLimits(db, limitsOf(config));
   const expanded = await expandPaths(db, paths, cwd);
   const { files } = expanded;
   // A configured glob that matches nothing (no new export tonight) is a warning unless the config says strict; a
-  // named file that is missing, or a glob given by hand, is still a failure.
+  // named file that is missing, a glob given by hand, or an entry that cannot be read is still a failure.
   const lenient = configured && config.freshness?.strict_globs !== true;
-  const missing = expanded.missing.filter((p) => !(lenient && isGlob(p)));
-  for (const p of expanded.missing.filter((x) => !missing.includes(x))) {
-    warn(effects, msg.globNoMatch(relative(cwd, resolve(cwd, p)) || p));
+  const quiet = (p: { path: string; reason: string }) => lenient && isGlob(p.path) && p.reason === msg.noMatch;
+  const missing = expanded.missing.filter((p) => !quiet(p));
+  for (const p of expanded.missing.filter(quiet)) {
+    warn(effects, msg.globNoMatch(relative(cwd, resolve(cwd, p.path)) || p.path));
   }
-  const results: FileResult[] = missing.map((p) => failed(p, msg.noMatch));
+  const results: FileResult[] = missing.map((p) =>
+    failed(isAbsolute(p.path) ? relative(cwd, p.path) || p.path : p.path, p.reason),
+  );
   for (const r of results) effects.log(describe(r));
   const shown = (p: string) => relative(cwd, p) || p;
   const out = new InOrder(files.length, (r) => {
@@ -102,6 +108,14 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   return summary;
 }
 
+/** The config's limits as session variables, read by the parsing macros (src/sql/ingest/macros.sql). */
+async function setLimits(db: Db, limits: Limits): Promise<void> {
+  await db.run('SET VARIABLE ql_earliest = $t::TIMESTAMP', { t: limits.earliest });
+  await db.run('SET VARIABLE ql_latest = $t::TIMESTAMP', { t: limits.latest });
+  await db.run('SET VARIABLE ql_max_id = $n::INTEGER', { n: limits.max_id_length });
+  await db.run('SET VARIABLE ql_scan = true');
+}
+
 // --- planning and batches ---
 
 type Prepared = Planned & { prepareMs: number };
@@ -118,37 +132,44 @@ async function prepare(
   try {
     const fp = await fingerprint(path);
     format = await detectFormat(path, forced);
+    await checkHeader(path, format);
     const seed = format.format === 'seed' && fp.bytes > 0 ? seedParams(path, config, player) : undefined;
-    return { ...fp, path, format, oldId: null, seed, prepareMs: performance.now() - t0 };
+    const identity = identityOf(fp.hash, format, seed);
+    return { ...fp, path, identity, format, oldId: null, seed, prepareMs: performance.now() - t0 };
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     return { ...empty(path, 'failed', format?.format ?? null, 0, t0), error: reason(err) };
   }
 }
 
-/** Splits pending files into: already in the ledger (skipped), to load now, and repeats of a file loaded now. */
+/**
+ * Splits pending files into: already in the ledger (skipped), to load now, and repeats of a file loaded now. The
+ * ledger's content_hash is the file's identity (content and whatever the rows derive from path or config). Rows
+ * written before identities hold the bare content hash: such a row at this path with this content is this file.
+ */
 async function plan(db: Db, pending: Planned[]) {
   const ledger = await db.all<{ file_id: number; path: string; content_hash: string }>(
     'SELECT file_id, path, content_hash FROM files ORDER BY file_id',
   );
-  const byHash = new Map<string, string>();
-  for (const r of ledger) if (!byHash.has(r.content_hash)) byHash.set(r.content_hash, r.path);
-  const byPath = new Map(ledger.map((r) => [r.path, r.file_id]));
+  const byIdentity = new Map<string, string>();
+  for (const r of ledger) if (!byIdentity.has(r.content_hash)) byIdentity.set(r.content_hash, r.path);
+  const byPath = new Map(ledger.map((r) => [r.path, r]));
   const load: Planned[] = [];
   const later: Planned[] = [];
   const skipped: FileResult[] = [];
   const now = new Set<string>();
   for (const p of pending) {
-    const same = byHash.get(p.hash);
+    const old = byPath.get(p.path);
+    const same = old?.content_hash === p.hash ? p.path : byIdentity.get(p.identity);
     if (same !== undefined) {
       const note = same === p.path ? 'already loaded' : `same content as ${same}`;
       const ms = (p as Prepared).prepareMs ?? 0;
       skipped.push({ ...empty(p.path, 'skipped', null, p.bytes, performance.now() - ms), note });
-    } else if (now.has(p.hash)) {
+    } else if (now.has(p.identity)) {
       later.push(p);
     } else {
-      now.add(p.hash);
-      load.push({ ...p, oldId: byPath.get(p.path) ?? null });
+      now.add(p.identity);
+      load.push({ ...p, oldId: old?.file_id ?? null });
     }
   }
   return { load, later, skipped };

@@ -1,5 +1,6 @@
 // What a file's batch will be: its kind (which reader and path it takes), what preparing it found, and what loading
 // it reports. Decided before any batch runs, so a file that cannot be planned fails alone.
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
@@ -29,6 +30,8 @@ export const FAST_KINDS: BatchKind[] = ['fast', 'fast-csv', 'fast-tsv', 'fast-pa
 
 export interface Planned extends Fingerprint {
   path: string;
+  /** What makes two files the same load: see `identityOf`. */
+  identity: string;
   format: FileFormat;
   /** The ledger id of an earlier version at the same path (replaced by this one). */
   oldId: number | null;
@@ -76,13 +79,24 @@ export function kindOf(f: Planned): BatchKind {
   return 'tabular';
 }
 
+/**
+ * A file's identity in the ledger: its content hash, and for formats whose rows depend on more than the bytes (seed:
+ * player, session and start from the path; mapped: the mapping) a hash over those too. Events and GameAnalytics rows
+ * depend on the bytes alone, so their identity stays the content hash.
+ */
+export function identityOf(hash: string, format: FileFormat, seed: Planned['seed']): string {
+  if (format.format !== 'seed' && format.format !== 'mapped') return hash;
+  const derived = JSON.stringify({ format: format.format, mapping: format.mapping ?? null, seed: seed ?? null });
+  return createHash('sha256').update(hash).update('\0').update(derived).digest('hex');
+}
+
 /** Seed logs: the per-file reader parameters, computed before the batch (a bad --player pattern fails the file). */
 export function seedParams(path: string, config: Config, player?: string): Planned['seed'] {
   const named = startFromName(path);
-  const start = named ?? sqlTimestamp(statSync(path).mtime);
+  const start = named?.start ?? sqlTimestamp(statSync(path).mtime);
   return {
     start,
-    tz: named ? (config.timezone ?? 'UTC') : 'UTC',
+    tz: named && !named.utc ? (config.timezone ?? 'UTC') : 'UTC',
     player: seedPlayer(path, player),
     session: stem(path),
   };

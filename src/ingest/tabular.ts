@@ -5,6 +5,7 @@ import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
 import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
+import { NESTED, refuseNested } from './nested.js';
 import type { Mapping } from './presets.js';
 
 /** Lines longer than this are quarantined rather than parsed. */
@@ -75,6 +76,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
     );
   }
   const fields = env.required ? await presentFields(db, path, m) : m.fields;
+  await refuseNested(db, path, fields);
   const sql = stageSql(m, fields, headerLines, await typedTs(db, fields));
   await env.read(path, async () => {
     try {
@@ -152,24 +154,34 @@ function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number, ts
     const e = fields[name];
     return e ? `TRY(CAST((${e}) AS VARCHAR))` : 'NULL::VARCHAR';
   };
-  const keep = m.filter ? `coalesce(TRY(CAST((${m.filter}) AS BOOLEAN)), false)` : 'true';
+  // The filter is evaluated once, wrapped in a struct: TRY makes the struct NULL when the filter fails on the row, and
+  // its field NULL when the filter is NULL. A failing filter rejects the row with a reason: counting it as ignored
+  // would let a broken filter drop every row with exit 0.
+  const verdict = m.filter ? `TRY({'v': CAST((${m.filter}) AS BOOLEAN)})` : `{'v': true}`;
   const text = m.reader !== 'parquet';
   const from = text
     ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ' LEFT JOIN ql_reader_rejects x ON x.line = r.line' : ''}`
     : 't';
   const line = text ? 'r.line' : 't.ql_line';
-  const jsonBad = m.reader === 'json' ? "WHEN t.j IS NULL THEN 'invalid JSON'" : '';
+  const jsonBad =
+    m.reader === 'json'
+      ? `WHEN t.j IS NULL THEN 'invalid JSON'
+    WHEN ql_duplicate_key(json_keys(t.j)) IS NOT NULL THEN 'duplicate key ''' || ql_duplicate_key(json_keys(t.j)) || ''''
+    WHEN ql_nested_text('player_id', t.player_id) IS NOT NULL THEN ql_nested_text('player_id', t.player_id)
+    WHEN ql_nested_text('quest_id', t.quest_id) IS NOT NULL THEN ql_nested_text('quest_id', t.quest_id)`
+      : '';
   const readerBad = m.reader === 'csv' ? 'WHEN x.reason IS NOT NULL THEN x.reason' : '';
   return `
 CREATE OR REPLACE TEMP TABLE ql_stage AS
 WITH s0 AS (
   SELECT ql_line, ${m.reader === 'json' ? 'j' : 'NULL::JSON AS j'},
-    ${f('ts')} AS ts_text, ql_id(${f('player_id')}) AS player_id, ql_id(${f('quest_id')}) AS quest_id,
+    ${f('ts')} AS ts_text, ql_key(${f('player_id')}) AS player_id, ql_key(${f('quest_id')}) AS quest_id,
     ${f('status')} AS status_text, ql_id(${f('session_id')}) AS session_id, ql_id(${f('build')}) AS build,
-    ql_id(${f('platform')}) AS platform, ${keep} AS keep, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
+    ql_id(${f('platform')}) AS platform, ${verdict} AS verdict, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
   FROM ql_src
 ), t AS (
-  SELECT s0.*, ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
+  SELECT s0.*, coalesce(verdict.v, false) AS keep, verdict IS NULL AS filter_failed,
+    ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
   FROM s0 LEFT JOIN ql_status_map sm ON sm.value = s0.status_text
 ), c AS (
   SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE
@@ -177,6 +189,7 @@ WITH s0 AS (
     ${readerBad}
     ${text ? `WHEN length(r.raw) > ${LONG_LINE} THEN 'line too long (' || length(r.raw) || ' characters)'` : ''}
     ${jsonBad}
+    WHEN t.filter_failed THEN 'filter could not be evaluated on this row'
     WHEN NOT t.keep THEN NULL
     ELSE ql_problem(t.player_id, t.quest_id, t.status_text, t.status, t.ts_text, t.ts) END AS reason,
     ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'} AS blank
@@ -244,6 +257,8 @@ export async function stageFastTabular(
   );
   const types = new Map(described.map((c) => [c.column_name, c.column_type]));
   if (CORE.some((c) => !types.has(c))) return false;
+  // Nested ids are refused on the exact path, which names the column.
+  if (['player_id', 'quest_id'].some((c) => NESTED.test(types.get(c) ?? ''))) return false;
   // TRY costs ~1 s of CPU per million rows, so text columns are taken as they are.
   const text = (c: string) =>
     !types.has(c) ? 'NULL::VARCHAR' : types.get(c) === 'VARCHAR' ? `"${c}"` : `TRY(CAST("${c}" AS VARCHAR))`;
@@ -252,8 +267,8 @@ export async function stageFastTabular(
   const typed = tsType === 'TIMESTAMP' || tsType === 'TIMESTAMP WITH TIME ZONE';
   const parsed = `WITH x AS (
        SELECT file_index::INTEGER AS idx, ${reader === 'parquet' ? 'file_row_number + 1' : 'NULL::BIGINT'} AS line,
-         ${text('ts')} AS ts_text, ql_id(${text('player_id')}) AS player_id,
-         ql_id(${text('quest_id')}) AS quest_id, ql_status(${text('status')}) AS status,
+         ${text('ts')} AS ts_text, ql_key(${text('player_id')}) AS player_id,
+         ql_key(${text('quest_id')}) AS quest_id, ql_status(${text('status')}) AS status,
          ql_id(${text('session_id')}) AS session_id, ql_id(${text('build')}) AS build,
          ql_id(${text('platform')}) AS platform, ${typed ? 'CAST("ts" AS TIMESTAMP)' : 'NULL::TIMESTAMP'} AS ts_typed
        FROM ${from}

@@ -6,6 +6,7 @@ import { type Config, DEFAULT_MAX_AGE_HOURS } from '../config.js';
 import { addDays, today } from '../domain/dates.js';
 import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { errorMessage, UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
 import { EXIT, nightlyMessages as msg } from '../domain/messages.js';
 import { type Db, sqlFile } from '../engine/db.js';
 import { engineFor } from '../engine/engine.js';
@@ -45,11 +46,35 @@ export interface NightlySummary {
 interface LockInfo {
   pid: number;
   started: string;
+  /** The holder's start time in clock ticks since boot (/proc/<pid>/stat field 22): a PID is reused, this pair not. */
+  pidStart?: string;
+}
+
+/** When process `pid` started (Linux), or undefined where /proc has no such process or no /proc exists. */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2 (the command name) may hold spaces and parentheses: count fields after its closing one.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's writer still runs: same PID and start time (a reused PID or PID 1 holds nobody back). */
+function holderRuns(held: LockInfo): boolean {
+  if (!alive(held.pid)) return false;
+  if (!existsSync('/proc/self/stat')) return true;
+  return held.pidStart !== undefined && processStart(held.pid) === held.pidStart;
 }
 
 /** Creates the lock with O_EXCL; a lock whose process is gone is stale and taken over. */
 function acquireLock(path: string, effects: Effects): () => void {
-  const mine: LockInfo = { pid: process.pid, started: nowOf(effects).toISOString() };
+  const mine: LockInfo = {
+    pid: process.pid,
+    started: nowOf(effects).toISOString(),
+    pidStart: processStart(process.pid),
+  };
   // The first nightly of a project creates the database's folder; the lock beside it comes first.
   mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -64,7 +89,7 @@ function acquireLock(path: string, effects: Effects): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const held = readLock(path);
-      if (held && alive(held.pid)) {
+      if (held && holderRuns(held)) {
         throw new UserError(msg.running(held.pid, held.started), {
           hint: msg.runningHint(path),
           exitCode: EXIT.locked,
@@ -161,6 +186,7 @@ async function nightlySteps(
     loaded += summary.totals.files_loaded + summary.totals.files_replaced;
     skipped += summary.totals.files_skipped;
   }
+  faultPoint('nightly-ingested');
   const asOf = opts.asOf ?? lastCompleteDay(nowOf(effects), config.timezone);
   counts.snapshot_date = asOf;
   // The default date is allowed past the data (that is what staleness reports); a date typed by hand is checked.
@@ -169,6 +195,7 @@ async function nightlySteps(
     engineFor(config).computeSnapshots(db, snapshotOptions(config, { asOf, force }), effects),
   );
   counts.snapshots = 1;
+  faultPoint('nightly-snapshot');
   const stale = await freshness(db, asOf, config.freshness?.max_age_hours ?? DEFAULT_MAX_AGE_HOURS);
   if (stale) {
     warn(effects, stale.message);

@@ -1,6 +1,6 @@
 // The one path every command takes to the database, and the config values the jobs share, resolved here once.
 import { resolve } from 'node:path';
-import { type Config, configPath } from '../config.js';
+import { type Config, configPath, limitsOf } from '../config.js';
 import { type Effects, timed } from '../domain/effects.js';
 import { statsMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
@@ -45,7 +45,7 @@ export async function loadConfiguredCatalogue(
   if (!config || !file) return undefined;
   const step = opts.step ?? plain;
   const [{ quests }, ms] = await step(`catalogue ${file}`, () =>
-    timed(() => loadCatalogue(db, configPath(config, file))),
+    timed(() => loadCatalogue(db, configPath(config, file), limitsOf(config))),
   );
   if (!opts.quiet) effects.log(statsMessages.catalogueLoaded(file, quests, ms));
   return quests;
@@ -54,7 +54,8 @@ export async function loadConfiguredCatalogue(
 /** Snapshot options from the config, with what a command line gave on top. */
 export function snapshotOptions(config: Config | undefined, given: StatsOptions = {}): StatsOptions {
   const roster = given.roster ?? (config?.roster ? configPath(config, config.roster) : undefined);
-  return { ...given, timezone: given.timezone ?? config?.timezone, roster };
+  const maxBackfillDays = given.maxBackfillDays ?? limitsOf(config).backfill_days;
+  return { ...given, timezone: given.timezone ?? config?.timezone, roster, maxBackfillDays };
 }
 
 /**

@@ -1,11 +1,12 @@
 // Publishes the static site (HTML report + JSON API) for one snapshot, built aside and swapped in by rename.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { changesMessages } from '../domain/changes-messages.js';
 import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
+import { faultPoint } from '../domain/fault.js';
 import { publishMessages } from '../domain/messages.js';
 import type { AlertRule, FiredAlert } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
@@ -164,6 +165,7 @@ async function buildSite(
   const write = async (rel: string, content: string | Buffer) => {
     site.write(rel, content);
     files++;
+    if (files === 20) faultPoint('publish-writing');
     manifest.add(rel, content);
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
     if (compressible(rel, bytes)) await gz.add(rel, content);
@@ -189,7 +191,10 @@ async function buildSite(
     prune(tmp, site.written);
     // Awaited last: the nightly renders its notebook reports while the pages are written.
     carryOver(out, tmp, await include);
-    const between = opts.pauseAt === 'swap' ? () => pauseForever(effects, 'paused between renames') : undefined;
+    const between =
+      opts.pauseAt === 'swap'
+        ? () => pauseForever(effects, 'paused between renames')
+        : async () => faultPoint('publish-swap');
     await swap(out, tmp, between);
   } catch (err) {
     // Nothing may still write into the folder being removed.
@@ -222,7 +227,8 @@ function carryOver(out: string, tmp: string, include: Record<string, string>): v
   for (const [name, dir] of Object.entries(include)) renameSync(dir, join(tmp, name));
   for (const name of FOREIGN_DIRS) {
     if (name in include || !existsSync(join(out, name))) continue;
-    cpSync(join(out, name), join(tmp, name), { recursive: true });
+    // Links inside are not copied: the new site holds only what publish and the nightly wrote.
+    cpSync(join(out, name), join(tmp, name), { recursive: true, filter: (src) => !lstatSync(src).isSymbolicLink() });
   }
 }
 

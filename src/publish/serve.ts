@@ -1,8 +1,8 @@
 // Local preview of the published site: sirv (content types, path normalisation) behind node:http on loopback.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import sirv from 'sirv';
 import type { Effects } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
@@ -19,6 +19,51 @@ export interface Serving {
   url: string;
   server: Server;
   close(): Promise<void>;
+}
+
+/** The site is read-only: GET and HEAD (and OPTIONS, answered by cors()), anything else 405 with `Allow`. */
+const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function methodAllowed(req: IncomingMessage, res: ServerResponse): boolean {
+  if (ALLOWED_METHODS.has(req.method ?? '')) return true;
+  res.statusCode = 405;
+  res.setHeader('Allow', [...ALLOWED_METHODS].join(', '));
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end('method not allowed\n');
+  return false;
+}
+
+/**
+ * Whether every file the request could resolve to (sirv tries the path, `.html` and `index.html`) really lies inside
+ * the site: a symlink in the folder (to /etc/passwd, to the database) is never followed out of it.
+ */
+function insideSite(dir: string, url: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return false;
+  }
+  if (path.includes('\0')) return false;
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    return false;
+  }
+  const base = join(dir, normalize(path));
+  // sirv also sends the .br/.gz copy of each candidate.
+  const plain = [base, `${base}.html`, join(base, 'index.html')];
+  for (const candidate of plain.flatMap((p) => [p, `${p}.br`, `${p}.gz`])) {
+    let real: string;
+    try {
+      real = realpathSync(candidate);
+    } catch {
+      continue;
+    }
+    if (real !== root && !real.startsWith(root + sep)) return false;
+  }
+  return true;
 }
 
 /**
@@ -54,14 +99,18 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
   // gzip/brotli: the publish writes .gz and .br copies beside each text file; sirv sends one when the client accepts it
   // (brotli first), with Content-Encoding and Vary: Accept-Encoding.
   const files = sirv(dir, { dev: true, dotfiles: false, etag: true, extensions: ['html'], gzip: true, brotli: true });
+  const notFound = (res: ServerResponse) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('not found\n');
+  };
   const server = createServer((req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // OPTIONS (CORS preflight) is answered by cors(); every other method but GET and HEAD is 405.
     if (cors(req, res)) return;
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('not found\n');
-    });
+    if (!methodAllowed(req, res)) return;
+    if (!insideSite(dir, req.url ?? '/')) return notFound(res);
+    files(req, res, () => notFound(res));
   });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {

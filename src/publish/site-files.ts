@@ -7,6 +7,7 @@ import {
   constants,
   existsSync,
   ftruncateSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -54,14 +55,40 @@ export function buildDir(out: string): string {
   // mkdir gives 0777 minus the user's umask, like every other folder and file of the site.
   const tmp = join(dirname(out), `.${basename(out)}.new-${process.pid}-${randomBytes(6).toString('hex')}`);
   mkdirSync(tmp);
-  if (existsSync(old)) {
+  const kind = entryKind(old);
+  if (kind === 'dir') {
     // A recycled site keeps its root's mode, which older versions left at 0700: it takes the fresh folder's.
     const mode = statSync(tmp).mode & 0o7777;
     rmSync(tmp, { recursive: true });
     renameSync(old, tmp);
     chmodSync(tmp, mode);
+    dropLinks(tmp);
+  } else if (kind !== 'none') {
+    // `.old` as a link (or a file) was not made by publish: the link goes, never what it points to.
+    rmSync(old, { force: true });
   }
   return tmp;
+}
+
+function entryKind(path: string): 'none' | 'dir' | 'other' {
+  try {
+    return lstatSync(path).isDirectory() ? 'dir' : 'other';
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * Publish creates no links, so any link in a recycled folder was planted: removed (the link, not its target) before a
+ * byte is written, or a folder link (`assets` -> elsewhere) would carry the writes out of the site. Files are opened
+ * with O_NOFOLLOW as well; this covers the folders on their path.
+ */
+function dropLinks(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) dropLinks(path);
+    else if (!entry.isFile()) rmSync(path, { force: true });
+  }
 }
 
 /**

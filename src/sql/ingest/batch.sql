@@ -4,6 +4,6 @@
 CREATE OR REPLACE TEMP TABLE ql_batch AS
 SELECT * FROM (
   SELECT unnest(from_json($files, '[{"file_id": "INTEGER", "idx": "INTEGER", "path": "VARCHAR", "hash": "VARCHAR",
-    "format": "VARCHAR", "source": "VARCHAR", "bytes": "BIGINT", "lines": "BIGINT", "old_id": "INTEGER",
+    "identity": "VARCHAR", "format": "VARCHAR", "source": "VARCHAR", "bytes": "BIGINT", "lines": "BIGINT", "old_id": "INTEGER",
     "start": "VARCHAR", "tz": "VARCHAR", "player": "VARCHAR", "session": "VARCHAR"}]'), recursive := true)
 );

@@ -6,13 +6,16 @@
 -- names it, and a path per row cost a string per event.
 CREATE OR REPLACE TEMP TABLE ql_read AS
 WITH x AS (
-  SELECT file_index::INTEGER AS idx, ql_id(player_id) AS player_id, ql_id(quest_id) AS quest_id,
+  SELECT file_index::INTEGER AS idx, ql_key(player_id) AS player_id, ql_key(quest_id) AS quest_id,
     ql_status(status) AS status, ql_ts(ts) AS ts, ql_id(session_id) AS session_id,
     ql_id(build) AS build, ql_id(platform) AS platform
   FROM read_ndjson($paths, columns = {ts: 'VARCHAR', player_id: 'VARCHAR', quest_id: 'VARCHAR', status: 'VARCHAR',
     session_id: 'VARCHAR', build: 'VARCHAR', platform: 'VARCHAR'}, maximum_object_size = $long_line)
 )
-SELECT idx, ts, player_id, quest_id, status, session_id, build, platform, ql_loadable(player_id, quest_id, status, ts) AS ok
+-- An id that starts like a JSON object or array may be one (the reader gives nested values as JSON text): such a file
+-- takes the exact path, which tells the two apart.
+SELECT idx, ts, player_id, quest_id, status, session_id, build, platform,
+  ql_loadable(player_id, quest_id, status, ts) AND player_id[1] NOT IN ('{', '[') AND quest_id[1] NOT IN ('{', '[') AS ok
 FROM x;
 
 -- The read kept file order, so a line's number is its rowid minus the first rowid of its file, plus one. A file is

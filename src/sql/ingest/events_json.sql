@@ -11,11 +11,13 @@ WITH p AS (
   SELECT file_id, line, raw, blank, long, valid, ltrim(raw)[1] = '{' AS obj,
     CASE WHEN valid THEN
       json_extract_string(raw, ['$.ts', '$.player_id', '$.quest_id', '$.status', '$.session_id', '$.build', '$.platform'])
-    END AS v
+    END AS v,
+    CASE WHEN valid THEN json_type(raw, ['$.player_id', '$.quest_id']) END AS types,
+    CASE WHEN valid AND json_type(raw) = 'OBJECT' THEN json_keys(raw) END AS keys
   FROM p
 ), f AS (
-  SELECT file_id, line, raw, blank, long, valid, obj,
-    ql_id(v[2]) AS player_id, ql_id(v[3]) AS quest_id, v[4] AS status_text, ql_status(v[4]) AS status,
+  SELECT file_id, line, raw, blank, long, valid, obj, types, ql_duplicate_key(keys) AS dup,
+    ql_key(v[2]) AS player_id, ql_key(v[3]) AS quest_id, v[4] AS status_text, ql_status(v[4]) AS status,
     v[1] AS ts_text, ql_ts(v[1]) AS ts, ql_id(v[5]) AS session_id, ql_id(v[6]) AS build, ql_id(v[7]) AS platform
   FROM x
 ), c AS (
@@ -24,6 +26,9 @@ WITH p AS (
     WHEN long THEN 'line too long (' || length(raw) || ' characters)'
     WHEN NOT valid THEN 'invalid JSON'
     WHEN NOT obj THEN 'not a JSON object'
+    WHEN dup IS NOT NULL THEN 'duplicate key ''' || dup || ''''
+    WHEN ql_nested_problem('player_id', types[1]) IS NOT NULL THEN ql_nested_problem('player_id', types[1])
+    WHEN ql_nested_problem('quest_id', types[2]) IS NOT NULL THEN ql_nested_problem('quest_id', types[2])
     ELSE ql_problem(player_id, quest_id, status_text, status, ts_text, ts) END AS reason
   FROM f
 )

@@ -9,14 +9,15 @@ WITH p AS (
   FROM ql_raw
 ), f AS (
   SELECT file_id, line, raw, blank, long, j, json_type(j) = 'OBJECT' AS obj,
+    CASE WHEN json_type(j) = 'OBJECT' THEN ql_duplicate_key(json_keys(j)) END AS dup, json_type(j, '$.user_id') AS user_type,
     lower(trim(j->>'category')) AS category, j->>'event_id' AS event_id,
     regexp_extract(j->>'event_id', '^([A-Za-z]+):(.+)$', ['kind', 'path']) AS e,
-    ql_id(j->>'user_id') AS player_id,
+    ql_key(j->>'user_id') AS player_id,
     j->>'client_ts' AS ts_text, ql_ts(j->>'client_ts') AS ts,
     ql_id(j->>'session_id') AS session_id, ql_id(j->>'build') AS build, ql_id(j->>'platform') AS platform
   FROM p
 ), g AS (
-  SELECT *, ql_id(e.path) AS quest_id,
+  SELECT *, ql_key(e.path) AS quest_id,
     CASE lower(e.kind) WHEN 'start' THEN 'accepted' WHEN 'fail' THEN 'failed' WHEN 'complete' THEN 'completed'
     END::quest_status AS status
   FROM f
@@ -26,6 +27,11 @@ WITH p AS (
     WHEN long THEN 'line too long (' || length(raw) || ' characters)'
     WHEN j IS NULL THEN 'invalid JSON'
     WHEN NOT obj THEN 'not a JSON object'
+    WHEN dup IS NOT NULL THEN 'duplicate key ''' || dup || ''''
+    -- Every GameAnalytics row has a category: a row without one (e.g. a canonical event pasted in) is not ignorable.
+    WHEN category IS NULL THEN 'missing category: not a GameAnalytics event' ||
+      CASE WHEN j->>'player_id' IS NOT NULL THEN ' (a canonical event? load it from an events file)' ELSE '' END
+    WHEN ql_nested_problem('user_id', user_type) IS NOT NULL THEN ql_nested_problem('user_id', user_type)
     WHEN category IS DISTINCT FROM 'progression' THEN NULL
     WHEN ql_id(event_id) IS NULL THEN 'missing event_id'
     WHEN quest_id IS NULL THEN 'malformed event_id ''' || event_id || ''' (expected Start|Fail|Complete:p1[:p2[:p3]])'

@@ -24,6 +24,46 @@ CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
 -- NULL for absent or blank identifiers, so "missing player" is one test.
 CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(trim(v), '');
 
+-- Player and quest ids: Unicode NFC, so an id typed in NFC and in NFD is one id (README "Guarantees"); then as ql_id.
+CREATE OR REPLACE TEMP MACRO ql_key(v) AS nullif(trim(nfc_normalize(v)), '');
+
+-- Why a player or quest id cannot be stored, else NULL. The limits are session variables set by ingest from the
+-- config (`limits`). Control characters (C0, DEL, C1: terminal escapes among them) are looked for only when ingest
+-- saw bytes that can produce one (ql_scan, per batch): the regex costs ~70 ns a value, more than parsing the row.
+CREATE OR REPLACE TEMP MACRO ql_key_problem(name, v) AS CASE
+  WHEN strlen(v) > getvariable('ql_max_id') AND length(v) > getvariable('ql_max_id')
+    THEN name || ' is longer than ' || getvariable('ql_max_id') || ' characters (' || length(v) || ')'
+  WHEN CASE WHEN getvariable('ql_scan') THEN regexp_matches(v, '[\x00-\x1f\x7f\x{80}-\x{9f}]') ELSE false END
+    THEN name || ' contains a control character'
+  END;
+
+-- Event times outside the configured range are rejects: a year-1900 or year-10000 stamp is a broken clock, and one
+-- such event would stretch a backfill over every day in between.
+CREATE OR REPLACE TEMP MACRO ql_in_range(ts) AS ts >= getvariable('ql_earliest') AND ts < getvariable('ql_latest');
+
+CREATE OR REPLACE TEMP MACRO ql_range_problem(ts) AS
+  'time ' || strftime(ts, '%Y-%m-%d %H:%M:%S') || ' is outside the accepted range ' ||
+  strftime(getvariable('ql_earliest'), '%Y-%m-%d %H:%M:%S') || ' .. ' ||
+  strftime(getvariable('ql_latest'), '%Y-%m-%d %H:%M:%S') || ' (config "limits")';
+
+-- A JSON value that is an object or array is no id (json_type of the value; NULL when absent).
+CREATE OR REPLACE TEMP MACRO ql_nested_problem(name, type) AS
+  CASE WHEN type IN ('OBJECT', 'ARRAY') THEN name || ' is a JSON ' || lower(type) || ', not a text value' END;
+
+-- The same for an id that arrived as text: JSON text of an object or array (a mapped `j->>'user'` gives that).
+CREATE OR REPLACE TEMP MACRO ql_nested_text(name, v) AS
+  CASE WHEN v[1] IN ('{', '[') AND json_valid(v) THEN ql_nested_problem(name, json_type(v::JSON)) END;
+
+-- The first key an object repeats, or NULL. Readers keep one of the values silently, so such a line is a reject.
+CREATE OR REPLACE TEMP MACRO ql_duplicate_key(keys) AS
+  list_filter(keys, (k, i) -> list_position(keys, k) < i)[1];
+
+-- A text field as a CSV writer may have quoted it: surrounding double quotes off, doubled ones single.
+CREATE OR REPLACE TEMP MACRO ql_unquote(v) AS CASE
+  WHEN length(trim(v)) >= 2 AND starts_with(trim(v), '"') AND ends_with(trim(v), '"')
+    THEN replace(trim(v)[2:-2], '""', '"')
+  ELSE v END;
+
 -- Rejects keep the raw text, but a runaway line must not bloat the quarantine.
 CREATE OR REPLACE TEMP MACRO ql_clip(raw) AS CASE WHEN length(raw) > 4096 THEN left(raw, 4096) || '…' ELSE raw END;
 
@@ -35,9 +75,13 @@ CREATE OR REPLACE TEMP MACRO ql_problem(player_id, quest_id, status_text, status
   WHEN status IS NULL THEN 'unknown status ''' || status_text || ''''
   WHEN ql_id(ts_text) IS NULL THEN 'missing ts'
   WHEN ts IS NULL THEN 'unparsable time ''' || ts_text || ''''
+  WHEN ql_key_problem('player_id', player_id) IS NOT NULL THEN ql_key_problem('player_id', player_id)
+  WHEN ql_key_problem('quest_id', quest_id) IS NOT NULL THEN ql_key_problem('quest_id', quest_id)
+  WHEN NOT ql_in_range(ts) THEN ql_range_problem(ts)
   END;
 
 -- Whether an event row is loadable, i.e. ql_problem(...) IS NULL: a status or time that parsed cannot be blank. Far
 -- cheaper than finding the problem; the fast paths only need to know whether a file is clean.
 CREATE OR REPLACE TEMP MACRO ql_loadable(player_id, quest_id, status, ts) AS
-  player_id IS NOT NULL AND quest_id IS NOT NULL AND status IS NOT NULL AND ts IS NOT NULL;
+  player_id IS NOT NULL AND quest_id IS NOT NULL AND status IS NOT NULL AND ts IS NOT NULL AND ql_in_range(ts)
+  AND ql_key_problem('player_id', player_id) IS NULL AND ql_key_problem('quest_id', quest_id) IS NULL;
