@@ -237,6 +237,7 @@ export const notebookMessages = {
   questNotInSnapshot: (quest: string, date?: string) =>
     `quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`,
   unknownChart: (kind: string, kinds: readonly string[]) => `unknown chart '${kind}'; one of: ${kinds.join(', ')}`,
+  exportFailed: (path: string, reason: string) => `cannot export to ${path}: ${reason}`,
 };
 
 export const cliMessages = {

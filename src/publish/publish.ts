@@ -8,6 +8,7 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { publishMessages } from '../domain/messages.js';
+import { progressMessages } from '../domain/progress-messages.js';
 import type { AlertRule, FiredAlert } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
 import { loadChanges } from '../engine/changes.js';
@@ -67,6 +68,9 @@ export interface PublishSummary {
   alerts: FiredAlert[];
 }
 
+/** The reads loadSiteData makes (its progress line's total). */
+const SITE_QUERIES = 10;
+
 /** Everything the site needs, read from the database in a handful of queries. */
 export async function loadSiteData(
   db: Db,
@@ -80,14 +84,21 @@ export async function loadSiteData(
   },
   effects: Effects,
 ) {
-  const snapshot = await getSnapshot(db, opts.asOf);
+  // Ten reads, one after the other; the progress line counts them (the history window is the long one at scale).
+  let done = 0;
+  const read = async <T>(query: () => Promise<T>): Promise<T> => {
+    const out = await query();
+    effects.progress?.(progressMessages.publishRead, ++done, SITE_QUERIES, 'queries');
+    return out;
+  };
+  const snapshot = await read(() => getSnapshot(db, opts.asOf));
   const date = snapshot.meta.snapshot_date;
   const [coverage, history, histogram, months, questMonths] = [
-    await getCoverage(db, date),
-    await getHistoryWindow(db, date, HISTORY_WINDOW),
-    await getCompletionHistogram(db, date, opts.bins),
-    await getHistoryMonths(db, date),
-    await getQuestMonths(db, date),
+    await read(() => getCoverage(db, date)),
+    await read(() => getHistoryWindow(db, date, HISTORY_WINDOW)),
+    await read(() => getCompletionHistogram(db, date, opts.bins)),
+    await read(() => getHistoryMonths(db, date)),
+    await read(() => getQuestMonths(db, date)),
   ];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
@@ -99,11 +110,11 @@ export async function loadSiteData(
     ...(opts.notice ? { notice: opts.notice } : {}),
     // Month files are read one month at a time, and only those the site does not hold yet.
     months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
-    survival: await getSurvival(db, date),
-    survivalCurve: await getSurvivalCurve(db, date),
-    chains: await getChains(db, date),
+    survival: await read(() => getSurvival(db, date)),
+    survivalCurve: await read(() => getSurvivalCurve(db, date)),
+    chains: await read(() => getChains(db, date)),
     // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
-    changes: await loadChanges(db, { date, rules: opts.alerts, history: 14 }),
+    changes: await read(() => loadChanges(db, { date, rules: opts.alerts, history: 14 })),
   };
   const seg = opts.segments ?? segmentOptions(undefined);
   return floorSite({ ...data, segments: await loadSegments(db, date, seg) }, seg.minPlayers);
@@ -181,7 +192,9 @@ async function buildSite(
     await writeApiIndexes(data, write);
     const source = data.months ?? monthsFromHistory(data.history);
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
-    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep });
+    const progress = (done: number, total: number) =>
+      effects.progress?.(progressMessages.publishHistory, done, total, 'months');
+    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress });
     effects.log(publishMessages.historyMonths(months.written, months.kept));
     await writePages(data, source, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');

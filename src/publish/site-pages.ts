@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
+import { progressMessages } from '../domain/progress-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import {
@@ -134,7 +135,7 @@ export async function writePages(
     for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
-      effects.progress?.('publish', i + 1, pages.length);
+      effects.progress?.(progressMessages.publishPages, i + 1, pages.length, 'pages');
     }
   })();
   await settleAll([index, chainFiles, quest]);
