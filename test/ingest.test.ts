@@ -70,9 +70,25 @@ describe('seed session logs', () => {
         'declined',
         '2026-11-28T00-00-00',
       ),
-      ev('bob/2026-11-29T10-00-00.csv', 2, '2026-11-29 10:01:00', 'bob', 'FET0001', 'accepted', '2026-11-29T10-00-00'),
-      ev('bob/2026-11-29T10-00-00.csv', 4, '2026-11-29 10:02:00', 'bob', 'FET0001', 'abandoned', '2026-11-29T10-00-00'),
-      ev('bob/2026-11-29T10-00-00.csv', 8, '2026-11-29 10:05:00', 'bob', 'FET0002', 'accepted', '2026-11-29T10-00-00'),
+      // bob's session starts with `SESSION_START,hello, world`: its message is the build and the platform, taken as
+      // written (alice's file has no SESSION_START line: no build, no platform).
+      ...[
+        [2, '2026-11-29 10:01:00', 'FET0001', 'accepted'],
+        [4, '2026-11-29 10:02:00', 'FET0001', 'abandoned'],
+        [8, '2026-11-29 10:05:00', 'FET0002', 'accepted'],
+      ].map(([line, ts, quest, status]) =>
+        ev(
+          'bob/2026-11-29T10-00-00.csv',
+          Number(line),
+          String(ts),
+          'bob',
+          String(quest),
+          String(status),
+          '2026-11-29T10-00-00',
+          'hello,',
+          'world',
+        ),
+      ),
     ]);
     expect(await rejects(db)).toEqual([
       { line: 5, reason: "unknown status 'MAYBE'", raw: '00:03:00,QUEST_STATUS,FET0001 MAYBE' },

@@ -69,7 +69,15 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
       for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
-      for (const t of ['state_new', 'state_touched', 'state_redo', 'state_ext', 'state_step', 'state_seen']) {
+      for (const t of [
+        'state_new',
+        'state_touched',
+        'state_redo',
+        'state_ext',
+        'state_step',
+        'state_seen',
+        'state_pairs',
+      ]) {
         await db.run(`DROP TABLE IF EXISTS temp.${t}`);
       }
       return result;
@@ -93,11 +101,14 @@ async function refreshCounts(db: Db, after: number | null): Promise<void> {
     await db.run('DELETE FROM event_quarters');
     await db.run('DELETE FROM player_first');
     await db.run('DELETE FROM quest_first');
+    await db.run('DELETE FROM pair_first');
   }
   await db.run(sqlFile('state/quarters'), { after: after ?? ALL });
   await db.run(sqlFile('state/seen'), { after: after ?? ALL });
   await db.run(sqlFile('state/players'));
   await db.run(sqlFile('state/quests'), { after: after ?? ALL });
+  await db.run(sqlFile('state/pairs'), { after: after ?? ALL });
+  await db.run(sqlFile('state/pairs_merge'));
 }
 
 async function count(db: Db, from: string): Promise<number> {
