@@ -6,11 +6,12 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { limitMessages } from '../domain/input-messages.js';
-import { dateMessages, snapshotMessages, statsMessages } from '../domain/messages.js';
+import { dateMessages, type SnapshotExtra, snapshotMessages, statsMessages } from '../domain/messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { storeChains } from './chains.js';
 import { type Db, literal, runScript, sqlFile } from './db.js';
+import { writeSegments } from './segments.js';
 import { refreshState } from './state.js';
 import { storeSurvival } from './survival.js';
 
@@ -27,8 +28,9 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     async () => {
       await db.run(sqlFile('snapshot/figures'));
     },
-    async (extra) => {
-      // Survival times and chain funnels read the same day-end state; timed apart, as they are optional costs.
+    async (extra, tz) => {
+      // Segments, survival times and chain funnels read the same day-end state; timed apart, as they are optional.
+      extra.segments = (extra.segments ?? 0) + (await timed(() => writeSegments(db, tz)))[1];
       await db.run(sqlFile('snapshot/day_end_pairs'));
       extra.survival = (extra.survival ?? 0) + (await storeSurvival(db));
       extra.chains = (extra.chains ?? 0) + (await storeChains(db));
@@ -63,9 +65,10 @@ export async function snapshotDays(
   figures: () => Promise<void>,
   /**
    * Per run of days, inside the transaction that stores the rows: whatever else the engine keeps per date (stored
-   * histograms; the DuckDB engine's survival times and chain funnels, whose costs it adds up in `extra` for the log).
+   * histograms; the DuckDB engine's segments, survival times and chain funnels, whose costs it adds up in `extra` for
+   * the log), in $tz.
    */
-  storeMore?: (extra: { survival?: number; chains?: number }) => Promise<void>,
+  storeMore?: (extra: SnapshotExtra, tz: string) => Promise<void>,
 ): Promise<string[]> {
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);
@@ -86,7 +89,7 @@ export async function snapshotDays(
   if (span > max) {
     throw new UserError(limitMessages.backfillTooLong(from, to, span, max), { hint: limitMessages.backfillHint });
   }
-  const extra: { survival?: number; chains?: number } = {};
+  const extra: SnapshotExtra = {};
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
@@ -107,7 +110,7 @@ export async function snapshotDays(
           await db.run(sqlFile('snapshot/snapshots'));
           faultPoint('snapshot-writing');
           await db.run(sqlFile('snapshot/runs'), { tz, computed_at: computedAt });
-          await storeMore?.(extra);
+          await storeMore?.(extra, tz);
         });
         k += run.length;
         progress(k);

@@ -30,6 +30,9 @@ import { Compressor, compressible, ENCODINGS } from './compress.js';
 import { fileIds } from './file-ids.js';
 import { HISTORY_WINDOW, monthsFromHistory, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
+import { floorSite } from './privacy-site.js';
+import type { SegmentOptions } from './segment-figures.js';
+import { loadSegments, segmentOptions } from './segments.js';
 import { buildDir, digestOf, prune, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
 
@@ -49,6 +52,8 @@ export interface PublishOptions {
   /** Alert rules (config `alerts`) checked against the snapshot's changes; fired ones go to changes.json and digest.md
    * beside the site. */
   alerts?: readonly AlertRule[];
+  /** Published dimensions and the privacy floor (default: config's, else build, platform, cohort and 5). */
+  segments?: SegmentOptions;
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string> | Promise<Record<string, string>>;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
@@ -71,7 +76,14 @@ const SITE_QUERIES = 10;
 /** Everything the site needs, read from the database in a handful of queries. */
 export async function loadSiteData(
   db: Db,
-  opts: { asOf?: string; title?: string; bins?: number; notice?: string; alerts?: readonly AlertRule[] },
+  opts: {
+    asOf?: string;
+    title?: string;
+    bins?: number;
+    notice?: string;
+    alerts?: readonly AlertRule[];
+    segments?: SegmentOptions;
+  },
   effects: Effects,
 ) {
   // Ten reads, one after the other; the progress line counts them (the history window is the long one at scale).
@@ -106,7 +118,8 @@ export async function loadSiteData(
     // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
     changes: await read(() => loadChanges(db, { date, rules: opts.alerts, history: 14 })),
   };
-  return data;
+  const seg = opts.segments ?? segmentOptions(undefined);
+  return floorSite({ ...data, segments: await loadSegments(db, date, seg) }, seg.minPlayers);
 }
 
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {

@@ -29,7 +29,8 @@ import { stableJson } from './json.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
 import { conversionOverview } from './rates.js';
-import { chainsOf, renderApi, renderIndex, renderList, TEMPLATES_DIR } from './report.js';
+import { chainsOf, renderApi, renderIndex, renderList, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
+import { writeSegmentApi } from './segments.js';
 
 const require = createRequire(import.meta.url);
 const packageBuild = (pkg: string) => dirname(require.resolve(pkg));
@@ -81,6 +82,7 @@ export async function writeApiIndexes(data: SiteData, write: Write): Promise<voi
   await write('api.html', renderApi(data, apiPageModel(example)));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   for (const page of questsIndexPages(data, ids)) await write(page.path, stableJson(page.doc));
+  if (data.segments) await writeSegmentApi(data, data.segments, write, stableJson);
   if (data.changes) {
     const header = {
       schema_version: 1,
@@ -105,9 +107,13 @@ export async function writePages(
   effects: Effects,
 ): Promise<void> {
   const { quests } = data.snapshot;
-  const overview = attentionCharts(quests);
+  // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
+  const shown = quests.filter((q) => !q.suppressed);
+  const overview = attentionCharts(shown);
   const recent = windowOf(data.history);
-  if (recent.length > 0) overview.push(trendOverview(recent));
+  const recentShown = recent.filter((q) => !q.suppressed);
+  if (recentShown.length > 0) overview.push(trendOverview(recentShown));
+  // Every quest counts as a quest; completions add up the shown ones only (a hidden count is null).
   const cards = headlines(data.snapshot.meta.snapshot_date, data.snapshot.meta.players, quests, recent);
   const totals = {
     completions: quests.reduce((n, q) => n + q.completed, 0),
@@ -127,6 +133,7 @@ export async function writePages(
   await write(TABLE_DATA, stableJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
+    for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
       effects.progress?.(progressMessages.publishPages, i + 1, pages.length, 'pages');

@@ -20,6 +20,8 @@ import { shipEvents } from './ship.js';
 export function clickhouseEngine(config: EngineConfig) {
   return {
     kind: 'clickhouse' as const,
+    // Segment figures need each pair's first event (pair_first), which lives in the local state only (README).
+    segments: false,
     syncEvents: (db: Db, effects: Effects) =>
       withCluster(config, async (cluster) => {
         await ensureSchema(cluster);

@@ -3,3 +3,5 @@
 DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_all_days);
 DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_all_days);
 DELETE FROM snapshot_histograms WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_all_days);
+-- Whichever engine runs: an engine without segments must not leave another's rows for a recomputed date.
+DELETE FROM segment_snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_all_days);
