@@ -4,6 +4,7 @@
 // A closed pipe (`questlog stats | head -1`) ends the output quietly instead of crashing with EPIPE.
 
 import type { Effects } from './domain/effects.js';
+import { progressMessages as msg } from './domain/progress-messages.js';
 import { printable } from './domain/terminal.js';
 
 interface CliOutputOptions {
@@ -46,7 +47,15 @@ export function cliOutput(opts: CliOutputOptions = {}): Effects {
   const stderr = opts.stderr ?? process.stderr;
   const now = opts.now ?? (() => new Date());
   guardPipe(stdout);
-  const bar = { shown: '', last: 0 };
+  const bar = { shown: '', last: 0, label: '' };
+  const phase = { label: '', start: 0, from: 0, done: 0, total: 0 };
+  /** Time left at the phase's pace so far, once it has run a second and moved. */
+  const eta = (t: number) => {
+    const secs = (t - phase.start) / 1000;
+    const moved = phase.done - phase.from;
+    const left = moved > 0 ? (secs * (phase.total - phase.done)) / moved : 0;
+    return secs >= 1 && left >= 1 ? msg.eta(left) : '';
+  };
   const erase = () => {
     if (bar.shown) stderr.write('\r\u001b[K');
   };
@@ -68,20 +77,24 @@ export function cliOutput(opts: CliOutputOptions = {}): Effects {
     warn: (line) => log(`warning: ${line}`),
     data: (line) => write(stdout, printable(`${line}\n`)), // whole line: a CSV row's CRLF is kept
     now,
-    progress: (label, done, total) => {
+    progress: (label, done, total, unit) => {
       if (!stderr.isTTY) return;
-      const t = performance.now();
+      const t = now().getTime();
+      // A new phase (or one that went back) starts its own clock for the ETA.
+      if (label !== phase.label || done < phase.done) Object.assign(phase, { label, start: t, from: done });
+      Object.assign(phase, { done, total });
       if (done >= total) {
         erase();
         bar.shown = '';
         return;
       }
-      if (t - bar.last < REDRAW_MS && bar.shown) return;
+      if (t - bar.last < REDRAW_MS && bar.shown && bar.label === label) return;
       bar.last = t;
+      bar.label = label;
       const width = 30;
       const filled = Math.round((done / Math.max(total, 1)) * width);
       erase();
-      bar.shown = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+      bar.shown = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${msg.amount(done, total, unit)}${eta(t)}`;
       stderr.write(bar.shown);
     },
   };

@@ -27,8 +27,9 @@ import { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.j
 import { nightly } from './jobs/nightly.js';
 import { publishCommand } from './jobs/publish.js';
 import { resolveOut } from './jobs/run.js';
+import { parseMinPlayers } from './jobs/segments-format.js';
 import { snapshotsDeleteCommand, snapshotsListCommand } from './jobs/snapshots.js';
-import { statsCommand } from './jobs/stats.js';
+import { type StatsCommandOptions, statsCommand } from './jobs/stats.js';
 import { runsCommand, statusCommand } from './jobs/status.js';
 import { serve } from './publish/serve.js';
 
@@ -193,17 +194,17 @@ program
   .option('--timezone <zone>', 'IANA zone whose midnight ends a day (default: config "timezone" or UTC)')
   .option('--force', 'allow an --as-of date after the last event date plus one day')
   .addOption(formatOption())
-  .addHelpText(
-    'after',
-    example('questlog stats', 'questlog stats --backfill', 'questlog stats --as-of 2026-11-28 --format csv'),
-  )
-  .action(
-    async (o: { asOf?: string; backfill?: boolean; timezone?: string; force?: boolean; format: OutputFormat }) => {
-      const { config, db, effects } = context(o.format);
-      const { format, ...rest } = o;
-      await statsCommand({ db, config, ...rest, format }, effects);
-    },
-  );
+  .option('--by <dimension>', 'also each quest per value of build, platform or cohort (json / csv: one row each)')
+  .option('--min-players <k>', 'with --by: hide rows about 1 to k-1 players, as published output does', parseMinPlayers)
+  .addHelpText('after', example('questlog stats --backfill', 'questlog stats --by platform --format csv > p.csv'))
+  .action(async (o: StatsFlags) => {
+    const { config, db, effects } = context(o.format);
+    await statsCommand({ db, config, ...o }, effects);
+  });
+
+type StatsFlags = Pick<StatsCommandOptions, 'asOf' | 'backfill' | 'timezone' | 'force' | 'by' | 'minPlayers'> & {
+  format: OutputFormat;
+};
 
 program
   .command('status')

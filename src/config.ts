@@ -5,9 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
 import { check, type Spec } from './config-spec.js';
+import { changesMessages } from './domain/changes-messages.js';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
-import { type AlertRule, CHANGE_METRICS } from './domain/types.js';
+import { segmentMessages } from './domain/segment-messages.js';
+import { type AlertRule, CHANGE_METRICS, DIMENSIONS } from './domain/types.js';
 import { DEFAULT_DB } from './engine/db.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
@@ -68,6 +70,10 @@ export interface Config {
   sources: Record<string, SourceConfig>;
   reports?: { out?: string; title?: string };
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
+  /** Dimensions published per quest (default build, platform, cohort; [] publishes none). */
+  segments?: string[];
+  /** Published output hides rows about 1 to min_players - 1 players (default 5; 0 turns it off). */
+  privacy?: { min_players?: number };
   engine?: EngineConfig;
   /** Accepted time range, id length and backfill size; `normalizeConfig` fills in the defaults. */
   limits?: Limits;
@@ -127,6 +133,8 @@ const CONFIG: Spec = {
         hideCode: 'boolean',
       },
     },
+    segments: { array: 'string' },
+    privacy: { object: { min_players: 'number' } },
     engine: {
       object: {
         type: 'string',
@@ -154,6 +162,8 @@ const DIRECTIONS = ['up', 'down', 'any'];
 function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertRule[] | undefined {
   return raw?.map((r, i) => {
     const key = (k: string) => `alerts[${i}].${k}`;
+    if ((r.metric as string) === 'completion_rate')
+      throw new UserError(changesMessages.completionAlert(file, key('metric')));
     if (!(CHANGE_METRICS as readonly string[]).includes(r.metric ?? '')) {
       throw new UserError(msg.badValue(file, key('metric'), `one of ${CHANGE_METRICS.join(', ')}`, String(r.metric)));
     }
@@ -175,7 +185,8 @@ function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertR
 /** Validates and normalises a parsed config object; `file` names it in errors, `root` anchors relative paths. */
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
-  checkEngine(raw as { engine?: Record<string, unknown> }, file);
+  checkSegments(raw as { segments?: string[]; privacy?: { min_players?: number } }, file);
+  checkEngine(raw as { engine?: Record<string, unknown>; segments?: string[] }, file);
   const obj = raw as Omit<Config, 'root' | 'sources' | 'limits'> & {
     sources?: Record<string, SourceConfig>;
     $schema?: string;
@@ -194,14 +205,29 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
   };
 }
 
+/** Values the shape cannot say: known dimensions, a whole floor. */
+function checkSegments(raw: { segments?: string[]; privacy?: { min_players?: number } }, file: string): void {
+  for (const [i, d] of (raw.segments ?? []).entries()) {
+    if (!(DIMENSIONS as readonly string[]).includes(d)) {
+      throw new UserError(`${file}: "segments[${i}]": ${segmentMessages.unknownDimension(d, DIMENSIONS)}`);
+    }
+  }
+  const k = raw.privacy?.min_players;
+  if (k !== undefined && !(Number.isInteger(k) && k >= 0))
+    throw new UserError(`${file}: ${segmentMessages.badFloor(k)}`);
+}
+
 /** The engine's values beyond their types: a known type, and for ClickHouse the url and shards it cannot do without. */
-function checkEngine(raw: { engine?: Record<string, unknown> }, file: string): void {
+function checkEngine(raw: { engine?: Record<string, unknown>; segments?: string[] }, file: string): void {
   const engine = raw.engine;
   if (!engine) return;
   if (!(ENGINE_TYPES as readonly unknown[]).includes(engine.type)) {
     throw new UserError(msg.badValue(file, 'engine.type', ENGINE_TYPES.join(' or '), String(engine.type)));
   }
   if (engine.type !== 'clickhouse') return;
+  // The cluster computes no segment figures (README "Statistics on a ClickHouse cluster"): asking for them is an error
+  // here, not an empty breakdown on the site.
+  if ((raw.segments ?? []).length > 0) throw new UserError(segmentMessages.clickhouseConfig(file));
   if (engine.url === undefined) throw new UserError(msg.missingKey(file, 'engine.url'));
   const shards = (engine.shards as string[] | undefined) ?? [];
   if (shards.length === 0) throw new UserError(msg.missingKey(file, 'engine.shards'));

@@ -6,7 +6,7 @@ import { loadConfig, resolveDb } from './config.js';
 import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
 import { notebookMessages } from './domain/messages.js';
-import type { Coverage, QuestStats, Snapshot } from './domain/types.js';
+import type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
 import { Db, type Params, type Row } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
 import { readCopyPath } from './engine/readcopy.js';
@@ -24,8 +24,9 @@ import {
   VEGALITE_MIME,
 } from './notebook/display.js';
 import { type ExportFormat, exportQuery, queryHead, queryRows } from './notebook/query.js';
+import { type SegmentQueryOptions, segmentRows, segmentTable } from './notebook/segments.js';
 
-export type { Coverage, QuestStats, Snapshot } from './domain/types.js';
+export type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
 export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
 export {
   escapeHtml,
@@ -47,8 +48,10 @@ export interface NotebookOpenOptions {
 export interface ChartOptions {
   /** Snapshot date 'YYYY-MM-DD' (default latest). */
   date?: string;
-  /** The quest for 'funnel', 'histogram' and 'survival'; a filter for 'trend'. */
+  /** The quest for 'funnel', 'histogram', 'survival' and 'segments'; a filter for 'trend'. */
   quest?: string;
+  /** The dimension for 'segments': build, platform or cohort. */
+  by?: string;
   /** The catalogue chain for 'chain'. */
   chain?: string;
   title?: string;
@@ -188,12 +191,28 @@ export class Questlog {
     return getHistory(this.db, questId);
   }
 
-  /** Shows the per-quest table of the snapshot for `date` (default latest). */
-  async stats(date?: string): Promise<void> {
-    const snap = await getSnapshot(this.db, date);
+  /**
+   * Shows the per-quest table of the snapshot for `date` (default latest); with `{ by }` each quest per value of that
+   * dimension (build, platform, cohort), rates with their 95% intervals. Every row unless `minPlayers` asks for the
+   * published privacy floor.
+   */
+  async stats(opts?: string | (Omit<SegmentQueryOptions, 'by'> & { by?: string })): Promise<void> {
+    const o = typeof opts === 'string' ? { date: opts } : (opts ?? {});
+    if (o.by !== undefined) {
+      const rows = await segmentRows(this.db, { ...o, by: o.by });
+      const date = rows[0]?.snapshot_date ?? o.date ?? '';
+      this.show(segmentTable(rows), { caption: `Snapshot ${date} by ${o.by}`, limit: 5000 });
+      return;
+    }
+    const snap = await getSnapshot(this.db, o.date);
     const m = snap.meta;
     const caption = `Snapshot ${m.snapshot_date}: ${m.players} players, ${m.events} events, data through ${m.data_through ?? '-'}`;
     this.show(statsRows(snap.quests), { caption, limit: 1000 });
+  }
+
+  /** Figures per quest and value of a dimension (each quest's overall row first), to analyse further. */
+  segments(opts: SegmentQueryOptions): Promise<SegmentRow[]> {
+    return segmentRows(this.db, opts);
   }
 
   /** Shows one quest's figures in every stored snapshot, oldest first. */
@@ -225,7 +244,8 @@ export class Questlog {
 
   /**
    * Shows a chart: a built-in kind over the stored statistics ('buckets', 'completion', 'times', 'trend'; per quest
-   * 'status', 'funnel', 'histogram', 'survival', 'trend'; per chain 'chain'), or any vega-lite spec with inline data. One output carries the
+   * 'status', 'funnel', 'histogram', 'survival', 'trend', and with `by` 'segments'; per chain 'chain'), or any vega-lite
+   * spec with inline data. One output carries the
    * interactive vega-lite spec (JupyterLab) and the same chart as inline SVG (nbconvert, GitHub, classic Notebook).
    */
   async chart(what: ChartKind | VegaLiteSpec, opts: ChartOptions = {}): Promise<void> {

@@ -1,30 +1,17 @@
 // The nightly with alerts configured: it still publishes, writes the fired alerts into changes.json and digest.md,
 // and exits with EXIT.alert; `questlog changes` prints the same comparison.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changesMessages } from '../src/domain/changes-messages.js';
 import { EXIT } from '../src/domain/messages.js';
+import { changeDay } from './fixtures/changes-days.js';
 import { cli, tempDir } from './helpers.js';
 
-// The two days of test/changes.test.ts, as event logs: A's completion rate drops from 30/40 to 30/80
-// (z = −3.872983, a real drop), B's from 10/40 to 16/80 (z = −0.626740, inside the noise).
+// The two days of test/changes.test.ts, as event logs: B's conversion drops from 16/20 to 20/40 (z = −2.236068, a real
+// drop); D's from 8/10 to 15/20 (z = −0.305234, inside the noise); A's completion rate halves with conversion unchanged.
 function dayEvents(day: '2026-11-27' | '2026-11-28'): string {
-  const rows: object[] = [];
-  const [from, to] = day === '2026-11-27' ? [0, 40] : [40, 80];
-  for (let i = from; i < to; i++) {
-    const player_id = `p${String(i).padStart(2, '0')}`;
-    const ev = (quest_id: string, status: string, time: string) =>
-      rows.push({ ts: `${day} ${time}`, player_id, quest_id, status });
-    if (i < 30) {
-      ev('A', 'accepted', '10:00:00');
-      ev('A', 'completed', '10:30:00');
-    } else ev('C', 'accepted', '10:00:00');
-    if (i < 10 || (i >= 40 && i < 46)) {
-      ev('B', 'accepted', '11:00:00');
-      ev('B', 'completed', '11:30:00');
-    }
-  }
+  const rows = changeDay(day).map(([player_id, quest_id, status, ts]) => ({ ts, player_id, quest_id, status }));
   return `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
 }
 
@@ -39,8 +26,9 @@ describe('nightly alerts', () => {
       sources: { game: { format: 'events', paths: ['logs/*.ndjson'] } },
       reports: { out: 'site', title: 'Alert test' },
       alerts: [
-        { metric: 'completion_rate', direction: 'down', min_change: 0.05, scope: 'any quest' },
-        { metric: 'completion_rate', direction: 'down', min_change: 0.05, scope: 'B' },
+        { metric: 'conversion_rate', direction: 'down', min_change: 0.05, scope: 'any quest' },
+        { metric: 'conversion_rate', direction: 'down', min_change: 0.05, scope: 'D' },
+        { metric: 'conversion_rate', direction: 'down', min_change: 0.05, scope: 'A' },
       ],
     };
     writeFileSync(join(dir, 'questlog.config.json'), JSON.stringify(config));
@@ -49,10 +37,14 @@ describe('nightly alerts', () => {
     const first = cli(['nightly', '--as-of', '2026-11-27'], { cwd: dir });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(EXIT.ok);
+    // No comparison yet, so no alert and no digest.
+    expect(existsSync(join(dir, 'digest.md'))).toBe(false);
     writeFileSync(join(dir, 'logs/day2.ndjson'), dayEvents('2026-11-28'));
     const second = cli(['nightly', '--as-of', '2026-11-28'], { cwd: dir });
     expect(second.code).toBe(EXIT.alert);
-    expect(second.stdout).toContain(`alerts: 1 fired, see ${join(dir, 'site/digest.md')}`);
+    expect(second.stdout).toContain(changesMessages.alertsPublished(1, join(dir, 'digest.md')));
+    // Beside the site, not in it.
+    expect(existsSync(join(dir, 'site/digest.md'))).toBe(false);
 
     const changes = JSON.parse(readFileSync(join(dir, 'site/api/v1/changes.json'), 'utf8'));
     expect(changes.snapshot_date).toBe('2026-11-28');
@@ -60,17 +52,21 @@ describe('nightly alerts', () => {
     expect(changes.alerts).toEqual([
       {
         rule: config.alerts[0],
-        quest_id: 'A',
-        name: 'A',
-        metric: 'completion_rate',
-        before: 0.75,
-        after: 0.375,
-        change: -0.375,
-        relative_change: -0.5,
+        quest_id: 'B',
+        name: 'B',
+        metric: 'conversion_rate',
+        before: 0.8,
+        after: 0.5,
+        change: -0.3,
+        relative_change: -0.375,
         worse: true,
+        low: 0.351995,
+        high: 0.648005,
+        low_before: 0.583983,
+        high_before: 0.919342,
       },
     ]);
-    const digest = readFileSync(join(dir, 'site/digest.md'), 'utf8');
+    const digest = readFileSync(join(dir, 'digest.md'), 'utf8');
     expect(digest).toBe(
       [
         '# Alert test: what changed on 2026-11-28',
@@ -79,11 +75,11 @@ describe('nightly alerts', () => {
         '',
         '## Alerts (1)',
         '',
-        '- **A: completion rate 75.0% → 37.5% (-37.5 points)**: alert completion_rate down by at least 5.0 points (any quest)',
+        '- **B: conversion 80.0% [58.4–91.9%] → 50.0% [35.2–64.8%] (-30.0 points)**: alert conversion_rate down by at least 5.0 points (any quest)',
         '',
         '## Largest movers',
         '',
-        '- ▼ A: completion rate 75.0% → 37.5% (-37.5 points)',
+        '- ▼ B: conversion 80.0% [58.4–91.9%] → 50.0% [35.2–64.8%] (-30.0 points)',
         '',
       ].join('\n'),
     );
@@ -99,10 +95,13 @@ describe('nightly alerts', () => {
         .map((l) => l.replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ /, '')),
     ).toEqual([
       changesMessages.header('2026-11-28', '2026-11-27'),
-      '  worse   A: completion rate 75.0% → 37.5% (-37.5 points)',
+      '  worse   B: conversion 80.0% [58.4–91.9%] → 50.0% [35.2–64.8%] (-30.0 points)',
     ]);
     const md = cli(['changes', '--since', '2026-11-27', '--format', 'markdown'], { cwd: dir });
     expect(md.stdout).toContain('## Alerts (1)');
+    // A publish whose comparison fires nothing (the first day has none) removes the digest: one there is always current.
+    expect(cli(['publish', '--as-of', '2026-11-27'], { cwd: dir }).code).toBe(EXIT.ok);
+    expect(existsSync(join(dir, 'digest.md'))).toBe(false);
     const bad = cli(['changes', '--since', '2026-10-01'], { cwd: dir });
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.stderr).toContain('no snapshot stored for 2026-10-01');
@@ -116,6 +115,16 @@ describe('nightly alerts', () => {
     );
     const out = cli(['changes'], { cwd: dir });
     expect(out.code).toBe(EXIT.usage);
-    expect(out.stderr).toContain('"alerts[0].metric" must be one of completion_rate, survival_median_seconds');
+    expect(out.stderr).toContain('"alerts[0].metric" must be one of conversion_rate, survival_median_seconds');
+    // The metric alerts used before issue 19: refused with what replaced it.
+    writeFileSync(
+      join(dir, 'questlog.config.json'),
+      JSON.stringify({ alerts: [{ metric: 'completion_rate', direction: 'down' }] }),
+    );
+    const old = cli(['changes'], { cwd: dir });
+    expect(old.code).toBe(EXIT.usage);
+    expect(old.stderr).toContain(
+      changesMessages.completionAlert(join(dir, 'questlog.config.json'), 'alerts[0].metric'),
+    );
   });
 });

@@ -1,94 +1,123 @@
-// What changed between stored snapshots, and which alerts fire (src/sql/changes/, src/domain/alerts.ts).
+// What changed between stored snapshots, and which alerts fire (src/sql/changes/, src/domain/alerts.ts): conversion
+// (completed / players who met the quest) with its 95% interval, never completion rate (completed / all players).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAlerts, movers } from '../src/domain/alerts.js';
 import { silent } from '../src/domain/effects.js';
 import type { AlertRule } from '../src/domain/types.js';
-import { getChangeHistory, getChanges } from '../src/engine/changes.js';
+import { getChangeHistory, getChanges, loadChanges } from '../src/engine/changes.js';
 import type { Db } from '../src/engine/db.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
-import { type Ev, loadEvents } from './fixtures/stats/load.js';
+import { changeDay } from './fixtures/changes-days.js';
+import { loadEvents } from './fixtures/stats/load.js';
 import { freshDb } from './helpers.js';
 
-// 11-27: players p00..p39; p00..p29 complete A (30/40 = 0.75), p00..p09 complete B (10/40 = 0.25), the rest only
-//        accept C (so they are seen).
-// 11-28: 40 new players p40..p79 accept C; p40..p45 complete B. Every completion takes 1800 s.
-//   A: 30/80 = 0.375 against 0.75, change −0.375. Pooled 60/120 = 0.5, se = sqrt(0.25 · (1/80 + 1/40)) = 0.0968246,
-//      z = −0.375 / 0.0968246 = −3.872983: beyond ±1.959964, a real drop.
-//   B: 16/80 = 0.2 against 0.25, change −0.05. Pooled 26/120 = 0.216667, se = sqrt(0.216667 · 0.783333 · 0.0375)
-//      = 0.0797783, z = −0.05 / 0.0797783 = −0.626740: inside the noise, though as large as a 0.05 threshold.
-//   C: nobody completes it on either day: no z (pooled rate 0), not significant.
-//   Survival medians stay 1800 s with the interval [1800, 1800]: nothing moves.
-const pad = (i: number) => `p${String(i).padStart(2, '0')}`;
-const events: Ev[] = [];
-for (let i = 0; i < 80; i++) {
-  const day = i < 40 ? '2026-11-27' : '2026-11-28';
-  if (i < 30) events.push([pad(i), 'A', 'accepted', `${day} 10:00:00`], [pad(i), 'A', 'completed', `${day} 10:30:00`]);
-  else events.push([pad(i), 'C', 'accepted', `${day} 10:00:00`]);
-  if (i < 10 || (i >= 40 && i < 46)) {
-    events.push([pad(i), 'B', 'accepted', `${day} 11:00:00`], [pad(i), 'B', 'completed', `${day} 11:30:00`]);
-  }
-}
-
+// The days of fixtures/changes-days.ts, worked by hand (Wilson: 95%, z = 1.959964; two-proportion z pooled):
+//   A: 30 of 30 who met it completed on both days: conversion 1 → 1, no z (pooled rate 1), no change. Its completion
+//      rate halves (30/40 → 30/80) only because 40 players joined who have not reached it: that is not a drop.
+//   B: 16/20 = 0.8 [0.583983, 0.919342] → 20/40 = 0.5 [0.351995, 0.648005], change −0.3. Pooled 36/60 = 0.6,
+//      se = sqrt(0.6 · 0.4 · (1/40 + 1/20)) = 0.134164, z = −0.3 / 0.134164 = −2.236068: beyond ±1.959964, a drop.
+//   C: nobody completes it (0/10 → 0/50): no z (pooled rate 0), not significant.
+//   D: 8/10 = 0.8 → 15/20 = 0.75, change −0.05. Pooled 23/30, se = sqrt(23/30 · 7/30 · (1/20 + 1/10)) = 0.163809,
+//      z = −0.05 / 0.163809 = −0.305234: inside the noise, though as large as a 0.05 threshold.
+//   Survival medians stay 1800 s (every completion takes 1800 s) with overlapping intervals: nothing moves.
 let db: Db;
 beforeAll(async () => {
   db = await freshDb();
-  await loadEvents(db, events);
+  await loadEvents(db, [...changeDay('2026-11-27'), ...changeDay('2026-11-28')]);
   await computeSnapshots(db, { backfill: true }, silent);
 });
 afterAll(() => db.close());
 
+const B_DROP = {
+  quest_id: 'B',
+  name: 'B',
+  metric: 'conversion_rate',
+  before: 0.8,
+  after: 0.5,
+  change: 0.5 - 0.8,
+  relative_change: (0.5 - 0.8) / 0.8,
+  worse: true,
+};
+
 describe('changes since the previous snapshot', () => {
-  it('tests each completion rate change against its noise', async () => {
+  it('tests each conversion change against its noise', async () => {
     const changes = await getChanges(db);
     expect(changes.snapshot_date).toBe('2026-11-28');
     expect(changes.previous_date).toBe('2026-11-27');
-    const [a, b, c] = changes.quests;
-    expect(a).toMatchObject({ quest_id: 'A', players: 80, players_before: 40, players_change: 40 });
-    expect(a?.completion_rate_change).toBeCloseTo(-0.375, 12);
-    expect(a?.completion_rate_z).toBeCloseTo(-3.872983, 6);
-    expect(a?.completion_rate_significant).toBe(true);
-    expect(b?.completion_rate_change).toBeCloseTo(-0.05, 12);
-    expect(b?.completion_rate_z).toBeCloseTo(-0.62674, 5);
-    expect(b?.completion_rate_significant).toBe(false);
-    expect(c).toMatchObject({ quest_id: 'C', completion_rate_z: null, completion_rate_significant: false });
-    for (const q of changes.quests) {
-      expect(q.survival_median_significant).toBe(false);
-    }
-    expect(movers(changes)).toEqual([
+    const rows = changes.quests.map((q) => [
+      q.quest_id,
+      q.players,
+      q.players_before,
+      q.encountered,
+      q.encountered_before,
+      q.conversion_rate,
+      q.conversion_rate_before,
+      q.conversion_rate_change === null ? null : Number(q.conversion_rate_change.toFixed(12)),
+      q.conversion_rate_z === null ? null : Number(q.conversion_rate_z.toFixed(6)),
+      q.conversion_rate_significant,
+      q.survival_median_seconds,
+      q.survival_median_seconds_before,
+      q.survival_median_significant,
+    ]);
+    expect(rows).toEqual([
+      ['A', 80, 40, 30, 30, 1, 1, 0, null, false, 1800, 1800, false],
+      ['B', 80, 40, 40, 20, 0.5, 0.8, -0.3, -2.236068, true, 1800, 1800, false],
+      ['C', 80, 40, 50, 10, 0, 0, 0, null, false, null, null, false],
+      ['D', 80, 40, 20, 10, 0.75, 0.8, -0.05, -0.305234, false, 1800, 1800, false],
+    ]);
+    const b = changes.quests[1];
+    expect(
+      [
+        b?.conversion_rate_low,
+        b?.conversion_rate_high,
+        b?.conversion_rate_low_before,
+        b?.conversion_rate_high_before,
+      ].map((x) => Number((x as number).toFixed(6))),
+    ).toEqual([0.351995, 0.648005, 0.583983, 0.919342]);
+    const found = movers(changes);
+    expect(found.map((m) => ({ ...m, low: round6(m.low), high: round6(m.high) }))).toEqual([
       {
-        quest_id: 'A',
-        name: 'A',
-        metric: 'completion_rate',
-        before: 0.75,
-        after: 0.375,
-        change: -0.375,
-        relative_change: -0.5,
-        worse: true,
+        ...B_DROP,
+        low: 0.351995,
+        high: 0.648005,
+        low_before: b?.conversion_rate_low_before,
+        high_before: b?.conversion_rate_high_before,
       },
     ]);
   });
 
-  it('fires an alert on a real drop and not on a change inside the noise', async () => {
+  it('fires an alert on a real drop and not on a change inside the noise or a fall in completion rate', async () => {
     const changes = await getChanges(db);
     const rule = (scope: string, direction: AlertRule['direction'] = 'down'): AlertRule => ({
-      metric: 'completion_rate',
+      metric: 'conversion_rate',
       direction,
       min_change: 0.05,
       scope,
     });
-    const fired = evaluateAlerts([rule('any quest'), rule('B'), rule('A', 'up')], changes);
-    expect(fired.map((f) => [f.rule.scope, f.mover.quest_id, f.mover.change])).toEqual([['any quest', 'A', -0.375]]);
+    // A: completion rate −37.5 points, conversion unchanged; D: −5 points of conversion, inside the noise.
+    const fired = evaluateAlerts([rule('any quest'), rule('A'), rule('D'), rule('B', 'up')], changes);
+    expect(fired.map((f) => [f.rule.scope, f.mover.quest_id, Number(f.mover.change.toFixed(12))])).toEqual([
+      ['any quest', 'B', -0.3],
+    ]);
     // A larger threshold than the drop: no alert.
-    expect(evaluateAlerts([{ ...rule('A'), min_change: 0.4 }], changes)).toEqual([]);
+    expect(evaluateAlerts([{ ...rule('B'), min_change: 0.31 }], changes)).toEqual([]);
   });
 
-  it('compares any stored date with --since, and lists the history newest first', async () => {
+  it('compares any stored date with --since, and lists the history newest first, in one query', async () => {
     const first = await getChanges(db, { date: '2026-11-27' });
     expect(first).toEqual({ snapshot_date: '2026-11-27', previous_date: null, quests: [] });
     const same = await getChanges(db, { date: '2026-11-28', since: '2026-11-28' });
     expect(movers(same)).toEqual([]);
     await expect(getChanges(db, { since: '2026-11-01' })).rejects.toThrow('no snapshot stored for 2026-11-01');
     const history = await getChangeHistory(db, '2026-11-28', 10);
-    expect(history.map((h) => [h.snapshot_date, h.previous_date])).toEqual([['2026-11-28', '2026-11-27']]);
+    expect(history.map((h) => [h.snapshot_date, h.previous_date, h.quests.length])).toEqual([
+      ['2026-11-28', '2026-11-27', 4],
+    ]);
+    const data = await loadChanges(db, { history: 14 });
+    expect(data.latest).toEqual(await getChanges(db));
+    expect(data.history).toEqual([]);
+    expect(data.movers.map((m) => [m.quest_id, m.metric])).toEqual([['B', 'conversion_rate']]);
   });
 });
+
+const round6 = (x: number | null) => (x === null ? null : Number(x.toFixed(6)));

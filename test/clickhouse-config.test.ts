@@ -7,7 +7,10 @@ import { normalizeConfig } from '../src/config.js';
 import { clickhouseMessages } from '../src/domain/clickhouse-messages.js';
 import { silent } from '../src/domain/effects.js';
 import { configMessages } from '../src/domain/messages.js';
+import { segmentMessages } from '../src/domain/segment-messages.js';
 import { engineFor } from '../src/engine/engine.js';
+import { statsCommand } from '../src/jobs/stats.js';
+import { segmentOptions } from '../src/publish/segments.js';
 import { freshDb, ROOT } from './helpers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -48,6 +51,22 @@ describe('engine config', () => {
     expect(bad({ type: 'clickhouse', url: 'http://a:8123', shards: [], password: 'x' })).toThrow(
       configMessages.unknownKey(f, 'engine.password'),
     );
+  });
+
+  it('publishes no segments with the ClickHouse engine: none by default, a config asking for them is refused', async () => {
+    const f = 'questlog.config.json';
+    expect(segmentOptions(normalizeConfig(example, '/x')).dimensions).toEqual([]);
+    expect(segmentOptions(normalizeConfig({}, '/x')).dimensions).toEqual(['build', 'platform', 'cohort']);
+    expect(() => normalizeConfig({ ...example, segments: ['build'] }, '/x')).toThrow(
+      segmentMessages.clickhouseConfig(f),
+    );
+    expect(normalizeConfig({ ...example, segments: [] }, '/x').segments).toEqual([]);
+    // stats --by stops before the cluster is asked for anything.
+    const db = await freshDb();
+    const path = db.path;
+    db.close();
+    const run = statsCommand({ db: path, config: normalizeConfig(example, '/x'), by: 'build' }, silent);
+    await expect(run).rejects.toThrow(segmentMessages.engineUnsupported('clickhouse'));
   });
 
   it('refuses a roster with the ClickHouse engine before touching the cluster', async () => {

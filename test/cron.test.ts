@@ -61,7 +61,9 @@ describe('the nightly from cron', () => {
         'ingest total: 2 file\\(s\\): 2 loaded, 0 replaced, 0 skipped, 0 failed; 7 lines = 7 loaded \\+ 0 quarantined \\+ 0 ignored in \\d+ ms(, [\\d.]+ MB/s)?',
       ),
       stamped('state: 2 players \\(2 from all their events\\), \\d+ intervals in \\d+ ms'),
-      stamped('snapshots: 1 date \\(2026-11-20, UTC\\) in \\d+ ms \\(survival \\d+ ms, chains \\d+ ms\\)'),
+      stamped(
+        'snapshots: 1 date \\(2026-11-20, UTC\\) in \\d+ ms \\(segments \\d+ ms, survival \\d+ ms, chains \\d+ ms\\)',
+      ),
       stamped(`hint: ${quote(nightlyMessages.firstSnapshot())}`),
       stamped('publish: snapshot 2026-11-20, 2 quests loaded in \\d+ ms'),
       stamped('publish: history month files: \\d+ written, \\d+ kept'),

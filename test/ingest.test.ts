@@ -70,9 +70,25 @@ describe('seed session logs', () => {
         'declined',
         '2026-11-28T00-00-00',
       ),
-      ev('bob/2026-11-29T10-00-00.csv', 2, '2026-11-29 10:01:00', 'bob', 'FET0001', 'accepted', '2026-11-29T10-00-00'),
-      ev('bob/2026-11-29T10-00-00.csv', 4, '2026-11-29 10:02:00', 'bob', 'FET0001', 'abandoned', '2026-11-29T10-00-00'),
-      ev('bob/2026-11-29T10-00-00.csv', 8, '2026-11-29 10:05:00', 'bob', 'FET0002', 'accepted', '2026-11-29T10-00-00'),
+      // bob's session starts with `SESSION_START,hello, world`: its message is the build and the platform, taken as
+      // written (alice's file has no SESSION_START line: no build, no platform).
+      ...[
+        [2, '2026-11-29 10:01:00', 'FET0001', 'accepted'],
+        [4, '2026-11-29 10:02:00', 'FET0001', 'abandoned'],
+        [8, '2026-11-29 10:05:00', 'FET0002', 'accepted'],
+      ].map(([line, ts, quest, status]) =>
+        ev(
+          'bob/2026-11-29T10-00-00.csv',
+          Number(line),
+          String(ts),
+          'bob',
+          String(quest),
+          String(status),
+          '2026-11-29T10-00-00',
+          'hello,',
+          'world',
+        ),
+      ),
     ]);
     expect(await rejects(db)).toEqual([
       { line: 5, reason: "unknown status 'MAYBE'", raw: '00:03:00,QUEST_STATUS,FET0001 MAYBE' },
@@ -283,6 +299,33 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
       { player_id: 'p4', first_seen: '2026-11-29 08:00:00' },
       { player_id: 'p5', first_seen: '2026-11-29 08:00:00' },
     ]);
+    db.close();
+  });
+
+  it('a line the JSON reader skips (spaces only) sends its file, and the files numbered after it, to the exact path', async () => {
+    const dir = tempDir();
+    const row = (ts: string, p: string) =>
+      `{"ts":"2026-11-29 ${ts}","player_id":"${p}","quest_id":"Q1","status":"start"}`;
+    writeFileSync(join(dir, 'a.ndjson'), `${row('08:00:00', 'p1')}\n   \n${row('08:01:00', 'p2')}\n`);
+    writeFileSync(
+      join(dir, 'b.ndjson'),
+      `${row('09:00:00', 'p3')}\n${row('09:01:00', 'p4')}\n${row('09:02:00', 'p5')}`,
+    );
+    const db = await freshDb();
+    const s = await ingest(db, { paths: [join(dir, 'a.ndjson'), join(dir, 'b.ndjson')] }, recorder());
+    expect(s.files.map((f) => [f.lines_read, f.loaded, f.rejected, f.ignored])).toEqual([
+      [3, 2, 0, 1],
+      [3, 3, 0, 0],
+    ]);
+    const base = dir.split('/').at(-1);
+    expect(await events(db)).toEqual([
+      ev(`${base}/a.ndjson`, 1, '2026-11-29 08:00:00', 'p1', 'Q1', 'accepted'),
+      ev(`${base}/a.ndjson`, 3, '2026-11-29 08:01:00', 'p2', 'Q1', 'accepted'),
+      ev(`${base}/b.ndjson`, 1, '2026-11-29 09:00:00', 'p3', 'Q1', 'accepted'),
+      ev(`${base}/b.ndjson`, 2, '2026-11-29 09:01:00', 'p4', 'Q1', 'accepted'),
+      ev(`${base}/b.ndjson`, 3, '2026-11-29 09:02:00', 'p5', 'Q1', 'accepted'),
+    ]);
+    expect(await counts(db)).toEqual({ files: 2, events: 5, rejects: 0, players: 5, dirty: 5 });
     db.close();
   });
 

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, resolveDb } from '../src/config.js';
+import { notebookMessages } from '../src/domain/messages.js';
 import { Db } from '../src/engine/db.js';
 import { outputName } from '../src/notebook/run.js';
 import { defaultDatabase, type MimeBundle, open } from '../src/notebook.js';
@@ -54,6 +55,9 @@ describe('queries', () => {
       },
     );
     expect(readFileSync(csv, 'utf8')).toBe('player_id,status\np1,accepted\np1,completed\np2,declined\n');
+    // A folder that does not exist: the error names the file, and no temp file is left behind.
+    const nowhere = join(dir, 'missing', 'out.csv');
+    await expect(ql.toCSV(nowhere)`SELECT 1 AS a`).rejects.toThrow(notebookMessages.exportFailed(nowhere, ''));
     const parquet = join(dir, 'out.parquet');
     expect((await ql.toParquet(parquet)`SELECT * FROM snapshots ORDER BY snapshot_date, quest_id`).rows).toBe(4);
     ql.close();

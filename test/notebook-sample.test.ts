@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.js';
 import type { Snapshot } from '../src/domain/types.js';
 import { Db } from '../src/engine/db.js';
 import { getCoverage, getSnapshot } from '../src/engine/read.js';
+import { getSegmentRows } from '../src/engine/segments.js';
 import { demoJob } from '../src/jobs/demo.js';
 import { formatValue, tableHtml } from '../src/notebook/display.js';
 import { runNotebook } from '../src/notebook/run.js';
@@ -90,6 +91,35 @@ describe('shipped notebooks on the sample data', () => {
       expect(figures).toContain(`<td>${label}</td><td>${v}</td>`);
     }
     expect(displays(cells).filter((d) => 'application/vnd.vegalite.v5+json' in d)).toHaveLength(4);
+  }, 300_000);
+
+  it('segments.ipynb compares two builds on one quest with the library figures', async ({ skip }) => {
+    if (!ok) skip();
+    const cells = await run('segments', { quest_id: 'KIL0002' });
+    const conn = await Db.open(`${db.slice(0, -'.duckdb'.length)}.read.duckdb`, { readOnly: true });
+    const rows = await getSegmentRows(conn, { date: snap.meta.snapshot_date, dimension: 'build', quest: 'KIL0002' });
+    const z = await conn.one<{ z: number | null }>('SELECT ql_two_prop_z($k1, $n1, $k2, $n2) AS z', {
+      k1: rows.find((r) => r.value === '1.4.0')?.completed ?? 0,
+      n1: rows.find((r) => r.value === '1.4.0')?.encountered ?? 0,
+      k2: rows.find((r) => r.value === '1.5.0')?.completed ?? 0,
+      n2: rows.find((r) => r.value === '1.5.0')?.encountered ?? 0,
+    });
+    conn.close();
+    const [a, b] = ['1.4.0', '1.5.0'].map((v) => rows.find((r) => r.value === v));
+    expect(a && b).toBeTruthy();
+    if (!a || !b) return;
+    // cells[2] is the injected parameters cell.
+    expect(text(cells[3]?.outputs?.[0]?.text)).toBe(
+      `${a.name} (KIL0002), snapshot ${snap.meta.snapshot_date}: 1.4.0 vs 1.5.0\n`,
+    );
+    const table = text(displays(cells)[0]?.['text/html']);
+    for (const r of rows) expect(table).toContain(`<td class="ql-num">${formatValue(r.players)}</td>`);
+    expect(displays(cells).filter((d) => 'application/vnd.vegalite.v5+json' in d)).toHaveLength(1);
+    const verdict = text(cells.at(-3)?.outputs?.[0]?.text);
+    expect(verdict).toContain(
+      `conversion 1.4.0: ${a.completed}/${a.encountered}, 1.5.0: ${b.completed}/${b.encountered}: `,
+    );
+    expect(verdict).toContain(z?.z === null || z?.z === undefined ? 'no test' : `z = ${z.z.toFixed(2)}`);
   }, 300_000);
 
   it('sql.ipynb runs every example', async ({ skip }) => {

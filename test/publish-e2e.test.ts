@@ -25,8 +25,24 @@ describe('nightly -> publish on a fixture project', () => {
   it('publishes the golden site for the latest snapshot, every API file valid', () => {
     expectGolden(site, 'publish-e2e', normalizeClock);
     // snapshot + quest index + manifest + history months + 5 quests x (quest + history + November's month file)
-    // + chains + one chain + changes
-    expect(validateApi(site)).toBe(22);
+    // + chains + one chain + changes + segments.json + 7 values (build 3, platform 3, cohort 1)
+    expect(validateApi(site)).toBe(30);
+    // The fixture's floor is 2: FET0001 was met by p1 and p2 on 1.5.0 and by p3 alone on 1.6.0, so 1.6.0 is hidden,
+    // and 1.5.0 with it (the overall row minus (none) would give 1.6.0 back); the quests met by p4 alone are hidden.
+    const fet = JSON.parse(readFileSync(join(site, 'api/v1/quests/FET0001.json'), 'utf8'));
+    expect(
+      fet.segments.build.map((r: { value: string; suppressed: boolean; players: number | null }) => [
+        r.value,
+        r.suppressed,
+        r.players,
+      ]),
+    ).toEqual([
+      ['(none)', false, 1],
+      ['1.5.0', true, null],
+      ['1.6.0', true, null],
+    ]);
+    const lone = JSON.parse(readFileSync(join(site, 'api/v1/quests/~2E~2E~2Fup~2F~2E~2E.json'), 'utf8'));
+    expect([lone.suppressed, lone.players, lone.accepted, lone.completion_rate]).toEqual([true, null, null, null]);
     const snap = JSON.parse(readFileSync(join(site, 'api/v1/snapshot.json'), 'utf8'));
     expect(snap.coverage).toEqual({
       never_seen: ['ESC0003'],

@@ -48,6 +48,8 @@ const SCHEMA_OF: [RegExp, string][] = [
   [/^api\/v1\/quests\/[^/]+\/history\/\d{4}-\d{2}\.json$/, 'history-month'],
   [/^api\/v1\/history-months\.json$/, 'history-months'],
   [/^api\/v1\/quests\/[^/]+\.json$/, 'quest'],
+  [/^api\/v1\/segments\.json$/, 'segments'],
+  [/^api\/v1\/segments\/[^/]+\/[^/]+\.json$/, 'segment'],
   [/^api\/v1\/chains\.json$/, 'chains'],
   [/^api\/v1\/chains\/[^/]+\.json$/, 'chain'],
   [/^api\/v1\/changes\.json$/, 'changes'],

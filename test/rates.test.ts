@@ -1,7 +1,7 @@
 // Reach, conversion and completion rates with their 95% Wilson intervals: computed per snapshot, stored, read back,
 // and filled in by migration 011 for snapshots stored before it. Every expected value is worked by hand below.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Effects } from '../src/domain/effects.js';
@@ -10,6 +10,7 @@ import { Db } from '../src/engine/db.js';
 import { migrate, migrations, SCHEMA_VERSION } from '../src/engine/migrate.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
+import { publish } from '../src/publish/publish.js';
 import { worstFirst } from '../src/publish/rates.js';
 import { type Ev, loadEvents } from './fixtures/stats/load.js';
 import { freshDb, ROOT, tempDir } from './helpers.js';
@@ -146,6 +147,17 @@ describe('reach and conversion', () => {
     // Completion would rank LATE worst (0.2) only because few players got that far. worstFirst ranks by conversion's
     // upper bound: MID (0.812384), START (0.892209), LATE (1); NOBODY has no conversion and is not ranked.
     expect(worstFirst(quests).map((q) => q.quest_id)).toEqual(['MID', 'START', 'LATE']);
+    // The index's quest table, its pages and its data file default to that order, NOBODY last. The privacy floor is
+    // off here (10 players in all: the default floor of 5 would hide LATE, met by 2, and rank it with the unranked).
+    const out = join(tempDir(), 'site');
+    await publish(db, { out, segments: { dimensions: [], minPlayers: 0 } }, at3am);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const table = html.slice(html.indexOf('<table class="quests"'));
+    const ids = [...table.matchAll(/<code>([A-Z]+)<\/code><\/span><\/th>/g)].map((m) => m[1]);
+    expect(ids).toEqual(['MID', 'START', 'LATE', 'NOBODY']);
+    expect(table).toContain('<th scope="col" class="n" aria-sort="ascending"><abbr title="players who completed it');
+    const data = JSON.parse(readFileSync(join(out, 'index.table.json'), 'utf8')) as { rows: { id: string }[] };
+    expect(data.rows.map((r) => r.id)).toEqual(['MID', 'START', 'LATE', 'NOBODY']);
     db.close();
   });
 

@@ -479,7 +479,7 @@ describe('stats and status commands', () => {
     expect(out.lines.slice(0, 5).map(ms)).toEqual([
       'catalogue catalogue.csv: 1 quests in N ms',
       'state: 2 players (2 from all their events), 4 intervals in N ms',
-      'snapshots: 2 dates (2026-11-27 .. 2026-11-28, UTC) in N ms (survival N ms, chains N ms)',
+      'snapshots: 2 dates (2026-11-27 .. 2026-11-28, UTC) in N ms (segments N ms, survival N ms, chains N ms)',
       'coverage: 1 unknown quest ids (FET0002), 0 catalogue quests never seen, 0 quarantined lines',
       '',
     ]);

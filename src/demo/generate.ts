@@ -171,7 +171,7 @@ async function writeSeedLogs(db: Scratch, out: string, effects: Effects): Promis
     const path = join(dir, row.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, row.content);
-    if (n % 100 === 99 || n === rows.length - 1) effects.progress?.('demo-data seed logs', n + 1, rows.length);
+    if (n % 100 === 99 || n === rows.length - 1) effects.progress?.('demo-data seed logs', n + 1, rows.length, 'files');
   }
   effects.log(msg.seedLogs(rows.length, ms));
   return rows.map((r) => join('logs', r.path));

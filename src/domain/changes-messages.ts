@@ -6,5 +6,9 @@ export const changesMessages = {
   noMovers: 'no significant change (differences within the noise are not listed)',
   alertsFired: (n: number) => `alerts: ${n} fired`,
   alertsPublished: (n: number, digest: string) => `  alerts: ${n} fired, see ${digest}`,
+  /** Config `alerts` naming the metric changes no longer judge (issue 19): say what replaced it and why. */
+  completionAlert: (file: string, key: string) =>
+    `${file}: ${key} is "completion_rate", which alerts no longer use: it falls whenever new players join who have ` +
+    'not reached a quest yet. Use "conversion_rate" (completed / players who met the quest; min_change in points).',
   unknownFormat: (format: string) => `unknown --format "${format}"; use text, markdown or json`,
 };

@@ -2,6 +2,8 @@
  * What a command may do to the outside world besides its files. The library never touches the console:
  * the CLI passes an effects object that prints, tests pass one that records, notebooks pass a silent one.
  */
+import type { ProgressUnit } from './progress-messages.js';
+
 export interface Effects {
   /** One line per step, e.g. `ingest a.csv: 1200 rows (3 rejected, 0 ignored) in 41 ms`. */
   log(line: string): void;
@@ -14,8 +16,11 @@ export interface Effects {
   data?(line: string): void;
   /** A problem that does not stop the job (stale data, a glob with no match): always shown, prefixed `warning:`. */
   warn?(line: string): void;
-  /** Optional progress for long work; `done` of `total` units. The CLI draws it on a terminal only, never in logs. */
-  progress?(label: string, done: number, total: number): void;
+  /**
+   * Optional progress for long work: `done` of `total` (bytes, days, pages...) under a label naming the phase. The CLI
+   * draws it with an ETA on a terminal only, never in logs; `done >= total` ends the phase (the line goes away).
+   */
+  progress?(label: string, done: number, total: number, unit?: ProgressUnit): void;
   /** Clock, injectable so output is deterministic in tests. */
   now?(): Date;
 }

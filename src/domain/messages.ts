@@ -56,6 +56,9 @@ export const dbMessages = {
   readCopyOfReadOnly: (path: string) => `cannot publish a read copy from read-only ${path}`,
 };
 
+/** Milliseconds each optional part of a snapshot run took, by name, in the order they ran. */
+export type SnapshotExtra = { segments?: number; survival?: number; chains?: number };
+
 export const statsMessages = {
   noEvents: 'no events loaded: nothing to compute a snapshot of',
   noSnapshot: (date?: string) => (date ? `no snapshot stored for ${date}` : 'no snapshot stored yet'),
@@ -64,10 +67,11 @@ export const statsMessages = {
   rosterUnreadable: (reason: string) => `cannot read roster (a CSV with a player_id column): ${reason}`,
   state: (players: number, recomputed: number, rows: number, ms: number) =>
     `state: ${players} players (${recomputed} from all their events), ${rows} intervals in ${ms} ms`,
-  /** `extra`: what survival times and chain funnels took of it (their cost, measured apart). */
-  snapshots: (count: number, span: string, tz: string, ms: number, extra?: { survival?: number; chains?: number }) =>
-    `snapshots: ${count} ${plural(count, 'date', 'dates')} (${span}, ${tz}) in ${ms} ms` +
-    (extra?.survival !== undefined ? ` (survival ${extra.survival} ms, chains ${extra.chains ?? 0} ms)` : ''),
+  /** `extra`: what segments, survival times and chain funnels took of it (their costs, measured apart). */
+  snapshots: (count: number, span: string, tz: string, ms: number, extra: SnapshotExtra = {}) => {
+    const parts = Object.entries(extra).map(([k, v]) => `${k} ${v} ms`);
+    return `snapshots: ${count} ${plural(count, 'date', 'dates')} (${span}, ${tz}) in ${ms} ms${parts.length ? ` (${parts.join(', ')})` : ''}`;
+  },
   catalogueLoaded: (file: string, quests: number, ms: number) => `catalogue ${file}: ${quests} quests in ${ms} ms`,
 };
 
@@ -201,6 +205,7 @@ export const snapshotMessages = {
 };
 
 export const notebookMessages = {
+  chartNeedsBy: "chart 'segments' needs { by: 'build' | 'platform' | 'cohort' }",
   notANumber: (name: string, raw: string) => `parameter ${name} must be a number, got '${raw}'`,
   notABoolean: (name: string, raw: string) => `parameter ${name} must be true or false, got '${raw}'`,
   notJson: (name: string, raw: string) => `parameter ${name} must be JSON (e.g. null, [1,2], "text"), got '${raw}'`,
@@ -234,6 +239,7 @@ export const notebookMessages = {
   questNotInSnapshot: (quest: string, date?: string) =>
     `quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`,
   unknownChart: (kind: string, kinds: readonly string[]) => `unknown chart '${kind}'; one of: ${kinds.join(', ')}`,
+  exportFailed: (path: string, reason: string) => `cannot export to ${path}: ${reason}`,
 };
 
 export const cliMessages = {

@@ -33,6 +33,10 @@ export interface QuestStats {
   p90_seconds: number | null;
   mean_attempts: number | null; // over completers
   anomalies: number; // completions without an acceptance
+  /** Published copies only (src/publish/privacy.ts): under the privacy floor, every figure null. */
+  suppressed?: true;
+  /** Published copies only: fewer completers than the floor, completion times null. */
+  times_suppressed?: true;
 }
 
 export interface SnapshotMeta {
@@ -104,6 +108,8 @@ export interface SurvivalStats {
   survival_median_low_seconds: number | null; // 95% interval of the median (log-log Greenwood band)
   survival_median_high_seconds: number | null;
   survival_p90_seconds: number | null;
+  /** Published copies only: under the privacy floor, counts and times null (src/publish/privacy-site.ts). */
+  suppressed?: boolean;
 }
 
 /** A point of a quest's survival curve (thinned: see src/sql/survival/survival_curve.sql). */
@@ -130,10 +136,13 @@ export interface ChainStep {
   conversion_rate: number | null; // completed / reached
   conversion_rate_low: number | null;
   conversion_rate_high: number | null;
+  /** Published copies only: reached by 1 to K-1 players, counts and gap null (src/publish/privacy-site.ts). */
+  suppressed?: boolean;
 }
 
 /** One quest of a snapshot against the previous stored one (README "What changed"); `_before` null when the quest
- * is new. Significance: two-proportion z for the rate, non-overlapping 95% intervals for the survival median. */
+ * is new. Conversion (completed / players who met the quest), not completion rate, is compared. Significance:
+ * two-proportion z for conversion (`ql_rate_moved`), non-overlapping 95% intervals for the survival median. */
 export interface QuestChange {
   quest_id: string;
   name: string;
@@ -141,18 +150,30 @@ export interface QuestChange {
   players: number;
   players_before: number | null;
   players_change: number | null;
-  completion_rate: number | null;
-  completion_rate_before: number | null;
-  completion_rate_change: number | null;
-  completion_rate_z: number | null;
-  completion_rate_significant: boolean;
+  encountered: number | null; // players who met the quest: conversion's denominator (null: under the floor)
+  encountered_before: number | null;
+  conversion_rate: number | null;
+  conversion_rate_low: number | null;
+  conversion_rate_high: number | null;
+  conversion_rate_before: number | null;
+  conversion_rate_low_before: number | null;
+  conversion_rate_high_before: number | null;
+  conversion_rate_change: number | null;
+  conversion_rate_z: number | null;
+  conversion_rate_significant: boolean;
   median_seconds: number | null;
   median_seconds_before: number | null;
   median_seconds_change: number | null; // completers only: shown, never called significant
   survival_median_seconds: number | null;
+  survival_median_low_seconds: number | null;
+  survival_median_high_seconds: number | null;
   survival_median_seconds_before: number | null;
+  survival_median_low_seconds_before: number | null;
+  survival_median_high_seconds_before: number | null;
   survival_median_seconds_change: number | null;
   survival_median_significant: boolean;
+  /** Published copies only: some figure is null under the privacy floor (src/publish/privacy-site.ts). */
+  suppressed?: boolean;
 }
 
 export interface Changes {
@@ -162,8 +183,8 @@ export interface Changes {
 }
 
 /** The metrics a change can be judged on (and an alert set on). */
-export const CHANGE_METRICS = ['completion_rate', 'survival_median_seconds'] as const;
-export type ChangeMetric = (typeof CHANGE_METRICS)[number];
+export const CHANGE_METRICS = ['conversion_rate', 'survival_median_seconds'] as const;
+type ChangeMetric = (typeof CHANGE_METRICS)[number];
 
 /** A significant movement of one quest's metric. */
 export interface Mover {
@@ -174,7 +195,12 @@ export interface Mover {
   after: number;
   change: number; // after - before
   relative_change: number | null; // change / before; null when before is 0
-  worse: boolean; // completion rate down, or time to complete up
+  worse: boolean; // conversion down, or time to complete up
+  /** The 95% intervals of `after` and `before` (null where a bound does not exist: an unbounded survival median). */
+  low: number | null;
+  high: number | null;
+  low_before: number | null;
+  high_before: number | null;
 }
 
 /** An alert rule from config `alerts` (README "Alerts"). */
@@ -203,3 +229,47 @@ export interface ChangesData {
 /** The five states a player can be in with a quest, in the tie-break order used for events at the same instant. */
 export const STATUSES = ['accepted', 'declined', 'completed', 'abandoned', 'failed'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** Every dimension questlog computes per snapshot; config `segments` picks the published ones. */
+export const DIMENSIONS = ['build', 'platform', 'cohort'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * One quest's figures for one value of a dimension (or overall: dimension and value null) in one snapshot, with each
+ * rate's 95% Wilson interval. Published rows under the privacy floor carry nulls and `suppressed` (src/publish/privacy.ts).
+ */
+export interface SegmentRow {
+  snapshot_date: string;
+  quest_id: string;
+  name: string;
+  dimension: string | null;
+  value: string | null;
+  players: number | null;
+  accepted: number | null;
+  declined: number | null;
+  completed: number | null;
+  abandoned: number | null;
+  failed: number | null;
+  not_encountered: number | null;
+  encountered: number | null; // players - not_encountered
+  completion_rate: number | null;
+  completion_rate_low: number | null;
+  completion_rate_high: number | null;
+  reach_rate: number | null;
+  reach_rate_low: number | null;
+  reach_rate_high: number | null;
+  conversion_rate: number | null;
+  conversion_rate_low: number | null;
+  conversion_rate_high: number | null;
+  mean_seconds: number | null;
+  min_seconds: number | null;
+  max_seconds: number | null;
+  median_seconds: number | null;
+  p90_seconds: number | null;
+  mean_attempts: number | null;
+  anomalies: number | null;
+  /** Under the privacy floor (or hidden so that it cannot be recovered from the others): every figure null. */
+  suppressed?: boolean;
+  /** Fewer completers than the floor: the completion-time figures are null. */
+  times_suppressed?: boolean;
+}

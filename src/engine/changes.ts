@@ -1,4 +1,5 @@
 // Changes: each stored snapshot against the previous one, per quest, in SQL (significance included).
+import { listValue } from '@duckdb/node-api';
 import { evaluateAlerts, movers } from '../domain/alerts.js';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
@@ -13,6 +14,12 @@ interface Pair {
 
 /** Snapshot `date` (latest when omitted) against `since` (default: the stored snapshot before it). */
 export async function getChanges(db: Db, opts: { date?: string; since?: string } = {}): Promise<Changes> {
+  const [changes] = await compare(db, [await pairOf(db, opts)]);
+  return changes as Changes;
+}
+
+/** The pair `getChanges` compares; an unknown date or `since` is a user error. */
+async function pairOf(db: Db, opts: { date?: string; since?: string }): Promise<Pair> {
   if (opts.date !== undefined) checkDate(opts.date);
   if (opts.since !== undefined) checkDate(opts.since);
   const [pair] = await pairs(db, opts.date, opts.since, false, 1);
@@ -20,27 +27,40 @@ export async function getChanges(db: Db, opts: { date?: string; since?: string }
   if (opts.since !== undefined && !(await stored(db, opts.since))) {
     throw new UserError(statsMessages.noSnapshot(opts.since), { cli: ['statsFor', opts.since] });
   }
-  return compare(db, pair);
+  return pair;
 }
 
 /** Each stored snapshot up to `date` against the one before it, newest first, at most `limit`. */
 export async function getChangeHistory(db: Db, date: string, limit: number): Promise<Changes[]> {
-  const out: Changes[] = [];
-  for (const pair of await pairs(db, date, undefined, true, limit)) {
-    if (pair.previous_date !== null) out.push(await compare(db, pair));
-  }
-  return out;
+  const found = await pairs(db, date, undefined, true, limit);
+  return compare(
+    db,
+    found.filter((p) => p.previous_date !== null),
+  );
 }
 
-async function compare(db: Db, pair: Pair): Promise<Changes> {
-  const quests =
-    pair.previous_date === null
+/** The comparisons of `list`, in its order, from one query over every pair (not one query per pair). */
+async function compare(db: Db, list: readonly Pair[]): Promise<Changes[]> {
+  const withBefore = list.filter((p): p is Pair & { previous_date: string } => p.previous_date !== null);
+  const rows =
+    withBefore.length === 0
       ? []
-      : await db.all<QuestChange>(sqlFile('changes/quest_changes'), {
-          date: pair.snapshot_date,
-          before: pair.previous_date,
+      : await db.all<QuestChange & Pair>(sqlFile('changes/quest_changes'), {
+          dates: listValue(withBefore.map((p) => p.snapshot_date)),
+          befores: listValue(withBefore.map((p) => p.previous_date)),
         });
-  return { snapshot_date: pair.snapshot_date, previous_date: pair.previous_date, quests };
+  const byPair = new Map<string, QuestChange[]>();
+  for (const { snapshot_date, previous_date, ...q } of rows) {
+    const key = `${snapshot_date} ${previous_date}`;
+    const quests = byPair.get(key) ?? [];
+    quests.push(q);
+    byPair.set(key, quests);
+  }
+  return list.map((p) => ({
+    snapshot_date: p.snapshot_date,
+    previous_date: p.previous_date,
+    quests: byPair.get(`${p.snapshot_date} ${p.previous_date}`) ?? [],
+  }));
 }
 
 function pairs(db: Db, date: string | undefined, since: string | undefined, history: boolean, limit: number) {
@@ -60,12 +80,14 @@ export async function loadChanges(
   db: Db,
   opts: { date?: string; since?: string; rules?: readonly AlertRule[]; history?: number },
 ): Promise<ChangesData> {
-  const latest = await getChanges(db, { date: opts.date, since: opts.since });
-  const earlier = opts.history
-    ? (await getChangeHistory(db, latest.snapshot_date, opts.history + 1)).filter(
-        (c) => c.snapshot_date < latest.snapshot_date,
+  const pair = await pairOf(db, { date: opts.date, since: opts.since });
+  const before = opts.history
+    ? (await pairs(db, pair.snapshot_date, undefined, true, opts.history + 1)).filter(
+        (p) => p.snapshot_date < pair.snapshot_date && p.previous_date !== null,
       )
     : [];
+  // One query for the comparison and its history.
+  const [latest, ...earlier] = (await compare(db, [pair, ...before])) as [Changes, ...Changes[]];
   return {
     latest,
     history: earlier.map((c) => ({

@@ -23,6 +23,9 @@ export interface OpenOptions {
 
 const sqlCache = new Map<string, string>();
 
+/** How often `watch` asks DuckDB how far a statement is (a poll is a cheap read of a counter). */
+const WATCH_MS = 100;
+
 /** Reads `src/sql/<stage>/<name>.sql`: SQL lives in files named after what they produce. */
 export function sqlFile(name: string): string {
   let text = sqlCache.get(name);
@@ -94,6 +97,9 @@ export class Db {
     await conn.run("SET TimeZone = 'UTC'");
     // Shared statistical rules (Wilson intervals, two-proportion tests) as temp macros on every connection.
     await conn.run(sqlFile('stats/macros'));
+    // Query progress for `watch` (a long read of one big file): tracked, never printed by DuckDB itself.
+    await conn.run('SET enable_progress_bar = true');
+    await conn.run('SET enable_progress_bar_print = false');
     const db = new Db(path, opts.readOnly ?? false, instance, conn);
     db.key = memory ? undefined : fileKey(path);
     if (db.key) openHere.set(db.key, (openHere.get(db.key) ?? 0) + 1);
@@ -149,6 +155,28 @@ export class Db {
       const restore = set(names.map((_, i) => saved?.[`s${i}`]));
       if (ok) await restore;
       else await restore.catch(() => {});
+    }
+  }
+
+  /**
+   * Runs `fn` (statements on this connection) while polling DuckDB's progress of the statement running, and reports it
+   * as a fraction in [0, 1] that never goes back (a statement after the first one starts at 0 again): the one view
+   * into a long single read, since DuckDB's readers have no callback.
+   */
+  async watch<T>(fn: () => Promise<T>, onFraction: (fraction: number) => void, everyMs = WATCH_MS): Promise<T> {
+    let best = 0;
+    const poll = () => {
+      const pct = this.conn.progress.percentage;
+      if (pct > best * 100) {
+        best = Math.min(pct / 100, 1);
+        onFraction(best);
+      }
+    };
+    const timer = setInterval(poll, everyMs);
+    try {
+      return await fn();
+    } finally {
+      clearInterval(timer);
     }
   }
 

@@ -9,6 +9,8 @@ import { computeSnapshots } from './snapshot.js';
 
 export interface StatsEngine {
   readonly kind: 'duckdb' | 'clickhouse';
+  /** Whether it stores segment figures (segment_snapshots) with each snapshot; ClickHouse does not yet. */
+  readonly segments: boolean;
   /**
    * Called after an ingest committed files to the local ledger: brings the engine's copy of the events in line
    * (nothing to do when the engine is the local file itself).
@@ -23,6 +25,7 @@ export interface StatsEngine {
 /** The default engine: state and snapshots computed in the local DuckDB file. */
 const duckdbEngine: StatsEngine = {
   kind: 'duckdb',
+  segments: true,
   syncEvents: async () => {},
   computeSnapshots,
   close: async () => {},

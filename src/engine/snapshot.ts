@@ -6,19 +6,18 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { limitMessages } from '../domain/input-messages.js';
-import { dateMessages, snapshotMessages, statsMessages } from '../domain/messages.js';
+import { dateMessages, type SnapshotExtra, snapshotMessages, statsMessages } from '../domain/messages.js';
+import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { storeChains } from './chains.js';
-import { type Db, literal, sqlFile } from './db.js';
+import { type Db, literal, runScript, sqlFile } from './db.js';
+import { writeSegments } from './segments.js';
 import { refreshState } from './state.js';
 import { storeSurvival } from './survival.js';
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
-  const step = stepper(opts, effects);
-  step(0);
   const [state, stateMs] = await timed(() => refreshState(db, effects));
-  step(1);
   if (state.players > 0) {
     effects.log(statsMessages.state(state.players, state.recomputed, state.rows, stateMs));
   }
@@ -29,24 +28,35 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     async () => {
       await db.run(sqlFile('snapshot/figures'));
     },
-    async (extra) => {
-      // Survival times and chain funnels read the same day-end state; timed apart, as they are optional costs.
+    async (extra, tz) => {
+      // Segments, survival times and chain funnels read the same day-end state; timed apart, as they are optional.
+      extra.segments = (extra.segments ?? 0) + (await timed(() => writeSegments(db, tz)))[1];
       await db.run(sqlFile('snapshot/day_end_pairs'));
-      extra.survival = await storeSurvival(db);
-      extra.chains = await storeChains(db);
+      extra.survival = (extra.survival ?? 0) + (await storeSurvival(db));
+      extra.chains = (extra.chains ?? 0) + (await storeChains(db));
     },
   );
 }
 
-/** Step progress on a terminal (DuckDB's per-query progress is not reachable through @duckdb/node-api's run()). */
-function stepper(opts: StatsOptions, effects: Effects): (k: number) => void {
-  return (k) => effects.progress?.(opts.backfill ? 'stats --backfill' : 'stats', k, 4);
+/**
+ * A run of days takes about this long: a long backfill's count moves every few seconds with an ETA, while each run's
+ * fixed cost (planning a dozen statements: ~0.15-0.4 s, whatever the data) stays small against the days' own work.
+ */
+const RUN_MS = 5000;
+
+/**
+ * The next run's length in days from the last run (`days` in `ms`). A quick run is mostly fixed cost, so the next
+ * is 8 times longer (a small backfill takes 2 or 3 runs); a slow one sets the pace: RUN_MS worth of days, at least one.
+ */
+export function nextRun(days: number, ms: number): number {
+  if (ms < RUN_MS / 2) return days * 8;
+  return Math.max(1, Math.floor((days * RUN_MS) / ms));
 }
 
 /**
- * The engine-independent part of a snapshot run: works out the days (snapshot_days, from the event counts per quarter
- * hour and the players), lets the engine fill the temp table snapshot_figures (per date and quest met), and stores
- * the rows and runs. Returns the dates written.
+ * The engine-independent part of a snapshot run: works out the days (snapshot_all_days, from the event counts per
+ * quarter hour and the players), then for each run of days (snapshot_days) lets the engine fill the temp table
+ * snapshot_figures (per date and quest met), and stores the rows and runs. Returns the dates written.
  */
 export async function snapshotDays(
   db: Db,
@@ -54,12 +64,12 @@ export async function snapshotDays(
   effects: Effects,
   figures: () => Promise<void>,
   /**
-   * Inside the transaction that stores the rows: whatever else the engine keeps per date (stored histograms; the DuckDB
-   * engine's survival times and chain funnels, whose costs it notes in `extra` for the log line).
+   * Per run of days, inside the transaction that stores the rows: whatever else the engine keeps per date (stored
+   * histograms; the DuckDB engine's segments, survival times and chain funnels, whose costs it adds up in `extra` for
+   * the log), in $tz.
    */
-  storeMore?: (extra: { survival?: number; chains?: number }) => Promise<void>,
+  storeMore?: (extra: SnapshotExtra, tz: string) => Promise<void>,
 ): Promise<string[]> {
-  const step = stepper(opts, effects);
   const tz = await checkTimezone(db, opts.timezone ?? 'UTC');
   if (opts.asOf !== undefined) checkDate(opts.asOf);
   const range = await db.one<{ first_day: string | null; last_day: string | null }>(sqlFile('snapshot/range'), { tz });
@@ -73,38 +83,44 @@ export async function snapshotDays(
   if (!to || !from) {
     throw new UserError(statsMessages.noEvents, { cli: ['ingestOrAsOf'] });
   }
-  if (from > to) {
-    step(4);
-    return [];
-  }
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  if (from > to) return [];
+  const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   const max = opts.maxBackfillDays ?? LIMIT_DEFAULTS.backfill_days;
-  if (days > max) {
-    throw new UserError(limitMessages.backfillTooLong(from, to, days, max), { hint: limitMessages.backfillHint });
+  if (span > max) {
+    throw new UserError(limitMessages.backfillTooLong(from, to, span, max), { hint: limitMessages.backfillHint });
   }
-  const extra: { survival?: number; chains?: number } = {};
+  const extra: SnapshotExtra = {};
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
-    await figures();
-    step(2);
-    // Re-running a date replaces it: old rows go in the same transaction that writes the new ones.
+    const all = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_all_days ORDER BY 1');
+    const days = all.map((r) => r.d);
+    const progress = (k: number) =>
+      effects.progress?.(progressMessages.snapshots(opts.backfill === true), k, days.length, 'days');
+    progress(0);
+    // Every day lands together or none does: one transaction around all the runs.
     return db.transaction(async () => {
-      await db.run('DELETE FROM snapshots WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
-      await db.run('DELETE FROM snapshot_runs WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
-      await db.run('DELETE FROM snapshot_histograms WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
-      await db.run(sqlFile('snapshot/snapshots'));
-      step(3);
-      faultPoint('snapshot-writing');
-      await db.run(sqlFile('snapshot/runs'), { tz, computed_at: sqlTimestamp(nowOf(effects)) });
-      await storeMore?.(extra);
-      const rows = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_days ORDER BY 1');
-      return rows.map((r) => r.d);
+      await runScript(db, sqlFile('snapshot/delete_days'));
+      const computedAt = sqlTimestamp(nowOf(effects));
+      for (let k = 0, size = 1; k < days.length; ) {
+        const run = days.slice(k, k + size);
+        const [, runMs] = await timed(async () => {
+          await db.run(sqlFile('snapshot/batch_days'), { first: run[0] ?? '', last: run.at(-1) ?? '' });
+          await figures();
+          await db.run(sqlFile('snapshot/snapshots'));
+          faultPoint('snapshot-writing');
+          await db.run(sqlFile('snapshot/runs'), { tz, computed_at: computedAt });
+          await storeMore?.(extra, tz);
+        });
+        k += run.length;
+        progress(k);
+        size = nextRun(run.length, runMs);
+      }
+      return days;
     });
   });
-  step(4);
-  const span = from === to ? from : `${from} .. ${to}`;
-  effects.log(statsMessages.snapshots(dates.length, span, tz, ms, extra));
+  const dated = from === to ? from : `${from} .. ${to}`;
+  effects.log(statsMessages.snapshots(dates.length, dated, tz, ms, extra));
   return dates;
 }
 

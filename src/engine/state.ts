@@ -49,7 +49,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       let result: StateRefresh;
       if (after === null || removed || huge) {
         await db.run(sqlFile('state/redo_all'), { after });
-        const rows = await recompute(db, scope.refresh);
+        // With no starting point every player with events is in state_redo (redo_all.sql): no semi-join needed.
+        const rows = await recompute(db, scope.refresh, after === null);
         const players = await count(db, 'state_redo');
         result = { players, recomputed: players, rows };
       } else {
@@ -57,7 +58,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         await db.run(sqlFile('state/touched'));
         await db.run(sqlFile('state/redo'), { after });
         const recomputed = await count(db, 'state_redo');
-        const redone = recomputed > 0 ? await recompute(db, scope.refresh) : 0;
+        const redone = recomputed > 0 ? await recompute(db, scope.refresh, false) : 0;
         await db.run(sqlFile('state/step'));
         const rows = await count(db, 'state_step');
         if ((await count(db, 'state_ext')) > 0) await db.run(sqlFile('state/extend'));
@@ -68,7 +69,15 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
       for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
-      for (const t of ['state_new', 'state_touched', 'state_redo', 'state_ext', 'state_step', 'state_seen']) {
+      for (const t of [
+        'state_new',
+        'state_touched',
+        'state_redo',
+        'state_ext',
+        'state_step',
+        'state_seen',
+        'state_pairs',
+      ]) {
         await db.run(`DROP TABLE IF EXISTS temp.${t}`);
       }
       return result;
@@ -76,11 +85,11 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   );
 }
 
-/** Recomputes the players in state_redo from all their events; returns the intervals written. */
-async function recompute(db: Db, refresh: number): Promise<number> {
+/** Recomputes the players in state_redo (`everyone`: it holds all players with events); returns the intervals written. */
+async function recompute(db: Db, refresh: number, everyone: boolean): Promise<number> {
   await db.run('DELETE FROM state_intervals WHERE player_id IN (SELECT player_id FROM state_redo)');
   await db.run('DELETE FROM state_current WHERE player_id IN (SELECT player_id FROM state_redo)');
-  await db.run(sqlFile('state/redo_events'));
+  await db.run(sqlFile(everyone ? 'state/redo_events_all' : 'state/redo_events'));
   const inserted = await db.one<{ Count: string | number }>(sqlFile('state/quest_state'), { refresh });
   await db.run(sqlFile('state/current'), { refresh });
   return Number(inserted?.Count ?? 0);
@@ -92,11 +101,14 @@ async function refreshCounts(db: Db, after: number | null): Promise<void> {
     await db.run('DELETE FROM event_quarters');
     await db.run('DELETE FROM player_first');
     await db.run('DELETE FROM quest_first');
+    await db.run('DELETE FROM pair_first');
   }
   await db.run(sqlFile('state/quarters'), { after: after ?? ALL });
   await db.run(sqlFile('state/seen'), { after: after ?? ALL });
   await db.run(sqlFile('state/players'));
   await db.run(sqlFile('state/quests'), { after: after ?? ALL });
+  await db.run(sqlFile('state/pairs'), { after: after ?? ALL });
+  await db.run(sqlFile('state/pairs_merge'));
 }
 
 async function count(db: Db, from: string): Promise<number> {

@@ -48,10 +48,10 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
   try {
     return await db.transaction(async () => {
       await db.run(sqlFile('ingest/batch'), { files: JSON.stringify(rows) });
-      if (FAST_KINDS.includes(kind)) return await loadFast(db, kind, files, ids, env.ingestedAt);
+      if (FAST_KINDS.includes(kind)) return await loadFast(db, kind, files, ids, env);
       // Parquet numbers rows itself (file_row_number); every other reader is numbered by read order.
       const parquet = kind === 'tabular' && baseExt(files[0]?.path ?? '') === '.parquet';
-      await (parquet ? stage(db, kind, files) : ordered(db, () => stage(db, kind, files)));
+      await (parquet ? stage(db, kind, files, env) : ordered(db, () => stage(db, kind, files, env)));
       const gaps = await db.all<{ file_id: number }>(sqlFile('ingest/numbering'));
       if (gaps.length > 0)
         throw new InternalError(`line numbering broken for file id(s) ${gaps.map((g) => g.file_id)}`);
@@ -70,32 +70,30 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
 }
 
 /**
- * A fast batch: the typed reader's rows go into events with no per-line staging (NDJSON and CSV keep one narrow
- * ordered copy for line numbers; Parquet rows go straight in), and everything else (counts, duplicates, players) is
+ * A fast batch: the typed reader's rows go into events with no per-line staging (CSV keeps one ordered copy for line
+ * numbers; NDJSON and Parquet rows go straight in), and everything else (counts, duplicates, players) is
  * read back from the batch's own events. Files that were not clean leave the batch for the exact path.
  */
-async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], at: string): Promise<BatchResult> {
+async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], env: BatchEnv): Promise<BatchResult> {
   const paths = listValue(files.map((f) => f.path));
   const batch = { lo: Math.min(...ids), hi: Math.max(...ids) };
-  const one = files.length === 1 ? files[0]?.path : undefined;
-  // A batch of several files cannot say which file DuckDB choked on; the caller retries them one by one.
-  const reading = <T>(fn: () => Promise<T>) => (one === undefined ? fn() : read(one, fn));
+  const reading = readingOf(files, env);
   if (kind === 'fast') {
-    await ordered(db, () =>
+    await db.withSettings({ preserve_insertion_order: true, ...PARSE_ONCE }, () =>
       reading(() => runScript(db, sqlFile('ingest/events_fast'), { paths, long_line: LONG_LINE })),
     );
-    await db.run(sqlFile('ingest/fast_events'));
   } else {
     const reader = kind === 'fast-parquet' ? 'parquet' : 'csv';
     const stageIt = () => reading(() => stageFastTabular(db, reader, paths, kind === 'fast-tsv' ? '\t' : ','));
-    if (!(await (reader === 'csv' ? ordered(db, stageIt) : stageIt()))) throw new FastPathRefused();
+    const staged = reader === 'csv' ? ordered(db, stageIt) : db.withSettings(PARSE_ONCE, stageIt);
+    if (!(await staged)) throw new FastPathRefused();
     if (reader === 'csv') await db.run(sqlFile('ingest/fast_events'));
   }
   await runScript(db, sqlFile('ingest/fast_loaded'), batch);
   const bad = new Set((await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id));
   const unclean = files.filter((_f, i) => bad.has(ids[i] as number));
   if (bad.size > 0) {
-    // Only a Parquet file can have rows in events here (its good rows); the exact path loads it again.
+    // An NDJSON or Parquet file can have rows in events here (its good rows); the exact path loads it again.
     await db.run('DELETE FROM events WHERE file_id IN (SELECT file_id FROM ql_unclean)');
     await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
   }
@@ -103,20 +101,35 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
   await forget(db, files);
   await db.run(sqlFile('ingest/fast_counts'));
   const counts = await readCounts(db, files, ids);
-  await db.run(sqlFile('ingest/files'), { at });
+  await db.run(sqlFile('ingest/files'), { at: env.ingestedAt });
   await runScript(db, sqlFile('ingest/fast_players'), batch);
   return { counts, unclean };
 }
+
+/**
+ * For the statements that parse rows and insert the loadable ones: DuckDB pushes a WHERE below the projection that
+ * parses, so every field was parsed twice (filter, then insert): ~4x the NDJSON insert's time at 1M events. Not for
+ * statements that read events, whose file_id ranges must reach the scan (zone maps).
+ */
+const PARSE_ONCE = { disabled_optimizers: 'filter_pushdown' };
 
 /** Removes the earlier versions of replaced files (each statement scans a whole table, so only when there are any). */
 async function forget(db: Db, files: Planned[]): Promise<void> {
   if (files.some((f) => f.oldId !== null)) await runScript(db, sqlFile('ingest/forget'));
 }
 
-async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {
+/**
+ * Runs a step that reads the batch's files, watched for progress (env.watch). With one file, DuckDB's complaints name
+ * it; a batch of several files cannot say which file DuckDB choked on, so the caller retries them one by one.
+ */
+function readingOf(files: Planned[], env: BatchEnv) {
   const one = files.length === 1 ? files[0]?.path : undefined;
-  // A batch of several files cannot say which file DuckDB choked on; the caller retries them one by one.
-  const reading = <T>(fn: () => Promise<T>) => (one === undefined ? fn() : read(one, fn));
+  const watch = env.watch ?? (<T>(fn: () => Promise<T>) => fn());
+  return <T>(fn: () => Promise<T>) => watch(() => (one === undefined ? fn() : read(one, fn)));
+}
+
+async function stage(db: Db, kind: BatchKind, files: Planned[], env: BatchEnv): Promise<void> {
+  const reading = readingOf(files, env);
   if (kind === 'empty') return db.run(sqlFile('ingest/empty'));
   if (kind === 'seed' || kind === 'gameanalytics' || kind === 'json') {
     await reading(() => rawLines(db, files));
@@ -129,8 +142,14 @@ async function stage(db: Db, kind: BatchKind, files: Planned[]): Promise<void> {
   const ext = baseExt(f.path);
   const mapping = f.format.format === 'events' ? eventsMapping(ext) : f.format.mapping;
   if (!mapping) throw new InternalError(`no reader for format ${f.format.format}`);
-  const rawLinesOf = (db: Db, path: string) => read(path, () => rawLines(db, [f]));
-  const tabEnv = { required: f.format.format === 'events', rawLines: rawLinesOf, read, maxLine: lineBuffer([f]) };
+  const rawLinesOf = (db: Db, _path: string) => reading(() => rawLines(db, [f]));
+  const readIt = <T>(_path: string, fn: () => Promise<T>) => reading(fn);
+  const tabEnv = {
+    required: f.format.format === 'events',
+    rawLines: rawLinesOf,
+    read: readIt,
+    maxLine: lineBuffer([f]),
+  };
   await stageTabular(db, f.path, mapping, tabEnv, await batchId(db));
 }
 

@@ -175,13 +175,14 @@ export interface Fingerprint {
  * sha256 of the bytes (the file's identity), its size and its line count, in one streaming pass. Gzip files are also
  * inflated here: DuckDB reads a truncated gzip without complaint, so this is where a cut-off download is caught.
  */
-export async function fingerprint(path: string): Promise<Fingerprint> {
+export async function fingerprint(path: string, onBytes?: (n: number) => void): Promise<Fingerprint> {
   const hash = createHash('sha256');
   let bytes = 0;
   const tap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       hash.update(chunk);
       bytes += chunk.length;
+      onBytes?.(chunk.length);
       cb(null, chunk);
     },
   });
@@ -191,6 +192,7 @@ export async function fingerprint(path: string): Promise<Fingerprint> {
     // Small plain files in one read: stream setup costs more than the bytes (the sample is 544 files of ~5 KB).
     if (!gz && statSync(path).size < SMALL) {
       const buf = await readFile(path);
+      onBytes?.(buf.length);
       counter.feed(buf);
       return { hash: createHash('sha256').update(buf).digest('hex'), bytes: buf.length, ...counter.result() };
     }

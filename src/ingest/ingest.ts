@@ -7,6 +7,7 @@ import { sqlTimestamp } from '../domain/dates.js';
 import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
+import { progressMessages } from '../domain/progress-messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
 import { loadBatch } from './batch.js';
 import { expandPaths } from './discover.js';
@@ -22,6 +23,7 @@ import {
   sourcePaths,
 } from './formats.js';
 import { type BatchKind, type Counts, FAST_KINDS, identityOf, kindOf, type Planned, seedParams } from './plan.js';
+import { BytesProgress, sizeOf } from './progress.js';
 import {
   describe,
   describeTotals,
@@ -75,7 +77,6 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
     // One line per file only when asked for, or when the file needs a look (failed, or lines rejected).
     if (r.status === 'failed' || r.rejected > 0) effects.log(describe(r));
     else detail(effects, describe(r));
-    if (files.length > 1) effects.progress?.('ingest', results.length - missing.length, files.length);
   });
   const env = {
     config,
@@ -86,10 +87,13 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const emit = (r: FileResult) => out.add(index.get(r.path) ?? 0, { ...r, path: shown(r.path) });
 
   let pending: Planned[] = [];
-  for (const p of await mapLimit(files, PREPARE_PARALLEL, (f) => prepare(f, forced, config, opts.player))) {
+  const checking = new BytesProgress(effects, progressMessages.ingestCheck, files.map(sizeOf).reduce(sum, 0));
+  const onBytes = (n: number) => checking.add(n);
+  for (const p of await mapLimit(files, PREPARE_PARALLEL, (f) => prepare(f, forced, config, opts.player, onBytes))) {
     if ('status' in p) emit(p);
     else pending.push(p);
   }
+  const loading = new BytesProgress(effects, progressMessages.ingestLoad);
   // Dictionary compression for the events' text columns (other types keep theirs): choosing among all string
   // compressions made inserting 10M events ~1.5x slower, for a file of the same size.
   await db.withSettings({ preserve_insertion_order: false, force_compression: 'dictionary' }, async () => {
@@ -97,8 +101,12 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
     while (pending.length > 0) {
       const { load, later, skipped } = await plan(db, pending);
       for (const s of skipped) emit(s);
+      loading.grow(load.map((f) => f.bytes).reduce(sum, 0));
       for (const [kind, batch] of batches(load)) {
-        for (const r of await runBatch(db, kind, batch, env)) emit(r);
+        const bytes = batch.map((f) => f.bytes).reduce(sum, 0);
+        const watch = <T>(fn: () => Promise<T>) => db.watch(fn, (part) => loading.part(bytes, part));
+        for (const r of await runBatch(db, kind, batch, { ...env, watch })) emit(r);
+        loading.add(bytes);
       }
       pending = later;
     }
@@ -126,11 +134,12 @@ async function prepare(
   forced: FileFormat | undefined,
   config: Config,
   player: string | undefined,
+  onBytes: (n: number) => void,
 ): Promise<Prepared | FileResult> {
   const t0 = performance.now();
   let format: FileFormat | undefined;
   try {
-    const fp = await fingerprint(path);
+    const fp = await fingerprint(path, onBytes);
     format = await detectFormat(path, forced);
     await checkHeader(path, format);
     const seed = format.format === 'seed' && fp.bytes > 0 ? seedParams(path, config, player) : undefined;
@@ -174,6 +183,8 @@ async function plan(db: Db, pending: Planned[]) {
   }
   return { load, later, skipped };
 }
+
+const sum = (a: number, b: number) => a + b;
 
 /** What a file weighs in a batch's memory: gzip and Parquet hold ~16x their size in text (the 1M demo data: 15-17x). */
 const weight = (f: Planned) => f.bytes * (/\.(gz|parquet)$/i.test(f.path) ? 16 : 1);

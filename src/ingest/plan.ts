@@ -54,6 +54,8 @@ export interface BatchEnv {
   config: Config;
   source: string | null;
   ingestedAt: string;
+  /** Wraps each statement that reads the batch's files (ingest reports their progress); default: run as is. */
+  watch?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface BatchResult {

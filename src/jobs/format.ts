@@ -119,7 +119,10 @@ const FIELDS = Object.keys({
   p90_seconds: 1,
   mean_attempts: 1,
   anomalies: 1,
-} satisfies Record<keyof QuestStats, 1>) as (keyof QuestStats)[];
+} satisfies Record<StoredField, 1>) as StoredField[];
+
+/** The published copy's privacy flags (src/publish/privacy.ts) are no stored figures: the CLI never sets them. */
+type StoredField = Exclude<keyof QuestStats, 'suppressed' | 'times_suppressed'>;
 
 /**
  * A snapshot for programs: JSON (`{ meta, quests }`, sorted keys, numbers as numbers, null for no value) or CSV (one

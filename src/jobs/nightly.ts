@@ -161,7 +161,7 @@ async function nightlySteps(
 ): Promise<NightlySummary> {
   const t0 = performance.now();
   const { config } = opts;
-  const { out, title } = siteTarget(config, opts.out);
+  const { out, title, segments } = siteTarget(config, opts.out);
   await loadConfiguredCatalogue(db, config, effects, { step, quiet: true });
   let loaded = 0;
   let skipped = 0;
@@ -227,7 +227,7 @@ async function nightlySteps(
   const include = inside && staged ? staged.then((dir) => ({ notebooks: dir })) : {};
   const notice = stale?.notice;
   const publishing = step('publish', () =>
-    publish(db, { out, asOf, title, include, notice, pauseAt: opts.pauseAt, alerts: config.alerts }, effects),
+    publish(db, { out, asOf, title, include, notice, segments, pauseAt: opts.pauseAt, alerts: config.alerts }, effects),
   );
   // Nothing may touch the file (the finally below closes it) until the copy is done; the first failure in
   // pipeline order is the one reported.

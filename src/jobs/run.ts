@@ -8,6 +8,8 @@ import { Db } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
 import { DEFAULT_OUT } from '../publish/publish.js';
+import type { SegmentOptions } from '../publish/segment-figures.js';
+import { segmentOptions } from '../publish/segments.js';
 
 /** Wraps a job's steps (the nightly names each one in its error); default: run as is. */
 export type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -56,9 +58,15 @@ export function snapshotOptions(config: Config | undefined, given: StatsOptions 
   return { ...given, timezone: given.timezone ?? config?.timezone, roster, maxBackfillDays };
 }
 
-/** Where a site goes and what it is called: `--out`, else the config's `reports.out`, else `reports/`. */
-export function siteTarget(config: Config, out?: string): { out: string; title: string | undefined } {
-  return { out: resolveOut(config, out), title: config.reports?.title };
+/**
+ * Where a site goes, what it is called and which segments it shows under which privacy floor: `--out`, else the
+ * config's `reports.out`, else `reports/`; config `segments` and `privacy`.
+ */
+export function siteTarget(
+  config: Config,
+  out?: string,
+): { out: string; title: string | undefined; segments: SegmentOptions } {
+  return { out: resolveOut(config, out), title: config.reports?.title, segments: segmentOptions(config) };
 }
 
 export function resolveOut(config: Config, out?: string): string {

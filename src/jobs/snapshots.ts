@@ -43,7 +43,7 @@ export async function snapshotsListCommand(
   );
 }
 
-/** Deletes one stored snapshot (its per-quest rows and its run row, together); the next publish no longer shows it. */
+/** Deletes one stored snapshot (its per-quest and segment rows and its run row, together); the next publish no longer shows it. */
 export async function snapshotsDeleteCommand(opts: { db: string; date: string }, effects: Effects): Promise<void> {
   checkDate(opts.date);
   await withDb(opts.db, (db) =>
@@ -51,6 +51,7 @@ export async function snapshotsDeleteCommand(opts: { db: string; date: string },
       counts.snapshot_date = opts.date;
       const gone = await db.transaction(async () => {
         await db.run(sqlFile('snapshot/delete_quests'), { date: opts.date });
+        await db.run(sqlFile('segments/delete_date'), { date: opts.date });
         return db.all<{ d: string }>(sqlFile('snapshot/delete_run'), { date: opts.date });
       });
       if (gone.length === 0) throw new UserError(statsMessages.noSnapshot(opts.date), { cli: ['snapshotsList'] });

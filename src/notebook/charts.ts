@@ -23,6 +23,7 @@ import {
 } from '../publish/charts.js';
 import { conversionOverview } from '../publish/rates.js';
 import { survivalChart } from '../publish/survival.js';
+import { segmentChart } from './segments.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
@@ -35,6 +36,7 @@ const CHART_KINDS = [
   'status',
   'funnel',
   'histogram',
+  'segments',
   'survival',
   'chain',
 ] as const;
@@ -129,7 +131,7 @@ async function questOf(db: Db, quest: string | undefined, date: string | undefin
 export async function buildChart(
   db: Db,
   kind: ChartKind,
-  opts: { date?: string; quest?: string; chain?: string },
+  opts: { date?: string; quest?: string; by?: string; chain?: string },
 ): Promise<Chart> {
   switch (kind) {
     case 'buckets':
@@ -151,6 +153,8 @@ export async function buildChart(
       const bins = await getCompletionHistogram(db, opts.date);
       return histogramChart(bins.filter((b) => b.quest_id === opts.quest));
     }
+    case 'segments':
+      return segmentChart(db, opts);
     case 'survival': {
       const q = await questOf(db, opts.quest, opts.date, kind);
       return survivalChart(await getSurvivalCurve(db, q.snapshot_date, q.quest_id));

@@ -4,6 +4,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 import { errorMessage, UserError } from '../domain/errors.js';
+import { notebookMessages } from '../domain/messages.js';
 import { type Db, literal, type Params, type Row } from '../engine/db.js';
 
 /** Types DuckDB's JSON rows give as strings (64-bit and wider integers, decimals): a notebook wants numbers. */
@@ -89,12 +90,14 @@ export async function exportQuery(
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const options = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
   try {
+    // The temp name is ours: whatever sits there (a link someone left) goes rather than being written through.
+    rmSync(tmp, { force: true });
     const reader = await db.connection.runAndReadAll(`COPY (${body(sql)}) TO ${literal(tmp)} (${options})`, params);
     const written = Number(reader.getRowsJson()[0]?.[0] ?? 0);
     renameSync(tmp, path);
     return { path, rows: written };
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new UserError(`cannot export to ${path}: ${errorMessage(err)}`, { cause: err });
+    throw new UserError(notebookMessages.exportFailed(path, errorMessage(err)), { cause: err });
   }
 }

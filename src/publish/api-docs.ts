@@ -54,6 +54,16 @@ const ENDPOINTS: Endpoint[] = [
     params: [{ name: 'chain_id', description: "The chain's file id (chains.json lists it).", pattern: '^[^/]+$' }],
   },
   { path: '/changes.json', schema: 'changes', summary: 'Each snapshot against the previous one: movers and alerts' },
+  { path: '/segments.json', schema: 'segments', summary: 'Published dimensions, their values and the privacy floor' },
+  {
+    path: '/segments/{dimension}/{value_id}.json',
+    schema: 'segment',
+    summary: "Every quest's figures for one value of a dimension (e.g. build 1.5.0)",
+    params: [
+      { name: 'dimension', description: 'build, platform or cohort.', pattern: '^(build|platform|cohort)$' },
+      { name: 'value_id', description: "The value's file id (segments.json lists it).", pattern: '^[A-Za-z0-9_~-]+$' },
+    ],
+  },
 ];
 
 export function openApiDocument(title: string) {

@@ -12,6 +12,8 @@ import type {
 } from '../domain/types.js';
 import { fileIdOf } from './file-ids.js';
 import { isoDuration, round } from './json.js';
+import { floorFlags } from './privacy.js';
+import { questSegments, type SiteSegments } from './segment-figures.js';
 import { survivalOf } from './survival-api.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
@@ -30,6 +32,8 @@ export interface SiteData {
    */
   history: QuestStats[];
   histogram: HistogramBin[];
+  /** Per-value figures of the published dimensions, privacy floor applied (src/publish/segments.ts). */
+  segments?: SiteSegments;
   /** Shown at the top of every page when set (stale data). */
   notice?: string;
   /** The full history, by month; absent when `history` holds all of it (hand-built sites). */
@@ -98,13 +102,11 @@ function questFigures(q: QuestStats) {
     rejected: q.declined,
     shortest_completion: secs(q.min_seconds),
     shortest_completion_iso: isoDuration(secs(q.min_seconds)),
+    ...floorFlags(q), // under the privacy floor (src/publish/privacy.ts); absent when the figures are shown
   };
 }
 
-/**
- * The original API's chart data, kept as it was for existing clients (legacy: `buckets` has all six): exactly these
- * four labels, in this order, "Rejected" included (keys in JSON's order, as above).
- */
+/** The original API's chart data, as it was (legacy: `buckets` has all six): these four labels, in this order. */
 function questStatus(q: QuestStats): { data: number; label: string }[] {
   return [
     { data: q.accepted, label: 'Accepted' },
@@ -168,6 +170,7 @@ export function questDocument(data: SiteData, q: QuestStats, fileId: string) {
     ...survivalOf(data, q.quest_id),
     status: questStatus(q),
     links: links(fileId),
+    ...(data.segments ? { segments: questSegments(data.segments, q.quest_id) } : {}),
   };
 }
 
@@ -242,6 +245,7 @@ export function questsIndexPages(data: SiteData, ids: Map<string, string>, size 
             conversion_rate_high: round(q.conversion_rate_high, 6),
             median_completion: round(q.median_seconds, 3),
             links: { json: up + l.json, history: up + l.history, html: up + l.html },
+            ...floorFlags(q),
           };
         }),
       },

@@ -59,7 +59,8 @@ export function headlines(
   for (const r of history)
     if (r.snapshot_date < snapshotDate && (previous === null || r.snapshot_date > previous)) previous = r.snapshot_date;
   const before = previous === null ? [] : history.filter((r) => r.snapshot_date === previous);
-  const sum = (rows: readonly QuestStats[]) => rows.reduce((n, q) => n + q.completed, 0);
+  // Rows under the privacy floor have null counts: they add nothing (src/publish/privacy.ts).
+  const sum = (rows: readonly QuestStats[]) => rows.reduce((n, q) => n + (q.completed ?? 0), 0);
   const card = (label: string, value: number, then: number) => ({
     label,
     value,
@@ -67,7 +68,7 @@ export function headlines(
     since: previous,
   });
   return [
-    card('Players', players, before[0]?.players ?? 0),
+    card('Players', players, before.find((r) => r.players !== null)?.players ?? 0),
     card('Quests', quests.length, before.length),
     card('Completions', sum(quests), sum(before)),
   ];

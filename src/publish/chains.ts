@@ -5,6 +5,7 @@ import { API_DIR, type SiteData } from './api.js';
 import { base, type Chart } from './charts.js';
 import { fileIds } from './file-ids.js';
 import { round, stableJson } from './json.js';
+import { floorFlags } from './privacy.js';
 import type { Draw, Write } from './quest-pages.js';
 import { renderCharts } from './quest-pages.js';
 import { renderChains } from './report.js';
@@ -65,15 +66,21 @@ function stepJson(s: ChainStep) {
     quest_id: s.quest_id,
     reached: s.reached,
     step: s.step,
+    ...floorFlags(s),
   };
 }
 
 /** One funnel: players who reached and completed each step, in order. */
 export function funnelChart(chain: string, steps: readonly ChainStep[], key = 'funnel'): Chart {
-  const values = steps.flatMap((s) => [
-    { label: `${s.step}. ${s.name}`, players: s.reached, stage: 'Reached', step: s.step },
-    { label: `${s.step}. ${s.name}`, players: s.completed, stage: 'Completed', step: s.step },
-  ]);
+  // Steps under the privacy floor have null counts: no bar (the table shows them as –).
+  const values = steps.flatMap((s) =>
+    s.suppressed
+      ? []
+      : [
+          { label: `${s.step}. ${s.name}`, players: s.reached, stage: 'Reached', step: s.step },
+          { label: `${s.step}. ${s.name}`, players: s.completed, stage: 'Completed', step: s.step },
+        ],
+  );
   const description = `Chain ${chain}: players who reached and who completed each step, in catalogue order.`;
   return {
     key,

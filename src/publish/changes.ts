@@ -1,26 +1,57 @@
 // What changed since the previous snapshot, as published: api/v1/changes.json and digest.md (the text the nightly's
 // alerts point to: short enough to paste into chat or mail).
-import { formatDuration, formatPercent } from '../domain/format.js';
-import type { ChangesData, FiredAlert, Mover } from '../domain/types.js';
+import { formatDuration, formatPercent, formatRateInterval } from '../domain/format.js';
+import type { ChangesData, FiredAlert, Mover, QuestChange } from '../domain/types.js';
 import { round } from './json.js';
 
 const METRIC_LABEL: Record<Mover['metric'], string> = {
-  completion_rate: 'completion rate',
+  conversion_rate: 'conversion',
   survival_median_seconds: 'survival median',
 };
 
 function moverJson(m: Mover) {
-  const digits = m.metric === 'completion_rate' ? 6 : 3;
+  const digits = m.metric === 'conversion_rate' ? 6 : 3;
   return {
     after: round(m.after, digits),
     before: round(m.before, digits),
     change: round(m.change, digits),
+    high: round(m.high, digits),
+    high_before: round(m.high_before, digits),
+    low: round(m.low, digits),
+    low_before: round(m.low_before, digits),
     metric: m.metric,
     name: m.name,
     quest_id: m.quest_id,
     relative_change: round(m.relative_change, 6),
     worse: m.worse,
   };
+}
+
+const RATE_FIELDS = [
+  'conversion_rate',
+  'conversion_rate_low',
+  'conversion_rate_high',
+  'conversion_rate_before',
+  'conversion_rate_low_before',
+  'conversion_rate_high_before',
+  'conversion_rate_change',
+  'conversion_rate_z',
+] as const;
+const SECONDS_FIELDS = [
+  'median_seconds',
+  'median_seconds_before',
+  'median_seconds_change',
+  'survival_median_seconds',
+  'survival_median_low_seconds',
+  'survival_median_high_seconds',
+  'survival_median_seconds_before',
+  'survival_median_low_seconds_before',
+  'survival_median_high_seconds_before',
+  'survival_median_seconds_change',
+] as const;
+
+function roundAll(q: QuestChange, fields: readonly (keyof QuestChange)[], digits: number) {
+  return Object.fromEntries(fields.map((f) => [f, round(q[f] as number | null, digits)]));
 }
 
 /** api/v1/changes.json: newest comparison first, with its two dates; per-quest rows for the newest only. */
@@ -36,27 +67,24 @@ export function changesDocument(header: Record<string, unknown>, data: ChangesDa
     ],
     quests: latest.quests.map((q) => ({
       ...q,
-      completion_rate: round(q.completion_rate, 6),
-      completion_rate_before: round(q.completion_rate_before, 6),
-      completion_rate_change: round(q.completion_rate_change, 6),
-      completion_rate_z: round(q.completion_rate_z, 6),
-      median_seconds: round(q.median_seconds, 3),
-      median_seconds_before: round(q.median_seconds_before, 3),
-      median_seconds_change: round(q.median_seconds_change, 3),
-      survival_median_seconds: round(q.survival_median_seconds, 3),
-      survival_median_seconds_before: round(q.survival_median_seconds_before, 3),
-      survival_median_seconds_change: round(q.survival_median_seconds_change, 3),
+      ...roundAll(q, RATE_FIELDS, 6),
+      ...roundAll(q, SECONDS_FIELDS, 3),
     })),
   };
 }
 
-/** A mover in words: "FET0001 Fetch the Herbs: completion rate 75.0% → 37.5% (−37.5 points)". */
+/**
+ * A mover in words, with each side's 95% interval:
+ * "FET0001 Fetch the Herbs: conversion 80.0% [58.4–91.9%] → 50.0% [35.2–64.8%] (−30.0 points)".
+ */
 export function describeMover(m: Mover): string {
   const label = METRIC_LABEL[m.metric];
   const name = m.name === m.quest_id ? m.quest_id : `${m.quest_id} ${m.name}`;
-  if (m.metric === 'completion_rate') {
+  if (m.metric === 'conversion_rate') {
     const pts = (m.change * 100).toFixed(1);
-    return `${name}: ${label} ${formatPercent(m.before)} → ${formatPercent(m.after)} (${m.change > 0 ? '+' : ''}${pts} points)`;
+    const before = `${formatPercent(m.before)} [${formatRateInterval(m.low_before, m.high_before)}]`;
+    const after = `${formatPercent(m.after)} [${formatRateInterval(m.low, m.high)}]`;
+    return `${name}: ${label} ${before} → ${after} (${m.change > 0 ? '+' : ''}${pts} points)`;
   }
   const rel = m.relative_change === null ? '' : ` (${m.change > 0 ? '+' : ''}${(m.relative_change * 100).toFixed(0)}%)`;
   return `${name}: ${label} ${formatDuration(m.before)} → ${formatDuration(m.after)}${rel}`;
@@ -86,6 +114,6 @@ export function digestMarkdown(title: string, data: ChangesData, limit = 10): st
 
 function ruleText(a: FiredAlert): string {
   const { metric, direction, min_change, scope } = a.rule;
-  const size = metric === 'completion_rate' ? `${(min_change * 100).toFixed(1)} points` : `${min_change * 100}%`;
+  const size = metric === 'conversion_rate' ? `${(min_change * 100).toFixed(1)} points` : `${min_change * 100}%`;
   return `alert ${metric} ${direction} by at least ${size} (${scope})`;
 }

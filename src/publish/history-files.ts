@@ -64,6 +64,8 @@ interface MonthWriter {
   write(rel: string, content: string): Promise<void> | void;
   /** Keeps a file the recycled site already holds, unchanged (and its compressed copies). */
   keep(rel: string): void;
+  /** Months done of all (for a progress line). */
+  progress?(done: number, total: number): void;
 }
 
 /**
@@ -89,7 +91,8 @@ export async function writeHistoryMonths(
   const state: MonthState[] = [];
   let written = 0;
   let kept = 0;
-  for (const m of source.months) {
+  for (const [k, m] of source.months.entries()) {
+    out.progress?.(k, source.months.length);
     const quests = questsOf.get(m.month) ?? [];
     const fileIdsOf = quests.map((q) => fileIdOf(ids, q)).sort();
     const files = createHash('sha256').update(fileIdsOf.join('\n')).digest('hex');
@@ -118,6 +121,7 @@ export async function writeHistoryMonths(
       i = j;
     }
   }
+  out.progress?.(source.months.length, source.months.length);
   await out.write(MONTHS_INDEX, stableJson({ schema_version: API_SCHEMA_VERSION, months: state }));
   return { written, kept };
 }

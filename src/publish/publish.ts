@@ -8,6 +8,7 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { publishMessages } from '../domain/messages.js';
+import { progressMessages } from '../domain/progress-messages.js';
 import type { AlertRule, FiredAlert } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
 import { loadChanges } from '../engine/changes.js';
@@ -23,12 +24,16 @@ import {
 } from '../engine/read.js';
 import { getSurvival, getSurvivalCurve } from '../engine/survival.js';
 import { API_DIR, type SiteData } from './api.js';
+import { digestMarkdown } from './changes.js';
 import { ChartRenderer, type SvgRenderer } from './chart-render.js';
 import { Compressor, compressible, ENCODINGS } from './compress.js';
 import { fileIds } from './file-ids.js';
 import { HISTORY_WINDOW, monthsFromHistory, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
-import { buildDir, prune, recoverSite, SiteFiles, swap } from './site-files.js';
+import { floorSite } from './privacy-site.js';
+import type { SegmentOptions } from './segment-figures.js';
+import { loadSegments, segmentOptions } from './segments.js';
+import { buildDir, digestOf, prune, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
 
 export const DEFAULT_OUT = 'reports';
@@ -44,8 +49,11 @@ export interface PublishOptions {
   notice?: string;
   /** Histogram bins per quest. */
   bins?: number;
-  /** Alert rules (config `alerts`) checked against the snapshot's changes; fired ones go to changes.json/digest.md. */
+  /** Alert rules (config `alerts`) checked against the snapshot's changes; fired ones go to changes.json and digest.md
+   * beside the site. */
   alerts?: readonly AlertRule[];
+  /** Published dimensions and the privacy floor (default: config's, else build, platform, cohort and 5). */
+  segments?: SegmentOptions;
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string> | Promise<Record<string, string>>;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
@@ -62,20 +70,37 @@ export interface PublishSummary {
   alerts: FiredAlert[];
 }
 
+/** The reads loadSiteData makes (its progress line's total). */
+const SITE_QUERIES = 10;
+
 /** Everything the site needs, read from the database in a handful of queries. */
 export async function loadSiteData(
   db: Db,
-  opts: { asOf?: string; title?: string; bins?: number; notice?: string; alerts?: readonly AlertRule[] },
+  opts: {
+    asOf?: string;
+    title?: string;
+    bins?: number;
+    notice?: string;
+    alerts?: readonly AlertRule[];
+    segments?: SegmentOptions;
+  },
   effects: Effects,
 ) {
-  const snapshot = await getSnapshot(db, opts.asOf);
+  // Ten reads, one after the other; the progress line counts them (the history window is the long one at scale).
+  let done = 0;
+  const read = async <T>(query: () => Promise<T>): Promise<T> => {
+    const out = await query();
+    effects.progress?.(progressMessages.publishRead, ++done, SITE_QUERIES, 'queries');
+    return out;
+  };
+  const snapshot = await read(() => getSnapshot(db, opts.asOf));
   const date = snapshot.meta.snapshot_date;
   const [coverage, history, histogram, months, questMonths] = [
-    await getCoverage(db, date),
-    await getHistoryWindow(db, date, HISTORY_WINDOW),
-    await getCompletionHistogram(db, date, opts.bins),
-    await getHistoryMonths(db, date),
-    await getQuestMonths(db, date),
+    await read(() => getCoverage(db, date)),
+    await read(() => getHistoryWindow(db, date, HISTORY_WINDOW)),
+    await read(() => getCompletionHistogram(db, date, opts.bins)),
+    await read(() => getHistoryMonths(db, date)),
+    await read(() => getQuestMonths(db, date)),
   ];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
@@ -87,13 +112,14 @@ export async function loadSiteData(
     ...(opts.notice ? { notice: opts.notice } : {}),
     // Month files are read one month at a time, and only those the site does not hold yet.
     months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
-    survival: await getSurvival(db, date),
-    survivalCurve: await getSurvivalCurve(db, date),
-    chains: await getChains(db, date),
+    survival: await read(() => getSurvival(db, date)),
+    survivalCurve: await read(() => getSurvivalCurve(db, date)),
+    chains: await read(() => getChains(db, date)),
     // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
-    changes: await loadChanges(db, { date, rules: opts.alerts, history: 14 }),
+    changes: await read(() => loadChanges(db, { date, rules: opts.alerts, history: 14 })),
   };
-  return data;
+  const seg = opts.segments ?? segmentOptions(undefined);
+  return floorSite({ ...data, segments: await loadSegments(db, date, seg) }, seg.minPlayers);
 }
 
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
@@ -169,7 +195,9 @@ async function buildSite(
     await writeApiIndexes(data, write);
     const source = data.months ?? monthsFromHistory(data.history);
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
-    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep });
+    const progress = (done: number, total: number) =>
+      effects.progress?.(progressMessages.publishHistory, done, total, 'months');
+    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress });
     effects.log(publishMessages.historyMonths(months.written, months.kept));
     await writePages(data, source, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
@@ -200,8 +228,15 @@ async function buildSite(
     alerts: data.changes?.alerts ?? [],
   };
   effects.log(publishMessages.written(files, summary.quests, out, ms, gz.count, site.unchanged));
-  if (summary.alerts.length > 0)
-    effects.log(changesMessages.alertsPublished(summary.alerts.length, join(out, 'digest.md')));
+  if (data.changes) {
+    // Beside the site, written only when an alert fired: a digest there is always the latest run's.
+    const digest = digestOf(out);
+    if (summary.alerts.length === 0) removeOwnFile(digest);
+    else {
+      writeAtomic(digest, digestMarkdown(data.title, data.changes));
+      effects.log(changesMessages.alertsPublished(summary.alerts.length, digest));
+    }
+  }
   effects.log(publishMessages.report(join(out, 'index.html')));
   effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;

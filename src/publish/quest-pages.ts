@@ -97,10 +97,12 @@ export async function renderCharts(
 
 export async function writeQuestPage(data: SiteData, page: QuestPage, write: Write): Promise<void> {
   const { q, fileId, history, bins, months, complete, curve } = page;
-  const charts = [questStatusChart(q)];
+  // Charts draw what is shown: figures under the privacy floor are left out (the page's tables say suppressed).
+  const charts = q.suppressed ? [] : [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
   if (curve.length > 0) charts.push(survivalChart(curve));
-  charts.push(withRateColumns(questHistoryChart(history), history));
+  const shownDays = history.filter((r) => !r.suppressed);
+  if (shownDays.length > 0) charts.push(withRateColumns(questHistoryChart(shownDays), shownDays));
   const paths = questPaths(fileId);
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
     open: ['history'],

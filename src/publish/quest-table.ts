@@ -1,9 +1,10 @@
-// The index's quest table at any scale: pages of TABLE_PAGE rows in catalogue order with plain links (complete with
-// JavaScript off), and one data file with every row, which table.js searches, filters and sorts.
+// The index's quest table at any scale: pages of TABLE_PAGE rows, worst conversion first, with plain links (complete
+// with JavaScript off), and one data file with every row in the same order, which table.js searches, filters and sorts.
 
 import { formatDuration, formatInt, formatPercent, formatRateInterval } from '../domain/format.js';
 import type { QuestStats } from '../domain/types.js';
 import { questPaths } from './api.js';
+import { worstFirst } from './rates.js';
 
 /** Rows per page of the HTML table: a page stays light on a phone however many quests there are. */
 const TABLE_PAGE = 200;
@@ -22,6 +23,19 @@ export interface Pager {
   to: number;
   total: number;
   links: { number: number; href: string; current: boolean }[];
+}
+
+/**
+ * The table's default order: issue 19's worst-first ranking by conversion (rates.ts's worstFirst), then the quests
+ * nobody met (no conversion), in catalogue order.
+ */
+export function tableOrder<T extends TableRow>(rows: readonly T[]): T[] {
+  const rank = new Map(worstFirst(rows.map((r) => r.q)).map((q, i) => [q, i]));
+  const at = (r: T) => rank.get(r.q) ?? rank.size;
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => at(a.r) - at(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /** Site-relative path of table page `n` (page 1 is the index). */

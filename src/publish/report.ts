@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { InternalError } from '../domain/errors.js';
 import {
   formatDuration,
   formatInt,
@@ -10,6 +11,7 @@ import {
   formatPercent,
   formatTimestamp,
 } from '../domain/format.js';
+import { segmentMessages } from '../domain/segment-messages.js';
 import type { ChainStep, QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import { questPaths, type SiteData } from './api.js';
@@ -18,6 +20,7 @@ import { describeMover } from './changes.js';
 import type { Chart } from './charts.js';
 import { stableJson } from './json.js';
 import type { Pager } from './quest-table.js';
+import { dimensionPage, questBreakdowns } from './segment-pages.js';
 
 export const TEMPLATES_DIR = join(packageRoot, 'templates');
 
@@ -65,7 +68,7 @@ function escapeScriptJson(json: string): string {
     .replaceAll('\u2029', '\\u2029');
 }
 
-type Page = 'index' | 'quest' | 'list' | 'api' | 'chains';
+type Page = 'index' | 'quest' | 'list' | 'api' | 'chains' | 'segments';
 
 /** Compiled templates, created once per process (publishing 1,000 pages must not re-read them). */
 let engine: { layout: HandlebarsTemplateDelegate; hb: typeof Handlebars } | undefined;
@@ -77,7 +80,7 @@ function templates() {
   for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(f.slice(0, -4), readFileSync(join(partials, f), 'utf8'));
   }
-  for (const page of ['index', 'quest', 'list', 'api', 'chains'] satisfies Page[]) {
+  for (const page of ['index', 'quest', 'list', 'api', 'chains', 'segments'] satisfies Page[]) {
     hb.registerPartial(`page-${page}`, readFileSync(join(TEMPLATES_DIR, `${page}.hbs`), 'utf8'));
   }
   hb.registerHelper('int', (n: number | null) => formatInt(n));
@@ -140,6 +143,7 @@ export function renderIndex(
     cards: model.cards,
     chains: chainsOf(model.quests),
     charts: model.charts,
+    segmentDimensions: data.segments?.dimensions ?? [],
     coverage: data.coverage,
     changes: whatChanged(data),
     hasChains: (data.chains?.length ?? 0) > 0,
@@ -202,6 +206,9 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
     historyWindow: model.history.length,
     months: model.months,
     charts: model.charts,
+    suppressed: quest.suppressed === true,
+    segments: questBreakdowns(data.segments, quest.quest_id),
+    minPlayers: data.segments?.minPlayers ?? 0,
     jsonUrl: questPaths(model.fileId, 'page').json,
     historyUrl: questPaths(model.fileId, 'page').history,
   });
@@ -230,5 +237,22 @@ export function renderChains(
     meta: data.snapshot.meta,
     generatedAt: data.generatedAt,
     chains: model.chains.map((c, i) => ({ ...c, chart: model.charts[i] })),
+  });
+}
+
+/** segments/<dimension>.html: every quest's values of one dimension side by side. */
+export function renderSegmentsPage(data: SiteData, dimension: string): string {
+  const seg = data.segments;
+  if (!seg) throw new InternalError(segmentMessages.segmentsNeeded);
+  return render('segments', {
+    root: '../',
+    pageTitle: `By ${dimension} — ${data.title}`,
+    notice: data.notice ?? null,
+    title: data.title,
+    meta: data.snapshot.meta,
+    generatedAt: data.generatedAt,
+    minPlayers: seg.minPlayers,
+    dimensions: seg.dimensions,
+    ...dimensionPage(data, seg, dimension),
   });
 }

@@ -237,3 +237,30 @@ export function alive(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** Where the alert digest lives: beside the site, not in it (README "Alerts"), so it is not served with the site. */
+export const digestOf = (out: string) => join(dirname(out), 'digest.md');
+
+/**
+ * Writes `content` to `path` atomically: a fresh temp file in the same folder (created exclusively, so it never follows
+ * a link), renamed over `path` (which replaces a link there rather than writing through it).
+ */
+export function writeAtomic(path: string, content: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.new-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const fd = openSync(tmp, 'wx');
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/** Removes a file this program wrote at `path` (a regular file); a link or folder someone else put there stays. */
+export function removeOwnFile(path: string): void {
+  try {
+    if (lstatSync(path).isFile()) rmSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}

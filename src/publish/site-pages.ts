@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
+import { progressMessages } from '../domain/progress-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import {
@@ -19,16 +20,17 @@ import {
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import { writeChains } from './chains.js';
-import { changesDocument, digestMarkdown } from './changes.js';
+import { changesDocument } from './changes.js';
 import type { SvgRenderer } from './chart-render.js';
 import { type Chart, durationOverview, statusOverview, trendOverview } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { windowOf } from './history-files.js';
 import { stableJson } from './json.js';
 import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
-import { type Pager, TABLE_DATA, tableData, tablePages } from './quest-table.js';
+import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
 import { conversionOverview } from './rates.js';
-import { chainsOf, renderApi, renderIndex, renderList, TEMPLATES_DIR } from './report.js';
+import { chainsOf, renderApi, renderIndex, renderList, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
+import { writeSegmentApi } from './segments.js';
 
 const require = createRequire(import.meta.url);
 const packageBuild = (pkg: string) => dirname(require.resolve(pkg));
@@ -80,6 +82,7 @@ export async function writeApiIndexes(data: SiteData, write: Write): Promise<voi
   await write('api.html', renderApi(data, apiPageModel(example)));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   for (const page of questsIndexPages(data, ids)) await write(page.path, stableJson(page.doc));
+  if (data.segments) await writeSegmentApi(data, data.segments, write, stableJson);
   if (data.changes) {
     const header = {
       schema_version: 1,
@@ -87,7 +90,6 @@ export async function writeApiIndexes(data: SiteData, write: Write): Promise<voi
       snapshot_date: data.snapshot.meta.snapshot_date,
     };
     await write(`${API_DIR}/changes.json`, stableJson(changesDocument(header, data.changes)));
-    await write('digest.md', digestMarkdown(data.title, data.changes));
   }
 }
 
@@ -105,16 +107,22 @@ export async function writePages(
   effects: Effects,
 ): Promise<void> {
   const { quests } = data.snapshot;
-  const overview = attentionCharts(quests);
+  // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
+  const shown = quests.filter((q) => !q.suppressed);
+  const overview = attentionCharts(shown);
   const recent = windowOf(data.history);
-  if (recent.length > 0) overview.push(trendOverview(recent));
+  const recentShown = recent.filter((q) => !q.suppressed);
+  if (recentShown.length > 0) overview.push(trendOverview(recentShown));
+  // Every quest counts as a quest; completions add up the shown ones only (a hidden count is null).
   const cards = headlines(data.snapshot.meta.snapshot_date, data.snapshot.meta.players, quests, recent);
   const totals = {
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
   const pages = questPages(data, source);
-  const table = tablePages(pages);
+  // The table's rows, pages and data file, worst conversion first; quest pages and chains keep catalogue order.
+  const ordered = tableOrder(pages);
+  const table = tablePages(ordered);
   const first = table[0] as (typeof table)[number];
   const index = renderCharts(overview, withVega(renderer), write, 'index', {
     wide: overview.map((c) => c.key),
@@ -122,12 +130,13 @@ export async function writePages(
   const chains = chainsOf(pages);
   for (const page of table.slice(1))
     await write(page.path, renderList(data, { rows: page.rows, pager: page.pager as Pager }, chains));
-  await write(TABLE_DATA, stableJson(tableData(pages)));
+  await write(TABLE_DATA, stableJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
+    for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
-      effects.progress?.('publish', i + 1, pages.length);
+      effects.progress?.(progressMessages.publishPages, i + 1, pages.length, 'pages');
     }
   })();
   await settleAll([index, chainFiles, quest]);

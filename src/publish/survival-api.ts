@@ -19,12 +19,14 @@ export function survivalOf(data: { survival?: SurvivalStats[] }, questId: string
 function survivalFigures(s: SurvivalStats | undefined) {
   const secs = (x: number | null | undefined) => round(x ?? null, 3);
   return {
-    survival_at_risk: s?.at_risk ?? 0,
-    survival_censored: s?.censored ?? 0,
+    // Counts null under the privacy floor (s.suppressed), 0 for a quest nobody attempted.
+    survival_at_risk: s ? s.at_risk : 0,
+    survival_censored: s ? s.censored : 0,
     survival_median_high_seconds: secs(s?.survival_median_high_seconds),
     survival_median_iso: isoDuration(secs(s?.survival_median_seconds)),
     survival_median_low_seconds: secs(s?.survival_median_low_seconds),
     survival_median_seconds: secs(s?.survival_median_seconds),
     survival_p90_seconds: secs(s?.survival_p90_seconds),
+    ...(s?.suppressed ? { survival_suppressed: true } : {}),
   };
 }

@@ -106,7 +106,8 @@
         button.type = 'button';
         button.append(...h.childNodes);
         h.replaceChildren(button);
-        h.setAttribute('aria-sort', 'none');
+        // The published order (worst conversion first) is marked on its column; the others are unsorted.
+        if (!h.hasAttribute('aria-sort')) h.setAttribute('aria-sort', 'none');
         button.addEventListener('click', () => sortBy(i));
       });
       search.addEventListener('input', apply);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineConfig } from '../../config.js';
 import { clickhouseMessages as msg } from '../../domain/clickhouse-messages.js';
-import { type Effects, timed } from '../../domain/effects.js';
+import { detail, type Effects, timed } from '../../domain/effects.js';
 import { UserError } from '../../domain/errors.js';
 import type { StatsOptions } from '../../domain/types.js';
 import { type Db, literal, sqlFile } from '../db.js';
@@ -20,6 +20,8 @@ import { shipEvents } from './ship.js';
 export function clickhouseEngine(config: EngineConfig) {
   return {
     kind: 'clickhouse' as const,
+    // Segment figures need each pair's first event (pair_first), which lives in the local state only (README).
+    segments: false,
     syncEvents: (db: Db, effects: Effects) =>
       withCluster(config, async (cluster) => {
         await ensureSchema(cluster);
@@ -59,6 +61,7 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
       await db.run(withPath(sqlFile('ship/quarters'), path));
     });
     effects.log(`clickhouse: players and event counts in ${ms} ms`);
+    let runs = 0;
     return snapshotDays(
       db,
       opts,
@@ -66,7 +69,8 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
       async () => {
         const days = await db.all<{ snapshot_date: string; day_end: number }>(sqlFile('ship/days'));
         const list = days.map((d) => `(toInt64(${chNumber(d.day_end)}), ${chString(d.snapshot_date)})`).join(', ');
-        const path = join(dir, 'figures.ndjson');
+        // One file per run of days (chToFile never writes over a file).
+        const path = join(dir, `figures-${++runs}.ndjson`);
         const [, figuresMs] = await timed(() =>
           onCluster(cluster.url, 'computing the figures', () =>
             chToFile(
@@ -76,7 +80,8 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
             ),
           ),
         );
-        effects.log(`clickhouse: figures for ${days.length} day(s) on the cluster in ${figuresMs} ms`);
+        // Once per run of days (a long backfill has many): a detail line, shown with --verbose.
+        detail(effects, msg.figures(days.length, figuresMs));
         await db.run(withPath(sqlFile('ship/figures'), path));
       },
       async () => {

@@ -2,7 +2,7 @@
 -- quest lines among the game's other chatter (which ingest counts as ignored).
 WITH quest AS (
   SELECT
-    i, player_id, session, ts,
+    i, player_id, session, ts, platform,
     -- A marathon session is cut every 20 hours so offsets stay below 24:00:00.
     floor(epoch(ts - min(ts) OVER (PARTITION BY i, session)) / 72000)::INTEGER AS part,
     step * 1000 + e AS ord,
@@ -16,13 +16,14 @@ sessions AS (
     min(ts) - to_seconds(30 + floor(270 * demo_u3(any_value(p.seed), 'lead', i, session, part))) AS started,
     max(ts) AS last_ts,
     any_value(p.seed) AS seed,
-    any_value(p.start_ts) AS start_ts
+    any_value(p.start_ts) AS start_ts,
+    any_value(quest.platform) AS platform
   FROM quest, demo_params p
   GROUP BY i, player_id, session, part
   UNION ALL
   -- Idle players only log in and look around: seen, but never meet a quest.
   SELECT pl.i, pl.player_id, 0, 0, pl.t0, pl.t0 + to_seconds(300 + floor(2100 * demo_u(p.seed, 'idle_len', pl.i, 0))),
-    p.seed, p.start_ts
+    p.seed, p.start_ts, pl.platform
   FROM demo_players pl, demo_params p
   WHERE pl.is_idle
 ),
@@ -62,8 +63,9 @@ chatter_lines AS (
   FROM chatter
 ),
 lines AS (
+  -- The build of the week the session started in, then the player's platform (questlog keeps both).
   SELECT s.i, s.session, s.part, 0 AS off, 0 AS kind, 0 AS ord, 'SESSION_START' AS event,
-    '1.' || (4 + epoch(s.started - s.start_ts)::BIGINT // 604800) || '.0' AS message
+    '1.' || (4 + epoch(s.started - s.start_ts)::BIGINT // 604800) || '.0 ' || s.platform AS message
   FROM spans s
   UNION ALL
   SELECT q.i, q.session, q.part, epoch(q.ts - s.started)::INTEGER, 1, q.ord, q.event, q.message

@@ -13,12 +13,18 @@ WITH b AS (
     ql_unquote(f.msg) AS msg, regexp_full_match(raw, '[^,]*,[^,]*,.*') AS shaped,
     regexp_extract(ql_unquote(f.msg), '^\s*(\S+)\s+(\S+)\s*$', ['quest', 'status']) AS m
   FROM p
+), s AS (
+  -- The session's build (and platform, when the game writes one after it) from its SESSION_START line: every quest
+  -- line of the file was played on them.
+  SELECT file_id, regexp_split_to_array(trim(arg_min(msg, line)), '\s+') AS parts
+  FROM q WHERE ev = 'SESSION_START' AND shaped
+  GROUP BY file_id
 ), r AS (
-  SELECT *,
+  SELECT q.*, ql_id(s.parts[1]) AS build, ql_id(s.parts[2]) AS platform,
     CASE WHEN regexp_full_match(t, '[0-9]{1,3}:[0-5][0-9]:[0-5][0-9](\.[0-9]+)?')
       THEN start + try_cast(t AS INTERVAL) END AS ts,
     ql_key(m.quest) AS quest
-  FROM q
+  FROM q LEFT JOIN s USING (file_id)
 )
 SELECT file_id, line, raw,
   CASE
@@ -45,7 +51,7 @@ SELECT file_id, line, raw,
     WHEN NOT ql_in_range(ts) THEN ql_range_problem(ts)
     END AS reason,
   ts, player AS player_id, quest AS quest_id, ql_status(m.status) AS status,
-  session AS session_id, NULL::VARCHAR AS build, NULL::VARCHAR AS platform,
+  session AS session_id, build, platform,
   -- The session belongs to the player even on lines that carry no quest.
   player AS seen_player, coalesce(ts, start) AS seen_ts
 FROM r;

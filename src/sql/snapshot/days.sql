@@ -1,6 +1,7 @@
 -- The snapshot dates to compute, each with its day end (start of the next day in $tz, as a UTC timestamp) and the
 -- number of players counted that day (seen before the day end; NULL first_seen = always, i.e. roster players).
-CREATE OR REPLACE TEMP TABLE snapshot_days AS
+-- Computed in runs of days (batch_days.sql), so a long backfill can say how far it is.
+CREATE OR REPLACE TEMP TABLE snapshot_all_days AS
 WITH days AS (
   SELECT d::DATE AS snapshot_date, timezone($tz, (d::DATE + 1)::TIMESTAMP)::TIMESTAMP AS day_end
   FROM generate_series($from::DATE, $to::DATE, INTERVAL 1 DAY) AS t(d)

@@ -38,3 +38,8 @@ CREATE OR REPLACE TEMP MACRO ql_rates(players, encountered, completed) AS {
   'conversion_rate_low': ql_wilson_low(completed, encountered),
   'conversion_rate_high': ql_wilson_high(completed, encountered)
 };
+
+-- Whether a rate k1/n1 moved from k2/n2: the two-proportion z beyond ±1.959963984540054 (5% level). The one rule
+-- for "a rate changed" (changes, alerts); false when no z exists (a denominator of 0, or a pooled rate of 0 or 1).
+CREATE OR REPLACE TEMP MACRO ql_rate_moved(k1, n1, k2, n2) AS
+  coalesce(abs(ql_two_prop_z(k1, n1, k2, n2)) > 1.959963984540054, false);

@@ -1,0 +1,13 @@
+// Messages about segments and the privacy floor (issue 14): dimensions, the floor's value, engines without them.
+export const segmentMessages = {
+  unknownDimension: (name: string, known: readonly string[]) =>
+    `unknown dimension "${name}" (known: ${known.join(', ')})`,
+  badFloor: (value: unknown) => `privacy.min_players must be a whole number from 0 up, got ${String(value)}`,
+  notWholeNumber: (flag: string, value: string) => `${flag} must be a whole number from 0 up, got "${value}"`,
+  segmentsNeeded: "renderSegmentsPage needs the site's segments",
+  clickhouseConfig: (file: string) =>
+    `${file}: "segments" cannot be used with engine "clickhouse": the cluster computes no segment figures yet ` +
+    '(set "segments": [] or use the duckdb engine)',
+  engineUnsupported: (engine: string) =>
+    `segments (--by) are computed by the duckdb engine only; this config uses engine "${engine}"`,
+};

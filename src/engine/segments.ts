@@ -1,0 +1,43 @@
+// Segments: per-quest figures for each value of a dimension (build, platform, cohort), stored beside each snapshot.
+import { checkDate } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import { segmentMessages as msg } from '../domain/segment-messages.js';
+import { DIMENSIONS, type Dimension, type SegmentRow } from '../domain/types.js';
+import { type Db, sqlFile } from './db.js';
+
+export function checkDimension(name: string): Dimension {
+  if (!(DIMENSIONS as readonly string[]).includes(name)) throw new UserError(msg.unknownDimension(name, DIMENSIONS));
+  return name as Dimension;
+}
+
+/**
+ * Writes the segment rows of the dates in snapshot_days (the snapshot rows of those dates must be written first):
+ * one statement for every date, dimension, value and quest. Called inside the snapshot's transaction, which
+ * deleted the dates' old rows.
+ */
+export async function writeSegments(db: Db, tz: string): Promise<void> {
+  await db.run(sqlFile('segments/players'), { tz });
+  await db.run(sqlFile('segments/snapshots'));
+  await db.run('DROP TABLE IF EXISTS temp.segment_players');
+}
+
+interface SegmentQuery {
+  /** Snapshot date 'YYYY-MM-DD' (must be stored). */
+  date: string;
+  /** One dimension, or every one. */
+  dimension?: Dimension;
+  quest?: string;
+  /** Include each quest's overall row (dimension and value null) before its values. */
+  overall?: boolean;
+}
+
+/** Stored figures per quest and value, with rates and their intervals, in quest then dimension then value order. */
+export async function getSegmentRows(db: Db, q: SegmentQuery): Promise<SegmentRow[]> {
+  checkDate(q.date);
+  return db.all<SegmentRow>(sqlFile('segments/stats'), {
+    date: q.date,
+    dimension: q.dimension ?? null,
+    quest: q.quest ?? null,
+    overall: q.overall ?? true,
+  });
+}

@@ -1,0 +1,107 @@
+// Segments in the published site: api/v1/segments.json, api/v1/segments/<dimension>/<value>.json, each quest's
+// `segments`, and the report's pages per dimension. Every row passes the privacy floor first (src/publish/privacy.ts).
+import type { Config } from '../config.js';
+import { DIMENSIONS, type QuestStats } from '../domain/types.js';
+import type { Db } from '../engine/db.js';
+import { getSegmentRows } from '../engine/segments.js';
+import { API_DIR, type SiteData } from './api.js';
+import { fileIdOf, fileIds } from './file-ids.js';
+import { applyFloor, DEFAULT_MIN_PLAYERS } from './privacy.js';
+import { type SegmentOptions, type SiteSegments, segmentFigures } from './segment-figures.js';
+
+export function segmentOptions(config: Config | undefined): SegmentOptions {
+  return {
+    // The ClickHouse engine stores no segment rows (config refuses "segments" with it): none by default there.
+    dimensions: config?.segments ?? (config?.engine?.type === 'clickhouse' ? [] : [...DIMENSIONS]),
+    minPlayers: config?.privacy?.min_players ?? DEFAULT_MIN_PLAYERS,
+  };
+}
+
+export async function loadSegments(db: Db, date: string, opts: SegmentOptions): Promise<SiteSegments> {
+  const all = await getSegmentRows(db, { date });
+  const rows = all.filter((r) => r.dimension === null || opts.dimensions.includes(r.dimension));
+  return { ...opts, rows: applyFloor(rows, opts.minPlayers) };
+}
+
+/** Per dimension, its values in order with their file ids (case-folding collisions hashed, as quest ids are). */
+export function segmentValues(seg: SiteSegments): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const d of seg.dimensions) {
+    const values = [...new Set(seg.rows.filter((r) => r.dimension === d).map((r) => r.value as string))].sort();
+    out.set(d, fileIds(values));
+  }
+  return out;
+}
+
+const segmentPaths = (dimension: string, fileId: string) => ({
+  json: `${API_DIR}/segments/${dimension}/${fileId}.json`,
+  html: `segments/${dimension}.html#${fileId}`,
+});
+
+function header(data: SiteData) {
+  return { schema_version: 1, generated_at: data.generatedAt, snapshot_date: data.snapshot.meta.snapshot_date };
+}
+
+/** api/v1/segments.json: the published dimensions, their values and where each value's figures are. */
+function segmentsIndex(data: SiteData, seg: SiteSegments) {
+  const values = segmentValues(seg);
+  return {
+    ...header(data),
+    min_players: seg.minPlayers,
+    dimensions: seg.dimensions.map((d) => ({
+      dimension: d,
+      values: [...(values.get(d) ?? new Map<string, string>())].map(([value, fileId]) => ({
+        value,
+        file_id: fileId,
+        links: { json: `segments/${d}/${fileId}.json`, html: `../../segments/${d}.html#v-${fileId}` },
+      })),
+    })),
+  };
+}
+
+/** api/v1/segments/<dimension>/<value>.json: every quest's figures for that value. */
+function segmentValueDocument(
+  data: SiteData,
+  seg: SiteSegments,
+  dimension: string,
+  value: string,
+  fileId: string,
+  questIds: Map<string, string>,
+) {
+  const rows = seg.rows.filter((r) => r.dimension === dimension && r.value === value);
+  return {
+    ...header(data),
+    dimension,
+    value,
+    file_id: fileId,
+    min_players: seg.minPlayers,
+    quests: rows.map((r) => {
+      const q = fileIdOf(questIds, r.quest_id);
+      return Object.assign(segmentFigures(r), {
+        quest_id: r.quest_id,
+        file_id: q,
+        name: r.name,
+        links: { json: `../../quests/${q}.json`, html: `../../../../quests/${q}.html` },
+      });
+    }),
+  };
+}
+
+type Write = (rel: string, content: string | Buffer) => Promise<void> | void;
+
+/** Writes the segment API files (the quest JSON's part is added by questDocument). */
+export async function writeSegmentApi(
+  data: SiteData,
+  seg: SiteSegments,
+  write: Write,
+  json: (v: unknown) => string,
+): Promise<void> {
+  const questIds = fileIds(data.snapshot.quests.map((q: QuestStats) => q.quest_id));
+  await write(`${API_DIR}/segments.json`, json(segmentsIndex(data, seg)));
+  for (const [d, values] of segmentValues(seg)) {
+    for (const [value, fileId] of values) {
+      const doc = segmentValueDocument(data, seg, d, value, fileId, questIds);
+      await write(segmentPaths(d, fileId).json, json(doc));
+    }
+  }
+}
