@@ -2,6 +2,7 @@
 // `ql.chart('buckets')`. Loaded by tslab through require(), so no top-level await here or in anything it imports.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Table } from 'apache-arrow';
 import { loadConfig, resolveDb } from './config.js';
 import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
@@ -10,6 +11,7 @@ import type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.
 import { Db, type Params, type Row } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
 import { readCopyPath } from './engine/readcopy.js';
+import { queryArrow } from './notebook/arrow.js';
 import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './notebook/charts.js';
 import {
   escapeHtml,
@@ -165,6 +167,15 @@ export class Questlog {
 
   /** Like `toCSV`, as Parquet (typed columns; pandas, polars, Arrow and DuckDB read it directly). */
   toParquet = (file: string) => this.exporter(file, 'parquet');
+
+  /**
+   * Tagged template like `rows`: the result as an Apache Arrow table, typed from DuckDB's columns (BIGINT as Int64,
+   * DATE, TIMESTAMP in milliseconds, doubles, text), for Arrow tools in the notebook. A large result goes to toParquet.
+   */
+  toArrow = async (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<Table> => {
+    const { sql, params } = bindTemplate(strings, values);
+    return queryArrow(this.db, sql, params);
+  };
 
   private exporter(file: string, format: ExportFormat) {
     return async (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<{ path: string; rows: number }> => {

@@ -69,6 +69,41 @@ describe('queries', () => {
   });
 });
 
+describe('toArrow', () => {
+  it('returns the result as an Arrow table typed from DuckDB columns, values bound, nulls kept', async () => {
+    const dir = tempDir();
+    const ql = await open(await tinyDb(dir), { display });
+    const t = await ql.toArrow`
+      SELECT player_id, count(*) AS n, (count(*) / 2)::DOUBLE AS half, 9007199254740993::BIGINT AS big,
+             min(ts) AS first, min(ts)::DATE AS day, max(quest_id) = ${'FET0001'} AS same, NULL::INTEGER AS none
+      FROM events GROUP BY player_id ORDER BY player_id`;
+    expect(t.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'player_id:Utf8',
+      'n:Int64',
+      'half:Float64',
+      'big:Int64',
+      'first:Timestamp<MILLISECOND>',
+      'day:Date32<DAY>',
+      'same:Bool',
+      'none:Int32',
+    ]);
+    // tinyDb: p1 accepted FET0001 on 2026-11-27 08:00 and completed it the next day; p2 declined it.
+    const rows = t.toArray().map((r) => r.toJSON());
+    expect(rows.map((r) => [r.player_id, r.n, r.half, r.big, r.same, r.none])).toEqual([
+      ['p1', 2n, 1, 9007199254740993n, true, null],
+      ['p2', 1n, 0.5, 9007199254740993n, true, null],
+    ]);
+    const first = (
+      await ql.rows<{ f: string; d: string }>`
+      SELECT strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%fZ') AS f, strftime(min(ts), '%Y-%m-%d') AS d
+      FROM events WHERE player_id = 'p1'`
+    )[0];
+    expect(new Date(t.get(0)?.first).toISOString().slice(0, 19)).toBe(first?.f.slice(0, 19));
+    expect(new Date(t.get(0)?.day).toISOString().slice(0, 10)).toBe(first?.d);
+    ql.close();
+  });
+});
+
 describe('which database', () => {
   const saved = process.env.QUESTLOG_DB;
   afterEach(() => {
