@@ -77,25 +77,27 @@ export function cliOutput(opts: CliOutputOptions = {}): Effects {
     warn: (line) => log(`warning: ${line}`),
     data: (line) => write(stdout, printable(`${line}\n`)), // whole line: a CSV row's CRLF is kept
     now,
-    progress: (label, done, total, unit) => {
-      if (!stderr.isTTY) return;
-      const t = now().getTime();
-      // A new phase (or one that went back) starts its own clock for the ETA.
-      if (label !== phase.label || done < phase.done) Object.assign(phase, { label, start: t, from: done });
-      Object.assign(phase, { done, total });
-      if (done >= total) {
-        erase();
-        bar.shown = '';
-        return;
-      }
-      if (t - bar.last < REDRAW_MS && bar.shown && bar.label === label) return;
-      bar.last = t;
-      bar.label = label;
-      const width = 30;
-      const filled = Math.round((done / Math.max(total, 1)) * width);
-      erase();
-      bar.shown = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${msg.amount(done, total, unit)}${eta(t)}`;
-      stderr.write(bar.shown);
-    },
+    // No terminal, no progress sink: the library then skips the work behind progress (polling DuckDB while it reads).
+    progress: !stderr.isTTY
+      ? undefined
+      : (label, done, total, unit) => {
+          const t = now().getTime();
+          // A new phase (or one that went back) starts its own clock for the ETA.
+          if (label !== phase.label || done < phase.done) Object.assign(phase, { label, start: t, from: done });
+          Object.assign(phase, { done, total });
+          if (done >= total) {
+            erase();
+            bar.shown = '';
+            return;
+          }
+          if (t - bar.last < REDRAW_MS && bar.shown && bar.label === label) return;
+          bar.last = t;
+          bar.label = label;
+          const width = 30;
+          const filled = Math.round((done / Math.max(total, 1)) * width);
+          erase();
+          bar.shown = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${msg.amount(done, total, unit)}${eta(t)}`;
+          stderr.write(bar.shown);
+        },
   };
 }

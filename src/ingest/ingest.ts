@@ -104,7 +104,9 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
       loading.grow(load.map((f) => f.bytes).reduce(sum, 0));
       for (const [kind, batch] of batches(load)) {
         const bytes = batch.map((f) => f.bytes).reduce(sum, 0);
-        const watch = <T>(fn: () => Promise<T>) => db.watch(fn, (part) => loading.part(bytes, part));
+        const watch = effects.progress
+          ? <T>(fn: () => Promise<T>) => db.watch(fn, (part) => loading.part(bytes, part))
+          : undefined;
         for (const r of await runBatch(db, kind, batch, { ...env, watch })) emit(r);
         loading.add(bytes);
       }
