@@ -11,10 +11,17 @@ export const FIXTURES = join(ROOT, 'test/fixtures');
 export const SHARED = resolve(ROOT, '../shared');
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 
-/** A temp folder removed after the file's tests. */
+// One hook per test file, registered when the file imports this module: an afterAll called from inside a test body is
+// silently dropped by vitest, which leaked every folder a test made for itself (thousands per full run).
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp folder removed after the file's tests (wherever it is called: collection, a hook or a test body). */
 export function tempDir(prefix = 'questlog-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 
