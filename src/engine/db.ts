@@ -5,6 +5,7 @@ import { errorMessage, UserError } from '../domain/errors.js';
 import { dbMessages, EXIT } from '../domain/messages.js';
 
 import { packageRoot } from '../root.js';
+import { rowObjectsJson } from './rows.js';
 
 export const DEFAULT_DB = 'data/questlog.duckdb';
 
@@ -109,7 +110,7 @@ export class Db {
   /** Runs one statement (or a script without parameters) and returns rows as JSON-safe objects. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     const reader = await this.conn.runAndReadAll(sql, params);
-    return reader.getRowObjectsJson() as T[];
+    return rowObjectsJson(reader) as T[];
   }
 
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
