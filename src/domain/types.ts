@@ -85,6 +85,8 @@ export interface StatsOptions {
   maxBackfillDays?: number;
   /** Store an `asOf` later than the last event date plus one day (refused otherwise: a typo'd future date). */
   force?: boolean;
+  /** false: no survival times or chain funnels (bench/extras.js measures what they cost); default true. */
+  extras?: boolean;
 }
 
 /** What refreshState did. */

@@ -58,6 +58,8 @@ export interface PublishOptions {
   include?: Record<string, string> | Promise<Record<string, string>>;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
   pauseAt?: number | 'swap';
+  /** false: no survival times, chain funnels or changes (bench/extras.js measures what they cost); default true. */
+  extras?: boolean;
 }
 
 export interface PublishSummary {
@@ -83,6 +85,7 @@ export async function loadSiteData(
     notice?: string;
     alerts?: readonly AlertRule[];
     segments?: SegmentOptions;
+    extras?: boolean;
   },
   effects: Effects,
 ) {
@@ -112,11 +115,15 @@ export async function loadSiteData(
     ...(opts.notice ? { notice: opts.notice } : {}),
     // Month files are read one month at a time, and only those the site does not hold yet.
     months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
-    survival: await read(() => getSurvival(db, date)),
-    survivalCurve: await read(() => getSurvivalCurve(db, date)),
-    chains: await read(() => getChains(db, date)),
-    // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
-    changes: await read(() => loadChanges(db, { date, rules: opts.alerts, history: 14 })),
+    ...(opts.extras === false
+      ? {}
+      : {
+          survival: await read(() => getSurvival(db, date)),
+          survivalCurve: await read(() => getSurvivalCurve(db, date)),
+          chains: await read(() => getChains(db, date)),
+          // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
+          changes: await read(() => loadChanges(db, { date, rules: opts.alerts, history: 14 })),
+        }),
   };
   const seg = opts.segments ?? segmentOptions(undefined);
   return floorSite({ ...data, segments: await loadSegments(db, date, seg) }, seg.minPlayers);
