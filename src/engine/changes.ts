@@ -1,10 +1,10 @@
 // Changes: each stored snapshot against the previous one, per quest, in SQL (significance included).
 import { listValue } from '@duckdb/node-api';
-import { evaluateAlerts, movers } from '../domain/alerts.js';
+import { evaluateAlerts, movers, segmentMovers } from '../domain/alerts.js';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { statsMessages } from '../domain/messages.js';
-import type { AlertRule, Changes, ChangesData, QuestChange } from '../domain/types.js';
+import type { AlertRule, Changes, ChangesData, QuestChange, SegmentChange } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 
 interface Pair {
@@ -75,10 +75,47 @@ async function stored(db: Db, date: string): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/** The comparison of `date` (or against `since`), its movers, the alerts `rules` fire, and `history` earlier ones. */
+/**
+ * Each quest x value of `dimension` (every dimension when omitted) of snapshot `date` against `previous`, from the
+ * stored segment figures; with `moved`, only the values whose conversion moved beyond the noise.
+ */
+async function getSegmentChanges(
+  db: Db,
+  q: { date: string; previous: string; dimension?: string; moved?: boolean },
+): Promise<SegmentChange[]> {
+  return db.all<SegmentChange>(sqlFile('changes/segment_changes'), {
+    date: q.date,
+    previous: q.previous,
+    dimension: q.dimension ?? null,
+    moved: q.moved ?? false,
+  });
+}
+
+/** The latest comparison's significant segment values of `dimensions`, worst first (one query for all of them). */
+async function segmentMoversOf(db: Db, latest: Changes, dimensions: readonly string[]) {
+  if (latest.previous_date === null || dimensions.length === 0) return [];
+  const rows = await getSegmentChanges(db, {
+    date: latest.snapshot_date,
+    previous: latest.previous_date,
+    ...(dimensions.length === 1 ? { dimension: dimensions[0] } : {}),
+    moved: true,
+  });
+  return segmentMovers(rows.filter((r) => dimensions.includes(r.dimension)));
+}
+
+/**
+ * The comparison of `date` (or against `since`), its movers, the alerts `rules` fire, and `history` earlier ones;
+ * with `dimensions`, the latest comparison's segment movers of those dimensions too.
+ */
 export async function loadChanges(
   db: Db,
-  opts: { date?: string; since?: string; rules?: readonly AlertRule[]; history?: number },
+  opts: {
+    date?: string;
+    since?: string;
+    rules?: readonly AlertRule[];
+    history?: number;
+    dimensions?: readonly string[];
+  },
 ): Promise<ChangesData> {
   const pair = await pairOf(db, { date: opts.date, since: opts.since });
   const before = opts.history
@@ -88,6 +125,7 @@ export async function loadChanges(
     : [];
   // One query for the comparison and its history.
   const [latest, ...earlier] = (await compare(db, [pair, ...before])) as [Changes, ...Changes[]];
+  const segments = await segmentMoversOf(db, latest, opts.dimensions ?? []);
   return {
     latest,
     history: earlier.map((c) => ({
@@ -96,6 +134,7 @@ export async function loadChanges(
       movers: movers(c),
     })),
     movers: movers(latest),
-    alerts: evaluateAlerts(opts.rules ?? [], latest),
+    ...(opts.dimensions && opts.dimensions.length > 0 ? { segmentMovers: segments } : {}),
+    alerts: evaluateAlerts(opts.rules ?? [], latest, segments),
   };
 }

@@ -231,7 +231,17 @@ async function nightlySteps(
   const publishing = step('publish', () =>
     publish(
       db,
-      { out, asOf, title, include, notice, segments, pauseAt: opts.pauseAt, alerts: config.alerts, extras: opts.extras },
+      {
+        out,
+        asOf,
+        title,
+        include,
+        notice,
+        segments,
+        pauseAt: opts.pauseAt,
+        alerts: config.alerts,
+        extras: opts.extras,
+      },
       effects,
     ),
   );

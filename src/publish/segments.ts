@@ -1,12 +1,13 @@
 // Segments in the published site: api/v1/segments.json, api/v1/segments/<dimension>/<value>.json, each quest's
 // `segments`, and the report's pages per dimension. Every row passes the privacy floor first (src/publish/privacy.ts).
 import type { Config } from '../config.js';
-import { DIMENSIONS, type QuestStats } from '../domain/types.js';
+import { type ChangesData, DIMENSIONS, type QuestStats } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getSegmentRows } from '../engine/segments.js';
 import { API_DIR, type SiteData } from './api.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { applyFloor, DEFAULT_MIN_PLAYERS } from './privacy.js';
+import { floorSegmentMovers } from './privacy-site.js';
 import { type SegmentOptions, type SiteSegments, segmentFigures } from './segment-figures.js';
 
 export function segmentOptions(config: Config | undefined): SegmentOptions {
@@ -21,6 +22,17 @@ export async function loadSegments(db: Db, date: string, opts: SegmentOptions): 
   const all = await getSegmentRows(db, { date });
   const rows = all.filter((r) => r.dimension === null || opts.dimensions.includes(r.dimension));
   return { ...opts, rows: applyFloor(rows, opts.minPlayers) };
+}
+
+/**
+ * The changes with the segment movers (and their alerts) hidden by the floor on either date left out: the previous
+ * date's rows are read and floored only when there is a segment mover to check.
+ */
+export async function floorSegmentChanges(db: Db, c: ChangesData, now: SiteSegments): Promise<ChangesData> {
+  const previous = c.latest.previous_date;
+  if (now.minPlayers <= 0 || previous === null || (c.segmentMovers ?? []).length === 0) return c;
+  const before = await loadSegments(db, previous, now);
+  return floorSegmentMovers(c, [...now.rows, ...before.rows]);
 }
 
 /** Per dimension, its values in order with their file ids (case-folding collisions hashed, as quest ids are). */
