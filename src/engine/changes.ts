@@ -39,8 +39,11 @@ export async function getChangeHistory(db: Db, date: string, limit: number): Pro
   );
 }
 
-/** The comparisons of `list`, in its order, from one query over every pair (not one query per pair). */
-async function compare(db: Db, list: readonly Pair[]): Promise<Changes[]> {
+/**
+ * The comparisons of `list`, in its order, from one query over every pair (not one query per pair). With `full`, only
+ * that snapshot date's comparison has every quest; the others hold just the quests that moved (what `movers` reads).
+ */
+async function compare(db: Db, list: readonly Pair[], full?: string): Promise<Changes[]> {
   const withBefore = list.filter((p): p is Pair & { previous_date: string } => p.previous_date !== null);
   const rows =
     withBefore.length === 0
@@ -48,6 +51,7 @@ async function compare(db: Db, list: readonly Pair[]): Promise<Changes[]> {
       : await db.all<QuestChange & Pair>(sqlFile('changes/quest_changes'), {
           dates: listValue(withBefore.map((p) => p.snapshot_date)),
           befores: listValue(withBefore.map((p) => p.previous_date)),
+          full: full ?? null,
         });
   const byPair = new Map<string, QuestChange[]>();
   for (const { snapshot_date, previous_date, ...q } of rows) {
@@ -124,7 +128,7 @@ export async function loadChanges(
       )
     : [];
   // One query for the comparison and its history.
-  const [latest, ...earlier] = (await compare(db, [pair, ...before])) as [Changes, ...Changes[]];
+  const [latest, ...earlier] = (await compare(db, [pair, ...before], pair.snapshot_date)) as [Changes, ...Changes[]];
   const segments = await segmentMoversOf(db, latest, opts.dimensions ?? []);
   return {
     latest,
