@@ -13,8 +13,9 @@
 // included) and wall time; the log line of its snapshot says what survival and chains cost inside it.
 // Each --pkg is a package root (default this one) frozen aside first (dist, SQL, schemas, templates), so a rebuild
 // during the run changes nothing; several --pkg compare builds A/B in the same minutes. Prints medians and the
-// 1-minute load average at each run; writes the raw runs to <data>/run/extras-<size>/runs.json.
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// 1-minute load average at each run, and the median of each rep's paired ratio; writes the raw runs to
+// <data>/run/extras-<size>/runs.json (`--summarize` prints the summary of that file again without running).
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,11 +32,16 @@ const { values: args } = parseArgs({
     pkg: { type: 'string', multiple: true },
     data: { type: 'string', default: join(ROOT, 'bench/data') },
     child: { type: 'string' },
+    summarize: { type: 'boolean', default: false },
   },
 });
 
 if (args.child) {
   await child(JSON.parse(args.child));
+} else if (args.summarize) {
+  const file = join(resolve(args.data), 'run', `extras-${args.size}`, 'runs.json');
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  summarize(saved.runs, saved.pkgs, (line) => process.stderr.write(`${line}\n`));
 } else {
   await main();
 }
@@ -92,22 +98,37 @@ async function main() {
     }
   }
   writeFileSync(join(work, 'runs.json'), JSON.stringify({ date: setup.date, pkgs: args.pkg ?? [ROOT], runs }, null, 1));
+  summarize(runs, args.pkg ?? [ROOT], log);
+}
+
+/** Per build: median CPU and wall with and without the extras, and the median of each rep's paired CPU ratio. */
+function summarize(runs, pkgNames, log) {
+  const reps = Math.max(...runs.map((r) => r.rep)) + 1;
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     const m = Math.floor(s.length / 2);
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
-  for (const [p] of pkgs.entries()) {
+  for (const [p] of pkgNames.entries()) {
     const of = (extras, f) => median(runs.filter((r) => r.pkg === p + 1 && r.extras === extras).map(f));
     const on = of(true, (r) => r.cpuMs);
     const off = of(false, (r) => r.cpuMs);
     const wOn = of(true, (r) => r.wallMs);
     const wOff = of(false, (r) => r.wallMs);
     const loads = runs.filter((r) => r.pkg === p + 1).map((r) => r.load1);
+    // Each rep's own pair (with / without, run back to back) is less at the mercy of the machine's load than the
+    // medians taken apart.
+    const paired = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const pick = (extras) => runs.find((r) => r.rep === rep && r.pkg === p + 1 && r.extras === extras)?.cpuMs;
+      paired.push(pick(true) / pick(false));
+    }
     log(
-      `pkg ${p + 1} (${(args.pkg ?? [ROOT])[p]}): median cpu ${on} ms with extras, ${off} ms without: ` +
+      `pkg ${p + 1} (${pkgNames[p]}): median cpu ${on} ms with extras, ${off} ms without: ` +
         `+${((on / off - 1) * 100).toFixed(1)}%; wall ${wOn} / ${wOff} ms: +${((wOn / wOff - 1) * 100).toFixed(1)}%; ` +
-        `load ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}, ${reps} reps`,
+        `load ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}, ${reps} reps; ` +
+        `paired cpu ratios ${paired.map((x) => `+${((x - 1) * 100).toFixed(1)}%`).join(' ')}, ` +
+        `median +${((median(paired) - 1) * 100).toFixed(1)}%`,
     );
   }
 }
@@ -138,7 +159,7 @@ async function prepare(work, dataset, pkg, historyDays, log) {
   };
   const dateFile = join(work, 'date.json');
   if (existsSync(db) && existsSync(dateFile)) {
-    const { date } = JSON.parse((await import('node:fs')).readFileSync(dateFile, 'utf8'));
+    const { date } = JSON.parse(readFileSync(dateFile, 'utf8'));
     return { db, date, config };
   }
   const duck = await (await DuckDBInstance.create(':memory:')).connect();
