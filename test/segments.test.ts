@@ -191,6 +191,36 @@ describe('segments', () => {
     db.close();
   });
 
+  it('gives each day of a backfill the rows a one-day run gives it, across a change of clocks', async () => {
+    // The backfill reads each state row once and puts it on its days (open rows from their first day on, closed ones
+    // on the days whose end they span); a one-day run reads the day's state directly. New York leaves daylight time
+    // on 2026-11-01, so one day has 25 hours and the day ends change their time of day.
+    const dir = tempDir();
+    const out = join(dir, 'data');
+    await generateDemoData(
+      { out, seed: 5, players: 300, quests: 12, meanQuests: 4, days: 10, start: '2026-10-27', formats: ['parquet'] },
+      silent,
+    );
+    const db = await freshDb(dir);
+    await ingest(db, { paths: [join(out, 'parquet')] }, silent);
+    const timezone = 'America/New_York';
+    const dates = await computeSnapshots(db, { backfill: true, timezone }, silent);
+    expect(dates).toContain('2026-11-01');
+    const all = 'SELECT * FROM segment_snapshots ORDER BY ALL';
+    const backfilled = await db.all(all);
+    // Closed intervals that span a day end are there to be counted (on UTC days; New York's are near enough).
+    const spanning = await db.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM state_intervals
+       WHERE valid_to IS NOT NULL AND date_trunc('day', valid_to) > valid_from`,
+    );
+    expect(spanning?.n).toBeGreaterThan(20);
+    // The values add up to the overall figures (snapshot/figures.sql, which joins every state row with every day).
+    for (const d of dates) expectSumsAddUp(await getSegmentRows(db, { date: d }));
+    for (const asOf of dates) await computeSnapshots(db, { asOf, timezone }, silent);
+    expect(await db.all(all)).toEqual(backfilled);
+    db.close();
+  });
+
   it('adds up on the committed sample, which has two builds and five platforms to compare', async () => {
     const dir = tempDir();
     const db = await freshDb(dir);
