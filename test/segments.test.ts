@@ -165,6 +165,33 @@ describe('segments', () => {
     rebuilt.close();
   });
 
+  it("a late file with a player's earlier first quest event moves their own values, as a rebuild does", async () => {
+    const db = await fixtureDb();
+    // e never met Q1 and counted under their first event's build 1.5; a late file brings an earlier Q3 event on 1.3.
+    const late: Parameters<typeof loadSegmentEvents>[1] = [['e', 'Q3', 'accepted', '2026-11-26 09:00:00', '1.3', 'pc']];
+    await loadSegmentEvents(db, late);
+    await computeSnapshots(db, { asOf: '2026-11-28' }, silent);
+    const after = await getSegmentRows(db, { date: '2026-11-28', dimension: 'build', quest: 'Q1', overall: false });
+    expect(after.map(counts)).toEqual([
+      c('Q1', '(none)', 1, { not_encountered: 1 }),
+      c('Q1', '1.3', 1, { not_encountered: 1 }),
+      c('Q1', '1.4', 1, { completed: 1 }),
+      c('Q1', '1.5', 2, { completed: 1, declined: 1 }),
+    ]);
+    const rebuilt = await freshDb();
+    await loadSegmentEvents(rebuilt, FIXTURE, FIXTURE_SEEN);
+    await loadSegmentEvents(rebuilt, late);
+    await computeSnapshots(rebuilt, { asOf: '2026-11-28' }, silent);
+    const own = 'SELECT player_id, first_ts::VARCHAR AS t, build, platform FROM player_values ORDER BY ALL';
+    expect(await db.all(own)).toEqual(await rebuilt.all(own));
+    expect(await db.all(own)).toContainEqual({ player_id: 'e', t: '2026-11-26 09:00:00', build: '1.3', platform: 'pc' });
+    expect(await getSegmentRows(rebuilt, { date: '2026-11-28' })).toEqual(
+      await getSegmentRows(db, { date: '2026-11-28' }),
+    );
+    db.close();
+    rebuilt.close();
+  });
+
   it('adds up on generated data with 1,000 quests, every dimension, every day', async () => {
     const dir = tempDir();
     const out = join(dir, 'data');
