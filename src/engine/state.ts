@@ -77,6 +77,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         'state_step',
         'state_seen',
         'state_pairs',
+        'state_player_values',
       ]) {
         await db.run(`DROP TABLE IF EXISTS temp.${t}`);
       }
