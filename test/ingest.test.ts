@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import type { Db } from '../src/engine/db.js';
-import { fingerprint } from '../src/ingest/formats.js';
+import { CHUNK, fingerprint } from '../src/ingest/fingerprint.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { listRejects } from '../src/ingest/rejects.js';
 import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
@@ -426,11 +427,47 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
     expect(await fp('a\n\nb\n')).toEqual([3, true]);
     expect(await fp('a\r\n\r\nb')).toEqual([3, true]);
     expect(await fp('\na')).toEqual([2, true]);
-    // Files over 1 MB are streamed in 64 KiB chunks: an empty line straddling a boundary is still seen.
-    const big = `${'z'.repeat(1 << 20)}\n`;
-    expect(await fp(`${'x'.repeat(65535)}\n\r\ny\n${big}`)).toEqual([4, true]);
-    expect(await fp(`${'x'.repeat(65535)}\r\n${'y'.repeat(70000)}\n${big}`)).toEqual([3, false]);
-    expect(await fp(`${'x'.repeat(65535)}\r\n${'y'.repeat(70000)}\n${big}\r`)).toEqual([4, true]);
+    // Files are read in CHUNK-byte pieces: an empty line straddling a boundary is still seen.
+    const x = 'x'.repeat(CHUNK - 1);
+    expect(await fp(`${x}\n\r\ny\n`)).toEqual([3, true]);
+    expect(await fp(`${x}\r\n${'y'.repeat(70000)}\n`)).toEqual([2, false]);
+    expect(await fp(`${x}\r\n${'y'.repeat(70000)}\n\r`)).toEqual([3, true]);
+    expect(await fp(`${'x'.repeat(CHUNK - 2)}\n\r\nz`)).toEqual([3, true]);
+  });
+
+  it('fingerprint flags bytes that may put a control character into an id, wherever they sit in a chunk', async () => {
+    const dir = tempDir();
+    const ctrl = async (text: string | Buffer, name = 'x.ndjson') => {
+      const f = join(dir, name);
+      writeFileSync(f, text);
+      return (await fingerprint(f)).ctrl;
+    };
+    // Plain text, '\r\n' line ends and non-ASCII letters (é is 0xC3 0xA9, NBSP 0xC2 0xA0) are not suspect.
+    expect(await ctrl('{"a":"b"}\r\n{"c":"é\u00a0ü"}\n')).toBe(false);
+    for (const bad of ['\t', '\u0000', '\u001b', '\u007f', '\\', '\u0085', '\u009f']) {
+      for (const at of [0, 1, 2, 3, 5, 6, 7]) expect(await ctrl(`${'a'.repeat(at)}${bad}${'b'.repeat(9)}`)).toBe(true);
+    }
+    expect(await ctrl('\u0080')).toBe(true);
+    expect(await ctrl('\u00a0\u0100')).toBe(false);
+    // A C1 control split over two chunks (0xC2 ends one, 0x85 starts the next), and one at a chunk's very end.
+    const split = Buffer.concat([Buffer.from('a'.repeat(CHUNK - 1)), Buffer.from('\u0085', 'utf8'), Buffer.from('\n')]);
+    expect(await ctrl(split)).toBe(true);
+    const tail = Buffer.concat([Buffer.from('a'.repeat(CHUNK - 3)), Buffer.from('\u0085\n', 'utf8')]);
+    expect(await ctrl(tail)).toBe(true);
+    const nbsp = Buffer.concat([Buffer.from('a'.repeat(CHUNK - 1)), Buffer.from('\u00a0\n', 'utf8')]);
+    expect(await ctrl(nbsp)).toBe(false);
+    // Inflated gzip arrives in pieces at any offset of their buffers (the word-at-a-time scan aligns itself): text
+    // that barely compresses, so the compressed file spans several reads.
+    const noise = randomBytes(3 << 20).toString('hex');
+    for (const [bad, want] of [
+      ['', false],
+      ['\u001b', true],
+    ] as const) {
+      const text = `${noise.slice(0, 5_000_001)}${bad}${noise.slice(5_000_001)}`;
+      expect(await ctrl(gzipSync(text), 'x.ndjson.gz')).toBe(want);
+    }
+    // Parquet is not scanned: it may always hold one.
+    expect(await ctrl('PAR1', 'x.parquet')).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import { cliOutput } from '../src/cli-output.js';
 import type { Effects } from '../src/domain/effects.js';
 import { progressMessages as msg, type ProgressUnit } from '../src/domain/progress-messages.js';
 import { computeSnapshots, nextRun } from '../src/engine/snapshot.js';
+import { CHUNK } from '../src/ingest/fingerprint.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { BytesProgress } from '../src/ingest/progress.js';
 import { publish } from '../src/publish/publish.js';
@@ -143,10 +144,10 @@ describe('ingest progress, in bytes', () => {
     const summary = await ingest(db, { paths: [file] }, fx);
     db.close();
     expect(summary.totals.loaded).toBe(1_000_000);
-    // Checking: Node reads the file in 64 KiB chunks; every chunk moves the count.
+    // Checking: Node reads the file in CHUNK-byte pieces; every piece moves the count.
     const checked = fx.of(msg.ingestCheck);
-    expect(checked.length).toBe(Math.ceil(size / 65536));
-    expect(checked[0]).toEqual([msg.ingestCheck, 65536, size, 'bytes']);
+    expect(checked.length).toBe(Math.ceil(size / CHUNK));
+    expect(checked[0]).toEqual([msg.ingestCheck, CHUNK, size, 'bytes']);
     expect(checked.at(-1)).toEqual([msg.ingestCheck, size, size, 'bytes']);
     expect(increasing(checked.map((c) => c[1]))).toBe(true);
     // Loading: DuckDB's own progress of the read, then the whole file once its rows are stored.

@@ -1,15 +1,13 @@
-// Which files an ingest covers and what format each is in: discovery, sniffing, content hashing.
+// Which files an ingest covers and what format each is in: discovery and sniffing (hashing: fingerprint.ts).
 
-import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import { PassThrough, Transform, Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type Config, configPath, type SourceConfig } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
-import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { InputError, UserError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { checkMapping } from './mapping-check.js';
@@ -149,106 +147,6 @@ async function headLines(path: string): Promise<string[]> {
     // Sniffing reads a prefix only; the real read reports broken files properly.
   }
   return text.split(/\r?\n/);
-}
-
-/** Plain files below this size are read in one go rather than streamed. */
-const SMALL = 1 << 20;
-
-/** What ingest learns about a file before DuckDB reads it. */
-export interface Fingerprint {
-  hash: string;
-  bytes: number;
-  /** Physical lines ('\n'-terminated, plus an unterminated last one) of the decompressed text; 0 for Parquet. */
-  lines: number;
-  /** Whether some line is empty (or just '\r'): such files cannot take the NDJSON fast path. */
-  blank: boolean;
-  /** Bytes in the longest line (DuckDB's line buffer is sized to it: a 64 MB buffer per small file is slow). */
-  longest: number;
-  /**
-   * Whether the text may put a control character into an id: a raw C0/C1 control or DEL (tab included), or a
-   * backslash (a JSON escape such as \u001b). Always true for Parquet (not scanned). Gates the per-id check in SQL.
-   */
-  ctrl: boolean;
-}
-
-/**
- * sha256 of the bytes (the file's identity), its size and its line count, in one streaming pass. Gzip files are also
- * inflated here: DuckDB reads a truncated gzip without complaint, so this is where a cut-off download is caught.
- */
-export async function fingerprint(path: string, onBytes?: (n: number) => void): Promise<Fingerprint> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      onBytes?.(chunk.length);
-      cb(null, chunk);
-    },
-  });
-  const counter = lineCounter(baseExt(path) !== '.parquet');
-  const gz = path.toLowerCase().endsWith('.gz');
-  try {
-    // Small plain files in one read: stream setup costs more than the bytes (the sample is 544 files of ~5 KB).
-    if (!gz && statSync(path).size < SMALL) {
-      const buf = await readFile(path);
-      onBytes?.(buf.length);
-      counter.feed(buf);
-      return { hash: createHash('sha256').update(buf).digest('hex'), bytes: buf.length, ...counter.result() };
-    }
-    if (gz) await pipeline(createReadStream(path), tap, createGunzip(), counter.sink);
-    else await pipeline(createReadStream(path), tap, counter.sink);
-  } catch (err) {
-    const reason = errorMessage(err);
-    throw new InputError(path, gz ? msg.badGzip(reason) : msg.unreadable(reason), { cause: err });
-  }
-  return { hash: hash.digest('hex'), bytes, ...counter.result() };
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
-const SUSPECT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\\]|\xc2[\x80-\x9f]/;
-
-/** Counts lines and spots empty ones across chunk boundaries (a line holding nothing but '\r' is empty too). */
-function lineCounter(enabled: boolean) {
-  let lines = 0;
-  let blank = false;
-  let longest = 0;
-  let ctrl = !enabled;
-  // Bytes of the current, unfinished line, and whether they are exactly '\r'.
-  let len = 0;
-  let onlyCr = false;
-  const feed = (chunk: Buffer) => {
-    if (!enabled) return;
-    // One regex pass over the bytes as latin1 (a UTF-8 C1 control is 0xC2 0x80-0x9F), until the first hit.
-    if (!ctrl) ctrl = SUSPECT.test(chunk.toString('latin1'));
-    let from = 0;
-    for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
-      const total = len + nl - from;
-      if (total > longest) longest = total;
-      if (total === 0 || (total === 1 && (len === 1 ? onlyCr : chunk[from] === 13))) blank = true;
-      lines++;
-      len = 0;
-      from = nl + 1;
-    }
-    const rest = chunk.length - from;
-    if (rest > 0) {
-      onlyCr = len === 0 && rest === 1 && chunk[from] === 13;
-      len += rest;
-    }
-  };
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      feed(chunk);
-      cb();
-    },
-  });
-  const result = () => ({
-    lines: lines + (len > 0 ? 1 : 0),
-    blank: blank || (len === 1 && onlyCr),
-    longest: Math.max(longest, len),
-    ctrl,
-  });
-  return { sink, feed, result };
 }
 
 /** Seed logs: which player a session file belongs to. `parent` (default), `stem`, or `/regex/` (first group). */

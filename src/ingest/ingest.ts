@@ -11,13 +11,13 @@ import { progressMessages } from '../domain/progress-messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
 import { loadBatch } from './batch.js';
 import { expandPaths } from './discover.js';
+import { fingerprint } from './fingerprint.js';
 import {
   checkHeader,
   detectFormat,
   type FileFormat,
   FORMATS,
   type FormatName,
-  fingerprint,
   isGlob,
   sourceFormat,
   sourcePaths,

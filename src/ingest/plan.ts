@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
-import { baseExt, type FileFormat, type Fingerprint, seedPlayer, startFromName, stem } from './formats.js';
+import type { Fingerprint } from './fingerprint.js';
+import { baseExt, type FileFormat, seedPlayer, startFromName, stem } from './formats.js';
 
 /** DuckDB's line buffer: anything longer makes the whole file unreadable. */
 export const MAX_LINE = 64 << 20;

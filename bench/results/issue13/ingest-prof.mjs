@@ -1,0 +1,50 @@
+// Ingest alone, timed (wall and process CPU, DuckDB's threads included), for A/B between builds in the same minutes.
+// Usage: node bench/results/issue13/ingest-prof.mjs <package root with dist/> [ndjson|csv|parquet] [--stmts]
+// --stmts also lists every statement over 20 ms: start offset, wall ms, CPU ms. Reads bench/data/1m/plain/<format>.
+// After ingest, a CHECKPOINT is timed apart (`ck`: wall/CPU ms), so work deferred past the commit is not missed.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [root, format = 'ndjson', flag] = process.argv.slice(2);
+const lib = (n) => import(pathToFileURL(join(resolve(root), 'dist', `${n}.js`)).href);
+const [{ Db }, { ingest }, { migrate }] = await Promise.all(['engine/db', 'ingest/ingest', 'engine/migrate'].map(lib));
+const dir = resolve(import.meta.dirname, '../../data/1m/plain', format);
+const inputs = readdirSync(dir).sort().map((f) => join(dir, f));
+const work = mkdtempSync(join(tmpdir(), 'ingest-prof-'));
+const db = await Db.open(join(work, 'p.duckdb'), { threads: 2, memoryLimit: '8GB', tempDirectory: join(work, 'tmp') });
+await migrate(db);
+const cpuMs = (c) => (c.user + c.system) / 1000;
+const stm = [];
+let t0 = 0;
+if (flag === '--stmts') {
+  // Db.transaction runs BEGIN/COMMIT on the connection itself: time there, so COMMIT shows too.
+  const conn = db.connection;
+  const run = conn.run.bind(conn);
+  conn.run = async (sql, p) => {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    try {
+      return await run(sql, p);
+    } finally {
+      stm.push([t - t0, performance.now() - t, cpuMs(process.cpuUsage(c)), sql.replace(/\s+/g, ' ').slice(0, 90)]);
+    }
+  };
+}
+const c0 = process.cpuUsage();
+t0 = performance.now();
+const s = await ingest(db, { paths: inputs, format: 'events', cwd: work }, { log() {} });
+const wall = performance.now() - t0;
+const cpu = cpuMs(process.cpuUsage(c0));
+const tk = performance.now();
+const ck0 = process.cpuUsage();
+await db.run('CHECKPOINT');
+const ck = `${Math.round(performance.now() - tk)}/${Math.round(cpuMs(process.cpuUsage(ck0)))}`;
+db.close();
+rmSync(work, { recursive: true, force: true });
+for (const [at, ms, c, sql] of stm) {
+  if (ms > 20) console.log(at.toFixed(0).padStart(6), ms.toFixed(0).padStart(6), c.toFixed(0).padStart(6), sql);
+}
+const { lines_read: lines, loaded } = s.totals;
+console.log(JSON.stringify({ root, format, wall: Math.round(wall), cpu: Math.round(cpu), lines, loaded, ck }));
