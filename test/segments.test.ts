@@ -184,7 +184,12 @@ describe('segments', () => {
     await computeSnapshots(rebuilt, { asOf: '2026-11-28' }, silent);
     const own = 'SELECT player_id, first_ts::VARCHAR AS t, build, platform FROM player_values ORDER BY ALL';
     expect(await db.all(own)).toEqual(await rebuilt.all(own));
-    expect(await db.all(own)).toContainEqual({ player_id: 'e', t: '2026-11-26 09:00:00', build: '1.3', platform: 'pc' });
+    expect(await db.all(own)).toContainEqual({
+      player_id: 'e',
+      t: '2026-11-26 09:00:00',
+      build: '1.3',
+      platform: 'pc',
+    });
     expect(await getSegmentRows(rebuilt, { date: '2026-11-28' })).toEqual(
       await getSegmentRows(db, { date: '2026-11-28' }),
     );
