@@ -15,10 +15,18 @@ export function changesVerb(
     .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: the latest stored)')
     .option('--since <date>', 'compare with this stored snapshot (default: the one before)')
     .addOption(new Option('--format <format>', 'output').choices(['text', 'markdown', 'json']).default('text'))
-    .addHelpText('after', example('questlog changes', 'questlog changes --since 2026-11-20 --format markdown'))
-    .action(async (o: { asOf?: string; since?: string; format: string }) => {
+    .option('--by <dimension>', "also compare each quest's values of build, platform or cohort (conversion)")
+    .addHelpText(
+      'after',
+      example(
+        'questlog changes',
+        'questlog changes --since 2026-11-20 --format markdown',
+        'questlog changes --by platform',
+      ),
+    )
+    .action(async (o: { asOf?: string; since?: string; format: string; by?: string }) => {
       // JSON on stdout alone: step lines go to stderr then.
       const { config, db, effects } = context(o.format === 'json' ? 'json' : 'table');
-      await changesCommand({ db, config, asOf: o.asOf, since: o.since, format: o.format }, effects);
+      await changesCommand({ db, config, asOf: o.asOf, since: o.since, format: o.format, by: o.by }, effects);
     });
 }

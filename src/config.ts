@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
 import { check, type Spec } from './config-spec.js';
+import { isSegmentScope } from './domain/alerts.js';
 import { changesMessages } from './domain/changes-messages.js';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
@@ -169,6 +170,9 @@ function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertR
     }
     if (!DIRECTIONS.includes(r.direction ?? '')) {
       throw new UserError(msg.badValue(file, key('direction'), `one of ${DIRECTIONS.join(', ')}`, String(r.direction)));
+    }
+    if (r.scope !== undefined && isSegmentScope(r.scope) && r.metric !== 'conversion_rate') {
+      throw new UserError(changesMessages.segmentScopeMetric(file, key('scope'), r.scope, String(r.metric)));
     }
     if (r.min_change !== undefined && !(Number.isFinite(r.min_change) && r.min_change >= 0)) {
       throw new UserError(msg.badValue(file, key('min_change'), 'a number ≥ 0', String(r.min_change)));

@@ -165,6 +165,38 @@ describe('segments', () => {
     rebuilt.close();
   });
 
+  it("a late file with a player's earlier first quest event moves their own values, as a rebuild does", async () => {
+    const db = await fixtureDb();
+    // e never met Q1 and counted under their first event's build 1.5; a late file brings an earlier Q3 event on 1.3.
+    const late: Parameters<typeof loadSegmentEvents>[1] = [['e', 'Q3', 'accepted', '2026-11-26 09:00:00', '1.3', 'pc']];
+    await loadSegmentEvents(db, late);
+    await computeSnapshots(db, { asOf: '2026-11-28' }, silent);
+    const after = await getSegmentRows(db, { date: '2026-11-28', dimension: 'build', quest: 'Q1', overall: false });
+    expect(after.map(counts)).toEqual([
+      c('Q1', '(none)', 1, { not_encountered: 1 }),
+      c('Q1', '1.3', 1, { not_encountered: 1 }),
+      c('Q1', '1.4', 1, { completed: 1 }),
+      c('Q1', '1.5', 2, { completed: 1, declined: 1 }),
+    ]);
+    const rebuilt = await freshDb();
+    await loadSegmentEvents(rebuilt, FIXTURE, FIXTURE_SEEN);
+    await loadSegmentEvents(rebuilt, late);
+    await computeSnapshots(rebuilt, { asOf: '2026-11-28' }, silent);
+    const own = 'SELECT player_id, first_ts::VARCHAR AS t, build, platform FROM player_values ORDER BY ALL';
+    expect(await db.all(own)).toEqual(await rebuilt.all(own));
+    expect(await db.all(own)).toContainEqual({
+      player_id: 'e',
+      t: '2026-11-26 09:00:00',
+      build: '1.3',
+      platform: 'pc',
+    });
+    expect(await getSegmentRows(rebuilt, { date: '2026-11-28' })).toEqual(
+      await getSegmentRows(db, { date: '2026-11-28' }),
+    );
+    db.close();
+    rebuilt.close();
+  });
+
   it('adds up on generated data with 1,000 quests, every dimension, every day', async () => {
     const dir = tempDir();
     const out = join(dir, 'data');
@@ -188,6 +220,36 @@ describe('segments', () => {
     );
     expect(values.map((v) => v.dimension)).toEqual(['build', 'cohort', 'platform']);
     for (const v of values) expect(v.n).toBeGreaterThanOrEqual(2);
+    db.close();
+  });
+
+  it('gives each day of a backfill the rows a one-day run gives it, across a change of clocks', async () => {
+    // The backfill reads each state row once and puts it on its days (open rows from their first day on, closed ones
+    // on the days whose end they span); a one-day run reads the day's state directly. New York leaves daylight time
+    // on 2026-11-01, so one day has 25 hours and the day ends change their time of day.
+    const dir = tempDir();
+    const out = join(dir, 'data');
+    await generateDemoData(
+      { out, seed: 5, players: 300, quests: 12, meanQuests: 4, days: 10, start: '2026-10-27', formats: ['parquet'] },
+      silent,
+    );
+    const db = await freshDb(dir);
+    await ingest(db, { paths: [join(out, 'parquet')] }, silent);
+    const timezone = 'America/New_York';
+    const dates = await computeSnapshots(db, { backfill: true, timezone }, silent);
+    expect(dates).toContain('2026-11-01');
+    const all = 'SELECT * FROM segment_snapshots ORDER BY ALL';
+    const backfilled = await db.all(all);
+    // Closed intervals that span a day end are there to be counted (on UTC days; New York's are near enough).
+    const spanning = await db.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM state_intervals
+       WHERE valid_to IS NOT NULL AND date_trunc('day', valid_to) > valid_from`,
+    );
+    expect(spanning?.n).toBeGreaterThan(20);
+    // The values add up to the overall figures (snapshot/figures.sql, which joins every state row with every day).
+    for (const d of dates) expectSumsAddUp(await getSegmentRows(db, { date: d }));
+    for (const asOf of dates) await computeSnapshots(db, { asOf, timezone }, silent);
+    expect(await db.all(all)).toEqual(backfilled);
     db.close();
   });
 

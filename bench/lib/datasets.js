@@ -1,6 +1,6 @@
 // Benchmark data from questlog's own deterministic generator, written once per size and reused while its options
 // are unchanged (a manifest beside the files records them).
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance, listValue } from '@duckdb/node-api';
@@ -118,8 +118,18 @@ async function splitNewDay(dir, parquet, log) {
   conn.closeSync();
   instance.closeSync();
   const m = { from: parquet, day, history, lastday };
-  writeFileSync(manifest, JSON.stringify(m, null, 2));
+  writeManifest(manifest, m);
   return m;
+}
+
+/**
+ * Temp + rename: bench data is often a hard-linked copy of another worktree's, and writing the manifest in place would
+ * change that tree's manifest too (and make it regenerate its data for nothing).
+ */
+function writeManifest(path, m) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(m, null, 2));
+  renameSync(tmp, path);
 }
 
 const literal = (s) => `'${s.replaceAll("'", "''")}'`;
@@ -134,7 +144,7 @@ async function ensure(dir, opts, generateDemoData, log) {
   log(`generating ${dir} ...`);
   const summary = await generateDemoData({ ...opts, out: dir }, { log: () => {} });
   log(`  ${summary.events} events, ${summary.players} players, ${summary.quests} quests in ${summary.ms} ms`);
-  writeFileSync(manifest, JSON.stringify({ options: opts, summary }, null, 2));
+  writeManifest(manifest, { options: opts, summary });
   return summary;
 }
 

@@ -85,6 +85,8 @@ export interface StatsOptions {
   maxBackfillDays?: number;
   /** Store an `asOf` later than the last event date plus one day (refused otherwise: a typo'd future date). */
   force?: boolean;
+  /** false: no survival times or chain funnels (bench/extras.js measures what they cost); default true. */
+  extras?: boolean;
 }
 
 /** What refreshState did. */
@@ -176,6 +178,13 @@ export interface QuestChange {
   suppressed?: boolean;
 }
 
+/** One quest x segment value against the previous snapshot: QuestChange's figures but survival (estimated per quest
+ * only), with the value's `dimension` and `value`. */
+export type SegmentChange = Omit<QuestChange, 'chain' | `survival_${string}` | 'suppressed'> & {
+  dimension: string;
+  value: string;
+};
+
 export interface Changes {
   snapshot_date: string;
   previous_date: string | null; // null: no earlier snapshot stored, nothing to compare
@@ -196,6 +205,9 @@ export interface Mover {
   change: number; // after - before
   relative_change: number | null; // change / before; null when before is 0
   worse: boolean; // conversion down, or time to complete up
+  /** A segment value's mover (conversion only): its dimension and value; absent on a quest's own. */
+  dimension?: string;
+  value?: string;
   /** The 95% intervals of `after` and `before` (null where a bound does not exist: an unbounded survival median). */
   low: number | null;
   high: number | null;
@@ -209,7 +221,7 @@ export interface AlertRule {
   direction: 'up' | 'down' | 'any';
   /** Smallest change that fires: absolute for rates (0.05 = 5 points), relative for times (0.2 = 20% slower). */
   min_change: number;
-  /** 'any quest' or one quest id. */
+  /** 'any quest' or one quest id; 'any segment' or 'any <dimension>' for segment values (conversion only). */
   scope: string;
 }
 
@@ -224,6 +236,8 @@ export interface ChangesData {
   /** Each earlier stored snapshot against the one before it, newest first (movers only). */
   history: { snapshot_date: string; previous_date: string | null; movers: Mover[] }[];
   movers: Mover[];
+  /** The latest comparison's significant segment values (the dimensions asked for), worst first. */
+  segmentMovers?: Mover[];
   alerts: FiredAlert[];
 }
 /** The five states a player can be in with a quest, in the tie-break order used for events at the same instant. */

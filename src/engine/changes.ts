@@ -1,10 +1,10 @@
 // Changes: each stored snapshot against the previous one, per quest, in SQL (significance included).
 import { listValue } from '@duckdb/node-api';
-import { evaluateAlerts, movers } from '../domain/alerts.js';
+import { evaluateAlerts, movers, segmentMovers } from '../domain/alerts.js';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { statsMessages } from '../domain/messages.js';
-import type { AlertRule, Changes, ChangesData, QuestChange } from '../domain/types.js';
+import type { AlertRule, Changes, ChangesData, QuestChange, SegmentChange } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 
 interface Pair {
@@ -39,8 +39,11 @@ export async function getChangeHistory(db: Db, date: string, limit: number): Pro
   );
 }
 
-/** The comparisons of `list`, in its order, from one query over every pair (not one query per pair). */
-async function compare(db: Db, list: readonly Pair[]): Promise<Changes[]> {
+/**
+ * The comparisons of `list`, in its order, from one query over every pair (not one query per pair). With `full`, only
+ * that snapshot date's comparison has every quest; the others hold just the quests that moved (what `movers` reads).
+ */
+async function compare(db: Db, list: readonly Pair[], full?: string): Promise<Changes[]> {
   const withBefore = list.filter((p): p is Pair & { previous_date: string } => p.previous_date !== null);
   const rows =
     withBefore.length === 0
@@ -48,6 +51,7 @@ async function compare(db: Db, list: readonly Pair[]): Promise<Changes[]> {
       : await db.all<QuestChange & Pair>(sqlFile('changes/quest_changes'), {
           dates: listValue(withBefore.map((p) => p.snapshot_date)),
           befores: listValue(withBefore.map((p) => p.previous_date)),
+          full: full ?? null,
         });
   const byPair = new Map<string, QuestChange[]>();
   for (const { snapshot_date, previous_date, ...q } of rows) {
@@ -75,10 +79,47 @@ async function stored(db: Db, date: string): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/** The comparison of `date` (or against `since`), its movers, the alerts `rules` fire, and `history` earlier ones. */
+/**
+ * Each quest x value of `dimension` (every dimension when omitted) of snapshot `date` against `previous`, from the
+ * stored segment figures; with `moved`, only the values whose conversion moved beyond the noise.
+ */
+async function getSegmentChanges(
+  db: Db,
+  q: { date: string; previous: string; dimension?: string; moved?: boolean },
+): Promise<SegmentChange[]> {
+  return db.all<SegmentChange>(sqlFile('changes/segment_changes'), {
+    date: q.date,
+    previous: q.previous,
+    dimension: q.dimension ?? null,
+    moved: q.moved ?? false,
+  });
+}
+
+/** The latest comparison's significant segment values of `dimensions`, worst first (one query for all of them). */
+async function segmentMoversOf(db: Db, latest: Changes, dimensions: readonly string[]) {
+  if (latest.previous_date === null || dimensions.length === 0) return [];
+  const rows = await getSegmentChanges(db, {
+    date: latest.snapshot_date,
+    previous: latest.previous_date,
+    ...(dimensions.length === 1 ? { dimension: dimensions[0] } : {}),
+    moved: true,
+  });
+  return segmentMovers(rows.filter((r) => dimensions.includes(r.dimension)));
+}
+
+/**
+ * The comparison of `date` (or against `since`), its movers, the alerts `rules` fire, and `history` earlier ones;
+ * with `dimensions`, the latest comparison's segment movers of those dimensions too.
+ */
 export async function loadChanges(
   db: Db,
-  opts: { date?: string; since?: string; rules?: readonly AlertRule[]; history?: number },
+  opts: {
+    date?: string;
+    since?: string;
+    rules?: readonly AlertRule[];
+    history?: number;
+    dimensions?: readonly string[];
+  },
 ): Promise<ChangesData> {
   const pair = await pairOf(db, { date: opts.date, since: opts.since });
   const before = opts.history
@@ -87,7 +128,8 @@ export async function loadChanges(
       )
     : [];
   // One query for the comparison and its history.
-  const [latest, ...earlier] = (await compare(db, [pair, ...before])) as [Changes, ...Changes[]];
+  const [latest, ...earlier] = (await compare(db, [pair, ...before], pair.snapshot_date)) as [Changes, ...Changes[]];
+  const segments = await segmentMoversOf(db, latest, opts.dimensions ?? []);
   return {
     latest,
     history: earlier.map((c) => ({
@@ -96,6 +138,7 @@ export async function loadChanges(
       movers: movers(c),
     })),
     movers: movers(latest),
-    alerts: evaluateAlerts(opts.rules ?? [], latest),
+    ...(opts.dimensions && opts.dimensions.length > 0 ? { segmentMovers: segments } : {}),
+    alerts: evaluateAlerts(opts.rules ?? [], latest, segments),
   };
 }

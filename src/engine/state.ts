@@ -77,6 +77,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         'state_step',
         'state_seen',
         'state_pairs',
+        'state_player_values',
       ]) {
         await db.run(`DROP TABLE IF EXISTS temp.${t}`);
       }
@@ -102,6 +103,7 @@ async function refreshCounts(db: Db, after: number | null): Promise<void> {
     await db.run('DELETE FROM player_first');
     await db.run('DELETE FROM quest_first');
     await db.run('DELETE FROM pair_first');
+    await db.run('DELETE FROM player_values');
   }
   await db.run(sqlFile('state/quarters'), { after: after ?? ALL });
   await db.run(sqlFile('state/seen'), { after: after ?? ALL });
@@ -109,6 +111,7 @@ async function refreshCounts(db: Db, after: number | null): Promise<void> {
   await db.run(sqlFile('state/quests'), { after: after ?? ALL });
   await db.run(sqlFile('state/pairs'), { after: after ?? ALL });
   await db.run(sqlFile('state/pairs_merge'));
+  await db.run(sqlFile('state/player_values'));
 }
 
 async function count(db: Db, from: string): Promise<number> {

@@ -1,13 +1,16 @@
 // `questlog changes`: a stored snapshot against the previous one (or --since), as text, markdown or JSON.
 import type { Config } from '../config.js';
+import { isSegmentScope } from '../domain/alerts.js';
 import { changesMessages as msg } from '../domain/changes-messages.js';
-import type { Effects } from '../domain/effects.js';
+import { type Effects, emit } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import type { ChangesData } from '../domain/types.js';
 import { loadChanges } from '../engine/changes.js';
+import { checkDimension } from '../engine/segments.js';
 import { changesDocument, describeMover, digestMarkdown } from '../publish/changes.js';
 import { stableJson } from '../publish/json.js';
 import { DEFAULT_TITLE } from '../publish/publish.js';
+import { segmentOptions } from '../publish/segments.js';
 import { withDb } from './run.js';
 
 const CHANGES_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -19,17 +22,27 @@ interface ChangesCommandOptions {
   asOf?: string;
   since?: string;
   format?: string;
+  /** A dimension whose values are compared too (segment movers). */
+  by?: string;
 }
 
 /** Prints the comparison; returns it (alerts evaluated against config `alerts`). */
 export async function changesCommand(opts: ChangesCommandOptions, effects: Effects): Promise<ChangesData> {
   const format = (opts.format ?? 'text') as ChangesFormat;
   if (!CHANGES_FORMATS.includes(format)) throw new UserError(msg.unknownFormat(String(opts.format)));
+  const rules = opts.config.alerts ?? [];
+  // --by compares that dimension's values; a rule scoped to segments needs the configured ones to be judged.
+  const dimensions = opts.by
+    ? [checkDimension(opts.by)]
+    : rules.some((r) => isSegmentScope(r.scope))
+      ? segmentOptions(opts.config).dimensions
+      : [];
   return withDb(
     opts.db,
     async (db) => {
-      const data = await loadChanges(db, { date: opts.asOf, since: opts.since, rules: opts.config.alerts });
-      for (const line of formatChanges(data, format, opts.config.reports?.title ?? DEFAULT_TITLE)) effects.log(line);
+      const data = await loadChanges(db, { date: opts.asOf, since: opts.since, rules, dimensions });
+      // The result itself, never stamped: JSON alone on stdout (step lines go to stderr then).
+      emit(effects, formatChanges(data, format, opts.config.reports?.title ?? DEFAULT_TITLE));
       return data;
     },
     { readOnly: true },
@@ -47,6 +60,10 @@ function formatChanges(data: ChangesData, format: ChangesFormat, title: string):
   const lines = [msg.header(latest.snapshot_date, latest.previous_date)];
   if (data.movers.length === 0) lines.push(msg.noMovers);
   for (const m of data.movers) lines.push(`  ${m.worse ? 'worse ' : 'better'}  ${describeMover(m)}`);
+  if (data.segmentMovers) {
+    lines.push(msg.segmentHeader(data.segmentMovers.length));
+    for (const m of data.segmentMovers) lines.push(`  ${m.worse ? 'worse ' : 'better'}  ${describeMover(m)}`);
+  }
   if (data.alerts.length > 0) {
     lines.push(msg.alertsFired(data.alerts.length));
     for (const a of data.alerts) lines.push(`  ${a.rule.metric} ${a.rule.direction}: ${describeMover(a.mover)}`);

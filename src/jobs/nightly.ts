@@ -31,6 +31,8 @@ export interface NightlyOptions {
   lockFile?: string;
   /** Test hook, passed to publish. */
   pauseAt?: PublishOptions['pauseAt'];
+  /** false: no survival times, chain funnels or changes (bench/extras.js measures what they cost); default true. */
+  extras?: boolean;
 }
 
 export interface NightlySummary {
@@ -192,7 +194,7 @@ async function nightlySteps(
   // The default date is allowed past the data (that is what staleness reports); a date typed by hand is checked.
   const force = opts.force === true || opts.asOf === undefined;
   await step(`snapshot ${asOf}`, () =>
-    engineFor(config).computeSnapshots(db, snapshotOptions(config, { asOf, force }), effects),
+    engineFor(config).computeSnapshots(db, snapshotOptions(config, { asOf, force, extras: opts.extras }), effects),
   );
   counts.snapshots = 1;
   faultPoint('nightly-snapshot');
@@ -227,7 +229,21 @@ async function nightlySteps(
   const include = inside && staged ? staged.then((dir) => ({ notebooks: dir })) : {};
   const notice = stale?.notice;
   const publishing = step('publish', () =>
-    publish(db, { out, asOf, title, include, notice, segments, pauseAt: opts.pauseAt, alerts: config.alerts }, effects),
+    publish(
+      db,
+      {
+        out,
+        asOf,
+        title,
+        include,
+        notice,
+        segments,
+        pauseAt: opts.pauseAt,
+        alerts: config.alerts,
+        extras: opts.extras,
+      },
+      effects,
+    ),
   );
   // Nothing may touch the file (the finally below closes it) until the copy is done; the first failure in
   // pipeline order is the one reported.

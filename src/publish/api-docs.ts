@@ -53,7 +53,11 @@ const ENDPOINTS: Endpoint[] = [
     summary: "One chain's funnel: per step reached, completed, dropped and conversion",
     params: [{ name: 'chain_id', description: "The chain's file id (chains.json lists it).", pattern: '^[^/]+$' }],
   },
-  { path: '/changes.json', schema: 'changes', summary: 'Each snapshot against the previous one: movers and alerts' },
+  {
+    path: '/changes.json',
+    schema: 'changes',
+    summary: 'Each snapshot against the previous one: movers, segment movers and alerts',
+  },
   { path: '/segments.json', schema: 'segments', summary: 'Published dimensions, their values and the privacy floor' },
   {
     path: '/segments/{dimension}/{value_id}.json',

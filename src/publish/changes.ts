@@ -24,6 +24,7 @@ function moverJson(m: Mover) {
     quest_id: m.quest_id,
     relative_change: round(m.relative_change, 6),
     worse: m.worse,
+    ...(m.dimension === undefined ? {} : { dimension: m.dimension, value: m.value }),
   };
 }
 
@@ -65,6 +66,8 @@ export function changesDocument(header: Record<string, unknown>, data: ChangesDa
       { snapshot_date: latest.snapshot_date, previous_date: latest.previous_date, movers: data.movers.map(moverJson) },
       ...data.history.map((h) => ({ ...h, movers: h.movers.map(moverJson) })),
     ],
+    // The latest comparison's segment values (published dimensions only), when segments are published.
+    ...(data.segmentMovers ? { segment_movers: data.segmentMovers.map(moverJson) } : {}),
     quests: latest.quests.map((q) => ({
       ...q,
       ...roundAll(q, RATE_FIELDS, 6),
@@ -79,7 +82,8 @@ export function changesDocument(header: Record<string, unknown>, data: ChangesDa
  */
 export function describeMover(m: Mover): string {
   const label = METRIC_LABEL[m.metric];
-  const name = m.name === m.quest_id ? m.quest_id : `${m.quest_id} ${m.name}`;
+  const quest = m.name === m.quest_id ? m.quest_id : `${m.quest_id} ${m.name}`;
+  const name = m.dimension === undefined ? quest : `${quest} (${m.dimension} ${m.value})`;
   if (m.metric === 'conversion_rate') {
     const pts = (m.change * 100).toFixed(1);
     const before = `${formatPercent(m.before)} [${formatRateInterval(m.low_before, m.high_before)}]`;
@@ -109,6 +113,13 @@ export function digestMarkdown(title: string, data: ChangesData, limit = 10): st
   for (const m of data.movers.slice(0, limit)) lines.push(`- ${m.worse ? '▼' : '▲'} ${describeMover(m)}`);
   if (data.movers.length > limit) lines.push(`- … and ${data.movers.length - limit} more (changes.json)`);
   lines.push('');
+  const values = data.segmentMovers ?? [];
+  if (values.length > 0) {
+    lines.push('## Segment values', '');
+    for (const m of values.slice(0, limit)) lines.push(`- ${m.worse ? '▼' : '▲'} ${describeMover(m)}`);
+    if (values.length > limit) lines.push(`- … and ${values.length - limit} more (changes.json)`);
+    lines.push('');
+  }
   return lines.join('\n');
 }
 

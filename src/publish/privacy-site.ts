@@ -2,7 +2,15 @@
 // their history (month files included), completion-time histograms, survival figures and curves, chain funnel steps
 // and the changes since the previous snapshot. Each hides what would tell about 1 to K-1 players, by the rule of
 // src/publish/privacy.ts, and nothing hidden can be had back from what is shown beside it.
-import type { ChainStep, ChangesData, Mover, QuestChange, QuestStats, SurvivalStats } from '../domain/types.js';
+import type {
+  ChainStep,
+  ChangesData,
+  Mover,
+  QuestChange,
+  QuestStats,
+  SegmentRow,
+  SurvivalStats,
+} from '../domain/types.js';
 import type { SiteData } from './api.js';
 import { floorQuest, under } from './privacy.js';
 
@@ -92,6 +100,7 @@ function floorChanges(c: ChangesData, quests: readonly QuestStats[], history: re
     !hides(date, m.quest_id, m.metric) && !hides(previous, m.quest_id, m.metric);
   const { snapshot_date: date, previous_date: previous } = c.latest;
   return {
+    ...c,
     latest: { ...c.latest, quests: c.latest.quests.map((q) => floorChange(q, date, previous, hides)) },
     history: c.history.map((h) => ({
       ...h,
@@ -154,4 +163,21 @@ function floorChange(
   }
   if (rateNow || timesNow || rateBefore || timesBefore) out.suppressed = true;
   return out;
+}
+
+/**
+ * Segment movers compare a quest x value's conversion on two dates: one is left out (and so is its alert) when that
+ * row is hidden on either date by the segment floor (`rows`: both dates' floored rows, src/publish/privacy.ts).
+ */
+export function floorSegmentMovers(c: ChangesData, rows: readonly SegmentRow[]): ChangesData {
+  const key = (date: string | null, r: { dimension?: string | null; value?: string | null; quest_id: string }) =>
+    `${date}\u0000${r.dimension}\u0000${r.value}\u0000${r.quest_id}`;
+  const hidden = new Set(rows.filter((r) => r.suppressed).map((r) => key(r.snapshot_date, r)));
+  const { snapshot_date: date, previous_date: previous } = c.latest;
+  const shown = (m: Mover) => m.dimension === undefined || !(hidden.has(key(date, m)) || hidden.has(key(previous, m)));
+  return {
+    ...c,
+    ...(c.segmentMovers ? { segmentMovers: c.segmentMovers.filter(shown) } : {}),
+    alerts: c.alerts.filter((a) => shown(a.mover)),
+  };
 }

@@ -32,7 +32,7 @@ import { HISTORY_WINDOW, monthsFromHistory, writeHistoryMonths } from './history
 import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
 import type { SegmentOptions } from './segment-figures.js';
-import { loadSegments, segmentOptions } from './segments.js';
+import { floorSegmentChanges, loadSegments, segmentOptions } from './segments.js';
 import { buildDir, digestOf, prune, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
 
@@ -58,6 +58,8 @@ export interface PublishOptions {
   include?: Record<string, string> | Promise<Record<string, string>>;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
   pauseAt?: number | 'swap';
+  /** false: no survival times, chain funnels or changes (bench/extras.js measures what they cost); default true. */
+  extras?: boolean;
 }
 
 export interface PublishSummary {
@@ -83,6 +85,7 @@ export async function loadSiteData(
     notice?: string;
     alerts?: readonly AlertRule[];
     segments?: SegmentOptions;
+    extras?: boolean;
   },
   effects: Effects,
 ) {
@@ -93,6 +96,7 @@ export async function loadSiteData(
     effects.progress?.(progressMessages.publishRead, ++done, SITE_QUERIES, 'queries');
     return out;
   };
+  const seg = opts.segments ?? segmentOptions(undefined);
   const snapshot = await read(() => getSnapshot(db, opts.asOf));
   const date = snapshot.meta.snapshot_date;
   const [coverage, history, histogram, months, questMonths] = [
@@ -112,14 +116,21 @@ export async function loadSiteData(
     ...(opts.notice ? { notice: opts.notice } : {}),
     // Month files are read one month at a time, and only those the site does not hold yet.
     months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
-    survival: await read(() => getSurvival(db, date)),
-    survivalCurve: await read(() => getSurvivalCurve(db, date)),
-    chains: await read(() => getChains(db, date)),
-    // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
-    changes: await read(() => loadChanges(db, { date, rules: opts.alerts, history: 14 })),
+    ...(opts.extras === false
+      ? {}
+      : {
+          survival: await read(() => getSurvival(db, date)),
+          survivalCurve: await read(() => getSurvivalCurve(db, date)),
+          chains: await read(() => getChains(db, date)),
+          // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
+          changes: await read(() =>
+            loadChanges(db, { date, rules: opts.alerts, history: 14, dimensions: seg.dimensions }),
+          ),
+        }),
   };
-  const seg = opts.segments ?? segmentOptions(undefined);
-  return floorSite({ ...data, segments: await loadSegments(db, date, seg) }, seg.minPlayers);
+  const segments = await loadSegments(db, date, seg);
+  const changes = data.changes && (await floorSegmentChanges(db, data.changes, segments));
+  return floorSite({ ...data, ...(changes ? { changes } : {}), segments }, seg.minPlayers);
 }
 
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {

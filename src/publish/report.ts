@@ -241,6 +241,9 @@ function whatChanged(data: SiteData, limit = 10) {
     alerts: c.alerts.map((a) => ({ text: describeMover(a.mover), worse: a.mover.worse })),
     movers: c.movers.slice(0, limit).map((m) => ({ text: describeMover(m), worse: m.worse })),
     more: Math.max(0, c.movers.length - limit),
+    // Segment values that moved, worst first, as many again at most.
+    segmentMovers: (c.segmentMovers ?? []).slice(0, limit).map((m) => ({ text: describeMover(m), worse: m.worse })),
+    segmentMore: Math.max(0, (c.segmentMovers ?? []).length - limit),
   };
 }
 

@@ -59,10 +59,12 @@ paired AS (
   JOIN side c ON c.snapshot_date = x.snapshot_date
   LEFT JOIN side p ON p.snapshot_date = x.previous_date AND p.quest_id = c.quest_id
   LEFT JOIN catalogue k ON k.quest_id = c.quest_id
-)
+),
+changes AS (
 SELECT
   snapshot_date::VARCHAR AS snapshot_date,
   previous_date::VARCHAR AS previous_date,
+  sort_order,
   quest_id,
   name,
   chain,
@@ -96,4 +98,11 @@ SELECT
     false
   ) AS survival_median_significant
 FROM paired
+)
+-- With $full, every row of that snapshot date but only the moved rows of the others: earlier comparisons are read for
+-- their movers, and ~1,000 rows per date cost far more to hand to JavaScript than to compute.
+SELECT * EXCLUDE (sort_order)
+FROM changes
+WHERE $full::VARCHAR IS NULL OR snapshot_date = $full::VARCHAR OR conversion_rate_significant
+  OR survival_median_significant
 ORDER BY snapshot_date DESC, sort_order NULLS LAST, try_cast(quest_id AS BIGINT) NULLS LAST, quest_id;
