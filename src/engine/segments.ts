@@ -13,9 +13,15 @@ export function checkDimension(name: string): Dimension {
 /**
  * Writes the segment rows of the dates in snapshot_days (the snapshot rows of those dates must be written first):
  * one statement for every date, dimension, value and quest. Called inside the snapshot's transaction, which
- * deleted the dates' old rows.
+ * deleted the dates' old rows. A run of one day (the nightly's) reads that day's state directly: the multi-day
+ * statement's machinery costs more than the day's figures.
  */
 export async function writeSegments(db: Db, tz: string): Promise<void> {
+  const days = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_days');
+  if (days?.n === 1) {
+    await db.run(sqlFile('segments/snapshot_day'), { tz });
+    return;
+  }
   await db.run(sqlFile('segments/players'), { tz });
   await db.run(sqlFile('segments/snapshots'));
   await db.run('DROP TABLE IF EXISTS temp.segment_players');
