@@ -46,6 +46,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   await db.run(sqlFile('state/macros'));
   return db.withSettings(settings, () =>
     db.transaction(async () => {
+      // The first sightings and first events first: the state rows written below carry their pair's values.
+      await refreshCounts(db, after === null || removed ? null : after);
       let result: StateRefresh;
       if (after === null || removed || huge) {
         await db.run(sqlFile('state/redo_all'), { after });
@@ -65,7 +67,6 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         const players = await count(db, '(SELECT player_id FROM state_redo UNION SELECT player_id FROM state_ext)');
         result = { players, recomputed, rows: redone + rows };
       }
-      await refreshCounts(db, after === null || removed ? null : after);
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
       for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);

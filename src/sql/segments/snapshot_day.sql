@@ -29,19 +29,22 @@ states AS MATERIALIZED (
   -- The state at the day end (valid_from < day_end <= valid_to, as snapshot/figures.sql), each row with its pair's
   -- values and its player's own (a state's player met a quest before the day end, so has their build by then).
   SELECT s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly,
-    coalesce(pf.build, '(none)') AS pair_build, coalesce(pf.platform, '(none)') AS pair_platform,
+    coalesce(s.pair_build, '(none)') AS pair_build, coalesce(s.pair_platform, '(none)') AS pair_platform,
     coalesce(p.build, '(none)') AS own_build, coalesce(p.platform, '(none)') AS own_platform,
     coalesce(p.cohort, '(none)') AS cohort
   FROM (
-    SELECT s.player_id, s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly
+    -- An open row carries its pair's values (kept by the state refresh); a closed one, of the few that span the day
+    -- end, looks them up.
+    SELECT s.player_id, s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly, s.pair_build,
+      s.pair_platform
     FROM snapshot_current s, day d
     WHERE s.valid_from < d.day_end
     UNION ALL
-    SELECT s.player_id, s.quest_id, s.bucket, NULL, NULL, NULL
-    FROM snapshot_closed s, day d
-    WHERE s.valid_to >= d.day_end AND s.valid_from < d.day_end
+    SELECT s.player_id, s.quest_id, s.bucket, NULL, NULL, NULL, pf.build, pf.platform
+    FROM snapshot_closed s
+    JOIN day d ON s.valid_to >= d.day_end AND s.valid_from < d.day_end
+    JOIN main.pair_first pf ON pf.player_id = s.player_id AND pf.quest_id = s.quest_id
   ) s
-  JOIN main.pair_first pf ON pf.player_id = s.player_id AND pf.quest_id = s.quest_id
   LEFT JOIN players p ON p.player_id = s.player_id
 ),
 counts AS (

@@ -26,9 +26,10 @@ quarters AS (
   WHERE prev_end IS NOT NULL
 ),
 open_rows AS MATERIALIZED (
-  -- Each open row once, with its day0 (none: it counts on no day of the run) and its pair's and player's values.
+  -- Each open row once, with its day0 (none: it counts on no day of the run), its pair's values (kept on the row by
+  -- the state refresh) and its player's.
   SELECT s.day0, s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly,
-    coalesce(pf.build, '(none)') AS pair_build, coalesce(pf.platform, '(none)') AS pair_platform,
+    coalesce(s.pair_build, '(none)') AS pair_build, coalesce(s.pair_platform, '(none)') AS pair_platform,
     coalesce(p.build, '(none)') AS own_build, coalesce(p.platform, '(none)') AS own_platform,
     coalesce(p.cohort, '(none)') AS cohort
   FROM (
@@ -42,7 +43,6 @@ open_rows AS MATERIALIZED (
     JOIN quarters h ON h.quarter = time_bucket(INTERVAL 15 MINUTE, s.valid_from)
     WHERE s.valid_from >= (SELECT first_end FROM bounds) AND s.valid_from < (SELECT last_end FROM bounds)
   ) s
-  JOIN main.pair_first pf ON pf.player_id = s.player_id AND pf.quest_id = s.quest_id
   LEFT JOIN segment_players p ON p.player_id = s.player_id
 ),
 closed_rows AS (
