@@ -33,6 +33,36 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it("version 13 puts each open state row's pair values (pair_first) on the row", async () => {
+    const path = join(tempDir(), 'v12.duckdb');
+    const old = await Db.open(path);
+    await migrate(old, 12);
+    await old.run(
+      `INSERT INTO state_current VALUES
+         ('p1', 'Q1', TIMESTAMP '2026-01-01 08:00:00', 'accepted', NULL, 1, false, TIMESTAMP '2026-01-01 08:00:00'),
+         ('p1', 'Q2', TIMESTAMP '2026-01-02 08:00:00', 'declined', NULL, 0, false, NULL),
+         ('p2', 'Q1', TIMESTAMP '2026-01-03 08:00:00', 'completed', 60, 1, false, TIMESTAMP '2026-01-03 07:59:00')`,
+    );
+    await old.run(
+      `INSERT INTO pair_first VALUES
+         ('p1', 'Q1', TIMESTAMP '2026-01-01 08:00:00', 1, 1, '1.4', 'ios'),
+         ('p1', 'Q2', TIMESTAMP '2026-01-02 08:00:00', 1, 2, '1.5', NULL),
+         ('p2', 'Q1', TIMESTAMP '2026-01-03 07:59:00', 2, 1, NULL, 'android')`,
+    );
+    old.close();
+
+    const db = await Db.open(path);
+    expect(await migrate(db)).toEqual({ from: 12, to: SCHEMA_VERSION });
+    expect(
+      await db.all('SELECT player_id, quest_id, pair_build, pair_platform FROM state_current ORDER BY ALL'),
+    ).toEqual([
+      { player_id: 'p1', quest_id: 'Q1', pair_build: '1.4', pair_platform: 'ios' },
+      { player_id: 'p1', quest_id: 'Q2', pair_build: '1.5', pair_platform: null },
+      { player_id: 'p2', quest_id: 'Q1', pair_build: null, pair_platform: 'android' },
+    ]);
+    db.close();
+  });
+
   it('refuses a database newer than the code', async () => {
     const path = join(tempDir(), 'future.duckdb');
     const db = await Db.open(path);
