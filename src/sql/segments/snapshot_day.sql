@@ -9,7 +9,7 @@ cohorts AS (
   -- A first sighting's ISO week in $tz, one zone conversion per quarter hour (local midnights fall on quarter hours,
   -- as snapshot/days.sql counts), not one per player.
   SELECT q, strftime(timezone($tz, q::TIMESTAMPTZ), '%G-W%V') AS cohort
-  FROM (SELECT DISTINCT time_bucket(INTERVAL 15 MINUTE, first_seen) AS q FROM main.player_first)
+  FROM (SELECT DISTINCT time_bucket(INTERVAL 15 MINUTE, seen) AS q FROM snapshot_players)
 ),
 players AS MATERIALIZED (
   -- The counted players (seen before the day end; a roster's always) with their own values as of the day: build
@@ -21,8 +21,7 @@ players AS MATERIALIZED (
   FROM snapshot_players sp
   CROSS JOIN day d
   LEFT JOIN main.player_values f ON f.player_id = sp.player_id
-  LEFT JOIN main.player_first pf ON pf.player_id = sp.player_id
-  LEFT JOIN cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, pf.first_seen)
+  LEFT JOIN cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, sp.seen)
   WHERE sp.first_seen IS NULL OR sp.first_seen < d.day_end
 ),
 states AS MATERIALIZED (
