@@ -33,7 +33,7 @@ import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
 import type { SegmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments, segmentOptions } from './segments.js';
-import { buildDir, digestOf, prune, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
+import { buildDir, digestOf, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
 
 export const DEFAULT_OUT = 'reports';
@@ -181,8 +181,8 @@ async function buildSite(
   recoverSite(out);
   guardOut(out);
   const include = pending(opts.include);
-  const tmp = buildDir(out);
-  const site = new SiteFiles(tmp);
+  const { dir: tmp, found } = buildDir(out);
+  const site = new SiteFiles(tmp, found);
   let files = 0;
   const manifest = new Manifest();
   const gz = new Compressor((rel, content) => site.write(rel, content));
@@ -217,7 +217,7 @@ async function buildSite(
     // Last: it lists every API file written above.
     await write(MANIFEST, manifest.json(data));
     await gz.drain();
-    prune(tmp, site.written);
+    site.prune();
     // Awaited last: the nightly renders its notebook reports while the pages are written.
     carryOver(out, tmp, await include);
     const between =

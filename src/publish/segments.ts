@@ -93,8 +93,8 @@ function segmentValueDocument(
   value: string,
   fileId: string,
   questIds: Map<string, string>,
+  rows: readonly SegmentRow[],
 ) {
-  const rows = seg.rows.filter((r) => r.dimension === dimension && r.value === value);
   return {
     ...header(data),
     dimension,
@@ -124,9 +124,19 @@ export async function writeSegmentApi(
 ): Promise<void> {
   const questIds = fileIds(data.snapshot.quests.map((q: QuestStats) => q.quest_id));
   await write(`${API_DIR}/segments.json`, json(segmentsIndex(data, seg)));
+  // Each value's rows in one pass (a filter over every row per value was ~0.25 s at 1,000 quests x 30 values).
+  const byValue = new Map<string, SegmentRow[]>();
+  for (const r of seg.rows) {
+    if (r.dimension === null) continue;
+    const key = `${r.dimension}\u0000${r.value}`;
+    const list = byValue.get(key);
+    if (list) list.push(r);
+    else byValue.set(key, [r]);
+  }
   for (const [d, values] of segmentValues(seg)) {
     for (const [value, fileId] of values) {
-      const doc = segmentValueDocument(data, seg, d, value, fileId, questIds);
+      const rows = byValue.get(`${d}\u0000${value}`) ?? [];
+      const doc = segmentValueDocument(data, seg, d, value, fileId, questIds, rows);
       await write(segmentPaths(d, fileId).json, json(doc));
     }
   }

@@ -4,15 +4,11 @@ import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
-  constants,
   existsSync,
-  fstatSync,
-  ftruncateSync,
   lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
-  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -20,14 +16,28 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { InternalError } from '../domain/errors.js';
+import { create, fill, overwrite, ownPlainFile } from './site-write.js';
 
-/** Writes files under a build folder, remembering what it wrote or kept (for `prune`). */
+/**
+ * Writes files under a build folder, remembering what it wrote or kept (for `prune`). `found` is what a recycled build
+ * folder held (from `buildDir`'s walk): a file it did not hold is created straight away (one open, no failed attempt to
+ * open it for overwriting), and `prune` removes what it held and this publish did not write, without a second walk.
+ * A new build folder holds nothing else, so it is not walked at all.
+ */
 export class SiteFiles {
   readonly written = new Set<string>();
   /** Files `write` found holding exactly its bytes already, and left as they were. */
   unchanged = 0;
+  /** Folders known to exist: a file's folder is made once, before its first file, not after a failed open. */
+  private readonly dirs: Set<string>;
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly found: Found = new Map(),
+  ) {
+    this.dirs = new Set([root]);
+    for (const [path, kind] of found) if (kind === 'dir') this.dirs.add(path);
+  }
 
   /**
    * Puts `content` at `rel`, unless the recycled folder's file there already holds exactly these bytes: then it is left
@@ -36,7 +46,16 @@ export class SiteFiles {
    */
   write(rel: string, content: string | Buffer): boolean {
     const path = this.inside(rel);
+    const again = this.written.has(path);
     this.written.add(path);
+    this.folder(dirname(path));
+    if (!again && this.found.get(path) !== 'file') {
+      const fd = create(path);
+      if (fd !== undefined) {
+        fill(fd, content, false);
+        return true;
+      }
+    }
     if (!overwrite(path, content)) return true;
     this.unchanged++;
     return false;
@@ -53,9 +72,41 @@ export class SiteFiles {
    */
   keepCopies(rel: string, exts: readonly string[]): boolean {
     const paths = exts.map((ext) => this.inside(`${rel}${ext}`));
-    if (!paths.every(ownPlainFile)) return false;
+    if (!paths.every((path) => this.found.get(path) === 'file' && ownPlainFile(path))) return false;
     for (const path of paths) this.written.add(path);
     return true;
+  }
+
+  /** Removes whatever the recycled build folder held that this publish did not write (e.g. a quest gone since). */
+  prune(): void {
+    const keep = new Set<string>();
+    for (const path of this.written) {
+      for (let d = dirname(path); d !== this.root && !keep.has(d); d = dirname(d)) keep.add(d);
+    }
+    const removed = new Set<string>();
+    // Walk order: a folder comes before what it holds, so nothing inside a removed folder is visited again.
+    for (const [path, kind] of this.found) {
+      if (removed.has(dirname(path))) {
+        if (kind === 'dir') removed.add(path);
+      } else if (kind === 'dir' ? !keep.has(path) : !this.written.has(path)) {
+        rmSync(path, { recursive: true, force: true });
+        if (kind === 'dir') removed.add(path);
+      }
+    }
+  }
+
+  /** Makes `dir` and its missing parents, top down: one mkdir each, none failing (a recursive mkdir tries the deepest
+   * first and fails on every missing parent). */
+  private folder(dir: string): void {
+    if (this.dirs.has(dir)) return;
+    this.folder(dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (err) {
+      // Made since the walk (or a file in the way, which the file's own open then reports).
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    this.dirs.add(dir);
   }
 
   private inside(rel: string): string {
@@ -66,15 +117,8 @@ export class SiteFiles {
   }
 }
 
-/** A regular file with no other name: neither a link nor a hard link to a file elsewhere (which we never make). */
-function ownPlainFile(path: string): boolean {
-  try {
-    const st = lstatSync(path);
-    return st.isFile() && st.nlink === 1;
-  } catch {
-    return false;
-  }
-}
+/** What a recycled build folder held, by path, in walk order (a folder before its contents). */
+type Found = Map<string, 'file' | 'dir'>;
 
 /** Where the site before the current one waits (never served). */
 export const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`);
@@ -84,12 +128,13 @@ export const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`
  * Creating 30,000 files and unlinking as many each night cost ~5 s here (up to 12 s on a busy disk); rewriting the
  * same files in place ~1 s. `.old` is never served, and the previous site takes its place at the swap.
  */
-export function buildDir(out: string): string {
+export function buildDir(out: string): { dir: string; found: Found } {
   const old = oldOf(out);
   // mkdir, not mkdtemp: mkdtemp makes 0700 folders, and the site is read by a web server running as another user.
   // mkdir gives 0777 minus the user's umask, like every other folder and file of the site.
   const tmp = join(dirname(out), `.${basename(out)}.new-${process.pid}-${randomBytes(6).toString('hex')}`);
   mkdirSync(tmp);
+  const found: Found = new Map();
   const kind = entryKind(old);
   if (kind === 'dir') {
     // A recycled site keeps its root's mode, which older versions left at 0700: it takes the fresh folder's.
@@ -97,12 +142,12 @@ export function buildDir(out: string): string {
     rmSync(tmp, { recursive: true });
     renameSync(old, tmp);
     chmodSync(tmp, mode);
-    dropLinks(tmp);
+    dropLinks(tmp, found);
   } else if (kind !== 'none') {
     // `.old` as a link (or a file) was not made by publish: the link goes, never what it points to.
     rmSync(old, { force: true });
   }
-  return tmp;
+  return { dir: tmp, found };
 }
 
 function entryKind(path: string): 'none' | 'dir' | 'other' {
@@ -116,94 +161,17 @@ function entryKind(path: string): 'none' | 'dir' | 'other' {
 /**
  * Publish creates no links, so any link in a recycled folder was planted: removed (the link, not its target) before a
  * byte is written, or a folder link (`assets` -> elsewhere) would carry the writes out of the site. Files are opened
- * with O_NOFOLLOW as well; this covers the folders on their path.
+ * with O_NOFOLLOW as well; this covers the folders on their path. The same walk lists what stays, for `prune`.
  */
-function dropLinks(dir: string): void {
+function dropLinks(dir: string, found: Found): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) dropLinks(path);
-    else if (!entry.isFile()) rmSync(path, { force: true });
+    if (entry.isDirectory()) {
+      found.set(path, 'dir');
+      dropLinks(path, found);
+    } else if (entry.isFile()) found.set(path, 'file');
+    else rmSync(path, { force: true });
   }
-}
-
-/**
- * Replaces a file's bytes: in place when it exists (its blocks stay allocated), else as a new file, creating its
- * folder only when the open says it is missing (a recycled site has them all: 5,000 mkdir calls saved). A file that
- * already holds these exact bytes is left alone; returns true then. Synchronous: a write into the page cache takes
- * microseconds, less than a promise round trip through the thread pool.
- */
-function overwrite(path: string, content: string | Buffer): boolean {
-  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-  const { fd, size } = openForOverwrite(path);
-  try {
-    // Only a file of the same size can hold the same bytes: the others are written without being read.
-    const buf = size === bytes ? (typeof content === 'string' ? Buffer.from(content) : content) : undefined;
-    if (buf && sameBytes(fd, buf)) return true;
-    // A string goes to the kernel without a Buffer copy on the JS heap (30,000 pages' worth of garbage otherwise).
-    let done = buf ? 0 : typeof content === 'string' ? writeSync(fd, content, 0) : 0;
-    if (done < bytes) {
-      const rest = buf ?? (typeof content === 'string' ? Buffer.from(content) : content);
-      while (done < bytes) done += writeSync(fd, rest, done, bytes - done, done);
-    }
-    ftruncateSync(fd, bytes);
-    return false;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** One read buffer for every comparison (quest pages are ~100 KB; it grows to the largest file compared). */
-let scratch = Buffer.alloc(1 << 18);
-
-function sameBytes(fd: number, want: Buffer): boolean {
-  if (scratch.length < want.length) scratch = Buffer.alloc(want.length);
-  let got = 0;
-  while (got < want.length) {
-    const n = readSync(fd, scratch, got, want.length - got, got);
-    if (n === 0) return false;
-    got += n;
-  }
-  return scratch.subarray(0, want.length).equals(want);
-}
-
-/** The file opened for writing and its size; -1 for one just created (which holds nothing to compare). */
-function openForOverwrite(path: string): { fd: number; size: number } {
-  try {
-    // Never through a symlink: whatever the recycled folder holds, the bytes land inside the site.
-    const fd = openSync(path, constants.O_RDWR | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    // Only a plain file of ours is written in place: a hard link's other name (or a fifo, a device) is not the site's.
-    if (st.isFile() && st.nlink === 1) return { fd, size: st.size };
-    closeSync(fd);
-    rmSync(path, { recursive: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR' || code === 'ELOOP') rmSync(path, { recursive: true });
-    else if (code !== 'ENOENT') throw err;
-  }
-  try {
-    return { fd: openSync(path, 'wx'), size: -1 };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(dirname(path), { recursive: true });
-    return { fd: openSync(path, 'wx'), size: -1 };
-  }
-}
-
-/** Removes whatever a recycled build folder holds that this publish did not write (e.g. a quest gone since). */
-export function prune(dir: string, written: Set<string>): void {
-  const keep = new Set<string>();
-  for (const path of written) {
-    for (let d = dirname(path); d.startsWith(dir + sep) && !keep.has(d); d = dirname(d)) keep.add(d);
-  }
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory() && keep.has(path)) walk(path);
-      else if (!written.has(path)) rmSync(path, { recursive: true, force: true });
-    }
-  };
-  walk(dir);
 }
 
 /**
