@@ -67,6 +67,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         const players = await count(db, '(SELECT player_id FROM state_redo UNION SELECT player_id FROM state_ext)');
         result = { players, recomputed, rows: redone + rows };
       }
+      // Players whose own values moved without a recompute (a late file) keep them right on their open rows.
+      await db.run(sqlFile('state/own_values'));
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
       for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
