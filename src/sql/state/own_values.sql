@@ -1,14 +1,13 @@
--- After the state writes: the open rows of players whose own values or first sighting this refresh moved (a late
--- file with an earlier first quest event, or an earlier sighting) without their state being recomputed get the new
--- ones. Only players with events in the new files can have moved (state_seen, state_player_values).
+-- After the state writes: the open rows of players whose first quest event or first sighting this refresh moved
+-- earlier (a late file; state_moved, noted by state/players.sql and state/player_values.sql before their merges) get
+-- the new values: their state may not have been recomputed. Rows written by this refresh already have them; new
+-- players have no older rows.
 UPDATE main.state_current c
 SET own_build = u.build, own_platform = u.platform, seen = u.first_seen
 FROM (
   SELECT t.player_id, v.build, v.platform, f.first_seen
-  FROM (SELECT player_id FROM state_seen UNION SELECT player_id FROM state_player_values) t
+  FROM (SELECT DISTINCT player_id FROM state_moved) t
   LEFT JOIN main.player_values v ON v.player_id = t.player_id
   LEFT JOIN main.player_first f ON f.player_id = t.player_id
 ) u
-WHERE u.player_id = c.player_id
-  AND (c.own_build IS DISTINCT FROM u.build OR c.own_platform IS DISTINCT FROM u.platform
-    OR c.seen IS DISTINCT FROM u.first_seen);
+WHERE u.player_id = c.player_id;
