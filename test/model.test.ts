@@ -63,6 +63,42 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it("version 14 puts each open state row's player values (player_values, player_first) on the row", async () => {
+    const path = join(tempDir(), 'v13.duckdb');
+    const old = await Db.open(path);
+    await migrate(old, 13);
+    await old.run(
+      `INSERT INTO state_current VALUES
+         ('p1', 'Q1', TIMESTAMP '2026-01-01 08:00:00', 'accepted', NULL, 1, false, TIMESTAMP '2026-01-01 08:00:00',
+          '1.4', 'ios'),
+         ('p1', 'Q2', TIMESTAMP '2026-01-02 08:00:00', 'declined', NULL, 0, false, NULL, '1.5', NULL),
+         ('p2', 'Q1', TIMESTAMP '2026-01-03 08:00:00', 'completed', 60, 1, false, TIMESTAMP '2026-01-03 07:59:00',
+          NULL, 'android')`,
+    );
+    await old.run(
+      `INSERT INTO player_values VALUES
+         ('p1', TIMESTAMP '2026-01-01 08:00:00', 1, 1, '1.4', 'ios'),
+         ('p2', TIMESTAMP '2026-01-03 07:59:00', 2, 1, NULL, 'android')`,
+    );
+    await old.run(
+      `INSERT INTO player_first VALUES ('p1', TIMESTAMP '2025-12-31 23:00:00'), ('p2', TIMESTAMP '2026-01-03 07:00:00')`,
+    );
+    old.close();
+
+    const db = await Db.open(path);
+    expect(await migrate(db)).toEqual({ from: 13, to: SCHEMA_VERSION });
+    expect(
+      await db.all(
+        'SELECT player_id, quest_id, own_build, own_platform, seen::VARCHAR AS seen FROM state_current ORDER BY ALL',
+      ),
+    ).toEqual([
+      { player_id: 'p1', quest_id: 'Q1', own_build: '1.4', own_platform: 'ios', seen: '2025-12-31 23:00:00' },
+      { player_id: 'p1', quest_id: 'Q2', own_build: '1.4', own_platform: 'ios', seen: '2025-12-31 23:00:00' },
+      { player_id: 'p2', quest_id: 'Q1', own_build: null, own_platform: 'android', seen: '2026-01-03 07:00:00' },
+    ]);
+    db.close();
+  });
+
   it('refuses a database newer than the code', async () => {
     const path = join(tempDir(), 'future.duckdb');
     const db = await Db.open(path);

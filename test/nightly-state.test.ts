@@ -17,7 +17,9 @@ async function derived(db: Db) {
   return {
     state: await state(db),
     current: await db.all(
-      'SELECT player_id, quest_id, valid_from, bucket::VARCHAR AS b, attempts, last_accept FROM state_current ORDER BY ALL',
+      // With the segment values the rows carry (their pair's, their player's own and first sighting).
+      `SELECT player_id, quest_id, valid_from, bucket::VARCHAR AS b, attempts, last_accept, pair_build, pair_platform,
+         own_build, own_platform, seen FROM state_current ORDER BY ALL`,
     ),
     snapshots: await db.all('SELECT * FROM snapshots ORDER BY ALL'),
     runs: await db.all('SELECT * EXCLUDE (computed_at) FROM snapshot_runs ORDER BY ALL'),

@@ -197,6 +197,29 @@ describe('segments', () => {
     rebuilt.close();
   });
 
+  it("a late file with a player's earlier sighting moves their cohort on the quests they met, as a rebuild does", async () => {
+    const db = await fixtureDb();
+    // b (first seen Nov 27, W48, declined Q1) turns up in a late file seen on Nov 18 (W47), with no quest line: b's
+    // state is not recomputed, yet b's Q1 row moves to W47 with b.
+    const seen: [string, string][] = [['b', '2026-11-18 10:00:00']];
+    await loadSegmentEvents(db, [], seen);
+    await computeSnapshots(db, { asOf: '2026-11-28' }, silent);
+    const after = await getSegmentRows(db, { date: '2026-11-28', dimension: 'cohort', quest: 'Q1', overall: false });
+    expect(after.map(counts)).toEqual([
+      c('Q1', '2026-W47', 3, { completed: 1, declined: 1, not_encountered: 1 }),
+      c('Q1', '2026-W48', 2, { completed: 1, not_encountered: 1 }),
+    ]);
+    const rebuilt = await freshDb();
+    await loadSegmentEvents(rebuilt, FIXTURE, FIXTURE_SEEN);
+    await loadSegmentEvents(rebuilt, [], seen);
+    await computeSnapshots(rebuilt, { asOf: '2026-11-28' }, silent);
+    expect(await getSegmentRows(rebuilt, { date: '2026-11-28' })).toEqual(
+      await getSegmentRows(db, { date: '2026-11-28' }),
+    );
+    db.close();
+    rebuilt.close();
+  });
+
   it('adds up on generated data with 1,000 quests, every dimension, every day', async () => {
     const dir = tempDir();
     const out = join(dir, 'data');

@@ -11,7 +11,7 @@ cohorts AS (
   SELECT q, strftime(timezone($tz, q::TIMESTAMPTZ), '%G-W%V') AS cohort
   FROM (SELECT DISTINCT time_bucket(INTERVAL 15 MINUTE, seen) AS q FROM snapshot_players)
 ),
-players AS MATERIALIZED (
+players AS (
   -- The counted players (seen before the day end; a roster's always) with their own values as of the day: build
   -- and platform of their first quest event once it has happened, cohort of their first sighting.
   SELECT sp.player_id,
@@ -26,25 +26,28 @@ players AS MATERIALIZED (
 ),
 states AS MATERIALIZED (
   -- The state at the day end (valid_from < day_end <= valid_to, as snapshot/figures.sql), each row with its pair's
-  -- values and its player's own (a state's player met a quest before the day end, so has their build by then).
+  -- values and its player's own: a state's player met a quest before the day end, so has their build by then, and
+  -- is a counted player (seen by then, or on the roster).
   SELECT s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly,
     coalesce(s.pair_build, '(none)') AS pair_build, coalesce(s.pair_platform, '(none)') AS pair_platform,
-    coalesce(p.build, '(none)') AS own_build, coalesce(p.platform, '(none)') AS own_platform,
-    coalesce(p.cohort, '(none)') AS cohort
+    coalesce(s.own_build, '(none)') AS own_build, coalesce(s.own_platform, '(none)') AS own_platform,
+    coalesce(c.cohort, '(none)') AS cohort
   FROM (
-    -- An open row carries its pair's values (kept by the state refresh); a closed one, of the few that span the day
-    -- end, looks them up.
-    SELECT s.player_id, s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly, s.pair_build,
-      s.pair_platform
+    -- An open row carries its pair's and its player's values (kept by the state refresh); a closed one, of the few
+    -- that span the day end, looks them up.
+    SELECT s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly, s.pair_build, s.pair_platform,
+      s.own_build, s.own_platform, s.seen
     FROM snapshot_current s, day d
     WHERE s.valid_from < d.day_end
     UNION ALL
-    SELECT s.player_id, s.quest_id, s.bucket, NULL, NULL, NULL, pf.build, pf.platform
+    SELECT s.quest_id, s.bucket, NULL, NULL, NULL, pf.build, pf.platform, v.build, v.platform, f.first_seen
     FROM snapshot_closed s
     JOIN day d ON s.valid_to >= d.day_end AND s.valid_from < d.day_end
     JOIN main.pair_first pf ON pf.player_id = s.player_id AND pf.quest_id = s.quest_id
+    LEFT JOIN main.player_values v ON v.player_id = s.player_id
+    LEFT JOIN main.player_first f ON f.player_id = s.player_id
   ) s
-  LEFT JOIN players p ON p.player_id = s.player_id
+  LEFT JOIN cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
 ),
 counts AS (
   -- Per (quest, dimension, value): the buckets under the pair's values (cohort is the player's) and the states under

@@ -13,6 +13,13 @@ FROM (
 )
 GROUP BY player_id;
 
+-- The known players whose first quest event moves earlier: their open state rows carry its values.
+INSERT INTO state_moved
+SELECT s.player_id
+FROM state_player_values s
+JOIN main.player_values p ON p.player_id = s.player_id
+WHERE (s.first_ts, s.file_id, s.line) < (p.first_ts, p.file_id, p.line);
+
 DELETE FROM main.player_values p
 USING state_player_values s
 WHERE p.player_id = s.player_id AND (s.first_ts, s.file_id, s.line) < (p.first_ts, p.file_id, p.line);

@@ -31,13 +31,15 @@ risk AS (
   FROM times
 ),
 steps AS (
-  -- S(t) = Π (1 - d/n), summed as logs; a step with d = n drops S to 0 for good (counted apart: ln 0 is -inf).
+  -- S(t) = Π (1 - d/n), summed as logs; a step with d = n drops S to 0 (apart: ln 0 is -inf). Such a step can only
+  -- be a quest's longest time (d <= m <= n, so d = n leaves nobody at risk after t), so it is the row itself, not a
+  -- running count: a third running sum cost ~0.3 s CPU per date at 10M events.
   -- Greenwood: Var S(t) = S(t)² Σ d / (n (n - d)) over steps with d < n.
   SELECT
     *,
     CASE WHEN d < n THEN ln(1 - d / n) ELSE 0 END AS log_step,
     CASE WHEN d < n THEN d / (n * (n - d)) ELSE 0 END AS gw_step,
-    CASE WHEN d > 0 AND d = n THEN 1 ELSE 0 END AS zero_step
+    d > 0 AND d = n AS zero_step
   FROM risk
 ),
 curve AS (
@@ -48,7 +50,7 @@ curve AS (
     d,
     m,
     n,
-    CASE WHEN sum(zero_step) OVER w > 0 THEN 0.0 ELSE exp(sum(log_step) OVER w) END AS s,
+    CASE WHEN zero_step THEN 0.0 ELSE exp(sum(log_step) OVER w) END AS s,
     sum(gw_step) OVER w AS greenwood
   FROM steps
   WINDOW w AS (PARTITION BY snapshot_date, quest_id ORDER BY t ROWS UNBOUNDED PRECEDING)
