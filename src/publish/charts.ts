@@ -10,6 +10,8 @@ export interface Chart {
   title: string;
   description: string;
   spec: VlSpec;
+  /** The spec written beside the page when it is not `spec` (history-chart.ts: data by URL instead of inline). */
+  published?: Record<string, unknown>;
   table: { columns: string[]; rows: (string | number | null)[][] };
 }
 

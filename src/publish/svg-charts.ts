@@ -212,6 +212,23 @@ function histogramSvg(values: readonly Record<string, unknown>[]): string {
 
 const ANGLE = (40 * Math.PI) / 180;
 
+// One series' bars as one path of subpaths each placed relative to the last (an element per bar of a 90-date history
+// was a third of a quest page); positions in whole hundredths, so the relative steps add up exactly (no drift).
+class SeriesPath {
+  d = '';
+  private x = 0;
+  private y = 0;
+
+  bar(x0: number, top: number, width: number, height: number): void {
+    const [x, y, w, h] = [x0, top, width, height].map((v) => Math.round(v * 100)) as [number, number, number, number];
+    const c = (k: number) => n(k / 100);
+    const move = this.d ? `m${c(x - this.x)},${c(y - this.y)}` : `M${c(x)},${c(y)}`;
+    this.d += `${move}h${c(w)}v${c(h)}h${c(-w)}z`;
+    this.x = x;
+    this.y = y;
+  }
+}
+
 /** Status per snapshot date: stacked columns, dates rotated -40 degrees, colour legend below; 900 x 220. */
 function historySvg(values: readonly Record<string, unknown>[]): string {
   const [w, h] = [900, 220];
@@ -228,17 +245,19 @@ function historySvg(values: readonly Record<string, unknown>[]): string {
   const out = [left.svg];
   const stacked = [...values].sort((a, b) => num(a.rank) - num(b.rank));
   const base = new Map<string, number>();
+  const series = new Map<string, SeriesPath>();
   for (const v of stacked) {
     const d = str(v.date);
     const p = num(v.players);
     const from = base.get(d) ?? 0;
     base.set(d, from + p);
     if (p <= 0) continue;
-    const x0 = (column.get(d) as number) * step + step * 0.05;
-    const [top, bottom] = [y(from + p), y(from)];
     const fill = COLORS.get(str(v.status)) ?? '#3182ce';
-    out.push(`<path d="M${n(x0)},${n(top)}h${n(band)}v${n(bottom - top)}h${n(-band)}Z" fill="${fill}"/>`);
+    const path = series.get(fill) ?? new SeriesPath();
+    series.set(fill, path);
+    path.bar((column.get(d) as number) * step + step * 0.05, y(from + p), band, y(from) - y(from + p));
   }
+  for (const [fill, path] of series) out.push(`<path d="${path.d}" fill="${fill}"/>`);
   out.push(line(0, h, w, h, DOMAIN));
   // Crowded dates show every k-th label: rotated labels closer than their height would overprint.
   const every = Math.max(1, Math.ceil(12 / step));
