@@ -54,10 +54,7 @@ interface Visit {
 }
 
 /** Opens a page, recording console errors, uncaught exceptions, dialogs (alert = XSS) and requests leaving the site. */
-async function visit(
-  path: string,
-  opts: { javaScript?: boolean; width?: number; base?: string } = {},
-): Promise<Visit> {
+async function visit(path: string, opts: { javaScript?: boolean; width?: number; base?: string } = {}): Promise<Visit> {
   const context = await browser.newContext({
     javaScriptEnabled: opts.javaScript ?? true,
     viewport: { width: opts.width ?? 1280, height: 900 },
