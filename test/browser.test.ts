@@ -14,6 +14,7 @@ const enabled = haveTool(haveFile(CHROMIUM), 'Chromium', 'apt-get install chromi
 
 let browser: Browser;
 let serving: Serving;
+let site: string;
 
 beforeAll(async () => {
   if (!enabled) return;
@@ -22,7 +23,8 @@ beforeAll(async () => {
     const r = cli(['nightly', '--as-of', day], { cwd: project });
     expect(r.code, r.stderr).toBe(0);
   }
-  serving = await serve({ dir: join(project, 'site'), port: 0 }, silent);
+  site = join(project, 'site');
+  serving = await serve({ dir: site, port: 0 }, silent);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -47,16 +49,18 @@ interface Visit {
   errors: string[];
   outside: string[];
   dialogs: string[];
+  /** Every URL the page asked for, in order. */
+  requests: string[];
 }
 
 /** Opens a page, recording console errors, uncaught exceptions, dialogs (alert = XSS) and requests leaving the site. */
-async function visit(path: string, opts: { javaScript?: boolean; width?: number } = {}): Promise<Visit> {
+async function visit(path: string, opts: { javaScript?: boolean; width?: number; base?: string } = {}): Promise<Visit> {
   const context = await browser.newContext({
     javaScriptEnabled: opts.javaScript ?? true,
     viewport: { width: opts.width ?? 1280, height: 900 },
   });
   const page = await context.newPage();
-  const v: Visit = { page, errors: [], outside: [], dialogs: [] };
+  const v: Visit = { page, errors: [], outside: [], dialogs: [], requests: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') v.errors.push(m.text());
   });
@@ -65,10 +69,12 @@ async function visit(path: string, opts: { javaScript?: boolean; width?: number 
     v.dialogs.push(d.message());
     void d.dismiss();
   });
+  const base = opts.base ?? serving.url;
   page.on('request', (r) => {
-    if (!r.url().startsWith(serving.url)) v.outside.push(r.url());
+    v.requests.push(r.url());
+    if (!r.url().startsWith(base)) v.outside.push(r.url());
   });
-  await page.goto(new URL(path, serving.url).href, { waitUntil: 'networkidle' });
+  await page.goto(new URL(path, base).href, { waitUntil: 'networkidle' });
   return v;
 }
 
@@ -132,6 +138,13 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     const json = await v.page.getByRole('link', { name: 'this quest' }).getAttribute('href');
     expect(json).toBe('../api/v1/quests/FET0001.json');
     await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 4`);
+    // The page embeds no spec: each chart's comes from the file beside it, and the history chart's data from the
+    // quest's history.json (2 dates x 6 statuses = 12 bars, zero-height ones included).
+    expect(await v.page.locator('script.chart-spec').count()).toBe(0);
+    const asked = v.requests.map((u) => new URL(u).pathname);
+    expect(asked).toContain('/quests/FET0001.history.vl.json');
+    expect(asked).toContain('/api/v1/quests/FET0001/history.json');
+    expect(await v.page.locator('#chart-history.interactive .mark-rect path').count()).toBe(12);
     await v.page.screenshot({ path: join(ARTIFACTS, 'quest.png'), fullPage: true });
     expect(v.errors).toEqual([]);
     expect(v.outside).toEqual([]);
@@ -162,6 +175,16 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     expect(await v.page.locator('#chart-history svg text', { hasText: 'Not Encountered' }).count()).toBe(1);
     expect(await v.page.locator('figure.chart.interactive').count()).toBe(0);
     await v.page.screenshot({ path: join(ARTIFACTS, 'quest-static.png'), fullPage: true });
+    expect(v.errors).toEqual([]);
+    expect(v.outside).toEqual([]);
+  });
+
+  it('quest page opened from disk (file://): static charts, nothing fetched, no errors', async () => {
+    const v = await visit('quests/FET0001.html', { base: `file://${site}/` });
+    const svgs = await v.page.locator('figure.chart .chart-body > svg[role="img"]').all();
+    expect(svgs).toHaveLength(4);
+    expect(await v.page.locator('figure.chart.interactive').count()).toBe(0);
+    expect(v.requests.filter((u) => /\.json$/.test(u))).toEqual([]);
     expect(v.errors).toEqual([]);
     expect(v.outside).toEqual([]);
   });

@@ -90,10 +90,11 @@ export function fixtureProject(): string {
 export function normalizeClock(text: string): string {
   return (
     text
-      .replace(/"(generated_at|computed_at)": "[^"]+"/g, '"$1": "<time>"')
+      // Indented or compact (history.json, month files): whitespace is not part of the API.
+      .replace(/"(generated_at|computed_at)":( ?)"[^"]+"/g, '"$1":$2"<time>"')
       // Hashes of what carries the clock: the manifest's file hashes, a history month's version (its computed_at).
-      .replace(/"sha256": "[0-9a-f]{64}"/g, '"sha256": "<hash>"')
-      .replace(/"version": "\d+:[0-9a-f]{32}"/g, '"version": "<version>"')
+      .replace(/"sha256":( ?)"[0-9a-f]{64}"/g, '"sha256":$1"<hash>"')
+      .replace(/"version":( ?)"\d+:[0-9a-f]{32}"/g, '"version":$1"<version>"')
       // The same fields in the API page's HTML-escaped JSON example.
       .replace(/&quot;(generated_at|computed_at)&quot;: &quot;.+?&quot;/g, '&quot;$1&quot;: &quot;<time>&quot;')
       .replace(/<time datetime="[^"]+">[^<]+<\/time>/g, '<time datetime="<time>"><time></time>')

@@ -110,11 +110,17 @@ describe('static quest charts', () => {
     }));
     const svg = questChartSvg(questHistoryChart(rows));
     expect(svg.match(/rotate\(-40\)/g)).toHaveLength(60);
-    const green = bars(svg).filter(([, fill]) => fill === '#2f855a');
+    // One path per bucket, one subpath per column: the first placed absolutely, each next one 15 px on.
+    const paths = bars(svg);
+    expect(paths.map(([, fill]) => fill)).toEqual(['#2f855a', '#d69e2e', '#975a16', '#cbd5e0']);
+    const green = (paths[0]?.[0] ?? '').split(/(?=[mM])/);
     expect(green).toHaveLength(59);
     // Every column totals 60 + the fixture's other buckets; the first green column sits on the axis, 15 px steps.
-    expect(green[0]?.[0]).toMatch(/^M15\.75,/);
-    expect(green[0]?.[0]).toMatch(/v[\d.]+h-13\.5Z$/);
+    expect(green[0]).toMatch(/^M15\.75,[\d.]+h13\.5v[\d.]+h-13\.5z$/);
+    expect(green[1]).toMatch(/^m15,-[\d.]+h13\.5v[\d.]+h-13\.5z$/);
+    // Relative steps add up to the absolute places: the last column starts at 59 x 15 + 0.75.
+    const xs = green.map((d) => Number(/^[mM](-?[\d.]+),/.exec(d)?.[1]));
+    expect(xs.reduce((a, b) => a + b, 0)).toBeCloseTo(59 * 15 + 0.75, 6);
     const many = questChartSvg(
       questHistoryChart(Array.from({ length: 365 }, (_, i) => ({ ...herbs, snapshot_date: `d${1000 + i}` }))),
     );

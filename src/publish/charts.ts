@@ -10,6 +10,8 @@ export interface Chart {
   title: string;
   description: string;
   spec: VlSpec;
+  /** The spec written beside the page when not `spec` (history-chart.ts: its data by URL). */
+  published?: Record<string, unknown>;
   table: { columns: string[]; rows: (string | number | null)[][] };
 }
 
@@ -24,8 +26,7 @@ export const BUCKETS = [
   { label: 'Not Encountered', field: 'not_encountered', color: '#cbd5e0' },
 ] as const;
 
-/** Player counts: whole-number ticks only. */
-const COUNT_AXIS = { tickMinStep: 1, format: 'd' };
+const COUNT_AXIS = { tickMinStep: 1, format: 'd' }; // player counts: whole-number ticks only
 
 /** The charts' font, in vega-lite specs, the static SVG and notebook charts alike. */
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';

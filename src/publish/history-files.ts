@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { QuestStats } from '../domain/types.js';
 import { API_DIR, API_SCHEMA_VERSION, historyEntry, type MonthSource, type SiteData } from './api.js';
 import { fileIdOf } from './file-ids.js';
-import { stableJson } from './json.js';
+import { compactJson, stableJson } from './json.js';
 
 /** Snapshot dates shown on quest pages and carried by history.json; older ones are in the month files. */
 export const HISTORY_WINDOW = 90;
@@ -15,7 +15,7 @@ export const HISTORY_WINDOW = 90;
  * Bumped when a month file's content changes shape for the same stored rows: the new version makes every month be
  * written again once.
  */
-const MONTH_FORMAT = 1;
+const MONTH_FORMAT = 2; // 2: compact JSON
 
 const MONTHS_INDEX = `${API_DIR}/history-months.json`;
 export const monthPath = (fileId: string, month: string) => `${API_DIR}/quests/${fileId}/history/${month}.json`;
@@ -114,7 +114,7 @@ export async function writeHistoryMonths(
         const fileId = fileIdOf(ids, quest);
         await out.write(
           monthPath(fileId, m.month),
-          stableJson(monthDocument(quest, fileId, m.month, rows.slice(i, j))),
+          compactJson(monthDocument(quest, fileId, m.month, rows.slice(i, j))),
         );
         written++;
       }

@@ -4,8 +4,9 @@ import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js
 import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
+import { historyChartByUrl } from './history-chart.js';
 import { HISTORY_WINDOW, lastDates, monthPath } from './history-files.js';
-import { stableJson } from './json.js';
+import { compactJson, stableJson } from './json.js';
 import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
 import { survivalChart, survivalSvg } from './survival.js';
@@ -80,13 +81,11 @@ export async function renderCharts(
   const out: RenderedChart[] = [];
   for (const [i, chart] of charts.entries()) {
     const specFile = `${basename(pageBase)}.${chart.key}.vl.json`;
-    const specJson = stableJson(chart.spec);
-    await write(`${pageBase}.${chart.key}.vl.json`, specJson);
+    await write(`${pageBase}.${chart.key}.vl.json`, compactJson(chart.published ?? chart.spec));
     const svg = withTextAlternative(svgs[i] as string, chart.title, chart.description);
     out.push({
       ...chart,
       svg,
-      specJson,
       specFile,
       open: layout.open?.includes(chart.key) ?? false,
       wide: layout.wide?.includes(chart.key) ?? false,
@@ -102,14 +101,17 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
   if (curve.length > 0) charts.push(survivalChart(curve));
   const shownDays = history.filter((r) => !r.suppressed);
-  if (shownDays.length > 0) charts.push(withRateColumns(questHistoryChart(shownDays), shownDays));
   const paths = questPaths(fileId);
+  if (shownDays.length > 0) {
+    const chart = withRateColumns(questHistoryChart(shownDays), shownDays);
+    charts.push(historyChartByUrl(chart, questPaths(fileId, 'page').history));
+  }
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
     open: ['history'],
     wide: ['history'],
   });
   await write(paths.json, stableJson(questDocument(data, q, fileId)));
-  await write(paths.history, stableJson(historyDocument(data, q, history, fileId, months, complete)));
+  await write(paths.history, compactJson(historyDocument(data, q, history, fileId, months, complete)));
   const monthLinks = months.map((m) => ({ month: m, href: `../${monthPath(fileId, m)}` }));
   await write(
     paths.html,

@@ -32,11 +32,12 @@ const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "font-src 'self'; base-uri 'none'; form-action 'none'";
 
-/** A chart ready for a page: its SVG, its spec file name and the spec as JSON for the interactive upgrade. */
+/**
+ * A chart ready for a page: its SVG and the name of its spec file, which the interactive upgrade loads (the page
+ * carries no second copy of the spec: for a quest's history that was half the page).
+ */
 export interface RenderedChart extends Chart {
   svg: string;
-  /** The spec as written to its file (stable JSON). */
-  specJson: string;
   specFile: string;
   /** Whether the data table starts unfolded (the quest history table is part of the page, not an extra). */
   open: boolean;
@@ -98,7 +99,6 @@ function templates() {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // Markup that is not data: chart SVG (vega and svg-charts escape every text and attribute they write), escaped JSON.
   hb.registerHelper('svg', (c: RenderedChart) => new hb.SafeString(c.svg));
-  hb.registerHelper('specJson', (c: RenderedChart) => new hb.SafeString(escapeScriptJson(c.specJson)));
   hb.registerHelper('dataTable', (table: Chart['table']) => new hb.SafeString(dataTable(table)));
   const layout = hb.compile(readFileSync(join(TEMPLATES_DIR, 'layout.hbs'), 'utf8'), { strict: true });
   engine = { layout, hb };

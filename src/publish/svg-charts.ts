@@ -8,9 +8,7 @@ import { BUCKETS, type Chart, FONT } from './charts.js';
 
 const LABEL = { size: 11, color: '#4a5568' };
 const TITLE = { size: 12, color: '#2d3748' };
-const GRID = '#edf2f7';
-const DOMAIN = '#a0aec0';
-const TICK = '#888';
+const [GRID, DOMAIN, TICK] = ['#edf2f7', '#a0aec0', '#888'];
 export const PAD = 8;
 const COLORS = new Map<string, string>(BUCKETS.map((b) => [b.label, b.color]));
 
@@ -212,6 +210,27 @@ function histogramSvg(values: readonly Record<string, unknown>[]): string {
 
 const ANGLE = (40 * Math.PI) / 180;
 
+// Marks of one kind as one path of subpaths each placed relative to the last (an element per bar and tick of a 90-date
+// history was a third of a quest page); positions in whole hundredths, so the relative steps add up exactly.
+class SeriesPath {
+  d = '';
+  private x = 0;
+  private y = 0;
+
+  bar(x0: number, top: number, width: number, height: number): void {
+    const [x, y, w, h] = [x0, top, width, height].map((v) => Math.round(v * 100)) as [number, number, number, number];
+    const c = (k: number) => n(k / 100);
+    this.d += `${this.d ? `m${c(x - this.x)},${c(y - this.y)}` : `M${c(x)},${c(y)}`}h${c(w)}v${c(h)}h${c(-w)}z`;
+    [this.x, this.y] = [x, y];
+  }
+  // A 5 px tick down from (x0, top), in a row of ticks at one height.
+  tick(x0: number, top: number): void {
+    const x = Math.round(x0 * 100);
+    this.d += this.d ? `m${n((x - this.x) / 100)},-5v5` : `M${n(x / 100)},${n(top)}v5`;
+    this.x = x;
+  }
+}
+
 /** Status per snapshot date: stacked columns, dates rotated -40 degrees, colour legend below; 900 x 220. */
 function historySvg(values: readonly Record<string, unknown>[]): string {
   const [w, h] = [900, 220];
@@ -228,29 +247,31 @@ function historySvg(values: readonly Record<string, unknown>[]): string {
   const out = [left.svg];
   const stacked = [...values].sort((a, b) => num(a.rank) - num(b.rank));
   const base = new Map<string, number>();
+  const series = new Map<string, SeriesPath>();
   for (const v of stacked) {
     const d = str(v.date);
     const p = num(v.players);
     const from = base.get(d) ?? 0;
     base.set(d, from + p);
     if (p <= 0) continue;
-    const x0 = (column.get(d) as number) * step + step * 0.05;
-    const [top, bottom] = [y(from + p), y(from)];
     const fill = COLORS.get(str(v.status)) ?? '#3182ce';
-    out.push(`<path d="M${n(x0)},${n(top)}h${n(band)}v${n(bottom - top)}h${n(-band)}Z" fill="${fill}"/>`);
+    const path = series.get(fill) ?? new SeriesPath();
+    series.set(fill, path);
+    path.bar((column.get(d) as number) * step + step * 0.05, y(from + p), band, y(from) - y(from + p));
   }
+  for (const [fill, path] of series) out.push(`<path d="${path.d}" fill="${fill}"/>`);
   out.push(line(0, h, w, h, DOMAIN));
-  // Crowded dates show every k-th label: rotated labels closer than their height would overprint.
+  // Crowded dates show every k-th label: rotated labels closer than their height would overprint. Labels share attributes.
   const every = Math.max(1, Math.ceil(12 / step));
   const labelW = Math.max(0, ...dates.map((d) => textWidth(d, LABEL.size)));
+  const [ticks, labels] = [new SeriesPath(), [] as string[]];
   dates.forEach((d, i) => {
     const cx = i * step + step / 2;
-    out.push(line(cx, h, cx, h + 5, TICK));
-    if (i % every !== 0) return;
-    out.push(
-      `<text transform="translate(${n(cx)},${h + 7}) rotate(-40) translate(0,9)" ${labelAttrs('end')}>${esc(d)}</text>`,
-    );
+    ticks.tick(cx, h);
+    if (i % every === 0)
+      labels.push(`<text transform="translate(${n(cx)},${h + 7}) rotate(-40) translate(0,9)">${esc(d)}</text>`);
   });
+  out.push(`<path d="${ticks.d}" stroke="${TICK}" fill="none"/><g ${labelAttrs('end')}>${labels.join('')}</g>`);
   const titleY = h + 7 + labelW * Math.sin(ANGLE) + LABEL.size * Math.cos(ANGLE) + 2 + 11;
   out.push(text(w / 2, titleY, 'Snapshot date', titleAttrs));
   const legendY = titleY + 2 + 18;

@@ -13,41 +13,41 @@
   const embed = window.vegaEmbed;
   const interp = window.vegaInterpreter;
   if (typeof embed !== 'function' || !interp) return;
-  for (const figure of document.querySelectorAll('figure.chart')) {
-    const source = figure.querySelector('script.chart-spec');
-    const body = figure.querySelector('.chart-body');
-    if (!source || !body) continue;
-    let spec;
-    try {
-      spec = JSON.parse(source.textContent);
-    } catch {
-      continue;
-    }
+  // Opened from disk (file://) the browser refuses to fetch the spec and its data: the static SVG stays, and nothing
+  // is asked for that would only log an error.
+  if (location.protocol === 'file:') return;
+  const options = {
+    mode: 'vega-lite',
+    renderer: 'svg',
+    actions: false,
+    defaultStyle: false,
+    ast: true,
+    expr: interp.expressionInterpreter,
+    tooltip: { disableDefaultStyle: true },
+  };
+  async function upgrade(figure, body) {
+    // The page carries no copy of the spec: it is the file beside the page (its data inline or, for a quest's
+    // history, read by vega from the quest's history.json).
+    const response = await fetch(figure.dataset.spec);
+    if (!response.ok) throw new Error(`${figure.dataset.spec}: ${response.status}`);
+    const spec = await response.json();
     fitWidth(spec, body.clientWidth);
     const target = document.createElement('div');
-    const options = {
-      mode: 'vega-lite',
-      renderer: 'svg',
-      actions: false,
-      defaultStyle: false,
-      ast: true,
-      expr: interp.expressionInterpreter,
-      tooltip: { disableDefaultStyle: true },
-    };
-    embed(target, spec, options).then(
-      () => {
-        const title = body.querySelector('svg > title');
-        const svg = target.querySelector('svg');
-        if (svg && title) {
-          svg.setAttribute('role', 'img');
-          svg.setAttribute('aria-label', title.textContent);
-        }
-        body.replaceChildren(target);
-        figure.classList.add('interactive');
-      },
-      () => {
-        // The static SVG stays: it already shows everything.
-      },
-    );
+    await embed(target, spec, options);
+    const title = body.querySelector('svg > title');
+    const svg = target.querySelector('svg');
+    if (svg && title) {
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', title.textContent);
+    }
+    body.replaceChildren(target);
+    figure.classList.add('interactive');
+  }
+  for (const figure of document.querySelectorAll('figure.chart[data-spec]')) {
+    const body = figure.querySelector('.chart-body');
+    if (!body) continue;
+    upgrade(figure, body).catch(() => {
+      // The static SVG stays: it already shows everything.
+    });
   }
 })();

@@ -1,7 +1,7 @@
 // A/B of one nightly publish (issue 16 notes): the synthetic database of bench/publish-history.js (QUESTS quests, a
 // snapshot on each of DAYS days, no events), kept between runs in $QL_PUB_WORK (default /tmp/ql-pub-ab), last night's
 // site live and a copy of it recycled, then the timed publish of the latest date with process CPU time.
-//   node bench/results/issue16/nightly-ab.mjs DIST QUESTS DAYS [--prof out.cpuprofile] [--full]
+//   node bench/results/issue16/nightly-ab.mjs DIST QUESTS DAYS [--prof out.cpuprofile] [--full] [--bytes]
 // DIST is a build's dist folder (this tree's, or /work/main/dist for the baseline).
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -50,10 +50,11 @@ const pi = rest.indexOf('--prof');
 let session;
 if (pi >= 0) { session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 200 }); await session.post('Profiler.start'); }
 const lines = [];
-const c0 = process.cpuUsage(); const t0 = performance.now();
+const c0 = process.cpuUsage(); const t0 = performance.now(); const since = Date.now();
 await publish(db, { out, asOf: dayOf(0) }, { log: (l) => lines.push(`${Math.round(performance.now() - t0)} ${l}`) });
 const ms = performance.now() - t0; const cpu = process.cpuUsage(c0);
 if (session) { const { profile } = await session.post('Profiler.stop'); writeFileSync(rest[pi + 1], JSON.stringify(profile)); }
 console.log(lines.join('\n'));
 console.log(`${tag} ${quests}q ${days}d ${full ? 'full' : 'nightly'}: ${Math.round(ms)} ms wall, ${Math.round((cpu.user + cpu.system) / 1000)} ms cpu (main thread+pool)`);
+if (rest.includes('--bytes')) console.log(`written:\n${(await import('./written.mjs')).written(out, since).join('\n')}`);
 db.close();

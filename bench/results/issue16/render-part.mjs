@@ -12,9 +12,10 @@ const data = await loadSiteData(db, { asOf: date }, { log() {} });
 const pages = qp.questPages(data, data.months);
 const s = out ? new Session() : undefined; if (s) { s.connect(); await s.post("Profiler.enable"); await s.post("Profiler.start"); }
 const c = process.cpuUsage();
-for (const p of pages) await qp.writeQuestPage(data, p, (rel, content) => Buffer.byteLength(content));
+let bytes = 0;
+for (const p of pages) await qp.writeQuestPage(data, p, (rel, content) => { bytes += Buffer.byteLength(content); });
 const cu = process.cpuUsage(c);
 if (s) { const { profile } = await s.post("Profiler.stop");
 (await import("node:fs")).writeFileSync(out, JSON.stringify(profile)); }
-console.log('render cpu', Math.round((cu.user + cu.system) / 1000), 'ms');
+console.log('render cpu', Math.round((cu.user + cu.system) / 1000), 'ms,', (bytes / 1e6).toFixed(1), 'MB');
 db.close();
