@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { startCluster } from './lib/clickhouse-cluster.js';
 import { compareStats } from './lib/compare.js';
 import { ensureDataset, FORMATS, SIZES } from './lib/datasets.js';
+import { takeLock } from './lib/lock.js';
 import { markdown, median, ratios, summarize, targets } from './lib/results.js';
 import { runChild } from './lib/spawn.js';
 
@@ -356,6 +357,8 @@ function render() {
 }
 
 async function main() {
+  mkdirSync(dataRoot, { recursive: true });
+  takeLock(join(dataRoot, 'run.lock'), work);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   freezePackage();
