@@ -13,9 +13,11 @@ WITH x AS (
     session_id: 'VARCHAR', build: 'VARCHAR', platform: 'VARCHAR'}, maximum_object_size = $long_line)
 )
 -- An id that starts like a JSON object or array may be one (the reader gives nested values as JSON text): such a file
--- takes the exact path, which tells the two apart.
+-- takes the exact path, which tells the two apart. Byte prefixes, not the first character (t[1] walks grapheme
+-- clusters): a '{' followed by a combining mark also sends its file there, which loads it the same.
 SELECT idx, ts, player_id, quest_id, status, session_id, build, platform,
-  ql_loadable(player_id, quest_id, status, ts) AND player_id[1] NOT IN ('{', '[') AND quest_id[1] NOT IN ('{', '[') AS ok
+  ql_loadable(player_id, quest_id, status, ts)
+    AND NOT (prefix(player_id, '{') OR prefix(player_id, '[') OR prefix(quest_id, '{') OR prefix(quest_id, '[')) AS ok
 FROM x;
 
 -- The read kept file order, so a line's number is its rowid minus the first rowid of its file, plus one. A file is
