@@ -23,7 +23,9 @@ export async function writeSegments(db: Db, tz: string, roster: boolean): Promis
     // every player counted): the nightly's date need not group every completed row again.
     const kept = !roster && (await db.one<{ covers: boolean }>(sqlFile('segments/completed_covers')))?.covers === true;
     await db.run(sqlFile(kept ? 'segments/completed_kept' : 'segments/completed_day'));
-    await db.run(sqlFile('segments/snapshot_day'), { tz });
+    await db.run(sqlFile('segments/cohorts'), { tz });
+    await db.run(sqlFile('segments/snapshot_day'));
+    await db.run('DROP TABLE temp.segment_cohorts');
     return;
   }
   await db.run(sqlFile('segments/players'), { tz });

@@ -3,7 +3,8 @@
 -- has not met the quest under their own), read straight from the day's state, with none of the multi-day machinery
 -- (day0 lookups, running sums, windows), which cost more than the day's own figures. The day's completed rows come
 -- summed per quest and value (segment_completed_day: the sums the state refresh keeps when they cover the day, else
--- summed from the state); only the quantiles read the completion times themselves. Each dimension is grouped on its
+-- summed from the state); only the quantiles read the completion times themselves. Cohorts come from
+-- segment_cohorts (segments/cohorts.sql). Each dimension is grouped on its
 -- own (no row is repeated per dimension). The day end is read as a scalar, not joined from the one-row
 -- snapshot_days, so DuckDB estimates the filtered rows right. test/segments.test.ts checks that a backfill and
 -- one-day runs store the same rows.
@@ -14,16 +15,6 @@ WITH counted AS (
   FROM snapshot_players
   WHERE first_seen IS NULL OR first_seen < (SELECT day_end FROM snapshot_days)
   GROUP BY ALL
-),
-cohorts AS (
-  -- A quarter hour's ISO week in $tz, converted once per quarter hour (local midnights fall on quarter hours, as
-  -- snapshot/days.sql counts): the counted players' sightings and the kept rows' cohort keys (ql_cohort_key).
-  SELECT q, strftime(timezone($tz, q::TIMESTAMPTZ), '%G-W%V') AS cohort
-  FROM (
-    SELECT q FROM counted WHERE q IS NOT NULL
-    UNION
-    SELECT cohort_key FROM segment_completed_day WHERE cohort_key IS NOT NULL
-  )
 ),
 closed AS MATERIALIZED (
   -- The closed rows spanning the day end (valid_from < day_end <= valid_to): none on a date after every event.
@@ -54,7 +45,7 @@ open AS (
     LEFT JOIN (SELECT * FROM main.player_first WHERE player_id IN (SELECT player_id FROM closed)) f
       ON f.player_id = s.player_id
   ) s
-  LEFT JOIN cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
+  LEFT JOIN segment_cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
 ),
 open_sets AS (
   SELECT quest_id, bucket, pair_build, pair_platform, own_build, own_platform, cohort, count(*) AS n,
@@ -71,7 +62,7 @@ completed AS (
   SELECT k.*, CASE WHEN k.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(k.value, '(none)') END
     AS shown
   FROM segment_completed_day k
-  LEFT JOIN cohorts c ON c.q = k.cohort_key
+  LEFT JOIN segment_cohorts c ON c.q = k.cohort_key
 ),
 cells AS (
   -- Per (quest, dimension, value) and bucket: states under the pair's values (pair; cohort is the player's) and under
@@ -114,32 +105,29 @@ sums AS (
   WHERE dimension IN ('build', 'platform', 'cohort')
   GROUP BY ALL
 ),
-completers AS NOT MATERIALIZED (
-  -- The day's completers' times (completed rows are always open), for the quantiles: read once per dimension, which
-  -- costs less than keeping them.
-  SELECT quest_id, completion_seconds, pair_build, pair_platform, seen
-  FROM snapshot_current
-  WHERE bucket = 'completed'::quest_status AND valid_from < (SELECT day_end FROM snapshot_days)
-    AND completion_seconds IS NOT NULL
-),
 quantiles AS (
-  SELECT quest_id, 'build' AS dimension, coalesce(pair_build, '(none)') AS value,
-    quantile_cont(completion_seconds, [0.5, 0.9]) AS q
-  FROM completers GROUP BY ALL
-  UNION ALL
-  SELECT quest_id, 'platform', coalesce(pair_platform, '(none)'), quantile_cont(completion_seconds, [0.5, 0.9])
-  FROM completers GROUP BY ALL
-  UNION ALL
-  SELECT s.quest_id, 'cohort', coalesce(c.cohort, '(none)'), quantile_cont(s.completion_seconds, [0.5, 0.9])
-  FROM completers s LEFT JOIN cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
-  GROUP BY ALL
+  -- The day's completers' times (completed rows are always open), read once for the three dimensions' quantiles.
+  SELECT quest_id, CASE g WHEN 3 THEN 'build' WHEN 5 THEN 'platform' ELSE 'cohort' END AS dimension,
+    CASE g WHEN 3 THEN pair_build WHEN 5 THEN pair_platform ELSE cohort END AS value, q
+  FROM (
+    SELECT s.quest_id, coalesce(s.pair_build, '(none)') AS pair_build,
+      coalesce(s.pair_platform, '(none)') AS pair_platform, coalesce(c.cohort, '(none)') AS cohort,
+      quantile_cont(s.completion_seconds, [0.5, 0.9]) AS q,
+      -- A bit per column left out, pair_build the highest (3: pair_build kept).
+      GROUPING(pair_build, pair_platform, cohort) AS g
+    FROM snapshot_current s
+    LEFT JOIN segment_cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
+    WHERE s.bucket = 'completed'::quest_status AND s.valid_from < (SELECT day_end FROM snapshot_days)
+      AND s.completion_seconds IS NOT NULL
+    GROUP BY GROUPING SETS ((s.quest_id, pair_build), (s.quest_id, pair_platform), (s.quest_id, cohort))
+  )
 ),
 own AS (
   -- Counted players per own value: build and platform of those whose first quest event came before the day end
   -- (each of them a counted player: seen no later than that event, or on the roster; snapshot_values holds only
   -- counted players' values), '(none)' for the rest of the day's players; cohort of their first sighting.
   SELECT 'cohort' AS dimension, coalesce(c.cohort, '(none)') AS value, p.n
-  FROM counted p LEFT JOIN cohorts c ON c.q = p.q
+  FROM counted p LEFT JOIN segment_cohorts c ON c.q = p.q
   UNION ALL
   SELECT unnest(['build', 'platform']), unnest([coalesce(build, '(none)'), coalesce(platform, '(none)')]), n
   FROM (
