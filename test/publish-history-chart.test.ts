@@ -77,7 +77,10 @@ describe('the history chart by URL', () => {
         const id = docs[0].quest_id as string;
         const rows = data.history.filter((r: QuestStats) => r.quest_id === id && !r.suppressed);
         expect(rows.length, f).toBeGreaterThan(0);
-        expect(docs.reduce((n, d) => n + d.history.length, 0), f).toBeGreaterThanOrEqual(rows.length);
+        expect(
+          docs.reduce((n, d) => n + d.history.length, 0),
+          f,
+        ).toBeGreaterThanOrEqual(rows.length);
         const inline = await draw(questHistoryChart(rows).spec, out);
         expect(inline.filter((d) => d.startsWith('rect')).length, f).toBe(rows.length * 6);
         expect(await draw(spec, join(out, 'quests')), f).toEqual(inline);

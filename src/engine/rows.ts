@@ -40,7 +40,10 @@ function jsonColumn(reader: DuckDBResultReader, c: number): Json[] {
     else if (float) out[r] = Number.isFinite(v) ? (v as number) : String(v);
     else if (dates && v instanceof DuckDBDateValue) {
       let d = dates.get(v.days);
-      if (d === undefined) dates.set(v.days, (d = JsonDuckDBValueConverter(v, type, JsonDuckDBValueConverter)));
+      if (d === undefined) {
+        d = JsonDuckDBValueConverter(v, type, JsonDuckDBValueConverter);
+        dates.set(v.days, d);
+      }
       out[r] = d;
     } else out[r] = JsonDuckDBValueConverter(v, type, JsonDuckDBValueConverter);
   }
