@@ -1,7 +1,7 @@
 // `npm run bench`: questlog against the engine floor, SQLite the original way and pandas, side by side in one run.
 // Usage: node bench/run.js [--sizes 1m,10m] [--huge] [--reps 3] [--slow-reps N] [--contenders questlog,floor,sqlite,pandas,clickhouse]
 //        [--formats ndjson,ndjson.gz,csv,parquet] [--no-incremental] [--out bench/results] [--data bench/data] [--smoke]
-//        [--merge] [--memory-limit 8GB] [--threads 2] [--incremental-only] [--history-days N]
+//        [--merge] [--memory-limit 6GB] [--threads 2] [--incremental-only] [--history-days N]
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -45,7 +45,7 @@ const { values: args } = parseArgs({
     'history-days': { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
     data: { type: 'string', default: join(ROOT, 'bench/data') },
-    'memory-limit': { type: 'string', default: '8GB' },
+    'memory-limit': { type: 'string', default: '6GB' },
     threads: { type: 'string', default: '2' },
     smoke: { type: 'boolean', default: false },
     // Keep the other sizes of an earlier latest.json (each size is still measured within one run).

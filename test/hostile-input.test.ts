@@ -257,6 +257,16 @@ const CASES: Case[] = [
     },
   },
   {
+    // Text ids that only start like JSON (a '{' with a combining mark on it, a '['): the fast path sends the file to
+    // the exact path on the first byte, which tells text from nested values and loads them as they are.
+    id: 'ndjson-text-ids-starting-with-brackets',
+    files: {
+      'e.ndjson': `${ev({ player_id: '{\u0301p', quest_id: 'Q1', status: 'start' })}\n${ev({ quest_id: '[Q2', status: 'start' })}\n`,
+    },
+    want: { 'e.ndjson': { status: 'loaded', loaded: 2 } },
+    rows: { sql: 'SELECT player_id || quest_id FROM events', equals: ['p1[Q2', '{\u0301pQ1'] },
+  },
+  {
     id: 'ndjson-duplicate-key',
     files: {
       'e.ndjson': `${ok()}\n{"ts":"2026-01-01 10:00:00","player_id":"p1","quest_id":"Q1","quest_id":"Q2","status":"start"}\n`,

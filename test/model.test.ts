@@ -99,6 +99,75 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it("version 15 keeps the completed state rows' sums per quest and segment value (segment_completed)", async () => {
+    const path = join(tempDir(), 'v14.duckdb');
+    const old = await Db.open(path);
+    await migrate(old, 14);
+    // p1 and p2 completed Q1 on 1.5 (p2 with no time: no acceptance, an anomaly); p3's Q1 is only accepted. p1 was
+    // first seen on Monday 05:00 UTC (within 14 hours of the week's start: its quarter hour is the cohort key), p2 on
+    // a Wednesday (the week's middle, Thursday 12:00, is).
+    await old.run(
+      `INSERT INTO state_current VALUES
+         ('p1', 'Q1', TIMESTAMP '2026-01-07 10:00:00', 'completed', 600, 2, false, TIMESTAMP '2026-01-07 09:50:00',
+          '1.5', 'pc', '1.4', 'pc', TIMESTAMP '2026-01-05 05:07:00'),
+         ('p2', 'Q1', TIMESTAMP '2026-01-08 10:00:00', 'completed', NULL, 0, true, NULL,
+          '1.5', NULL, '1.5', NULL, TIMESTAMP '2026-01-07 08:00:00'),
+         ('p3', 'Q1', TIMESTAMP '2026-01-08 11:00:00', 'accepted', NULL, 1, false, TIMESTAMP '2026-01-08 11:00:00',
+          '1.5', 'pc', '1.5', 'pc', TIMESTAMP '2026-01-07 08:00:00')`,
+    );
+    old.close();
+
+    const db = await Db.open(path);
+    expect(await migrate(db)).toEqual({ from: 14, to: SCHEMA_VERSION });
+    expect(
+      await db.all(
+        `SELECT dimension, value, cohort_key::VARCHAR AS cohort_key, completed::INTEGER AS completed,
+           seconds_n::INTEGER AS seconds_n, seconds_sum, seconds_min, seconds_max, attempts_sum::INTEGER AS attempts,
+           anomalies::INTEGER AS anomalies, last_from::VARCHAR AS last_from
+         FROM segment_completed WHERE quest_id = 'Q1' ORDER BY ALL`,
+      ),
+    ).toEqual([
+      ...[
+        ['build', '1.5', null, 2, 1, 600, 600, 600, 2, 1, '2026-01-08 10:00:00'],
+        ['cohort', null, '2026-01-05 05:00:00', 1, 1, 600, 600, 600, 2, 0, '2026-01-07 10:00:00'],
+        ['cohort', null, '2026-01-08 12:00:00', 1, 0, 0, null, null, 0, 1, '2026-01-08 10:00:00'],
+        ['own_build', '1.4', null, 1, 1, 600, 600, 600, 2, 0, '2026-01-07 10:00:00'],
+        ['own_build', '1.5', null, 1, 0, 0, null, null, 0, 1, '2026-01-08 10:00:00'],
+        ['own_platform', 'pc', null, 1, 1, 600, 600, 600, 2, 0, '2026-01-07 10:00:00'],
+        ['own_platform', null, null, 1, 0, 0, null, null, 0, 1, '2026-01-08 10:00:00'],
+        ['platform', 'pc', null, 1, 1, 600, 600, 600, 2, 0, '2026-01-07 10:00:00'],
+        ['platform', null, null, 1, 0, 0, null, null, 0, 1, '2026-01-08 10:00:00'],
+      ].map(
+        ([
+          dimension,
+          value,
+          cohort_key,
+          completed,
+          seconds_n,
+          seconds_sum,
+          seconds_min,
+          seconds_max,
+          attempts,
+          anomalies,
+          last_from,
+        ]) => ({
+          dimension,
+          value,
+          cohort_key,
+          completed,
+          seconds_n,
+          seconds_sum,
+          seconds_min,
+          seconds_max,
+          attempts,
+          anomalies,
+          last_from,
+        }),
+      ),
+    ]);
+    db.close();
+  });
+
   it('refuses a database newer than the code', async () => {
     const path = join(tempDir(), 'future.duckdb');
     const db = await Db.open(path);

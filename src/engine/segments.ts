@@ -14,12 +14,18 @@ export function checkDimension(name: string): Dimension {
  * Writes the segment rows of the dates in snapshot_days (the snapshot rows of those dates must be written first):
  * one statement for every date, dimension, value and quest. Called inside the snapshot's transaction, which
  * deleted the dates' old rows. A run of one day (the nightly's) reads that day's state directly: the multi-day
- * statement's machinery costs more than the day's figures.
+ * statement's machinery costs more than the day's figures. `roster`: only a roster's players count.
  */
-export async function writeSegments(db: Db, tz: string): Promise<void> {
+export async function writeSegments(db: Db, tz: string, roster: boolean): Promise<void> {
   const days = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_days');
   if (days?.n === 1) {
-    await db.run(sqlFile('segments/snapshot_day'), { tz });
+    // The completed rows' sums kept by the state refresh, when they are the day's (every completion before its end,
+    // every player counted): the nightly's date need not group every completed row again.
+    const kept = !roster && (await db.one<{ covers: boolean }>(sqlFile('segments/completed_covers')))?.covers === true;
+    await db.run(sqlFile(kept ? 'segments/completed_kept' : 'segments/completed_day'));
+    await db.run(sqlFile('segments/cohorts'), { tz });
+    await db.run(sqlFile('segments/snapshot_day'));
+    await db.run('DROP TABLE temp.segment_cohorts');
     return;
   }
   await db.run(sqlFile('segments/players'), { tz });

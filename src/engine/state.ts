@@ -49,8 +49,11 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       // The first sightings and first events first: the state rows written below carry their pair's values.
       await refreshCounts(db, after === null || removed ? null : after);
       let result: StateRefresh;
+      // The open rows written below are gathered first and stored together (state/open_values.sql).
+      await db.run(sqlFile('state/open'));
       if (after === null || removed || huge) {
         await db.run(sqlFile('state/redo_all'), { after });
+        if (after !== null) await db.run(sqlFile('state/completed_gone'));
         // With no starting point every player with events is in state_redo (redo_all.sql): no semi-join needed.
         const rows = await recompute(db, scope.refresh, after === null);
         const players = await count(db, 'state_redo');
@@ -59,6 +62,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         await db.run(sqlFile('state/new'), { after });
         await db.run(sqlFile('state/touched'));
         await db.run(sqlFile('state/redo'), { after });
+        await db.run(sqlFile('state/completed_gone'));
         const recomputed = await count(db, 'state_redo');
         const redone = recomputed > 0 ? await recompute(db, scope.refresh, false) : 0;
         await db.run(sqlFile('state/step'));
@@ -67,9 +71,17 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         const players = await count(db, '(SELECT player_id FROM state_redo UNION SELECT player_id FROM state_ext)');
         result = { players, recomputed, rows: redone + rows };
       }
+      await db.run(sqlFile('state/open_values'));
       // Players whose own values moved without a recompute (a late file) keep them right on their open rows; most
       // nights nobody's did, and the update would still read every open row (~0.25 s CPU at 10M events).
       if ((await count(db, 'state_moved')) > 0) await db.run(sqlFile('state/own_values'));
+      // The completed rows' sums per segment group (migration 015), after every write to the open rows.
+      if (after === null) {
+        await db.run(sqlFile('state/segment_completed_all'));
+      } else {
+        await db.run(sqlFile('state/completed_rows'));
+        await db.run(sqlFile('state/segment_completed'));
+      }
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
       for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
@@ -83,6 +95,11 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         'state_pairs',
         'state_player_values',
         'state_moved',
+        'state_open',
+        'state_open_values',
+        'state_completed_gone',
+        'state_completed_rows',
+        'state_completed_new',
       ]) {
         await db.run(`DROP TABLE IF EXISTS temp.${t}`);
       }

@@ -46,6 +46,10 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
   const scan = kind === 'tabular' || files.some((f) => f.ctrl || CONTROL.test(f.seed?.player ?? ''));
   await db.run('SET VARIABLE ql_scan = $scan', { scan });
   try {
+    // The NDJSON fast path's staged read comes before the transaction: it writes nothing but a temp table, and a temp
+    // table filled inside the transaction was often scanned by one thread when its rows went into events (~0.5 s of
+    // wall at 1M events; bench/results/issue13/NOTES.md).
+    if (kind === 'fast') await readFast(db, files, env);
     return await db.transaction(async () => {
       await db.run(sqlFile('ingest/batch'), { files: JSON.stringify(rows) });
       if (FAST_KINDS.includes(kind)) return await loadFast(db, kind, files, ids, env);
@@ -71,7 +75,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
 
 /**
  * A fast batch: the typed reader's rows go into events with no per-line staging (NDJSON and CSV keep one narrow
- * ordered copy for line numbers; Parquet rows go straight in), and everything else (counts, duplicates, players) is
+ * ordered copy for line numbers, NDJSON's made by readFast before the transaction; Parquet rows go straight in), and everything else (counts, duplicates, players) is
  * read back from the batch's own events. Files that were not clean leave the batch for the exact path.
  */
 async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], env: BatchEnv): Promise<BatchResult> {
@@ -79,11 +83,7 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
   const batch = { lo: Math.min(...ids), hi: Math.max(...ids) };
   const reading = readingOf(files, env);
   if (kind === 'fast') {
-    // Two statements on purpose: a one-pass NDJSON insert (reader WITH ORDINALITY straight into events) runs on one
-    // thread and measured ~10% slower at 1M events on a quiet machine (bench/results/issue13/NOTES.md).
-    await ordered(db, () =>
-      reading(() => runScript(db, sqlFile('ingest/events_fast'), { paths, long_line: LONG_LINE })),
-    );
+    await db.run(sqlFile('ingest/ndjson_first'));
     await db.run(sqlFile('ingest/fast_events'));
   } else {
     const reader = kind === 'fast-parquet' ? 'parquet' : 'csv';
@@ -107,6 +107,18 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
   await db.run(sqlFile('ingest/files'), { at: env.ingestedAt });
   await runScript(db, sqlFile('ingest/fast_players'), batch);
   return { counts, unclean };
+}
+
+/**
+ * The NDJSON fast path's read into ql_read, in file order (line numbers come from it). Two statements on purpose: a
+ * one-pass insert (reader WITH ORDINALITY straight into events) runs on one thread and measured ~10% slower at 1M
+ * events on a quiet machine, and one such read per half of the files in a UNION ALL was not reliably run on two
+ * threads (bench/results/issue13/NOTES.md).
+ */
+function readFast(db: Db, files: Planned[], env: BatchEnv): Promise<void> {
+  const paths = listValue(files.map((f) => f.path));
+  const reading = readingOf(files, env);
+  return ordered(db, () => reading(() => db.run(sqlFile('ingest/events_fast'), { paths, long_line: LONG_LINE })));
 }
 
 /**

@@ -1,8 +1,9 @@
 // Ingest alone, timed (wall and process CPU, DuckDB's threads included), for A/B between builds in the same minutes.
 // Usage: node bench/results/issue13/ingest-prof.mjs <package root with dist/> [ndjson|csv|parquet] [--stmts]
-// --stmts also lists every statement over 20 ms: start offset, wall ms, CPU ms. Reads bench/data/1m/plain/<format>.
+// --stmts also lists every statement over 20 ms: start offset, wall ms, CPU ms, [CPU ticks (10 ms) of each thread that
+// worked on it] (how many threads DuckDB really used). Reads bench/data/1m/plain/<format>.
 // After ingest, a CHECKPOINT is timed apart (`ck`: wall/CPU ms), so work deferred past the commit is not missed.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +17,14 @@ const work = mkdtempSync(join(tmpdir(), 'ingest-prof-'));
 const db = await Db.open(join(work, 'p.duckdb'), { threads: 2, memoryLimit: '8GB', tempDirectory: join(work, 'tmp') });
 await migrate(db);
 const cpuMs = (c) => (c.user + c.system) / 1000;
+/** CPU ticks (utime + stime) of each thread of this process, from /proc. */
+const threadTicks = () =>
+  new Map(
+    readdirSync('/proc/self/task').map((t) => {
+      const f = readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1].split(' ');
+      return [t, Number(f[11]) + Number(f[12])];
+    }),
+  );
 const stm = [];
 let t0 = 0;
 if (flag === '--stmts') {
@@ -25,10 +34,13 @@ if (flag === '--stmts') {
   conn.run = async (sql, p) => {
     const t = performance.now();
     const c = process.cpuUsage();
+    const ticks = threadTicks();
     try {
       return await run(sql, p);
     } finally {
-      stm.push([t - t0, performance.now() - t, cpuMs(process.cpuUsage(c)), sql.replace(/\s+/g, ' ').slice(0, 90)]);
+      const busy = [...threadTicks()].map(([k, v]) => v - (ticks.get(k) ?? 0)).filter((n) => n > 2);
+      const sqlText = sql.replace(/\s+/g, ' ').slice(0, 80);
+      stm.push([t - t0, performance.now() - t, cpuMs(process.cpuUsage(c)), `[${busy.sort((a, b) => b - a)}] ${sqlText}`]);
     }
   };
 }

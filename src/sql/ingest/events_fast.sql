@@ -3,7 +3,7 @@
 -- on the exact path, which says why. Only for files that turn out clean (one valid event per line, no blank lines);
 -- ingest sends any other file to the line-by-line path for exact rejects. Objects over $long_line bytes make the
 -- reader fail, so long lines also take that path. No filename column: the file's position in the list (file_index)
--- names it, and a path per row cost a string per event.
+-- names it, and a path per row cost a string per event. Runs before the batch's transaction (see loadBatch).
 CREATE OR REPLACE TEMP TABLE ql_read AS
 WITH x AS (
   SELECT file_index::INTEGER AS idx, ql_key(player_id) AS player_id, ql_key(quest_id) AS quest_id,
@@ -13,16 +13,9 @@ WITH x AS (
     session_id: 'VARCHAR', build: 'VARCHAR', platform: 'VARCHAR'}, maximum_object_size = $long_line)
 )
 -- An id that starts like a JSON object or array may be one (the reader gives nested values as JSON text): such a file
--- takes the exact path, which tells the two apart.
+-- takes the exact path, which tells the two apart. Byte prefixes, not the first character (t[1] walks grapheme
+-- clusters): a '{' followed by a combining mark also sends its file there, which loads it the same.
 SELECT idx, ts, player_id, quest_id, status, session_id, build, platform,
-  ql_loadable(player_id, quest_id, status, ts) AND player_id[1] NOT IN ('{', '[') AND quest_id[1] NOT IN ('{', '[') AS ok
+  ql_loadable(player_id, quest_id, status, ts)
+    AND NOT (prefix(player_id, '{') OR prefix(player_id, '[') OR prefix(quest_id, '{') OR prefix(quest_id, '[')) AS ok
 FROM x;
-
--- The read kept file order, so a line's number is its rowid minus the first rowid of its file, plus one. A file is
--- clean when its rows are exactly its lines (numbered without gaps), each a valid event.
-CREATE OR REPLACE TEMP TABLE ql_first AS
-SELECT b.file_id, b.idx, coalesce(r.first, 0) AS first, 0 AS header, b.lines AS expected,
-  coalesce(r.n, 0) = b.lines AND coalesce(r.bad, 0) = 0 AND coalesce(r.last - r.first + 1 = r.n, true) AS clean
-FROM ql_batch b LEFT JOIN (
-  SELECT idx, count(*) AS n, count_if(NOT ok) AS bad, min(rowid) AS first, max(rowid) AS last FROM ql_read GROUP BY idx
-) r USING (idx);

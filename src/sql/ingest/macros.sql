@@ -18,8 +18,10 @@ CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
 -- Epochs beyond year ~5000 are not times, so they stay NULL (a reject). The other shapes name the trimmed text and its
 -- number once each, inside one-element list comprehensions: an expression written twice is computed for every row
 -- before coalesce looks at it (DuckDB hoists common subexpressions), which cost ~3x the whole macro at 1M events.
+-- The shape test is one LIKE (19 characters, ':' 14th and 17th): indexing the text (t[14]) walks grapheme clusters,
+-- which made the NDJSON fast path's read ~20% dearer at 1M events (bench/results/issue13/NOTES.md).
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
-  CASE WHEN length(t) = 19 AND t[14] = ':' AND t[17] = ':' THEN try_cast(t AS TIMESTAMP) END,
+  CASE WHEN t LIKE '_____________:__:__' THEN try_cast(t AS TIMESTAMP) END,
   [coalesce(try_cast(u AS TIMESTAMPTZ)::TIMESTAMP,
     [to_timestamp(n)::TIMESTAMP for n in [try_cast(u AS DOUBLE)] if abs(n) < 1e11][1]) for u in [trim(t)]][1]);
 

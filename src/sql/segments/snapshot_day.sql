@@ -1,57 +1,89 @@
 -- The segment rows of a run of one day (the nightly's date, and each snapshot run's first): the figures
 -- segments/snapshots.sql gives that day (README "Segments": a pair counts under its first event's value, a player who
 -- has not met the quest under their own), read straight from the day's state, with none of the multi-day machinery
--- (day0 lookups, running sums, windows), which cost more than the day's own figures. test/segments.test.ts checks
--- that a backfill and one-day runs store the same rows.
+-- (day0 lookups, running sums, windows), which cost more than the day's own figures. The day's completed rows come
+-- summed per quest and value (segment_completed_day: the sums the state refresh keeps when they cover the day, else
+-- summed from the state); only the quantiles read the completion times themselves. Cohorts come from
+-- segment_cohorts (segments/cohorts.sql). Each dimension is grouped on its
+-- own (no row is repeated per dimension). The day end is read as a scalar, not joined from the one-row
+-- snapshot_days, so DuckDB estimates the filtered rows right. test/segments.test.ts checks that a backfill and
+-- one-day runs store the same rows.
 INSERT INTO segment_snapshots
-WITH day AS (SELECT snapshot_date, day_end FROM snapshot_days),
-cohorts AS (
-  -- A first sighting's ISO week in $tz, one zone conversion per quarter hour (local midnights fall on quarter hours,
-  -- as snapshot/days.sql counts), not one per player.
-  SELECT q, strftime(timezone($tz, q::TIMESTAMPTZ), '%G-W%V') AS cohort
-  FROM (SELECT DISTINCT time_bucket(INTERVAL 15 MINUTE, seen) AS q FROM snapshot_players)
+WITH counted AS (
+  -- The counted players (seen before the day end; a roster's always) per quarter hour of first sighting.
+  SELECT time_bucket(INTERVAL 15 MINUTE, seen) AS q, count(*) AS n
+  FROM snapshot_players
+  WHERE first_seen IS NULL OR first_seen < (SELECT day_end FROM snapshot_days)
+  GROUP BY ALL
 ),
-players AS (
-  -- The counted players (seen before the day end; a roster's always) with their own values as of the day: build
-  -- and platform of their first quest event once it has happened, cohort of their first sighting.
-  SELECT sp.player_id,
-    coalesce(CASE WHEN f.first_ts < d.day_end THEN f.build END, '(none)') AS build,
-    coalesce(CASE WHEN f.first_ts < d.day_end THEN f.platform END, '(none)') AS platform,
-    coalesce(c.cohort, '(none)') AS cohort
-  FROM snapshot_players sp
-  CROSS JOIN day d
-  LEFT JOIN main.player_values f ON f.player_id = sp.player_id
-  LEFT JOIN cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, sp.seen)
-  WHERE sp.first_seen IS NULL OR sp.first_seen < d.day_end
+closed AS MATERIALIZED (
+  -- The closed rows spanning the day end (valid_from < day_end <= valid_to): none on a date after every event.
+  SELECT player_id, quest_id, bucket
+  FROM snapshot_closed
+  WHERE valid_to >= (SELECT day_end FROM snapshot_days) AND valid_from < (SELECT day_end FROM snapshot_days)
 ),
-states AS MATERIALIZED (
-  -- The state at the day end (valid_from < day_end <= valid_to, as snapshot/figures.sql), each row with its pair's
-  -- values and its player's own: a state's player met a quest before the day end, so has their build by then, and
-  -- is a counted player (seen by then, or on the roster).
-  SELECT s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly,
-    coalesce(s.pair_build, '(none)') AS pair_build, coalesce(s.pair_platform, '(none)') AS pair_platform,
-    coalesce(s.own_build, '(none)') AS own_build, coalesce(s.own_platform, '(none)') AS own_platform,
-    coalesce(c.cohort, '(none)') AS cohort
+open AS (
+  -- The day's states other than completed (those come summed): open rows with valid_from < day_end, which carry
+  -- their pair's and their player's values (kept by the state refresh), and the closed rows spanning the day end,
+  -- which look them up (the players' tables are read only for their players: on a date after every closed row, the
+  -- nightly's, the semi-joins are empty and DuckDB skips those scans). A state's player met a quest before the day
+  -- end, so has their build by then, and is a counted player (seen by then, or on the roster).
+  SELECT s.quest_id, s.bucket, coalesce(s.pair_build, '(none)') AS pair_build,
+    coalesce(s.pair_platform, '(none)') AS pair_platform, coalesce(s.own_build, '(none)') AS own_build,
+    coalesce(s.own_platform, '(none)') AS own_platform, coalesce(c.cohort, '(none)') AS cohort
   FROM (
-    -- An open row carries its pair's and its player's values (kept by the state refresh); a closed one, of the few
-    -- that span the day end, looks them up.
-    SELECT s.quest_id, s.bucket, s.completion_seconds, s.attempts, s.anomaly, s.pair_build, s.pair_platform,
-      s.own_build, s.own_platform, s.seen
-    FROM snapshot_current s, day d
-    WHERE s.valid_from < d.day_end
+    SELECT quest_id, bucket, pair_build, pair_platform, own_build, own_platform, seen
+    FROM snapshot_current
+    WHERE bucket <> 'completed'::quest_status AND valid_from < (SELECT day_end FROM snapshot_days)
     UNION ALL
-    SELECT s.quest_id, s.bucket, NULL, NULL, NULL, pf.build, pf.platform, v.build, v.platform, f.first_seen
-    FROM snapshot_closed s
-    JOIN day d ON s.valid_to >= d.day_end AND s.valid_from < d.day_end
-    JOIN main.pair_first pf ON pf.player_id = s.player_id AND pf.quest_id = s.quest_id
-    LEFT JOIN main.player_values v ON v.player_id = s.player_id
-    LEFT JOIN main.player_first f ON f.player_id = s.player_id
+    SELECT s.quest_id, s.bucket, pf.build, pf.platform, v.build, v.platform, f.first_seen
+    FROM closed s
+    JOIN (SELECT * FROM main.pair_first WHERE player_id IN (SELECT player_id FROM closed)) pf
+      ON pf.player_id = s.player_id AND pf.quest_id = s.quest_id
+    LEFT JOIN (SELECT * FROM main.player_values WHERE player_id IN (SELECT player_id FROM closed)) v
+      ON v.player_id = s.player_id
+    LEFT JOIN (SELECT * FROM main.player_first WHERE player_id IN (SELECT player_id FROM closed)) f
+      ON f.player_id = s.player_id
   ) s
-  LEFT JOIN cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
+  LEFT JOIN segment_cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
+),
+open_sets AS (
+  SELECT quest_id, bucket, pair_build, pair_platform, own_build, own_platform, cohort, count(*) AS n,
+    -- Which set a row is of: a bit per column left out, bucket the highest (15: bucket and pair_build kept).
+    GROUPING(bucket, pair_build, pair_platform, own_build, own_platform, cohort) AS g
+  FROM open
+  GROUP BY GROUPING SETS (
+    (quest_id, bucket, pair_build), (quest_id, bucket, pair_platform), (quest_id, own_build), (quest_id, own_platform),
+    (quest_id, bucket, cohort)
+  )
+),
+completed AS (
+  -- The kept rows with their value as the day shows it (a cohort key's cohort, '(none)' for a missing value).
+  SELECT k.*, CASE WHEN k.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(k.value, '(none)') END
+    AS shown
+  FROM segment_completed_day k
+  LEFT JOIN segment_cohorts c ON c.q = k.cohort_key
+),
+cells AS (
+  -- Per (quest, dimension, value) and bucket: states under the pair's values (pair; cohort is the player's) and under
+  -- the player's own (own).
+  SELECT quest_id, 'build' AS dimension, pair_build AS value, bucket, n, true AS pair, false AS own
+  FROM open_sets WHERE g = 15
+  UNION ALL
+  SELECT quest_id, 'platform', pair_platform, bucket, n, true, false FROM open_sets WHERE g = 23
+  UNION ALL
+  SELECT quest_id, 'build', own_build, NULL, n, false, true FROM open_sets WHERE g = 59
+  UNION ALL
+  SELECT quest_id, 'platform', own_platform, NULL, n, false, true FROM open_sets WHERE g = 61
+  UNION ALL
+  SELECT quest_id, 'cohort', cohort, bucket, n, true, true FROM open_sets WHERE g = 30
+  UNION ALL
+  SELECT quest_id, CASE dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform' ELSE dimension END,
+    shown, 'completed'::quest_status, completed, dimension IN ('build', 'platform', 'cohort'),
+    dimension IN ('own_build', 'own_platform', 'cohort')
+  FROM completed
 ),
 counts AS (
-  -- Per (quest, dimension, value): the buckets under the pair's values (cohort is the player's) and the states under
-  -- the player's own values; grouped by every value first, so the unnest works on far fewer rows.
   SELECT quest_id, dimension, value,
     sum(n) FILTER (WHERE pair AND bucket = 'accepted'::quest_status) AS accepted,
     sum(n) FILTER (WHERE pair AND bucket = 'declined'::quest_status) AS declined,
@@ -60,39 +92,56 @@ counts AS (
     sum(n) FILTER (WHERE pair AND bucket = 'failed'::quest_status) AS failed,
     sum(n) FILTER (WHERE pair) AS encountered,
     sum(n) FILTER (WHERE own) AS encountered_own
-  FROM (
-    SELECT quest_id, bucket, n,
-      unnest(['build', 'platform', 'cohort', 'build', 'platform']) AS dimension,
-      unnest([pair_build, pair_platform, cohort, own_build, own_platform]) AS value,
-      unnest([true, true, true, false, false]) AS pair, unnest([false, false, true, true, true]) AS own
-    FROM (SELECT quest_id, bucket, pair_build, pair_platform, cohort, own_build, own_platform, count(*) AS n
-      FROM states GROUP BY ALL)
-  )
+  FROM cells
   GROUP BY ALL
 ),
-times AS (
-  -- Completion times of the day's completers (completed rows are always open) under their pair's values.
-  SELECT quest_id, dimension, value,
-    avg(completion_seconds) AS mean_seconds,
-    min(completion_seconds) AS min_seconds,
-    max(completion_seconds) AS max_seconds,
-    quantile_cont(completion_seconds, [0.5, 0.9]) AS quantiles,
-    avg(attempts) AS mean_attempts,
-    count(*) FILTER (WHERE anomaly) AS anomalies
-  FROM (
-    SELECT quest_id, completion_seconds, attempts, anomaly, unnest(['build', 'platform', 'cohort']) AS dimension,
-      unnest([pair_build, pair_platform, cohort]) AS value
-    FROM states
-    WHERE bucket = 'completed'::quest_status
-  )
+sums AS (
+  -- Completion figures under the pair's values, from the kept sums (a mean is the sum over the count, as avg).
+  SELECT quest_id, dimension, shown AS value,
+    sum(seconds_n) AS seconds_n, sum(seconds_sum) AS seconds_sum, min(seconds_min) AS min_seconds,
+    max(seconds_max) AS max_seconds, sum(completed) AS completed, sum(attempts_sum) AS attempts_sum,
+    sum(anomalies) AS anomalies
+  FROM completed
+  WHERE dimension IN ('build', 'platform', 'cohort')
   GROUP BY ALL
+),
+quantiles AS (
+  -- The day's completers' times (completed rows are always open), read once for the three dimensions' quantiles.
+  SELECT quest_id, CASE g WHEN 3 THEN 'build' WHEN 5 THEN 'platform' ELSE 'cohort' END AS dimension,
+    CASE g WHEN 3 THEN pair_build WHEN 5 THEN pair_platform ELSE cohort END AS value, q
+  FROM (
+    SELECT s.quest_id, coalesce(s.pair_build, '(none)') AS pair_build,
+      coalesce(s.pair_platform, '(none)') AS pair_platform, coalesce(c.cohort, '(none)') AS cohort,
+      quantile_cont(s.completion_seconds, [0.5, 0.9]) AS q,
+      -- A bit per column left out, pair_build the highest (3: pair_build kept).
+      GROUPING(pair_build, pair_platform, cohort) AS g
+    FROM snapshot_current s
+    LEFT JOIN segment_cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
+    WHERE s.bucket = 'completed'::quest_status AND s.valid_from < (SELECT day_end FROM snapshot_days)
+      AND s.completion_seconds IS NOT NULL
+    GROUP BY GROUPING SETS ((s.quest_id, pair_build), (s.quest_id, pair_platform), (s.quest_id, cohort))
+  )
 ),
 own AS (
-  -- Counted players per own value.
-  SELECT unnest(['build', 'platform', 'cohort']) AS dimension, unnest([build, platform, cohort]) AS value, n
-  FROM (SELECT build, platform, cohort, count(*) AS n FROM players GROUP BY ALL)
+  -- Counted players per own value: build and platform of those whose first quest event came before the day end
+  -- (each of them a counted player: seen no later than that event, or on the roster; snapshot_values holds only
+  -- counted players' values), '(none)' for the rest of the day's players; cohort of their first sighting.
+  SELECT 'cohort' AS dimension, coalesce(c.cohort, '(none)') AS value, p.n
+  FROM counted p LEFT JOIN segment_cohorts c ON c.q = p.q
+  UNION ALL
+  SELECT unnest(['build', 'platform']), unnest([coalesce(build, '(none)'), coalesce(platform, '(none)')]), n
+  FROM (
+    SELECT build, platform, count(*) AS n
+    FROM snapshot_values
+    WHERE first_ts < (SELECT day_end FROM snapshot_days)
+    GROUP BY ALL
+  )
+  UNION ALL
+  SELECT unnest(['build', 'platform']), '(none)',
+    (SELECT sum(n) FROM counted)
+    - (SELECT count(*) FROM snapshot_values WHERE first_ts < (SELECT day_end FROM snapshot_days))
 ),
-own_counts AS (SELECT dimension, value, sum(n) AS n FROM own GROUP BY ALL),
+own_counts AS (SELECT dimension, value, sum(n) AS n FROM own GROUP BY ALL HAVING sum(n) > 0),
 vals AS (
   -- Every value the day knows in a dimension, for every quest (zeros included): its players' own values and the
   -- pair values of the day's states.
@@ -112,19 +161,20 @@ SELECT
   coalesce(a.abandoned, 0)::INTEGER,
   coalesce(a.failed, 0)::INTEGER,
   (coalesce(o.n, 0) - coalesce(a.encountered_own, 0))::INTEGER AS not_encountered,
-  t.mean_seconds,
+  CASE WHEN t.seconds_n > 0 THEN t.seconds_sum / t.seconds_n END,
   t.min_seconds,
   t.max_seconds,
-  t.quantiles[1],
-  t.quantiles[2],
-  t.mean_attempts,
+  q.q[1],
+  q.q[2],
+  t.attempts_sum / t.completed,
   coalesce(t.anomalies, 0)::INTEGER
 -- Every (value, quest) of the day's snapshot.
 FROM main.snapshots s
-JOIN day d ON d.snapshot_date = s.snapshot_date
+JOIN snapshot_days d ON d.snapshot_date = s.snapshot_date
 CROSS JOIN vals v
 LEFT JOIN own_counts o ON o.dimension = v.dimension AND o.value = v.value
 LEFT JOIN counts a ON a.quest_id = s.quest_id AND a.dimension = v.dimension AND a.value = v.value
-LEFT JOIN times t ON t.quest_id = s.quest_id AND t.dimension = v.dimension AND t.value = v.value
+LEFT JOIN sums t ON t.quest_id = s.quest_id AND t.dimension = v.dimension AND t.value = v.value
+LEFT JOIN quantiles q ON q.quest_id = s.quest_id AND q.dimension = v.dimension AND q.value = v.value
 -- No order: one date (segments/snapshots.sql says why the rows are not sorted further).
 ;

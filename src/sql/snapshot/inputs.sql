@@ -7,3 +7,7 @@ CREATE OR REPLACE TEMP VIEW snapshot_closed AS
 SELECT * FROM main.state_intervals WHERE valid_to IS NOT NULL;
 CREATE OR REPLACE TEMP VIEW snapshot_current AS
 SELECT * FROM main.state_current;
+-- The players' own build and platform (their first quest event's): every player here counts (seen no later than that
+-- event).
+CREATE OR REPLACE TEMP VIEW snapshot_values AS
+SELECT * FROM main.player_values;

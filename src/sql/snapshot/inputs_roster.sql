@@ -10,3 +10,5 @@ SELECT * FROM main.state_intervals
 WHERE valid_to IS NOT NULL AND player_id IN (SELECT player_id FROM snapshot_roster);
 CREATE OR REPLACE TEMP VIEW snapshot_current AS
 SELECT * FROM main.state_current WHERE player_id IN (SELECT player_id FROM snapshot_roster);
+CREATE OR REPLACE TEMP VIEW snapshot_values AS
+SELECT * FROM main.player_values WHERE player_id IN (SELECT player_id FROM snapshot_roster);

@@ -43,3 +43,41 @@ CREATE OR REPLACE TEMP MACRO ql_rates(players, encountered, completed) AS {
 -- for "a rate changed" (changes, alerts); false when no z exists (a denominator of 0, or a pooled rate of 0 or 1).
 CREATE OR REPLACE TEMP MACRO ql_rate_moved(k1, n1, k2, n2) AS
   coalesce(abs(ql_two_prop_z(k1, n1, k2, n2)) > 1.959963984540054, false);
+
+-- The key a first sighting's cohort (its ISO week in the snapshot's zone) is kept under when the zone is not known
+-- yet (segment_completed, written by the state refresh): a sighting more than 14 hours from a Monday 00:00 UTC is in
+-- the same week in every zone (offsets run from -12 to +14 hours), so it is kept as that week's middle (Thursday
+-- 12:00 UTC); one nearer is kept as its quarter hour (local midnights fall on quarter hours). Either converts to the
+-- cohort exactly: strftime(timezone(zone, key), '%G-W%V').
+CREATE OR REPLACE TEMP MACRO ql_cohort_key(seen) AS CASE
+  WHEN seen - date_trunc('week', seen) >= INTERVAL 14 HOUR
+    AND date_trunc('week', seen) + INTERVAL 7 DAY - seen > INTERVAL 14 HOUR
+  THEN date_trunc('week', seen) + INTERVAL 84 HOUR
+  ELSE time_bucket(INTERVAL 15 MINUTE, seen)
+END;
+
+-- The completed state rows of `input` (a table or view with state_current's columns) summed per quest and segment
+-- value: what segment_completed keeps and a snapshot's segment pass reads (segments/snapshot_day.sql). One row per
+-- (quest, dimension, value): `build` and `platform` are the pair's values, `own_build` and `own_platform` the
+-- player's own, `cohort` is the player's cohort key (cohort_key; value NULL). Sums, not averages, so kept rows merge
+-- exactly; the quantiles need the times themselves and are not kept.
+CREATE OR REPLACE TEMP MACRO ql_completed_sums(input) AS TABLE
+SELECT
+  quest_id, dimension, value, cohort_key,
+  count(*) AS completed,
+  count(completion_seconds) AS seconds_n,
+  coalesce(sum(completion_seconds), 0)::DOUBLE AS seconds_sum,
+  min(completion_seconds) AS seconds_min,
+  max(completion_seconds) AS seconds_max,
+  sum(attempts)::BIGINT AS attempts_sum,
+  count(*) FILTER (WHERE anomaly) AS anomalies,
+  max(valid_from) AS last_from
+FROM (
+  SELECT quest_id, completion_seconds, attempts, anomaly, valid_from,
+    unnest(['build', 'platform', 'own_build', 'own_platform', 'cohort']) AS dimension,
+    unnest([pair_build, pair_platform, own_build, own_platform, NULL]) AS value,
+    unnest([NULL, NULL, NULL, NULL, ql_cohort_key(seen)]) AS cohort_key
+  FROM query_table(input)
+  WHERE bucket = 'completed'::quest_status
+)
+GROUP BY ALL;

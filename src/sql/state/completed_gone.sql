@@ -1,0 +1,14 @@
+-- Before a refresh deletes or rewrites any open row: the segment_completed rows (quest, dimension, value) holding a
+-- completed row of a player about to be recomputed (state_redo) or whose own values move (state_moved). Those rows
+-- may go or change value, and a minimum or maximum cannot be taken back, so state/segment_completed.sql sums these
+-- again from the state.
+CREATE OR REPLACE TEMP VIEW state_completed_leaving AS
+SELECT *
+FROM main.state_current
+WHERE bucket = 'completed'::quest_status
+  AND player_id IN (SELECT player_id FROM state_redo UNION SELECT player_id FROM state_moved);
+
+CREATE OR REPLACE TEMP TABLE state_completed_gone AS
+SELECT DISTINCT quest_id, dimension, value, cohort_key FROM ql_completed_sums('state_completed_leaving');
+
+DROP VIEW state_completed_leaving;
