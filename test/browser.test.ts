@@ -139,11 +139,11 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     expect(json).toBe('../api/v1/quests/FET0001.json');
     await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 4`);
     // The page embeds no spec: each chart's comes from the file beside it, and the history chart's data from the
-    // quest's history.json (2 dates x 6 statuses = 12 bars, zero-height ones included).
+    // quest's month file (2 dates x 6 statuses = 12 bars, zero-height ones included).
     expect(await v.page.locator('script.chart-spec').count()).toBe(0);
     const asked = v.requests.map((u) => new URL(u).pathname);
     expect(asked).toContain('/quests/FET0001.history.vl.json');
-    expect(asked).toContain('/api/v1/quests/FET0001/history.json');
+    expect(asked).toContain('/api/v1/quests/FET0001/history/2026-11.json');
     expect(await v.page.locator('#chart-history.interactive .mark-rect path').count()).toBe(12);
     await v.page.screenshot({ path: join(ARTIFACTS, 'quest.png'), fullPage: true });
     expect(v.errors).toEqual([]);

@@ -1,5 +1,6 @@
-// A quest page's history chart as published: its spec reads the quest's history.json by URL (history-chart.ts), so it
-// must draw exactly what the inline chart (static SVG, notebooks) draws, and keep its bytes when only figures change.
+// A quest page's history chart as published: its spec reads the quest's month files by URL (history-chart.ts), one
+// layer each, so it must draw exactly what the inline chart (static SVG, notebooks) draws, and keep its bytes when only
+// figures change.
 import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,15 +18,33 @@ async function publishTo(out: string, data: SiteData): Promise<void> {
   await writeSite(data, { out }, { ...recorder(), now: () => NOW });
 }
 
-/** vega's SVG of a vega-lite spec, its data URLs read from `dir` (as the browser resolves them from the page). */
-async function draw(spec: unknown, dir: string): Promise<string> {
+/**
+ * What vega draws for a vega-lite spec, its data URLs read from `dir` (as the browser resolves them from the page):
+ * every bar and text with its place and colour, sorted (a layered spec groups the same marks differently).
+ */
+async function draw(spec: unknown, dir: string): Promise<string[]> {
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
   const loader = vega.loader();
   loader.load = async (uri: string) => readFileSync(join(dir, uri), 'utf8');
   const view = new vega.View(vega.parse(vl.compile(spec as never).spec), { renderer: 'none', loader });
-  const svg = await view.toSVG();
+  await view.runAsync();
+  const out: string[] = [];
+  const visit = (node: { marktype?: string; items?: unknown[] }, dx: number, dy: number) => {
+    for (const item of (node.items ?? []) as Record<string, unknown>[]) {
+      const x = dx + ((item.x as number) ?? 0);
+      const y = dy + ((item.y as number) ?? 0);
+      const r = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v));
+      if (node.marktype === 'rect' && item.fill !== 'transparent') {
+        out.push(`rect ${r(x)} ${r(y)} ${r(item.width)} ${r(item.height)} ${item.fill}`);
+      }
+      if (node.marktype === 'text') out.push(`text ${r(x)} ${r(y)} ${item.text}`);
+      if (node.marktype === 'group') visit(item as never, x, y);
+      else if (item.items) visit(item as never, dx, dy);
+    }
+  };
+  visit((view.scenegraph() as unknown as { root: never }).root, 0, 0);
   view.finalize();
-  return svg;
+  return out.sort();
 }
 
 /** The fixture with FET0001's first date under the privacy floor: the chart leaves that date out. */
@@ -38,26 +57,38 @@ const withSuppressedDay: SiteData = {
   ),
 };
 
+/** The fixture with its first date in the month before: the chart reads two month files, a layer each. */
+const acrossMonths: SiteData = {
+  ...SITE,
+  history: SITE.history.map((r) => (r.snapshot_date === '2026-11-20' ? { ...r, snapshot_date: '2026-10-31' } : r)),
+};
+
 describe('the history chart by URL', () => {
   it('draws what the inline chart draws, for every quest, dates under the floor left out', async () => {
-    for (const data of [SITE, withSuppressedDay]) {
+    for (const data of [SITE, withSuppressedDay, acrossMonths]) {
       const out = join(tempDir(), 'site');
       await publishTo(out, data);
       const specs = walk(out).filter((f) => f.endsWith('.history.vl.json'));
       expect(specs.length).toBeGreaterThanOrEqual(3);
       for (const f of specs) {
         const spec = JSON.parse(readFileSync(join(out, f), 'utf8'));
-        const url: string = spec.data.url;
-        const doc = JSON.parse(readFileSync(join(out, 'quests', url), 'utf8')) as { quest_id: string; history: [] };
-        const rows = data.history.filter((r: QuestStats) => r.quest_id === doc.quest_id && !r.suppressed);
+        const urls: string[] = spec.layer.map((l: { data: { url: string } }) => l.data.url);
+        const docs = urls.map((u) => JSON.parse(readFileSync(join(out, 'quests', u), 'utf8')));
+        const id = docs[0].quest_id as string;
+        const rows = data.history.filter((r: QuestStats) => r.quest_id === id && !r.suppressed);
         expect(rows.length, f).toBeGreaterThan(0);
-        expect(doc.history.length, f).toBeGreaterThanOrEqual(rows.length);
+        expect(
+          docs.reduce((n, d) => n + d.history.length, 0),
+          f,
+        ).toBeGreaterThanOrEqual(rows.length);
         const inline = await draw(questHistoryChart(rows).spec, out);
-        expect(await draw(spec, join(out, 'quests')), f).toBe(inline);
+        expect(inline.filter((d) => d.startsWith('rect')).length, f).toBe(rows.length * 6);
+        expect(await draw(spec, join(out, 'quests')), f).toEqual(inline);
+        if (data === acrossMonths && id === 'FET0001') expect(urls, f).toHaveLength(2);
       }
-      // The suppressed day is in history.json (flagged) but not drawn.
+      // The suppressed day is in its month file (flagged) but not drawn.
       if (data === withSuppressedDay) {
-        const doc = JSON.parse(readFileSync(join(out, 'api/v1/quests/FET0001/history.json'), 'utf8'));
+        const doc = JSON.parse(readFileSync(join(out, 'api/v1/quests/FET0001/history/2026-11.json'), 'utf8'));
         expect(doc.history.map((h: { suppressed?: boolean }) => h.suppressed === true)).toEqual([true, false]);
       }
     }

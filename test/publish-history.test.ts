@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import type { QuestStats } from '../src/domain/types.js';
 import type { SiteData } from '../src/publish/api.js';
-import { HISTORY_WINDOW } from '../src/publish/history-files.js';
+import { HISTORY_WINDOW, monthsFromHistory } from '../src/publish/history-files.js';
 import { writeSite } from '../src/publish/publish.js';
 import { NOW, SITE } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
@@ -38,13 +38,14 @@ async function publishLog(out: string, data: SiteData): Promise<string> {
 }
 
 describe('quest history', () => {
-  it('shows the latest dates on the page and in history.json, every date in month files', async () => {
-    const dates = days('2026-07-23', HISTORY_WINDOW + 10); // 2026-07-23 .. 2026-10-30
+  it('shows the latest dates on the page, the latest month in history.json, every date in month files', async () => {
+    const dates = days('2026-07-20', 100); // 2026-07-20 .. 2026-10-27
+    const first = dates.length - HISTORY_WINDOW; // the page's window: 2026-09-28 on
     const out = join(tempDir(), 'site');
     await writeSite(site(dates), { out }, { ...recorder(), now: () => NOW });
     const doc = JSON.parse(readFileSync(join(out, 'api/v1/quests/FET0001/history.json'), 'utf8'));
-    expect(doc.history).toHaveLength(HISTORY_WINDOW);
-    expect(doc.history[0].snapshot_date).toBe(dates[10]);
+    // history.json: the latest month's dates, the same entries as that month's file.
+    expect(doc.history.map((h: { snapshot_date: string }) => h.snapshot_date)).toEqual(dates.slice(-27));
     expect(doc.history_complete).toBe(false);
     expect(doc.months).toEqual([
       { month: '2026-07', href: 'history/2026-07.json' },
@@ -55,16 +56,22 @@ describe('quest history', () => {
     const months = ['2026-07', '2026-08', '2026-09', '2026-10'].map((m) =>
       JSON.parse(readFileSync(join(out, `api/v1/quests/FET0001/history/${m}.json`), 'utf8')),
     );
-    expect(months.map((m) => m.history.length)).toEqual([9, 31, 30, 30]);
+    expect(months.map((m) => m.history.length)).toEqual([12, 31, 30, 27]);
+    expect(months[3].history).toEqual(doc.history);
     expect(months.flatMap((m) => m.history.map((h: { completed: number }) => h.completed))).toEqual(
       dates.map((_, i) => i),
+    );
+    // The page's interactive chart reads the month files holding its window, one layer each.
+    const spec = JSON.parse(readFileSync(join(out, 'quests/FET0001.history.vl.json'), 'utf8'));
+    expect(spec.layer.map((l: { data: { url: string } }) => l.data.url)).toEqual(
+      ['2026-09', '2026-10'].map((m) => `../api/v1/quests/FET0001/history/${m}.json`),
     );
     const page = readFileSync(join(out, 'quests/FET0001.html'), 'utf8');
     expect(page).toContain(`latest ${HISTORY_WINDOW} snapshot dates`);
     expect(page).toContain('href="../api/v1/quests/FET0001/history/2026-07.json"');
     // the history table: one row per windowed date, none older
-    expect(page).toContain(`<th scope="row">${dates[10]}</th>`);
-    expect(page).not.toContain(`<th scope="row">${dates[9]}</th>`);
+    expect(page).toContain(`<th scope="row">${dates[first]}</th>`);
+    expect(page).not.toContain(`<th scope="row">${dates[first - 1]}</th>`);
     validateApi(out);
   });
 
@@ -87,5 +94,22 @@ describe('quest history', () => {
     expect(walk(out)).toEqual(walk(fresh));
     for (const f of walk(fresh)) expect(readFileSync(join(out, f)).equals(readFileSync(join(fresh, f))), f).toBe(true);
     expect(JSON.parse(readFileSync(october, 'utf8')).history[3].completed).toBe(99);
+  });
+
+  it('writes the same month file from the page window as from the month source', async () => {
+    const data = site([...days('2026-09-20', 11), ...days('2026-10-01', 30)]);
+    const fromWindow = join(tempDir(), 'site');
+    await writeSite(data, { out: fromWindow }, { ...recorder(), now: () => NOW });
+    // A window of 5 dates holds only part of October: its file is read from the month source instead.
+    const fromSource = join(tempDir(), 'site');
+    const partial = { ...data, months: monthsFromHistory(data.history), history: data.history.slice(-5) };
+    await writeSite(partial, { out: fromSource }, { ...recorder(), now: () => NOW });
+    for (const m of ['2026-09', '2026-10']) {
+      const f = `api/v1/quests/FET0001/history/${m}.json`;
+      expect(readFileSync(join(fromWindow, f), 'utf8'), f).toBe(readFileSync(join(fromSource, f), 'utf8'));
+    }
+    const doc = (dir: string) => JSON.parse(readFileSync(join(dir, 'api/v1/quests/FET0001/history.json'), 'utf8'));
+    expect(doc(fromWindow).history).toHaveLength(30);
+    expect(doc(fromSource).history).toHaveLength(5);
   });
 });

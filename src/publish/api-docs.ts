@@ -36,7 +36,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     path: '/quests/{file_id}/history.json',
     schema: 'history',
-    summary: "One quest's latest 90 snapshot dates and its month files",
+    summary: "One quest's latest month of snapshot dates (as its month file) and its month files",
     params: [FILE_ID],
   },
   {

@@ -254,24 +254,17 @@ export function questsIndexPages(data: SiteData, ids: Map<string, string>, size 
 }
 
 /**
- * One quest's recent history (the dates its page shows) and the month files holding all of it, oldest first.
- * `history_complete` is false when snapshot dates older than `history`'s are stored (they are in the month files).
+ * One quest's latest month of history (`history`: its entries, as in that month's file) and the month files holding
+ * all of it, oldest first. `history_complete` is false when it has older months.
  */
-export function historyDocument(
-  data: SiteData,
-  q: QuestStats,
-  rows: QuestStats[],
-  fileId: string,
-  months: string[],
-  complete: boolean,
-) {
+export function historyDocument<H>(data: SiteData, q: QuestStats, history: H, fileId: string, months: string[]) {
   return {
     ...header(data),
     quest_id: q.quest_id,
     file_id: fileId,
     name: q.name,
-    history: rows.map(historyEntry),
-    history_complete: complete,
+    history,
+    history_complete: months.length <= 1,
     months: months.map((month) => ({ month, href: `history/${month}.json` })),
     links: links(fileId),
   };

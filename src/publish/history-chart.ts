@@ -1,30 +1,32 @@
-// A quest page's history chart as published: the spec beside the page reads its data from the quest's history.json
-// instead of carrying a copy of it, so the spec's bytes do not change when only the figures do (a nightly keeps the
-// file as it is) and a quest's history is written once a night, not three times (history.json, spec, page).
+// A quest page's history chart as published: the spec beside the page reads its data from the quest's month files
+// (api/v1/quests/<id>/history/YYYY-MM.json) instead of carrying a copy of it. Past months' files are never rewritten and
+// the spec names months, not dates, so the spec's bytes change once a month, not when the figures do (a nightly keeps
+// the file as it is), and a quest's history is written once a night, in its current month's file.
 import { BUCKETS, type Chart } from './charts.js';
 
-/** The bucket fields of a history.json entry, as the chart's status labels and stacking order. */
+/** The bucket fields of a history entry, as the chart's status labels and stacking order. */
 const STATUS = BUCKETS.map((b, rank) => ({ bucket: b.field, rank, status: b.label }));
 
 /**
  * `chart` (questHistoryChart, inline data: what the static SVG and notebooks draw) with the spec to publish: the same
- * marks and encoding over `url` (the quest's history.json, relative to its page), one row per date and status made
- * by folding each entry's bucket fields, dates under the privacy floor left out as the inline chart leaves them out.
+ * marks and encoding, one layer per file of `urls` (the month files holding the page's dates, relative to the page;
+ * each date is in one file, so each layer stacks its own dates), one row per date and status made by folding each
+ * entry's bucket fields, dates under the privacy floor left out as the inline chart leaves them out.
  */
-export function historyChartByUrl(chart: Chart, url: string): Chart {
-  const { data: _inline, encoding, ...rest } = chart.spec;
+export function historyChartByUrls(chart: Chart, urls: readonly string[]): Chart {
+  const { data: _inline, encoding, mark, ...rest } = chart.spec;
   const { x, ...others } = encoding as Record<string, Record<string, unknown>>;
+  const transform = [
+    { filter: 'datum.suppressed !== true' },
+    { fold: STATUS.map((s) => s.bucket), as: ['bucket', 'players'] },
+    { lookup: 'bucket', from: { data: { values: STATUS }, key: 'bucket', fields: ['rank', 'status'] } },
+  ];
   return {
     ...chart,
     published: {
       ...rest,
-      data: { url, format: { type: 'json', property: 'history' } },
-      transform: [
-        { filter: 'datum.suppressed !== true' },
-        { fold: STATUS.map((s) => s.bucket), as: ['bucket', 'players'] },
-        { lookup: 'bucket', from: { data: { values: STATUS }, key: 'bucket', fields: ['rank', 'status'] } },
-      ],
       encoding: { x: { ...x, field: 'snapshot_date' }, ...others },
+      layer: urls.map((url) => ({ data: { url, format: { type: 'json', property: 'history' } }, transform, mark })),
     },
   };
 }

@@ -8,8 +8,13 @@ import { API_DIR, API_SCHEMA_VERSION, historyEntry, type MonthSource, type SiteD
 import { fileIdOf } from './file-ids.js';
 import { compactJson, stableJson } from './json.js';
 
-/** Snapshot dates shown on quest pages and carried by history.json; older ones are in the month files. */
-export const HISTORY_WINDOW = 90;
+/**
+ * Snapshot dates shown on quest pages (static chart and table) and the index's trend; every date is in the month files.
+ * 31: it always holds the whole latest month (whose files the pages then write from these rows), and a site with 30
+ * days of history nearly fills it, so a nightly costs about the same at 30 and 365 days (issue 16); at 90 the page's
+ * history table and chart were two thirds of a quest page.
+ */
+export const HISTORY_WINDOW = 31;
 
 /**
  * Bumped when a month file's content changes shape for the same stored rows: the new version makes every month be
@@ -62,6 +67,11 @@ function previousMonths(buildRoot: string): Map<string, MonthState> {
 
 interface MonthWriter {
   write(rel: string, content: string): Promise<void> | void;
+  /**
+   * A month whose files the quest pages write, from the rows they read anyway (the latest month, when the history
+   * window holds all of its dates): it is not read here.
+   */
+  fromPages?: string | null;
   /** Keeps a file the recycled site already holds, unchanged (and its compressed copies). */
   keep(rel: string): void;
   /** Months done of all (for a progress line). */
@@ -70,7 +80,8 @@ interface MonthWriter {
 
 /**
  * Writes (or keeps) every quest's month files and the months index. Months whose version and set of quests match what
- * the recycled site holds are kept without reading a row; the others are read from the source and written.
+ * the recycled site holds are kept without reading a row; the others are read from the source and written, except
+ * `out.fromPages`, which the quest pages write when this returns it.
  */
 export async function writeHistoryMonths(
   data: SiteData,
@@ -78,7 +89,7 @@ export async function writeHistoryMonths(
   source: MonthSource,
   buildRoot: string,
   out: MonthWriter,
-): Promise<{ written: number; kept: number }> {
+): Promise<{ written: number; kept: number; fromPages: string | null }> {
   const before = previousMonths(buildRoot);
   const published = new Set(data.snapshot.quests.map((q) => q.quest_id));
   const questsOf = new Map<string, string[]>();
@@ -91,6 +102,7 @@ export async function writeHistoryMonths(
   const state: MonthState[] = [];
   let written = 0;
   let kept = 0;
+  let fromPages: string | null = null;
   for (const [k, m] of source.months.entries()) {
     out.progress?.(k, source.months.length);
     const quests = questsOf.get(m.month) ?? [];
@@ -104,6 +116,11 @@ export async function writeHistoryMonths(
       kept += fileIdsOf.length;
       continue;
     }
+    if (m.month === out.fromPages) {
+      fromPages = m.month;
+      written += fileIdsOf.length;
+      continue;
+    }
     const rows = await source.load(m.month);
     let i = 0;
     while (i < rows.length) {
@@ -112,10 +129,7 @@ export async function writeHistoryMonths(
       while (j < rows.length && (rows[j] as QuestStats).quest_id === quest) j++;
       if (published.has(quest)) {
         const fileId = fileIdOf(ids, quest);
-        await out.write(
-          monthPath(fileId, m.month),
-          compactJson(monthDocument(quest, fileId, m.month, rows.slice(i, j))),
-        );
+        await out.write(monthPath(fileId, m.month), monthJson(quest, fileId, m.month, entriesJson(rows.slice(i, j))));
         written++;
       }
       i = j;
@@ -123,18 +137,51 @@ export async function writeHistoryMonths(
   }
   out.progress?.(source.months.length, source.months.length);
   await out.write(MONTHS_INDEX, stableJson({ schema_version: API_SCHEMA_VERSION, months: state }));
-  return { written, kept };
+  return { written, kept, fromPages };
 }
 
-/** One quest's figures on each stored date of one month. No generation time: unchanged rows give unchanged bytes. */
-function monthDocument(questId: string, fileId: string, month: string, rows: QuestStats[]) {
-  return {
-    schema_version: API_SCHEMA_VERSION,
-    quest_id: questId,
-    file_id: fileId,
-    month,
-    history: [...rows].sort((a, b) => a.snapshot_date.localeCompare(b.snapshot_date)).map(historyEntry),
-  };
+/**
+ * One quest's figures on each stored date of one month (`entries`: entriesJson of its rows). No generation time:
+ * unchanged rows give unchanged bytes.
+ */
+export function monthJson(questId: string, fileId: string, month: string, entries: string): string {
+  return withEntries(
+    { schema_version: API_SCHEMA_VERSION, quest_id: questId, file_id: fileId, month, history: ENTRIES },
+    entries,
+  );
+}
+
+/**
+ * A quest's rows as the compact JSON array of history entries, in date order: made once a night for the current month
+ * and used by both documents that carry it (the month file and history.json).
+ */
+export function entriesJson(rows: readonly QuestStats[]): string {
+  const sorted = rows.every((r, i) => i === 0 || (rows[i - 1] as QuestStats).snapshot_date < r.snapshot_date)
+    ? rows
+    : [...rows].sort((a, b) => a.snapshot_date.localeCompare(b.snapshot_date));
+  return compactJson(sorted.map(historyEntry)).trimEnd();
+}
+
+/** Stands for the entries array in a document until withEntries puts it in (no data holds a NUL character). */
+export const ENTRIES = '\u0000entries\u0000';
+
+/** compactJson of `doc`, whose `history` is ENTRIES, with `entries` in its place. */
+export function withEntries(doc: Record<string, unknown> & { history: string }, entries: string): string {
+  const json = compactJson(doc);
+  const at = json.indexOf(JSON.stringify(ENTRIES));
+  return `${json.slice(0, at)}${entries}${json.slice(at + JSON.stringify(ENTRIES).length)}`;
+}
+
+/**
+ * The month whose files the quest pages write (the latest one), when the history window holds every date of it; else
+ * null (writeHistoryMonths reads it).
+ */
+export function monthFromWindow(history: readonly QuestStats[], source: MonthSource, date: string): string | null {
+  const month = date.slice(0, 7);
+  const stored = source.months.find((m) => m.month === month);
+  const dates = new Set<string>();
+  for (const r of history) if (r.snapshot_date.startsWith(month) && r.snapshot_date <= date) dates.add(r.snapshot_date);
+  return stored && stored.dates === dates.size ? month : null;
 }
 
 /** The latest `days` dates of each quest's rows (rows grouped by quest, each in date order). */

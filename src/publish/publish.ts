@@ -28,7 +28,7 @@ import { digestMarkdown } from './changes.js';
 import { ChartRenderer, type SvgRenderer } from './chart-render.js';
 import { Compressor, compressible, ENCODINGS } from './compress.js';
 import { fileIds } from './file-ids.js';
-import { HISTORY_WINDOW, monthsFromHistory, writeHistoryMonths } from './history-files.js';
+import { HISTORY_WINDOW, monthFromWindow, monthsFromHistory, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
 import type { SegmentOptions } from './segment-figures.js';
@@ -210,9 +210,10 @@ async function buildSite(
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
     const progress = (done: number, total: number) =>
       effects.progress?.(progressMessages.publishHistory, done, total, 'months');
-    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress });
+    const fromPages = monthFromWindow(data.history, source, data.snapshot.meta.snapshot_date);
+    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress, fromPages });
     effects.log(publishMessages.historyMonths(months.written, months.kept));
-    await writePages(data, source, renderer, write, effects);
+    await writePages(data, { ...source, fromPages: months.fromPages }, renderer, write, effects);
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     // Last: it lists every API file written above.
     await write(MANIFEST, manifest.json(data));

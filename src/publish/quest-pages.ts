@@ -4,8 +4,8 @@ import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js
 import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
-import { historyChartByUrl } from './history-chart.js';
-import { HISTORY_WINDOW, lastDates, monthPath } from './history-files.js';
+import { historyChartByUrls } from './history-chart.js';
+import { ENTRIES, entriesJson, HISTORY_WINDOW, lastDates, monthJson, monthPath, withEntries } from './history-files.js';
 import { compactJson, stableJson } from './json.js';
 import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
@@ -30,12 +30,14 @@ interface QuestPage {
   complete: boolean;
   /** The months of its full history ('YYYY-MM'), oldest first. */
   months: string[];
+  /** Whether this page writes the quest's file of the latest month (writeHistoryMonths' `fromPages`). */
+  writesMonth: boolean;
   bins: HistogramBin[];
   /** The quest's survival curve (thinned), empty when nobody completed it. */
   curve: SurvivalPoint[];
 }
 
-export function questPages(data: SiteData, source: MonthSource): QuestPage[] {
+export function questPages(data: SiteData, source: MonthSource, fromPages: string | null = null): QuestPage[] {
   const { quests } = data.snapshot;
   const ids = fileIds(quests.map((q) => q.quest_id));
   const history = historyByQuest(data.history);
@@ -64,6 +66,7 @@ export function questPages(data: SiteData, source: MonthSource): QuestPage[] {
     history: lastDates(history.get(q.quest_id) ?? [q]),
     complete,
     months: months.get(q.quest_id) ?? [],
+    writesMonth: fromPages !== null,
     bins: bins.get(q.quest_id) ?? [],
     curve: curves.get(q.quest_id) ?? [],
   }));
@@ -96,6 +99,7 @@ export async function renderCharts(
 
 export async function writeQuestPage(data: SiteData, page: QuestPage, write: Write): Promise<void> {
   const { q, fileId, history, bins, months, complete, curve } = page;
+  const month = data.snapshot.meta.snapshot_date.slice(0, 7);
   // Charts draw what is shown: figures under the privacy floor are left out (the page's tables say suppressed).
   const charts = q.suppressed ? [] : [questStatusChart(q)];
   if (bins.some((b) => b.players > 0)) charts.push(histogramChart(bins));
@@ -104,14 +108,22 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   const paths = questPaths(fileId);
   if (shownDays.length > 0) {
     const chart = withRateColumns(questHistoryChart(shownDays), shownDays);
-    charts.push(historyChartByUrl(chart, questPaths(fileId, 'page').history));
+    // The month files holding the shown dates: past months' never change, so neither does the spec within a month.
+    const first = (shownDays[0] as QuestStats).snapshot_date.slice(0, 7);
+    const urls = months.filter((m) => m >= first).map((m) => `../${monthPath(fileId, m)}`);
+    charts.push(historyChartByUrls(chart, urls));
   }
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
     open: ['history'],
     wide: ['history'],
   });
   await write(paths.json, stableJson(questDocument(data, q, fileId)));
-  await write(paths.history, compactJson(historyDocument(data, q, history, fileId, months, complete)));
+  // history.json carries the latest month's dates, as its month file does: one serialisation for both.
+  const entries = entriesJson(history.filter((r) => r.snapshot_date.startsWith(month)));
+  await write(paths.history, withEntries(historyDocument(data, q, ENTRIES, fileId, months), entries));
+  if (page.writesMonth && months.includes(month)) {
+    await write(monthPath(fileId, month), monthJson(q.quest_id, fileId, month, entries));
+  }
   const monthLinks = months.map((m) => ({ month: m, href: `../${monthPath(fileId, m)}` }));
   await write(
     paths.html,

@@ -101,7 +101,8 @@ const withVega =
 /** The index and every quest page, in this thread (workers measured no faster: the pages' cost is the file system). */
 export async function writePages(
   data: SiteData,
-  source: MonthSource,
+  // fromPages: the month whose files the quest pages write (writeHistoryMonths).
+  source: MonthSource & { fromPages?: string | null },
   renderer: SvgRenderer,
   write: Write,
   effects: Effects,
@@ -119,7 +120,7 @@ export async function writePages(
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
-  const pages = questPages(data, source);
+  const pages = questPages(data, source, source.fromPages ?? null);
   // The table's rows, pages and data file, worst conversion first; quest pages and chains keep catalogue order.
   const ordered = tableOrder(pages);
   const table = tablePages(ordered);
