@@ -1,6 +1,6 @@
 // History that does not grow the nightly: quest pages show a bounded window, the full history is in month files, and
 // a publish keeps the month files the recycled site already holds unless one of their dates changed.
-import { readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
@@ -8,6 +8,7 @@ import type { QuestStats } from '../src/domain/types.js';
 import type { SiteData } from '../src/publish/api.js';
 import { HISTORY_WINDOW, monthsFromHistory } from '../src/publish/history-files.js';
 import { writeSite } from '../src/publish/publish.js';
+import { oldOf } from '../src/publish/site-files.js';
 import { NOW, SITE } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
 import { validateApi, walk } from './publish-helpers.js';
@@ -94,6 +95,41 @@ describe('quest history', () => {
     expect(walk(out)).toEqual(walk(fresh));
     for (const f of walk(fresh)) expect(readFileSync(join(out, f)).equals(readFileSync(join(fresh, f))), f).toBe(true);
     expect(JSON.parse(readFileSync(october, 'utf8')).history[3].completed).toBe(99);
+  });
+
+  it('drops links planted among kept month files and writes a month whose file a link had replaced', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    const oct = days('2026-10-01', 31);
+    const nov = days('2026-11-01', 20);
+    await publishLog(out, site([...oct, ...nov]));
+    await publishLog(out, site([...oct, ...nov]));
+    // The recycled site's quest history folder: a folder link out of the site, a file link under a month name that is
+    // not published, and October's file replaced by a link to an outside file holding the same bytes.
+    const history = join(oldOf(out), 'api/v1/quests/FET0001/history');
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'keep.txt'), 'mine');
+    writeFileSync(join(dir, 'october.json'), readFileSync(join(history, '2026-10.json')));
+    symlinkSync(elsewhere, join(history, 'evil'));
+    symlinkSync(join(elsewhere, 'keep.txt'), join(history, '2026-09.json'));
+    unlinkSync(join(history, '2026-10.json'));
+    symlinkSync(join(dir, 'october.json'), join(history, '2026-10.json'));
+    const novB = days('2026-11-01', 21);
+    // October's version is unchanged, but its file is gone with the link: written, not kept.
+    expect(await publishLog(out, site([...oct, ...novB]))).toMatch(/2 written, 0 kept/);
+    expect(walk(out).filter((f) => lstatSync(join(out, f)).isSymbolicLink())).toEqual([]);
+    expect(readdirSync(join(out, 'api/v1/quests/FET0001/history'))).toEqual([
+      '2026-10.json',
+      '2026-10.json.gz',
+      '2026-11.json',
+      '2026-11.json.gz',
+    ]);
+    expect(readdirSync(elsewhere)).toEqual(['keep.txt']);
+    expect(readFileSync(join(elsewhere, 'keep.txt'), 'utf8')).toBe('mine');
+    const fresh = join(tempDir(), 'site');
+    await publishLog(fresh, site([...oct, ...novB]));
+    for (const f of walk(fresh)) expect(readFileSync(join(out, f)).equals(readFileSync(join(fresh, f))), f).toBe(true);
   });
 
   it('writes the same month file from the page window as from the month source', async () => {

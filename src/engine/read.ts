@@ -1,4 +1,5 @@
 // Readers of stored snapshots: what publish, notebooks and the CLI show.
+import { listValue } from '@duckdb/node-api';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { statsMessages } from '../domain/messages.js';
@@ -29,9 +30,28 @@ export async function getHistoryMonths(db: Db, date: string): Promise<HistoryMon
   return db.all<HistoryMonth>(sqlFile('read/history_months'), { date });
 }
 
-/** The months each quest has snapshot rows in, up to `date`. */
-export async function getQuestMonths(db: Db, date: string): Promise<{ quest_id: string; month: string }[]> {
-  return db.all<{ quest_id: string; month: string }>(sqlFile('read/quest_months'), { date });
+/**
+ * The months each quest has snapshot rows in, up to `date`, oldest first; quests with the same months share one array
+ * (most quests have every month, so pages and month files work per distinct list, not per quest and month).
+ */
+export async function getQuestMonths(db: Db, date: string): Promise<{ quest_id: string; months: string[] }[]> {
+  const rows = await db.all<{ quest_id: string; months: string | null }>(sqlFile('read/quest_months'), { date });
+  const gaps = rows.filter((r) => r.months === null).map((r) => r.quest_id);
+  const exact = new Map<string, string>();
+  if (gaps.length > 0) {
+    const found = await db.all<{ quest_id: string; months: string }>(sqlFile('read/quest_months_exact'), {
+      date,
+      quests: listValue(gaps),
+    });
+    for (const r of found) exact.set(r.quest_id, r.months);
+  }
+  const lists = new Map<string, string[]>();
+  return rows.map(({ quest_id, months }) => {
+    const key = months ?? exact.get(quest_id) ?? '';
+    const list = lists.get(key) ?? (key === '' ? [] : key.split(','));
+    lists.set(key, list);
+    return { quest_id, months: list };
+  });
 }
 
 /** One month's figures ('YYYY-MM') up to `date`, all quests, ordered by quest then date. */

@@ -48,8 +48,8 @@ export interface SiteData {
 /** The full history's months, and how to read one; loaded from the database, or built from in-memory rows. */
 export interface MonthSource {
   months: HistoryMonth[];
-  /** The months each quest has rows in. */
-  questMonths: { quest_id: string; month: string }[];
+  /** The months each quest has rows in, oldest first (quests with the same months may share one array). */
+  questMonths: { quest_id: string; months: string[] }[];
   load(month: string): Promise<QuestStats[]>;
 }
 
@@ -254,19 +254,26 @@ export function questsIndexPages(data: SiteData, ids: Map<string, string>, size 
 }
 
 /**
- * One quest's latest month of history (`history`: its entries, as in that month's file) and the month files holding
- * all of it, oldest first. `history_complete` is false when it has older months.
+ * One quest's latest month of history (`history`: its entries, as in that month's file) and its `count` month files,
+ * oldest first (`months`: each with its link, as quest-pages' monthLinks). `history_complete`: it has no older month.
  */
-export function historyDocument<H>(data: SiteData, q: QuestStats, history: H, fileId: string, months: string[]) {
+export function historyDocument<H>(
+  data: SiteData,
+  q: QuestStats,
+  history: H,
+  id: string,
+  count: number,
+  months: unknown,
+) {
   return {
     ...header(data),
     quest_id: q.quest_id,
-    file_id: fileId,
+    file_id: id,
     name: q.name,
     history,
-    history_complete: months.length <= 1,
-    months: months.map((month) => ({ month, href: `history/${month}.json` })),
-    links: links(fileId),
+    history_complete: count <= 1,
+    months,
+    links: links(id),
   };
 }
 

@@ -39,11 +39,16 @@ export function monthsFromHistory(history: readonly QuestStats[]): MonthSource {
     const version = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
     return { month, version, dates: new Set(rows.map((r) => r.snapshot_date)).size };
   });
-  const pairs = new Set(history.map((r) => `${r.quest_id}\u0000${r.snapshot_date.slice(0, 7)}`));
-  const questMonths = [...pairs].sort().map((p) => {
-    const [quest_id = '', month = ''] = p.split('\u0000');
-    return { quest_id, month };
-  });
+  const monthsOf = new Map<string, Set<string>>();
+  for (const r of history) {
+    const set = monthsOf.get(r.quest_id);
+    if (set) set.add(r.snapshot_date.slice(0, 7));
+    else monthsOf.set(r.quest_id, new Set([r.snapshot_date.slice(0, 7)]));
+  }
+  const questMonths = [...monthsOf.keys()].sort().map((quest_id) => ({
+    quest_id,
+    months: [...(monthsOf.get(quest_id) ?? [])].sort(),
+  }));
   return { months, questMonths, load: async (month) => byMonth.get(month) ?? [] };
 }
 
@@ -72,8 +77,8 @@ interface MonthWriter {
    * window holds all of its dates): it is not read here.
    */
   fromPages?: string | null;
-  /** Keeps a file the recycled site already holds, unchanged (and its compressed copies). */
-  keep(rel: string): void;
+  /** Keeps a file the recycled site already holds, unchanged (and its compressed copies); false when it lacks it. */
+  keep(rel: string): boolean;
   /** Months done of all (for a progress line). */
   progress?(done: number, total: number): void;
 }
@@ -92,33 +97,31 @@ export async function writeHistoryMonths(
 ): Promise<{ written: number; kept: number; fromPages: string | null }> {
   const before = previousMonths(buildRoot);
   const published = new Set(data.snapshot.quests.map((q) => q.quest_id));
-  const questsOf = new Map<string, string[]>();
-  for (const { quest_id, month } of source.questMonths) {
-    if (!published.has(quest_id)) continue;
-    const list = questsOf.get(month);
-    if (list) list.push(quest_id);
-    else questsOf.set(month, [quest_id]);
-  }
+  const fileIdsOf = filesByMonth(source, published, ids);
   const state: MonthState[] = [];
   let written = 0;
   let kept = 0;
   let fromPages: string | null = null;
   for (const [k, m] of source.months.entries()) {
     out.progress?.(k, source.months.length);
-    const quests = questsOf.get(m.month) ?? [];
-    const fileIdsOf = quests.map((q) => fileIdOf(ids, q)).sort();
-    const files = createHash('sha256').update(fileIdsOf.join('\n')).digest('hex');
+    const monthFiles = fileIdsOf(m.month);
+    const files = createHash('sha256').update(monthFiles.join('\n')).digest('hex');
     const version = `${MONTH_FORMAT}:${m.version}`;
     state.push({ month: m.month, version, dates: m.dates, files });
     const prev = before.get(m.month);
-    if (prev && prev.version === version && prev.files === files) {
-      for (const f of fileIdsOf) out.keep(monthPath(f, m.month));
-      kept += fileIdsOf.length;
+    // Every file must still be there: one the walk dropped (a link planted in its place) makes the month written again.
+    if (
+      prev &&
+      prev.version === version &&
+      prev.files === files &&
+      monthFiles.every((f) => out.keep(monthPath(f, m.month)))
+    ) {
+      kept += monthFiles.length;
       continue;
     }
     if (m.month === out.fromPages) {
       fromPages = m.month;
-      written += fileIdsOf.length;
+      written += monthFiles.length;
       continue;
     }
     const rows = await source.load(m.month);
@@ -138,6 +141,24 @@ export async function writeHistoryMonths(
   out.progress?.(source.months.length, source.months.length);
   await out.write(MONTHS_INDEX, stableJson({ schema_version: API_SCHEMA_VERSION, months: state }));
   return { written, kept, fromPages };
+}
+
+/**
+ * The file ids of the published quests with rows in a month, sorted: the quests are sorted once and filtered per month
+ * by their (shared) month lists, rather than grouped from one (quest, month) pair per quest and month.
+ */
+function filesByMonth(source: MonthSource, published: Set<string>, ids: Map<string, string>) {
+  const quests = source.questMonths
+    .filter((q) => published.has(q.quest_id))
+    .map((q) => ({ fileId: fileIdOf(ids, q.quest_id), months: q.months }))
+    .sort((a, b) => (a.fileId < b.fileId ? -1 : a.fileId > b.fileId ? 1 : 0));
+  const sets = new Map<string[], Set<string>>();
+  const setOf = (months: string[]) => {
+    const set = sets.get(months) ?? new Set(months);
+    sets.set(months, set);
+    return set;
+  };
+  return (month: string) => quests.filter((q) => setOf(q.months).has(month)).map((q) => q.fileId);
 }
 
 /**
@@ -165,11 +186,29 @@ export function entriesJson(rows: readonly QuestStats[]): string {
 /** Stands for the entries array in a document until withEntries puts it in (no data holds a NUL character). */
 export const ENTRIES = '\u0000entries\u0000';
 
-/** compactJson of `doc`, whose `history` is ENTRIES, with `entries` in its place. */
-export function withEntries(doc: Record<string, unknown> & { history: string }, entries: string): string {
-  const json = compactJson(doc);
-  const at = json.indexOf(JSON.stringify(ENTRIES));
-  return `${json.slice(0, at)}${entries}${json.slice(at + JSON.stringify(ENTRIES).length)}`;
+/** Stands for the month list in history.json until withEntries puts in its serialisation. */
+export const MONTHS = '\u0000months\u0000';
+
+/**
+ * compactJson of `doc`, whose `history` is ENTRIES, with `entries` in its place (and, when given, `months` in place of
+ * MONTHS).
+ */
+export function withEntries(
+  doc: Record<string, unknown> & { history: string },
+  entries: string,
+  months?: string,
+): string {
+  let json = compactJson(doc);
+  for (const [token, value] of months === undefined
+    ? [[ENTRIES, entries]]
+    : [
+        [ENTRIES, entries],
+        [MONTHS, months],
+      ]) {
+    const at = json.indexOf(JSON.stringify(token));
+    json = `${json.slice(0, at)}${value}${json.slice(at + JSON.stringify(token).length)}`;
+  }
+  return json;
 }
 
 /**

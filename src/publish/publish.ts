@@ -200,8 +200,9 @@ async function buildSite(
   };
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
   const keep = (rel: string) => {
-    site.keep(rel);
+    if (!site.keep(rel)) return false;
     for (const ext of ENCODINGS) site.keep(`${rel}${ext}`);
+    return true;
   };
   try {
     await writeAssets(write);

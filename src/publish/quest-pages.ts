@@ -1,11 +1,21 @@
 // One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
 import { basename } from 'node:path';
+import Handlebars from 'handlebars';
 import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
 import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { historyChartByUrls } from './history-chart.js';
-import { ENTRIES, entriesJson, HISTORY_WINDOW, lastDates, monthJson, monthPath, withEntries } from './history-files.js';
+import {
+  ENTRIES,
+  entriesJson,
+  HISTORY_WINDOW,
+  lastDates,
+  MONTHS,
+  monthJson,
+  monthPath,
+  withEntries,
+} from './history-files.js';
 import { compactJson, stableJson } from './json.js';
 import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
@@ -42,12 +52,7 @@ export function questPages(data: SiteData, source: MonthSource, fromPages: strin
   const ids = fileIds(quests.map((q) => q.quest_id));
   const history = historyByQuest(data.history);
   const complete = source.months.reduce((n, m) => n + m.dates, 0) <= HISTORY_WINDOW;
-  const months = new Map<string, string[]>();
-  for (const { quest_id, month } of source.questMonths) {
-    const list = months.get(quest_id);
-    if (list) list.push(month);
-    else months.set(quest_id, [month]);
-  }
+  const months = new Map(source.questMonths.map((q) => [q.quest_id, q.months]));
   const bins = new Map<string, HistogramBin[]>();
   for (const b of data.histogram) {
     const list = bins.get(b.quest_id);
@@ -110,7 +115,10 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
     const chart = withRateColumns(questHistoryChart(shownDays), shownDays);
     // The month files holding the shown dates: past months' never change, so neither does the spec within a month.
     const first = (shownDays[0] as QuestStats).snapshot_date.slice(0, 7);
-    const urls = months.filter((m) => m >= first).map((m) => `../${monthPath(fileId, m)}`);
+    // From the end: the shown dates are the latest, so this looks at one or two months, not every month of history.
+    let from = months.length;
+    while (from > 0 && (months[from - 1] as string) >= first) from--;
+    const urls = months.slice(from).map((m) => `../${monthPath(fileId, m)}`);
     charts.push(historyChartByUrls(chart, urls));
   }
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
@@ -120,13 +128,40 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   await write(paths.json, stableJson(questDocument(data, q, fileId)));
   // history.json carries the latest month's dates, as its month file does: one serialisation for both.
   const entries = entriesJson(history.filter((r) => r.snapshot_date.startsWith(month)));
-  await write(paths.history, withEntries(historyDocument(data, q, ENTRIES, fileId, months), entries));
-  if (page.writesMonth && months.includes(month)) {
+  const list = linksOf(months);
+  await write(
+    paths.history,
+    withEntries(historyDocument(data, q, ENTRIES, fileId, months.length, MONTHS), entries, list.json),
+  );
+  // Months are in order: the latest month is the last one, when the quest has rows in it.
+  if (page.writesMonth && months[months.length - 1] === month) {
     await write(monthPath(fileId, month), monthJson(q.quest_id, fileId, month, entries));
   }
-  const monthLinks = months.map((m) => ({ month: m, href: `../${monthPath(fileId, m)}` }));
-  await write(
-    paths.html,
-    renderQuest(data, { quest: q, fileId, history, complete, months: monthLinks, charts: rendered }),
-  );
+  const monthHtml = list.html.replaceAll(FILE_ID, Handlebars.escapeExpression(fileId));
+  await write(paths.html, renderQuest(data, { quest: q, fileId, history, complete, monthHtml, charts: rendered }));
+}
+
+/** history.json's `months`: each month file, relative to it (the same for every quest with the same months). */
+const monthLinks = (ms: readonly string[]) => ms.map((month) => ({ month, href: `history/${month}.json` }));
+
+/** Stands for a quest's file id in the month links rendered once per distinct list of months. */
+const FILE_ID = '\u0000file-id\u0000';
+
+/**
+ * A list of months' links, rendered once for every quest that has exactly these months (most have all of them: at 365
+ * days, one list instead of 12 links per page and per history.json): history.json's `months` as compact JSON, and the
+ * page's links as escaped HTML with FILE_ID for the quest's file id.
+ */
+const linkCache = new WeakMap<readonly string[], { json: string; html: string }>();
+function linksOf(months: readonly string[]): { json: string; html: string } {
+  let links = linkCache.get(months);
+  if (!links) {
+    const esc = Handlebars.escapeExpression;
+    const html = months
+      .map((m) => `<a href="${esc('../')}${monthPath(FILE_ID, esc(m))}">${esc(m)}</a>`)
+      .join(' \u00b7 ');
+    links = { json: compactJson(monthLinks(months)).trimEnd(), html };
+    linkCache.set(months, links);
+  }
+  return links;
 }

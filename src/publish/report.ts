@@ -49,9 +49,10 @@ interface QuestPageModel {
   quest: QuestStats;
   fileId: string;
   history: QuestStats[];
-  /** Whether `history` is every stored date; else `months` link to the full history. */
+  /** Whether `history` is every stored date; else `monthHtml` links to the full history. */
   complete: boolean;
-  months: { month: string; href: string }[];
+  /** Links to the quest's month files, escaped HTML (rendered once per list of months, see quest-pages.ts). */
+  monthHtml: string;
   charts: RenderedChart[];
 }
 
@@ -222,7 +223,7 @@ export function renderQuest(data: SiteData, model: QuestPageModel): string {
     history: model.history,
     historyComplete: model.complete,
     historyWindow: model.history.length,
-    months: model.months,
+    monthLinks: model.monthHtml === '' ? null : new Handlebars.SafeString(model.monthHtml),
     charts: model.charts,
     suppressed: quest.suppressed === true,
     segments: questBreakdowns(data.segments, quest.quest_id),
