@@ -88,14 +88,17 @@ export class SiteFiles {
 
   /** Removes whatever the recycled build folder held that this publish did not write (e.g. a quest gone since). */
   prune(): void {
+    // Every path here is under the root (absolute, normal): its folder is what precedes its last separator, without
+    // dirname's checks (a year of month files is 110,000 paths, each looked at twice).
+    const up = (path: string) => path.slice(0, path.lastIndexOf(sep));
     const keep = new Set<string>();
     for (const path of this.written) {
-      for (let d = dirname(path); d !== this.root && !keep.has(d); d = dirname(d)) keep.add(d);
+      for (let d = up(path); d !== this.root && !keep.has(d); d = up(d)) keep.add(d);
     }
     const removed = new Set<string>();
     // Walk order: a folder comes before what it holds, so nothing inside a removed folder is visited again.
     for (const [path, kind] of this.found) {
-      if (removed.has(dirname(path))) {
+      if (removed.size > 0 && removed.has(up(path))) {
         if (kind === 'dir') removed.add(path);
       } else if (kind === 'dir' ? !keep.has(path) : !this.written.has(path)) {
         rmSync(path, { recursive: true, force: true });
