@@ -17,12 +17,12 @@ export function checkDimension(name: string): Dimension {
  * statement's machinery costs more than the day's figures. `roster`: only a roster's players count.
  */
 export async function writeSegments(db: Db, tz: string, roster: boolean): Promise<void> {
-  const days = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_days');
-  if (days?.n === 1) {
-    // The completed rows' sums kept by the state refresh, when they are the day's (every completion before its end,
-    // every player counted): the nightly's date need not group every completed row again.
-    const kept = !roster && (await db.one<{ covers: boolean }>(sqlFile('segments/completed_covers')))?.covers === true;
-    await db.run(sqlFile(kept ? 'segments/completed_kept' : 'segments/completed_day'));
+  const kept = await keptCovers(db, roster);
+  if (kept) {
+    // The sums and counts the state refresh keeps, when they are the day's: the nightly's date groups no state row
+    // but the completion times (for the quantiles).
+    await db.run(sqlFile(kept.completed ? 'segments/completed_kept' : 'segments/completed_day'));
+    await db.run(sqlFile(kept.open ? 'segments/open_kept' : 'segments/open_day'));
     await db.run(sqlFile('segments/cohorts'), { tz });
     await db.run(sqlFile('segments/snapshot_day'));
     await db.run('DROP TABLE temp.segment_cohorts');
@@ -31,6 +31,18 @@ export async function writeSegments(db: Db, tz: string, roster: boolean): Promis
   await db.run(sqlFile('segments/players'), { tz });
   await db.run(sqlFile('segments/snapshots'));
   await db.run('DROP TABLE IF EXISTS temp.segment_players');
+}
+
+/**
+ * For a run of one day (undefined for more): which of the kept sums (segment_completed) and counts (segment_open)
+ * are that day's (segments/covers.sql); neither with a roster, as they count every player.
+ */
+export async function keptCovers(db: Db, roster: boolean): Promise<{ completed: boolean; open: boolean } | undefined> {
+  const days = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_days');
+  if (days?.n !== 1) return undefined;
+  if (roster) return { completed: false, open: false };
+  const covers = await db.one<{ completed: boolean; open: boolean }>(sqlFile('segments/covers'));
+  return { completed: covers?.completed === true, open: covers?.open === true };
 }
 
 interface SegmentQuery {
