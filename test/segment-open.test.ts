@@ -112,6 +112,50 @@ describe('segment_open', () => {
     db.close();
   });
 
+  it('keeps the quantiles of groups whose completions did not change, and computes the changed ones again', async () => {
+    const timezone = 'Asia/Kathmandu';
+    const db = await freshDb();
+    await loadSegmentEvents(db, FIXTURE, FIXTURE_SEEN);
+    await computeSnapshots(db, { asOf: '2026-11-28', timezone }, silent);
+    const quantiles = 'SELECT quest_id, dimension, value, tz, q FROM segment_quantiles ORDER BY ALL';
+    // a's Q1 completion (1,800 s; d's has no time): per quest, build, platform and cohort (a week in the zone).
+    const a = [1800, 1800];
+    expect(await db.all(quantiles)).toEqual([
+      { quest_id: 'Q1', dimension: 'build', value: '1.5', tz: '', q: a },
+      { quest_id: 'Q1', dimension: 'cohort', value: '2026-W47', tz: timezone, q: a },
+      { quest_id: 'Q1', dimension: 'overall', value: '', tz: '', q: a },
+      { quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a },
+    ]);
+    // c (seen in W47, no quest before) completes Q1 on 1.5 / ios in 3,600 s: every group of that completion goes;
+    // platform pc keeps its quantiles.
+    const next: SegEv[] = [
+      ['c', 'Q1', 'accepted', '2026-11-29 09:00:00', '1.5', 'ios'],
+      ['c', 'Q1', 'completed', '2026-11-29 10:00:00', '1.5', 'ios'],
+    ];
+    await loadSegmentEvents(db, next);
+    await refreshState(db, silent);
+    expect(await db.all(quantiles)).toEqual([{ quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a }]);
+    await computeSnapshots(db, { asOf: '2026-11-29', timezone }, silent);
+    const both = [2700, 3420];
+    expect(await db.all(quantiles)).toEqual([
+      { quest_id: 'Q1', dimension: 'build', value: '1.5', tz: '', q: both },
+      { quest_id: 'Q1', dimension: 'cohort', value: '2026-W47', tz: timezone, q: both },
+      { quest_id: 'Q1', dimension: 'overall', value: '', tz: '', q: both },
+      { quest_id: 'Q1', dimension: 'platform', value: 'ios', tz: '', q: [3600, 3600] },
+      { quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a },
+    ]);
+    // The stored rows equal a rebuild's from all the events at once.
+    const rebuilt = await freshDb();
+    await loadSegmentEvents(rebuilt, [...FIXTURE, ...next], FIXTURE_SEEN);
+    await computeSnapshots(rebuilt, { asOf: '2026-11-29', timezone }, silent);
+    for (const t of ['snapshots', 'segment_snapshots']) {
+      const q = `SELECT * FROM ${t} WHERE snapshot_date = DATE '2026-11-29' ORDER BY ALL`;
+      expect(await db.all(q), t).toEqual(await rebuilt.all(q));
+    }
+    db.close();
+    rebuilt.close();
+  });
+
   it('gives a date after every event, read from the kept rows, the rows a backfill computes from the state', async () => {
     const dir = tempDir();
     const out = join(dir, 'data');

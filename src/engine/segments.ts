@@ -19,13 +19,19 @@ export function checkDimension(name: string): Dimension {
 export async function writeSegments(db: Db, tz: string, roster: boolean): Promise<void> {
   const kept = await keptCovers(db, roster);
   if (kept) {
-    // The sums and counts the state refresh keeps, when they are the day's: the nightly's date groups no state row
-    // but the completion times (for the quantiles).
+    // The sums and counts the state refresh keeps, when they are the day's, and the quantiles of the groups whose
+    // completions did not change: the nightly's date sorts only the changed groups' completion times.
     await db.run(sqlFile(kept.completed ? 'segments/completed_kept' : 'segments/completed_day'));
     await db.run(sqlFile(kept.open ? 'segments/open_kept' : 'segments/open_day'));
     await db.run(sqlFile('segments/cohorts'), { tz });
+    if (kept.completed) {
+      await db.run(sqlFile('segments/quantiles_kept'), { tz });
+      await db.run(sqlFile('segments/quantiles_day_kept'), { tz });
+    } else {
+      await db.run(sqlFile('segments/quantiles_day'));
+    }
     await db.run(sqlFile('segments/snapshot_day'));
-    await db.run('DROP TABLE temp.segment_cohorts');
+    for (const t of ['segment_cohorts', 'segment_quantiles_day']) await db.run(`DROP TABLE temp.${t}`);
     return;
   }
   await db.run(sqlFile('segments/players'), { tz });

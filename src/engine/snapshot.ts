@@ -28,6 +28,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     async () => {
       // On a date after every event (the nightly's) the counts and sums the state refresh keeps are the day's.
       const kept = (await keptCovers(db, Boolean(opts.roster)))?.open === true;
+      if (kept) await db.run(sqlFile('snapshot/quantiles_kept'));
       await db.run(sqlFile(kept ? 'snapshot/figures_kept' : 'snapshot/figures'));
     },
     async (extra, tz) => {

@@ -86,6 +86,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       } else {
         await db.run(sqlFile('state/completed_rows'));
         await db.run(sqlFile('state/segment_completed'));
+        await db.run(sqlFile('state/quantiles_gone'));
         await db.run(sqlFile('state/segment_open'));
       }
       await db.run(sqlFile('state/meta'));

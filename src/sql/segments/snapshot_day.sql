@@ -4,7 +4,8 @@
 -- (day0 lookups, running sums, windows), which cost more than the day's own figures. The day's completed rows come
 -- summed per quest and value (segment_completed_day: the sums the state refresh keeps when they cover the day, else
 -- summed from the state), and so do its other states (segment_open_day: segment_open's counts, or the same counted
--- from the state, segments/open_day.sql); only the quantiles read the completion times themselves. Cohorts come from
+-- from the state, segments/open_day.sql); the quantiles come per group (segment_quantiles_day: kept, or computed
+-- from the completion times, segments/quantiles_day*.sql). Cohorts come from
 -- segment_cohorts (segments/cohorts.sql). The day end is read as a scalar, not joined from the one-row
 -- snapshot_days, so DuckDB estimates the filtered rows right. test/segments.test.ts checks that a backfill and
 -- one-day runs store the same rows.
@@ -61,23 +62,6 @@ sums AS (
   WHERE dimension IN ('build', 'platform', 'cohort')
   GROUP BY ALL
 ),
-quantiles AS (
-  -- The day's completers' times (completed rows are always open), read once for the three dimensions' quantiles.
-  SELECT quest_id, CASE g WHEN 3 THEN 'build' WHEN 5 THEN 'platform' ELSE 'cohort' END AS dimension,
-    CASE g WHEN 3 THEN pair_build WHEN 5 THEN pair_platform ELSE cohort END AS value, q
-  FROM (
-    SELECT s.quest_id, coalesce(s.pair_build, '(none)') AS pair_build,
-      coalesce(s.pair_platform, '(none)') AS pair_platform, coalesce(c.cohort, '(none)') AS cohort,
-      quantile_cont(s.completion_seconds, [0.5, 0.9]) AS q,
-      -- A bit per column left out, pair_build the highest (3: pair_build kept).
-      GROUPING(pair_build, pair_platform, cohort) AS g
-    FROM snapshot_current s
-    LEFT JOIN segment_cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
-    WHERE s.bucket = 'completed'::quest_status AND s.valid_from < (SELECT day_end FROM snapshot_days)
-      AND s.completion_seconds IS NOT NULL
-    GROUP BY GROUPING SETS ((s.quest_id, pair_build), (s.quest_id, pair_platform), (s.quest_id, cohort))
-  )
-),
 own AS (
   -- Counted players per own value: build and platform of those whose first quest event came before the day end
   -- (each of them a counted player: seen no later than that event, or on the roster; snapshot_values holds only
@@ -131,6 +115,6 @@ CROSS JOIN vals v
 LEFT JOIN own_counts o ON o.dimension = v.dimension AND o.value = v.value
 LEFT JOIN counts a ON a.quest_id = s.quest_id AND a.dimension = v.dimension AND a.value = v.value
 LEFT JOIN sums t ON t.quest_id = s.quest_id AND t.dimension = v.dimension AND t.value = v.value
-LEFT JOIN quantiles q ON q.quest_id = s.quest_id AND q.dimension = v.dimension AND q.value = v.value
+LEFT JOIN segment_quantiles_day q ON q.quest_id = s.quest_id AND q.dimension = v.dimension AND q.value = v.value
 -- No order: one date (segments/snapshots.sql says why the rows are not sorted further).
 ;

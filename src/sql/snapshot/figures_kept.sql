@@ -1,7 +1,8 @@
 -- snapshot/figures.sql for one day after every event (the nightly's date; segments/covers.sql says when): the
 -- per-quest figures from the counts and sums the state refresh keeps per segment group, summed over one dimension's
--- groups (every state row has exactly one pair build, NULL included), so no state row is grouped but the completion
--- times, for the quantiles. Means are sums over counts, as avg computes them.
+-- groups (every state row has exactly one pair build, NULL included), and the quantiles kept per quest
+-- (snapshot/quantiles_kept.sql computed the changed quests'), so no state row is read. Means are sums over counts, as
+-- avg computes them.
 CREATE OR REPLACE TEMP TABLE snapshot_figures AS
 WITH per_bucket AS (
   SELECT quest_id, bucket, sum(n) AS n FROM main.segment_open WHERE dimension = 'build' GROUP BY ALL
@@ -31,13 +32,6 @@ sums AS (
   FROM main.segment_completed
   WHERE dimension = 'build'
   GROUP BY quest_id
-),
-quantiles AS (
-  -- Completed rows never end: on this day every one of them is a completer's.
-  SELECT quest_id, quantile_cont(completion_seconds, [0.5, 0.9]) AS q
-  FROM snapshot_current
-  WHERE bucket = 'completed'::quest_status
-  GROUP BY quest_id
 )
 SELECT
   d.snapshot_date,
@@ -58,5 +52,5 @@ SELECT
 FROM per_quest p
 CROSS JOIN snapshot_days d
 LEFT JOIN sums t ON t.quest_id = p.quest_id
-LEFT JOIN quantiles q ON q.quest_id = p.quest_id
+LEFT JOIN main.segment_quantiles q ON q.dimension = 'overall' AND q.quest_id = p.quest_id
 ORDER BY p.quest_id;
