@@ -156,6 +156,20 @@ describe('segment_open', () => {
     rebuilt.close();
   });
 
+  it('forgets every kept quantile when the state is rebuilt with no known starting point', async () => {
+    const db = await freshDb();
+    await loadSegmentEvents(db, FIXTURE, FIXTURE_SEEN);
+    await computeSnapshots(db, { asOf: '2026-11-28' }, silent);
+    const count = 'SELECT count(*)::INTEGER AS n FROM segment_quantiles';
+    expect(await db.one(count)).toEqual({ n: 4 });
+    await db.run('UPDATE state_meta SET through_file_id = NULL');
+    await loadSegmentEvents(db, [['c', 'Q1', 'completed', '2026-11-29 10:00:00', '1.5', 'ios']]);
+    await refreshState(db, silent);
+    expect(await db.one(count)).toEqual({ n: 0 });
+    await expectRebuilt(db);
+    db.close();
+  });
+
   it('gives a date after every event, read from the kept rows, the rows a backfill computes from the state', async () => {
     const dir = tempDir();
     const out = join(dir, 'data');
