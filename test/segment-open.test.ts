@@ -187,6 +187,9 @@ describe('segment_open', () => {
     );
     const backfilled = await Promise.all(tables.map((t) => db.all(t, { d: last })));
     expect(backfilled[0]?.length).toBeGreaterThan(10);
+    // The backfill's last run, after every completion, kept that day's quantiles for the next nightly.
+    const kq = await db.all<{ dimension: string }>('SELECT DISTINCT dimension FROM segment_quantiles ORDER BY 1');
+    expect(kq.map((r) => r.dimension)).toEqual(['build', 'cohort', 'overall', 'platform']);
     await computeSnapshots(db, { asOf: last, timezone }, silent);
     // The one-day run read the kept rows (snapshot_days still holds its day).
     expect(await keptCovers(db, false)).toEqual({ completed: true, open: true });

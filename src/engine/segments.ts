@@ -37,6 +37,14 @@ export async function writeSegments(db: Db, tz: string, roster: boolean): Promis
   await db.run(sqlFile('segments/players'), { tz });
   await db.run(sqlFile('segments/snapshots'));
   await db.run('DROP TABLE IF EXISTS temp.segment_players');
+  // A backfill's run whose last day is after every completion keeps that day's quantiles, as a nightly does, so the
+  // next nightly sorts only the times of the groups it changes.
+  if (!roster && (await db.one<{ completed: boolean }>(sqlFile('segments/covers')))?.completed === true) {
+    await db.run(sqlFile('snapshot/quantiles_kept'));
+    await db.run(sqlFile('segments/cohorts'), { tz });
+    await db.run(sqlFile('segments/quantiles_kept'), { tz });
+    await db.run('DROP TABLE temp.segment_cohorts');
+  }
 }
 
 /**
