@@ -112,6 +112,41 @@ describe('segment_open', () => {
     db.close();
   });
 
+  it("sums again exactly the groups a recomputed player's completion left (segment_completed)", async () => {
+    const db = await freshDb();
+    // a's Q1 completion is under build 1.5, platform pc, own build 1.4, own platform pc and cohort key W47; each of
+    // f, g, h, i, j completed Q1 sharing exactly one of those groups with it (in that order: cohort, build, platform,
+    // own build, own platform), so only that group's sums need their row.
+    const others: SegEv[] = [
+      ['f', 'Q1', 'accepted', '2026-11-18 12:00:00', '1.3', 'android'],
+      ['f', 'Q1', 'completed', '2026-11-18 12:30:00', '1.3', 'android'],
+      ['g', 'Q1', 'accepted', '2026-12-02 10:00:00', '1.5', 'xbox'],
+      ['g', 'Q1', 'completed', '2026-12-02 10:20:00', '1.5', 'xbox'],
+      ['h', 'Q2', 'accepted', '2026-12-02 09:00:00', '1.2', 'ios'],
+      ['h', 'Q1', 'accepted', '2026-12-02 10:00:00', '1.2', 'pc'],
+      ['h', 'Q1', 'completed', '2026-12-02 10:30:00', '1.2', 'pc'],
+      ['i', 'Q2', 'accepted', '2026-12-02 08:00:00', '1.4', 'switch'],
+      ['i', 'Q1', 'accepted', '2026-12-02 11:00:00', '1.6', 'switch'],
+      ['i', 'Q1', 'completed', '2026-12-02 11:30:00', '1.6', 'switch'],
+      ['j', 'Q2', 'accepted', '2026-12-02 07:00:00', '1.7', 'pc'],
+      ['j', 'Q1', 'accepted', '2026-12-02 12:00:00', '1.8', 'ps5'],
+      ['j', 'Q1', 'completed', '2026-12-02 12:30:00', '1.8', 'ps5'],
+    ];
+    await loadSegmentEvents(db, [...FIXTURE, ...others], FIXTURE_SEEN);
+    await refreshState(db, silent);
+    // A late acceptance between a's acceptance and completion: a is recomputed (1,200 s, two attempts).
+    await loadSegmentEvents(db, [['a', 'Q1', 'accepted', '2026-11-27 09:10:00', '1.5', 'pc']]);
+    expect((await refreshState(db, silent)).recomputed).toBe(1);
+    const sums = (from: string) =>
+      db.all(`SELECT quest_id, dimension, value, cohort_key::VARCHAR AS k, completed::INTEGER AS n, seconds_sum,
+        seconds_min, attempts_sum::INTEGER AS attempts FROM ${from} ORDER BY ALL`);
+    const kept = await sums('segment_completed');
+    expect(kept).toEqual(await sums("ql_completed_sums('state_current')"));
+    // Each shared group holds both completions.
+    expect(kept.filter((r) => (r as { n: number }).n === 2).length).toBe(5);
+    db.close();
+  });
+
   it('keeps the quantiles of groups whose completions did not change, and computes the changed ones again', async () => {
     const timezone = 'Asia/Kathmandu';
     const db = await freshDb();
