@@ -112,11 +112,11 @@ describe('segment_open', () => {
     db.close();
   });
 
-  it("sums again exactly the groups a recomputed player's completion left (segment_completed)", async () => {
+  it("sums again each group a recomputed player's completion left, with the other players' rows in it", async () => {
     const db = await freshDb();
     // a's Q1 completion is under build 1.5, platform pc, own build 1.4, own platform pc and cohort key W47; each of
     // f, g, h, i, j completed Q1 sharing exactly one of those groups with it (in that order: cohort, build, platform,
-    // own build, own platform), so only that group's sums need their row.
+    // own build, own platform): each group summed again must count theirs too (segment_completed).
     const others: SegEv[] = [
       ['f', 'Q1', 'accepted', '2026-11-18 12:00:00', '1.3', 'android'],
       ['f', 'Q1', 'completed', '2026-11-18 12:30:00', '1.3', 'android'],

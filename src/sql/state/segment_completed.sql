@@ -1,30 +1,16 @@
 -- Keeps segment_completed (migration 015) equal to ql_completed_sums over state_current after an incremental
--- refresh: the rows that lost or moved a completion (state_completed_gone) are summed again from the state (those
--- groups' completed rows), and the refresh's other completed rows (state_completed_rows) are added to theirs
+-- refresh: the rows that lost or moved a completion (state_completed_gone) are summed again from the state (their
+-- quests' completed rows), and the refresh's other completed rows (state_completed_rows) are added to theirs
 -- (test/segment-completed.test.ts).
 DELETE FROM main.segment_completed k
 USING state_completed_gone g
 WHERE k.quest_id = g.quest_id AND k.dimension = g.dimension AND k.value IS NOT DISTINCT FROM g.value
   AND k.cohort_key IS NOT DISTINCT FROM g.cohort_key;
 
--- Only the rows of those groups (each row is in five: one per dimension), not every completed row of their quests:
--- a late night recomputes players across most quests.
 CREATE OR REPLACE TEMP VIEW state_completed_regroup AS
 SELECT *
-FROM main.state_current c
-WHERE c.bucket = 'completed'::quest_status AND c.quest_id IN (SELECT quest_id FROM state_completed_gone)
-  AND (
-    EXISTS (SELECT 1 FROM state_completed_gone g WHERE g.quest_id = c.quest_id AND g.dimension = 'build'
-      AND g.value IS NOT DISTINCT FROM c.pair_build)
-    OR EXISTS (SELECT 1 FROM state_completed_gone g WHERE g.quest_id = c.quest_id AND g.dimension = 'platform'
-      AND g.value IS NOT DISTINCT FROM c.pair_platform)
-    OR EXISTS (SELECT 1 FROM state_completed_gone g WHERE g.quest_id = c.quest_id AND g.dimension = 'own_build'
-      AND g.value IS NOT DISTINCT FROM c.own_build)
-    OR EXISTS (SELECT 1 FROM state_completed_gone g WHERE g.quest_id = c.quest_id AND g.dimension = 'own_platform'
-      AND g.value IS NOT DISTINCT FROM c.own_platform)
-    OR EXISTS (SELECT 1 FROM state_completed_gone g WHERE g.quest_id = c.quest_id AND g.dimension = 'cohort'
-      AND g.cohort_key IS NOT DISTINCT FROM ql_cohort_key(c.seen))
-  );
+FROM main.state_current
+WHERE bucket = 'completed'::quest_status AND quest_id IN (SELECT quest_id FROM state_completed_gone);
 
 INSERT INTO main.segment_completed
 SELECT r.*
