@@ -1,11 +1,12 @@
--- Before state/extend.sql closes the continued pairs' open rows: their counts join state_open_gone, from the values
--- state/touched.sql read with them (no second pass over state_current). A moved player's rows are all there already
--- (state/open_gone.sql).
+-- After state/open_values.sql, when pairs were continued (state_ext): the counts of the open rows state/extend.sql
+-- closed join state_open_gone. Their group is their new open row's (a continued pair keeps its first event, and a
+-- player whose own values moved is all in state_open_gone already), under the bucket they had (cur_bucket): no pass
+-- over state_current for the old rows' values.
 CREATE OR REPLACE TEMP VIEW state_open_leaving AS
-SELECT quest_id, cur_bucket AS bucket, cur_pair_build AS pair_build, cur_pair_platform AS pair_platform,
-  cur_own_build AS own_build, cur_own_platform AS own_platform, cur_seen AS seen
-FROM state_ext
-WHERE cur_from IS NOT NULL AND player_id NOT IN (SELECT player_id FROM state_moved);
+SELECT o.quest_id, e.cur_bucket AS bucket, o.pair_build, o.pair_platform, o.own_build, o.own_platform, o.seen
+FROM state_ext e
+JOIN state_open_values o ON o.player_id = e.player_id AND o.quest_id = e.quest_id
+WHERE e.cur_from IS NOT NULL AND e.player_id NOT IN (SELECT player_id FROM state_moved);
 
 INSERT INTO state_open_gone
 SELECT * FROM ql_open_counts('state_open_leaving');
