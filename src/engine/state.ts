@@ -49,6 +49,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       // The first sightings and first events first: the state rows written below carry their pair's values.
       await refreshCounts(db, after === null || removed ? null : after);
       let result: StateRefresh;
+      let extended = false;
       // The open rows written below are gathered first and stored together (state/open_values.sql).
       await db.run(sqlFile('state/open'));
       if (after === null || removed || huge) {
@@ -67,14 +68,14 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         const redone = recomputed > 0 ? await recompute(db, scope.refresh, false) : 0;
         await db.run(sqlFile('state/step'));
         const rows = await count(db, 'state_step');
-        if ((await count(db, 'state_ext')) > 0) {
-          await db.run(sqlFile('state/open_gone_ext'));
-          await db.run(sqlFile('state/extend'));
-        }
+        extended = (await count(db, 'state_ext')) > 0;
+        if (extended) await db.run(sqlFile('state/extend'));
         const players = await count(db, '(SELECT player_id FROM state_redo UNION SELECT player_id FROM state_ext)');
         result = { players, recomputed, rows: redone + rows };
       }
       await db.run(sqlFile('state/open_values'));
+      // The continued pairs' closed rows leave their groups (state/open_gone_ext.sql reads their new rows' values).
+      if (extended) await db.run(sqlFile('state/open_gone_ext'));
       // Players whose own values moved without a recompute (a late file) keep them right on their open rows; most
       // nights nobody's did, and the update would still read every open row (~0.25 s CPU at 10M events).
       if ((await count(db, 'state_moved')) > 0) await db.run(sqlFile('state/own_values'));
