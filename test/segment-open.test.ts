@@ -97,12 +97,16 @@ describe('segment_open', () => {
     await refreshState(db, silent);
     // b's first quest event ever, on Q3 (not met before: no recompute), on Monday Nov 16 01:00 UTC on 1.2 / pc: b's
     // Q1 row moves to own build 1.2, own platform pc and that quarter hour's cohort key (near a Monday).
-    await loadSegmentEvents(db, [['b', 'Q3', 'accepted', '2026-11-16 01:00:00', '1.2', 'pc']]);
+    // The same file continues b's Q1 (an abandon after the decline): that pair's old row leaves its group once.
+    await loadSegmentEvents(db, [
+      ['b', 'Q3', 'accepted', '2026-11-16 01:00:00', '1.2', 'pc'],
+      ['b', 'Q1', 'abandoned', '2026-11-29 10:00:00', '1.5', null],
+    ]);
     expect((await refreshState(db, silent)).recomputed).toBe(0);
     const key = '2026-11-16 01:00:00';
     expect(await kept(db)).toEqual(
       sorted([
-        ...B_Q1('declined', key, ['1.2', 'pc']),
+        ...B_Q1('abandoned', key, ['1.2', 'pc']),
         ...A_Q2('accepted'),
         ...E_Q2,
         ...rows('Q3', 'accepted', ['1.2', 'pc'], ['1.2', 'pc'], key),
