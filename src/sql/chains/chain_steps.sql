@@ -23,11 +23,20 @@ links AS (
   JOIN steps prev ON prev.chain = cur.chain AND prev.step = cur.step - 1
 ),
 done AS (
-  -- Who completed a previous step, when, keyed by the next step's quest.
-  SELECT p.snapshot_date, p.player_id, l.quest_id, epoch(p.valid_from) AS done_epoch
-  FROM day_end_pairs p
-  JOIN links l ON l.prev_quest = p.quest_id
-  WHERE p.bucket = 'completed'::quest_status
+  -- Who completed a previous step, when, keyed by the next step's quest. A subquery, not a join with links: the
+  -- planner estimates day_end_pairs at a few rows and built a join's hash table on its ~600,000 completions; the
+  -- subquery is answered once per distinct quest (a hash table of the ~800 links).
+  SELECT *
+  FROM (
+    SELECT
+      p.snapshot_date,
+      p.player_id,
+      (SELECT l.quest_id FROM links l WHERE l.prev_quest = p.quest_id) AS quest_id,
+      epoch(p.valid_from) AS done_epoch
+    FROM day_end_pairs p
+    WHERE p.bucket = 'completed'::quest_status
+  )
+  WHERE quest_id IS NOT NULL
 ),
 gaps AS (
   SELECT
