@@ -69,7 +69,7 @@ export interface Config {
   catalogue?: string;
   roster?: string;
   sources: Record<string, SourceConfig>;
-  /** `workers`: render workers for the quest pages (0 or 1: none; default one per core up to 4 on large sites). */
+  /** `workers`: render workers for the quest pages (0 or 1: none; default one per core up to 4 from 2,000 quests). */
   reports?: { out?: string; title?: string; workers?: number };
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
   /** Dimensions published per quest (default build, platform, cohort; [] publishes none). */

@@ -63,7 +63,7 @@ export interface PublishOptions {
   /** false: no survival times, chain funnels or changes (bench/extras.js measures what they cost); default true. */
   extras?: boolean;
   /** Render workers for the quest pages (config `reports.workers`): 0 or 1 renders them in this thread; default one
-   * per core up to 4 when the site has 200 quests or more (render-pool.ts). */
+   * per core up to 4 when the site has 2,000 quests or more (render-pool.ts). */
   workers?: number;
 }
 

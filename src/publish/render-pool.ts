@@ -59,13 +59,17 @@ export type Reply = Done | { id: number; error: { name: string; message: string;
 const BATCH = 16;
 /** Batches queued per worker: the next one waits there while the main thread handles the last reply. */
 const IN_FLIGHT = 2;
-/** Below this many quests the pages render in this thread: starting a worker (~0.3 s) would cost more than it saves. */
-const MIN_QUESTS = 200;
+/**
+ * Below this many quests the pages render in this thread: each worker loads the modules, warms up and collects its own
+ * garbage, and at 1,000 quests (a fresh 1M-event site, load ~6 on 2 cores) the pool took +35% CPU and more wall time
+ * (issue 16 NOTES, round 4); at 5,000 quests its pages phase was the shorter one.
+ */
+const MIN_QUESTS = 2000;
 const MAX_WORKERS = 4;
 
 /**
  * How many render workers: `requested` (config `reports.workers`) when given, 0 or 1 meaning none (this thread, e.g.
- * to check that both give the same bytes); else one per core up to 4, none for a small site or a single core.
+ * to check that both give the same bytes); else one per core up to 4, none for a site under 2,000 quests or a single core.
  */
 export function renderWorkers(requested: number | undefined, quests: number): number {
   if (requested !== undefined) return requested <= 1 ? 0 : Math.min(requested, 32);
