@@ -168,6 +168,47 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('version 16 counts the other open state rows per quest, segment value and bucket (segment_open)', async () => {
+    const path = join(tempDir(), 'v15.duckdb');
+    const old = await Db.open(path);
+    await migrate(old, 15);
+    // p1 completed Q1 (segment_completed's, not counted here); p2 and p3 accepted it on 1.5, p3 with no platform; p2
+    // was first seen on Monday 05:07 UTC (near the week's start: its quarter hour is the cohort key), p3 on a
+    // Wednesday (the week's middle, Thursday 12:00, is).
+    await old.run(
+      `INSERT INTO state_current VALUES
+         ('p1', 'Q1', TIMESTAMP '2026-01-07 10:00:00', 'completed', 600, 2, false, TIMESTAMP '2026-01-07 09:50:00',
+          '1.5', 'pc', '1.4', 'pc', TIMESTAMP '2026-01-05 05:07:00'),
+         ('p2', 'Q1', TIMESTAMP '2026-01-08 10:00:00', 'accepted', NULL, 1, false, TIMESTAMP '2026-01-08 10:00:00',
+          '1.5', 'pc', '1.4', 'pc', TIMESTAMP '2026-01-05 05:07:00'),
+         ('p3', 'Q1', TIMESTAMP '2026-01-08 11:00:00', 'accepted', NULL, 1, false, TIMESTAMP '2026-01-08 11:00:00',
+          '1.5', NULL, '1.5', NULL, TIMESTAMP '2026-01-07 08:00:00')`,
+    );
+    old.close();
+
+    const db = await Db.open(path);
+    expect(await migrate(db)).toEqual({ from: 15, to: SCHEMA_VERSION });
+    expect(
+      await db.all(
+        `SELECT dimension, value, cohort_key::VARCHAR AS cohort_key, bucket::VARCHAR AS bucket, n::INTEGER AS n
+         FROM segment_open WHERE quest_id = 'Q1' ORDER BY ALL`,
+      ),
+    ).toEqual(
+      [
+        ['build', '1.5', null, 'accepted', 2],
+        ['cohort', null, '2026-01-05 05:00:00', 'accepted', 1],
+        ['cohort', null, '2026-01-08 12:00:00', 'accepted', 1],
+        ['own_build', '1.4', null, null, 1],
+        ['own_build', '1.5', null, null, 1],
+        ['own_platform', 'pc', null, null, 1],
+        ['own_platform', null, null, null, 1],
+        ['platform', 'pc', null, 'accepted', 1],
+        ['platform', null, null, 'accepted', 1],
+      ].map(([dimension, value, cohort_key, bucket, n]) => ({ dimension, value, cohort_key, bucket, n })),
+    );
+    db.close();
+  });
+
   it('refuses a database newer than the code', async () => {
     const path = join(tempDir(), 'future.duckdb');
     const db = await Db.open(path);

@@ -17,20 +17,46 @@ export function checkDimension(name: string): Dimension {
  * statement's machinery costs more than the day's figures. `roster`: only a roster's players count.
  */
 export async function writeSegments(db: Db, tz: string, roster: boolean): Promise<void> {
-  const days = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_days');
-  if (days?.n === 1) {
-    // The completed rows' sums kept by the state refresh, when they are the day's (every completion before its end,
-    // every player counted): the nightly's date need not group every completed row again.
-    const kept = !roster && (await db.one<{ covers: boolean }>(sqlFile('segments/completed_covers')))?.covers === true;
-    await db.run(sqlFile(kept ? 'segments/completed_kept' : 'segments/completed_day'));
+  const kept = await keptCovers(db, roster);
+  if (kept) {
+    // The sums and counts the state refresh keeps, when they are the day's, and the quantiles of the groups whose
+    // completions did not change: the nightly's date sorts only the changed groups' completion times.
+    await db.run(sqlFile(kept.completed ? 'segments/completed_kept' : 'segments/completed_day'));
+    await db.run(sqlFile(kept.open ? 'segments/open_kept' : 'segments/open_day'));
     await db.run(sqlFile('segments/cohorts'), { tz });
+    if (kept.completed) {
+      await db.run(sqlFile('segments/quantiles_kept'), { tz });
+      await db.run(sqlFile('segments/quantiles_day_kept'), { tz });
+    } else {
+      await db.run(sqlFile('segments/quantiles_day'));
+    }
     await db.run(sqlFile('segments/snapshot_day'));
-    await db.run('DROP TABLE temp.segment_cohorts');
+    for (const t of ['segment_cohorts', 'segment_quantiles_day']) await db.run(`DROP TABLE temp.${t}`);
     return;
   }
   await db.run(sqlFile('segments/players'), { tz });
   await db.run(sqlFile('segments/snapshots'));
   await db.run('DROP TABLE IF EXISTS temp.segment_players');
+  // A backfill's run whose last day is after every completion keeps that day's quantiles, as a nightly does, so the
+  // next nightly sorts only the times of the groups it changes.
+  if (!roster && (await db.one<{ completed: boolean }>(sqlFile('segments/covers')))?.completed === true) {
+    await db.run(sqlFile('snapshot/quantiles_kept'));
+    await db.run(sqlFile('segments/cohorts'), { tz });
+    await db.run(sqlFile('segments/quantiles_kept'), { tz });
+    await db.run('DROP TABLE temp.segment_cohorts');
+  }
+}
+
+/**
+ * For a run of one day (undefined for more): which of the kept sums (segment_completed) and counts (segment_open)
+ * are that day's (segments/covers.sql); neither with a roster, as they count every player.
+ */
+export async function keptCovers(db: Db, roster: boolean): Promise<{ completed: boolean; open: boolean } | undefined> {
+  const days = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_days');
+  if (days?.n !== 1) return undefined;
+  if (roster) return { completed: false, open: false };
+  const covers = await db.one<{ completed: boolean; open: boolean }>(sqlFile('segments/covers'));
+  return { completed: covers?.completed === true, open: covers?.open === true };
 }
 
 interface SegmentQuery {

@@ -11,7 +11,7 @@ import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { storeChains } from './chains.js';
 import { type Db, literal, runScript, sqlFile } from './db.js';
-import { writeSegments } from './segments.js';
+import { keptCovers, writeSegments } from './segments.js';
 import { refreshState } from './state.js';
 import { storeSurvival } from './survival.js';
 
@@ -26,7 +26,10 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     opts,
     effects,
     async () => {
-      await db.run(sqlFile('snapshot/figures'));
+      // On a date after every event (the nightly's) the counts and sums the state refresh keeps are the day's.
+      const kept = (await keptCovers(db, Boolean(opts.roster)))?.open === true;
+      if (kept) await db.run(sqlFile('snapshot/quantiles_kept'));
+      await db.run(sqlFile(kept ? 'snapshot/figures_kept' : 'snapshot/figures'));
     },
     async (extra, tz) => {
       // Segments, survival times and chain funnels read the same day-end state; timed apart, as they are optional.

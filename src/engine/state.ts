@@ -49,11 +49,12 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       // The first sightings and first events first: the state rows written below carry their pair's values.
       await refreshCounts(db, after === null || removed ? null : after);
       let result: StateRefresh;
+      let extended = false;
       // The open rows written below are gathered first and stored together (state/open_values.sql).
       await db.run(sqlFile('state/open'));
       if (after === null || removed || huge) {
         await db.run(sqlFile('state/redo_all'), { after });
-        if (after !== null) await db.run(sqlFile('state/completed_gone'));
+        if (after !== null) await gone(db);
         // With no starting point every player with events is in state_redo (redo_all.sql): no semi-join needed.
         const rows = await recompute(db, scope.refresh, after === null);
         const players = await count(db, 'state_redo');
@@ -62,25 +63,32 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         await db.run(sqlFile('state/new'), { after });
         await db.run(sqlFile('state/touched'));
         await db.run(sqlFile('state/redo'), { after });
-        await db.run(sqlFile('state/completed_gone'));
+        await gone(db);
         const recomputed = await count(db, 'state_redo');
         const redone = recomputed > 0 ? await recompute(db, scope.refresh, false) : 0;
         await db.run(sqlFile('state/step'));
         const rows = await count(db, 'state_step');
-        if ((await count(db, 'state_ext')) > 0) await db.run(sqlFile('state/extend'));
+        extended = (await count(db, 'state_ext')) > 0;
+        if (extended) await db.run(sqlFile('state/extend'));
         const players = await count(db, '(SELECT player_id FROM state_redo UNION SELECT player_id FROM state_ext)');
         result = { players, recomputed, rows: redone + rows };
       }
       await db.run(sqlFile('state/open_values'));
+      // The continued pairs' closed rows leave their groups (state/open_gone_ext.sql reads their new rows' values).
+      if (extended) await db.run(sqlFile('state/open_gone_ext'));
       // Players whose own values moved without a recompute (a late file) keep them right on their open rows; most
       // nights nobody's did, and the update would still read every open row (~0.25 s CPU at 10M events).
       if ((await count(db, 'state_moved')) > 0) await db.run(sqlFile('state/own_values'));
-      // The completed rows' sums per segment group (migration 015), after every write to the open rows.
+      // The completed rows' sums and the other open rows' counts per segment group (migrations 015, 016), after
+      // every write to the open rows.
       if (after === null) {
         await db.run(sqlFile('state/segment_completed_all'));
+        await db.run(sqlFile('state/segment_open_all'));
       } else {
         await db.run(sqlFile('state/completed_rows'));
         await db.run(sqlFile('state/segment_completed'));
+        await db.run(sqlFile('state/quantiles_gone'));
+        await db.run(sqlFile('state/segment_open'));
       }
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
@@ -100,6 +108,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         'state_completed_gone',
         'state_completed_rows',
         'state_completed_new',
+        'state_open_gone',
+        'state_open_delta',
       ]) {
         await db.run(`DROP TABLE IF EXISTS temp.${t}`);
       }
@@ -134,6 +144,12 @@ async function refreshCounts(db: Db, after: number | null): Promise<void> {
   await db.run(sqlFile('state/pairs'), { after: after ?? ALL });
   await db.run(sqlFile('state/pairs_merge'));
   await db.run(sqlFile('state/player_values'));
+}
+
+/** Before any open row is deleted or rewritten: what leaves the kept segment groups (state/completed_gone.sql, open_gone.sql). */
+async function gone(db: Db): Promise<void> {
+  await db.run(sqlFile('state/completed_gone'));
+  await db.run(sqlFile('state/open_gone'));
 }
 
 async function count(db: Db, from: string): Promise<number> {

@@ -55,6 +55,20 @@ export function survivalChart(points: readonly SurvivalPoint[]): Chart {
   };
 }
 
+// Every quest's curve has the same y axis, and most share their x axis with many others (a nice domain: 0 to 20, 40,
+// 50, ... minutes): each is drawn once per publish, not once per quest page.
+const Y_AXIS = linearAxis(0, 100, 180, { nice: true, count: false });
+const LEFT = leftLinear(Y_AXIS, 480, 180, '% not yet completed');
+const bottomAxes = new Map<number, string>();
+const bottomAxis = (axis: ReturnType<typeof linearAxis>) => {
+  let svg = bottomAxes.get(axis.hi);
+  if (svg === undefined) {
+    svg = bottomLinear(axis, 480, 180, 'Minutes since acceptance');
+    bottomAxes.set(axis.hi, svg);
+  }
+  return svg;
+};
+
 /** The static drawing of survivalChart: a 480 x 180 step line over its band. */
 export function survivalSvg(values: readonly Record<string, unknown>[]): string {
   const [w, h] = [480, 180];
@@ -64,15 +78,15 @@ export function survivalSvg(values: readonly Record<string, unknown>[]): string 
     lo: Number(v.low) || 0,
     hi: Number(v.high) || 0,
   }));
-  const xAxis = linearAxis(0, Math.max(0, ...pts.map((p) => p.x)), w, { nice: true, count: false });
-  const yAxis = linearAxis(0, 100, h, { nice: true, count: false });
+  let longest = 0;
+  for (const p of pts) if (p.x > longest) longest = p.x;
+  const xAxis = linearAxis(0, longest, w, { nice: true, count: false });
   const x = (v: number) => ((v - xAxis.lo) / (xAxis.hi - xAxis.lo)) * w;
-  const y = (v: number) => h - (v / yAxis.hi) * h;
+  const y = (v: number) => h - (v / Y_AXIS.hi) * h;
   const step = (key: 's' | 'lo' | 'hi') =>
     pts.map((p, i) => `${i === 0 ? 'M' : `H${n(x(p.x))}V`}${i === 0 ? `${n(x(p.x))},${n(y(p[key]))}` : n(y(p[key]))}`);
   const end = `H${n(x(xAxis.hi))}`;
-  const left = leftLinear(yAxis, w, h, '% not yet completed');
-  const out = [left.svg, bottomLinear(xAxis, w, h, 'Minutes since acceptance')];
+  const out = [LEFT.svg, bottomAxis(xAxis)];
   if (pts.length > 0) {
     // Back along the lower edge, right to left: each point's value holds from its time to the next point's.
     const back = [...pts].reverse().map((p) => `V${n(y(p.lo))}H${n(x(p.x))}`);
@@ -80,5 +94,5 @@ export function survivalSvg(values: readonly Record<string, unknown>[]): string 
     out.push(`<path d="${step('s').join('')}${end}" fill="none" stroke="#2b6cb0" stroke-width="2"/>`);
   }
   out.push(line(0, h, w, h, '#a0aec0'));
-  return frame(PAD + left.extent + w + 1 + PAD, PAD + 6 + h + 33 + PAD, PAD + left.extent, PAD + 6, out.join(''));
+  return frame(PAD + LEFT.extent + w + 1 + PAD, PAD + 6 + h + 33 + PAD, PAD + LEFT.extent, PAD + 6, out.join(''));
 }

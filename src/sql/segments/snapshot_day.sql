@@ -3,9 +3,10 @@
 -- has not met the quest under their own), read straight from the day's state, with none of the multi-day machinery
 -- (day0 lookups, running sums, windows), which cost more than the day's own figures. The day's completed rows come
 -- summed per quest and value (segment_completed_day: the sums the state refresh keeps when they cover the day, else
--- summed from the state); only the quantiles read the completion times themselves. Cohorts come from
--- segment_cohorts (segments/cohorts.sql). Each dimension is grouped on its
--- own (no row is repeated per dimension). The day end is read as a scalar, not joined from the one-row
+-- summed from the state), and so do its other states (segment_open_day: segment_open's counts, or the same counted
+-- from the state, segments/open_day.sql); the quantiles come per group (segment_quantiles_day: kept, or computed
+-- from the completion times, segments/quantiles_day*.sql). Cohorts come from
+-- segment_cohorts (segments/cohorts.sql). The day end is read as a scalar, not joined from the one-row
 -- snapshot_days, so DuckDB estimates the filtered rows right. test/segments.test.ts checks that a backfill and
 -- one-day runs store the same rows.
 INSERT INTO segment_snapshots
@@ -16,47 +17,6 @@ WITH counted AS (
   WHERE first_seen IS NULL OR first_seen < (SELECT day_end FROM snapshot_days)
   GROUP BY ALL
 ),
-closed AS MATERIALIZED (
-  -- The closed rows spanning the day end (valid_from < day_end <= valid_to): none on a date after every event.
-  SELECT player_id, quest_id, bucket
-  FROM snapshot_closed
-  WHERE valid_to >= (SELECT day_end FROM snapshot_days) AND valid_from < (SELECT day_end FROM snapshot_days)
-),
-open AS (
-  -- The day's states other than completed (those come summed): open rows with valid_from < day_end, which carry
-  -- their pair's and their player's values (kept by the state refresh), and the closed rows spanning the day end,
-  -- which look them up (the players' tables are read only for their players: on a date after every closed row, the
-  -- nightly's, the semi-joins are empty and DuckDB skips those scans). A state's player met a quest before the day
-  -- end, so has their build by then, and is a counted player (seen by then, or on the roster).
-  SELECT s.quest_id, s.bucket, coalesce(s.pair_build, '(none)') AS pair_build,
-    coalesce(s.pair_platform, '(none)') AS pair_platform, coalesce(s.own_build, '(none)') AS own_build,
-    coalesce(s.own_platform, '(none)') AS own_platform, coalesce(c.cohort, '(none)') AS cohort
-  FROM (
-    SELECT quest_id, bucket, pair_build, pair_platform, own_build, own_platform, seen
-    FROM snapshot_current
-    WHERE bucket <> 'completed'::quest_status AND valid_from < (SELECT day_end FROM snapshot_days)
-    UNION ALL
-    SELECT s.quest_id, s.bucket, pf.build, pf.platform, v.build, v.platform, f.first_seen
-    FROM closed s
-    JOIN (SELECT * FROM main.pair_first WHERE player_id IN (SELECT player_id FROM closed)) pf
-      ON pf.player_id = s.player_id AND pf.quest_id = s.quest_id
-    LEFT JOIN (SELECT * FROM main.player_values WHERE player_id IN (SELECT player_id FROM closed)) v
-      ON v.player_id = s.player_id
-    LEFT JOIN (SELECT * FROM main.player_first WHERE player_id IN (SELECT player_id FROM closed)) f
-      ON f.player_id = s.player_id
-  ) s
-  LEFT JOIN segment_cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
-),
-open_sets AS (
-  SELECT quest_id, bucket, pair_build, pair_platform, own_build, own_platform, cohort, count(*) AS n,
-    -- Which set a row is of: a bit per column left out, bucket the highest (15: bucket and pair_build kept).
-    GROUPING(bucket, pair_build, pair_platform, own_build, own_platform, cohort) AS g
-  FROM open
-  GROUP BY GROUPING SETS (
-    (quest_id, bucket, pair_build), (quest_id, bucket, pair_platform), (quest_id, own_build), (quest_id, own_platform),
-    (quest_id, bucket, cohort)
-  )
-),
 completed AS (
   -- The kept rows with their value as the day shows it (a cohort key's cohort, '(none)' for a missing value).
   SELECT k.*, CASE WHEN k.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(k.value, '(none)') END
@@ -66,17 +26,14 @@ completed AS (
 ),
 cells AS (
   -- Per (quest, dimension, value) and bucket: states under the pair's values (pair; cohort is the player's) and under
-  -- the player's own (own).
-  SELECT quest_id, 'build' AS dimension, pair_build AS value, bucket, n, true AS pair, false AS own
-  FROM open_sets WHERE g = 15
-  UNION ALL
-  SELECT quest_id, 'platform', pair_platform, bucket, n, true, false FROM open_sets WHERE g = 23
-  UNION ALL
-  SELECT quest_id, 'build', own_build, NULL, n, false, true FROM open_sets WHERE g = 59
-  UNION ALL
-  SELECT quest_id, 'platform', own_platform, NULL, n, false, true FROM open_sets WHERE g = 61
-  UNION ALL
-  SELECT quest_id, 'cohort', cohort, bucket, n, true, true FROM open_sets WHERE g = 30
+  -- the player's own (own), the kept groups with their value as the day shows it.
+  SELECT o.quest_id, CASE o.dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform'
+      ELSE o.dimension END AS dimension,
+    CASE WHEN o.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(o.value, '(none)') END AS value,
+    o.bucket, o.n, o.dimension IN ('build', 'platform', 'cohort') AS pair,
+    o.dimension IN ('own_build', 'own_platform', 'cohort') AS own
+  FROM segment_open_day o
+  LEFT JOIN segment_cohorts c ON c.q = o.cohort_key
   UNION ALL
   SELECT quest_id, CASE dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform' ELSE dimension END,
     shown, 'completed'::quest_status, completed, dimension IN ('build', 'platform', 'cohort'),
@@ -104,23 +61,6 @@ sums AS (
   FROM completed
   WHERE dimension IN ('build', 'platform', 'cohort')
   GROUP BY ALL
-),
-quantiles AS (
-  -- The day's completers' times (completed rows are always open), read once for the three dimensions' quantiles.
-  SELECT quest_id, CASE g WHEN 3 THEN 'build' WHEN 5 THEN 'platform' ELSE 'cohort' END AS dimension,
-    CASE g WHEN 3 THEN pair_build WHEN 5 THEN pair_platform ELSE cohort END AS value, q
-  FROM (
-    SELECT s.quest_id, coalesce(s.pair_build, '(none)') AS pair_build,
-      coalesce(s.pair_platform, '(none)') AS pair_platform, coalesce(c.cohort, '(none)') AS cohort,
-      quantile_cont(s.completion_seconds, [0.5, 0.9]) AS q,
-      -- A bit per column left out, pair_build the highest (3: pair_build kept).
-      GROUPING(pair_build, pair_platform, cohort) AS g
-    FROM snapshot_current s
-    LEFT JOIN segment_cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
-    WHERE s.bucket = 'completed'::quest_status AND s.valid_from < (SELECT day_end FROM snapshot_days)
-      AND s.completion_seconds IS NOT NULL
-    GROUP BY GROUPING SETS ((s.quest_id, pair_build), (s.quest_id, pair_platform), (s.quest_id, cohort))
-  )
 ),
 own AS (
   -- Counted players per own value: build and platform of those whose first quest event came before the day end
@@ -175,6 +115,6 @@ CROSS JOIN vals v
 LEFT JOIN own_counts o ON o.dimension = v.dimension AND o.value = v.value
 LEFT JOIN counts a ON a.quest_id = s.quest_id AND a.dimension = v.dimension AND a.value = v.value
 LEFT JOIN sums t ON t.quest_id = s.quest_id AND t.dimension = v.dimension AND t.value = v.value
-LEFT JOIN quantiles q ON q.quest_id = s.quest_id AND q.dimension = v.dimension AND q.value = v.value
+LEFT JOIN segment_quantiles_day q ON q.quest_id = s.quest_id AND q.dimension = v.dimension AND q.value = v.value
 -- No order: one date (segments/snapshots.sql says why the rows are not sorted further).
 ;

@@ -81,3 +81,21 @@ FROM (
   WHERE bucket = 'completed'::quest_status
 )
 GROUP BY ALL;
+
+-- The open state rows of `input` other than completed (those are ql_completed_sums') counted per quest, segment value
+-- and bucket: what segment_open keeps (migration 016) and a snapshot reads on a date after every event. Same
+-- dimensions and cohort key as ql_completed_sums; the player's own values (own_build, own_platform) without a bucket
+-- (a snapshot only needs how many of a value's players met the quest). Counts, so the refresh adds and takes back
+-- rows exactly. The per-quest figures are the `build` rows summed (every row has one pair build, NULL included).
+CREATE OR REPLACE TEMP MACRO ql_open_counts(input) AS TABLE
+SELECT quest_id, dimension, value, cohort_key, b AS bucket, count(*) AS n
+FROM (
+  SELECT quest_id,
+    unnest(['build', 'platform', 'own_build', 'own_platform', 'cohort']) AS dimension,
+    unnest([pair_build, pair_platform, own_build, own_platform, NULL]) AS value,
+    unnest([NULL, NULL, NULL, NULL, ql_cohort_key(seen)]) AS cohort_key,
+    unnest([bucket, bucket, NULL, NULL, bucket]) AS b
+  FROM query_table(input)
+  WHERE bucket <> 'completed'::quest_status
+)
+GROUP BY ALL;
