@@ -69,7 +69,8 @@ export interface Config {
   catalogue?: string;
   roster?: string;
   sources: Record<string, SourceConfig>;
-  reports?: { out?: string; title?: string };
+  /** `workers`: render workers for the quest pages (0 or 1: none; default one per core up to 4 from 2,000 quests). */
+  reports?: { out?: string; title?: string; workers?: number };
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
   /** Dimensions published per quest (default build, platform, cohort; [] publishes none). */
   segments?: string[];
@@ -121,7 +122,7 @@ const CONFIG: Spec = {
     catalogue: 'string',
     roster: 'string',
     sources: { record: SOURCE },
-    reports: { object: { out: 'string', title: 'string' } },
+    reports: { object: { out: 'string', title: 'string', workers: 'count' } },
     limits: { object: { earliest: 'string', latest: 'string', max_id_length: 'count', backfill_days: 'count' } },
     notebooks: {
       object: {

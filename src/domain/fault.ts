@@ -5,3 +5,11 @@
 export function faultPoint(step: string): void {
   if (process.env.QUESTLOG_FAULT === step) process.kill(process.pid, 'SIGKILL');
 }
+
+/**
+ * Ends the current worker thread (not the process) when `QUESTLOG_FAULT` names this step: a render worker dying
+ * mid-publish, which the publish must report and survive (the live site untouched, no worker left running).
+ */
+export function workerFault(step: string): void {
+  if (process.env.QUESTLOG_FAULT === step) process.exit(70);
+}

@@ -161,6 +161,10 @@ export const publishMessages = {
   report: (path: string) => `  report: ${path}`,
   api: (path: string) => `  api:    ${path}`,
   testPause: (what: string) => `publish: ${what} (test hook)`,
+  workerFailed: (reason: string) => `publish: a render worker failed: ${reason}`,
+  workerExited: (code: number) =>
+    `publish: a render worker stopped (exit code ${code}) before its quest pages were written; nothing was published`,
+  workerMissing: (path: string) => `publish: the render worker ${path} is missing; run \`npm run build\``,
   dirMissing: (dir: string) => `${dir} does not exist`,
   portInUse: (port: number | undefined) => `port ${port} is in use`,
   serving: (dir: string, url: string) => `serving ${dir} at ${url} (Ctrl+C to stop)`,

@@ -163,7 +163,7 @@ async function nightlySteps(
 ): Promise<NightlySummary> {
   const t0 = performance.now();
   const { config } = opts;
-  const { out, title, segments } = siteTarget(config, opts.out);
+  const { out, title, segments, workers } = siteTarget(config, opts.out);
   await loadConfiguredCatalogue(db, config, effects, { step, quiet: true });
   let loaded = 0;
   let skipped = 0;
@@ -238,6 +238,7 @@ async function nightlySteps(
         include,
         notice,
         segments,
+        workers,
         pauseAt: opts.pauseAt,
         alerts: config.alerts,
         extras: opts.extras,

@@ -11,7 +11,9 @@ export async function publishCommand(
 ): Promise<PublishSummary> {
   const { db: path, config, out, ...rest } = opts;
   const alerts = rest.alerts ?? config.alerts;
-  return withDb(path, (db) => publish(db, { ...rest, alerts, ...siteTarget(config, out) }, effects), {
+  const target = siteTarget(config, out);
+  const workers = rest.workers ?? target.workers;
+  return withDb(path, (db) => publish(db, { ...rest, alerts, ...target, workers }, effects), {
     readOnly: true,
   });
 }

@@ -65,8 +65,9 @@ export function snapshotOptions(config: Config | undefined, given: StatsOptions 
 export function siteTarget(
   config: Config,
   out?: string,
-): { out: string; title: string | undefined; segments: SegmentOptions } {
-  return { out: resolveOut(config, out), title: config.reports?.title, segments: segmentOptions(config) };
+): { out: string; title: string | undefined; segments: SegmentOptions; workers: number | undefined } {
+  const { title, workers } = config.reports ?? {};
+  return { out: resolveOut(config, out), title, segments: segmentOptions(config), workers };
 }
 
 export function resolveOut(config: Config, out?: string): string {

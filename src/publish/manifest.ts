@@ -1,24 +1,21 @@
 // api/v1/index.json: every API file with its content hash and size, and the snapshot date, so a client fetches the
 // manifest and only the files whose hash changed. Month files of the history are versioned in history-months.json
 // instead (listing them would grow the manifest with every month of history).
-import { createHash } from 'node:crypto';
 import { API_DIR, API_SCHEMA_VERSION, type SiteData } from './api.js';
 import { stableJson } from './json.js';
 
 export const MANIFEST = `${API_DIR}/index.json`;
 const MONTH_FILE = /\/history\/\d{4}-\d{2}\.json$/;
 
+/** Whether the manifest lists the file at `rel` (so its writer hashes it). */
+export const inManifest = (rel: string) => rel.startsWith(`${API_DIR}/`) && rel !== MANIFEST && !MONTH_FILE.test(rel);
+
 export class Manifest {
   private readonly files = new Map<string, { sha256: string; bytes: number }>();
 
-  /** Records a file just written, when it belongs in the manifest. */
-  add(rel: string, content: string | Buffer): void {
-    if (!rel.startsWith(`${API_DIR}/`) || rel === MANIFEST || MONTH_FILE.test(rel)) return;
-    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-    this.files.set(rel.slice(API_DIR.length + 1), {
-      sha256: createHash('sha256').update(content).digest('hex'),
-      bytes,
-    });
+  /** Records a file just written (its bytes' sha256 and length), when it belongs in the manifest. */
+  record(rel: string, sha256: string, bytes: number): void {
+    if (inManifest(rel)) this.files.set(rel.slice(API_DIR.length + 1), { sha256, bytes });
   }
 
   document(data: SiteData) {

@@ -26,11 +26,13 @@ import { getSurvival, getSurvivalCurve } from '../engine/survival.js';
 import { API_DIR, type SiteData } from './api.js';
 import { digestMarkdown } from './changes.js';
 import { ChartRenderer, type SvgRenderer } from './chart-render.js';
-import { Compressor, compressible, ENCODINGS } from './compress.js';
+import { ENCODINGS } from './compress.js';
 import { fileIds } from './file-ids.js';
+import { type FileRecord, FileSink } from './file-sink.js';
 import { HISTORY_WINDOW, monthFromWindow, monthsFromHistory, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
+import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
 import type { SegmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments, segmentOptions } from './segments.js';
 import { buildDir, digestOf, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
@@ -60,6 +62,9 @@ export interface PublishOptions {
   pauseAt?: number | 'swap';
   /** false: no survival times, chain funnels or changes (bench/extras.js measures what they cost); default true. */
   extras?: boolean;
+  /** Render workers for the quest pages (config `reports.workers`): 0 or 1 renders them in this thread; default one
+   * per core up to 4 when the site has 2,000 quests or more (render-pool.ts). */
+  workers?: number;
 }
 
 export interface PublishSummary {
@@ -185,19 +190,18 @@ async function buildSite(
   const site = new SiteFiles(tmp, found);
   let files = 0;
   const manifest = new Manifest();
-  const gz = new Compressor((rel, content) => site.write(rel, content));
-  const write = async (rel: string, content: string | Buffer) => {
-    // Encoded once: the comparison with the recycled file, the write, the manifest's hash and gzip read these bytes
-    // (each encoded a string again, four UTF-8 passes over ~2 GB of pages and JSON at 5,000 quests).
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    const changed = site.write(rel, bytes);
+  const sink = new FileSink(site);
+  const note = async (r: FileRecord) => {
     files++;
     if (files === 20) faultPoint('publish-writing');
-    manifest.add(rel, bytes);
-    // An unchanged file's compressed copies, made from the same bytes, are kept rather than compressed again.
-    if (compressible(rel, bytes.length) && (changed || !site.keepCopies(rel, ENCODINGS))) await gz.add(rel, bytes);
+    if (r.sha256 !== null) manifest.record(r.rel, r.sha256, r.bytes);
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
+  const write = async (rel: string, content: string | Buffer) => note(await sink.put(rel, content));
+  // Quest pages in worker threads when the site is large enough (render-pool.ts); started now, they load while the
+  // assets and month files are written.
+  const workers = renderWorkers(opts.workers, data.snapshot.quests.length);
+  const pool = workers > 0 ? new RenderPool(workers, { root: tmp, found: [...found], shared: sharedOf(data) }) : null;
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
   const keep = (rel: string) => {
     if (!site.keep(rel)) return false;
@@ -214,11 +218,15 @@ async function buildSite(
     const fromPages = monthFromWindow(data.history, source, data.snapshot.meta.snapshot_date);
     const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress, fromPages });
     effects.log(publishMessages.historyMonths(months.written, months.kept));
-    await writePages(data, { ...source, fromPages: months.fromPages }, renderer, write, effects);
+    const pages = (done: number, total: number) =>
+      effects.progress?.(progressMessages.publishPages, done, total, 'pages');
+    const quests = pool ? pool.writer(data, site, note, pages) : undefined;
+    await writePages(data, { ...source, fromPages: months.fromPages }, renderer, write, effects, quests);
+    await pool?.close();
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     // Last: it lists every API file written above.
     await write(MANIFEST, manifest.json(data));
-    await gz.drain();
+    await sink.gz.drain();
     site.prune();
     // Awaited last: the nightly renders its notebook reports while the pages are written.
     carryOver(out, tmp, await include);
@@ -228,8 +236,9 @@ async function buildSite(
         : async () => faultPoint('publish-swap');
     await swap(out, tmp, between);
   } catch (err) {
-    // Nothing may still write into the folder being removed.
-    await gz.drain().catch(() => {});
+    // Nothing may still write into the folder being removed: no worker, no compression.
+    await pool?.close();
+    await sink.gz.drain().catch(() => {});
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
@@ -238,11 +247,13 @@ async function buildSite(
     out,
     snapshotDate: data.snapshot.meta.snapshot_date,
     quests: data.snapshot.quests.length,
-    files: files + gz.count,
+    files: files + sink.gz.count + (pool?.copies ?? 0),
     ms,
     alerts: data.changes?.alerts ?? [],
   };
-  effects.log(publishMessages.written(files, summary.quests, out, ms, gz.count, site.unchanged));
+  effects.log(
+    publishMessages.written(files, summary.quests, out, ms, sink.gz.count + (pool?.copies ?? 0), site.unchanged),
+  );
   if (data.changes) {
     // Beside the site, written only when an alert fired: a digest there is always the latest run's.
     const digest = digestOf(out);

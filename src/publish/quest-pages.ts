@@ -31,7 +31,7 @@ const drawQuestCharts: Draw = (charts) =>
   charts.map((c) => (c.key === 'survival' ? survivalSvg(c.spec.data.values) : questChartSvg(c)));
 
 /** Everything one quest page needs besides the site's header data. */
-interface QuestPage {
+export interface QuestPage {
   q: QuestStats;
   fileId: string;
   /** The quest's figures on the latest HISTORY_WINDOW snapshot dates. */

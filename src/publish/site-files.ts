@@ -64,6 +64,12 @@ export class SiteFiles {
     return false;
   }
 
+  /** A file a render worker wrote (or found holding its bytes already) in this folder: recorded as if written here. */
+  wroteElsewhere(rel: string, changed: boolean): void {
+    this.written.add(this.inside(rel));
+    if (!changed) this.unchanged++;
+  }
+
   /**
    * Keeps a file the recycled build folder already holds as it is: `prune` leaves it. Returns whether the walk found it
    * there as a plain file (a planted link in its place was dropped: then it must be written).

@@ -26,7 +26,7 @@ import { type Chart, durationOverview, statusOverview, trendOverview } from './c
 import { fileIdOf, fileIds } from './file-ids.js';
 import { windowOf } from './history-files.js';
 import { stableJson } from './json.js';
-import { type Draw, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
+import { type Draw, type QuestPage, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
 import { conversionOverview } from './rates.js';
 import { chainsOf, renderApi, renderIndex, renderList, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
@@ -98,7 +98,10 @@ const withVega =
   (charts) =>
     renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
 
-/** The index and every quest page, in this thread (workers measured no faster: the pages' cost is the file system). */
+/** Renders and writes the quest pages' files (in this thread, or in render workers: render-pool.ts). */
+type QuestWriter = (pages: QuestPage[]) => Promise<void>;
+
+/** The index and every quest page; the quest pages by `quests` when given, else in this thread. */
 export async function writePages(
   data: SiteData,
   // fromPages: the month whose files the quest pages write (writeHistoryMonths).
@@ -106,6 +109,7 @@ export async function writePages(
   renderer: SvgRenderer,
   write: Write,
   effects: Effects,
+  questWriter?: QuestWriter,
 ): Promise<void> {
   const { quests } = data.snapshot;
   // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
@@ -134,7 +138,12 @@ export async function writePages(
   await write(TABLE_DATA, stableJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
+    // Handed to the workers first, so they render while this thread writes the index and the segment pages.
+    const inWorkers = questWriter?.(pages);
+    // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.
+    inWorkers?.catch(() => {});
     for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
+    if (inWorkers) return inWorkers;
     for (const [i, page] of pages.entries()) {
       await writeQuestPage(data, page, write);
       effects.progress?.(progressMessages.publishPages, i + 1, pages.length, 'pages');

@@ -3,7 +3,9 @@
 // site live and a copy of it recycled, then the timed publish of the latest date with process CPU time.
 //   node bench/results/issue16/nightly-ab.mjs DIST QUESTS DAYS [--prof out.cpuprofile] [--full] [--bytes]
 // DIST is a build's dist folder (this tree's, or /work/main/dist for the baseline).
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Session } from 'node:inspector/promises';
 const [dist, qs, ds, ...rest] = process.argv.slice(2);
 const quests = Number(qs), days = Number(ds);
@@ -43,9 +45,11 @@ const base = `${work}/site-${tag}-${quests}-${days}`;
 const prev = `${base}-prev`;
 if (!existsSync(prev)) await publish(db, { out: prev, asOf: dayOf(1) }, { log: () => {} });
 const out = `${base}/site`;
-rmSync(base, { recursive: true, force: true });
+execFileSync('rm', ['-rf', base]);
 const full = rest.includes('--full');
-if (!full) { cpSync(prev, out, { recursive: true }); cpSync(prev, `${base}/.site.old`, { recursive: true }); }
+// cp -a: fresh inodes like cpSync, minutes faster for 160,000 files (untimed either way).
+const copy = (from, to) => { mkdirSync(dirname(to), { recursive: true }); execFileSync('cp', ['-a', from, to]); };
+if (!full) { copy(prev, out); copy(prev, `${base}/.site.old`); }
 const pi = rest.indexOf('--prof');
 let session;
 if (pi >= 0) { session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 200 }); await session.post('Profiler.start'); }

@@ -1,0 +1,52 @@
+// A render worker (worker_threads, started by render-pool.ts): renders whole quests' files (page, JSON, history, month
+// file, chart specs) from the rows it is sent, writes them and their gzip copies into the build folder, and replies
+// with what it wrote. Batches run one after another; an error is sent back as the batch's reply.
+import { parentPort, workerData } from 'node:worker_threads';
+import { workerFault } from '../domain/fault.js';
+import type { SiteData } from './api.js';
+import { type FileRecord, FileSink } from './file-sink.js';
+import { writeQuestPage } from './quest-pages.js';
+import type { Batch, QuestTask, Reply, Shared, WorkerInit } from './render-pool.js';
+import { SiteFiles } from './site-files.js';
+
+const init = workerData as WorkerInit;
+const site = new SiteFiles(init.root, new Map(init.found));
+let copies: string[] = [];
+const sink = new FileSink(site, (rel) => copies.push(rel));
+let queue = Promise.resolve();
+
+parentPort?.on('message', (batch: Batch) => {
+  queue = queue.then(() => run(batch));
+});
+
+async function run(batch: Batch): Promise<void> {
+  let reply: Reply;
+  try {
+    workerFault('render-worker');
+    const files: FileRecord[] = [];
+    const gz = sink.gz.count;
+    const write = async (rel: string, content: string | Buffer) => {
+      files.push(await sink.put(rel, content));
+    };
+    for (const task of batch.tasks) await writeQuestPage(dataOf(init.shared, task), task.page, write);
+    await sink.gz.drain();
+    reply = { id: batch.id, quests: batch.tasks.length, files, copies, gz: sink.gz.count - gz };
+    copies = [];
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    reply = { id: batch.id, error: { name: e.name, message: e.message, stack: e.stack, code: e.code } };
+  }
+  parentPort?.postMessage(reply);
+}
+
+/** The site data one quest page reads: the shared part, and this quest's own survival and segment rows. */
+function dataOf({ data, survival }: Shared, task: QuestTask): SiteData {
+  return {
+    ...data,
+    snapshot: { ...data.snapshot, quests: [task.page.q] },
+    history: [],
+    histogram: [],
+    ...(survival ? { survival: task.survival ? [task.survival] : [] } : {}),
+    ...(data.segments ? { segments: { ...data.segments, rows: task.segments } } : {}),
+  };
+}
