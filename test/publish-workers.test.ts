@@ -107,6 +107,28 @@ describe('render workers', () => {
     }
   });
 
+  it('run from a string entry too (node --input-type=module -e): the worker does not inherit its options', () => {
+    const dir = tempDir();
+    const [one, two] = [join(dir, 'one'), join(dir, 'two')];
+    // A notebook kernel or a one-line script imports the library this way; the worker once inherited --input-type and
+    // failed to load its file (ERR_INPUT_TYPE_NOT_ALLOWED).
+    const script = `
+      const { publishCommand } = await import(${JSON.stringify(join(ROOT, 'dist/jobs/publish.js'))});
+      const { loadConfig } = await import(${JSON.stringify(join(ROOT, 'dist/config.js'))});
+      const project = ${JSON.stringify(project)};
+      for (const [out, workers] of [[${JSON.stringify(one)}, 1], [${JSON.stringify(two)}, 2]])
+        await publishCommand({ db: project + '/q.duckdb', config: loadConfig(project), out, workers },
+          { log() {}, now: () => new Date(${NOW.getTime()}) });`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TZ: 'UTC' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    sameTree(one, two);
+  });
+
   it('the CLI exits with the error when a worker dies (no worker keeps it running)', () => {
     const config = join(project, 'questlog.config.json');
     const cfg = JSON.parse(readFileSync(config, 'utf8'));

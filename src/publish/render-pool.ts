@@ -77,6 +77,23 @@ export function renderWorkers(requested: number | undefined, quests: number): nu
   return quests < MIN_QUESTS || n < 2 ? 0 : n;
 }
 
+/**
+ * The process's Node options for a worker, minus those about a string entry (`node --input-type=module -e …`, `-p`,
+ * stdin): a worker inheriting `--input-type` fails to load its file (ERR_INPUT_TYPE_NOT_ALLOWED), and `-e`'s code is
+ * not the worker's.
+ */
+function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (/^--input-type(=|$)/.test(arg)) {
+      if (arg === '--input-type') i++;
+    } else if (['-e', '--eval', '-p', '--print'].includes(arg)) i++;
+    else if (!/^--(eval|print)=/.test(arg)) out.push(arg);
+  }
+  return out;
+}
+
 /** What every quest page reads of the site besides its own rows. */
 export function sharedOf(data: SiteData): Shared {
   const { history, histogram, months, survival, survivalCurve, chains, changes, ...rest } = data;
@@ -109,7 +126,7 @@ export class RenderPool {
     const entry = workerEntry();
     for (let i = 0; i < count; i++) {
       // The environment as this thread sees it now (the default copies the process's, which a test may have changed).
-      const worker = new Worker(entry, { workerData: init, env: { ...process.env } });
+      const worker = new Worker(entry, { workerData: init, env: { ...process.env }, execArgv: workerExecArgv() });
       worker.on('error', (err) =>
         this.fail(new InternalError(publishMessages.workerFailed(err.message), { cause: err })),
       );
