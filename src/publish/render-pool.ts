@@ -193,7 +193,8 @@ export class RenderPool {
           site.wroteElsewhere(r.rel, r.changed);
           await note(r);
         }
-        for (const rel of batch.copies) site.keep(rel);
+        // Written or kept there: recorded as written, so prune leaves them (not `keep`, which asks what the walk found).
+        for (const rel of batch.copies) site.wroteElsewhere(rel, true);
         this.copies += batch.gz;
         done += batch.quests;
         progress(done, pages.length);

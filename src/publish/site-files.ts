@@ -64,7 +64,8 @@ export class SiteFiles {
     return false;
   }
 
-  /** A file a render worker wrote (or found holding its bytes already) in this folder: recorded as if written here. */
+  /** A file a render worker wrote (or found holding its bytes already) in this folder: recorded as if written here;
+   * `changed` false counts it unchanged. */
   wroteElsewhere(rel: string, changed: boolean): void {
     this.written.add(this.inside(rel));
     if (!changed) this.unchanged++;
