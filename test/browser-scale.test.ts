@@ -8,6 +8,7 @@ import { recorder, silent } from '../src/domain/effects.js';
 import { writeSite } from '../src/publish/publish.js';
 import { tableOrder } from '../src/publish/quest-table.js';
 import { type Serving, serve } from '../src/publish/serve.js';
+import { waitForCount, waitForText } from './browser-helpers.js';
 import { scaleSite } from './fixtures/publish/scale.js';
 import { haveFile, haveTool, ROOT, tempDir } from './helpers.js';
 
@@ -47,7 +48,7 @@ async function open(width: number, javaScript = true): Promise<{ page: Page; err
   // Generous: the machine running the tests may be shared; the assertions below are what matters.
   page.setDefaultTimeout(120_000);
   await page.goto(new URL('index.html', serving.url).href, { waitUntil: 'load' });
-  if (javaScript) await page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 5`);
+  if (javaScript) await waitForCount(page, 'figure.chart.interactive', 5);
   return { page, errors };
 }
 
@@ -70,7 +71,7 @@ describe.skipIf(!enabled)(`index with ${QUESTS} quests in Chromium`, () => {
         const { page, errors } = await open(width);
         // The first page of 200, worst conversion first as published; the tools search all 5,000.
         expect(await visibleRows(page)).toBe(200);
-        await page.waitForFunction(`document.getElementById('quest-count').textContent === '5,000 quests'`);
+        await waitForText(page, '#quest-count', '5,000 quests');
         // by id
         await page.fill('#quest-search', 'c07-q0712');
         expect(await visibleRows(page)).toBe(1);

@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silent } from '../src/domain/effects.js';
 import { type Serving, serve } from '../src/publish/serve.js';
+import { waitForCount } from './browser-helpers.js';
 import { cli, haveFile, haveTool, ROOT } from './helpers.js';
 import { fixtureProject } from './publish-helpers.js';
 
@@ -95,7 +96,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     // Status, lowest conversion first, durations, trend.
     await expectCharts(v.page, 4);
     const figures = await v.page.locator('figure.chart').count();
-    await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === ${figures}`);
+    await waitForCount(v.page, 'figure.chart.interactive', figures);
     for (const svg of await v.page.locator('figure.chart svg[role="img"]').all()) {
       expect(await svg.getAttribute('aria-label')).toBeTruthy();
     }
@@ -137,7 +138,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     expect(await v.page.locator('#chart-history details[open] tbody tr').count()).toBe(2);
     const json = await v.page.getByRole('link', { name: 'this quest' }).getAttribute('href');
     expect(json).toBe('../api/v1/quests/FET0001.json');
-    await v.page.waitForFunction(`document.querySelectorAll('figure.chart.interactive').length === 4`);
+    await waitForCount(v.page, 'figure.chart.interactive', 4);
     // The page embeds no spec: each chart's comes from the file beside it, and the history chart's data from the
     // quest's month file (2 dates x 6 statuses = 12 bars, zero-height ones included).
     expect(await v.page.locator('script.chart-spec').count()).toBe(0);
