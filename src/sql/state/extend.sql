@@ -10,9 +10,9 @@ SELECT player_id, quest_id, valid_from, valid_to, bucket, completion_seconds, at
 FROM state_step, main.state_meta m
 WHERE valid_to IS NOT NULL;
 
-DELETE FROM main.state_current c
-USING (SELECT player_id, quest_id FROM state_ext WHERE cur_from IS NOT NULL) e
-WHERE c.player_id = e.player_id AND c.quest_id = e.quest_id;
+-- By place (state/touched.sql read it): a join on the pair would read every row's player and quest again.
+DELETE FROM main.state_current
+WHERE rowid IN (SELECT cur_row FROM state_ext WHERE cur_from IS NOT NULL);
 
 INSERT INTO state_open
 SELECT player_id, quest_id, valid_from, bucket, completion_seconds, attempts, anomaly, last_accept

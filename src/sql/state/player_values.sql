@@ -13,18 +13,31 @@ FROM (
 )
 GROUP BY player_id;
 
--- The known players whose first quest event moves earlier: their open state rows carry its values.
-INSERT INTO state_moved
-SELECT s.player_id
-FROM state_player_values s
-JOIN main.player_values p ON p.player_id = s.player_id
-WHERE (s.first_ts, s.file_id, s.line) < (p.first_ts, p.file_id, p.line);
+-- The known players whose first quest event moves earlier: their open state rows carry its values. One pass over
+-- player_values finds the night's known players (state_values_known); the rest reads that small table, and so does
+-- state/open_values.sql (state_values_merged: the night's players' values once merged).
+CREATE OR REPLACE TEMP TABLE state_values_known AS
+SELECT p.rowid AS row_id, s.player_id, (s.first_ts, s.file_id, s.line) < (p.first_ts, p.file_id, p.line) AS earlier,
+  p.build, p.platform
+FROM main.player_values p
+JOIN state_player_values s ON p.player_id = s.player_id;
 
-DELETE FROM main.player_values p
-USING state_player_values s
-WHERE p.player_id = s.player_id AND (s.first_ts, s.file_id, s.line) < (p.first_ts, p.file_id, p.line);
+INSERT INTO state_moved
+SELECT player_id FROM state_values_known WHERE earlier;
+
+DELETE FROM main.player_values
+WHERE rowid IN (SELECT row_id FROM state_values_known WHERE earlier);
 
 INSERT INTO main.player_values
 SELECT s.player_id, s.first_ts, s.file_id, s.line, s.build, s.platform
 FROM state_player_values s
-WHERE NOT EXISTS (SELECT 1 FROM main.player_values p WHERE p.player_id = s.player_id);
+ANTI JOIN (SELECT * FROM state_values_known WHERE NOT earlier) k ON k.player_id = s.player_id;
+
+CREATE OR REPLACE TEMP TABLE state_values_merged AS
+SELECT s.player_id,
+  CASE WHEN k.earlier = false THEN k.build ELSE s.build END AS build,
+  CASE WHEN k.earlier = false THEN k.platform ELSE s.platform END AS platform
+FROM state_player_values s
+LEFT JOIN state_values_known k ON k.player_id = s.player_id;
+
+DROP TABLE state_values_known;

@@ -1,5 +1,6 @@
 -- Each (player, quest) with new events, beside its current state when it has one (a join with one row per pair, not
--- with the intervals).
+-- with the intervals). The current row's place (cur_row) lets state/extend.sql delete it without joining the state
+-- again.
 CREATE OR REPLACE TEMP TABLE state_touched AS
 SELECT
   n.player_id,
@@ -10,6 +11,7 @@ SELECT
   c.completion_seconds AS cur_seconds,
   c.attempts AS cur_attempts,
   c.anomaly AS cur_anomaly,
-  c.last_accept AS cur_last_accept
+  c.last_accept AS cur_last_accept,
+  c.rowid AS cur_row
 FROM (SELECT player_id, quest_id, min(ts) AS first_ts FROM state_new GROUP BY ALL) n
 LEFT JOIN main.state_current c ON c.player_id = n.player_id AND c.quest_id = n.quest_id;
