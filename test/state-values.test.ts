@@ -1,8 +1,9 @@
 // The segment values an incremental state refresh gives its open rows: the pair's first event's build and platform
 // (pair_first), the player's own (player_values) and first sighting (player_first), as merged with the night's files
-// once (state/pairs_merge.sql, player_values.sql, players.sql) and reused by state/open_values.sql, which reads the
-// big tables only for recomputed players' other pairs and players without new events. Hand-written events, exact
-// rows after every refresh, and the same rows as one refresh of every file (what a rebuild gives).
+// once (state/pairs_merge.sql, or pairs_night.sql from the pairs' open rows; player_values.sql, players.sql) and
+// reused by state/open_values.sql, which reads the big tables only for recomputed players' other pairs and players
+// without new events. Hand-written events, exact rows after every refresh, and the same rows as one refresh of every
+// file (what a rebuild gives).
 import { describe, expect, it } from 'vitest';
 import { silent } from '../src/domain/effects.js';
 import type { Db } from '../src/engine/db.js';

@@ -46,8 +46,14 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   await db.run(sqlFile('state/macros'));
   return db.withSettings(settings, () =>
     db.transaction(async () => {
+      // A night continued from the state finds the current rows of its pairs first: the pairs' merge reads them.
+      const night = !(after === null || removed || huge);
+      if (night) {
+        await db.run(sqlFile('state/new'), { after });
+        await db.run(sqlFile('state/touched'));
+      }
       // The first sightings and first events first: the state rows written below carry their pair's values.
-      await refreshCounts(db, after === null || removed ? null : after);
+      await refreshCounts(db, after === null || removed ? null : after, night);
       let result: StateRefresh;
       let extended = false;
       // The open rows written below are gathered first and stored together (state/open_values.sql).
@@ -60,8 +66,6 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         const players = await count(db, 'state_redo');
         result = { players, recomputed: players, rows };
       } else {
-        await db.run(sqlFile('state/new'), { after });
-        await db.run(sqlFile('state/touched'));
         await db.run(sqlFile('state/redo'), { after });
         await gone(db);
         const recomputed = await count(db, 'state_redo');
@@ -131,8 +135,11 @@ async function recompute(db: Db, refresh: number, everyone: boolean): Promise<nu
   return Number(inserted?.Count ?? 0);
 }
 
-/** Adds the files after `after` to the per-quarter-hour event counts and first sightings; null rebuilds them. */
-async function refreshCounts(db: Db, after: number | null): Promise<void> {
+/**
+ * Adds the files after `after` to the per-quarter-hour event counts and first sightings; null rebuilds them. `night`:
+ * state_touched holds the new pairs' current rows (state/pairs_night.sql merges the pairs from them).
+ */
+async function refreshCounts(db: Db, after: number | null, night: boolean): Promise<void> {
   if (after === null) {
     await db.run('DELETE FROM event_quarters');
     await db.run('DELETE FROM player_first');
@@ -145,7 +152,7 @@ async function refreshCounts(db: Db, after: number | null): Promise<void> {
   await db.run(sqlFile('state/players'));
   await db.run(sqlFile('state/quests'), { after: after ?? ALL });
   await db.run(sqlFile('state/pairs'), { after: after ?? ALL });
-  await db.run(sqlFile('state/pairs_merge'));
+  await db.run(sqlFile(night ? 'state/pairs_night' : 'state/pairs_merge'));
   await db.run(sqlFile('state/player_values'));
 }
 
