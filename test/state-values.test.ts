@@ -6,7 +6,7 @@
 // file (what a rebuild gives).
 import { describe, expect, it } from 'vitest';
 import { silent } from '../src/domain/effects.js';
-import type { Db } from '../src/engine/db.js';
+import { type Db, sqlFile } from '../src/engine/db.js';
 import { refreshState } from '../src/engine/state.js';
 import { loadSegmentEvents, type SegEv } from './fixtures/segments/load.js';
 import { freshDb } from './helpers.js';
@@ -130,5 +130,34 @@ describe('state refresh: segment values of the open rows', () => {
     expect(await current(whole)).toEqual(after);
     expect(await merged(whole)).toEqual(kept);
     whole.close();
+  });
+
+  // The merge a load as large as the history takes (state/pairs_merge.sql: not a first build, no open rows read), on
+  // hand-written pair_first rows and new pairs: an earlier first event replaces the row, a later one keeps it, a tie
+  // at the same instant goes to the earlier file, a new pair is added.
+  it('merges new first events into pair_first on a large load', async () => {
+    const db = await freshDb();
+    await db.run(`INSERT INTO pair_first VALUES
+      ('a', 'Q1', '2026-11-20 10:00:00', 1, 1, '1.0', 'pc'),
+      ('a', 'Q2', '2026-11-20 11:00:00', 1, 2, '1.0', 'pc'),
+      ('b', 'Q1', '2026-11-21 09:00:00', 2, 5, '1.1', 'ios')`);
+    await db.run(`CREATE TEMP TABLE state_pairs AS SELECT * FROM (VALUES
+      ('a', 'Q1', TIMESTAMP '2026-11-19 08:00:00', 3, 1, '0.9', 'ps5'),
+      ('a', 'Q2', TIMESTAMP '2026-11-22 08:00:00', 3, 2, '1.2', 'ios'),
+      ('b', 'Q1', TIMESTAMP '2026-11-21 09:00:00', 3, 3, '1.3', 'xbox'),
+      ('c', 'Q1', TIMESTAMP '2026-11-22 09:00:00', 3, 4, '1.2', NULL)
+    ) t(player_id, quest_id, first_ts, file_id, line, build, platform)`);
+    await db.run(sqlFile('state/pairs_merge'));
+    expect(await merged(db)).toEqual([
+      'pair a Q1 11-19 08:00 0.9 ps5',
+      'pair a Q2 11-20 11:00 1.0 pc',
+      'pair b Q1 11-21 09:00 1.1 ios',
+      'pair c Q1 11-22 09:00 1.2',
+    ]);
+    const values = await db.all<{ r: string }>(
+      `SELECT concat_ws(' ', player_id, quest_id, build, platform) AS r FROM state_pair_values ORDER BY r`,
+    );
+    expect(values.map((x) => x.r)).toEqual(['a Q1 0.9 ps5', 'a Q2 1.0 pc', 'b Q1 1.1 ios', 'c Q1 1.2']);
+    db.close();
   });
 });
