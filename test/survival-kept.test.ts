@@ -74,6 +74,8 @@ const KEPT1: Row[] = [
 //   g  accepted again 09:00               in progress: its failed attempt (300 s) leaves, and that time with it
 //   c  accepted again 09:00, completed 09:30: its abandon (1200 s) leaves, an event at 1800 s arrives
 //   m  quest R, accepted 08:00            in progress: not kept
+//   p, q  accepted 23:50 and 23:55        in progress: not kept (on day 2, censored at 600 s, tied with a's
+//                                         completion, and at 300 s, the quest's shortest time)
 const DAY2: Ev[] = [
   ['e', 'Q', 'completed', '2026-11-29 00:10:00'],
   ['f', 'Q', 'abandoned', '2026-11-29 01:00:00'],
@@ -81,6 +83,8 @@ const DAY2: Ev[] = [
   ['c', 'Q', 'accepted', '2026-11-29 09:00:00'],
   ['c', 'Q', 'completed', '2026-11-29 09:30:00'],
   ['m', 'R', 'accepted', '2026-11-29 08:00:00'],
+  ['p', 'Q', 'accepted', '2026-11-29 23:50:00'],
+  ['q', 'Q', 'accepted', '2026-11-29 23:55:00'],
 ];
 const KEPT2: Row[] = [
   ['Q', 600, 1, 0],
@@ -148,12 +152,14 @@ describe('survival_kept', () => {
   });
 });
 
-// Day 2's snapshot (11-29, ends 11-30 00:00) by hand, Q: events a 600, b 1200, c 1800, d and e 2400; censored f 7200,
-// g in progress since 11-29 09:00: 54,000 s. At risk n: 7, 6, 5, 4 at the event times.
-//   S(600) = 6/7, S(1200) = 5/7, S(1800) = 4/7, S(2400) = 4/7 · 2/4 = 2/7: median 2400 s, p90 null.
-//   Greenwood Σ: 1/42, + 1/30, + 1/20, + 2/8 = 0.357143. Lower band at 600: se = sqrt(1/42)/|ln 6/7| = 1.000990,
-//   (6/7)^exp(1.959964·se) = 0.334054 ≤ 0.5, so the median's low is 600; upper band at 2400: se = 0.597614/1.252763
-//   = 0.477037, (2/7)^exp(−1.959964·se) = 0.611507 > 0.5: the median's high is null.
+// Day 2's snapshot (11-29, ends 11-30 00:00) by hand, Q: events a 600, b 1200, c 1800, d and e 2400; censored q 300
+// and p 600 (in progress, from the day end: p ties with a's completion and stays at risk at 600 s), f 7200, g in
+// progress since 11-29 09:00: 54,000 s. 9 attempts, 4 censored. At risk n at the event times: 8, 6, 5, 4.
+//   S(600) = 7/8, S(1200) = 7/8 · 5/6 = 35/48, S(1800) = 35/48 · 4/5 = 7/12, S(2400) = 7/12 · 2/4 = 7/24:
+//   median 2400 s, p90 null (S never reaches 0.1).
+//   Greenwood Σ: 1/56, + 1/30, + 1/20, + 2/8 = 0.351190. Lower band at 600: se = sqrt(1/56)/|ln 7/8| = 1.000743,
+//   (7/8)^exp(1.959964·se) = 0.387000 ≤ 0.5, so the median's low is 600; upper band at 2400: se = 0.592613/1.232144
+//   = 0.480961, (7/24)^exp(−1.959964·se) = 0.618766 > 0.5: the median's high is null.
 describe('a snapshot on a date after every event reads survival_kept', () => {
   it('gives the hand-worked curve', async () => {
     const db = await twoDays();
@@ -162,8 +168,8 @@ describe('a snapshot on a date after every event reads survival_kept', () => {
     expect(q).toEqual({
       snapshot_date: '2026-11-29',
       quest_id: 'Q',
-      at_risk: 7,
-      censored: 2,
+      at_risk: 9,
+      censored: 4,
       survival_median_seconds: 2400,
       survival_median_low_seconds: 600,
       survival_median_high_seconds: null,
@@ -171,9 +177,9 @@ describe('a snapshot on a date after every event reads survival_kept', () => {
     });
     const curve = await getSurvivalCurve(db, '2026-11-29', 'Q');
     expect(curve.map((p) => p.seconds)).toEqual([600, 1200, 1800, 2400]);
-    for (const [i, s] of [6 / 7, 5 / 7, 4 / 7, 2 / 7].entries()) expect(curve[i]?.surviving).toBeCloseTo(s, 12);
-    expect(curve[0]?.surviving_low).toBeCloseTo(0.334054, 6);
-    expect(curve[3]?.surviving_high).toBeCloseTo(0.611507, 6);
+    for (const [i, s] of [7 / 8, 35 / 48, 7 / 12, 7 / 24].entries()) expect(curve[i]?.surviving).toBeCloseTo(s, 12);
+    expect(curve[0]?.surviving_low).toBeCloseTo(0.387, 6);
+    expect(curve[3]?.surviving_high).toBeCloseTo(0.618766, 6);
     db.close();
   });
 
@@ -206,7 +212,7 @@ describe('a snapshot on a date after every event reads survival_kept', () => {
     });
     expect((await getSurvival(db, '2026-11-28')).find((r) => r.quest_id === 'R')?.at_risk).toBe(1);
     const roster = join(tempDir(), 'roster.csv');
-    writeFileSync(roster, `player_id\n${'abcdefghikm'.split('').join('\n')}\n`);
+    writeFileSync(roster, `player_id\n${'abcdefghikmpq'.split('').join('\n')}\n`);
     await computeSnapshots(db, { asOf: '2026-11-29', roster }, silent);
     expect(await survivalRows(db, '2026-11-29')).toEqual(expected);
     await computeSnapshots(db, { asOf: '2026-11-29', backfill: true }, silent);
