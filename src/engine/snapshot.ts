@@ -36,7 +36,7 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
       extra.segments = (extra.segments ?? 0) + (await timed(() => writeSegments(db, tz, Boolean(opts.roster))))[1];
       if (opts.extras === false) return;
       await db.run(sqlFile('snapshot/day_end_pairs'));
-      extra.survival = (extra.survival ?? 0) + (await storeSurvival(db, Boolean(opts.roster)));
+      extra.survival = (extra.survival ?? 0) + (await storeSurvival(db));
       extra.chains = (extra.chains ?? 0) + (await storeChains(db));
     },
   );

@@ -3,7 +3,6 @@ import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
 import type { StateRefresh } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
-import { keepSurvival, survivalGone } from './survival.js';
 
 export interface Scope {
   refresh: number;
@@ -91,8 +90,6 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         await db.run(sqlFile('state/quantiles_gone'));
         await db.run(sqlFile('state/segment_open'));
       }
-      // The survival observations that never move (migration 017), likewise.
-      await keepSurvival(db, after === null, extended);
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
       for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
@@ -153,7 +150,6 @@ async function refreshCounts(db: Db, after: number | null): Promise<void> {
 async function gone(db: Db): Promise<void> {
   await db.run(sqlFile('state/completed_gone'));
   await db.run(sqlFile('state/open_gone'));
-  await survivalGone(db);
 }
 
 async function count(db: Db, from: string): Promise<number> {

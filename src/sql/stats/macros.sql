@@ -99,21 +99,3 @@ FROM (
   WHERE bucket <> 'completed'::quest_status
 )
 GROUP BY ALL;
-
--- The attempts among the state rows of `input` (a table or view with state_current's columns) whose Kaplan–Meier
--- observation never moves (README "Survival times"), per quest and time: completions with a time (events at
--- completion_seconds) and abandoned or failed attempts after an acceptance (censored at their end − latest
--- acceptance). What survival_kept keeps (migration 017); only attempts in progress move with the snapshot's day end.
--- The times are computed as survival/risk.sql computes them from the day's state, so both give the same doubles.
-CREATE OR REPLACE TEMP MACRO ql_survival_fixed(input) AS TABLE
-SELECT quest_id, t, count(*) FILTER (WHERE completed) AS completed, count(*) FILTER (WHERE NOT completed) AS censored
-FROM (
-  SELECT
-    quest_id,
-    bucket = 'completed'::quest_status AS completed,
-    CASE WHEN bucket = 'completed'::quest_status THEN completion_seconds ELSE epoch(valid_from) - epoch(last_accept) END AS t
-  FROM query_table(input)
-  WHERE (bucket = 'completed'::quest_status AND completion_seconds IS NOT NULL)
-    OR (bucket IN ('abandoned'::quest_status, 'failed'::quest_status) AND last_accept IS NOT NULL)
-)
-GROUP BY ALL;
