@@ -10,7 +10,6 @@ import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
 import {
   API_DIR,
-  type MonthSource,
   questDocument,
   questPaths,
   questsIndexPages,
@@ -26,7 +25,7 @@ import { type Chart, durationOverview, statusOverview, trendOverview } from './c
 import { fileIdOf, fileIds } from './file-ids.js';
 import { windowOf } from './history-files.js';
 import { stableJson } from './json.js';
-import { type Draw, type QuestPage, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
+import { type Draw, type QuestPage, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
 import { conversionOverview } from './rates.js';
 import { chainsOf, renderApi, renderIndex, renderList, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
@@ -98,18 +97,17 @@ const withVega =
   (charts) =>
     renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
 
-/** Renders and writes the quest pages' files (in this thread, or in render workers: render-pool.ts). */
-type QuestWriter = (pages: QuestPage[]) => Promise<void>;
-
-/** The index and every quest page; the quest pages by `quests` when given, else in this thread. */
+/**
+ * The index and every quest page (`pages`, from questPages). `inWorkers`: the quest pages' files, already being written
+ * by render workers (render-pool.ts), awaited here; without it they are written in this thread, after the index.
+ */
 export async function writePages(
   data: SiteData,
-  // fromPages: the month whose files the quest pages write (writeHistoryMonths).
-  source: MonthSource & { fromPages?: string | null },
+  pages: QuestPage[],
   renderer: SvgRenderer,
   write: Write,
   effects: Effects,
-  questWriter?: QuestWriter,
+  inWorkers?: Promise<void>,
 ): Promise<void> {
   const { quests } = data.snapshot;
   // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
@@ -124,7 +122,6 @@ export async function writePages(
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
-  const pages = questPages(data, source, source.fromPages ?? null);
   // The table's rows, pages and data file, worst conversion first; quest pages and chains keep catalogue order.
   const ordered = tableOrder(pages);
   const table = tablePages(ordered);
@@ -138,10 +135,6 @@ export async function writePages(
   await write(TABLE_DATA, stableJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
-    // Handed to the workers first, so they render while this thread writes the index and the segment pages.
-    const inWorkers = questWriter?.(pages);
-    // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.
-    inWorkers?.catch(() => {});
     for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
     if (inWorkers) return inWorkers;
     for (const [i, page] of pages.entries()) {
