@@ -8,14 +8,7 @@ import { InternalError } from '../domain/errors.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import {
-  API_DIR,
-  questDocument,
-  questPaths,
-  questsIndexPages,
-  type SiteData,
-  snapshotDocument,
-} from './api.js';
+import { API_DIR, questDocument, questPaths, questsIndexPages, type SiteData, snapshotDocument } from './api.js';
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import { writeChains } from './chains.js';
