@@ -79,7 +79,7 @@ interface MonthWriter {
 }
 
 /** What planHistoryMonths decided: the months index's entries, and which months are written here or by the pages. */
-export interface MonthPlan {
+interface MonthPlan {
   state: MonthState[];
   /** Months read and written by writeHistoryMonths. */
   write: Set<string>;
