@@ -72,49 +72,42 @@ function previousMonths(buildRoot: string): Map<string, MonthState> {
 
 interface MonthWriter {
   write(rel: string, content: string): Promise<void> | void;
+  /**
+   * A month whose files the quest pages write, from the rows they read anyway (the latest month, when the history
+   * window holds all of its dates): it is not read here.
+   */
+  fromPages?: string | null;
   /** Keeps a file the recycled site already holds, unchanged (and its compressed copies); false when it lacks it. */
   keep(rel: string): boolean;
   /** Months done of all (for a progress line). */
   progress?(done: number, total: number): void;
 }
 
-/** What planHistoryMonths decided: the months index's entries, and which months are written here or by the pages. */
-interface MonthPlan {
-  state: MonthState[];
-  /** Months read and written by writeHistoryMonths. */
-  write: Set<string>;
-  /** Files kept from the recycled site, and files the quest pages write. */
-  kept: number;
-  byPages: number;
-  /**
-   * The month whose files the quest pages write from the rows they read anyway (the latest month, when the history
-   * window holds all of its dates and it is not kept), else null.
-   */
-  fromPages: string | null;
-}
-
 /**
- * Decides, without reading a row, what happens to each month: months whose version and set of quests match what the
- * recycled site holds are kept (their files marked kept now), the latest one is left to the quest pages when their
- * window holds all of its dates, the others are for writeHistoryMonths. Known before any page is rendered, so the pages can start at once.
+ * Writes (or keeps) every quest's month files and the months index. Months whose version and set of quests match what
+ * the recycled site holds are kept without reading a row; the others are read from the source and written, except
+ * `out.fromPages`, which the quest pages write when this returns it.
  */
-export function planHistoryMonths(
+export async function writeHistoryMonths(
   data: SiteData,
   ids: Map<string, string>,
   source: MonthSource,
   buildRoot: string,
-  out: Pick<MonthWriter, 'keep'>,
-): MonthPlan {
-  const byPages = monthFromWindow(data.history, source, data.snapshot.meta.snapshot_date);
+  out: MonthWriter,
+): Promise<{ written: number; kept: number; fromPages: string | null }> {
   const before = previousMonths(buildRoot);
   const published = new Set(data.snapshot.quests.map((q) => q.quest_id));
   const fileIdsOf = filesByMonth(source, published, ids);
-  const plan: MonthPlan = { state: [], write: new Set(), kept: 0, byPages: 0, fromPages: null };
-  for (const m of source.months) {
+  const state: MonthState[] = [];
+  let written = 0;
+  let kept = 0;
+  let fromPages: string | null = null;
+  for (const [k, m] of source.months.entries()) {
+    out.progress?.(k, source.months.length);
     const monthFiles = fileIdsOf(m.month);
     const files = createHash('sha256').update(monthFiles.join('\n')).digest('hex');
     const version = `${MONTH_FORMAT}:${m.version}`;
-    plan.state.push({ month: m.month, version, dates: m.dates, files });
+    state.push({ month: m.month, version, dates: m.dates, files });
     const prev = before.get(m.month);
     // Every file must still be there: one the walk dropped (a link planted in its place) makes the month written again.
     if (
@@ -123,31 +116,14 @@ export function planHistoryMonths(
       prev.files === files &&
       monthFiles.every((f) => out.keep(monthPath(f, m.month)))
     ) {
-      plan.kept += monthFiles.length;
-    } else if (m.month === byPages) {
-      plan.fromPages = m.month;
-      plan.byPages += monthFiles.length;
-    } else plan.write.add(m.month);
-  }
-  return plan;
-}
-
-/**
- * Writes the months `plan` leaves to this function (read from the source, a quest's file per published quest with
- * rows) and the months index; returns the files written (the pages' included) and kept.
- */
-export async function writeHistoryMonths(
-  data: SiteData,
-  ids: Map<string, string>,
-  source: MonthSource,
-  plan: MonthPlan,
-  out: Pick<MonthWriter, 'write' | 'progress'>,
-): Promise<{ written: number; kept: number }> {
-  const published = new Set(data.snapshot.quests.map((q) => q.quest_id));
-  let written = plan.byPages;
-  for (const [k, m] of source.months.entries()) {
-    out.progress?.(k, source.months.length);
-    if (!plan.write.has(m.month)) continue;
+      kept += monthFiles.length;
+      continue;
+    }
+    if (m.month === out.fromPages) {
+      fromPages = m.month;
+      written += monthFiles.length;
+      continue;
+    }
     const rows = await source.load(m.month);
     let i = 0;
     while (i < rows.length) {
@@ -163,8 +139,8 @@ export async function writeHistoryMonths(
     }
   }
   out.progress?.(source.months.length, source.months.length);
-  await out.write(MONTHS_INDEX, stableJson({ schema_version: API_SCHEMA_VERSION, months: plan.state }));
-  return { written, kept: plan.kept };
+  await out.write(MONTHS_INDEX, stableJson({ schema_version: API_SCHEMA_VERSION, months: state }));
+  return { written, kept, fromPages };
 }
 
 /**
@@ -236,10 +212,10 @@ export function withEntries(
 }
 
 /**
- * The month whose files the quest pages can write (the latest one), when the history window holds every date of it; else
+ * The month whose files the quest pages write (the latest one), when the history window holds every date of it; else
  * null (writeHistoryMonths reads it).
  */
-function monthFromWindow(history: readonly QuestStats[], source: MonthSource, date: string): string | null {
+export function monthFromWindow(history: readonly QuestStats[], source: MonthSource, date: string): string | null {
   const month = date.slice(0, 7);
   const stored = source.months.find((m) => m.month === month);
   const dates = new Set<string>();

@@ -29,10 +29,9 @@ import { ChartRenderer, type SvgRenderer } from './chart-render.js';
 import { ENCODINGS } from './compress.js';
 import { fileIds } from './file-ids.js';
 import { type FileRecord, FileSink } from './file-sink.js';
-import { HISTORY_WINDOW, monthsFromHistory, planHistoryMonths, writeHistoryMonths } from './history-files.js';
+import { HISTORY_WINDOW, monthFromWindow, monthsFromHistory, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
-import { questPages } from './quest-pages.js';
 import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
 import type { SegmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments, segmentOptions } from './segments.js';
@@ -199,7 +198,8 @@ async function buildSite(
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
   const write = async (rel: string, content: string | Buffer) => note(await sink.put(rel, content));
-  // Quest pages in worker threads when the site is large enough (render-pool.ts).
+  // Quest pages in worker threads when the site is large enough (render-pool.ts); started now, they load while the
+  // assets and month files are written.
   const workers = renderWorkers(opts.workers, data.snapshot.quests.length);
   const pool = workers > 0 ? new RenderPool(workers, { root: tmp, found: [...found], shared: sharedOf(data) }) : null;
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
@@ -209,24 +209,19 @@ async function buildSite(
     return true;
   };
   try {
-    const source = data.months ?? monthsFromHistory(data.history);
-    const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
-    // Which months are kept and which the pages write is known without rendering or reading anything, so the quest
-    // pages go to the workers first: they render while this thread writes the assets, API indexes, months and index.
-    const plan = planHistoryMonths(data, ids, source, tmp, { keep });
-    const pages = questPages(data, source, plan.fromPages);
-    const inWorkers = pool?.writer(data, site, note, (done, total) =>
-      effects.progress?.(progressMessages.publishPages, done, total, 'pages'),
-    )(pages);
-    // Awaited in writePages: a failure before then must not count as unhandled (the catch below closes the pool).
-    inWorkers?.catch(() => {});
     await writeAssets(write);
     await writeApiIndexes(data, write);
+    const source = data.months ?? monthsFromHistory(data.history);
+    const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
     const progress = (done: number, total: number) =>
       effects.progress?.(progressMessages.publishHistory, done, total, 'months');
-    const months = await writeHistoryMonths(data, ids, source, plan, { write, progress });
+    const fromPages = monthFromWindow(data.history, source, data.snapshot.meta.snapshot_date);
+    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress, fromPages });
     effects.log(publishMessages.historyMonths(months.written, months.kept));
-    await writePages(data, pages, renderer, write, effects, inWorkers);
+    const pages = (done: number, total: number) =>
+      effects.progress?.(progressMessages.publishPages, done, total, 'pages');
+    const quests = pool ? pool.writer(data, site, note, pages) : undefined;
+    await writePages(data, { ...source, fromPages: months.fromPages }, renderer, write, effects, quests);
     await pool?.close();
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     // Last: it lists every API file written above.

@@ -8,7 +8,15 @@ import { InternalError } from '../domain/errors.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import { API_DIR, questDocument, questPaths, questsIndexPages, type SiteData, snapshotDocument } from './api.js';
+import {
+  API_DIR,
+  type MonthSource,
+  questDocument,
+  questPaths,
+  questsIndexPages,
+  type SiteData,
+  snapshotDocument,
+} from './api.js';
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import { writeChains } from './chains.js';
@@ -18,7 +26,7 @@ import { type Chart, durationOverview, statusOverview, trendOverview } from './c
 import { fileIdOf, fileIds } from './file-ids.js';
 import { windowOf } from './history-files.js';
 import { stableJson } from './json.js';
-import { type Draw, type QuestPage, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
+import { type Draw, type QuestPage, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
 import { conversionOverview } from './rates.js';
 import { chainsOf, renderApi, renderIndex, renderList, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
@@ -90,17 +98,18 @@ const withVega =
   (charts) =>
     renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
 
-/**
- * The index and every quest page (`pages`, from questPages). `inWorkers`: the quest pages' files, already being written
- * by render workers (render-pool.ts), awaited here; without it they are written in this thread, after the index.
- */
+/** Renders and writes the quest pages' files (in this thread, or in render workers: render-pool.ts). */
+type QuestWriter = (pages: QuestPage[]) => Promise<void>;
+
+/** The index and every quest page; the quest pages by `quests` when given, else in this thread. */
 export async function writePages(
   data: SiteData,
-  pages: QuestPage[],
+  // fromPages: the month whose files the quest pages write (writeHistoryMonths).
+  source: MonthSource & { fromPages?: string | null },
   renderer: SvgRenderer,
   write: Write,
   effects: Effects,
-  inWorkers?: Promise<void>,
+  questWriter?: QuestWriter,
 ): Promise<void> {
   const { quests } = data.snapshot;
   // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
@@ -115,6 +124,7 @@ export async function writePages(
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
+  const pages = questPages(data, source, source.fromPages ?? null);
   // The table's rows, pages and data file, worst conversion first; quest pages and chains keep catalogue order.
   const ordered = tableOrder(pages);
   const table = tablePages(ordered);
@@ -128,6 +138,10 @@ export async function writePages(
   await write(TABLE_DATA, stableJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
+    // Handed to the workers first, so they render while this thread writes the index and the segment pages.
+    const inWorkers = questWriter?.(pages);
+    // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.
+    inWorkers?.catch(() => {});
     for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
     if (inWorkers) return inWorkers;
     for (const [i, page] of pages.entries()) {
