@@ -7,7 +7,7 @@ import { questDocument, type SiteData } from '../src/publish/api.js';
 import { ChartRenderer, renumberIds } from '../src/publish/chart-render.js';
 import { histogramChart, questStatusChart } from '../src/publish/charts.js';
 import { decodeFileId, encodeFileId, fileIds } from '../src/publish/file-ids.js';
-import { isoDuration, stableJson } from '../src/publish/json.js';
+import { isoDuration, round, stableJson } from '../src/publish/json.js';
 import { publish, writeSite } from '../src/publish/publish.js';
 import { scriptJson } from '../src/publish/report.js';
 import { NOW, ODD_ID, SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
@@ -63,6 +63,19 @@ describe('JSON documents', () => {
       'PT25H1M1S',
     ]);
     expect(isoDuration(null)).toBeNull();
+  });
+
+  it('round the same whichever order a figure was summed in, exact halves included', () => {
+    // 0.15625 is 5/32: one backfill's running product gave it exactly, another 0.15624999999999994 (a few ulps
+    // below); both must publish 15.63 (Math.round alone gave 15.62 for the second).
+    expect(round(0.15625 * 100, 2)).toBe(15.63);
+    expect(round(0.15624999999999994 * 100, 2)).toBe(15.63);
+    expect(round(0.1 + 0.2, 2)).toBe(0.3);
+    expect(round(2.675, 2)).toBe(2.68); // 2.67499999999999982236431605997495353221893310546875 in binary
+    expect(round(1.004, 2)).toBe(1);
+    expect(round(-0.001, 2)).toBe(0);
+    expect(round(123456789.125, 2)).toBe(123456789.13);
+    expect(round(Number.NaN, 2)).toBeNull();
   });
 
   it('keep the original web API fields for a quest', () => {

@@ -2,7 +2,7 @@
 import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
 import type { StateRefresh } from '../domain/types.js';
-import { type Db, sqlFile } from './db.js';
+import { type Db, runScript, sqlFile } from './db.js';
 
 export interface Scope {
   refresh: number;
@@ -44,6 +44,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   const settings = { preserve_insertion_order: false, force_compression: 'dictionary' };
   // The interval rules, shared by the full recompute and the incremental step.
   await db.run(sqlFile('state/macros'));
+  await db.run(sqlFile('state/open_values_of'));
   return db.withSettings(settings, () =>
     db.transaction(async () => {
       // A night continued from the state finds the current rows of its pairs first: the pairs' merge reads them.
@@ -77,7 +78,10 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         const players = await count(db, '(SELECT player_id FROM state_redo UNION SELECT player_id FROM state_ext)');
         result = { players, recomputed, rows: redone + rows };
       }
-      await db.run(sqlFile('state/open_values'));
+      // A rebuild stores its open rows straight from state_intervals (state/current_all.sql); see recompute.
+      await runScript(db, sqlFile(after === null ? 'state/current_all' : 'state/open_values'), {
+        refresh: scope.refresh,
+      });
       // The continued pairs' closed rows leave their groups (state/open_gone_ext.sql reads their new rows' values).
       if (extended) await db.run(sqlFile('state/open_gone_ext'));
       // Players whose own values moved without a recompute (a late file) keep them right on their open rows; most
@@ -96,7 +100,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       }
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
-      for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
+      for (const v of ['state_redo_events', 'state_ext_events', 'state_open_all'])
+        await db.run(`DROP VIEW IF EXISTS temp.${v}`);
       for (const t of [
         'state_new',
         'state_touched',
@@ -125,13 +130,16 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   );
 }
 
-/** Recomputes the players in state_redo (`everyone`: it holds all players with events); returns the intervals written. */
+/**
+ * Recomputes the players in state_redo (`everyone`: it holds all players with events); returns the intervals written.
+ * Their open rows go to state_open, except in a rebuild (`everyone`), whose open rows state/current_all.sql reads.
+ */
 async function recompute(db: Db, refresh: number, everyone: boolean): Promise<number> {
   await db.run('DELETE FROM state_intervals WHERE player_id IN (SELECT player_id FROM state_redo)');
   await db.run('DELETE FROM state_current WHERE player_id IN (SELECT player_id FROM state_redo)');
   await db.run(sqlFile(everyone ? 'state/redo_events_all' : 'state/redo_events'));
   const inserted = await db.one<{ Count: string | number }>(sqlFile('state/quest_state'), { refresh });
-  await db.run(sqlFile('state/current'), { refresh });
+  if (!everyone) await db.run(sqlFile('state/current'), { refresh });
   return Number(inserted?.Count ?? 0);
 }
 

@@ -91,11 +91,16 @@ function objectKeyOrder(sorted: string[]): string[] {
   return [...indexes, ...sorted.filter((k) => !isIndex(k))];
 }
 
-/** Rounds away floating-point noise (e.g. a mean summed in another order) so re-runs give identical bytes. */
+/**
+ * Rounds away floating-point noise (e.g. a mean summed in another order) so re-runs give identical bytes. The scaled
+ * value is first cut to 15 significant digits: a sum in another order can land a few ulps below an exact half (a
+ * survival of 0.15625 stored as 0.15624999999999994 by one backfill and exactly by another), which Math.round alone
+ * would publish as 15.62 against 15.63.
+ */
 export function round(x: number | null, digits: number): number | null {
   if (x === null || !Number.isFinite(x)) return null;
   const f = 10 ** digits;
-  const r = Math.round(x * f) / f;
+  const r = Math.round(Number((x * f).toPrecision(15))) / f;
   return Object.is(r, -0) ? 0 : r;
 }
 

@@ -1,5 +1,7 @@
 // Each read of a publish in isolation (what loadSiteData and the month files ask), on nightly-ab.mjs's database:
 //   node bench/results/issue16/reads-part.mjs DIST QUESTS DAYS [ROUNDS]
+// or on any database (a copy: it is opened read-only all the same) at one of its snapshot dates:
+//   QL_READS_DB=FILE QL_READS_DATE=YYYY-MM-DD node bench/results/issue16/reads-part.mjs DIST - - [ROUNDS]
 // Prints per read the median of ROUNDS (default 3) wall and process CPU ms (DuckDB's threads included).
 const [dist, qs, ds, rs] = process.argv.slice(2);
 const { Db } = await import(`${dist}/engine/db.js`);
@@ -9,8 +11,9 @@ const { getChains } = await import(`${dist}/engine/chains.js`);
 const { loadChanges } = await import(`${dist}/engine/changes.js`);
 const { loadSegments, segmentOptions } = await import(`${dist}/publish/segments.js`);
 const days = Number(ds);
-const db = await Db.open(`${process.env.QL_PUB_WORK ?? '/tmp/ql-pub-ab'}/q${qs}-d${ds}.duckdb`, { readOnly: true });
-const date = new Date(Date.UTC(2026, 0, 1) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+const file = process.env.QL_READS_DB ?? `${process.env.QL_PUB_WORK ?? '/tmp/ql-pub-ab'}/q${qs}-d${ds}.duckdb`;
+const db = await Db.open(file, { readOnly: true, ...(process.env.QL_READS_THREADS ? { threads: Number(process.env.QL_READS_THREADS) } : {}) });
+const date = process.env.QL_READS_DATE ?? new Date(Date.UTC(2026, 0, 1) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
 const seg = segmentOptions(undefined);
 const reads = {
   snapshot: () => r.getSnapshot(db, date),

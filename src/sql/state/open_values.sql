@@ -1,7 +1,7 @@
 -- Stores the refresh's open rows (state_open) in state_current with their segment values: the pair's build and
 -- platform (pair_first) and the player's own (player_values, player_first), all merged before the state. Kept as
 -- state_open_values for segment_completed (state/segment_completed.sql).
--- The night's pairs and players come from the merges (they read pair_first, player_values and player_first once);
+-- The night's pairs and players come from the merges (they read pair_first, player_values and player_first once),
 -- the big tables are read only for recomputed players' other pairs, or players without new events, and then only
 -- their rows (a semi join whose hash table holds those few): with plain outer joins DuckDB read every table again
 -- and built its hash tables on player_values and player_first whole (estimating state_open as big as pair_first).
