@@ -2,7 +2,7 @@
 import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
 import type { StateRefresh } from '../domain/types.js';
-import { type Db, runScript, sqlFile } from './db.js';
+import { type Db, sqlFile } from './db.js';
 
 export interface Scope {
   refresh: number;
@@ -44,7 +44,6 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
   const settings = { preserve_insertion_order: false, force_compression: 'dictionary' };
   // The interval rules, shared by the full recompute and the incremental step.
   await db.run(sqlFile('state/macros'));
-  await db.run(sqlFile('state/open_values_of'));
   return db.withSettings(settings, () =>
     db.transaction(async () => {
       // A night continued from the state finds the current rows of its pairs first: the pairs' merge reads them.
@@ -79,9 +78,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         result = { players, recomputed, rows: redone + rows };
       }
       // A rebuild stores its open rows straight from state_intervals (state/current_all.sql); see recompute.
-      await runScript(db, sqlFile(after === null ? 'state/current_all' : 'state/open_values'), {
-        refresh: scope.refresh,
-      });
+      if (after === null) await db.run(sqlFile('state/current_all'), { refresh: scope.refresh });
+      else await db.run(sqlFile('state/open_values'));
       // The continued pairs' closed rows leave their groups (state/open_gone_ext.sql reads their new rows' values).
       if (extended) await db.run(sqlFile('state/open_gone_ext'));
       // Players whose own values moved without a recompute (a late file) keep them right on their open rows; most
@@ -100,8 +98,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
       }
       await db.run(sqlFile('state/meta'));
       await db.run('DELETE FROM dirty_players');
-      for (const v of ['state_redo_events', 'state_ext_events', 'state_open_all'])
-        await db.run(`DROP VIEW IF EXISTS temp.${v}`);
+      for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
       for (const t of [
         'state_new',
         'state_touched',
