@@ -100,7 +100,10 @@ function objectKeyOrder(sorted: string[]): string[] {
 export function round(x: number | null, digits: number): number | null {
   if (x === null || !Number.isFinite(x)) return null;
   const f = 10 ** digits;
-  const r = Math.round(Number((x * f).toPrecision(15))) / f;
+  const y = x * f;
+  // toPrecision costs ~0.3 µs; it can only move a value within 1e-6 of a half (below 1e7, 15 digits reach 1e-8).
+  const near = Math.abs(y - Math.floor(y) - 0.5) < 1e-6 || Math.abs(y) >= 1e7;
+  const r = Math.round(near ? Number(y.toPrecision(15)) : y) / f;
   return Object.is(r, -0) ? 0 : r;
 }
 
