@@ -243,17 +243,17 @@ async function buildSite(
     throw err;
   }
   const ms = Math.round(performance.now() - t0);
+  // Compressed copies made in this thread and in the render workers.
+  const copies = sink.gz.count + (pool?.copies ?? 0);
   const summary = {
     out,
     snapshotDate: data.snapshot.meta.snapshot_date,
     quests: data.snapshot.quests.length,
-    files: files + sink.gz.count + (pool?.copies ?? 0),
+    files: files + copies,
     ms,
     alerts: data.changes?.alerts ?? [],
   };
-  effects.log(
-    publishMessages.written(files, summary.quests, out, ms, sink.gz.count + (pool?.copies ?? 0), site.unchanged),
-  );
+  effects.log(publishMessages.written(files, summary.quests, out, ms, copies, site.unchanged));
   if (data.changes) {
     // Beside the site, written only when an alert fired: a digest there is always the latest run's.
     const digest = digestOf(out);
