@@ -17,30 +17,32 @@ WITH counted AS (
   WHERE first_seen IS NULL OR first_seen < (SELECT day_end FROM snapshot_days)
   GROUP BY ALL
 ),
-completed AS (
-  -- The kept rows with their value as the day shows it (a cohort key's cohort, '(none)' for a missing value).
-  SELECT k.*, CASE WHEN k.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(k.value, '(none)') END
-    AS shown
-  FROM segment_completed_day k
-  LEFT JOIN segment_cohorts c ON c.q = k.cohort_key
-),
 cells AS (
   -- Per (quest, dimension, value) and bucket: states under the pair's values (pair; cohort is the player's) and under
-  -- the player's own (own), the kept groups with their value as the day shows it.
+  -- the player's own (own), the kept groups with their value as the day shows it (a cohort key's cohort, '(none)'
+  -- for a missing value); the completed groups with their completion sums.
   SELECT o.quest_id, CASE o.dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform'
       ELSE o.dimension END AS dimension,
     CASE WHEN o.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(o.value, '(none)') END AS value,
     o.bucket, o.n, o.dimension IN ('build', 'platform', 'cohort') AS pair,
-    o.dimension IN ('own_build', 'own_platform', 'cohort') AS own
+    o.dimension IN ('own_build', 'own_platform', 'cohort') AS own,
+    NULL::BIGINT AS seconds_n, NULL::DOUBLE AS seconds_sum, NULL::DOUBLE AS seconds_min, NULL::DOUBLE AS seconds_max,
+    NULL::BIGINT AS attempts_sum, NULL::BIGINT AS anomalies
   FROM segment_open_day o
   LEFT JOIN segment_cohorts c ON c.q = o.cohort_key
   UNION ALL
-  SELECT quest_id, CASE dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform' ELSE dimension END,
-    shown, 'completed'::quest_status, completed, dimension IN ('build', 'platform', 'cohort'),
-    dimension IN ('own_build', 'own_platform', 'cohort')
-  FROM completed
+  SELECT k.quest_id, CASE k.dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform'
+      ELSE k.dimension END,
+    CASE WHEN k.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(k.value, '(none)') END,
+    'completed'::quest_status, k.completed, k.dimension IN ('build', 'platform', 'cohort'),
+    k.dimension IN ('own_build', 'own_platform', 'cohort'), k.seconds_n, k.seconds_sum, k.seconds_min, k.seconds_max,
+    k.attempts_sum, k.anomalies
+  FROM segment_completed_day k
+  LEFT JOIN segment_cohorts c ON c.q = k.cohort_key
 ),
 counts AS (
+  -- Counts per bucket, and the completion figures under the pair's values from the kept sums (a mean is the sum over
+  -- the count, as avg).
   SELECT quest_id, dimension, value,
     sum(n) FILTER (WHERE pair AND bucket = 'accepted'::quest_status) AS accepted,
     sum(n) FILTER (WHERE pair AND bucket = 'declined'::quest_status) AS declined,
@@ -48,18 +50,11 @@ counts AS (
     sum(n) FILTER (WHERE pair AND bucket = 'abandoned'::quest_status) AS abandoned,
     sum(n) FILTER (WHERE pair AND bucket = 'failed'::quest_status) AS failed,
     sum(n) FILTER (WHERE pair) AS encountered,
-    sum(n) FILTER (WHERE own) AS encountered_own
+    sum(n) FILTER (WHERE own) AS encountered_own,
+    sum(seconds_n) FILTER (WHERE pair) AS seconds_n, sum(seconds_sum) FILTER (WHERE pair) AS seconds_sum,
+    min(seconds_min) FILTER (WHERE pair) AS min_seconds, max(seconds_max) FILTER (WHERE pair) AS max_seconds,
+    sum(attempts_sum) FILTER (WHERE pair) AS attempts_sum, sum(anomalies) FILTER (WHERE pair) AS anomalies
   FROM cells
-  GROUP BY ALL
-),
-sums AS (
-  -- Completion figures under the pair's values, from the kept sums (a mean is the sum over the count, as avg).
-  SELECT quest_id, dimension, shown AS value,
-    sum(seconds_n) AS seconds_n, sum(seconds_sum) AS seconds_sum, min(seconds_min) AS min_seconds,
-    max(seconds_max) AS max_seconds, sum(completed) AS completed, sum(attempts_sum) AS attempts_sum,
-    sum(anomalies) AS anomalies
-  FROM completed
-  WHERE dimension IN ('build', 'platform', 'cohort')
   GROUP BY ALL
 ),
 own AS (
@@ -101,20 +96,19 @@ SELECT
   coalesce(a.abandoned, 0)::INTEGER,
   coalesce(a.failed, 0)::INTEGER,
   (coalesce(o.n, 0) - coalesce(a.encountered_own, 0))::INTEGER AS not_encountered,
-  CASE WHEN t.seconds_n > 0 THEN t.seconds_sum / t.seconds_n END,
-  t.min_seconds,
-  t.max_seconds,
+  CASE WHEN a.seconds_n > 0 THEN a.seconds_sum / a.seconds_n END,
+  a.min_seconds,
+  a.max_seconds,
   q.q[1],
   q.q[2],
-  t.attempts_sum / t.completed,
-  coalesce(t.anomalies, 0)::INTEGER
+  a.attempts_sum / a.completed,
+  coalesce(a.anomalies, 0)::INTEGER
 -- Every (value, quest) of the day's snapshot.
 FROM main.snapshots s
 JOIN snapshot_days d ON d.snapshot_date = s.snapshot_date
 CROSS JOIN vals v
 LEFT JOIN own_counts o ON o.dimension = v.dimension AND o.value = v.value
 LEFT JOIN counts a ON a.quest_id = s.quest_id AND a.dimension = v.dimension AND a.value = v.value
-LEFT JOIN sums t ON t.quest_id = s.quest_id AND t.dimension = v.dimension AND t.value = v.value
 LEFT JOIN segment_quantiles_day q ON q.quest_id = s.quest_id AND q.dimension = v.dimension AND q.value = v.value
 -- No order: one date (segments/snapshots.sql says why the rows are not sorted further).
 ;
