@@ -14,10 +14,16 @@ export function checkDimension(name: string): Dimension {
  * Writes the segment rows of the dates in snapshot_days (the snapshot rows of those dates must be written first):
  * one statement for every date, dimension, value and quest. Called inside the snapshot's transaction, which
  * deleted the dates' old rows. A run of one day (the nightly's) reads that day's state directly: the multi-day
- * statement's machinery costs more than the day's figures. `roster`: only a roster's players count.
+ * statement's machinery costs more than the day's figures. `roster`: only a roster's players count. `covers`: the
+ * run's keptCovers, when the caller asked already (the per-quest figures do).
  */
-export async function writeSegments(db: Db, tz: string, roster: boolean): Promise<void> {
-  const kept = await keptCovers(db, roster);
+export async function writeSegments(
+  db: Db,
+  tz: string,
+  roster: boolean,
+  covers: Promise<Covers | undefined> = keptCovers(db, roster),
+): Promise<void> {
+  const kept = await covers;
   if (kept) {
     // The sums and counts the state refresh keeps, when they are the day's, and the quantiles of the groups whose
     // completions did not change: the nightly's date sorts only the changed groups' completion times.
@@ -47,11 +53,16 @@ export async function writeSegments(db: Db, tz: string, roster: boolean): Promis
   }
 }
 
+interface Covers {
+  completed: boolean;
+  open: boolean;
+}
+
 /**
  * For a run of one day (undefined for more): which of the kept sums (segment_completed) and counts (segment_open)
  * are that day's (segments/covers.sql); neither with a roster, as they count every player.
  */
-export async function keptCovers(db: Db, roster: boolean): Promise<{ completed: boolean; open: boolean } | undefined> {
+export async function keptCovers(db: Db, roster: boolean): Promise<Covers | undefined> {
   const days = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_days');
   if (days?.n !== 1) return undefined;
   if (roster) return { completed: false, open: false };

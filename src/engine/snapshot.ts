@@ -21,19 +21,23 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
   if (state.players > 0) {
     effects.log(statsMessages.state(state.players, state.recomputed, state.rows, stateMs));
   }
+  // The run's kept-covers answer, asked once for the figures and the segments.
+  let covers: ReturnType<typeof keptCovers> | undefined;
   return snapshotDays(
     db,
     opts,
     effects,
     async () => {
       // On a date after every event (the nightly's) the counts and sums the state refresh keeps are the day's.
-      const kept = (await keptCovers(db, Boolean(opts.roster)))?.open === true;
+      covers = keptCovers(db, Boolean(opts.roster));
+      const kept = (await covers)?.open === true;
       if (kept) await db.run(sqlFile('snapshot/quantiles_kept'));
       await db.run(sqlFile(kept ? 'snapshot/figures_kept' : 'snapshot/figures'));
     },
     async (extra, tz) => {
       // Segments, survival times and chain funnels read the same day-end state; timed apart, as they are optional.
-      extra.segments = (extra.segments ?? 0) + (await timed(() => writeSegments(db, tz, Boolean(opts.roster))))[1];
+      extra.segments =
+        (extra.segments ?? 0) + (await timed(() => writeSegments(db, tz, Boolean(opts.roster), covers)))[1];
       if (opts.extras === false) return;
       await db.run(sqlFile('snapshot/day_end_pairs'));
       extra.survival = (extra.survival ?? 0) + (await storeSurvival(db));
