@@ -11,11 +11,13 @@
 -- one-day runs store the same rows.
 INSERT INTO segment_snapshots
 WITH counted AS (
-  -- The counted players (seen before the day end; a roster's always) per quarter hour of first sighting.
-  SELECT time_bucket(INTERVAL 15 MINUTE, seen) AS q, count(*) AS n
-  FROM snapshot_players
-  WHERE first_seen IS NULL OR first_seen < (SELECT day_end FROM snapshot_days)
-  GROUP BY ALL
+  -- The counted players (seen before the day end; a roster's always) per quarter hour of first sighting (counted
+  -- with the cohorts), and a roster's players never seen (no quarter hour).
+  SELECT q, n FROM segment_cohorts WHERE n > 0
+  UNION ALL
+  SELECT NULL, count(*) FROM snapshot_players
+  WHERE seen IS NULL AND (first_seen IS NULL OR first_seen < (SELECT day_end FROM snapshot_days))
+  HAVING count(*) > 0
 ),
 cells AS (
   -- Per (quest, dimension, value) and bucket: states under the pair's values (pair; cohort is the player's) and under
