@@ -11,9 +11,9 @@
 -- one-day runs store the same rows.
 INSERT INTO segment_snapshots
 WITH counted AS (
-  -- The counted players (seen before the day end; a roster's always) per quarter hour of first sighting (counted
-  -- with the cohorts), and a roster's players never seen (no quarter hour).
-  SELECT q, n FROM segment_cohorts WHERE n > 0
+  -- The counted players (seen before the day end; a roster's always) per quarter hour of first sighting, with its
+  -- cohort (counted with the cohorts), and a roster's players never seen (no quarter hour, no cohort).
+  SELECT cohort, n FROM segment_cohorts WHERE n > 0
   UNION ALL
   SELECT NULL, count(*) FROM snapshot_players
   WHERE seen IS NULL AND (first_seen IS NULL OR first_seen < (SELECT day_end FROM snapshot_days))
@@ -59,24 +59,24 @@ counts AS (
   FROM cells
   GROUP BY ALL
 ),
+own_values AS (
+  SELECT build, platform, count(*) AS n
+  FROM snapshot_values
+  WHERE first_ts < (SELECT day_end FROM snapshot_days)
+  GROUP BY ALL
+),
 own AS (
   -- Counted players per own value: build and platform of those whose first quest event came before the day end
   -- (each of them a counted player: seen no later than that event, or on the roster; snapshot_values holds only
   -- counted players' values), '(none)' for the rest of the day's players; cohort of their first sighting.
-  SELECT 'cohort' AS dimension, coalesce(c.cohort, '(none)') AS value, p.n
-  FROM counted p LEFT JOIN segment_cohorts c ON c.q = p.q
+  SELECT 'cohort' AS dimension, coalesce(cohort, '(none)') AS value, n
+  FROM counted
   UNION ALL
   SELECT unnest(['build', 'platform']), unnest([coalesce(build, '(none)'), coalesce(platform, '(none)')]), n
-  FROM (
-    SELECT build, platform, count(*) AS n
-    FROM snapshot_values
-    WHERE first_ts < (SELECT day_end FROM snapshot_days)
-    GROUP BY ALL
-  )
+  FROM own_values
   UNION ALL
   SELECT unnest(['build', 'platform']), '(none)',
-    (SELECT sum(n) FROM counted)
-    - (SELECT count(*) FROM snapshot_values WHERE first_ts < (SELECT day_end FROM snapshot_days))
+    (SELECT sum(n) FROM counted) - coalesce((SELECT sum(n) FROM own_values), 0)
 ),
 own_counts AS (SELECT dimension, value, sum(n) AS n FROM own GROUP BY ALL HAVING sum(n) > 0),
 vals AS (
