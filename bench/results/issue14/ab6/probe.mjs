@@ -2,7 +2,8 @@
 // shifted SHIFT days, refreshState), then the one-date snapshot; when the statement NAME (a .sql file under src/sql)
 // comes, its query and the query of VARIANT (a .sql file, same parameters) are each run N times alternating into temp
 // tables (INSERT INTO t -> CREATE TEMP TABLE), process CPU each, EXPLAIN=1 prints both plans once (operators >= 2 ms),
-// and the two results are compared (EXCEPT ALL both ways); then the original statement runs as the build does.
+// and the two results are compared (EXCEPT ALL both ways); then the original statement runs as the build does. Also
+// prints the refresh result and, at the statement, the kept quantile rows and kept completion sums.
 // usage: [N=3] [EXPLAIN=1] node probe.mjs DIST DB NAME VARIANT [DAY] [SHIFT] [TZ]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
