@@ -1,6 +1,6 @@
 // The notebooks' read copy: two slots, the spare patched where it differs, never a slot a reader holds.
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../src/engine/db.js';
@@ -67,6 +67,33 @@ describe('the read copy', () => {
     await refresh(db);
     await addEvents(db, 1);
     expect(await refresh(db)).toEqual({ mode: 'patched', same: true, slot: 0 });
+    db.close();
+  });
+
+  it('with `after`, checkpoints at once and copies only once that settles, resolved or rejected', async () => {
+    const db = await Db.open(await tinyDb(tempDir()));
+    for (const settle of ['resolve', 'reject'] as const) {
+      await addEvents(db, 1);
+      const before = readCopyPath(db.path);
+      const had = existsSync(before) ? readFileSync(before) : undefined;
+      let release: (v?: unknown) => void = () => {};
+      const after = new Promise((resolve, reject) => {
+        release = settle === 'resolve' ? resolve : reject;
+      });
+      after.catch(() => {});
+      const events = await count(db);
+      const { done } = await startReadCopy(db, undefined, { after });
+      // The checkpoint ran: the database file holds the new event before the copy is made.
+      const checkpointed = readFileSync(db.path);
+      await new Promise((r) => setTimeout(r, 200));
+      // (Buffers compared with equals: a deep toEqual of megabytes takes minutes.)
+      expect(existsSync(before) ? readFileSync(before).equals(had ?? Buffer.alloc(0)) : had === undefined).toBe(true);
+      // Reads of the database are allowed meanwhile (what publish does then).
+      expect(await count(db)).toBe(events);
+      release();
+      const c = await done;
+      expect(readFileSync(c.path).equals(checkpointed)).toBe(true);
+    }
     db.close();
   });
 

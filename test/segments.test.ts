@@ -71,6 +71,14 @@ describe('segments', () => {
       ['1.4', null, null, null, 1],
       ['1.5', 1800, 1800, 1800, 0],
     ]);
+    // A list of quests reads those quests' rows only, in the same order (an empty list reads none).
+    expect(await getSegmentRows(db, { date: '2026-11-28', dimension: 'build', quests: ['Q2'] })).toEqual(
+      rows.filter((r) => r.quest_id === 'Q2'),
+    );
+    expect(await getSegmentRows(db, { date: '2026-11-28', quests: ['Q2', 'Q1'] })).toEqual(
+      await getSegmentRows(db, { date: '2026-11-28' }),
+    );
+    expect(await getSegmentRows(db, { date: '2026-11-28', quests: [] })).toEqual([]);
     db.close();
   });
 

@@ -43,10 +43,15 @@ const dates = await stats.computeSnapshots(db, { asOf: spec.asOf, backfill: spec
 const date = dates.at(-1);
 mark('snapshot');
 recording?.stop();
-// The nightly refreshes the notebooks' read-only copy while it publishes (src/jobs/nightly.ts): both are part of its cost.
-// `readcopy` is the wait for the copy once the site is out (0 when the copy finished first).
-const copy = spec.site ? await startReadCopy(db, `${spec.db}.read`) : undefined;
-const site = spec.site ? await publish(db, { out: spec.site, asOf: date }, quiet) : undefined;
+// The nightly refreshes the notebooks' read-only copy while it publishes (src/jobs/nightly.ts), the copy starting once
+// publish has read its data: both are part of its cost. `readcopy` is the wait for the copy once the site is out (0
+// when the copy finished first).
+let readsDone = () => {};
+const reads = new Promise((r) => (readsDone = r));
+const copy = spec.site ? await startReadCopy(db, `${spec.db}.read`, { after: reads }) : undefined;
+const site = spec.site
+  ? await publish(db, { out: spec.site, asOf: date, loaded: readsDone }, quiet).finally(readsDone)
+  : undefined;
 lap('publish');
 await copy?.done;
 lap('readcopy');

@@ -42,16 +42,21 @@ export async function publishReadCopy(db: Db, target: string = readCopyPath(db.p
 
 /**
  * Checkpoints `db`, then starts the copy in the thread pool and returns at once, so the caller can publish meanwhile.
- * Until `done` settles the copy reads the file: `db` may run queries, but no writes and no close.
+ * With `after`, the copy itself waits until that settles (the nightly: until publish has read what it needs, as a
+ * 3-4 GB copy beside those reads slowed them by about half). Until `done` settles the copy reads the file: `db` may run
+ * queries, but no writes and no close.
  */
 export async function startReadCopy(
   db: Db,
   target: string = readCopyPath(db.path),
+  opts: { after?: PromiseLike<unknown> } = {},
 ): Promise<{ done: Promise<ReadCopy> }> {
   if (db.path === ':memory:') throw new UserError(dbMessages.readCopyOfMemory);
   if (db.readOnly) throw new UserError(dbMessages.readCopyOfReadOnly(db.path));
   await db.run('CHECKPOINT');
-  const done = refresh(db.path, target);
+  // The checkpoint is now: whatever `db` does until the copy starts is reading.
+  const start = () => refresh(db.path, target);
+  const done = opts.after ? Promise.resolve(opts.after).then(start, start) : start();
   // Handled here so a failure while the caller is busy elsewhere is no unhandled rejection; the caller awaits `done`.
   done.catch(() => {});
   return { done };

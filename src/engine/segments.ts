@@ -1,4 +1,5 @@
 // Segments: per-quest figures for each value of a dimension (build, platform, cohort), stored beside each snapshot.
+import { listValue } from '@duckdb/node-api';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { segmentMessages as msg } from '../domain/segment-messages.js';
@@ -76,6 +77,8 @@ interface SegmentQuery {
   /** One dimension, or every one. */
   dimension?: Dimension;
   quest?: string;
+  /** Only these quests (one read for a few quests, e.g. the previous date's rows of the segment movers). */
+  quests?: readonly string[];
   /** Include each quest's overall row (dimension and value null) before its values. */
   overall?: boolean;
 }
@@ -83,10 +86,13 @@ interface SegmentQuery {
 /** Stored figures per quest and value, with rates and their intervals, in quest then dimension then value order. */
 export async function getSegmentRows(db: Db, q: SegmentQuery): Promise<SegmentRow[]> {
   checkDate(q.date);
+  // DuckDB cannot bind an empty list (its item type is unknown): no quests, no rows.
+  if (q.quests?.length === 0) return [];
   return db.all<SegmentRow>(sqlFile('segments/stats'), {
     date: q.date,
     dimension: q.dimension ?? null,
     quest: q.quest ?? null,
+    quests: q.quests ? listValue([...q.quests]) : null,
     overall: q.overall ?? true,
   });
 }

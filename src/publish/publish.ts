@@ -58,6 +58,8 @@ export interface PublishOptions {
   segments?: SegmentOptions;
   /** Folders moved into the new site before the swap, by name (e.g. notebooks rendered by the nightly). */
   include?: Record<string, string> | Promise<Record<string, string>>;
+  /** Called once the site's data is read, before anything is written (the nightly starts its read copy then). */
+  loaded?: () => void;
   /** Test hook: stop (forever) after writing this many files, or between the two renames of the swap. */
   pauseAt?: number | 'swap';
   /** false: no survival times, chain funnels or changes (bench/extras.js measures what they cost); default true. */
@@ -146,6 +148,7 @@ export async function publish(db: Db, opts: PublishOptions, effects: Effects): P
   try {
     const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
     effects.log(publishMessages.loaded(data.snapshot.meta.snapshot_date, data.snapshot.quests.length, ms));
+    opts.loaded?.();
     return await buildSite(data, opts, effects, renderer);
   } finally {
     await renderer.close();

@@ -2,6 +2,8 @@
 // nightly-ab run first), each build publishes the last three dates into one folder with a fixed clock (new, over a
 // live site, then recycling `.old`), then every file of both sites (and of their `.old`) is hashed and compared.
 //   node bench/results/issue16/compare-sites.mjs DIST_A DIST_B QUESTS DAYS
+// or on any database (opened read-only) at the dates given, oldest first:
+//   QL_CMP_DB=FILE QL_CMP_DATES=YYYY-MM-DD,… node bench/results/issue16/compare-sites.mjs DIST_A DIST_B - -
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,14 +25,14 @@ for (const [i, distArg] of [a, b].entries()) {
   const dist = resolve(distArg);
   const { Db } = await import(`${dist}/engine/db.js`);
   const { publish } = await import(`${dist}/publish/publish.js`);
-  const db = await Db.open(`${work}/q${qs}-d${ds}.duckdb`, { readOnly: true });
+  const db = await Db.open(process.env.QL_CMP_DB ?? `${work}/q${qs}-d${ds}.duckdb`, { readOnly: true });
   const base = `${work}/cmp-${i}`;
   rmSync(base, { recursive: true, force: true });
   const now = () => new Date('2027-01-01T03:00:00Z');
-  for (const back of [2, 1, 0]) {
+  for (const date of process.env.QL_CMP_DATES?.split(',') ?? [2, 1, 0].map(dayOf)) {
     const t0 = performance.now();
-    await publish(db, { out: `${base}/site`, asOf: dayOf(back) }, { log() {}, now });
-    console.log(`${dist} ${dayOf(back)}: ${Math.round(performance.now() - t0)} ms`);
+    await publish(db, { out: `${base}/site`, asOf: date }, { log() {}, now });
+    console.log(`${dist} ${date}: ${Math.round(performance.now() - t0)} ms`);
   }
   db.close();
   sites.push(base);

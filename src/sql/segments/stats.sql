@@ -1,5 +1,6 @@
 -- Stored figures per quest for one snapshot date: the overall row ($overall, dimension and value NULL) and each
--- value of the dimension $dimension (NULL: every dimension), with each rate and its 95% Wilson interval.
+-- value of the dimension $dimension (NULL: every dimension), with each rate and its 95% Wilson interval. One quest
+-- ($quest) or a list of them ($quests), NULL: all.
 WITH rows AS (
   SELECT snapshot_date, NULL::VARCHAR AS dimension, NULL::VARCHAR AS value, quest_id, players, accepted, declined,
     completed, abandoned, failed, not_encountered, mean_seconds, min_seconds, max_seconds, median_seconds,
@@ -37,6 +38,7 @@ SELECT
   r.anomalies
 FROM rows r
 LEFT JOIN main.catalogue c ON c.quest_id = r.quest_id
-WHERE $quest::VARCHAR IS NULL OR r.quest_id = $quest::VARCHAR
+WHERE ($quest::VARCHAR IS NULL OR r.quest_id = $quest::VARCHAR)
+  AND ($quests::VARCHAR[] IS NULL OR list_contains($quests::VARCHAR[], r.quest_id))
 ORDER BY c.sort_order NULLS LAST, try_cast(r.quest_id AS BIGINT) NULLS LAST, r.quest_id, r.dimension NULLS FIRST,
   r.value;
