@@ -2,6 +2,8 @@
 // nightly-ab run first), each build publishes the last three dates into one folder with a fixed clock (new, over a
 // live site, then recycling `.old`), then every file of both sites (and of their `.old`) is hashed and compared.
 //   node bench/results/issue16/compare-sites.mjs DIST_A DIST_B QUESTS DAYS
+// QL_CMP_DB=FILE QL_CMP_DATE=YYYY-MM-DD: that database (e.g. publish-1m.mjs's 1m.duckdb, events and segments) and that
+// date published three times instead.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +11,7 @@ import { join, resolve } from 'node:path';
 const [a, b, qs, ds] = process.argv.slice(2);
 const work = process.env.QL_PUB_WORK ?? '/tmp/ql-pub-ab';
 const days = Number(ds);
-const dayOf = (back) => new Date(Date.UTC(2026, 0, 1) + (days - 1 - back) * 86_400_000).toISOString().slice(0, 10);
+const dayOf = (back) => process.env.QL_CMP_DATE ?? new Date(Date.UTC(2026, 0, 1) + (days - 1 - back) * 86_400_000).toISOString().slice(0, 10);
 const hashes = (dir, base = dir, out = new Map()) => {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
@@ -23,7 +25,7 @@ for (const [i, distArg] of [a, b].entries()) {
   const dist = resolve(distArg);
   const { Db } = await import(`${dist}/engine/db.js`);
   const { publish } = await import(`${dist}/publish/publish.js`);
-  const db = await Db.open(`${work}/q${qs}-d${ds}.duckdb`, { readOnly: true });
+  const db = await Db.open(process.env.QL_CMP_DB ?? `${work}/q${qs}-d${ds}.duckdb`, { readOnly: true });
   const base = `${work}/cmp-${i}`;
   rmSync(base, { recursive: true, force: true });
   const now = () => new Date('2027-01-01T03:00:00Z');
