@@ -107,7 +107,7 @@ describe('render workers', () => {
     }
   });
 
-  it('run from a string entry too (node --input-type=module -e): the worker does not inherit its options', () => {
+  it('run from a string entry too (node --input-type=module -e), and with V8 options (refused in a worker)', () => {
     const dir = tempDir();
     const [one, two] = [join(dir, 'one'), join(dir, 'two')];
     // A notebook kernel or a one-line script imports the library this way; the worker once inherited --input-type and
@@ -119,7 +119,9 @@ describe('render workers', () => {
       for (const [out, workers] of [[${JSON.stringify(one)}, 1], [${JSON.stringify(two)}, 2]])
         await publishCommand({ db: project + '/q.duckdb', config: loadConfig(project), out, workers },
           { log() {}, now: () => new Date(${NOW.getTime()}) });`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    // --max-old-space-size and --expose-gc: Node refuses them in a worker's execArgv (ERR_WORKER_INVALID_EXEC_ARGV).
+    const v8 = ['--max-old-space-size=2048', '--expose-gc'];
+    const r = spawnSync(process.execPath, [...v8, '--input-type=module', '-e', script], {
       env: { ...process.env, TZ: 'UTC' },
       encoding: 'utf8',
       timeout: 60_000,

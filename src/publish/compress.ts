@@ -5,7 +5,7 @@
 // JSON, 20 KB: 0.73 vs 0.77 ms) for 7-20% smaller files, but as a second copy it would double the compression CPU of
 // every changed file, and a new snapshot changes every quest's page and JSON (README, "The JSON API for consumers").
 // Chart spec downloads (`*.vl.json`) are embedded in their pages already, and are not compressed.
-import { gzip } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 
 const TEXT = /\.(html|json|js|css|svg)$/;
 const SKIP = /\.vl\.json$/;
@@ -28,17 +28,27 @@ export function compressible(rel: string, bytes: number): boolean {
 
 /**
  * Compresses in zlib's thread pool while the main thread renders the next pages (a publish has two cores to use),
- * writing each copy through `write` when it is done.
+ * writing each copy through `write` when it is done. `sync`: on the calling thread instead, for a render worker, which
+ * is itself one of the threads sharing the cores: the pool's hand-offs (a stream per file, each 16 KB chunk a round
+ * trip, the waiting worker woken after each) cost it CPU and bring no extra core (issue 16 NOTES, round 6).
  */
 export class Compressor {
   private readonly pending = new Set<Promise<void>>();
   private failure: unknown;
   count = 0;
 
-  constructor(private readonly write: (rel: string, content: Buffer) => void) {}
+  constructor(
+    private readonly write: (rel: string, content: Buffer) => void,
+    private readonly sync = false,
+  ) {}
 
   async add(rel: string, content: string | Buffer): Promise<void> {
     if (this.failure) throw this.failure;
+    if (this.sync) {
+      this.write(`${rel}.gz`, gzipSync(content, { level: LEVEL }));
+      this.count++;
+      return;
+    }
     const p = new Promise<void>((ok) => {
       gzip(content, { level: LEVEL }, (err, out) => {
         try {

@@ -18,15 +18,19 @@ export interface FileRecord {
 export class FileSink {
   readonly gz: Compressor;
 
-  /** `onCopy`: each compressed copy written or kept (a worker reports them to the main thread's SiteFiles). */
+  /**
+   * `onCopy`: each compressed copy written or kept (a worker reports them to the main thread's SiteFiles); `syncGzip`:
+   * compress on this thread (a render worker), not in zlib's thread pool.
+   */
   constructor(
     private readonly site: SiteFiles,
     private readonly onCopy: (rel: string) => void = () => {},
+    syncGzip = false,
   ) {
     this.gz = new Compressor((rel, content) => {
       site.write(rel, content);
       onCopy(rel);
-    });
+    }, syncGzip);
   }
 
   async put(rel: string, content: string | Buffer): Promise<FileRecord> {

@@ -94,6 +94,23 @@ function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
   return out;
 }
 
+/**
+ * A worker with the process's options (workerExecArgv), minus those Node refuses in a worker: V8's and the process's
+ * (`node --max-old-space-size=8192 …`, `--expose-gc`) made every publish with workers fail (ERR_WORKER_INVALID_EXEC_ARGV).
+ * Node names the refused ones only in its error's message; V8's apply to the whole process anyway.
+ */
+function startWorker(entry: URL, options: { workerData: WorkerInit; env: NodeJS.ProcessEnv }): Worker {
+  const execArgv = workerExecArgv();
+  try {
+    return new Worker(entry, { ...options, execArgv });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    const refused = new Set(e.message.slice(e.message.indexOf(': ') + 2).split(', '));
+    return new Worker(entry, { ...options, execArgv: execArgv.filter((a) => !refused.has(a)) });
+  }
+}
+
 /** What every quest page reads of the site besides its own rows. */
 export function sharedOf(data: SiteData): Shared {
   const { history, histogram, months, survival, survivalCurve, chains, changes, ...rest } = data;
@@ -126,7 +143,7 @@ export class RenderPool {
     const entry = workerEntry();
     for (let i = 0; i < count; i++) {
       // The environment as this thread sees it now (the default copies the process's, which a test may have changed).
-      const worker = new Worker(entry, { workerData: init, env: { ...process.env }, execArgv: workerExecArgv() });
+      const worker = startWorker(entry, { workerData: init, env: { ...process.env } });
       worker.on('error', (err) =>
         this.fail(new InternalError(publishMessages.workerFailed(err.message), { cause: err })),
       );

@@ -12,7 +12,8 @@ import { SiteFiles } from './site-files.js';
 const init = workerData as WorkerInit;
 const site = new SiteFiles(init.root, new Map(init.found));
 let copies: string[] = [];
-const sink = new FileSink(site, (rel) => copies.push(rel));
+// gzip on this thread: the workers already use both cores (issue 16 NOTES, round 6).
+const sink = new FileSink(site, (rel) => copies.push(rel), true);
 let queue = Promise.resolve();
 
 parentPort?.on('message', (batch: Batch) => {

@@ -4,6 +4,7 @@
 //   node bench/results/issue16/compare-sites.mjs DIST_A DIST_B QUESTS DAYS
 // or on any database (opened read-only) at the dates given, oldest first:
 //   QL_CMP_DB=FILE QL_CMP_DATES=YYYY-MM-DD,… node bench/results/issue16/compare-sites.mjs DIST_A DIST_B - -
+// (QL_CMP_DATE=YYYY-MM-DD instead: that one date published three times, e.g. on publish-1m.mjs's 1m.duckdb.)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 const [a, b, qs, ds] = process.argv.slice(2);
 const work = process.env.QL_PUB_WORK ?? '/tmp/ql-pub-ab';
 const days = Number(ds);
-const dayOf = (back) => new Date(Date.UTC(2026, 0, 1) + (days - 1 - back) * 86_400_000).toISOString().slice(0, 10);
+const dayOf = (back) => process.env.QL_CMP_DATE ?? new Date(Date.UTC(2026, 0, 1) + (days - 1 - back) * 86_400_000).toISOString().slice(0, 10);
 const hashes = (dir, base = dir, out = new Map()) => {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
