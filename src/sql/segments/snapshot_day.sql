@@ -22,25 +22,23 @@ WITH counted AS (
 cells AS (
   -- Per (quest, dimension, value) and bucket: states under the pair's values (pair; cohort is the player's) and under
   -- the player's own (own), the kept groups with their value as the day shows it (a cohort key's cohort, '(none)'
-  -- for a missing value); the completed groups with their completion sums.
-  SELECT o.quest_id, CASE o.dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform'
-      ELSE o.dimension END AS dimension,
-    CASE WHEN o.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(o.value, '(none)') END AS value,
-    o.bucket, o.n, o.dimension IN ('build', 'platform', 'cohort') AS pair,
-    o.dimension IN ('own_build', 'own_platform', 'cohort') AS own,
-    NULL::BIGINT AS seconds_n, NULL::DOUBLE AS seconds_sum, NULL::DOUBLE AS seconds_min, NULL::DOUBLE AS seconds_max,
-    NULL::BIGINT AS attempts_sum, NULL::BIGINT AS anomalies
-  FROM segment_open_day o
-  LEFT JOIN segment_cohorts c ON c.q = o.cohort_key
-  UNION ALL
-  SELECT k.quest_id, CASE k.dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform'
-      ELSE k.dimension END,
-    CASE WHEN k.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(k.value, '(none)') END,
-    'completed'::quest_status, k.completed, k.dimension IN ('build', 'platform', 'cohort'),
-    k.dimension IN ('own_build', 'own_platform', 'cohort'), k.seconds_n, k.seconds_sum, k.seconds_min, k.seconds_max,
-    k.attempts_sum, k.anomalies
-  FROM segment_completed_day k
-  LEFT JOIN segment_cohorts c ON c.q = k.cohort_key
+  -- for a missing value); the completed groups with their completion sums. Both kinds mapped by one projection.
+  SELECT u.quest_id, CASE u.dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform'
+      ELSE u.dimension END AS dimension,
+    CASE WHEN u.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(u.value, '(none)') END AS value,
+    u.bucket, u.n, u.dimension IN ('build', 'platform', 'cohort') AS pair,
+    u.dimension IN ('own_build', 'own_platform', 'cohort') AS own,
+    u.seconds_n, u.seconds_sum, u.seconds_min, u.seconds_max, u.attempts_sum, u.anomalies
+  FROM (
+    SELECT quest_id, dimension, value, cohort_key, bucket, n, NULL::BIGINT AS seconds_n, NULL::DOUBLE AS seconds_sum,
+      NULL::DOUBLE AS seconds_min, NULL::DOUBLE AS seconds_max, NULL::BIGINT AS attempts_sum, NULL::BIGINT AS anomalies
+    FROM segment_open_day
+    UNION ALL
+    SELECT quest_id, dimension, value, cohort_key, 'completed'::quest_status, completed, seconds_n, seconds_sum,
+      seconds_min, seconds_max, attempts_sum, anomalies
+    FROM segment_completed_day
+  ) u
+  LEFT JOIN segment_cohorts c ON c.q = u.cohort_key
 ),
 counts AS (
   -- Counts per bucket, and the completion figures under the pair's values from the kept sums (a mean is the sum over
