@@ -3,4 +3,4 @@
 -- to state_current (state_current.sql), found by $refresh.
 INSERT INTO state_intervals
 SELECT *, $refresh AS refresh
-FROM ql_state_intervals('state_redo_events');
+FROM ql_state_intervals('state_redo_events', 'state_nothing_carried');

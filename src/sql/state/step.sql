@@ -7,10 +7,11 @@ FROM state_touched
 WHERE (cur_from IS NULL OR (first_ts > cur_from AND cur_bucket <> 'completed'::quest_status))
   AND player_id NOT IN (SELECT player_id FROM state_redo);
 
+-- state_ext holds one row per pair (state_touched's), with the carried cur_attempts and cur_last_accept.
 CREATE OR REPLACE TEMP VIEW state_ext_events AS
-SELECT n.player_id, n.quest_id, n.status, n.ts, e.cur_attempts, e.cur_last_accept
+SELECT n.player_id, n.quest_id, n.status, n.ts
 FROM state_new n
-JOIN state_ext e ON e.player_id = n.player_id AND e.quest_id = n.quest_id;
+SEMI JOIN state_ext e ON e.player_id = n.player_id AND e.quest_id = n.quest_id;
 
 CREATE OR REPLACE TEMP TABLE state_step AS
-SELECT * FROM ql_state_intervals('state_ext_events');
+SELECT * FROM ql_state_intervals('state_ext_events', 'state_ext');
