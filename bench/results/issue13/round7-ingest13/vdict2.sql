@@ -1,0 +1,25 @@
+CREATE TEMP TABLE pk AS SELECT player_id, min(ts) AS first_seen FROM events GROUP BY ALL;
+CREATE TEMP TABLE qk AS SELECT quest_id, min(ts) AS first_seen FROM events GROUP BY ALL;
+CREATE OR REPLACE TEMP VIEW v AS SELECT DISTINCT e.player_id, e.quest_id, e.status, e.ts, p.rowid AS pk, q.rowid AS qk, NULL::INTEGER AS cur_attempts, NULL::TIMESTAMP AS cur_last_accept
+FROM events e JOIN pk p USING (player_id) JOIN qk q USING (quest_id);
+CREATE OR REPLACE TEMP MACRO ql_state_intervals(input) AS TABLE
+WITH stepped AS (
+  SELECT
+    *,
+    count(*) FILTER (WHERE status = 'completed'::quest_status) OVER (w ROWS UNBOUNDED PRECEDING) - (status = 'completed'::quest_status)::INTEGER AS done_before,
+    lead(ts) OVER w AS next_ts,
+    count(*) FILTER (WHERE status = 'accepted'::quest_status) OVER (w ROWS UNBOUNDED PRECEDING) AS accepted_here,
+    max(ts) FILTER (WHERE status = 'accepted'::quest_status) OVER (w ROWS UNBOUNDED PRECEDING) AS accept_here
+  FROM query_table(input)
+  WINDOW w AS (PARTITION BY pk, qk ORDER BY ts, status)
+),
+carried AS (
+  SELECT *, coalesce(cur_attempts, 0) + accepted_here AS attempts, coalesce(accept_here, cur_last_accept) AS last_accept
+  FROM stepped WHERE done_before = 0
+)
+SELECT player_id, quest_id, ts AS valid_from,
+  CASE WHEN status = 'completed'::quest_status THEN NULL ELSE next_ts END AS valid_to, status AS bucket,
+  CASE WHEN status = 'completed'::quest_status THEN epoch(ts - last_accept) END AS completion_seconds,
+  attempts::INTEGER AS attempts, status = 'completed'::quest_status AND last_accept IS NULL AS anomaly,
+  CASE WHEN next_ts IS NULL AND status <> 'completed'::quest_status THEN last_accept END AS last_accept
+FROM carried;
