@@ -1,7 +1,7 @@
 // Kaplan–Meier survival times (src/sql/survival/), against hand-worked curves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silent } from '../src/domain/effects.js';
-import type { Db } from '../src/engine/db.js';
+import { type Db, sqlFile } from '../src/engine/db.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { getSurvival, getSurvivalCurve } from '../src/engine/survival.js';
@@ -122,5 +122,73 @@ describe('Kaplan–Meier survival times', () => {
       [40, 33.33],
     ]);
     await expect(buildChart(db, 'survival', {})).rejects.toThrow("chart 'survival' needs a quest");
+  });
+});
+
+// The chart's curve (survival_curve.sql) from hand-written survival_times rows: the first time S enters each 5-point
+// band, band k = ceil(20·S − 1e-9) holding S in ((k−1)/20, k/20], plus each quest's last event time.
+//   T   30 s  d = 0, S = 1       the shortest time, no completion: never drawn (d > 0 only)
+//       60 s  S = 0.97  band 20  first of band 20                          kept
+//      120 s  S = 0.96  band 20                                            dropped
+//      180 s  S = 0.95  band 19  first S ≤ 0.95 (the edge is in the band)  kept
+//      240 s  S = 0.93  band 19                                            dropped
+//      300 s  S = 0.9000000000000001 (a few ulps above 0.9: 20·S − 1e-9 = 17.999999999…) band 18, first   kept
+//      360 s  S = 0.89  band 18                                            dropped
+//      420 s  S = 0.86  band 18, but the last time: the curve's end        kept
+//   U  100 s  S = 0.5 band 10 (the median's time); 200 s S = 0 band 0, also the last time: kept once
+//   V   50 s  S = 0.4, the only completion: first and last of its band, kept once
+// With 2-point bands instead (ceil(50·S − 1e-9)) T would keep 60, 120, 240, 300, 420; without the end 60, 180, 300.
+describe('the curve for charts', () => {
+  let thin: Db;
+  beforeAll(async () => {
+    thin = await freshDb();
+    await thin.run(
+      `CREATE TEMP TABLE survival_times (snapshot_date DATE, quest_id VARCHAR, t DOUBLE, d INTEGER, n INTEGER,
+         s DOUBLE, s_low DOUBLE, s_high DOUBLE)`,
+    );
+    const rows: [string, number, number, number][] = [
+      ['T', 30, 0, 1],
+      ['T', 60, 1, 0.97],
+      ['T', 120, 1, 0.96],
+      ['T', 180, 1, 0.95],
+      ['T', 240, 1, 0.93],
+      ['T', 300, 1, 0.9000000000000001],
+      ['T', 360, 1, 0.89],
+      ['T', 420, 1, 0.86],
+      ['U', 100, 1, 0.5],
+      ['U', 200, 1, 0],
+      ['V', 50, 1, 0.4],
+    ];
+    for (const [quest, t, d, s] of rows) {
+      await thin.run(`INSERT INTO survival_times VALUES ('2026-11-28', $quest, $t, $d, 10, $s, $t / 1000, $t / 100)`, {
+        quest,
+        t,
+        d,
+        s,
+      });
+    }
+    await thin.run(sqlFile('survival/survival_curve'));
+  });
+  afterAll(() => thin.close());
+
+  it('keeps the first time S enters each 5-point band and the last time', async () => {
+    const curve = await getSurvivalCurve(thin, '2026-11-28');
+    expect(curve.map((p) => [p.quest_id, p.seconds, p.surviving])).toEqual([
+      ['T', 60, 0.97],
+      ['T', 180, 0.95],
+      ['T', 300, 0.9000000000000001],
+      ['T', 420, 0.86],
+      ['U', 100, 0.5],
+      ['U', 200, 0],
+      ['V', 50, 0.4],
+    ]);
+    // Each point keeps its own band (the fixture's band is t / 1000 .. t / 100, to tell the rows apart).
+    expect(curve[3]).toEqual({
+      quest_id: 'T',
+      seconds: 420,
+      surviving: 0.86,
+      surviving_low: 0.42,
+      surviving_high: 4.2,
+    });
   });
 });
