@@ -25,7 +25,7 @@ WITH stepped AS (
   FROM query_table(input)
   WINDOW w AS (PARTITION BY player_id, quest_id ORDER BY ts, status)
 ),
-carried AS (
+continued AS (
   SELECT
     s.*,
     coalesce(c.cur_attempts, 0) + s.accepted_here AS attempts,
@@ -46,7 +46,7 @@ SELECT
   status = 'completed'::quest_status AND last_accept IS NULL AS anomaly,
   -- Kept on the open row only: all a later event needs to continue from it.
   CASE WHEN next_ts IS NULL AND status <> 'completed'::quest_status THEN last_accept END AS last_accept
-FROM carried;
+FROM continued;
 
 -- Nothing carried over (a recompute starts every pair from nothing). No rows, so the join above has an empty side.
 CREATE OR REPLACE TEMP VIEW state_nothing_carried AS
