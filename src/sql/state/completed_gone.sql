@@ -11,4 +11,10 @@ WHERE bucket = 'completed'::quest_status
 CREATE OR REPLACE TEMP TABLE state_completed_gone AS
 SELECT DISTINCT quest_id, dimension, value, cohort_key FROM ql_completed_sums('state_completed_leaving');
 
+-- Their completion times, per quantile group (state/quantiles_gone.sql compares them with the times written back).
+CREATE OR REPLACE TEMP TABLE state_times_gone AS
+SELECT quest_id, pair_build, pair_platform, ql_cohort_key(seen) AS cohort_key, completion_seconds
+FROM state_completed_leaving
+WHERE completion_seconds IS NOT NULL;
+
 DROP VIEW state_completed_leaving;
