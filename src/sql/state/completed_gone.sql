@@ -1,8 +1,8 @@
 -- Before a refresh deletes or rewrites any open row: the segment_completed rows (quest, dimension, value) holding a
 -- completed row of a player about to be recomputed (state_redo) or whose own values move (state_moved). Those rows
 -- may go or change value, and a minimum or maximum cannot be taken back, so state/segment_completed.sql sums these
--- again from the state.
-CREATE OR REPLACE TEMP VIEW state_completed_leaving AS
+-- again from the state. A table: the rows are read twice, and they are few (a late night's recomputed players').
+CREATE OR REPLACE TEMP TABLE state_completed_leaving AS
 SELECT *
 FROM main.state_current
 WHERE bucket = 'completed'::quest_status
@@ -17,4 +17,4 @@ SELECT quest_id, pair_build, pair_platform, ql_cohort_key(seen) AS cohort_key, c
 FROM state_completed_leaving
 WHERE completion_seconds IS NOT NULL;
 
-DROP VIEW state_completed_leaving;
+DROP TABLE state_completed_leaving;

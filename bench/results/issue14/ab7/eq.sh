@@ -2,7 +2,8 @@
 # usage: eq.sh BASE night DAY SHIFT TZ | eq.sh BASE snap ASOF|--backfill TZ [ROSTER]: the baseline build (A: $A_DIST,
 # default /work/wt/seg14b-base/dist, a detached worktree at main) and this worktree's (B) compute the same nightly
 # (../ab5/nightly.mjs, CHECK=1: the kept tables against sums over the state) or snapshot (../ab4/prof.mjs) on copies
-# of BASE, then ../ab6/eq.mjs compares the snapshot and kept segment tables (EXCEPT ALL both ways).
+# of BASE, then ../ab6/eq.mjs compares the snapshot and kept segment tables (EXCEPT ALL both ways) and qcheck.mjs
+# each database's kept quantiles with the same groups' computed afresh.
 set -e
 here=$(dirname "$0"); root=$(cd "$here/../../../.." && pwd)
 adist=${A_DIST:-/work/wt/seg14b-base/dist}
@@ -18,4 +19,5 @@ else
   ROSTER=$5 node "$here/../ab4/prof.mjs" "$root/dist" $b "$3" "$4" | cut -c1-200
 fi
 node "$here/../ab6/eq.mjs" $a $b
+node "$here/qcheck.mjs" $a; node "$here/qcheck.mjs" $b
 rm -f $a $a.wal $b $b.wal
