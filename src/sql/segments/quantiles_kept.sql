@@ -30,10 +30,14 @@ UNION ALL
 SELECT quest_id, 'cohort', v, $tz, quantile_cont(t, [0.5, 0.9])
 FROM (
   SELECT s.quest_id, coalesce(c.cohort, '(none)') AS v, s.completion_seconds AS t
-  FROM snapshot_current s
+  -- The quests with a missing cohort group first, so only their rows are bucketed and joined to their cohort.
+  FROM (
+    SELECT s.quest_id, s.seen, s.completion_seconds
+    FROM snapshot_current s
+    SEMI JOIN (SELECT DISTINCT quest_id FROM missing WHERE dimension = 'cohort') m ON m.quest_id = s.quest_id
+    WHERE s.bucket = 'completed'::quest_status AND s.completion_seconds IS NOT NULL
+  ) s
   LEFT JOIN segment_cohorts c ON c.q = time_bucket(INTERVAL 15 MINUTE, s.seen)
-  WHERE s.bucket = 'completed'::quest_status AND s.completion_seconds IS NOT NULL
-    AND s.quest_id IN (SELECT quest_id FROM missing WHERE dimension = 'cohort')
 ) s
 SEMI JOIN (SELECT * FROM missing WHERE dimension = 'cohort') m ON m.quest_id = s.quest_id AND m.value = s.v
 GROUP BY ALL;
