@@ -195,6 +195,40 @@ describe('segment_open', () => {
     rebuilt.close();
   });
 
+  it("keeps the quantiles of a recomputed player's groups while their completion times stay the same", async () => {
+    const timezone = 'Asia/Kathmandu';
+    const db = await freshDb();
+    await loadSegmentEvents(db, FIXTURE, FIXTURE_SEEN);
+    await computeSnapshots(db, { asOf: '2026-11-28', timezone }, silent);
+    const quantiles = 'SELECT quest_id, dimension, value, tz, q FROM segment_quantiles ORDER BY ALL';
+    const before = await db.all(quantiles);
+    expect(before).toHaveLength(4);
+    // A late Q2 event an hour before a's first: a is recomputed, and a's Q1 completion (1,800 s, same groups) with it.
+    await loadSegmentEvents(db, [['a', 'Q2', 'declined', '2026-11-20 09:00:00', '1.4', 'pc']]);
+    expect((await refreshState(db, silent)).recomputed).toBe(1);
+    expect(await db.all(quantiles)).toEqual(before);
+    // A late acceptance between a's acceptance and completion: a's time becomes 1,200 s, and its four groups go.
+    const late: SegEv = ['a', 'Q1', 'accepted', '2026-11-27 09:10:00', '1.5', 'pc'];
+    await loadSegmentEvents(db, [late]);
+    expect((await refreshState(db, silent)).recomputed).toBe(1);
+    expect(await db.all(quantiles)).toEqual([]);
+    await computeSnapshots(db, { asOf: '2026-11-29', timezone }, silent);
+    const rebuilt = await freshDb();
+    await loadSegmentEvents(
+      rebuilt,
+      [...FIXTURE, ['a', 'Q2', 'declined', '2026-11-20 09:00:00', '1.4', 'pc'], late],
+      FIXTURE_SEEN,
+    );
+    await computeSnapshots(rebuilt, { asOf: '2026-11-29', timezone }, silent);
+    for (const t of ['snapshots', 'segment_snapshots']) {
+      const q = `SELECT * FROM ${t} WHERE snapshot_date = DATE '2026-11-29' ORDER BY ALL`;
+      expect(await db.all(q), t).toEqual(await rebuilt.all(q));
+    }
+    expect(await db.all(quantiles)).toEqual(await rebuilt.all(quantiles));
+    db.close();
+    rebuilt.close();
+  });
+
   it('forgets every kept quantile when the state is rebuilt with no known starting point', async () => {
     const db = await freshDb();
     await loadSegmentEvents(db, FIXTURE, FIXTURE_SEEN);

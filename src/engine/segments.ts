@@ -31,14 +31,16 @@ export async function writeSegments(
     await db.run(sqlFile(kept.completed ? 'segments/completed_kept' : 'segments/completed_day'));
     await db.run(sqlFile(kept.open ? 'segments/open_kept' : 'segments/open_day'));
     await db.run(sqlFile('segments/cohorts'), { tz });
+    await db.run(sqlFile('segments/completed_groups'));
     if (kept.completed) {
       await db.run(sqlFile('segments/quantiles_kept'), { tz });
-      await db.run(sqlFile('segments/quantiles_day_kept'), { tz });
+      await db.run(sqlFile('segments/quantiles_day_kept'));
     } else {
       await db.run(sqlFile('segments/quantiles_day'));
     }
-    await db.run(sqlFile('segments/snapshot_day'));
-    for (const t of ['segment_cohorts', 'segment_quantiles_day']) await db.run(`DROP TABLE temp.${t}`);
+    await db.run(sqlFile('segments/snapshot_day'), { tz });
+    await db.run(`DROP ${kept.completed ? 'VIEW' : 'TABLE'} temp.segment_quantiles_day`);
+    for (const t of ['segment_cohorts', 'segment_completed_groups']) await db.run(`DROP TABLE temp.${t}`);
     return;
   }
   await db.run(sqlFile('segments/players'), { tz });
@@ -48,9 +50,11 @@ export async function writeSegments(
   // next nightly sorts only the times of the groups it changes.
   if (!roster && (await db.one<{ completed: boolean }>(sqlFile('segments/covers')))?.completed === true) {
     await db.run(sqlFile('snapshot/quantiles_kept'));
+    await db.run(sqlFile('segments/completed_kept'));
     await db.run(sqlFile('segments/cohorts'), { tz });
+    await db.run(sqlFile('segments/completed_groups'));
     await db.run(sqlFile('segments/quantiles_kept'), { tz });
-    await db.run('DROP TABLE temp.segment_cohorts');
+    for (const t of ['segment_cohorts', 'segment_completed_groups']) await db.run(`DROP TABLE temp.${t}`);
   }
 }
 

@@ -115,6 +115,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         'state_open',
         'state_open_values',
         'state_completed_gone',
+        'state_times_gone',
         'state_completed_rows',
         'state_completed_new',
         'state_open_gone',

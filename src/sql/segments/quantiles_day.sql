@@ -1,8 +1,9 @@
 -- The day's quantiles per segment group from the state (a day before some completion, or a roster): the day's
--- completers' times (completed rows are always open), read once for the three dimensions (GROUPING SETS).
+-- completers' times (completed rows are always open), read once for the three dimensions (GROUPING SETS); all of
+-- them in the day's zone (tz '', as segments/quantiles_day_kept.sql shows the zone-free ones).
 CREATE OR REPLACE TEMP TABLE segment_quantiles_day AS
 SELECT quest_id, CASE g WHEN 3 THEN 'build' WHEN 5 THEN 'platform' ELSE 'cohort' END AS dimension,
-  CASE g WHEN 3 THEN pair_build WHEN 5 THEN pair_platform ELSE cohort END AS value, q
+  CASE g WHEN 3 THEN pair_build WHEN 5 THEN pair_platform ELSE cohort END AS value, '' AS tz, q
 FROM (
   SELECT s.quest_id, coalesce(s.pair_build, '(none)') AS pair_build,
     coalesce(s.pair_platform, '(none)') AS pair_platform, coalesce(c.cohort, '(none)') AS cohort,

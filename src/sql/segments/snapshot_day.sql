@@ -2,11 +2,11 @@
 -- segments/snapshots.sql gives that day (README "Segments": a pair counts under its first event's value, a player who
 -- has not met the quest under their own), read straight from the day's state, with none of the multi-day machinery
 -- (day0 lookups, running sums, windows), which cost more than the day's own figures. The day's completed rows come
--- summed per quest and value (segment_completed_day: the sums the state refresh keeps when they cover the day, else
--- summed from the state), and so do its other states (segment_open_day: segment_open's counts, or the same counted
--- from the state, segments/open_day.sql); the quantiles come per group (segment_quantiles_day: kept, or computed
--- from the completion times, segments/quantiles_day*.sql). Cohorts come from
--- segment_cohorts (segments/cohorts.sql). The day end is read as a scalar, not joined from the one-row
+-- summed per quest and value as shown (segment_completed_groups, from the sums the state refresh keeps when they
+-- cover the day, else summed from the state), and its other states counted per group (segment_open_day:
+-- segment_open's counts, or the same counted from the state, segments/open_day.sql); the quantiles come per group
+-- (segment_quantiles_day: kept, or computed from the completion times, segments/quantiles_day*.sql), those of $tz.
+-- Cohorts come from segment_cohorts (segments/cohorts.sql). The day end is read as a scalar, not joined from the one-row
 -- snapshot_days, so DuckDB estimates the filtered rows right. test/segments.test.ts checks that a backfill and
 -- one-day runs store the same rows.
 INSERT INTO segment_snapshots
@@ -19,43 +19,30 @@ WITH counted AS (
   WHERE seen IS NULL AND (first_seen IS NULL OR first_seen < (SELECT day_end FROM snapshot_days))
   HAVING count(*) > 0
 ),
-cells AS (
-  -- Per (quest, dimension, value) and bucket: states under the pair's values (pair; cohort is the player's) and under
-  -- the player's own (own), the kept groups with their value as the day shows it (a cohort key's cohort, '(none)'
-  -- for a missing value); the completed groups with their completion sums. Both kinds mapped by one projection.
-  SELECT u.quest_id, CASE u.dimension WHEN 'own_build' THEN 'build' WHEN 'own_platform' THEN 'platform'
-      ELSE u.dimension END AS dimension,
+open AS (
+  -- The day's other states per quest, dimension as kept and value as the day shows it: the counts per bucket (the
+  -- own_* rows have no bucket: how many of the value's players met the quest).
+  SELECT u.quest_id, u.dimension,
     CASE WHEN u.dimension = 'cohort' THEN coalesce(c.cohort, '(none)') ELSE coalesce(u.value, '(none)') END AS value,
-    u.bucket, u.n, u.dimension IN ('build', 'platform', 'cohort') AS pair,
-    u.dimension IN ('own_build', 'own_platform', 'cohort') AS own,
-    u.seconds_n, u.seconds_sum, u.seconds_min, u.seconds_max, u.attempts_sum, u.anomalies
-  FROM (
-    SELECT quest_id, dimension, value, cohort_key, bucket, n, NULL::BIGINT AS seconds_n, NULL::DOUBLE AS seconds_sum,
-      NULL::DOUBLE AS seconds_min, NULL::DOUBLE AS seconds_max, NULL::BIGINT AS attempts_sum, NULL::BIGINT AS anomalies
-    FROM segment_open_day
-    UNION ALL
-    SELECT quest_id, dimension, value, cohort_key, 'completed'::quest_status, completed, seconds_n, seconds_sum,
-      seconds_min, seconds_max, attempts_sum, anomalies
-    FROM segment_completed_day
-  ) u
+    sum(u.n) FILTER (WHERE u.bucket = 'accepted'::quest_status) AS accepted,
+    sum(u.n) FILTER (WHERE u.bucket = 'declined'::quest_status) AS declined,
+    sum(u.n) FILTER (WHERE u.bucket = 'abandoned'::quest_status) AS abandoned,
+    sum(u.n) FILTER (WHERE u.bucket = 'failed'::quest_status) AS failed,
+    sum(u.n) AS n
+  FROM segment_open_day u
   LEFT JOIN segment_cohorts c ON c.q = u.cohort_key
-),
-counts AS (
-  -- Counts per bucket, and the completion figures under the pair's values from the kept sums (a mean is the sum over
-  -- the count, as avg).
-  SELECT quest_id, dimension, value,
-    sum(n) FILTER (WHERE pair AND bucket = 'accepted'::quest_status) AS accepted,
-    sum(n) FILTER (WHERE pair AND bucket = 'declined'::quest_status) AS declined,
-    sum(n) FILTER (WHERE pair AND bucket = 'completed'::quest_status) AS completed,
-    sum(n) FILTER (WHERE pair AND bucket = 'abandoned'::quest_status) AS abandoned,
-    sum(n) FILTER (WHERE pair AND bucket = 'failed'::quest_status) AS failed,
-    sum(n) FILTER (WHERE pair) AS encountered,
-    sum(n) FILTER (WHERE own) AS encountered_own,
-    sum(seconds_n) FILTER (WHERE pair) AS seconds_n, sum(seconds_sum) FILTER (WHERE pair) AS seconds_sum,
-    min(seconds_min) FILTER (WHERE pair) AS min_seconds, max(seconds_max) FILTER (WHERE pair) AS max_seconds,
-    sum(attempts_sum) FILTER (WHERE pair) AS attempts_sum, sum(anomalies) FILTER (WHERE pair) AS anomalies
-  FROM cells
   GROUP BY ALL
+),
+groups AS (
+  -- Per quest, dimension as kept and value: the players who met the quest (encountered) and the figures of each
+  -- bucket, the completed ones with their completion sums (segment_completed_groups). A pair dimension's row holds
+  -- the pair figures, an own_* one (and cohort's, a player's own) how many of the value's own players met the quest.
+  SELECT coalesce(o.quest_id, k.quest_id) AS quest_id, coalesce(o.dimension, k.dimension) AS dimension,
+    coalesce(o.value, k.value) AS value, o.accepted, o.declined, o.abandoned, o.failed,
+    coalesce(o.n, 0) + coalesce(k.completed, 0) AS encountered,
+    k.completed, k.seconds_n, k.seconds_sum, k.seconds_min, k.seconds_max, k.attempts_sum, k.anomalies
+  FROM open o
+  FULL JOIN segment_completed_groups k ON k.quest_id = o.quest_id AND k.dimension = o.dimension AND k.value = o.value
 ),
 own_values AS (
   SELECT build, platform, count(*) AS n
@@ -82,23 +69,23 @@ vals AS (
   -- pair values of the day's states.
   SELECT dimension, value FROM own_counts
   UNION
-  SELECT dimension, value FROM counts WHERE encountered > 0
+  SELECT dimension, value FROM groups WHERE dimension IN ('build', 'platform', 'cohort') AND encountered > 0
 )
 SELECT
   s.snapshot_date,
   v.dimension,
   v.value,
   s.quest_id,
-  (coalesce(a.encountered, 0) + coalesce(o.n, 0) - coalesce(a.encountered_own, 0))::INTEGER AS players,
+  (coalesce(a.encountered, 0) + coalesce(o.n, 0) - coalesce(e.encountered, 0))::INTEGER AS players,
   coalesce(a.accepted, 0)::INTEGER,
   coalesce(a.declined, 0)::INTEGER,
   coalesce(a.completed, 0)::INTEGER,
   coalesce(a.abandoned, 0)::INTEGER,
   coalesce(a.failed, 0)::INTEGER,
-  (coalesce(o.n, 0) - coalesce(a.encountered_own, 0))::INTEGER AS not_encountered,
+  (coalesce(o.n, 0) - coalesce(e.encountered, 0))::INTEGER AS not_encountered,
   CASE WHEN a.seconds_n > 0 THEN a.seconds_sum / a.seconds_n END,
-  a.min_seconds,
-  a.max_seconds,
+  a.seconds_min,
+  a.seconds_max,
   q.q[1],
   q.q[2],
   a.attempts_sum / a.completed,
@@ -108,7 +95,11 @@ FROM main.snapshots s
 JOIN snapshot_days d ON d.snapshot_date = s.snapshot_date
 CROSS JOIN vals v
 LEFT JOIN own_counts o ON o.dimension = v.dimension AND o.value = v.value
-LEFT JOIN counts a ON a.quest_id = s.quest_id AND a.dimension = v.dimension AND a.value = v.value
-LEFT JOIN segment_quantiles_day q ON q.quest_id = s.quest_id AND q.dimension = v.dimension AND q.value = v.value
+LEFT JOIN groups a ON a.quest_id = s.quest_id AND a.dimension = v.dimension AND a.value = v.value
+-- The value's own players who met the quest: under own_build / own_platform, a cohort's under cohort itself.
+LEFT JOIN groups e ON e.quest_id = s.quest_id AND e.value = v.value
+  AND e.dimension = CASE v.dimension WHEN 'cohort' THEN 'cohort' ELSE 'own_' || v.dimension END
+LEFT JOIN (SELECT quest_id, dimension, value, q FROM segment_quantiles_day WHERE tz IN ('', $tz)) q
+  ON q.quest_id = s.quest_id AND q.dimension = v.dimension AND q.value = v.value
 -- No order: one date (segments/snapshots.sql says why the rows are not sorted further).
 ;

@@ -1,7 +1,7 @@
 // A nightly on a copy of a bench database: its day DAY's events shifted SHIFT days, appended in SQL as ingest leaves a
 // new file (ledger row, events, file_players, dirty_players), then refreshState and the one-date snapshot of the
 // latest day (computeSnapshots), process CPU of each and of each statement (named by its .sql file).
-// usage: [EXPLAIN=sql/name] node nightly.mjs DIST DB [DAY] [SHIFT] [TZ]; one JSON line; CHECK=1 also compares the kept tables with the
+// usage: [EXPLAIN=sql/name [MIN=s] [W=chars]] [T=threads, 2] node nightly.mjs DIST DB [DAY] [SHIFT] [TZ]; one JSON line; CHECK=1 also compares the kept tables with the
 // sums over the state (EXCEPT ALL both ways)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -15,7 +15,7 @@ const { computeSnapshots } = await lib('engine/snapshot');
 const names = new Map();
 const walk = (dir) => { for (const f of readdirSync(dir)) { const p = join(dir, f); if (statSync(p).isDirectory()) walk(p); else if (f.endsWith('.sql')) names.set(readFileSync(p, 'utf8'), p.split('/src/sql/')[1].slice(0, -4)); } };
 walk(resolve(dist, '../src/sql'));
-const db = await Db.open(dbPath, { threads: 2, memoryLimit: '4GB' });
+const db = await Db.open(dbPath, { threads: Number(process.env.T ?? 2), memoryLimit: '4GB' });
 const id = (await db.one(`INSERT INTO files SELECT max(file_id) + 1, 'night.ndjson', 'night-hash', 'events', NULL, 0, 0, 0, 0, 0, TIMESTAMP '2026-12-26' FROM files RETURNING file_id AS id`)).id;
 await db.run(`INSERT INTO events SELECT ${id}, line, ts + to_days(${Number(shift)}), player_id, quest_id, status, session_id, build, platform FROM events WHERE ts >= '${day}'::TIMESTAMP AND ts < '${day}'::TIMESTAMP + INTERVAL 1 DAY`);
 await db.run(`INSERT INTO file_players SELECT file_id, player_id, min(ts) FROM events WHERE file_id = ${id} GROUP BY ALL`);
@@ -29,7 +29,7 @@ for (const method of ['run', 'all', 'one']) {
     const key = names.get(sql) ?? `inline:${sql.slice(0, 40).replace(/\s+/g, ' ')}`;
     if (key === process.env.EXPLAIN) {
       const j = JSON.parse((await allOrig.call(this, `EXPLAIN (ANALYZE, FORMAT json) ${sql}`, params))[0].explain_value);
-      const w = (n, d) => { if ((n.operator_timing ?? 0) >= 0.003) console.log(`${' '.repeat(d)}${n.operator_name ?? n.name} ${(n.operator_timing ?? 0).toFixed(3)}s rows=${n.operator_cardinality ?? ''} ${JSON.stringify(n.extra_info ?? {}).slice(0, 110)}`); for (const ch of n.children ?? []) w(ch, d + 1); };
+      const w = (n, d) => { if ((n.operator_timing ?? 0) >= Number(process.env.MIN ?? 0.003)) console.log(`${' '.repeat(d)}${n.operator_name ?? n.name} ${(n.operator_timing ?? 0).toFixed(3)}s rows=${n.operator_cardinality ?? ''} ${JSON.stringify(n.extra_info ?? {}).slice(0, Number(process.env.W ?? 110))}`); for (const ch of n.children ?? []) w(ch, d + 1); };
       w(Array.isArray(j) ? j[0] : j, 0);
     }
     const c0 = process.cpuUsage();
