@@ -5,7 +5,7 @@ export type VlSpec = Record<string, unknown> & { data: { name: string; values: R
 
 /** A chart with its text alternative: a caption, a description and the numbers as a table. */
 export interface Chart {
-  /** File-name part of the spec beside the page, e.g. `status` -> index.status.vl.json. */
+  /** The chart's key in the page's spec file (SPECS) and its figure's id, e.g. `status`. */
   key: string;
   title: string;
   description: string;
@@ -14,6 +14,12 @@ export interface Chart {
   published?: Record<string, unknown>;
   table: { columns: string[]; rows: (string | number | null)[][] };
 }
+
+/**
+ * The end of a page's spec file, beside the page (`quests/<id>.specs.json`, `index.specs.json`): an object holding each
+ * chart's Vega-Lite spec under the chart's key, which the interactive upgrade (assets/upgrade.js) reads.
+ */
+export const SPECS = '.specs.json';
 
 /** The buckets in display order with one colour each, shared by every chart so a colour always means the same. */
 export const BUCKETS = [

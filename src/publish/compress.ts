@@ -4,11 +4,12 @@
 // No `.br`: brotli quality 5 costs about what gzip 6 does per file (sample quest pages, 56 KB: 4.9 vs 4.3 ms; history
 // JSON, 20 KB: 0.73 vs 0.77 ms) for 7-20% smaller files, but as a second copy it would double the compression CPU of
 // every changed file, and a new snapshot changes every quest's page and JSON (README, "The JSON API for consumers").
-// Chart spec downloads (`*.vl.json`) are embedded in their pages already, and are not compressed.
+// A page's chart specs (`*.specs.json`, a few KB read by the interactive upgrade and as downloads) are not compressed:
+// a copy per quest page each night for little.
 import { gzip, gzipSync } from 'node:zlib';
+import { SPECS } from './charts.js';
 
 const TEXT = /\.(html|json|js|css|svg)$/;
-const SKIP = /\.vl\.json$/;
 /** Below this a compressed copy saves less than its headers cost. */
 const MIN_BYTES = 512;
 /**
@@ -23,7 +24,7 @@ export const ENCODINGS = ['.gz'] as const;
 
 /** Whether a file gets a compressed copy. */
 export function compressible(rel: string, bytes: number): boolean {
-  return TEXT.test(rel) && !SKIP.test(rel) && bytes >= MIN_BYTES;
+  return TEXT.test(rel) && !rel.endsWith(SPECS) && bytes >= MIN_BYTES;
 }
 
 /**

@@ -1,9 +1,9 @@
-// One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
+// One quest's files (page, JSON, history JSON, the page's chart specs), rendered from the site's data.
 import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
 import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
-import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
+import { type Chart, histogramChart, questHistoryChart, questStatusChart, SPECS } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { historyChartByUrls } from './history-chart.js';
 import {
@@ -77,7 +77,11 @@ export function questPages(data: SiteData, source: MonthSource, fromPages: strin
   }));
 }
 
-/** A page's charts: each spec written beside the page, each drawing with its text alternative. */
+/**
+ * A page's charts: their specs written beside the page in one file (`<page>.specs.json`, each chart's spec under its
+ * key), each drawing with its text alternative. One file, not one per chart: at 5,000 quests the four per-chart files
+ * were half the site's files and a fifth of a render worker's file calls (issue 16 NOTES, round 7).
+ */
 export async function renderCharts(
   charts: Chart[],
   draw: Draw,
@@ -85,21 +89,20 @@ export async function renderCharts(
   pageBase: string,
   layout: { open?: string[]; wide?: string[] } = {},
 ): Promise<RenderedChart[]> {
+  if (charts.length === 0) return [];
   const svgs = await draw(charts);
-  const out: RenderedChart[] = [];
-  for (const [i, chart] of charts.entries()) {
-    const specFile = `${basename(pageBase)}.${chart.key}.vl.json`;
-    await write(`${pageBase}.${chart.key}.vl.json`, compactJson(chart.published ?? chart.spec));
-    const svg = withTextAlternative(svgs[i] as string, chart.title, chart.description);
-    out.push({
-      ...chart,
-      svg,
-      specFile,
-      open: layout.open?.includes(chart.key) ?? false,
-      wide: layout.wide?.includes(chart.key) ?? false,
-    });
-  }
-  return out;
+  const specFile = `${basename(pageBase)}${SPECS}`;
+  await write(
+    `${pageBase}${SPECS}`,
+    compactJson(Object.fromEntries(charts.map((c) => [c.key, c.published ?? c.spec]))),
+  );
+  return charts.map((chart, i) => ({
+    ...chart,
+    svg: withTextAlternative(svgs[i] as string, chart.title, chart.description),
+    specFile,
+    open: layout.open?.includes(chart.key) ?? false,
+    wide: layout.wide?.includes(chart.key) ?? false,
+  }));
 }
 
 export async function writeQuestPage(data: SiteData, page: QuestPage, write: Write): Promise<void> {
