@@ -125,6 +125,10 @@ export async function writePages(
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
   const pages = questPages(data, source, source.fromPages ?? null);
+  // Handed to the workers before anything else, so they render while this thread writes the rest of the site.
+  const inWorkers = questWriter?.(pages);
+  // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.
+  inWorkers?.catch(() => {});
   // The table's rows, pages and data file, worst conversion first; quest pages and chains keep catalogue order.
   const ordered = tableOrder(pages);
   const table = tablePages(ordered);
@@ -138,10 +142,6 @@ export async function writePages(
   await write(TABLE_DATA, stableJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
-    // Handed to the workers first, so they render while this thread writes the index and the segment pages.
-    const inWorkers = questWriter?.(pages);
-    // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.
-    inWorkers?.catch(() => {});
     for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
     if (inWorkers) return inWorkers;
     for (const [i, page] of pages.entries()) {
@@ -190,7 +190,7 @@ function attentionCharts(quests: readonly QuestStats[]): Chart[] {
 }
 
 /** Like Promise.all, but only once every promise is done: nothing may still write while a failed site is removed. */
-async function settleAll(promises: Promise<unknown>[]): Promise<void> {
+export async function settleAll(promises: Promise<unknown>[]): Promise<void> {
   const failed = (await Promise.allSettled(promises)).find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
