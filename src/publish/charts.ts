@@ -15,12 +15,6 @@ export interface Chart {
   table: { columns: string[]; rows: (string | number | null)[][] };
 }
 
-/**
- * The end of a page's spec file, beside the page (`quests/<id>.specs.json`, `index.specs.json`): an object holding each
- * chart's Vega-Lite spec under the chart's key, which the interactive upgrade (assets/upgrade.js) reads.
- */
-export const SPECS = '.specs.json';
-
 /** The buckets in display order with one colour each, shared by every chart so a colour always means the same. */
 export const BUCKETS = [
   { label: 'Completed', field: 'completed', color: '#2f855a' },

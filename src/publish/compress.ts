@@ -7,7 +7,7 @@
 // A page's chart specs (`*.specs.json`, a few KB read by the interactive upgrade and as downloads) are not compressed:
 // a copy per quest page each night for little.
 import { gzip, gzipSync } from 'node:zlib';
-import { SPECS } from './charts.js';
+import { SPECS } from './quest-pages.js';
 
 const TEXT = /\.(html|json|js|css|svg)$/;
 /** Below this a compressed copy saves less than its headers cost. */

@@ -36,7 +36,7 @@ import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
 import type { SegmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments, segmentOptions } from './segments.js';
 import { buildDir, digestOf, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
-import { settleAll, writeApiIndexes, writeAssets, writePages } from './site-pages.js';
+import { settleAll, writePages, writeSiteDocuments } from './site-pages.js';
 
 export const DEFAULT_OUT = 'reports';
 export const DEFAULT_TITLE = 'Quest statistics';
@@ -222,14 +222,10 @@ async function buildSite(
     const pages = (done: number, total: number) =>
       effects.progress?.(progressMessages.publishPages, done, total, 'pages');
     const quests = pool ? pool.writer(data, site, note, pages) : undefined;
-    // writePages hands the quest pages to the workers first: the assets and the API's whole-site documents are written
-    // while they render (before, the workers waited for them, idle, at 5,000 quests; issue 16 NOTES, round 7).
+    // The quest pages go to the workers first, then the rest is written while they render (issue 16 NOTES, round 7).
     await settleAll([
       writePages(data, { ...source, fromPages: months.fromPages }, renderer, write, effects, quests),
-      (async () => {
-        await writeAssets(write);
-        await writeApiIndexes(data, write);
-      })(),
+      writeSiteDocuments(data, write),
     ]);
     await pool?.close();
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');

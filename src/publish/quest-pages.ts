@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
 import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
-import { type Chart, histogramChart, questHistoryChart, questStatusChart, SPECS } from './charts.js';
+import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { historyChartByUrls } from './history-chart.js';
 import {
@@ -76,6 +76,12 @@ export function questPages(data: SiteData, source: MonthSource, fromPages: strin
     curve: curves.get(q.quest_id) ?? [],
   }));
 }
+
+/**
+ * The end of a page's spec file, beside the page (`quests/<id>.specs.json`, `index.specs.json`): an object holding each
+ * chart's Vega-Lite spec under the chart's key, which the interactive upgrade (assets/upgrade.js) reads.
+ */
+export const SPECS = '.specs.json';
 
 /**
  * A page's charts: their specs written beside the page in one file (`<page>.specs.json`, each chart's spec under its
