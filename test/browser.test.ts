@@ -1,5 +1,5 @@
 // The published report in a real Chromium (Debian package) driven by playwright-core, served over real HTTP.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,13 +139,20 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     const json = await v.page.getByRole('link', { name: 'this quest' }).getAttribute('href');
     expect(json).toBe('../api/v1/quests/FET0001.json');
     await waitForCount(v.page, 'figure.chart.interactive', 4);
-    // The page embeds no spec: each chart's comes from the file beside it, and the history chart's data from the
-    // quest's month file (2 dates x 6 statuses = 12 bars, zero-height ones included).
+    // The page embeds no spec: the charts' come from the one file beside it, asked for once, and the history chart's
+    // data from the quest's month file (2 dates x 6 statuses = 12 bars, zero-height ones included).
     expect(await v.page.locator('script.chart-spec').count()).toBe(0);
     const asked = v.requests.map((u) => new URL(u).pathname);
-    expect(asked).toContain('/quests/FET0001.history.vl.json');
+    expect(asked.filter((p) => p === '/quests/FET0001.specs.json')).toHaveLength(1);
     expect(asked).toContain('/api/v1/quests/FET0001/history/2026-11.json');
     expect(await v.page.locator('#chart-history.interactive .mark-rect path').count()).toBe(12);
+    // Each chart's "Vega-Lite spec" link downloads that chart's own spec.
+    const link = v.page.locator('#chart-histogram .chart-source a');
+    expect(await link.getAttribute('download')).toBe('FET0001.histogram.vl.json');
+    const download = v.page.waitForEvent('download');
+    await link.click();
+    const spec = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8'));
+    expect(spec.mark).toMatchObject({ type: 'bar' });
     await v.page.screenshot({ path: join(ARTIFACTS, 'quest.png'), fullPage: true });
     expect(v.errors).toEqual([]);
     expect(v.outside).toEqual([]);

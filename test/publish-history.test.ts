@@ -63,7 +63,7 @@ describe('quest history', () => {
       dates.map((_, i) => i),
     );
     // The page's interactive chart reads the month files holding its window, one layer each.
-    const spec = JSON.parse(readFileSync(join(out, 'quests/FET0001.history.vl.json'), 'utf8'));
+    const spec = JSON.parse(readFileSync(join(out, 'quests/FET0001.specs.json'), 'utf8')).history;
     expect(spec.layer.map((l: { data: { url: string } }) => l.data.url)).toEqual(
       ['2026-09', '2026-10'].map((m) => `../api/v1/quests/FET0001/history/${m}.json`),
     );

@@ -107,7 +107,7 @@ describe('questlog serve', () => {
       ['assets/style.css', /^text\/css/],
       ['assets/vega.min.js', /^(text|application)\/javascript/],
       ['assets/favicon.svg', /^image\/svg\+xml/],
-      ['index.status.vl.json', /^application\/json/],
+      ['index.specs.json', /^application\/json/],
       ['api/v1/schema/quest.schema.json', /^application\/json/],
     ];
     for (const [path, type] of types) {

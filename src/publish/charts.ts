@@ -5,7 +5,7 @@ export type VlSpec = Record<string, unknown> & { data: { name: string; values: R
 
 /** A chart with its text alternative: a caption, a description and the numbers as a table. */
 export interface Chart {
-  /** File-name part of the spec beside the page, e.g. `status` -> index.status.vl.json. */
+  /** The chart's key in the page's spec file (SPECS) and its figure's id, e.g. `status`. */
   key: string;
   title: string;
   description: string;

@@ -4,18 +4,20 @@
 // No `.br`: brotli quality 5 costs about what gzip 6 does per file (sample quest pages, 56 KB: 4.9 vs 4.3 ms; history
 // JSON, 20 KB: 0.73 vs 0.77 ms) for 7-20% smaller files, but as a second copy it would double the compression CPU of
 // every changed file, and a new snapshot changes every quest's page and JSON (README, "The JSON API for consumers").
-// Chart spec downloads (`*.vl.json`) are embedded in their pages already, and are not compressed.
+// A page's chart specs (`*.specs.json`, a few KB read by the interactive upgrade and as downloads) are not compressed:
+// a copy per quest page each night for little.
 import { gzip, gzipSync } from 'node:zlib';
+import { SPECS } from './quest-pages.js';
 
 const TEXT = /\.(html|json|js|css|svg)$/;
-const SKIP = /\.vl\.json$/;
 /** Below this a compressed copy saves less than its headers cost. */
 const MIN_BYTES = 512;
 /**
- * gzip level 4: on the nightly's largest rewritten files (5,000 quest pages of 47 KB, month files of 31 KB) it took
- * 0.35 and 0.15 ms a file against level 6's 0.91 and 0.24 ms, for copies 8% and 14% larger (issue 16 NOTES).
+ * gzip level 3, zlib's slowest level without lazy matching: on 500 quest pages of 55 KB and 500 quest JSON files of
+ * 16 KB of a 5,000-quest site it took 0.30 and 0.094 ms a file against level 4's 0.42 and 0.16 ms (level 6: 0.77 and
+ * 0.18), for copies of 19.0% and 16.5% of the bytes against 18.0% and 16.1% (issue 16 NOTES, round 7).
  */
-const LEVEL = 4;
+const LEVEL = 3;
 /** Compressions queued in zlib's thread pool at once: enough to keep it busy, bounded memory. */
 const IN_FLIGHT = 64;
 
@@ -23,7 +25,7 @@ export const ENCODINGS = ['.gz'] as const;
 
 /** Whether a file gets a compressed copy. */
 export function compressible(rel: string, bytes: number): boolean {
-  return TEXT.test(rel) && !SKIP.test(rel) && bytes >= MIN_BYTES;
+  return TEXT.test(rel) && !rel.endsWith(SPECS) && bytes >= MIN_BYTES;
 }
 
 /**

@@ -36,7 +36,7 @@ import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
 import type { SegmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments, segmentOptions } from './segments.js';
 import { buildDir, digestOf, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
-import { writeApiIndexes, writeAssets, writePages } from './site-pages.js';
+import { settleAll, writePages, writeSiteDocuments } from './site-pages.js';
 
 export const DEFAULT_OUT = 'reports';
 export const DEFAULT_TITLE = 'Quest statistics';
@@ -202,7 +202,7 @@ async function buildSite(
   };
   const write = async (rel: string, content: string | Buffer) => note(await sink.put(rel, content));
   // Quest pages in worker threads when the site is large enough (render-pool.ts); started now, they load while the
-  // assets and month files are written.
+  // month files are written.
   const workers = renderWorkers(opts.workers, data.snapshot.quests.length);
   const pool = workers > 0 ? new RenderPool(workers, { root: tmp, found: [...found], shared: sharedOf(data) }) : null;
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
@@ -212,8 +212,6 @@ async function buildSite(
     return true;
   };
   try {
-    await writeAssets(write);
-    await writeApiIndexes(data, write);
     const source = data.months ?? monthsFromHistory(data.history);
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
     const progress = (done: number, total: number) =>
@@ -224,7 +222,11 @@ async function buildSite(
     const pages = (done: number, total: number) =>
       effects.progress?.(progressMessages.publishPages, done, total, 'pages');
     const quests = pool ? pool.writer(data, site, note, pages) : undefined;
-    await writePages(data, { ...source, fromPages: months.fromPages }, renderer, write, effects, quests);
+    // The quest pages go to the workers first, then the rest is written while they render (issue 16 NOTES, round 7).
+    await settleAll([
+      writePages(data, { ...source, fromPages: months.fromPages }, renderer, write, effects, quests),
+      writeSiteDocuments(data, write),
+    ]);
     await pool?.close();
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     // Last: it lists every API file written above.

@@ -1,4 +1,4 @@
-// One quest's files (page, JSON, history JSON, chart specs), rendered from the site's data.
+// One quest's files (page, JSON, history JSON, the page's chart specs), rendered from the site's data.
 import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
@@ -77,7 +77,17 @@ export function questPages(data: SiteData, source: MonthSource, fromPages: strin
   }));
 }
 
-/** A page's charts: each spec written beside the page, each drawing with its text alternative. */
+/**
+ * The end of a page's spec file, beside the page (`quests/<id>.specs.json`, `index.specs.json`): an object holding each
+ * chart's Vega-Lite spec under the chart's key, which the interactive upgrade (assets/upgrade.js) reads.
+ */
+export const SPECS = '.specs.json';
+
+/**
+ * A page's charts: their specs written beside the page in one file (`<page>.specs.json`, each chart's spec under its
+ * key), each drawing with its text alternative. One file, not one per chart: at 5,000 quests the four per-chart files
+ * were half the site's files and a fifth of a render worker's file calls (issue 16 NOTES, round 7).
+ */
 export async function renderCharts(
   charts: Chart[],
   draw: Draw,
@@ -85,21 +95,20 @@ export async function renderCharts(
   pageBase: string,
   layout: { open?: string[]; wide?: string[] } = {},
 ): Promise<RenderedChart[]> {
+  if (charts.length === 0) return [];
   const svgs = await draw(charts);
-  const out: RenderedChart[] = [];
-  for (const [i, chart] of charts.entries()) {
-    const specFile = `${basename(pageBase)}.${chart.key}.vl.json`;
-    await write(`${pageBase}.${chart.key}.vl.json`, compactJson(chart.published ?? chart.spec));
-    const svg = withTextAlternative(svgs[i] as string, chart.title, chart.description);
-    out.push({
-      ...chart,
-      svg,
-      specFile,
-      open: layout.open?.includes(chart.key) ?? false,
-      wide: layout.wide?.includes(chart.key) ?? false,
-    });
-  }
-  return out;
+  const specFile = `${basename(pageBase)}${SPECS}`;
+  await write(
+    `${pageBase}${SPECS}`,
+    compactJson(Object.fromEntries(charts.map((c) => [c.key, c.published ?? c.spec]))),
+  );
+  return charts.map((chart, i) => ({
+    ...chart,
+    svg: withTextAlternative(svgs[i] as string, chart.title, chart.description),
+    specFile,
+    open: layout.open?.includes(chart.key) ?? false,
+    wide: layout.wide?.includes(chart.key) ?? false,
+  }));
 }
 
 export async function writeQuestPage(data: SiteData, page: QuestPage, write: Write): Promise<void> {

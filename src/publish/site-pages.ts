@@ -35,7 +35,7 @@ import { writeSegmentApi } from './segments.js';
 const require = createRequire(import.meta.url);
 const packageBuild = (pkg: string) => dirname(require.resolve(pkg));
 
-export async function writeAssets(write: Write): Promise<void> {
+async function writeAssets(write: Write): Promise<void> {
   const assets = join(TEMPLATES_DIR, 'assets');
   for (const f of readdirSync(assets).sort()) await write(`assets/${f}`, readFileSync(join(assets, f)));
   await write('assets/vega.min.js', readFileSync(join(packageBuild('vega'), 'vega.min.js')));
@@ -68,8 +68,17 @@ function interpreterScript(): string {
   return `// vega-interpreter (BSD-3-Clause), wrapped as a classic script by questlog.\n(function () {\n${body}\n})();\n`;
 }
 
+/**
+ * The assets and the API's whole-site documents, written beside the quest pages: before, the render workers waited for
+ * them, idle (at 5,000 quests a publish's first seconds on one core).
+ */
+export async function writeSiteDocuments(data: SiteData, write: Write): Promise<void> {
+  await writeAssets(write);
+  await writeApiIndexes(data, write);
+}
+
 /** The API's two whole-site documents; each quest's own are written beside its page (see writePages). */
-export async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
+async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
   await write(OPENAPI, stableJson(openApiDocument(data.title)));
   const first = data.snapshot.quests[0];
@@ -125,6 +134,10 @@ export async function writePages(
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
   const pages = questPages(data, source, source.fromPages ?? null);
+  // Handed to the workers before anything else, so they render while this thread writes the rest of the site.
+  const inWorkers = questWriter?.(pages);
+  // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.
+  inWorkers?.catch(() => {});
   // The table's rows, pages and data file, worst conversion first; quest pages and chains keep catalogue order.
   const ordered = tableOrder(pages);
   const table = tablePages(ordered);
@@ -138,10 +151,6 @@ export async function writePages(
   await write(TABLE_DATA, stableJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
-    // Handed to the workers first, so they render while this thread writes the index and the segment pages.
-    const inWorkers = questWriter?.(pages);
-    // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.
-    inWorkers?.catch(() => {});
     for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));
     if (inWorkers) return inWorkers;
     for (const [i, page] of pages.entries()) {
@@ -190,7 +199,7 @@ function attentionCharts(quests: readonly QuestStats[]): Chart[] {
 }
 
 /** Like Promise.all, but only once every promise is done: nothing may still write while a failed site is removed. */
-async function settleAll(promises: Promise<unknown>[]): Promise<void> {
+export async function settleAll(promises: Promise<unknown>[]): Promise<void> {
   const failed = (await Promise.allSettled(promises)).find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }

@@ -25,12 +25,36 @@
     expr: interp.expressionInterpreter,
     tooltip: { disableDefaultStyle: true },
   };
+  // A page's specs are one file beside it (each chart's under its key): fetched once for all its charts.
+  const files = new Map();
+  function specsOf(url) {
+    let specs = files.get(url);
+    if (!specs) {
+      specs = fetch(url).then((response) => {
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        return response.json();
+      });
+      files.set(url, specs);
+    }
+    return specs;
+  }
+  // The chart's "Vega-Lite spec" link, which without JavaScript opens the page's spec file, downloads this chart's own
+  // spec (as `<page>.<chart>.vl.json`).
+  function offerSpec(figure, key, spec) {
+    const link = figure.querySelector('.chart-source a');
+    if (!link) return;
+    const blob = new Blob([JSON.stringify(spec)], { type: 'application/json' });
+    link.href = URL.createObjectURL(blob);
+    link.download = `${figure.dataset.spec.replace(/\.specs\.json$/, '')}.${key}.vl.json`;
+    link.removeAttribute('title');
+  }
   async function upgrade(figure, body) {
-    // The page carries no copy of the spec: it is the file beside the page (its data inline or, for a quest's
-    // history, read by vega from the quest's history.json).
-    const response = await fetch(figure.dataset.spec);
-    if (!response.ok) throw new Error(`${figure.dataset.spec}: ${response.status}`);
-    const spec = await response.json();
+    // The page carries no copy of the specs: they are the file beside the page (data inline or, for a quest's history,
+    // read by vega from the quest's month files).
+    const key = figure.dataset.chart;
+    const spec = (await specsOf(figure.dataset.spec))[key];
+    if (!spec) throw new Error(`${figure.dataset.spec}: no ${key}`);
+    offerSpec(figure, key, spec);
     fitWidth(spec, body.clientWidth);
     const target = document.createElement('div');
     await embed(target, spec, options);

@@ -44,4 +44,5 @@ for (const sub of ['site', '.site.old']) {
   const differ = all.filter((f) => x.get(f) !== y.get(f));
   console.log(`${sub}: ${x.size} and ${y.size} files, ${differ.length} differ${differ.length ? `: ${differ.slice(0, 10).join(', ')}` : ''}`);
 }
-for (const s of sites) rmSync(s, { recursive: true, force: true });
+// QL_CMP_KEEP=1: the sites stay ($QL_PUB_WORK/cmp-0, cmp-1), e.g. for compare-specs.mjs.
+if (!process.env.QL_CMP_KEEP) for (const s of sites) rmSync(s, { recursive: true, force: true });
