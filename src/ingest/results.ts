@@ -105,18 +105,17 @@ export function describeTotals(s: IngestSummary): string {
   return msg.totals(s.totals);
 }
 
-/** Runs fn over items with at most `limit` in flight; results keep the items' order. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+/**
+ * Starts fn over items with at most `limit` in flight, in the items' order; each result can be awaited as soon as it is
+ * done. A failure surfaces where its promise is awaited (never as an unhandled rejection meanwhile).
+ */
+export function startLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R>[] {
+  const slots: Promise<unknown>[] = [];
+  return items.map((item, i) => {
+    const p = (i < limit ? Promise.resolve() : (slots[i - limit] as Promise<unknown>)).then(() => fn(item));
+    slots.push(p.catch(() => {}));
+    return p;
+  });
 }
 
 /** Reports results in the files' order although batches finish them out of order. */
