@@ -42,8 +42,11 @@ export type { FileResult, IngestOptions, IngestSummary } from './results.js';
 /** A batch holds at most this many files and bytes (its staging lives in memory). */
 const BATCH_FILES = 2000;
 const BATCH_BYTES = 256 << 20;
-/** Files fingerprinted at once (reading and hashing overlap DuckDB's work and each other). */
-const PREPARE_PARALLEL = 4;
+/**
+ * Files fingerprinted at once (reading and hashing overlap each other), and their bytes past the first: hashing runs on
+ * this thread, so four big files checked together all finish late, and the first batch waits for the last of them.
+ */
+const PREPARE_PARALLEL = { items: 4, bytes: 64 << 20 };
 
 export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Promise<IngestSummary> {
   const cwd = opts.cwd ?? process.cwd();
@@ -86,11 +89,12 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const index = new Map(files.map((f, i) => [f, i]));
   const emit = (r: FileResult) => out.add(index.get(r.path) ?? 0, { ...r, path: shown(r.path) });
 
-  const checking = new BytesProgress(effects, progressMessages.ingestCheck, files.map(sizeOf).reduce(sum, 0));
+  const sizes = files.map(sizeOf);
+  const checking = new BytesProgress(effects, progressMessages.ingestCheck, sizes.reduce(sum, 0));
   const onBytes = (n: number) => checking.add(n);
   // Files are checked ahead while batches load: a batch starts once its files are checked, not once every file is
   // (checking 10M events' 1.5 GB took ~7 s of wall before the first batch; bench/results/issue13/NOTES.md).
-  let pending: Promise<Planned | FileResult>[] = startLimit(files, PREPARE_PARALLEL, (f) =>
+  let pending: Promise<Planned | FileResult>[] = startLimit(files, sizes, PREPARE_PARALLEL, (f) =>
     prepare(f, forced, config, opts.player, onBytes),
   );
   const loading = new BytesProgress(effects, progressMessages.ingestLoad);

@@ -106,16 +106,42 @@ export function describeTotals(s: IngestSummary): string {
 }
 
 /**
- * Starts fn over items with at most `limit` in flight, in the items' order; each result can be awaited as soon as it is
- * done. A failure surfaces where its promise is awaited (never as an unhandled rejection meanwhile).
+ * Starts fn over items in their order, with at most `limit.items` in flight and, past the first, at most `limit.bytes`
+ * of their sizes (`sizes[i]` is item i's); each result can be awaited as soon as it is done. A failure surfaces where its promise is awaited
+ * (never as an unhandled rejection meanwhile).
  */
-export function startLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R>[] {
-  const slots: Promise<unknown>[] = [];
-  return items.map((item, i) => {
-    const p = (i < limit ? Promise.resolve() : (slots[i - limit] as Promise<unknown>)).then(() => fn(item));
-    slots.push(p.catch(() => {}));
+export function startLimit<T, R>(
+  items: T[],
+  sizes: number[],
+  limit: { items: number; bytes: number },
+  fn: (item: T) => Promise<R>,
+): Promise<R>[] {
+  const go: (() => void)[] = [];
+  const starts = items.map(() => new Promise<void>((resolve) => go.push(resolve)));
+  let next = 0;
+  let running = 0;
+  let bytes = 0;
+  const admit = () => {
+    while (next < items.length && running < limit.items) {
+      const size = sizes[next] ?? 0;
+      if (running > 0 && bytes + size > limit.bytes) return;
+      running++;
+      bytes += size;
+      go[next++]?.();
+    }
+  };
+  const out = items.map((item, i) => {
+    const size = sizes[i] ?? 0;
+    const p = (starts[i] as Promise<void>).then(() => fn(item));
+    p.catch(() => {}).finally(() => {
+      running--;
+      bytes -= size;
+      admit();
+    });
     return p;
   });
+  admit();
+  return out;
 }
 
 /** Reports results in the files' order although batches finish them out of order. */
