@@ -8,6 +8,7 @@ import type { Db } from '../src/engine/db.js';
 import { CHUNK, fingerprint } from '../src/ingest/fingerprint.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { listRejects } from '../src/ingest/rejects.js';
+import { startLimit } from '../src/ingest/results.js';
 import { cli, FIXTURES, freshDb, tempDir } from './helpers.js';
 
 const FX = join(FIXTURES, 'ingest');
@@ -603,3 +604,59 @@ function ev(
 ) {
   return { file, line, ts, player_id, quest_id, status, session_id, build, platform };
 }
+
+describe('files checked ahead of their batches (startLimit)', () => {
+  it('starts items in order, at most 3 at once and past the first at most 10 bytes, each result as soon as it is done', async () => {
+    const sizes = [4, 4, 4, 20, 1, 1, 1, 1];
+    const started: number[] = [];
+    const inFlight: number[][] = [];
+    const running = new Set<number>();
+    const finish: (() => void)[] = [];
+    const out = startLimit(
+      sizes.map((_, i) => i),
+      sizes,
+      { items: 3, bytes: 10 },
+      (i) =>
+        new Promise<number>((resolve) => {
+          started.push(i);
+          running.add(i);
+          inFlight.push([...running]);
+          finish[i] = () => {
+            running.delete(i);
+            resolve(i * 10);
+          };
+        }),
+    );
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    await tick();
+    // 4 + 4 fit in 10 bytes, a third 4 does not.
+    expect(started).toEqual([0, 1]);
+    finish[0]?.();
+    expect(await out[0]).toBe(0);
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    finish[1]?.();
+    finish[2]?.();
+    await tick();
+    // Item 3 (20 bytes) runs alone, being the first in flight; nothing starts beside it.
+    expect(started).toEqual([0, 1, 2, 3]);
+    finish[3]?.();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    for (const i of [4, 5, 6]) finish[i]?.();
+    await tick();
+    finish[7]?.();
+    expect(await Promise.all(out)).toEqual([0, 10, 20, 30, 40, 50, 60, 70]);
+    expect(Math.max(...inFlight.map((r) => r.length))).toBe(3);
+  });
+
+  it('a failure surfaces where its result is awaited, and the items after it still run', async () => {
+    const out = startLimit([1, 2, 3], [1, 1, 1], { items: 1, bytes: 10 }, async (i) => {
+      if (i === 1) throw new Error('unreadable');
+      return i;
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(out[0]).rejects.toThrow('unreadable');
+    expect(await out[2]).toBe(3);
+  });
+});

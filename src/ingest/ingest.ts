@@ -33,7 +33,7 @@ import {
   type IngestOptions,
   type IngestSummary,
   InOrder,
-  mapLimit,
+  startLimit,
   summarize,
 } from './results.js';
 
@@ -42,8 +42,11 @@ export type { FileResult, IngestOptions, IngestSummary } from './results.js';
 /** A batch holds at most this many files and bytes (its staging lives in memory). */
 const BATCH_FILES = 2000;
 const BATCH_BYTES = 256 << 20;
-/** Files fingerprinted at once (reading and hashing overlap DuckDB's work and each other). */
-const PREPARE_PARALLEL = 4;
+/**
+ * Files fingerprinted at once (reading and hashing overlap each other), and their bytes past the first: hashing runs on
+ * this thread, so four big files checked together all finish late, and the first batch waits for the last of them.
+ */
+const PREPARE_PARALLEL = { items: 4, bytes: 64 << 20 };
 
 export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Promise<IngestSummary> {
   const cwd = opts.cwd ?? process.cwd();
@@ -86,31 +89,30 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const index = new Map(files.map((f, i) => [f, i]));
   const emit = (r: FileResult) => out.add(index.get(r.path) ?? 0, { ...r, path: shown(r.path) });
 
-  let pending: Planned[] = [];
-  const checking = new BytesProgress(effects, progressMessages.ingestCheck, files.map(sizeOf).reduce(sum, 0));
+  const sizes = files.map(sizeOf);
+  const checking = new BytesProgress(effects, progressMessages.ingestCheck, sizes.reduce(sum, 0));
   const onBytes = (n: number) => checking.add(n);
-  for (const p of await mapLimit(files, PREPARE_PARALLEL, (f) => prepare(f, forced, config, opts.player, onBytes))) {
-    if ('status' in p) emit(p);
-    else pending.push(p);
-  }
+  // Files are checked ahead while batches load: a batch starts once its files are checked, not once every file is
+  // (checking 10M events' 1.5 GB took ~7 s of wall before the first batch; bench/results/issue13/NOTES.md).
+  let pending: Promise<Planned | FileResult>[] = startLimit(files, sizes, PREPARE_PARALLEL, (f) =>
+    prepare(f, forced, config, opts.player, onBytes),
+  );
   const loading = new BytesProgress(effects, progressMessages.ingestLoad);
+  const run = async (kind: BatchKind, batch: Planned[]) => {
+    const bytes = batch.map((f) => f.bytes).reduce(sum, 0);
+    const watch = effects.progress
+      ? <T>(fn: () => Promise<T>) => db.watch(fn, (part) => loading.part(bytes, part))
+      : undefined;
+    for (const r of await runBatch(db, kind, batch, { ...env, watch })) emit(r);
+    loading.add(bytes);
+  };
   // Dictionary compression for the events' text columns (other types keep theirs): choosing among all string
   // compressions made inserting 10M events ~1.5x slower, for a file of the same size.
   await db.withSettings({ preserve_insertion_order: false, force_compression: 'dictionary' }, async () => {
     // Rounds: a file whose content repeats an earlier file of the same call waits until that one is in the ledger.
     while (pending.length > 0) {
-      const { load, later, skipped } = await plan(db, pending);
-      for (const s of skipped) emit(s);
-      loading.grow(load.map((f) => f.bytes).reduce(sum, 0));
-      for (const [kind, batch] of batches(load)) {
-        const bytes = batch.map((f) => f.bytes).reduce(sum, 0);
-        const watch = effects.progress
-          ? <T>(fn: () => Promise<T>) => db.watch(fn, (part) => loading.part(bytes, part))
-          : undefined;
-        for (const r of await runBatch(db, kind, batch, { ...env, watch })) emit(r);
-        loading.add(bytes);
-      }
-      pending = later;
+      const later = await round(db, pending, { emit, run, grow: (n) => loading.grow(n) });
+      pending = later.map((p) => Promise.resolve(p));
     }
   });
   const summary = summarize(results, Math.round(performance.now() - t0));
@@ -154,67 +156,80 @@ async function prepare(
 }
 
 /**
- * Splits pending files into: already in the ledger (skipped), to load now, and repeats of a file loaded now. The
- * ledger's content_hash is the file's identity (content and whatever the rows derive from path or config). Rows
- * written before identities hold the bare content hash: such a row at this path with this content is this file.
+ * One round over pending files, in order, as their checks finish. Each file is: already in the ledger (skipped), to
+ * load now, or a repeat of a file loaded now (returned, for the next round). The ledger's content_hash is the file's
+ * identity (content and whatever the rows derive from path or config). Rows written before identities hold the bare
+ * content hash: such a row at this path with this content is this file.
+ *
+ * Files to load go into same-kind batches of at most BATCH_FILES files and BATCH_BYTES (weighted) bytes, tabular files
+ * one by one. Batches run kind by kind (kinds in the order of their first file), each kind's in file order; a batch of
+ * the first kind runs as soon as it is complete (the next file of its kind did not fit), while later files are still
+ * being checked. Which batches there are and their order do not depend on when checks finish.
  */
-async function plan(db: Db, pending: Planned[]) {
+async function round(
+  db: Db,
+  pending: Promise<Planned | FileResult>[],
+  to: {
+    emit: (r: FileResult) => void;
+    run: (kind: BatchKind, batch: Planned[]) => Promise<void>;
+    grow: (n: number) => void;
+  },
+): Promise<Planned[]> {
   const ledger = await db.all<{ file_id: number; path: string; content_hash: string }>(
     'SELECT file_id, path, content_hash FROM files ORDER BY file_id',
   );
   const byIdentity = new Map<string, string>();
   for (const r of ledger) if (!byIdentity.has(r.content_hash)) byIdentity.set(r.content_hash, r.path);
   const byPath = new Map(ledger.map((r) => [r.path, r]));
-  const load: Planned[] = [];
   const later: Planned[] = [];
-  const skipped: FileResult[] = [];
   const now = new Set<string>();
-  for (const p of pending) {
+  // Per kind, in the order of their first file: complete batches not yet run, and the batch being filled.
+  const kinds = new Map<BatchKind, { done: Planned[][]; cur: Planned[]; bytes: number }>();
+  for (const next of pending) {
+    const p = await next;
+    if ('status' in p) {
+      to.emit(p);
+      continue;
+    }
     const old = byPath.get(p.path);
     const same = old?.content_hash === p.hash ? p.path : byIdentity.get(p.identity);
     if (same !== undefined) {
       const note = same === p.path ? 'already loaded' : `same content as ${same}`;
       const ms = (p as Prepared).prepareMs ?? 0;
-      skipped.push({ ...empty(p.path, 'skipped', null, p.bytes, performance.now() - ms), note });
-    } else if (now.has(p.identity)) {
-      later.push(p);
-    } else {
-      now.add(p.identity);
-      load.push({ ...p, oldId: old?.file_id ?? null });
+      to.emit({ ...empty(p.path, 'skipped', null, p.bytes, performance.now() - ms), note });
+      continue;
     }
+    if (now.has(p.identity)) {
+      later.push(p);
+      continue;
+    }
+    now.add(p.identity);
+    const f = { ...p, oldId: old?.file_id ?? null };
+    to.grow(f.bytes);
+    const kind = kindOf(f);
+    const k = kinds.get(kind) ?? { done: [], cur: [], bytes: 0 };
+    kinds.set(kind, k);
+    if (k.cur.length > 0 && (kind === 'tabular' || k.cur.length >= BATCH_FILES || k.bytes + weight(f) > BATCH_BYTES)) {
+      k.done.push(k.cur);
+      k.cur = [];
+      k.bytes = 0;
+    }
+    k.cur.push(f);
+    k.bytes += weight(f);
+    // Only the first kind's batches run before every file is checked; the other kinds' wait for its last, as always.
+    const [first] = kinds;
+    if (first) for (const b of first[1].done.splice(0)) await to.run(first[0], b);
   }
-  return { load, later, skipped };
+  for (const [kind, k] of kinds) {
+    for (const b of [...k.done, k.cur]) if (b.length > 0) await to.run(kind, b);
+  }
+  return later;
 }
 
 const sum = (a: number, b: number) => a + b;
 
 /** What a file weighs in a batch's memory: gzip and Parquet hold ~16x their size in text (the 1M demo data: 15-17x). */
 const weight = (f: Planned) => f.bytes * (/\.(gz|parquet)$/i.test(f.path) ? 16 : 1);
-
-/** Same-kind files in runs of at most BATCH_FILES files and BATCH_BYTES (weighted) bytes; tabular files one by one. */
-function batches(files: Planned[]): [BatchKind, Planned[]][] {
-  const byKind = new Map<BatchKind, Planned[]>();
-  for (const f of files) {
-    const k = kindOf(f);
-    byKind.set(k, [...(byKind.get(k) ?? []), f]);
-  }
-  const out: [BatchKind, Planned[]][] = [];
-  for (const [kind, list] of byKind) {
-    let cur: Planned[] = [];
-    let bytes = 0;
-    for (const f of list) {
-      if (cur.length > 0 && (kind === 'tabular' || cur.length >= BATCH_FILES || bytes + weight(f) > BATCH_BYTES)) {
-        out.push([kind, cur]);
-        cur = [];
-        bytes = 0;
-      }
-      cur.push(f);
-      bytes += weight(f);
-    }
-    if (cur.length > 0) out.push([kind, cur]);
-  }
-  return out;
-}
 
 /**
  * Loads a batch. The fast path hands files that were not clean (or a reader error) to the exact path; an exact

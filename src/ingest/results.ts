@@ -105,17 +105,42 @@ export function describeTotals(s: IngestSummary): string {
   return msg.totals(s.totals);
 }
 
-/** Runs fn over items with at most `limit` in flight; results keep the items' order. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+/**
+ * Starts fn over items in their order, with at most `limit.items` in flight and, past the first, at most `limit.bytes`
+ * of their sizes (`sizes[i]` is item i's); each result can be awaited as soon as it is done. A failure surfaces where its promise is awaited
+ * (never as an unhandled rejection meanwhile).
+ */
+export function startLimit<T, R>(
+  items: T[],
+  sizes: number[],
+  limit: { items: number; bytes: number },
+  fn: (item: T) => Promise<R>,
+): Promise<R>[] {
+  const go: (() => void)[] = [];
+  const starts = items.map(() => new Promise<void>((resolve) => go.push(resolve)));
   let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
+  let running = 0;
+  let bytes = 0;
+  const admit = () => {
+    while (next < items.length && running < limit.items) {
+      const size = sizes[next] ?? 0;
+      if (running > 0 && bytes + size > limit.bytes) return;
+      running++;
+      bytes += size;
+      go[next++]?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const out = items.map((item, i) => {
+    const size = sizes[i] ?? 0;
+    const p = (starts[i] as Promise<void>).then(() => fn(item));
+    p.catch(() => {}).finally(() => {
+      running--;
+      bytes -= size;
+      admit();
+    });
+    return p;
+  });
+  admit();
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Ingest alone, timed (wall and process CPU, DuckDB's threads included), for A/B between builds in the same minutes.
-// Usage: node bench/results/issue13/ingest-prof.mjs <package root with dist/> [ndjson|csv|parquet] [--stmts]
+// Usage: [SIZE=10m] node bench/results/issue13/ingest-prof.mjs <package root with dist/> [ndjson|csv|parquet] [--stmts]
 // --stmts also lists every statement over 20 ms: start offset, wall ms, CPU ms, [CPU ticks (10 ms) of each thread that
-// worked on it] (how many threads DuckDB really used). Reads bench/data/1m/plain/<format>.
+// worked on it] (how many threads DuckDB really used). Reads bench/data/$SIZE/plain/<format> (SIZE: 1m by default).
 // After ingest, a CHECKPOINT is timed apart (`ck`: wall/CPU ms), so work deferred past the commit is not missed.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +11,10 @@ import { pathToFileURL } from 'node:url';
 const [root, format = 'ndjson', flag] = process.argv.slice(2);
 const lib = (n) => import(pathToFileURL(join(resolve(root), 'dist', `${n}.js`)).href);
 const [{ Db }, { ingest }, { migrate }] = await Promise.all(['engine/db', 'ingest/ingest', 'engine/migrate'].map(lib));
-const dir = resolve(import.meta.dirname, '../../data/1m/plain', format);
+const dir = resolve(import.meta.dirname, '../../data', process.env.SIZE ?? '1m', 'plain', format);
 const inputs = readdirSync(dir).sort().map((f) => join(dir, f));
 const work = mkdtempSync(join(tmpdir(), 'ingest-prof-'));
-const db = await Db.open(join(work, 'p.duckdb'), { threads: 2, memoryLimit: '8GB', tempDirectory: join(work, 'tmp') });
+const db = await Db.open(join(work, 'p.duckdb'), { threads: 2, memoryLimit: '6GB', tempDirectory: join(work, 'tmp') });
 await migrate(db);
 const cpuMs = (c) => (c.user + c.system) / 1000;
 /** CPU ticks (utime + stime) of each thread of this process, from /proc. */
