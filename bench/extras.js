@@ -15,12 +15,12 @@
 // during the run changes nothing; several --pkg compare builds A/B in the same minutes. Prints medians and the
 // 1-minute load average at each run, and the median of each rep's paired ratio; writes the raw runs to
 // <data>/run/extras-<size>/runs.json (`--summarize` prints the summary of that file again without running).
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { ensureDataset } from './lib/datasets.js';
+import { freeze, prepareNightly } from './lib/nightly-setup.js';
 import { runChild } from './lib/spawn.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -73,9 +73,9 @@ async function main() {
   const dataRoot = resolve(args.data);
   const work = join(dataRoot, 'run', `extras-${args.size}`);
   mkdirSync(work, { recursive: true });
-  const pkgs = (args.pkg ?? [ROOT]).map((p, i) => freeze(resolve(p), join(work, `pkg-${i + 1}`)));
+  const pkgs = (args.pkg ?? [ROOT]).map((p, i) => freeze(resolve(p), join(work, `pkg-${i + 1}`), ROOT));
   const dataset = await ensureDataset(dataRoot, args.size, ['parquet'], { pkg: pkgs[0], log });
-  const setup = await prepare(work, dataset, pkgs[0], Number(args.history), log);
+  const setup = await prepareNightly(work, dataset, pkgs[0], Number(args.history), log);
   const runs = [];
   const reps = Number(args.reps);
   for (let rep = 0; rep < reps; rep++) {
@@ -131,66 +131,4 @@ function summarize(runs, pkgNames, log) {
         `median +${((median(paired) - 1) * 100).toFixed(1)}%`,
     );
   }
-}
-
-/** A package root copied aside (what the library reads relative to it comes along). */
-function freeze(from, to) {
-  rmSync(to, { recursive: true, force: true });
-  for (const dir of ['dist', 'src/sql', 'src/publish/schemas', 'templates']) {
-    if (existsSync(join(from, dir))) cpSync(join(from, dir), join(to, dir), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(to, 'node_modules'), 'dir');
-  return to;
-}
-
-/** The split files and the history database (made once; delete the folder to make them again). */
-async function prepare(work, dataset, pkg, historyDays, log) {
-  const history = join(work, 'history.parquet');
-  const newDay = join(work, 'new-day.ndjson');
-  const db = join(work, 'setup.duckdb');
-  const config = {
-    db: 'run.duckdb',
-    catalogue: join(dataset.inputs.parquet[0], '..', '..', 'catalogue.csv'),
-    sources: {
-      history: { format: 'events', paths: [history] },
-      today: { format: 'events', paths: [newDay] },
-    },
-    alerts: [{ metric: 'conversion_rate', direction: 'down', min_change: 0.05 }],
-  };
-  const dateFile = join(work, 'date.json');
-  if (existsSync(db) && existsSync(dateFile)) {
-    const { date } = JSON.parse(readFileSync(dateFile, 'utf8'));
-    return { db, date, config };
-  }
-  const duck = await (await DuckDBInstance.create(':memory:')).connect();
-  const files = `[${dataset.inputs.parquet.map((f) => `'${f}'`).join(', ')}]`;
-  await duck.run(`CREATE TABLE e AS SELECT * FROM read_parquet(${files})`);
-  const reader = await duck.runAndReadAll(
-    `WITH d AS (SELECT ts::DATE AS day, count(*) AS n FROM e GROUP BY 1),
-     c AS (SELECT day, n, sum(n) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM d)
-     SELECT max(day)::VARCHAR AS day FROM c WHERE n >= 0.01 * before`,
-  );
-  const date = reader.getRowObjects()[0].day;
-  await duck.run(`COPY (SELECT * FROM e WHERE ts < DATE '${date}' ORDER BY ts) TO '${history}' (FORMAT parquet)`);
-  await duck.run(
-    `COPY (SELECT * FROM e WHERE ts >= DATE '${date}' AND ts < DATE '${date}' + 1 ORDER BY ts) TO '${newDay}' (FORMAT json)`,
-  );
-  duck.closeSync();
-  log(`split at ${date}: ${history}, ${newDay}`);
-  const lib = (name) => import(pathToFileURL(join(pkg, 'dist', `${name}.js`)).href);
-  const [{ Db }, { migrate }, { ingest }, { loadCatalogue }, { computeSnapshots }] = await Promise.all(
-    ['engine/db', 'engine/migrate', 'ingest/ingest', 'ingest/catalogue', 'engine/snapshot'].map(lib),
-  );
-  rmSync(db, { force: true });
-  const handle = await Db.open(db);
-  await migrate(handle);
-  const quiet = { log: () => {} };
-  await loadCatalogue(handle, config.catalogue);
-  await ingest(handle, { paths: [history], format: 'events', cwd: work }, quiet);
-  const day = (k) => new Date(Date.parse(date) - k * 86_400_000).toISOString().slice(0, 10);
-  for (let k = historyDays; k >= 1; k--) await computeSnapshots(handle, { asOf: day(k) }, quiet);
-  handle.close();
-  writeFileSync(dateFile, JSON.stringify({ date }));
-  log(`history database ${db}: snapshots ${day(historyDays)} .. ${day(1)}`);
-  return { db, date, config };
 }

@@ -209,6 +209,25 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('version 17 keeps a kept quantile row as it was, with no times (it goes when its group changes)', async () => {
+    const path = join(tempDir(), 'v16.duckdb');
+    const old = await Db.open(path);
+    await migrate(old, 16);
+    await old.run(
+      `INSERT INTO segment_quantiles VALUES ('Q1', 'build', '1.5', '', [600, 600]), ('Q1', 'overall', '', '', [600, 600])`,
+    );
+    old.close();
+
+    const db = await Db.open(path);
+    expect(await migrate(db)).toEqual({ from: 16, to: SCHEMA_VERSION });
+    const rows = 'SELECT quest_id, dimension, value, tz, q, times FROM segment_quantiles ORDER BY ALL';
+    expect(await db.all(rows)).toEqual([
+      { quest_id: 'Q1', dimension: 'build', value: '1.5', tz: '', q: [600, 600], times: null },
+      { quest_id: 'Q1', dimension: 'overall', value: '', tz: '', q: [600, 600], times: null },
+    ]);
+    db.close();
+  });
+
   it('refuses a database newer than the code', async () => {
     const path = join(tempDir(), 'future.duckdb');
     const db = await Db.open(path);

@@ -151,37 +151,42 @@ describe('segment_open', () => {
     db.close();
   });
 
-  it('keeps the quantiles of groups whose completions did not change, and computes the changed ones again', async () => {
+  it('keeps the quantiles of unchanged groups, appends new times to the kept ones and computes new groups', async () => {
     const timezone = 'Asia/Kathmandu';
     const db = await freshDb();
     await loadSegmentEvents(db, FIXTURE, FIXTURE_SEEN);
     await computeSnapshots(db, { asOf: '2026-11-28', timezone }, silent);
-    const quantiles = 'SELECT quest_id, dimension, value, tz, q FROM segment_quantiles ORDER BY ALL';
-    // a's Q1 completion (1,800 s; d's has no time): per quest, build, platform and cohort (a week in the zone).
+    const quantiles = 'SELECT quest_id, dimension, value, tz, q, times FROM segment_quantiles ORDER BY ALL';
+    // a's Q1 completion (1,800 s; d's has no time): per quest, build, platform and cohort (a week in the zone); the
+    // segment groups keep their times (migration 017), the per-quest row does not.
     const a = [1800, 1800];
     expect(await db.all(quantiles)).toEqual([
-      { quest_id: 'Q1', dimension: 'build', value: '1.5', tz: '', q: a },
-      { quest_id: 'Q1', dimension: 'cohort', value: '2026-W47', tz: timezone, q: a },
-      { quest_id: 'Q1', dimension: 'overall', value: '', tz: '', q: a },
-      { quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a },
+      { quest_id: 'Q1', dimension: 'build', value: '1.5', tz: '', q: a, times: [1800] },
+      { quest_id: 'Q1', dimension: 'cohort', value: '2026-W47', tz: timezone, q: a, times: [1800] },
+      { quest_id: 'Q1', dimension: 'overall', value: '', tz: '', q: a, times: null },
+      { quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a, times: [1800] },
     ]);
-    // c (seen in W47, no quest before) completes Q1 on 1.5 / ios in 3,600 s: every group of that completion goes;
-    // platform pc keeps its quantiles.
+    // c (seen in W47, no quest before) completes Q1 on 1.5 / ios in 3,600 s: build 1.5 and cohort W47 only gain a
+    // time (appended, quantiles taken again), the per-quest row goes, platform ios is new (no row), pc is unchanged.
     const next: SegEv[] = [
       ['c', 'Q1', 'accepted', '2026-11-29 09:00:00', '1.5', 'ios'],
       ['c', 'Q1', 'completed', '2026-11-29 10:00:00', '1.5', 'ios'],
     ];
     await loadSegmentEvents(db, next);
     await refreshState(db, silent);
-    expect(await db.all(quantiles)).toEqual([{ quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a }]);
-    await computeSnapshots(db, { asOf: '2026-11-29', timezone }, silent);
     const both = [2700, 3420];
     expect(await db.all(quantiles)).toEqual([
-      { quest_id: 'Q1', dimension: 'build', value: '1.5', tz: '', q: both },
-      { quest_id: 'Q1', dimension: 'cohort', value: '2026-W47', tz: timezone, q: both },
-      { quest_id: 'Q1', dimension: 'overall', value: '', tz: '', q: both },
-      { quest_id: 'Q1', dimension: 'platform', value: 'ios', tz: '', q: [3600, 3600] },
-      { quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a },
+      { quest_id: 'Q1', dimension: 'build', value: '1.5', tz: '', q: both, times: [1800, 3600] },
+      { quest_id: 'Q1', dimension: 'cohort', value: '2026-W47', tz: timezone, q: both, times: [1800, 3600] },
+      { quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a, times: [1800] },
+    ]);
+    await computeSnapshots(db, { asOf: '2026-11-29', timezone }, silent);
+    expect(await db.all(quantiles)).toEqual([
+      { quest_id: 'Q1', dimension: 'build', value: '1.5', tz: '', q: both, times: [1800, 3600] },
+      { quest_id: 'Q1', dimension: 'cohort', value: '2026-W47', tz: timezone, q: both, times: [1800, 3600] },
+      { quest_id: 'Q1', dimension: 'overall', value: '', tz: '', q: both, times: null },
+      { quest_id: 'Q1', dimension: 'platform', value: 'ios', tz: '', q: [3600, 3600], times: [3600] },
+      { quest_id: 'Q1', dimension: 'platform', value: 'pc', tz: '', q: a, times: [1800] },
     ]);
     // The stored rows equal a rebuild's from all the events at once.
     const rebuilt = await freshDb();
@@ -225,6 +230,37 @@ describe('segment_open', () => {
       expect(await db.all(q), t).toEqual(await rebuilt.all(q));
     }
     expect(await db.all(quantiles)).toEqual(await rebuilt.all(quantiles));
+    db.close();
+    rebuilt.close();
+  });
+
+  it('drops a kept quantile row without times (kept before migration 017) when its group gains a time', async () => {
+    const timezone = 'Asia/Kathmandu';
+    const db = await freshDb();
+    await loadSegmentEvents(db, FIXTURE, FIXTURE_SEEN);
+    await computeSnapshots(db, { asOf: '2026-11-28', timezone }, silent);
+    await db.run(`UPDATE segment_quantiles SET times = NULL WHERE dimension = 'build'`);
+    const next: SegEv[] = [
+      ['c', 'Q1', 'accepted', '2026-11-29 09:00:00', '1.5', 'ios'],
+      ['c', 'Q1', 'completed', '2026-11-29 10:00:00', '1.5', 'ios'],
+    ];
+    await loadSegmentEvents(db, next);
+    await refreshState(db, silent);
+    const kept = 'SELECT dimension, value, times FROM segment_quantiles ORDER BY ALL';
+    // build 1.5 had no times to append to: it went; cohort W47 got c's time, platform pc is unchanged.
+    expect(await db.all(kept)).toEqual([
+      { dimension: 'cohort', value: '2026-W47', times: [1800, 3600] },
+      { dimension: 'platform', value: 'pc', times: [1800] },
+    ]);
+    await computeSnapshots(db, { asOf: '2026-11-29', timezone }, silent);
+    const rebuilt = await freshDb();
+    await loadSegmentEvents(rebuilt, [...FIXTURE, ...next], FIXTURE_SEEN);
+    await computeSnapshots(rebuilt, { asOf: '2026-11-29', timezone }, silent);
+    const quantiles =
+      'SELECT quest_id, dimension, value, tz, q, list_sort(times) AS times FROM segment_quantiles ORDER BY ALL';
+    expect(await db.all(quantiles)).toEqual(await rebuilt.all(quantiles));
+    const q = `SELECT * FROM segment_snapshots WHERE snapshot_date = DATE '2026-11-29' ORDER BY ALL`;
+    expect(await db.all(q)).toEqual(await rebuilt.all(q));
     db.close();
     rebuilt.close();
   });

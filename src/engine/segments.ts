@@ -27,7 +27,8 @@ export async function writeSegments(
   const kept = await covers;
   if (kept) {
     // The sums and counts the state refresh keeps, when they are the day's, and the quantiles of the groups whose
-    // completions did not change: the nightly's date sorts only the changed groups' completion times.
+    // completions did not change or only gained times (the refresh appended those and took the quantiles again):
+    // the nightly's date groups only the rows of the groups that lost or changed a time, or are new.
     await db.run(sqlFile(kept.completed ? 'segments/completed_kept' : 'segments/completed_day'));
     await db.run(sqlFile(kept.open ? 'segments/open_kept' : 'segments/open_day'));
     await db.run(sqlFile('segments/cohorts'), { tz });
