@@ -1,11 +1,10 @@
 // The quest pages of a publish as one render worker writes them, in this thread (issue 16 notes, round 7 pages16b):
 // every quest of publish-5k.mjs's database rendered and written with the worker's FileSink (gzip on this thread) into a
 // recycled site ($QL_PUB_WORK/pages-<tag>/site, last round's site as `.site.old`), ROUNDS times, with this thread's CPU
-// per round (DuckDB is idle after the read) and its garbage collections (count and time, round 8). Without the main
-// thread's share of a publish, so the per-quest cost of the files stands out from the load's noise.
+// per round (DuckDB is idle after the read). Without the main thread's share of a publish, so the per-quest cost of
+// the files stands out from the load's noise.
 //   node [--max-semi-space-size=N] bench/results/issue16/pages-part.mjs DIST [ROUNDS]
 import { mkdirSync } from 'node:fs';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const [distArg, roundsArg = '3'] = process.argv.slice(2);
@@ -36,17 +35,7 @@ const dataOf = (page) => ({
 const tag = basename(dirname(dist)); // the worktree's name
 const out = join(work, `pages-${tag}`, 'site');
 mkdirSync(join(work, `pages-${tag}`), { recursive: true });
-// Garbage collections in this thread (count and time), per round: less sensitive to the machine's load than CPU.
-const gc = { n: 0, ms: 0 };
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    gc.n++;
-    gc.ms += e.duration;
-  }
-}).observe({ entryTypes: ['gc'] });
 for (let r = 0; r < Number(roundsArg); r++) {
-  await new Promise((ok) => setImmediate(ok));
-  Object.assign(gc, { n: 0, ms: 0 });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const { dir, found } = buildDir(out);
@@ -62,11 +51,9 @@ for (let r = 0; r < Number(roundsArg); r++) {
   site.prune();
   await swap(out, dir);
   const cpu = process.cpuUsage(c0);
-  await new Promise((ok) => setImmediate(ok)); // the observer's entries are delivered on a later turn
   const load = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   console.log(
     `${tag} round ${r}: ${files} files + ${sink.gz.count} gz, ${Math.round(performance.now() - t0)} ms wall, ` +
-      `${Math.round((cpu.user + cpu.system) / 1000)} ms cpu (${Math.round(cpu.system / 1000)} sys), ` +
-      `${gc.n} GCs ${Math.round(gc.ms)} ms, load ${load}`,
+      `${Math.round((cpu.user + cpu.system) / 1000)} ms cpu (${Math.round(cpu.system / 1000)} sys), load ${load}`,
   );
 }
