@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import type { QuestStats } from '../src/domain/types.js';
-import type { SiteData } from '../src/publish/api.js';
-import { HISTORY_WINDOW, monthsFromHistory } from '../src/publish/history-files.js';
+import { historyEntry, type SiteData } from '../src/publish/api.js';
+import { entriesJson, HISTORY_WINDOW, monthsFromHistory } from '../src/publish/history-files.js';
+import { compactJson } from '../src/publish/json.js';
 import { writeSite } from '../src/publish/publish.js';
 import { oldOf } from '../src/publish/site-files.js';
 import { NOW, SITE } from './fixtures/publish/site.js';
@@ -147,5 +148,18 @@ describe('quest history', () => {
     const doc = (dir: string) => JSON.parse(readFileSync(join(dir, 'api/v1/quests/FET0001/history.json'), 'utf8'));
     expect(doc(fromWindow).history).toHaveLength(30);
     expect(doc(fromSource).history).toHaveLength(5);
+  });
+
+  it('serialises history entries without the sorting pass as compactJson does, privacy flags included', () => {
+    const rows: QuestStats[] = [
+      herbs,
+      { ...herbs, snapshot_date: '2026-11-22', suppressed: true, times_suppressed: true },
+      { ...herbs, snapshot_date: '2026-11-23', times_suppressed: true },
+    ];
+    const json = entriesJson(rows);
+    expect(json).toBe(compactJson(rows.map(historyEntry)).trimEnd());
+    const keys = (JSON.parse(json) as Record<string, unknown>[]).map((e) => Object.keys(e).slice(-4));
+    expect(keys[1]).toEqual(['snapshot_date', 'status', 'suppressed', 'times_suppressed']);
+    expect(keys[2]).toEqual(['shortest_completion_iso', 'snapshot_date', 'status', 'times_suppressed']);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { QuestStats } from '../domain/types.js';
 import { API_DIR, API_SCHEMA_VERSION, historyEntry, type MonthSource, type SiteData } from './api.js';
 import { fileIdOf } from './file-ids.js';
-import { compactJson, stableJson } from './json.js';
+import { compactJson, orderedJson, stableJson } from './json.js';
 
 /**
  * Snapshot dates shown on quest pages (static chart and table) and the index's trend; every date is in the month files.
@@ -180,7 +180,8 @@ export function entriesJson(rows: readonly QuestStats[]): string {
   const sorted = rows.every((r, i) => i === 0 || (rows[i - 1] as QuestStats).snapshot_date < r.snapshot_date)
     ? rows
     : [...rows].sort((a, b) => a.snapshot_date.localeCompare(b.snapshot_date));
-  return compactJson(sorted.map(historyEntry)).trimEnd();
+  // historyEntry lists its keys in JSON's order: no sorting pass (test/publish-history.test.ts compares).
+  return orderedJson(sorted.map(historyEntry)).trimEnd();
 }
 
 /** Stands for the entries array in a document until withEntries puts it in (no data holds a NUL character). */

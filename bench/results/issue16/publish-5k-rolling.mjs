@@ -1,0 +1,57 @@
+// A rolling-date nightly of publish-5k.mjs's 5,000-quest site (issue 16 notes, round 8 pages16c): the day before
+// (2026-12-22) published onto the site of the day before that (2026-12-21), kept once per build as a template; each run
+// copies the template (a real copy: publish overwrites recycled files in place) and times one publish of 2026-12-23 over
+// it, as a nightly finds the site: live = 12-22, `.site.old` = 12-21. Unlike publish-5k.mjs's same-date republish, the
+// current month's files are rewritten by the pages and the status/histogram/survival figures change.
+// Needs publish-5k.mjs's database ($QL_PUB_WORK/5k.duckdb).
+//   node bench/results/issue16/publish-5k-rolling.mjs DIST [--prof out.cpuprofile] [--keep]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+const [distArg, ...rest] = process.argv.slice(2);
+const dist = resolve(distArg);
+const work = process.env.QL_PUB_WORK ?? '/tmp/ql-pub-5k';
+const { Db } = await import(`${dist}/engine/db.js`);
+const { publish } = await import(`${dist}/publish/publish.js`);
+const db = await Db.open(join(work, '5k.duckdb'), { readOnly: true });
+const tag = basename(dirname(dist)); // the worktree's name
+const template = join(work, `roll-${tag}-template`);
+const base = join(work, `roll-${tag}`);
+if (!existsSync(join(template, 'site'))) {
+  rmSync(template, { recursive: true, force: true });
+  for (const asOf of ['2026-12-21', '2026-12-22']) await publish(db, { out: join(template, 'site'), asOf }, { log() {} });
+}
+rmSync(base, { recursive: true, force: true });
+execFileSync('cp', ['-a', template, base]);
+execFileSync('sync');
+const pi = rest.indexOf('--prof');
+let session;
+if (pi >= 0) {
+  session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+}
+const lines = [];
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+await publish(db, { out: join(base, 'site'), asOf: '2026-12-23' }, {
+  log: (l) => lines.push(`${Math.round(performance.now() - t0)} ${l}`),
+});
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(c0);
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(rest[pi + 1], JSON.stringify(profile));
+}
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+console.log(
+  `${tag} rolling: ${Math.round(ms)} ms wall, ${Math.round((cpu.user + cpu.system) / 1000)} ms cpu ` +
+    `(${Math.round(cpu.system / 1000)} sys, process), load ${load}`,
+);
+for (const l of lines) console.log(`  ${l}`);
+db.close();
+if (!rest.includes('--keep')) rmSync(base, { recursive: true, force: true });
