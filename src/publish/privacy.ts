@@ -135,3 +135,8 @@ export function floorQuest(q: QuestStats, k: number): QuestStats {
 export function floorFlags(q: { suppressed?: boolean; times_suppressed?: boolean }) {
   return { ...(q.suppressed ? { suppressed: true } : {}), ...(q.times_suppressed ? { times_suppressed: true } : {}) };
 }
+
+/** floorFlags added to `doc` when `q` has any (most quests have none), after every key `doc` already holds. */
+export function withFlags<T extends object>(doc: T, q: { suppressed?: boolean; times_suppressed?: boolean }): T {
+  return q.suppressed || q.times_suppressed ? Object.assign(doc, floorFlags(q)) : doc;
+}
