@@ -3,6 +3,7 @@
 // publish an empty report with exit 0).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { checkSegments } from './config-dimensions.js';
 import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
 import { check, type Spec } from './config-spec.js';
 import { isSegmentScope } from './domain/alerts.js';
@@ -10,7 +11,7 @@ import { changesMessages } from './domain/changes-messages.js';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
 import { segmentMessages } from './domain/segment-messages.js';
-import { type AlertRule, CHANGE_METRICS, DIMENSIONS } from './domain/types.js';
+import { type AlertRule, CHANGE_METRICS } from './domain/types.js';
 import { DEFAULT_DB } from './engine/db.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
@@ -29,6 +30,8 @@ export interface SourceConfig {
   fields?: Record<string, string>;
   status_map?: Record<string, string>;
   filter?: string;
+  /** Mapped sources: extra segment dimensions, name → SQL expression like a field's (src/config-dimensions.ts). */
+  dimensions?: Record<string, string>;
 }
 
 /** One notebook report the nightly publishes: `notebooks.publish[]`. */
@@ -72,7 +75,7 @@ export interface Config {
   /** `workers`: render workers for the quest pages (0 or 1: none; default one per core up to 4 from 2,000 quests). */
   reports?: { out?: string; title?: string; workers?: number };
   notebooks?: { publish?: NotebookReportConfig[]; out?: string; python?: string; kernel?: string; hideCode?: boolean };
-  /** Dimensions published per quest (default build, platform, cohort; [] publishes none). */
+  /** Dimensions published per quest (default build, platform, cohort and the sources' extra ones; [] publishes none). */
   segments?: string[];
   /** Published output hides rows about 1 to min_players - 1 players (default 5; 0 turns it off). */
   privacy?: { min_players?: number };
@@ -111,6 +114,7 @@ const SOURCE: Spec = {
     fields: STRINGS,
     status_map: STRINGS,
     filter: 'string',
+    dimensions: STRINGS,
   },
 };
 
@@ -190,7 +194,7 @@ function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertR
 /** Validates and normalises a parsed config object; `file` names it in errors, `root` anchors relative paths. */
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
-  checkSegments(raw as { segments?: string[]; privacy?: { min_players?: number } }, file);
+  checkSegments(raw as Parameters<typeof checkSegments>[0], file);
   checkEngine(raw as { engine?: Record<string, unknown>; segments?: string[] }, file);
   const obj = raw as Omit<Config, 'root' | 'sources' | 'limits'> & {
     sources?: Record<string, SourceConfig>;
@@ -208,18 +212,6 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
     ...(obj.db !== undefined ? { db: displayPath(resolve(root, obj.db)) } : {}),
     sources: obj.sources ?? {},
   };
-}
-
-/** Values the shape cannot say: known dimensions, a whole floor. */
-function checkSegments(raw: { segments?: string[]; privacy?: { min_players?: number } }, file: string): void {
-  for (const [i, d] of (raw.segments ?? []).entries()) {
-    if (!(DIMENSIONS as readonly string[]).includes(d)) {
-      throw new UserError(`${file}: "segments[${i}]": ${segmentMessages.unknownDimension(d, DIMENSIONS)}`);
-    }
-  }
-  const k = raw.privacy?.min_players;
-  if (k !== undefined && !(Number.isInteger(k) && k >= 0))
-    throw new UserError(`${file}: ${segmentMessages.badFloor(k)}`);
 }
 
 /** The engine's values beyond their types: a known type, and for ClickHouse the url and shards it cannot do without. */

@@ -2,6 +2,12 @@
 export const segmentMessages = {
   unknownDimension: (name: string, known: readonly string[]) =>
     `unknown dimension "${name}" (known: ${known.join(', ')})`,
+  badDimensionName: (name: string) =>
+    `dimension name "${name}" must start with a lower-case letter and use only a-z, 0-9 and _ (at most 32)`,
+  reservedDimension: (name: string, builtIn: readonly string[]) =>
+    `dimension name "${name}" is taken (built in: ${builtIn.join(', ')}; "overall" and "own_…" are reserved)`,
+  dimensionsNotMapped: (source: string) =>
+    `source "${source}" is not a mapped source: only "format": "mapped" sources declare extra dimensions`,
   badFloor: (value: unknown) => `privacy.min_players must be a whole number from 0 up, got ${String(value)}`,
   notWholeNumber: (flag: string, value: string) => `${flag} must be a whole number from 0 up, got "${value}"`,
   segmentsNeeded: "renderSegmentsPage needs the site's segments",

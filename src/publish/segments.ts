@@ -1,7 +1,8 @@
 // Segments in the published site: api/v1/segments.json, api/v1/segments/<dimension>/<value>.json, each quest's
 // `segments`, and the report's pages per dimension. Every row passes the privacy floor first (src/publish/privacy.ts).
 import type { Config } from '../config.js';
-import { type ChangesData, DIMENSIONS, type QuestStats, type SegmentRow } from '../domain/types.js';
+import { publishedDimensions } from '../config-dimensions.js';
+import type { ChangesData, QuestStats, SegmentRow } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getSegmentRows } from '../engine/segments.js';
 import { API_DIR, type SiteData } from './api.js';
@@ -13,7 +14,7 @@ import { type SegmentOptions, type SiteSegments, segmentFigures } from './segmen
 export function segmentOptions(config: Config | undefined): SegmentOptions {
   return {
     // The ClickHouse engine stores no segment rows (config refuses "segments" with it): none by default there.
-    dimensions: config?.segments ?? (config?.engine?.type === 'clickhouse' ? [] : [...DIMENSIONS]),
+    dimensions: publishedDimensions(config),
     minPlayers: config?.privacy?.min_players ?? DEFAULT_MIN_PLAYERS,
   };
 }
