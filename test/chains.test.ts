@@ -126,4 +126,14 @@ describe('chain funnels', () => {
     ]);
     await expect(buildChart(db, 'chain', { chain: 'nope' })).rejects.toThrow('chain nope is not in the catalogue');
   });
+
+  // Last: it takes the chains away. Without a chain the funnel pass is skipped, but the date's stored rows still go.
+  it('stores no funnel once the catalogue has no chain, and drops the earlier rows of the date', async () => {
+    expect(await getChains(db, '2026-11-28')).toHaveLength(3);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'catalogue.csv'), 'id,name,chain,order\nC1,First,,\nC2,Second, ,\nC3,Third,,\nX,Loose,,\n');
+    await loadCatalogue(db, join(dir, 'catalogue.csv'));
+    await computeSnapshots(db, { asOf: '2026-11-28' }, silent);
+    expect(await getChains(db, '2026-11-28')).toEqual([]);
+  });
 });

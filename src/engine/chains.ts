@@ -7,7 +7,11 @@ import { type Db, sqlFile } from './db.js';
 export async function storeChains(db: Db): Promise<number> {
   const [, ms] = await timed(async () => {
     await db.run('DELETE FROM chain_steps WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
-    await db.run(sqlFile('chains/chain_steps'));
+    await db.run(sqlFile('chains/chain_quests'));
+    // Without a chain there is no funnel row to store, but the pass would still read every completed pair of the
+    // day end (0.33-0.74 s CPU at 100M events).
+    const any = await db.one<{ any: boolean }>('SELECT EXISTS (FROM chain_quests) AS any');
+    if (any?.any === true) await db.run(sqlFile('chains/chain_steps'));
   });
   return ms;
 }

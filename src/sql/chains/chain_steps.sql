@@ -1,5 +1,5 @@
--- Per (snapshot date, chain, step) funnel figures. A chain is the catalogue quests sharing `chain`, in `sort_order`
--- (then id); quests without a chain are in no funnel. At each day end, per step:
+-- Per (snapshot date, chain, step) funnel figures, over chain_quests (the catalogue's chains and their steps, from
+-- chain_quests.sql). At each day end, per step:
 --   reached   players who met the step's quest (any state)
 --   completed players who completed it; conversion = completed / reached, with its 95% Wilson interval
 --   dropped   players who completed the previous step and never met this one (NULL for the first step)
@@ -11,16 +11,11 @@
 -- player, not a join of every pair to its chain step and then a self-join of those (~0.5 s less CPU per nightly date
 -- at 10M events, the same rows).
 INSERT INTO chain_steps
-WITH steps AS (
-  SELECT chain, quest_id, row_number() OVER (PARTITION BY chain ORDER BY sort_order NULLS LAST, quest_id)::INTEGER AS step
-  FROM main.catalogue
-  WHERE nullif(trim(chain), '') IS NOT NULL
-),
-links AS (
+WITH links AS (
   -- Each step after the first, with the previous step's quest.
   SELECT cur.quest_id, prev.quest_id AS prev_quest
-  FROM steps cur
-  JOIN steps prev ON prev.chain = cur.chain AND prev.step = cur.step - 1
+  FROM chain_quests cur
+  JOIN chain_quests prev ON prev.chain = cur.chain AND prev.step = cur.step - 1
 ),
 done AS (
   -- Who completed a previous step, when, keyed by the next step's quest. A subquery, not a join with links: the
@@ -64,7 +59,7 @@ SELECT
   ql_wilson_low(coalesce(f.completed, 0), coalesce(f.encountered, 0)),
   ql_wilson_high(coalesce(f.completed, 0), coalesce(f.encountered, 0))
 FROM snapshot_days d
-CROSS JOIN steps s
+CROSS JOIN chain_quests s
 LEFT JOIN snapshot_figures f ON f.snapshot_date = d.snapshot_date AND f.quest_id = s.quest_id
 LEFT JOIN gaps g ON g.snapshot_date = d.snapshot_date AND g.quest_id = s.quest_id
 ORDER BY d.snapshot_date, s.chain, s.step;

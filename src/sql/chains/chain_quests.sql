@@ -1,0 +1,6 @@
+-- The catalogue's chains: each quest with a `chain`, numbered in `sort_order` (then id) within it; quests without a
+-- chain are in no funnel. A view, read by chain_steps.sql and asked first whether there is any chain at all.
+CREATE OR REPLACE TEMP VIEW chain_quests AS
+SELECT chain, quest_id, row_number() OVER (PARTITION BY chain ORDER BY sort_order NULLS LAST, quest_id)::INTEGER AS step
+FROM main.catalogue
+WHERE nullif(trim(chain), '') IS NOT NULL;
