@@ -28,7 +28,17 @@ copyFileSync(source, path);
 const db = await Db.open(path, { threads: 2, memoryLimit: '6GB', tempDirectory: join(work, 'tmp') });
 await migrate(db);
 const acc = new Map();
-const add = (key, c, t0) => {
+// TICKS=1: also the CPU ticks (10 ms) of each busy thread per statement (how parallel it ran), on stderr.
+const threadTicks = () =>
+  new Map(readdirSync('/proc/self/task').map((t) => {
+    const f = readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1].split(' ');
+    return [t, Number(f[11]) + Number(f[12])];
+  }));
+const add = (key, c, t0, ticks) => {
+  if (ticks) {
+    const busy = [...threadTicks()].map(([k, v]) => v - (ticks.get(k) ?? 0)).filter((n) => n > 2);
+    if (busy.length) process.stderr.write(`${key} [${busy.sort((a, b) => b - a)}]\n`);
+  }
   const a = acc.get(key) ?? { cpu: 0, wall: 0 };
   a.cpu += (c.user + c.system) / 1000;
   a.wall += performance.now() - t0;
@@ -60,12 +70,13 @@ for (const method of ['run', 'all']) {
       }
       return method === 'run' ? undefined : [{ Count: 0, n: 0 }];
     }
+    const ticks = process.env.TICKS ? threadTicks() : undefined;
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     try {
       return await orig.call(this, sql, params);
     } finally {
-      add(key, process.cpuUsage(c0), t0);
+      add(key, process.cpuUsage(c0), t0, ticks);
     }
   };
 }
