@@ -53,13 +53,15 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         await db.run(sqlFile('state/touched'));
       }
       // The first sightings and first events first: the state rows written below carry their pair's values.
-      await refreshCounts(db, after === null || removed ? null : after, night);
+      await refreshCounts(db, after === null || removed ? null : after, night, after === null);
       let result: StateRefresh;
       let extended = false;
       // The open rows written below are gathered first and stored together (state/open_values.sql).
       await db.run(sqlFile('state/open'));
       if (after === null || removed || huge) {
-        await db.run(sqlFile('state/redo_all'), { after });
+        // A rebuild's players with events are player_values' (state/firsts_all.sql): no pass over the events.
+        if (after === null) await db.run(sqlFile('state/redo_everyone'));
+        else await db.run(sqlFile('state/redo_all'), { after });
         if (after !== null) await gone(db);
         // With no starting point every player with events is in state_redo (redo_all.sql): no semi-join needed.
         const rows = await recompute(db, scope.refresh, after === null);
@@ -143,9 +145,10 @@ async function recompute(db: Db, refresh: number, everyone: boolean): Promise<nu
 
 /**
  * Adds the files after `after` to the per-quarter-hour event counts and first sightings; null rebuilds them. `night`:
- * state_touched holds the new pairs' current rows (state/pairs_night.sql merges the pairs from them).
+ * state_touched holds the new pairs' current rows (state/pairs_night.sql merges the pairs from them). `rebuild` (no
+ * starting point): nothing reads the merged values the other paths keep (state/firsts_all.sql).
  */
-async function refreshCounts(db: Db, after: number | null, night: boolean): Promise<void> {
+async function refreshCounts(db: Db, after: number | null, night: boolean, rebuild: boolean): Promise<void> {
   if (after === null) {
     await db.run('DELETE FROM event_quarters');
     await db.run('DELETE FROM player_first');
@@ -155,6 +158,10 @@ async function refreshCounts(db: Db, after: number | null, night: boolean): Prom
   }
   await db.run(sqlFile('state/quarters'), { after: after ?? ALL });
   await db.run(sqlFile('state/seen'), { after: after ?? ALL });
+  if (rebuild) {
+    await db.run(sqlFile('state/firsts_all'));
+    return;
+  }
   await db.run(sqlFile('state/players'));
   await db.run(sqlFile('state/quests'), { after: after ?? ALL });
   await db.run(sqlFile('state/pairs'), { after: after ?? ALL });

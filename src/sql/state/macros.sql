@@ -53,3 +53,29 @@ CREATE OR REPLACE TEMP VIEW state_nothing_carried AS
 SELECT NULL::VARCHAR AS player_id, NULL::VARCHAR AS quest_id, NULL::INTEGER AS cur_attempts,
   NULL::TIMESTAMP AS cur_last_accept
 WHERE false;
+
+-- A (player, quest)'s first event in the files after `after` (all files when `after` is below every id): the earliest,
+-- ties at the same instant to the earlier file and line, with its build and platform. state/pairs.sql merges a night's
+-- into pair_first, state/firsts_all.sql writes a rebuild's straight into it.
+CREATE OR REPLACE TEMP MACRO ql_pair_first_events(after) AS TABLE
+SELECT player_id, quest_id, f.ts AS first_ts, f.file_id, f.line, f.build, f.platform
+FROM (
+  SELECT player_id, quest_id,
+    arg_min({'ts': ts, 'file_id': file_id, 'line': line, 'build': build, 'platform': platform}, (ts, file_id, line)) AS f
+  FROM main.events
+  WHERE file_id > after
+  GROUP BY player_id, quest_id
+);
+
+-- A player's first quest event among the pairs' first events in `pairs` (a table with pair_first's columns), ties as
+-- above. The key is one HUGEINT (arg_min over a struct cost several times more on a rebuild's 67k players), exact
+-- while a file has under 2^33 lines.
+CREATE OR REPLACE TEMP MACRO ql_player_first_events(pairs) AS TABLE
+SELECT player_id, arg_min(first_ts, k) AS first_ts, arg_min(file_id, k) AS file_id, arg_min(line, k) AS line,
+  arg_min(build, k) AS build, arg_min(platform, k) AS platform
+FROM (
+  SELECT player_id, first_ts, file_id, line, build, platform,
+    epoch_us(first_ts)::HUGEINT * 18446744073709551616 + file_id::HUGEINT * 8589934592 + line AS k
+  FROM query_table(pairs)
+)
+GROUP BY player_id;
