@@ -69,16 +69,19 @@ FROM c`;
 }
 
 /**
- * A source's extra dimensions in the stage: one list column `dims`, each dimension's value as text in the mapping's
- * order (src/sql/ingest/dimensions.sql stores the events' ones), and the reason for a row where one fails. A NULL
- * value becomes '' inside TRY, so the list holds NULL only where the expression failed on the row; '' and NULL are
- * both "no value" once normalised. A failing dimension rejects the row, as a failing filter does: a broken expression
- * would otherwise file every event under '(none)' with exit 0. Without dimensions: no column, no work.
+ * A source's extra dimensions in the stage: one list column `dims`, each dimension's value in the mapping's order
+ * (src/sql/ingest/dimensions.sql stores the events' ones), and the reason for a row where one fails. A NULL value is
+ * '' inside TRY, so the list holds NULL only where the expression failed on the row; values are trimmed, and '' is no
+ * value (as ql_id does for build and platform; trimmed here, the INSERT cost ~20% less CPU: bench/results/issue14/
+ * NOTES.md). The trim stays outside TRY: ql_id's nullif names its argument twice, and DuckDB hoists such a repeated
+ * expression out of TRY, so one bad row failed the file. A failing dimension rejects the row, as a failing filter
+ * does: a broken expression would otherwise file every event under '(none)' with exit 0. Without dimensions: no
+ * column, no work.
  */
 function dimensionSql(dimensions: Record<string, string>): { column: string; failed?: string } {
   const entries = Object.entries(dimensions);
   if (entries.length === 0) return { column: '' };
-  const values = entries.map(([, e]) => `TRY(coalesce(CAST((${e}) AS VARCHAR), ''))`);
+  const values = entries.map(([, e]) => `trim(TRY(coalesce(CAST((${e}) AS VARCHAR), '')))`);
   const failed = entries.map(([name], i) => `WHEN t.dims[${i + 1}] IS NULL THEN ${literal(msg.dimensionFailed(name))}`);
   return { column: `, [${values.join(', ')}] AS dims`, failed: `CASE ${failed.join(' ')} END` };
 }
