@@ -23,6 +23,7 @@ function nameProblem(name: string): string | undefined {
 // The parts of a source and of the config read here, by shape (config.ts imports this module).
 interface SourceConfig {
   format?: string;
+  preset?: string;
   dimensions?: Record<string, string>;
 }
 
@@ -43,7 +44,8 @@ interface RawSegments {
 export function checkSegments(raw: RawSegments, file: string): void {
   for (const [source, s] of Object.entries(raw.sources ?? {})) {
     const names = Object.keys(s.dimensions ?? {});
-    if (names.length > 0 && s.format !== 'mapped') {
+    // A source is mapped when it names a preset or says so, or says no format at all (src/ingest/formats.ts).
+    if (names.length > 0 && s.preset === undefined && (s.format ?? 'mapped') !== 'mapped') {
       throw new UserError(`${file}: "sources.${source}.dimensions": ${msg.dimensionsNotMapped(source)}`);
     }
     for (const name of names) {

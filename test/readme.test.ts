@@ -117,6 +117,12 @@ describe('README', () => {
       { f: 'events.ndjson', player_id: 'p0042', quest_id: 'FET0001', status: 'completed', ts: '2026-11-20 19:35:00' },
       { f: 'ga.ndjson', player_id: 'u-17', quest_id: 'greenvale:herbs', status: 'accepted', ts: '2026-11-20 19:05:00' },
     ]);
+    // The mapped example's dimensions as the README states them: line 2 both, line 4 tier only, ignored line 3 none.
+    expect(await db.all('SELECT line::INTEGER AS line, dimension, value FROM event_dimensions ORDER BY ALL')).toEqual([
+      { line: 2, dimension: 'region', value: 'eu-west' },
+      { line: 2, dimension: 'tier', value: '1' },
+      { line: 4, dimension: 'tier', value: '1' },
+    ]);
     db.close();
   });
 });

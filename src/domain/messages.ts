@@ -93,6 +93,8 @@ export const ingestMessages = {
       ? "; a CSV file's columns are read as text: convert them in the expression, e.g. " +
         'to_timestamp("col"::DOUBLE) or strptime("col", \'%Y-%m-%d %H:%M:%S\')'
       : ''),
+  /** A row whose dimension expression fails (e.g. a cast that does not fit) is rejected, as with the filter. */
+  dimensionFailed: (name: string) => `dimensions.${name} could not be evaluated on this row`,
   globNoMatch: (pattern: string) => `no file matches ${pattern} (set "freshness": {"strict_globs": true} to fail)`,
   noFiles: 'no files to ingest',
   noMatch: 'no such file or no match',

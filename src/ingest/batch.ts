@@ -17,7 +17,8 @@ import {
   type Planned,
 } from './plan.js';
 import type { Mapping } from './presets.js';
-import { LONG_LINE, stageFastTabular, stageTabular } from './tabular.js';
+import { LONG_LINE } from './stage-sql.js';
+import { stageFastTabular, stageTabular } from './tabular.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
@@ -64,6 +65,10 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
       const counts = await readCounts(db, files, ids);
       await db.run(sqlFile('ingest/files'), { at: env.ingestedAt });
       await runScript(db, sqlFile('ingest/store'));
+      // A mapped file with extra dimensions (tabular batches hold one file; an empty one stages no values).
+      const names = Object.keys(files[0]?.format.mapping?.dimensions ?? {});
+      if (kind === 'tabular' && names.length > 0)
+        await db.run(sqlFile('ingest/dimensions'), { names: listValue(names) });
       faultPoint('ingest-batch');
       return { counts, unclean: [] };
     });

@@ -62,6 +62,8 @@ function pickMapping(src: SourceConfig): Partial<Mapping> {
   if (src.fields !== undefined) out.fields = src.fields as Mapping['fields'];
   if (src.status_map !== undefined) out.status_map = src.status_map as Mapping['status_map'];
   if (src.filter !== undefined) out.filter = src.filter as string;
+  // Only when there are some: the mapping is part of each file's identity, and `{}` would reload every file.
+  if (Object.keys(src.dimensions ?? {}).length > 0) out.dimensions = src.dimensions;
   return out;
 }
 

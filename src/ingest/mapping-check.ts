@@ -1,5 +1,5 @@
-// A mapped source's config, checked before anything loads: its fields and filter are spliced into SQL, so each must
-// be one expression that cannot reach outside the parentheses around it.
+// A mapped source's config, checked before anything loads: its fields, filter and dimensions are spliced into SQL, so
+// each must be one expression that cannot reach outside the parentheses around it (dimension names: config-dimensions).
 
 import { UserError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
@@ -9,9 +9,9 @@ const READERS: Mapping['reader'][] = ['csv', 'json', 'parquet'];
 const FIELDS = ['ts', 'player_id', 'quest_id', 'status', 'session_id', 'build', 'platform'];
 
 /**
- * A mapping's reader must be one questlog has, and its fields and filter single SQL expressions: they are placed
- * inside parentheses, so one that closes them (`true) OR (1=1`), ends the statement or comments out the rest would
- * change the query around it.
+ * A mapping's reader must be one questlog has, and its fields, filter and dimensions single SQL expressions: they are
+ * placed inside parentheses, so one that closes them (`true) OR (1=1`), ends the statement or comments out the rest
+ * would change the query around it.
  */
 export function checkMapping(name: string, m: Mapping): Mapping {
   if (!READERS.includes(m.reader)) {
@@ -22,6 +22,7 @@ export function checkMapping(name: string, m: Mapping): Mapping {
   }
   const exprs: [string, string][] = Object.entries(m.fields).map(([k, v]) => [`fields.${k}`, v]);
   if (m.filter !== undefined) exprs.push(['filter', m.filter]);
+  for (const [k, v] of Object.entries(m.dimensions ?? {})) exprs.push([`dimensions.${k}`, v]);
   for (const [key, expr] of exprs) {
     const problem = expressionProblem(expr);
     if (problem) throw new UserError(inputMessages.notOneExpression(name, key, problem));

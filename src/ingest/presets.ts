@@ -13,6 +13,8 @@ export interface Mapping {
   status_map?: Record<string, string>;
   /** Rows where this is not true are counted as ignored (their player still counts as seen). */
   filter?: string;
+  /** Extra segment dimensions: name -> SQL expression like a field's; each event's value goes to event_dimensions. */
+  dimensions?: Record<string, string>;
 }
 
 /**

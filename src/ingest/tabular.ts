@@ -7,9 +7,7 @@ import { STATUSES, type Status } from '../domain/types.js';
 import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
 import { NESTED, refuseNested } from './nested.js';
 import type { Mapping } from './presets.js';
-
-/** Lines longer than this are quarantined rather than parsed. */
-export const LONG_LINE = 1 << 20;
+import { LONG_LINE, stageSql } from './stage-sql.js';
 
 interface TabularEnv {
   /** Canonical events: the four core columns must exist; optional ones are used when present. */
@@ -97,7 +95,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
 
 /**
  * A mapping expression DuckDB cannot bind (a wrong function, a column of the wrong type) fails the whole statement
- * with a message pointing at a line of the generated SQL. Each expression is bound alone to name the field at fault;
+ * with a message pointing at a line of the generated SQL. Each expression is bound alone to name the one at fault;
  * the error carries no line number, as no line of the file is to blame.
  */
 async function mappingError(
@@ -111,6 +109,7 @@ async function mappingError(
     .filter(([, e]) => e)
     .map(([k, e]) => [`fields.${k}`, e as string, 'VARCHAR']);
   if (m.filter) exprs.push(['filter', m.filter, 'BOOLEAN']);
+  for (const [k, e] of Object.entries(m.dimensions ?? {})) exprs.push([`dimensions.${k}`, e, 'VARCHAR']);
   for (const [key, expr, type] of exprs) {
     try {
       await db.run(`SELECT TRY(CAST((${expr}) AS ${type})) FROM ql_src LIMIT 0`);
@@ -143,64 +142,6 @@ async function typedTs(db: Db, fields: Mapping['fields']): Promise<string | unde
   const type = cols.find((c) => c.column_name === col)?.column_type;
   // TIMESTAMPTZ becomes the instant in UTC: the session zone is UTC (Db.open).
   return type === 'TIMESTAMP' || type === 'TIMESTAMP WITH TIME ZONE' ? fields.ts : undefined;
-}
-
-/**
- * The stage for a mapped file. Field expressions come from the project's config (trusted, like SQL files); each is
- * wrapped in TRY so a value that does not fit rejects its line instead of failing the file.
- */
-function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number, tsTyped?: string): string {
-  const f = (name: keyof Mapping['fields']) => {
-    const e = fields[name];
-    return e ? `TRY(CAST((${e}) AS VARCHAR))` : 'NULL::VARCHAR';
-  };
-  // The filter is evaluated once, wrapped in a struct: TRY makes the struct NULL when the filter fails on the row, and
-  // its field NULL when the filter is NULL. A failing filter rejects the row with a reason: counting it as ignored
-  // would let a broken filter drop every row with exit 0.
-  const verdict = m.filter ? `TRY({'v': CAST((${m.filter}) AS BOOLEAN)})` : `{'v': true}`;
-  const text = m.reader !== 'parquet';
-  const from = text
-    ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ' LEFT JOIN ql_reader_rejects x ON x.line = r.line' : ''}`
-    : 't';
-  const line = text ? 'r.line' : 't.ql_line';
-  const jsonBad =
-    m.reader === 'json'
-      ? `WHEN t.j IS NULL THEN 'invalid JSON'
-    WHEN ql_duplicate_key(json_keys(t.j)) IS NOT NULL THEN 'duplicate key ''' || ql_duplicate_key(json_keys(t.j)) || ''''
-    WHEN ql_nested_text('player_id', t.player_id) IS NOT NULL THEN ql_nested_text('player_id', t.player_id)
-    WHEN ql_nested_text('quest_id', t.quest_id) IS NOT NULL THEN ql_nested_text('quest_id', t.quest_id)`
-      : '';
-  const readerBad = m.reader === 'csv' ? 'WHEN x.reason IS NOT NULL THEN x.reason' : '';
-  return `
-CREATE OR REPLACE TEMP TABLE ql_stage AS
-WITH s0 AS (
-  SELECT ql_line, ${m.reader === 'json' ? 'j' : 'NULL::JSON AS j'},
-    ${f('ts')} AS ts_text, ql_key(${f('player_id')}) AS player_id, ql_key(${f('quest_id')}) AS quest_id,
-    ${f('status')} AS status_text, ql_id(${f('session_id')}) AS session_id, ql_id(${f('build')}) AS build,
-    ql_id(${f('platform')}) AS platform, ${verdict} AS verdict, ${tsTyped ? `CAST(${tsTyped} AS TIMESTAMP)` : 'NULL::TIMESTAMP'} AS ts_typed
-  FROM ql_src
-), t AS (
-  SELECT s0.*, coalesce(verdict.v, false) AS keep, verdict IS NULL AS filter_failed,
-    ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
-  FROM s0 LEFT JOIN ql_status_map sm ON sm.value = s0.status_text
-), c AS (
-  SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE
-    ${text ? `WHEN r.line <= ${headerLines} THEN NULL WHEN trim(coalesce(r.raw, '')) = '' THEN NULL` : ''}
-    ${readerBad}
-    ${text ? `WHEN length(r.raw) > ${LONG_LINE} THEN 'line too long (' || length(r.raw) || ' characters)'` : ''}
-    ${jsonBad}
-    WHEN t.filter_failed THEN 'filter could not be evaluated on this row'
-    WHEN NOT t.keep THEN NULL
-    ELSE ql_problem(t.player_id, t.quest_id, t.status_text, t.status, t.ts_text, t.ts) END AS reason,
-    ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'} AS blank
-  FROM ${from}
-)
-SELECT $file_id::INTEGER AS file_id, line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
-  CASE WHEN blank THEN 'ignored' WHEN reason IS NOT NULL THEN 'rejected' WHEN NOT keep THEN 'ignored' ELSE 'event' END
-    AS outcome,
-  reason, ts, player_id, quest_id, status, session_id, build, platform,
-  player_id AS seen_player, ts AS seen_ts
-FROM c`;
 }
 
 async function statusMap(db: Db, map: Record<string, string>): Promise<void> {

@@ -5,5 +5,7 @@ EXCEPT SELECT player_id FROM dirty_players;
 
 DELETE FROM events WHERE file_id IN (SELECT old_id FROM ql_batch WHERE old_id IS NOT NULL);
 DELETE FROM rejects WHERE file_id IN (SELECT old_id FROM ql_batch WHERE old_id IS NOT NULL);
+-- A mapped file's extra dimensions go with its events (the new version stages its own, if its source still has any).
+DELETE FROM event_dimensions WHERE file_id IN (SELECT old_id FROM ql_batch WHERE old_id IS NOT NULL);
 DELETE FROM file_players WHERE file_id IN (SELECT old_id FROM ql_batch WHERE old_id IS NOT NULL);
 DELETE FROM files WHERE file_id IN (SELECT old_id FROM ql_batch WHERE old_id IS NOT NULL);
