@@ -1,4 +1,5 @@
-// Segments: per-quest figures for each value of a dimension (build, platform, cohort), stored beside each snapshot.
+// Segments: per-quest figures for each value of a dimension (build, platform, cohort and the extra ones a mapped source
+// declares), stored beside each snapshot.
 import { listValue } from '@duckdb/node-api';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
@@ -31,7 +32,8 @@ export async function checkDimension(
  * one statement for every date, dimension, value and quest. Called inside the snapshot's transaction, which
  * deleted the dates' old rows. A run of one day (the nightly's) reads that day's state directly: the multi-day
  * statement's machinery costs more than the day's figures. `roster`: only a roster's players count. `covers`: the
- * run's keptCovers, when the caller asked already (the per-quest figures do).
+ * run's keptCovers, when the caller asked already (the per-quest figures do). `extras`: the extra dimensions to
+ * compute (StatsOptions.dimensions), by their own statement on either path.
  */
 export async function writeSegments(
   db: Db,

@@ -20,18 +20,31 @@ bounds AS (
     max(day_end) AS last_end, list(DISTINCT day_end - date_trunc('day', day_end)) AS clocks
   FROM snapshot_days
 ),
+own_places AS (
+  -- Each counted player's first sighting (NULL: a roster's, counted always) and first quest event (NULL: none yet).
+  SELECT sp.player_id, sp.first_seen, f.first_ts, f.file_id, f.line
+  FROM snapshot_players sp
+  LEFT JOIN main.player_values f ON f.player_id = sp.player_id
+),
+local_days AS (
+  -- The local day of each quarter hour those times fall in (no zone has a local midnight inside one, as
+  -- snapshot/days.sql counts): a few thousand zone conversions instead of two per player.
+  SELECT q, timezone($tz, q::TIMESTAMPTZ)::DATE AS day
+  FROM (
+    SELECT time_bucket(INTERVAL 15 MINUTE, first_seen) AS q FROM own_places WHERE first_seen IS NOT NULL
+    UNION
+    SELECT time_bucket(INTERVAL 15 MINUTE, first_ts) FROM own_places WHERE first_ts IS NOT NULL
+  )
+),
 players AS MATERIALIZED (
   -- Each counted player's own value of every extra, with the local day they count from (NULL: a roster's, always)
   -- and the local day of their first quest event (NULL: none yet; the value is '(none)' before that day).
-  SELECT sp.player_id,
-    CASE WHEN sp.first_seen IS NOT NULL THEN timezone($tz, sp.first_seen::TIMESTAMPTZ)::DATE END AS seen_day,
-    timezone($tz, f.first_ts::TIMESTAMPTZ)::DATE AS value_day,
-    x.dimension,
-    coalesce(e.value, '(none)') AS value
-  FROM snapshot_players sp
+  SELECT o.player_id, s.day AS seen_day, v.day AS value_day, x.dimension, coalesce(e.value, '(none)') AS value
+  FROM own_places o
+  LEFT JOIN local_days s ON s.q = time_bucket(INTERVAL 15 MINUTE, o.first_seen)
+  LEFT JOIN local_days v ON v.q = time_bucket(INTERVAL 15 MINUTE, o.first_ts)
   CROSS JOIN extras x
-  LEFT JOIN main.player_values f ON f.player_id = sp.player_id
-  LEFT JOIN main.event_dimensions e ON e.file_id = f.file_id AND e.line = f.line AND e.dimension = x.dimension
+  LEFT JOIN main.event_dimensions e ON e.file_id = o.file_id AND e.line = o.line AND e.dimension = x.dimension
 ),
 spans AS (
   -- Each state row some day of the run counts, with the days it counts on: from day0 to the day before day1 (NULL:
