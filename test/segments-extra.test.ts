@@ -4,9 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../src/config.js';
+import { type Config, normalizeConfig } from '../src/config.js';
 import { LIMIT_DEFAULTS } from '../src/config-limits.js';
 import { generateDemoData } from '../src/demo/generate.js';
+import { changesMessages } from '../src/domain/changes-messages.js';
 import { silent } from '../src/domain/effects.js';
 import { segmentMessages } from '../src/domain/segment-messages.js';
 import { DIMENSIONS } from '../src/domain/types.js';
@@ -14,6 +15,7 @@ import { Db } from '../src/engine/db.js';
 import { getSegmentRows } from '../src/engine/segments.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { ingest } from '../src/ingest/ingest.js';
+import { changesCommand } from '../src/jobs/changes.js';
 import { statsCommand } from '../src/jobs/stats.js';
 import { segmentChart, segmentRows } from '../src/notebook/segments.js';
 import { publish } from '../src/publish/publish.js';
@@ -164,7 +166,7 @@ describe('extra dimensions', () => {
     const config = {
       root: dir,
       limits: LIMIT_DEFAULTS,
-      sources: { ours: { format: 'mapped', path: 'x.csv', dimensions: { region: 'zone' } } },
+      sources: { ours: { format: 'mapped', paths: ['x.csv'], dimensions: { region: 'zone' } } },
     } as Config;
     const data: string[] = [];
     const out = { log() {}, data: (line: string) => data.push(line) };
@@ -221,5 +223,26 @@ describe('extra dimensions', () => {
     const pages = readdirSync(join(site, 'segments')).filter((f) => f.endsWith('.html'));
     expect(pages.sort()).toEqual(['build.html', 'region.html']);
     expect(readFileSync(join(site, 'segments/region.html'), 'utf8')).toContain('EU/West');
+  });
+
+  it('takes an extra dimension in alert scopes and changes --by', async () => {
+    const dir = tempDir();
+    const ours = { sources: { ours: { format: 'mapped', paths: ['x.csv'], dimensions: { region: 'zone' } } } };
+    const alert = { metric: 'survival_median_seconds', direction: 'up', scope: 'any region' };
+    // `any region` is a segment scope once a source declares region (conversion only); without it, a quest id.
+    expect(() => normalizeConfig({ ...ours, alerts: [alert] }, dir)).toThrow(
+      changesMessages.segmentScopeMetric('questlog.config.json', 'alerts[0].scope', 'any region', alert.metric),
+    );
+    expect(normalizeConfig({ alerts: [alert] }, dir).alerts?.[0]?.scope).toBe('any region');
+    const db = await fixtureDb(dir);
+    await computeSnapshots(db, { asOf: '2026-11-28', backfill: true, ...EXTRAS }, silent);
+    db.close();
+    const config = normalizeConfig(ours, dir);
+    const opts = { db: join(dir, 'test.duckdb'), config, format: 'json' };
+    const changes = await changesCommand({ ...opts, by: 'region' }, silent);
+    expect(changes.latest.snapshot_date).toBe('2026-11-28');
+    await expect(changesCommand({ ...opts, by: 'country' }, silent)).rejects.toThrow(
+      segmentMessages.unknownDimension('country', [...DIMENSIONS, 'region']),
+    );
   });
 });
