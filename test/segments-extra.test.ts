@@ -1,7 +1,7 @@
 // Extra dimensions a mapped source declares (issue 14): the snapshot computes them by build's rule from
 // event_dimensions (filled here by hand, as ingest leaves it), backfill and one-day runs store the same rows, and the
 // CLI, notebooks and published site read them like the built-in ones. Real DuckDB, hand-worked rows.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Config, normalizeConfig } from '../src/config.js';
@@ -128,6 +128,32 @@ describe('extra dimensions', () => {
     expect(dims).toEqual(
       DIMENSIONS.map((dimension) => ({ dimension })).sort((x, y) => (x.dimension < y.dimension ? -1 : 1)),
     );
+    db.close();
+  });
+
+  it("counts a roster's players only, one never seen under (none)", async () => {
+    const dir = tempDir();
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(roster, 'player_id\na\nc\nz\n');
+    const db = await fixtureDb(dir);
+    await computeSnapshots(db, { asOf: '2026-11-28', roster, ...EXTRAS }, silent);
+    // a: Q1 under 'na' (completed), Q2 under 'EU/West' (accepted); c (no quest line) and z (never seen): (none).
+    // A value the day knows (a pair's or a player's own) has a row on every quest, zeros included, as build's.
+    expect(await region(db, '2026-11-28')).toEqual([
+      ['Q1', '(none)', 2, 0, 0, 0, 2],
+      ['Q1', 'EU/West', 0, 0, 0, 0, 0],
+      ['Q1', 'na', 1, 0, 0, 1, 0],
+      ['Q2', '(none)', 2, 0, 0, 0, 2],
+      ['Q2', 'EU/West', 1, 1, 0, 0, 0],
+      ['Q2', 'na', 0, 0, 0, 0, 0],
+    ]);
+    const build = await getSegmentRows(db, { date: '2026-11-28', dimension: 'build', quest: 'Q1', overall: false });
+    expect(build.map((r) => [r.value, r.players])).toEqual([
+      ['(none)', 2],
+      ['1.4', 0], // a's own build, a met Q1 on 1.5
+      ['1.5', 1],
+    ]);
+    expect(expectSumsAddUp(await getSegmentRows(db, { date: '2026-11-28' }))).toBe(8);
     db.close();
   });
 
