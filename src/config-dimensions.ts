@@ -10,10 +10,10 @@ import { DIMENSIONS } from './domain/types.js';
  * lower-case letters, digits and `_` only; never a built-in, `overall`, or `own_…` (the kept segment tables use those
  * for the per-quest rows and a player's own values).
  */
-const NAME = /^[a-z][a-z0-9_]{0,31}$/;
+export const DIMENSION_NAME = /^[a-z][a-z0-9_]{0,31}$/;
 
 function nameProblem(name: string): string | undefined {
-  if (!NAME.test(name)) return msg.badDimensionName(name);
+  if (!DIMENSION_NAME.test(name)) return msg.badDimensionName(name);
   if ((DIMENSIONS as readonly string[]).includes(name) || name === 'overall' || name.startsWith('own_')) {
     return msg.reservedDimension(name, DIMENSIONS);
   }
@@ -71,8 +71,13 @@ function knownOf(sources: Record<string, SourceConfig>): string[] {
   return [...DIMENSIONS, ...extrasOf(sources)];
 }
 
+/** The extra dimensions the config's mapped sources declare, by name (each snapshot computes them too). */
+export function extraDimensions(config: Config | undefined): string[] {
+  return extrasOf(config?.sources ?? {});
+}
+
 /** Every dimension questlog computes per snapshot for this config: the built-in ones, then the extra ones by name. */
-function knownDimensions(config: Config | undefined): string[] {
+export function knownDimensions(config: Config | undefined): string[] {
   return knownOf(config?.sources ?? {});
 }
 

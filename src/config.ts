@@ -3,7 +3,7 @@
 // publish an empty report with exit 0).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { checkSegments } from './config-dimensions.js';
+import { checkSegments, knownDimensions } from './config-dimensions.js';
 import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
 import { check, type Spec } from './config-spec.js';
 import { isSegmentScope } from './domain/alerts.js';
@@ -165,7 +165,11 @@ const CONFIG: Spec = {
 const DIRECTIONS = ['up', 'down', 'any'];
 
 /** Values the spec's types cannot say: known metric and direction, a change that is not negative. */
-function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertRule[] | undefined {
+function alertRules(
+  raw: Partial<AlertRule>[] | undefined,
+  file: string,
+  dimensions: readonly string[],
+): AlertRule[] | undefined {
   return raw?.map((r, i) => {
     const key = (k: string) => `alerts[${i}].${k}`;
     if ((r.metric as string) === 'completion_rate')
@@ -176,7 +180,7 @@ function alertRules(raw: Partial<AlertRule>[] | undefined, file: string): AlertR
     if (!DIRECTIONS.includes(r.direction ?? '')) {
       throw new UserError(msg.badValue(file, key('direction'), `one of ${DIRECTIONS.join(', ')}`, String(r.direction)));
     }
-    if (r.scope !== undefined && isSegmentScope(r.scope) && r.metric !== 'conversion_rate') {
+    if (r.scope !== undefined && isSegmentScope(r.scope, dimensions) && r.metric !== 'conversion_rate') {
       throw new UserError(changesMessages.segmentScopeMetric(file, key('scope'), r.scope, String(r.metric)));
     }
     if (r.min_change !== undefined && !(Number.isFinite(r.min_change) && r.min_change >= 0)) {
@@ -202,7 +206,7 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
     limits?: Partial<Limits>;
   };
   const { $schema: _schema, alerts, ...rest } = obj;
-  const rules = alertRules(alerts, file);
+  const rules = alertRules(alerts, file, knownDimensions(obj));
   return {
     ...rest,
     ...(rules ? { alerts: rules } : {}),

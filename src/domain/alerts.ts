@@ -87,10 +87,11 @@ function mover(q: Pick<QuestChange, 'quest_id' | 'name'>, significant: boolean, 
   return { quest_id: q.quest_id, name: q.name, ...f, after, before, change, relative_change, worse };
 }
 
-/** Alert scopes over segment values: every published value, or every value of one dimension. */
+/** Alert scopes over segment values: every published value, or every value of one dimension (`dimensions`: the
+ * config's known ones, built-in and extra; src/config-dimensions.ts). */
 const SEGMENT_SCOPE = 'any segment';
-export const isSegmentScope = (scope: string) =>
-  scope === SEGMENT_SCOPE || (DIMENSIONS as readonly string[]).some((d) => scope === `any ${d}`);
+export const isSegmentScope = (scope: string, dimensions: readonly string[] = DIMENSIONS) =>
+  scope === SEGMENT_SCOPE || dimensions.some((d) => scope === `any ${d}`);
 
 /** Whether a rule's scope covers a mover: 'any quest' and a quest id cover quests' own, the segment scopes values. */
 function covers(scope: string, m: Mover): boolean {

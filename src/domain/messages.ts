@@ -211,7 +211,7 @@ export const snapshotMessages = {
 };
 
 export const notebookMessages = {
-  chartNeedsBy: "chart 'segments' needs { by: 'build' | 'platform' | 'cohort' }",
+  chartNeedsBy: "chart 'segments' needs { by: 'build' | 'platform' | 'cohort' | an extra dimension }",
   notANumber: (name: string, raw: string) => `parameter ${name} must be a number, got '${raw}'`,
   notABoolean: (name: string, raw: string) => `parameter ${name} must be true or false, got '${raw}'`,
   notJson: (name: string, raw: string) => `parameter ${name} must be JSON (e.g. null, [1,2], "text"), got '${raw}'`,

@@ -87,6 +87,8 @@ export interface StatsOptions {
   force?: boolean;
   /** false: no survival times or chain funnels (bench/extras.js measures what they cost); default true. */
   extras?: boolean;
+  /** The extra segment dimensions to compute beside the built-in ones (the config's, src/config-dimensions.ts). */
+  dimensions?: readonly string[];
 }
 
 /** What refreshState did. */
@@ -244,9 +246,8 @@ export interface ChangesData {
 export const STATUSES = ['accepted', 'declined', 'completed', 'abandoned', 'failed'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Every dimension questlog computes per snapshot; config `segments` picks the published ones. */
+/** The built-in dimensions every snapshot computes; the extra ones come from the config (src/config-dimensions.ts). */
 export const DIMENSIONS = ['build', 'platform', 'cohort'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
 /**
  * One quest's figures for one value of a dimension (or overall: dimension and value null) in one snapshot, with each

@@ -1,14 +1,30 @@
-// Segments: per-quest figures for each value of a dimension (build, platform, cohort), stored beside each snapshot.
+// Segments: per-quest figures for each value of a dimension (build, platform, cohort and the extra ones a mapped source
+// declares), stored beside each snapshot.
 import { listValue } from '@duckdb/node-api';
 import { checkDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { segmentMessages as msg } from '../domain/segment-messages.js';
-import { DIMENSIONS, type Dimension, type SegmentRow } from '../domain/types.js';
+import { DIMENSIONS, type SegmentRow } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
 
-export function checkDimension(name: string): Dimension {
-  if (!(DIMENSIONS as readonly string[]).includes(name)) throw new UserError(msg.unknownDimension(name, DIMENSIONS));
-  return name as Dimension;
+/**
+ * A dimension asked for by name: one of `configured` (the config's known dimensions, knownDimensions: built-in and
+ * extra), or one stored for the snapshot `date` (any date when none), so a reader without the config (a notebook)
+ * still finds the extra ones. Else an error listing them all, built-in ones first, then the extra ones by name.
+ */
+export async function checkDimension(
+  db: Db,
+  name: string,
+  date?: string,
+  configured: readonly string[] = DIMENSIONS,
+): Promise<string> {
+  if (configured.includes(name)) return name;
+  const stored = await db.all<{ dimension: string }>(sqlFile('segments/dimensions'), { date: date ?? null });
+  const names = new Set([...configured, ...stored.map((r) => r.dimension)]);
+  if (names.has(name)) return name;
+  const builtIn: readonly string[] = DIMENSIONS;
+  const extra = [...names].filter((d) => !builtIn.includes(d)).sort();
+  throw new UserError(msg.unknownDimension(name, [...DIMENSIONS, ...extra]));
 }
 
 /**
@@ -16,14 +32,23 @@ export function checkDimension(name: string): Dimension {
  * one statement for every date, dimension, value and quest. Called inside the snapshot's transaction, which
  * deleted the dates' old rows. A run of one day (the nightly's) reads that day's state directly: the multi-day
  * statement's machinery costs more than the day's figures. `roster`: only a roster's players count. `covers`: the
- * run's keptCovers, when the caller asked already (the per-quest figures do).
+ * run's keptCovers, when the caller asked already (the per-quest figures do). `extras`: the extra dimensions to
+ * compute (StatsOptions.dimensions), by their own statement on either path.
  */
 export async function writeSegments(
   db: Db,
   tz: string,
   roster: boolean,
   covers: Promise<Covers | undefined> = keptCovers(db, roster),
+  extras: readonly string[] = [],
 ): Promise<void> {
+  await writeBuiltIn(db, tz, roster, covers);
+  // The extra dimensions (config `sources.X.dimensions`): one statement for all of them, every day of the run, on
+  // either path (the kept tables hold the built-in ones only). None configured: nothing to run.
+  if (extras.length > 0) await db.run(sqlFile('segments/snapshots_extra'), { tz, extras: listValue([...extras]) });
+}
+
+async function writeBuiltIn(db: Db, tz: string, roster: boolean, covers: Promise<Covers | undefined>): Promise<void> {
   const kept = await covers;
   if (kept) {
     // The sums and counts the state refresh keeps, when they are the day's, and the quantiles of the groups whose
@@ -80,7 +105,7 @@ interface SegmentQuery {
   /** Snapshot date 'YYYY-MM-DD' (must be stored). */
   date: string;
   /** One dimension, or every one. */
-  dimension?: Dimension;
+  dimension?: string;
   quest?: string;
   /** Only these quests (one read for a few quests, e.g. the previous date's rows of the segment movers). */
   quests?: readonly string[];

@@ -37,7 +37,8 @@ export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effe
     async (extra, tz) => {
       // Segments, survival times and chain funnels read the same day-end state; timed apart, as they are optional.
       extra.segments =
-        (extra.segments ?? 0) + (await timed(() => writeSegments(db, tz, Boolean(opts.roster), covers)))[1];
+        (extra.segments ?? 0) +
+        (await timed(() => writeSegments(db, tz, Boolean(opts.roster), covers, opts.dimensions)))[1];
       if (opts.extras === false) return;
       await db.run(sqlFile('snapshot/day_end_pairs'));
       extra.survival = (extra.survival ?? 0) + (await storeSurvival(db));

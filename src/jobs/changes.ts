@@ -1,5 +1,6 @@
 // `questlog changes`: a stored snapshot against the previous one (or --since), as text, markdown or JSON.
 import type { Config } from '../config.js';
+import { knownDimensions } from '../config-dimensions.js';
 import { isSegmentScope } from '../domain/alerts.js';
 import { changesMessages as msg } from '../domain/changes-messages.js';
 import { type Effects, emit } from '../domain/effects.js';
@@ -32,14 +33,15 @@ export async function changesCommand(opts: ChangesCommandOptions, effects: Effec
   if (!CHANGES_FORMATS.includes(format)) throw new UserError(msg.unknownFormat(String(opts.format)));
   const rules = opts.config.alerts ?? [];
   // --by compares that dimension's values; a rule scoped to segments needs the configured ones to be judged.
-  const dimensions = opts.by
-    ? [checkDimension(opts.by)]
-    : rules.some((r) => isSegmentScope(r.scope))
-      ? segmentOptions(opts.config).dimensions
-      : [];
+  const known = knownDimensions(opts.config);
   return withDb(
     opts.db,
     async (db) => {
+      const dimensions = opts.by
+        ? [await checkDimension(db, opts.by, opts.asOf, known)]
+        : rules.some((r) => isSegmentScope(r.scope, known))
+          ? segmentOptions(opts.config).dimensions
+          : [];
       const data = await loadChanges(db, { date: opts.asOf, since: opts.since, rules, dimensions });
       // The result itself, never stamped: JSON alone on stdout (step lines go to stderr then).
       emit(effects, formatChanges(data, format, opts.config.reports?.title ?? DEFAULT_TITLE));

@@ -1,6 +1,7 @@
 // The one path every command takes to the database, and the config values the jobs share, resolved here once.
 import { resolve } from 'node:path';
 import { type Config, configPath, limitsOf } from '../config.js';
+import { extraDimensions } from '../config-dimensions.js';
 import { type Effects, timed } from '../domain/effects.js';
 import { statsMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
@@ -55,7 +56,8 @@ export async function loadConfiguredCatalogue(
 export function snapshotOptions(config: Config | undefined, given: StatsOptions = {}): StatsOptions {
   const roster = given.roster ?? (config?.roster ? configPath(config, config.roster) : undefined);
   const maxBackfillDays = given.maxBackfillDays ?? limitsOf(config).backfill_days;
-  return { ...given, timezone: given.timezone ?? config?.timezone, roster, maxBackfillDays };
+  const dimensions = given.dimensions ?? extraDimensions(config);
+  return { ...given, timezone: given.timezone ?? config?.timezone, roster, maxBackfillDays, dimensions };
 }
 
 /**

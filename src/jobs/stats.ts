@@ -1,9 +1,10 @@
 // `questlog stats`: the job around the engine (catalogue, snapshots, read copy, printed table), a recorded run.
 import type { Config } from '../config.js';
+import { knownDimensions } from '../config-dimensions.js';
 import { type Effects, emit } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { segmentMessages } from '../domain/segment-messages.js';
-import type { Dimension, SegmentRow, Snapshot, StatsOptions } from '../domain/types.js';
+import type { SegmentRow, Snapshot, StatsOptions } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { engineFor } from '../engine/engine.js';
 import { getCoverage, getSnapshot } from '../engine/read.js';
@@ -34,12 +35,11 @@ export async function statsCommand(
   effects: Effects,
 ): Promise<{ dates: string[]; snapshot: Snapshot | null; rows: SegmentRow[] }> {
   const { db: path, config, by, minPlayers, format = 'table', ...given } = opts;
-  const dimension = by === undefined ? undefined : checkDimension(by);
   return withDb(path, (db) =>
     recordRun(db, 'stats', effects, async (counts) => {
       await loadConfiguredCatalogue(db, config, effects);
       const engine = engineFor(config);
-      if (dimension && !engine.segments) throw new UserError(segmentMessages.engineUnsupported(engine.kind));
+      if (by !== undefined && !engine.segments) throw new UserError(segmentMessages.engineUnsupported(engine.kind));
       const dates = await engine.computeSnapshots(db, snapshotOptions(config, given), effects);
       counts.snapshots = dates.length;
       counts.snapshot_date = dates.at(-1);
@@ -49,6 +49,8 @@ export async function statsCommand(
       if (!last) return { dates, snapshot: null, rows: [] };
       const snapshot = await getSnapshot(db, last);
       const coverage = formatCoverage(await getCoverage(db, last));
+      // A dimension the config declares, or one stored for the date (checked once the snapshot is there).
+      const dimension = by === undefined ? undefined : await checkDimension(db, by, last, knownDimensions(config));
       const rows = dimension ? await statsRows(db, last, dimension, minPlayers ?? 0) : [];
       if (format === 'table') {
         printTable(snapshot, coverage, effects);
@@ -70,6 +72,6 @@ export function printTable(snapshot: Snapshot, coverage: string, effects: Effect
 }
 
 /** Each quest's overall row, then its values of the dimension, with the floor applied when asked for. */
-async function statsRows(db: Db, date: string, dimension: Dimension, minPlayers: number): Promise<SegmentRow[]> {
+async function statsRows(db: Db, date: string, dimension: string, minPlayers: number): Promise<SegmentRow[]> {
   return applyFloor(await getSegmentRows(db, { date, dimension }), minPlayers);
 }

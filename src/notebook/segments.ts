@@ -21,8 +21,8 @@ export interface SegmentQueryOptions {
 
 /** Stored figures per quest and value of `by` (each quest's overall row first), for the snapshot (default latest). */
 export async function segmentRows(db: Db, opts: SegmentQueryOptions): Promise<SegmentRow[]> {
-  const dimension = checkDimension(opts.by);
   const date = opts.date ?? (await getSnapshot(db)).meta.snapshot_date;
+  const dimension = await checkDimension(db, opts.by, date);
   const rows = await getSegmentRows(db, { date, dimension, quest: opts.quest });
   return applyFloor(rows, opts.minPlayers ?? 0);
 }

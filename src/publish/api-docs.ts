@@ -2,6 +2,7 @@
 // ships) and api.html (every endpoint, field, unit and an example), both built from the schemas so they cannot drift.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DIMENSION_NAME } from '../config-dimensions.js';
 import { packageRoot } from '../root.js';
 import { API_DIR, API_SCHEMA_VERSION } from './api.js';
 
@@ -64,7 +65,12 @@ const ENDPOINTS: Endpoint[] = [
     schema: 'segment',
     summary: "Every quest's figures for one value of a dimension (e.g. build 1.5.0)",
     params: [
-      { name: 'dimension', description: 'build, platform or cohort.', pattern: '^(build|platform|cohort)$' },
+      {
+        name: 'dimension',
+        description:
+          'build, platform, cohort, or an extra dimension a mapped source declares (segments.json lists them).',
+        pattern: DIMENSION_NAME.source,
+      },
       { name: 'value_id', description: "The value's file id (segments.json lists it).", pattern: '^[A-Za-z0-9_~-]+$' },
     ],
   },
