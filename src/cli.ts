@@ -194,7 +194,10 @@ program
   .option('--timezone <zone>', 'IANA zone whose midnight ends a day (default: config "timezone" or UTC)')
   .option('--force', 'allow an --as-of date after the last event date plus one day')
   .addOption(formatOption())
-  .option('--by <dimension>', 'also each quest per value of build, platform or cohort (json / csv: one row each)')
+  .option(
+    '--by <dimension>',
+    'also each quest per value of build, platform, cohort or an extra dimension (json / csv: one row each)',
+  )
   .option('--min-players <k>', 'with --by: hide rows about 1 to k-1 players, as published output does', parseMinPlayers)
   .addHelpText('after', example('questlog stats --backfill', 'questlog stats --by platform --format csv > p.csv'))
   .action(async (o: StatsFlags) => {

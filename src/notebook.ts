@@ -52,7 +52,7 @@ export interface ChartOptions {
   date?: string;
   /** The quest for 'funnel', 'histogram', 'survival' and 'segments'; a filter for 'trend'. */
   quest?: string;
-  /** The dimension for 'segments': build, platform or cohort. */
+  /** The dimension for 'segments': build, platform, cohort or an extra one a mapped source declares. */
   by?: string;
   /** The catalogue chain for 'chain'. */
   chain?: string;
