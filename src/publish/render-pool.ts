@@ -68,10 +68,9 @@ const MIN_QUESTS = 2000;
 const MAX_WORKERS = 4;
 /**
  * Each worker's young generation (V8's new space: two semi-spaces of a third each): 192 MB, against the default's 48.
- * A quest's render makes ~120 KB of strings and small objects that die with it; with 16 MB semi-spaces the scavenger
- * ran every ~100 quests and copied whatever was live then, and the garbage collector was 12-17% of a worker's time
- * (issue 16 NOTES, round 9: the render and gzip of the 5,000 quests took 11.3 s of CPU against 13.3 s). Costs up to
- * ~100 MB more memory per worker.
+ * A quest's render makes ~120 KB of strings and small objects that die with it; in 16 MB semi-spaces the scavenger
+ * runs every ~100 quests, copying whatever is live then. At 5,000 quests: 4 of 4 publishes used less CPU (median
+ * -1.4 s of 29.6 s, -5%; issue 16 NOTES, round 9). Costs up to ~100 MB more memory per worker.
  */
 const YOUNG_GENERATION_MB = 192;
 
