@@ -55,7 +55,7 @@ export class SiteFiles {
     if (!again && this.found.get(path) !== 'file') {
       const fd = create(path);
       if (fd !== undefined) {
-        fill(fd, content, false);
+        fill(fd, content, 0);
         return true;
       }
     }
