@@ -15,7 +15,10 @@ export function changesVerb(
     .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: the latest stored)')
     .option('--since <date>', 'compare with this stored snapshot (default: the one before)')
     .addOption(new Option('--format <format>', 'output').choices(['text', 'markdown', 'json']).default('text'))
-    .option('--by <dimension>', "also compare each quest's values of build, platform, cohort or an extra dimension (conversion)")
+    .option(
+      '--by <dimension>',
+      "also compare each quest's values of build, platform, cohort or an extra dimension (conversion)",
+    )
     .addHelpText(
       'after',
       example(
