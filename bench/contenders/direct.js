@@ -36,8 +36,8 @@ const reader = first.includes('.parquet')
     ? `read_csv(${files}, header = true, columns = ${text})`
     : `read_json(${files}, format = 'newline_delimited', columns = ${text})`;
 // The storage settings questlog's ingest writes events under (src/ingest/ingest.ts): insertion order not kept and
-// dictionary compression for the text columns. DuckDB's defaults left ~4x questlog's checkpoint work after the insert
-// at 1M events (bench/results/issue13/NOTES.md, round 10).
+// dictionary compression for the text columns. Under DuckDB's defaults the insert left 1.0-2.4 s of CPU to the next
+// checkpoint at 1M events, questlog's ingest 0.1-0.35 s (bench/results/issue13/NOTES.md, round 10).
 await db.run('SET preserve_insertion_order = false');
 await db.run("SET force_compression = 'dictionary'");
 await db.run(
