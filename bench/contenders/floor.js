@@ -23,7 +23,9 @@ await conn.run(readFileSync(new URL('../../src/sql/stats/macros.sql', import.met
 if (s.preserve_insertion_order !== undefined)
   await conn.run(`SET preserve_insertion_order = ${s.preserve_insertion_order}`);
 
-for (const phase of ['open', 'ingest', 'state', 'snapshot']) {
+for (const phase of ['open', 'ingest', 'checkpoint', 'state', 'snapshot']) {
+  // checkpoint: only when the recording run had one (spec.checkpoint).
+  if (!recorded[phase]) continue;
   for (const e of recorded[phase]) {
     if (e.kind === 'begin') await conn.run('BEGIN TRANSACTION');
     else if (e.kind === 'commit') await conn.run('COMMIT');

@@ -71,8 +71,13 @@ export function ratios(rows, dataset) {
   const f = find(rows, 'floor', 'ndjson');
   if (f?.phases.ingest) out['floor ndjson ingest MB/s'] = dataset.ndjsonBytes / 1e6 / (f.phases.ingest / 1000);
   const d = find(rows, 'direct', 'ndjson');
-  if (q?.phases.ingest && d?.phases.ingest)
-    out['questlog/direct ndjson ingest throughput'] = d.phases.ingest / q.phases.ingest;
+  if (q?.phases.ingest && d?.phases.ingest) {
+    // Ingest until the events are in the database file: direct's insert under DuckDB's defaults left most of its
+    // storage work to the next checkpoint, which the ingest phase alone did not see (NOTES.md, issue 13, round 10).
+    const stored = (r) => r.phases.ingest + (r.phases.checkpoint ?? 0);
+    out['questlog/direct ndjson ingest throughput'] = stored(d) / stored(q);
+    out['questlog/direct ndjson ingest throughput, ingest phase only'] = d.phases.ingest / q.phases.ingest;
+  }
   return out;
 }
 
@@ -126,7 +131,7 @@ export function targets(sizes) {
     ingest,
     ingest?.ratios['questlog/direct ndjson ingest throughput'],
     (v) => v >= 0.8,
-    'direct ingest phase / questlog ingest phase, same files',
+    'direct ingest + checkpoint phases / questlog ingest + checkpoint phases, same files',
   );
   const ten = at('10m') ?? biggest;
   add('10M events end to end from NDJSON', '≤ 20 s', '10m', ten, q(ten, 'ndjson')?.median_ms / 1000, (v) => v <= 20);
@@ -287,8 +292,8 @@ export function markdown(result) {
     '2. **floor**: the statements questlog ran for ingest, state and snapshot (recorded in an untimed pass on the same input), replayed in order through @duckdb/node-api and nothing else: no fingerprinting, planning, file checks or publish.',
     '3. **sqlite**: the original approach: better-sqlite3, every event inserted row by row as an ORM would (one transaction per file), state derived in application code per quest, then six queries per quest.',
     '4. **pandas**: `read_json(lines=True)` per file + `groupby`, the same state rules (Debian python3-pandas).',
-    '6. **limit** (reference, opt-in): one DuckDB query from the files to the per-quest figures under the same rules, nothing stored (bench/contenders/limit.sql).',
-    "5. **direct** (reference, opt-in): bare DuckDB readers over all files straight into `events`, then questlog's state and snapshot SQL: the engine minimum without line-exact ingest.",
+    '6. **limit** (reference; by default on NDJSON and Parquet): one DuckDB query from the files to the per-quest figures under the same rules, nothing stored (bench/contenders/limit.sql).',
+    "5. **direct** (reference; by default on NDJSON): bare DuckDB readers over all files straight into `events`, then questlog's state and snapshot SQL: the engine minimum without line-exact ingest.",
     '',
     "Every contender runs in its own process; wall time is spawn to exit, peak memory is the process's own max RSS (getrusage).",
     '',
