@@ -1,7 +1,7 @@
 // quest-cpu-part.mjs's per-quest render (every quest of publish-5k.mjs's database through writeQuestPage as a render
 // worker calls it, files hashed, no file system) for two builds in ONE process, rounds alternating A, B, A, B...: both
 // see the same machine load at nearly the same time, which separate runs on a shared 2-core machine do not (issue 16
-// notes, round 10 cpu16h). `svg`: only the quest charts' static drawings (questChartSvg of each quest's status,
+// notes, round 10 cpu16h), and within a round they alternate every few dozen quests. `svg`: only the quest charts' static drawings (questChartSvg of each quest's status,
 // histogram and history charts, built once with A's charts.ts). Prints CPU per round and each build's hash.
 //   node bench/results/issue16/quest-cpu-ab.mjs DIST_A DIST_B [ROUNDS] [pages|svg|gzip]
 import { createHash } from 'node:crypto';
@@ -59,36 +59,44 @@ const charts = mode === 'svg' ? chartPages.flatMap(({ q, history, bins }) => {
   return out;
 }) : [];
 
-async function round(b) {
-  const hash = createHash('sha256');
-  let files = 0;
+// Builds alternate every CHUNK quests (A first in one chunk, B first in the next), each chunk's CPU added to its build:
+// load that drifts within a round falls on both alike.
+const CHUNK = 50;
+const items = mode === 'svg' ? charts : chartPages;
+const prep = (b) => b.prep ?? (b.prep = prepare(b));
+
+async function chunk(b, state, from) {
   const c0 = process.cpuUsage();
   if (mode === 'svg') {
-    for (const c of charts) {
-      hash.update(b.m.svg.questChartSvg(c));
-      files++;
+    for (let i = from; i < Math.min(from + CHUNK * 3, items.length); i++) {
+      state.hash.update(b.m.svg.questChartSvg(items[i]));
+      state.files++;
     }
   } else {
-    const { pages, dataOf } = b.prep ?? (b.prep = prepare(b));
-    const gzip = new b.m.gz.Compressor(() => {}, true);
+    const { pages, dataOf } = prep(b);
     const write = async (rel, content) => {
       const buf = Buffer.from(content);
-      hash.update(rel).update(buf);
-      files++;
-      if (mode === 'gzip' && b.m.gz.compressible(rel, buf.length)) await gzip.add(rel, buf);
+      state.hash.update(rel).update(buf);
+      state.files++;
+      if (mode === 'gzip' && b.m.gz.compressible(rel, buf.length)) await state.gzip.add(rel, buf);
     };
-    for (const page of pages) await b.m.quest.writeQuestPage(dataOf(page), page, write);
+    for (let i = from; i < Math.min(from + CHUNK, pages.length); i++) await b.m.quest.writeQuestPage(dataOf(pages[i]), pages[i], write);
   }
   const c = process.cpuUsage(c0);
-  return { ms: Math.round((c.user + c.system) / 1000), files, hash: hash.digest('hex').slice(0, 16) };
+  state.us += c.user + c.system;
 }
 
 const sums = { A: [], B: [] };
+const step = mode === 'svg' ? CHUNK * 3 : CHUNK;
 for (let r = 0; r < Number(roundsArg); r++) {
-  for (const [name, b] of r % 2 === 0 ? [['A', A], ['B', B]] : [['B', B], ['A', A]]) {
-    const res = await round(b);
-    if (r > 0) sums[name].push(res.ms);
-    console.log(`round ${r} ${name}: ${res.files} items, ${res.ms} ms cpu, load ${load()}, ${res.hash}`);
+  const st = Object.fromEntries(['A', 'B'].map((k) => [k, { hash: createHash('sha256'), files: 0, us: 0, gzip: new (k === 'A' ? A : B).m.gz.Compressor(() => {}, true) }]));
+  for (let from = 0, k = 0; from < items.length; from += step, k++) {
+    for (const [name, b] of (k + r) % 2 === 0 ? [['A', A], ['B', B]] : [['B', B], ['A', A]]) await chunk(b, st[name], from);
+  }
+  for (const name of ['A', 'B']) {
+    const ms = Math.round(st[name].us / 1000);
+    if (r > 0) sums[name].push(ms);
+    console.log(`round ${r} ${name}: ${st[name].files} items, ${ms} ms cpu, load ${load()}, ${st[name].hash.digest('hex').slice(0, 16)}`);
   }
 }
 const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
