@@ -15,11 +15,9 @@ const COLORS = new Map<string, string>(BUCKETS.map((b) => [b.label, b.color]));
 /**
  * Coordinates with at most 2 decimals: the same bytes on every machine, and no `-0`. Written from the integer number
  * of hundredths, which is what String(k / 100) prints but without a double-to-string conversion (a long history
- * chart has thousands of coordinates; that conversion was a tenth of a 5,000-quest publish).
+ * chart has thousands of coordinates; that conversion was a tenth of a 5,000-quest publish). `hundredths` takes them.
  */
 export const n = (x: number) => hundredths(Math.round(x * 100));
-
-/** A whole number of hundredths as n prints its value (for callers that already hold the hundredths). */
 function hundredths(k: number): string {
   if (k === 0) return '0';
   if (!(Math.abs(k) < 1e9)) return String(k / 100);
@@ -220,13 +218,10 @@ class SeriesPath {
   private y = 0;
 
   bar(x0: number, top: number, width: number, height: number): void {
-    const x = Math.round(x0 * 100);
-    const y = Math.round(top * 100);
-    const w = Math.round(width * 100);
+    const [x, y, w] = [Math.round(x0 * 100), Math.round(top * 100), Math.round(width * 100)];
     const move = this.d ? `m${hundredths(x - this.x)},${hundredths(y - this.y)}` : `M${hundredths(x)},${hundredths(y)}`;
     this.d += `${move}h${hundredths(w)}v${hundredths(Math.round(height * 100))}h${hundredths(-w)}z`;
-    this.x = x;
-    this.y = y;
+    [this.x, this.y] = [x, y];
   }
   // A 5 px tick down from (x0, top), in a row of ticks at one height.
   tick(x0: number, top: number): void {
