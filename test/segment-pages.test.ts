@@ -2,6 +2,7 @@
 // intervals do not overlap; suppressed values get no bar.
 import { describe, expect, it } from 'vitest';
 import type { SegmentRow } from '../src/domain/types.js';
+import { breakdownsHtml } from '../src/publish/segment-html.js';
 import { breakdownRows } from '../src/publish/segment-pages.js';
 
 const row = (value: string, rate: number, low: number, high: number, suppressed = false): SegmentRow =>
@@ -37,6 +38,73 @@ describe('segment breakdown', () => {
       { x1: 10, x2: 30, cx: 20, y: 18 },
       { x1: 25, x2: 65, cx: 45, y: 30 },
       null,
+    ]);
+  });
+});
+
+describe('segment breakdown HTML', () => {
+  it('writes the bars, each row, the suppressed ones and both kinds of difference, values escaped', () => {
+    const rows = breakdownRows([
+      { ...row('<b>&"', 0.5, 0.45, 0.55), players: 1234, encountered: 1000, completed: 500, completion_rate: 0.4 },
+      { ...row('lo', 0.2, 0.1, 0.3), players: 10, encountered: 9, completed: 2, times_suppressed: true },
+      { ...row('hi', 0.8, 0.7, 0.9), players: 20, encountered: 19, completed: 15, median_seconds: 125 },
+      row('x', 0, 0, 0, true),
+    ]);
+    const html = breakdownsHtml([{ dimension: "b'd", rows, height: 48, hasBars: true }], 5);
+    expect(html.split('\n')).toEqual([
+      '<section class="breakdown" aria-labelledby="seg-b&#x27;d-title">',
+      '  <h3 id="seg-b&#x27;d-title">By b&#x27;d</h3>',
+      '  <svg class="ranges" viewBox="0 0 100 48" preserveAspectRatio="none" role="img" aria-label="Conversion by b&#x27;d (completed / players who met the quest) with 95% intervals" focusable="false">',
+      '    <line class="range" x1="45" x2="55" y1="6" y2="6"/><circle class="point" cx="50" cy="6" r="1.6"/>' +
+        '<line class="range" x1="10" x2="30" y1="18" y2="18"/><circle class="point" cx="20" cy="18" r="1.6"/>' +
+        '<line class="range" x1="70" x2="90" y1="30" y2="30"/><circle class="point" cx="80" cy="30" r="1.6"/>',
+      '  </svg>',
+      '  <div class="table-wrap">',
+      '  <table class="data">',
+      '    <thead><tr><th scope="col">b&#x27;d</th><th scope="col" class="n">Players</th><th scope="col" class="n">Met it</th><th scope="col" class="n">Completed</th><th scope="col" class="n">Conversion</th><th scope="col" class="n">95% range</th><th scope="col" class="n">Completion</th><th scope="col" class="n">Median time</th><th scope="col">Clearly different</th></tr></thead>',
+      '    <tbody>',
+      '      <tr>',
+      '        <th scope="row">&lt;b&gt;&amp;&quot;</th>',
+      '        <td class="n">1,234</td>',
+      '        <td class="n">1,000</td>',
+      '        <td class="n">500</td>',
+      '        <td class="n">50.0%</td>',
+      '        <td class="n">45.0–55.0%</td>',
+      '        <td class="n">40.0%</td>',
+      '        <td class="n">–</td>',
+      '        <td>above lo; below hi</td>',
+      '      </tr>',
+      '      <tr>',
+      '        <th scope="row">lo</th>',
+      '        <td class="n">10</td>',
+      '        <td class="n">9</td>',
+      '        <td class="n">2</td>',
+      '        <td class="n">20.0%</td>',
+      '        <td class="n">10.0–30.0%</td>',
+      '        <td class="n">–</td>',
+      '        <td class="n">suppressed</td>',
+      '        <td>below &lt;b&gt;&amp;&quot;, below hi</td>',
+      '      </tr>',
+      '      <tr>',
+      '        <th scope="row">hi</th>',
+      '        <td class="n">20</td>',
+      '        <td class="n">19</td>',
+      '        <td class="n">15</td>',
+      '        <td class="n">80.0%</td>',
+      '        <td class="n">70.0–90.0%</td>',
+      '        <td class="n">–</td>',
+      '        <td class="n">2 min 05 s</td>',
+      '        <td>above &lt;b&gt;&amp;&quot;, above lo</td>',
+      '      </tr>',
+      '      <tr>',
+      '        <th scope="row">x</th>',
+      '        <td class="n" colspan="7">suppressed (fewer than 5 players)</td><td></td>',
+      '      </tr>',
+      '    </tbody>',
+      '  </table>',
+      '  </div>',
+      '</section>',
+      '',
     ]);
   });
 });

@@ -20,7 +20,8 @@ import { describeMover } from './changes.js';
 import type { Chart } from './charts.js';
 import { stableJson } from './json.js';
 import type { Pager } from './quest-table.js';
-import { dimensionPage, questBreakdowns } from './segment-pages.js';
+import { breakdownsHtml } from './segment-html.js';
+import { type Breakdown, dimensionPage, questBreakdowns } from './segment-pages.js';
 
 export const TEMPLATES_DIR = join(packageRoot, 'templates');
 
@@ -101,6 +102,10 @@ function templates() {
   // Markup that is not data: chart SVG (vega and svg-charts escape every text and attribute they write), escaped JSON.
   hb.registerHelper('svg', (c: RenderedChart) => new hb.SafeString(c.svg));
   hb.registerHelper('dataTable', (table: Chart['table']) => new hb.SafeString(dataTable(table)));
+  hb.registerHelper(
+    'breakdowns',
+    (b: Breakdown[], minPlayers: number) => new hb.SafeString(breakdownsHtml(b, minPlayers)),
+  );
   const layout = hb.compile(readFileSync(join(TEMPLATES_DIR, 'layout.hbs'), 'utf8'), { strict: true });
   engine = { layout, hb };
   return engine;

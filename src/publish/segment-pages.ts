@@ -8,7 +8,7 @@ import { fileIdOf, fileIds } from './file-ids.js';
 import { questRows, type SiteSegments } from './segment-figures.js';
 import { segmentValues } from './segments.js';
 
-interface BreakdownRow {
+export interface BreakdownRow {
   value: string;
   row: SegmentRow;
   /** Values whose interval lies wholly below / above this one's. */
@@ -18,7 +18,7 @@ interface BreakdownRow {
   bar: { x1: number; x2: number; cx: number; y: number } | null;
 }
 
-interface Breakdown {
+export interface Breakdown {
   dimension: string;
   rows: BreakdownRow[];
   height: number;

@@ -15,10 +15,10 @@ const COLORS = new Map<string, string>(BUCKETS.map((b) => [b.label, b.color]));
 /**
  * Coordinates with at most 2 decimals: the same bytes on every machine, and no `-0`. Written from the integer number
  * of hundredths, which is what String(k / 100) prints but without a double-to-string conversion (a long history
- * chart has thousands of coordinates; that conversion was a tenth of a 5,000-quest publish).
+ * chart has thousands of coordinates; that conversion was a tenth of a 5,000-quest publish). `hundredths` takes them.
  */
-export const n = (x: number) => {
-  const k = Math.round(x * 100);
+export const n = (x: number) => hundredths(Math.round(x * 100));
+function hundredths(k: number): string {
   if (k === 0) return '0';
   if (!(Math.abs(k) < 1e9)) return String(k / 100);
   const a = Math.abs(k);
@@ -26,7 +26,7 @@ export const n = (x: number) => {
   const cents = a % 100;
   if (cents === 0) return whole;
   return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? '0' : ''}${cents}`;
-};
+}
 
 /** vega's text-width estimate without a canvas (what the vega SVGs were laid out with). */
 export const textWidth = (s: string, size: number) => 0.8 * s.length * size;
@@ -218,15 +218,15 @@ class SeriesPath {
   private y = 0;
 
   bar(x0: number, top: number, width: number, height: number): void {
-    const [x, y, w, h] = [x0, top, width, height].map((v) => Math.round(v * 100)) as [number, number, number, number];
-    const c = (k: number) => n(k / 100);
-    this.d += `${this.d ? `m${c(x - this.x)},${c(y - this.y)}` : `M${c(x)},${c(y)}`}h${c(w)}v${c(h)}h${c(-w)}z`;
+    const [x, y, w] = [Math.round(x0 * 100), Math.round(top * 100), Math.round(width * 100)];
+    const move = this.d ? `m${hundredths(x - this.x)},${hundredths(y - this.y)}` : `M${hundredths(x)},${hundredths(y)}`;
+    this.d += `${move}h${hundredths(w)}v${hundredths(Math.round(height * 100))}h${hundredths(-w)}z`;
     [this.x, this.y] = [x, y];
   }
   // A 5 px tick down from (x0, top), in a row of ticks at one height.
   tick(x0: number, top: number): void {
     const x = Math.round(x0 * 100);
-    this.d += this.d ? `m${n((x - this.x) / 100)},-5v5` : `M${n(x / 100)},${n(top)}v5`;
+    this.d += this.d ? `m${hundredths(x - this.x)},-5v5` : `M${hundredths(x)},${n(top)}v5`;
     this.x = x;
   }
 }
