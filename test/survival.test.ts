@@ -125,7 +125,7 @@ describe('Kaplan–Meier survival times', () => {
   });
 });
 
-// The chart's curve (survival_curve.sql) from hand-written survival_times rows: the first time S enters each 5-point
+// The chart's curve (survival_bands.sql, then survival_curve.sql) from hand-written survival_times rows: the first time S enters each 5-point
 // band, band k = ceil(20·S − 1e-9) holding S in ((k−1)/20, k/20], plus each quest's last event time.
 //   T   30 s  d = 0, S = 1       the shortest time, no completion: never drawn (d > 0 only)
 //       60 s  S = 0.97  band 20  first of band 20                          kept
@@ -167,6 +167,7 @@ describe('the curve for charts', () => {
         s,
       });
     }
+    await thin.run(sqlFile('survival/survival_bands'));
     await thin.run(sqlFile('survival/survival_curve'));
   });
   afterAll(() => thin.close());
@@ -190,5 +191,61 @@ describe('the curve for charts', () => {
       surviving_low: 0.42,
       surviving_high: 4.2,
     });
+  });
+});
+
+// survival_bands.sql groups the times by band before survival.sql and survival_curve.sql read them, so a band holding
+// only a quest's shortest time (a censoring, S = 1 there, d = 0) must still give at_risk and no curve point.
+// Snapshot 2026-11-28 (day end 2026-11-29 00:00):
+//   U  m accepted 20:00, abandoned 20:10 (censored 600 s); n accepted 23:00, in progress (censored 3600 s).
+//      Nobody completed: at_risk 2, censored 2, no median, no curve point.
+//   V  o accepted 10:00, abandoned 10:05 (censored 300 s: the shortest time, S = 1, alone in band 20)
+//      p accepted 10:00, completed 10:10 (event 600 s): n = 2 (o is no longer at risk), d = 1, S = 1/2 (band 10)
+//      q accepted 10:00, completed 10:20 (event 1200 s): n = 1, d = 1, S = 0 (band 0)
+//      at_risk 3 (every observation: only the 300 s time's n counts them all), censored 1, median 600, p90 1200.
+//      Greenwood at 600: 1/(2·1) = 0.5, se = sqrt(0.5)/ln 2 = 1.020139: low = 0.5^exp(1.959964·1.020139) = 0.005983
+//      (≤ 0.5: the median's low bound is 600), high = 0.5^exp(−1.959964·1.020139) = 0.910410 (> 0.5); at 1200 S = 0
+//      and both bands are 0, so the high bound is 1200. Curve: 600 s at 0.5 and 1200 s at 0, nothing at 300 s.
+describe('a band holding only the shortest time', () => {
+  let bands: Db;
+  beforeAll(async () => {
+    bands = await freshDb();
+    await loadEvents(bands, [
+      ['m', 'U', 'accepted', '2026-11-28 20:00:00'],
+      ['m', 'U', 'abandoned', '2026-11-28 20:10:00'],
+      ['n', 'U', 'accepted', '2026-11-28 23:00:00'],
+      ['o', 'V', 'accepted', '2026-11-28 10:00:00'],
+      ['o', 'V', 'abandoned', '2026-11-28 10:05:00'],
+      ['p', 'V', 'accepted', '2026-11-28 10:00:00'],
+      ['p', 'V', 'completed', '2026-11-28 10:10:00'],
+      ['q', 'V', 'accepted', '2026-11-28 10:00:00'],
+      ['q', 'V', 'completed', '2026-11-28 10:20:00'],
+    ]);
+    await computeSnapshots(bands, { asOf: '2026-11-28' }, silent);
+  });
+  afterAll(() => bands.close());
+
+  it('counts it at risk and draws no point for it', async () => {
+    const none = { survival_median_low_seconds: null, survival_median_high_seconds: null, survival_p90_seconds: null };
+    expect(await getSurvival(bands, '2026-11-28')).toEqual([
+      { snapshot_date: '2026-11-28', quest_id: 'U', at_risk: 2, censored: 2, survival_median_seconds: null, ...none },
+      {
+        snapshot_date: '2026-11-28',
+        quest_id: 'V',
+        at_risk: 3,
+        censored: 1,
+        survival_median_seconds: 600,
+        survival_median_low_seconds: 600,
+        survival_median_high_seconds: 1200,
+        survival_p90_seconds: 1200,
+      },
+    ]);
+    const curve = await getSurvivalCurve(bands, '2026-11-28');
+    expect(curve.map((p) => [p.quest_id, p.seconds, p.surviving])).toEqual([
+      ['V', 600, 0.5],
+      ['V', 1200, 0],
+    ]);
+    expect(curve[0]?.surviving_low).toBeCloseTo(0.005983, 6);
+    expect(curve[0]?.surviving_high).toBeCloseTo(0.91041, 6);
   });
 });

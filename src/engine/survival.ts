@@ -9,9 +9,11 @@ export async function storeSurvival(db: Db): Promise<number> {
     await db.run('DELETE FROM survival WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
     await db.run('DELETE FROM survival_curve WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
     await db.run(sqlFile('survival/survival_times'));
+    await db.run(sqlFile('survival/survival_bands'));
     await db.run(sqlFile('survival/survival'));
     await db.run(sqlFile('survival/survival_curve'));
-    await db.run('DROP TABLE IF EXISTS temp.survival_times');
+    await db.run('DROP TABLE temp.survival_bands');
+    await db.run('DROP VIEW temp.survival_times');
   });
   return ms;
 }
