@@ -3,10 +3,11 @@
 -- ts (exact duplicates already removed), k an INTEGER naming the (player, quest) pair (state_redo_pairs, state_ext);
 -- `carried` one with at most one row per k: the pair's carried-over cur_attempts and cur_last_accept (no row when the
 -- pair starts from nothing; state_nothing_carried below for a recompute). The rows come out by k; the callers join
--- the pair's player_id and quest_id back. The window partitions by that one integer, not by the two VARCHARs: its sort
--- and the DISTINCT before it are cheaper on it, net of the joins (bench/results/issue13/NOTES.md, round 10). The
--- carried values join after the window, not as columns of its input: two more columns riding through the DISTINCT and
--- the window's sort cost ~15% of a 1M-event rebuild's quest_state.sql, constant NULLs included (round 7).
+-- the pair's player_id and quest_id back. The window partitions by that one integer, not by the two VARCHARs: with
+-- the joins included, quest_state.sql cost less CPU at 10M events, the same at 1M (bench/results/issue13/NOTES.md,
+-- round 10). The carried values join after the window, not as columns of its input: two more columns riding through
+-- the DISTINCT and the window's sort cost ~15% of a 1M-event rebuild's quest_state.sql, constant NULLs included
+-- (round 7).
 --
 -- One row per kept event: the state from that event [valid_from) until the player's next event on the quest
 -- [valid_to). One window (one sort) for everything. Events at the same instant apply in enum order
