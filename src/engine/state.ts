@@ -105,6 +105,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         'state_new',
         'state_touched',
         'state_redo',
+        'state_redo_pairs',
         'state_ext',
         'state_step',
         'state_seen',
@@ -137,7 +138,8 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
 async function recompute(db: Db, refresh: number, everyone: boolean): Promise<number> {
   await db.run('DELETE FROM state_intervals WHERE player_id IN (SELECT player_id FROM state_redo)');
   await db.run('DELETE FROM state_current WHERE player_id IN (SELECT player_id FROM state_redo)');
-  await db.run(sqlFile(everyone ? 'state/redo_events_all' : 'state/redo_events'));
+  await db.run(sqlFile(everyone ? 'state/redo_pairs_all' : 'state/redo_pairs'));
+  await db.run(sqlFile('state/redo_events'));
   const inserted = await db.one<{ Count: string | number }>(sqlFile('state/quest_state'), { refresh });
   if (!everyone) await db.run(sqlFile('state/current'), { refresh });
   return Number(inserted?.Count ?? 0);

@@ -1,10 +1,13 @@
 -- The rules that turn one player's events on one quest into state intervals, written once: the full recompute
--- (quest_state.sql) and the incremental step (step.sql) both read them. `input` names a table or view with
--- player_id, quest_id, status, ts (exact duplicates already removed); `carried` one with at most one row per
--- (player_id, quest_id): the pair's carried-over cur_attempts and cur_last_accept (no row when the pair starts from
--- nothing; state_nothing_carried below for a recompute). The carried values join after the window, not as columns of
--- its input: two more columns riding through the DISTINCT and the window's sort cost ~15% of a 1M-event rebuild's
--- quest_state.sql, constant NULLs included (bench/results/issue13/NOTES.md, round 7).
+-- (quest_state.sql) and the incremental step (step.sql) both read them. `input` names a table or view with k, status,
+-- ts (exact duplicates already removed), k an INTEGER naming the (player, quest) pair (state_redo_pairs, state_ext);
+-- `carried` one with at most one row per k: the pair's carried-over cur_attempts and cur_last_accept (no row when the
+-- pair starts from nothing; state_nothing_carried below for a recompute). The rows come out by k; the callers join
+-- the pair's player_id and quest_id back. The window partitions by that one integer, not by the two VARCHARs: with
+-- the joins included, quest_state.sql cost less CPU at 10M events, the same at 1M (bench/results/issue13/NOTES.md,
+-- round 10). The carried values join after the window, not as columns of its input: two more columns riding through
+-- the DISTINCT and the window's sort cost ~15% of a 1M-event rebuild's quest_state.sql, constant NULLs included
+-- (round 7).
 --
 -- One row per kept event: the state from that event [valid_from) until the player's next event on the quest
 -- [valid_to). One window (one sort) for everything. Events at the same instant apply in enum order
@@ -14,8 +17,7 @@
 CREATE OR REPLACE TEMP MACRO ql_state_intervals(input, carried) AS TABLE
 WITH stepped AS (
   SELECT
-    player_id,
-    quest_id,
+    k,
     status,
     ts,
     count(*) FILTER (WHERE status = 'completed'::quest_status) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS done_before,
@@ -23,7 +25,7 @@ WITH stepped AS (
     count(*) FILTER (WHERE status = 'accepted'::quest_status) OVER (w ROWS UNBOUNDED PRECEDING) AS accepted_here,
     max(ts) FILTER (WHERE status = 'accepted'::quest_status) OVER (w ROWS UNBOUNDED PRECEDING) AS accept_here
   FROM query_table(input)
-  WINDOW w AS (PARTITION BY player_id, quest_id ORDER BY ts, status)
+  WINDOW w AS (PARTITION BY k ORDER BY ts, status)
 ),
 continued AS (
   SELECT
@@ -31,13 +33,12 @@ continued AS (
     coalesce(c.cur_attempts, 0) + s.accepted_here AS attempts,
     coalesce(s.accept_here, c.cur_last_accept) AS last_accept
   FROM stepped s
-  LEFT JOIN query_table(carried) c ON c.player_id = s.player_id AND c.quest_id = s.quest_id
+  LEFT JOIN query_table(carried) c ON c.k = s.k
   -- Completed is absorbing: the first completion lasts forever and everything after it is dropped.
   WHERE s.done_before = 0
 )
 SELECT
-  player_id,
-  quest_id,
+  k,
   ts AS valid_from,
   CASE WHEN status = 'completed'::quest_status THEN NULL ELSE next_ts END AS valid_to,
   status AS bucket,
@@ -50,7 +51,7 @@ FROM continued;
 
 -- Nothing carried over (a recompute starts every pair from nothing). No rows, so the join above has an empty side.
 CREATE OR REPLACE TEMP VIEW state_nothing_carried AS
-SELECT NULL::VARCHAR AS player_id, NULL::VARCHAR AS quest_id, NULL::INTEGER AS cur_attempts,
+SELECT NULL::INTEGER AS k, NULL::INTEGER AS cur_attempts,
   NULL::TIMESTAMP AS cur_last_accept
 WHERE false;
 
