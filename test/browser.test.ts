@@ -140,11 +140,12 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     expect(json).toBe('../api/v1/quests/FET0001.json');
     await waitForCount(v.page, 'figure.chart.interactive', 4);
     // The page embeds no spec: the charts' come from the one file beside it, asked for once, and the history chart's
-    // data from the quest's month file (2 dates x 6 statuses = 12 bars, zero-height ones included).
+    // data from the quest's history.json, which holds the open month (2 dates x 6 statuses = 12 bars, zero-height ones
+    // included).
     expect(await v.page.locator('script.chart-spec').count()).toBe(0);
     const asked = v.requests.map((u) => new URL(u).pathname);
     expect(asked.filter((p) => p === '/quests/FET0001.specs.json')).toHaveLength(1);
-    expect(asked).toContain('/api/v1/quests/FET0001/history/2026-11.json');
+    expect(asked).toContain('/api/v1/quests/FET0001/history.json');
     expect(await v.page.locator('#chart-history.interactive .mark-rect path').count()).toBe(12);
     // Each chart's "Vega-Lite spec" link downloads that chart's own spec.
     const link = v.page.locator('#chart-histogram .chart-source a');

@@ -1,76 +1,72 @@
-// History that does not grow the nightly: quest pages show a bounded window, the full history is in month files, and
-// a publish keeps the month files the recycled site already holds unless one of their dates changed.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+// History that does not grow the nightly: quest pages show a bounded window, history.json holds the open month, every
+// closed month is in month files, and a publish keeps the month files the recycled site already holds unless one of
+// their dates changed.
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import type { QuestStats } from '../src/domain/types.js';
-import { historyEntry, type SiteData } from '../src/publish/api.js';
+import { historyEntry } from '../src/publish/api.js';
 import { entriesJson, HISTORY_WINDOW, monthsFromHistory } from '../src/publish/history-files.js';
 import { compactJson } from '../src/publish/json.js';
 import { writeSite } from '../src/publish/publish.js';
 import { oldOf } from '../src/publish/site-files.js';
-import { NOW, SITE } from './fixtures/publish/site.js';
+import { days, herbs, publishLog, site } from './fixtures/publish/history-site.js';
+import { NOW } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
 import { validateApi, walk } from './publish-helpers.js';
 
-const herbs = SITE.history.find((r) => r.quest_id === 'FET0001' && r.snapshot_date === '2026-11-21') as QuestStats;
-
-/** FET0001 alone on `dates`, completions counting up one a day so every date's row differs. */
-function site(dates: string[], over: (r: QuestStats, i: number) => Partial<QuestStats> = () => ({})): SiteData {
-  const history = dates.map((d, i) => ({ ...herbs, snapshot_date: d, completed: i, ...over(herbs, i) }));
-  const last = history[history.length - 1] as QuestStats;
-  return {
-    ...SITE,
-    snapshot: { ...SITE.snapshot, meta: { ...SITE.snapshot.meta, snapshot_date: last.snapshot_date }, quests: [last] },
-    history,
-    histogram: [],
-  };
-}
-
-function days(from: string, n: number): string[] {
-  const t0 = Date.parse(`${from}T00:00:00Z`);
-  return Array.from({ length: n }, (_, i) => new Date(t0 + i * 86_400_000).toISOString().slice(0, 10));
-}
-
-async function publishLog(out: string, data: SiteData): Promise<string> {
-  const effects = { ...recorder(), now: () => NOW };
-  await writeSite(data, { out }, effects);
-  return effects.lines.find((l) => l.includes('history month files')) ?? '';
-}
-
 describe('quest history', () => {
-  it('shows the latest dates on the page, the latest month in history.json, every date in month files', async () => {
+  it('shows the latest dates on the page, the open month in history.json, every closed month in month files', async () => {
     const dates = days('2026-07-20', 100); // 2026-07-20 .. 2026-10-27
     const first = dates.length - HISTORY_WINDOW; // the page's window: 2026-09-28 on
     const out = join(tempDir(), 'site');
     await writeSite(site(dates), { out }, { ...recorder(), now: () => NOW });
     const doc = JSON.parse(readFileSync(join(out, 'api/v1/quests/FET0001/history.json'), 'utf8'));
-    // history.json: the latest month's dates, the same entries as that month's file.
+    // history.json: every date of the open month (October), which has no month file.
     expect(doc.history.map((h: { snapshot_date: string }) => h.snapshot_date)).toEqual(dates.slice(-27));
     expect(doc.history_complete).toBe(false);
     expect(doc.months).toEqual([
       { month: '2026-07', href: 'history/2026-07.json' },
       { month: '2026-08', href: 'history/2026-08.json' },
       { month: '2026-09', href: 'history/2026-09.json' },
-      { month: '2026-10', href: 'history/2026-10.json' },
+      { month: '2026-10', href: 'history.json' },
     ]);
-    const months = ['2026-07', '2026-08', '2026-09', '2026-10'].map((m) =>
-      JSON.parse(readFileSync(join(out, `api/v1/quests/FET0001/history/${m}.json`), 'utf8')),
+    expect(existsSync(join(out, 'api/v1/quests/FET0001/history/2026-10.json'))).toBe(false);
+    // Following every href gives every date once, in order.
+    const docs = doc.months.map((m: { href: string }) =>
+      JSON.parse(readFileSync(join(out, 'api/v1/quests/FET0001', m.href), 'utf8')),
     );
-    expect(months.map((m) => m.history.length)).toEqual([12, 31, 30, 27]);
-    expect(months[3].history).toEqual(doc.history);
-    expect(months.flatMap((m) => m.history.map((h: { completed: number }) => h.completed))).toEqual(
+    expect(docs.map((m: { history: unknown[] }) => m.history.length)).toEqual([12, 31, 30, 27]);
+    expect(docs.flatMap((m: { history: { completed: number }[] }) => m.history.map((h) => h.completed))).toEqual(
       dates.map((_, i) => i),
     );
-    // The page's interactive chart reads the month files holding its window, one layer each.
+    const index = JSON.parse(readFileSync(join(out, 'api/v1/history-months.json'), 'utf8'));
+    expect(index.months.map((m: { month: string; open: boolean }) => [m.month, m.open])).toEqual([
+      ['2026-07', false],
+      ['2026-08', false],
+      ['2026-09', false],
+      ['2026-10', true],
+    ]);
+    // The page's interactive chart reads the files holding its window's months, one layer each.
     const spec = JSON.parse(readFileSync(join(out, 'quests/FET0001.specs.json'), 'utf8')).history;
-    expect(spec.layer.map((l: { data: { url: string } }) => l.data.url)).toEqual(
-      ['2026-09', '2026-10'].map((m) => `../api/v1/quests/FET0001/history/${m}.json`),
-    );
+    expect(spec.layer.map((l: { data: { url: string } }) => l.data.url)).toEqual([
+      '../api/v1/quests/FET0001/history/2026-09.json',
+      '../api/v1/quests/FET0001/history.json',
+    ]);
     const page = readFileSync(join(out, 'quests/FET0001.html'), 'utf8');
     expect(page).toContain(`latest ${HISTORY_WINDOW} snapshot dates`);
     expect(page).toContain('href="../api/v1/quests/FET0001/history/2026-07.json"');
+    expect(page).toContain('href="../api/v1/quests/FET0001/history.json">2026-10</a>');
     // the history table: one row per windowed date, none older
     expect(page).toContain(`<th scope="row">${dates[first]}</th>`);
     expect(page).not.toContain(`<th scope="row">${dates[first - 1]}</th>`);
@@ -79,18 +75,19 @@ describe('quest history', () => {
 
   it('keeps unchanged month files of the recycled site, rewrites the month that changed, equals a fresh publish', async () => {
     const out = join(tempDir(), 'site');
+    const sep = days('2026-09-01', 30);
     const oct = days('2026-10-01', 31);
     const novA = days('2026-11-01', 20);
-    // 1st and 2nd publish: new folders (the 2nd's previous site becomes .site.old).
-    expect(await publishLog(out, site([...oct, ...novA]))).toMatch(/2 written, 0 kept/);
-    expect(await publishLog(out, site([...oct, ...novA]))).toMatch(/2 written, 0 kept/);
+    // 1st and 2nd publish: new folders (the 2nd's previous site becomes .site.old); November, open, has no files.
+    expect(await publishLog(out, site([...sep, ...oct, ...novA]))).toMatch(/2 written, 0 kept/);
+    expect(await publishLog(out, site([...sep, ...oct, ...novA]))).toMatch(/2 written, 0 kept/);
     const october = join(out, 'api/v1/quests/FET0001/history/2026-10.json');
-    // 3rd: one more day, built in the first site: October kept as it is, November written.
+    // 3rd: one more day, built in the first site: both closed months kept as they are, nothing written.
     const novB = days('2026-11-01', 21);
-    expect(await publishLog(out, site([...oct, ...novB]))).toMatch(/1 written, 1 kept/);
-    // 4th: a recomputed October date changes October: written again.
-    const changed = site([...oct, ...novB], (_r, i) => (i === 3 ? { completed: 99 } : {}));
-    expect(await publishLog(out, changed)).toMatch(/2 written, 0 kept/);
+    expect(await publishLog(out, site([...sep, ...oct, ...novB]))).toMatch(/0 written, 2 kept/);
+    // 4th: a recomputed October date changes October: written again, September kept.
+    const changed = site([...sep, ...oct, ...novB], (_r, i) => (i === 33 ? { completed: 99 } : {}));
+    expect(await publishLog(out, changed)).toMatch(/1 written, 1 kept/);
     const fresh = join(tempDir(), 'site');
     await publishLog(fresh, changed);
     expect(walk(out)).toEqual(walk(fresh));
@@ -117,15 +114,10 @@ describe('quest history', () => {
     unlinkSync(join(history, '2026-10.json'));
     symlinkSync(join(dir, 'october.json'), join(history, '2026-10.json'));
     const novB = days('2026-11-01', 21);
-    // October's version is unchanged, but its file is gone with the link: written, not kept.
-    expect(await publishLog(out, site([...oct, ...novB]))).toMatch(/2 written, 0 kept/);
+    // October's version is unchanged, but its file is gone with the link: written, not kept (November is open).
+    expect(await publishLog(out, site([...oct, ...novB]))).toMatch(/1 written, 0 kept/);
     expect(walk(out).filter((f) => lstatSync(join(out, f)).isSymbolicLink())).toEqual([]);
-    expect(readdirSync(join(out, 'api/v1/quests/FET0001/history'))).toEqual([
-      '2026-10.json',
-      '2026-10.json.gz',
-      '2026-11.json',
-      '2026-11.json.gz',
-    ]);
+    expect(readdirSync(join(out, 'api/v1/quests/FET0001/history'))).toEqual(['2026-10.json', '2026-10.json.gz']);
     expect(readdirSync(elsewhere)).toEqual(['keep.txt']);
     expect(readFileSync(join(elsewhere, 'keep.txt'), 'utf8')).toBe('mine');
     const fresh = join(tempDir(), 'site');
@@ -133,21 +125,19 @@ describe('quest history', () => {
     for (const f of walk(fresh)) expect(readFileSync(join(out, f)).equals(readFileSync(join(fresh, f))), f).toBe(true);
   });
 
-  it('writes the same month file from the page window as from the month source', async () => {
+  it('puts every date of the open month in history.json, also when the page window misses some', async () => {
     const data = site([...days('2026-09-20', 11), ...days('2026-10-01', 30)]);
     const fromWindow = join(tempDir(), 'site');
     await writeSite(data, { out: fromWindow }, { ...recorder(), now: () => NOW });
-    // A window of 5 dates holds only part of October: its file is read from the month source instead.
+    // A window of 5 dates holds only part of October: its rows are read from the month source instead.
     const fromSource = join(tempDir(), 'site');
     const partial = { ...data, months: monthsFromHistory(data.history), history: data.history.slice(-5) };
     await writeSite(partial, { out: fromSource }, { ...recorder(), now: () => NOW });
-    for (const m of ['2026-09', '2026-10']) {
-      const f = `api/v1/quests/FET0001/history/${m}.json`;
-      expect(readFileSync(join(fromWindow, f), 'utf8'), f).toBe(readFileSync(join(fromSource, f), 'utf8'));
-    }
+    const f = 'api/v1/quests/FET0001/history/2026-09.json';
+    expect(readFileSync(join(fromWindow, f), 'utf8'), f).toBe(readFileSync(join(fromSource, f), 'utf8'));
     const doc = (dir: string) => JSON.parse(readFileSync(join(dir, 'api/v1/quests/FET0001/history.json'), 'utf8'));
     expect(doc(fromWindow).history).toHaveLength(30);
-    expect(doc(fromSource).history).toHaveLength(5);
+    expect(doc(fromSource).history).toEqual(doc(fromWindow).history);
   });
 
   it('serialises history entries without the sorting pass as compactJson does, privacy flags included', () => {

@@ -37,16 +37,20 @@ const ENDPOINTS: Endpoint[] = [
   {
     path: '/quests/{file_id}/history.json',
     schema: 'history',
-    summary: "One quest's latest month of snapshot dates (as its month file) and its month files",
+    summary: "One quest's open month (every date of it; it has no month file yet) and where each month is",
     params: [FILE_ID],
   },
   {
     path: '/quests/{file_id}/history/{month}.json',
     schema: 'history-month',
-    summary: "One quest's figures on every snapshot date of a month",
+    summary: "One quest's figures on every snapshot date of a closed month (written once the month is over)",
     params: [FILE_ID, { name: 'month', description: 'YYYY-MM.', pattern: '^\\d{4}-\\d{2}$' }],
   },
-  { path: '/history-months.json', schema: 'history-months', summary: 'Every month of history, with its version' },
+  {
+    path: '/history-months.json',
+    schema: 'history-months',
+    summary: 'Every month of history, with its version; open: true for the month in history.json',
+  },
   { path: '/chains.json', schema: 'chains', summary: 'Every quest chain with its funnel steps (issue 15)' },
   {
     path: '/chains/{chain_id}.json',

@@ -256,8 +256,8 @@ export function questsIndexPages(data: SiteData, ids: Map<string, string>, size 
 }
 
 /**
- * One quest's latest month of history (`history`: its entries, as in that month's file) and its `count` month files,
- * oldest first (`months`: each with its link, as quest-pages' monthLinks). `history_complete`: it has no older month.
+ * One quest's open month of history (`history`: its entries; the month has no file until it closes) and its `count`
+ * months, oldest first (`months`: each with its link, as quest-pages' monthLinks). `history_complete`: no older month.
  */
 export function historyDocument<H>(
   data: SiteData,

@@ -1,5 +1,6 @@
-// A quest's full history as one JSON file per calendar month, so a nightly rewrites only the months that changed
-// (normally the current one) instead of every quest's whole history, and its cost stays flat as history grows.
+// A quest's full history as one JSON file per closed calendar month, so a nightly rewrites only the months that changed
+// (normally none: the open month, the snapshot's, is served by each quest's history.json alone) instead of every
+// quest's whole history, and its cost stays flat as history grows.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { compactJson, orderedJson, stableJson } from './json.js';
 
 /**
  * Snapshot dates shown on quest pages (static chart and table) and the index's trend; every date is in the month files.
- * 31: it always holds the whole latest month (whose files the pages then write from these rows), and a site with 30
+ * 31: it always holds the whole open month (which the pages then write to history.json from these rows), and a site with 30
  * days of history nearly fills it, so a nightly costs about the same at 30 and 365 days (issue 16); at 90 the page's
  * history table and chart were two thirds of a quest page.
  */
@@ -58,6 +59,11 @@ interface MonthState {
   dates: number;
   /** Which quests' files the month has (a hash of their file ids): a new or renamed quest means writing it again. */
   files: string;
+  /**
+   * The open month (the snapshot date's, still taking dates): it has no month files, its entries are in each quest's
+   * history.json. Absent in indexes written before this field (whose latest month had files).
+   */
+  open?: boolean;
 }
 
 /** What the site being built (a recycled earlier site) says it holds; nothing when it is new or unreadable. */
@@ -72,11 +78,6 @@ function previousMonths(buildRoot: string): Map<string, MonthState> {
 
 interface MonthWriter {
   write(rel: string, content: string): Promise<void> | void;
-  /**
-   * A month whose files the quest pages write, from the rows they read anyway (the latest month, when the history
-   * window holds all of its dates): it is not read here.
-   */
-  fromPages?: string | null;
   /** Keeps a file the recycled site already holds, unchanged (and its compressed copies); false when it lacks it. */
   keep(rel: string): boolean;
   /** Months done of all (for a progress line). */
@@ -84,9 +85,11 @@ interface MonthWriter {
 }
 
 /**
- * Writes (or keeps) every quest's month files and the months index. Months whose version and set of quests match what
- * the recycled site holds are kept without reading a row; the others are read from the source and written, except
- * `out.fromPages`, which the quest pages write when this returns it.
+ * Writes (or keeps) every quest's files of the closed months and the months index. Months whose version and set of
+ * quests match what the recycled site holds are kept without reading a row; the others are read from the source and
+ * written. The open month (the snapshot date's) gets no files: each quest's history.json carries its entries, so a
+ * nightly writes them once, not twice; its files are written on the first nightly after it closes (and the next one,
+ * into the site's other folder).
  */
 export async function writeHistoryMonths(
   data: SiteData,
@@ -94,34 +97,32 @@ export async function writeHistoryMonths(
   source: MonthSource,
   buildRoot: string,
   out: MonthWriter,
-): Promise<{ written: number; kept: number; fromPages: string | null }> {
+): Promise<{ written: number; kept: number }> {
   const before = previousMonths(buildRoot);
   const published = new Set(data.snapshot.quests.map((q) => q.quest_id));
   const fileIdsOf = filesByMonth(source, published, ids);
+  const open = openMonth(data);
   const state: MonthState[] = [];
   let written = 0;
   let kept = 0;
-  let fromPages: string | null = null;
   for (const [k, m] of source.months.entries()) {
     out.progress?.(k, source.months.length);
     const monthFiles = fileIdsOf(m.month);
     const files = createHash('sha256').update(monthFiles.join('\n')).digest('hex');
     const version = `${MONTH_FORMAT}:${m.version}`;
-    state.push({ month: m.month, version, dates: m.dates, files });
+    state.push({ month: m.month, version, dates: m.dates, files, open: m.month === open });
+    if (m.month === open) continue;
     const prev = before.get(m.month);
     // Every file must still be there: one the walk dropped (a link planted in its place) makes the month written again.
+    // A month open in the recycled site has no files there (an index older than `open` may say otherwise: checked).
     if (
       prev &&
+      prev.open !== true &&
       prev.version === version &&
       prev.files === files &&
       monthFiles.every((f) => out.keep(monthPath(f, m.month)))
     ) {
       kept += monthFiles.length;
-      continue;
-    }
-    if (m.month === out.fromPages) {
-      fromPages = m.month;
-      written += monthFiles.length;
       continue;
     }
     const rows = await source.load(m.month);
@@ -140,8 +141,11 @@ export async function writeHistoryMonths(
   }
   out.progress?.(source.months.length, source.months.length);
   await out.write(MONTHS_INDEX, stableJson({ schema_version: API_SCHEMA_VERSION, months: state }));
-  return { written, kept, fromPages };
+  return { written, kept };
 }
+
+/** The open month ('YYYY-MM'): the snapshot date's, whose entries are in history.json rather than in month files. */
+const openMonth = (data: SiteData) => data.snapshot.meta.snapshot_date.slice(0, 7);
 
 /**
  * The file ids of the published quests with rows in a month, sorted: the quests are sorted once and filtered per month
@@ -165,7 +169,7 @@ function filesByMonth(source: MonthSource, published: Set<string>, ids: Map<stri
  * One quest's figures on each stored date of one month (`entries`: entriesJson of its rows). No generation time:
  * unchanged rows give unchanged bytes.
  */
-export function monthJson(questId: string, fileId: string, month: string, entries: string): string {
+function monthJson(questId: string, fileId: string, month: string, entries: string): string {
   return withEntries(
     { schema_version: API_SCHEMA_VERSION, quest_id: questId, file_id: fileId, month, history: ENTRIES },
     entries,
@@ -173,8 +177,8 @@ export function monthJson(questId: string, fileId: string, month: string, entrie
 }
 
 /**
- * A quest's rows as the compact JSON array of history entries, in date order: made once a night for the current month
- * and used by both documents that carry it (the month file and history.json).
+ * A quest's rows as the compact JSON array of history entries, in date order: a month file's, and history.json's
+ * (the open month's, made once a night).
  */
 export function entriesJson(rows: readonly QuestStats[]): string {
   const sorted = rows.every((r, i) => i === 0 || (rows[i - 1] as QuestStats).snapshot_date < r.snapshot_date)
@@ -213,15 +217,20 @@ export function withEntries(
 }
 
 /**
- * The month whose files the quest pages write (the latest one), when the history window holds every date of it; else
- * null (writeHistoryMonths reads it).
+ * `data` with every stored date of the open month in its history rows, which the quest pages write to history.json:
+ * the history window (HISTORY_WINDOW dates, at least a month) normally holds them all, and the open month has no file
+ * to hold any it missed; when it does not (a site whose history is not the window), the month is read from the source.
  */
-export function monthFromWindow(history: readonly QuestStats[], source: MonthSource, date: string): string | null {
-  const month = date.slice(0, 7);
+export async function withOpenMonth(data: SiteData, source: MonthSource): Promise<SiteData> {
+  const month = openMonth(data);
+  const date = data.snapshot.meta.snapshot_date;
   const stored = source.months.find((m) => m.month === month);
   const dates = new Set<string>();
-  for (const r of history) if (r.snapshot_date.startsWith(month) && r.snapshot_date <= date) dates.add(r.snapshot_date);
-  return stored && stored.dates === dates.size ? month : null;
+  for (const r of data.history)
+    if (r.snapshot_date.startsWith(month) && r.snapshot_date <= date) dates.add(r.snapshot_date);
+  if (!stored || stored.dates === dates.size) return data;
+  const rows = await source.load(month);
+  return { ...data, history: [...data.history.filter((r) => !r.snapshot_date.startsWith(month)), ...rows] };
 }
 
 /** The latest `days` dates of each quest's rows (rows grouped by quest, each in date order). */

@@ -29,7 +29,7 @@ import { ChartRenderer, type SvgRenderer } from './chart-render.js';
 import { ENCODINGS } from './compress.js';
 import { fileIds } from './file-ids.js';
 import { type FileRecord, FileSink } from './file-sink.js';
-import { HISTORY_WINDOW, monthFromWindow, monthsFromHistory, writeHistoryMonths } from './history-files.js';
+import { HISTORY_WINDOW, monthsFromHistory, withOpenMonth, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
 import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
@@ -216,15 +216,14 @@ async function buildSite(
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
     const progress = (done: number, total: number) =>
       effects.progress?.(progressMessages.publishHistory, done, total, 'months');
-    const fromPages = monthFromWindow(data.history, source, data.snapshot.meta.snapshot_date);
-    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress, fromPages });
+    const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress });
     effects.log(publishMessages.historyMonths(months.written, months.kept));
     const pages = (done: number, total: number) =>
       effects.progress?.(progressMessages.publishPages, done, total, 'pages');
     const quests = pool ? pool.writer(data, site, note, pages) : undefined;
     // The quest pages go to the workers first, then the rest is written while they render (issue 16 NOTES, round 7).
     await settleAll([
-      writePages(data, { ...source, fromPages: months.fromPages }, renderer, write, effects, quests),
+      writePages(await withOpenMonth(data, source), source, renderer, write, effects, quests),
       writeSiteDocuments(data, write),
     ]);
     await pool?.close();

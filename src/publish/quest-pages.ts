@@ -6,16 +6,7 @@ import { historyByQuest, historyDocument, type MonthSource, questDocument, quest
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { historyChartByUrls } from './history-chart.js';
-import {
-  ENTRIES,
-  entriesJson,
-  HISTORY_WINDOW,
-  lastDates,
-  MONTHS,
-  monthJson,
-  monthPath,
-  withEntries,
-} from './history-files.js';
+import { ENTRIES, entriesJson, HISTORY_WINDOW, lastDates, MONTHS, monthPath, withEntries } from './history-files.js';
 import { compactJson, stableJson } from './json.js';
 import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
@@ -38,16 +29,14 @@ export interface QuestPage {
   history: QuestStats[];
   /** Whether `history` holds every stored snapshot date (else older ones are in the month files). */
   complete: boolean;
-  /** The months of its full history ('YYYY-MM'), oldest first. */
+  /** The months of its full history ('YYYY-MM'), oldest first; the last is the open month, in history.json. */
   months: string[];
-  /** Whether this page writes the quest's file of the latest month (writeHistoryMonths' `fromPages`). */
-  writesMonth: boolean;
   bins: HistogramBin[];
   /** The quest's survival curve (thinned), empty when nobody completed it. */
   curve: SurvivalPoint[];
 }
 
-export function questPages(data: SiteData, source: MonthSource, fromPages: string | null = null): QuestPage[] {
+export function questPages(data: SiteData, source: MonthSource): QuestPage[] {
   const { quests } = data.snapshot;
   const ids = fileIds(quests.map((q) => q.quest_id));
   const history = historyByQuest(data.history);
@@ -71,7 +60,6 @@ export function questPages(data: SiteData, source: MonthSource, fromPages: strin
     history: lastDates(history.get(q.quest_id) ?? [q]),
     complete,
     months: months.get(q.quest_id) ?? [],
-    writesMonth: fromPages !== null,
     bins: bins.get(q.quest_id) ?? [],
     curve: curves.get(q.quest_id) ?? [],
   }));
@@ -122,12 +110,13 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   const paths = questPaths(fileId);
   if (shownDays.length > 0) {
     const chart = withRateColumns(questHistoryChart(shownDays), shownDays);
-    // The month files holding the shown dates: past months' never change, so neither does the spec within a month.
+    // The files holding the shown dates: closed months' files, which never change, and history.json for the open
+    // month; so the spec changes when the shown months do (once or twice a month), not nightly.
     const first = (shownDays[0] as QuestStats).snapshot_date.slice(0, 7);
     // From the end: the shown dates are the latest, so this looks at one or two months, not every month of history.
     let from = months.length;
     while (from > 0 && (months[from - 1] as string) >= first) from--;
-    const urls = months.slice(from).map((m) => `../${monthPath(fileId, m)}`);
+    const urls = months.slice(from).map((m) => `../${m === month ? paths.history : monthPath(fileId, m)}`);
     charts.push(historyChartByUrls(chart, urls));
   }
   const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
@@ -135,23 +124,23 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
     wide: ['history'],
   });
   await write(paths.json, stableJson(questDocument(data, q, fileId)));
-  // history.json carries the latest month's dates, as its month file does: one serialisation for both.
+  // history.json carries the open month's dates (every one: withOpenMonth), which has no month file until it closes.
   const entries = entriesJson(history.filter((r) => r.snapshot_date.startsWith(month)));
-  const list = linksOf(months);
+  const list = linksOf(months, month);
   await write(
     paths.history,
     withEntries(historyDocument(data, q, ENTRIES, fileId, months.length, MONTHS), entries, list.json),
   );
-  // Months are in order: the latest month is the last one, when the quest has rows in it.
-  if (page.writesMonth && months[months.length - 1] === month) {
-    await write(monthPath(fileId, month), monthJson(q.quest_id, fileId, month, entries));
-  }
   const monthHtml = list.html.replaceAll(FILE_ID, Handlebars.escapeExpression(fileId));
   await write(paths.html, renderQuest(data, { quest: q, fileId, history, complete, monthHtml, charts: rendered }));
 }
 
-/** history.json's `months`: each month file, relative to it (the same for every quest with the same months). */
-const monthLinks = (ms: readonly string[]) => ms.map((month) => ({ month, href: `history/${month}.json` }));
+/**
+ * history.json's `months`: where each month's entries are, relative to it (the same for every quest with the same
+ * months): a closed month's file, or history.json itself for the open month.
+ */
+const monthLinks = (ms: readonly string[], open: string) =>
+  ms.map((month) => ({ month, href: month === open ? 'history.json' : `history/${month}.json` }));
 
 /** Stands for a quest's file id in the month links rendered once per distinct list of months. */
 const FILE_ID = '\u0000file-id\u0000';
@@ -161,15 +150,18 @@ const FILE_ID = '\u0000file-id\u0000';
  * days, one list instead of 12 links per page and per history.json): history.json's `months` as compact JSON, and the
  * page's links as escaped HTML with FILE_ID for the quest's file id.
  */
-const linkCache = new WeakMap<readonly string[], { json: string; html: string }>();
-function linksOf(months: readonly string[]): { json: string; html: string } {
+const linkCache = new WeakMap<readonly string[], { open: string; json: string; html: string }>();
+function linksOf(months: readonly string[], open: string): { json: string; html: string } {
   let links = linkCache.get(months);
-  if (!links) {
+  if (links?.open !== open) {
     const esc = Handlebars.escapeExpression;
     const html = months
-      .map((m) => `<a href="${esc('../')}${monthPath(FILE_ID, esc(m))}">${esc(m)}</a>`)
+      .map((m) => {
+        const href = m === open ? questPaths(FILE_ID).history : monthPath(FILE_ID, esc(m));
+        return `<a href="${esc('../')}${href}">${esc(m)}</a>`;
+      })
       .join(' \u00b7 ');
-    links = { json: compactJson(monthLinks(months)).trimEnd(), html };
+    links = { open, json: compactJson(monthLinks(months, open)).trimEnd(), html };
     linkCache.set(months, links);
   }
   return links;

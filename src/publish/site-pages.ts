@@ -113,8 +113,7 @@ type QuestWriter = (pages: QuestPage[]) => Promise<void>;
 /** The index and every quest page; the quest pages by `quests` when given, else in this thread. */
 export async function writePages(
   data: SiteData,
-  // fromPages: the month whose files the quest pages write (writeHistoryMonths).
-  source: MonthSource & { fromPages?: string | null },
+  source: MonthSource,
   renderer: SvgRenderer,
   write: Write,
   effects: Effects,
@@ -133,7 +132,7 @@ export async function writePages(
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
-  const pages = questPages(data, source, source.fromPages ?? null);
+  const pages = questPages(data, source);
   // Handed to the workers before anything else, so they render while this thread writes the rest of the site.
   const inWorkers = questWriter?.(pages);
   // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.

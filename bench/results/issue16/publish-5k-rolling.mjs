@@ -5,6 +5,9 @@
 // current month's files are rewritten by the pages and the status/histogram/survival figures change.
 // Needs publish-5k.mjs's database ($QL_PUB_WORK/5k.duckdb).
 //   node bench/results/issue16/publish-5k-rolling.mjs DIST [--prof out.cpuprofile] [--keep]
+// QL_ROLL_DATES=A,B,C (default 2026-12-21,2026-12-22,2026-12-23): the template's two nights and the timed one (round 10
+// month16g: 2026-11-29,2026-11-30,2026-12-01 is a month's rollover). QL_ROLL_BYTES=1: after the timed publish, print
+// what it wrote (written.mjs: files modified since it started, by kind; counted after the timing).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -17,11 +20,13 @@ const { Db } = await import(`${dist}/engine/db.js`);
 const { publish } = await import(`${dist}/publish/publish.js`);
 const db = await Db.open(join(work, '5k.duckdb'), { readOnly: true });
 const tag = basename(dirname(dist)); // the worktree's name
-const template = join(work, `roll-${tag}-template`);
-const base = join(work, `roll-${tag}`);
+const dates = (process.env.QL_ROLL_DATES ?? '2026-12-21,2026-12-22,2026-12-23').split(',');
+const suffix = process.env.QL_ROLL_DATES ? `-${dates[2]}` : '';
+const template = join(work, `roll-${tag}${suffix}-template`);
+const base = join(work, `roll-${tag}${suffix}`);
 if (!existsSync(join(template, 'site'))) {
   rmSync(template, { recursive: true, force: true });
-  for (const asOf of ['2026-12-21', '2026-12-22']) await publish(db, { out: join(template, 'site'), asOf }, { log() {} });
+  for (const asOf of dates.slice(0, 2)) await publish(db, { out: join(template, 'site'), asOf }, { log() {} });
 }
 rmSync(base, { recursive: true, force: true });
 execFileSync('cp', ['-a', template, base]);
@@ -36,9 +41,10 @@ if (pi >= 0) {
   await session.post('Profiler.start');
 }
 const lines = [];
+const since = Date.now() - 1000;
 const c0 = process.cpuUsage();
 const t0 = performance.now();
-await publish(db, { out: join(base, 'site'), asOf: '2026-12-23' }, {
+await publish(db, { out: join(base, 'site'), asOf: dates[2] }, {
   log: (l) => lines.push(`${Math.round(performance.now() - t0)} ${l}`),
 });
 const ms = performance.now() - t0;
@@ -53,5 +59,9 @@ console.log(
     `(${Math.round(cpu.system / 1000)} sys, process), load ${load}`,
 );
 for (const l of lines) console.log(`  ${l}`);
+if (process.env.QL_ROLL_BYTES === '1') {
+  const { written } = await import('./written.mjs');
+  for (const l of written(join(base, 'site'), since)) console.log(`  written${l}`);
+}
 db.close();
 if (!rest.includes('--keep')) rmSync(base, { recursive: true, force: true });
