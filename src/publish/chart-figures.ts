@@ -6,7 +6,7 @@ import type { SiteData } from './api.js';
 import { histogramChart } from './charts.js';
 import { survivalChart } from './survival.js';
 
-export interface ChartFigures {
+interface ChartFigures {
   completion_histogram: { from_minutes: number; players: number; to_minutes: number }[];
   survival_curve?: {
     minutes: number;
