@@ -147,6 +147,15 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     expect(asked.filter((p) => p === '/quests/FET0001.specs.json')).toHaveLength(1);
     expect(asked).toContain('/api/v1/quests/FET0001/history.json');
     expect(await v.page.locator('#chart-history.interactive .mark-rect path').count()).toBe(12);
+    // Status, histogram and survival read the quest's JSON (each chart asks for it): a bar per status, a bar per row of the
+    // histogram's table, the curve and its band.
+    expect(asked.filter((p) => p === '/api/v1/quests/FET0001.json')).toHaveLength(3);
+    expect(await v.page.locator('#chart-status.interactive .mark-rect path').count()).toBe(6);
+    const bins = await v.page.locator('#chart-histogram tbody tr').count();
+    expect(bins).toBeGreaterThan(1);
+    expect(await v.page.locator('#chart-histogram.interactive .mark-rect path').count()).toBe(bins);
+    expect(await v.page.locator('#chart-survival.interactive .mark-line path').count()).toBe(1);
+    expect(await v.page.locator('#chart-survival.interactive .mark-area path').count()).toBe(1);
     // Each chart's "Vega-Lite spec" link downloads that chart's own spec.
     const link = v.page.locator('#chart-histogram .chart-source a');
     expect(await link.getAttribute('download')).toBe('FET0001.histogram.vl.json');

@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
 import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
+import { chartFigures } from './chart-figures.js';
+import { chartByUrl } from './chart-urls.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { historyChartByUrls } from './history-chart.js';
@@ -108,6 +110,9 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
   if (curve.length > 0) charts.push(survivalChart(curve));
   const shownDays = history.filter((r) => !r.suppressed);
   const paths = questPaths(fileId);
+  // Status, histogram and survival read their figures from the quest JSON: the spec file keeps its bytes nightly.
+  const jsonUrl = questPaths(fileId, 'page').json;
+  const byUrl = charts.map((c) => chartByUrl(c, jsonUrl));
   if (shownDays.length > 0) {
     const chart = withRateColumns(questHistoryChart(shownDays), shownDays);
     // The files holding the shown dates: closed months' files, which never change, and history.json for the open
@@ -117,13 +122,14 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
     let from = months.length;
     while (from > 0 && (months[from - 1] as string) >= first) from--;
     const urls = months.slice(from).map((m) => `../${m === month ? paths.history : monthPath(fileId, m)}`);
-    charts.push(historyChartByUrls(chart, urls));
+    byUrl.push(historyChartByUrls(chart, urls));
   }
-  const rendered = await renderCharts(charts, drawQuestCharts, write, paths.base, {
+  const rendered = await renderCharts(byUrl, drawQuestCharts, write, paths.base, {
     open: ['history'],
     wide: ['history'],
   });
-  await write(paths.json, stableJson(questDocument(data, q, fileId)));
+  const figures = chartFigures(bins, data.survival ? curve : null);
+  await write(paths.json, stableJson({ ...questDocument(data, q, fileId), ...figures }));
   // history.json carries the open month's dates (every one: withOpenMonth), which has no month file until it closes.
   const entries = entriesJson(history.filter((r) => r.snapshot_date.startsWith(month)));
   const list = linksOf(months, month);

@@ -21,6 +21,7 @@ import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import { writeChains } from './chains.js';
 import { changesDocument } from './changes.js';
+import { siteChartFigures } from './chart-figures.js';
 import type { SvgRenderer } from './chart-render.js';
 import { type Chart, durationOverview, statusOverview, trendOverview } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
@@ -85,7 +86,10 @@ async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   const example = first
     ? {
         path: questPaths(fileIdOf(ids, first.quest_id)).json,
-        json: stableJson(questDocument(data, first, fileIdOf(ids, first.quest_id))),
+        json: stableJson({
+          ...questDocument(data, first, fileIdOf(ids, first.quest_id)),
+          ...siteChartFigures(data, first.quest_id),
+        }),
       }
     : { path: `${API_DIR}/snapshot.json`, json: stableJson(snapshotDocument(data, ids)) };
   await write('api.html', renderApi(data, apiPageModel(example)));
