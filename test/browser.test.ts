@@ -147,9 +147,9 @@ describe.skipIf(!enabled)('report in Chromium', () => {
     expect(asked.filter((p) => p === '/quests/FET0001.specs.json')).toHaveLength(1);
     expect(asked).toContain('/api/v1/quests/FET0001/history.json');
     expect(await v.page.locator('#chart-history.interactive .mark-rect path').count()).toBe(12);
-    // Status, histogram and survival read the quest's JSON (each chart asks for it): a bar per status, a bar per row of the
-    // histogram's table, the curve and its band.
-    expect(asked.filter((p) => p === '/api/v1/quests/FET0001.json')).toHaveLength(3);
+    // Status, histogram and survival read the quest's JSON, asked for once for the three: a bar per status, a bar per row
+    // of the histogram's table, the curve and its band.
+    expect(asked.filter((p) => p === '/api/v1/quests/FET0001.json')).toHaveLength(1);
     expect(await v.page.locator('#chart-status.interactive .mark-rect path').count()).toBe(6);
     const bins = await v.page.locator('#chart-histogram tbody tr').count();
     expect(bins).toBeGreaterThan(1);

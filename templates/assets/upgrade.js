@@ -25,6 +25,18 @@
     expr: interp.expressionInterpreter,
     tooltip: { disableDefaultStyle: true },
   };
+  // Several charts of a page read one data file (a quest's status, histogram and survival its API JSON): vega's loader
+  // with each file's text kept, so the page asks for it once however many charts read it.
+  if (window.vega && typeof window.vega.loader === 'function') {
+    const loader = window.vega.loader();
+    const load = loader.load.bind(loader);
+    const texts = new Map();
+    loader.load = (uri, opts) => {
+      if (!texts.has(uri)) texts.set(uri, load(uri, opts));
+      return texts.get(uri);
+    };
+    options.loader = loader;
+  }
   // A page's specs are one file beside it (each chart's under its key): fetched once for all its charts.
   const files = new Map();
   function specsOf(url) {
@@ -49,8 +61,8 @@
     link.removeAttribute('title');
   }
   async function upgrade(figure, body) {
-    // The page carries no copy of the specs: they are the file beside the page (data inline or, for a quest's history,
-    // read by vega from the quest's month files).
+    // The page carries no copy of the specs: they are the file beside the page (data inline or read by vega from the
+    // quest's API files).
     const key = figure.dataset.chart;
     const spec = (await specsOf(figure.dataset.spec))[key];
     if (!spec) throw new Error(`${figure.dataset.spec}: no ${key}`);
