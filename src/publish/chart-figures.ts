@@ -1,9 +1,10 @@
 // The figures of a quest page's histogram and survival curve as the quest's API JSON publishes them: exactly the numbers
 // the charts draw (minutes and percent, as the page's tables show them), so the page's spec file can read them by URL
 // (chart-urls.ts) and stay the same bytes from one nightly to the next.
-import type { HistogramBin, SurvivalPoint } from '../domain/types.js';
-import type { SiteData } from './api.js';
+import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
+import { questDocument, type SiteData } from './api.js';
 import { histogramChart } from './charts.js';
+import { stableJson } from './json.js';
 import { survivalChart } from './survival.js';
 
 interface ChartFigures {
@@ -21,7 +22,7 @@ interface ChartFigures {
  * empty when nobody completed: no curve is drawn then), renamed from the inline charts' own values so the two cannot
  * differ.
  */
-export function chartFigures(bins: readonly HistogramBin[], curve: readonly SurvivalPoint[] | null): ChartFigures {
+function chartFigures(bins: readonly HistogramBin[], curve: readonly SurvivalPoint[] | null): ChartFigures {
   const hist = histogramChart(bins).spec.data.values as { from: number; players: number; to: number }[];
   const out: ChartFigures = {
     completion_histogram: hist.map((v) => ({ from_minutes: v.from, players: v.players, to_minutes: v.to })),
@@ -37,11 +38,16 @@ export function chartFigures(bins: readonly HistogramBin[], curve: readonly Surv
   return out;
 }
 
-/** One quest's figures picked out of the whole site's rows (the API page's example quest). */
-export function siteChartFigures(data: SiteData, questId: string): ChartFigures {
-  const curve = data.survival ? (data.survivalCurve ?? []).filter((p) => p.quest_id === questId) : null;
-  return chartFigures(
-    data.histogram.filter((b) => b.quest_id === questId),
-    curve,
-  );
+/**
+ * A quest's API JSON (`api/v1/quests/<id>.json`): its document with its chart figures, written once here for the quest
+ * pages and the API page's example. `bins` and `curve` default to the quest's rows picked out of the whole site's.
+ */
+export function questJson(
+  data: SiteData,
+  q: QuestStats,
+  fileId: string,
+  bins: readonly HistogramBin[] = data.histogram.filter((b) => b.quest_id === q.quest_id),
+  curve: readonly SurvivalPoint[] = (data.survivalCurve ?? []).filter((p) => p.quest_id === q.quest_id),
+): string {
+  return stableJson({ ...questDocument(data, q, fileId), ...chartFigures(bins, data.survival ? curve : null) });
 }

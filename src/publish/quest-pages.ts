@@ -2,14 +2,14 @@
 import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
-import { historyByQuest, historyDocument, type MonthSource, questDocument, questPaths, type SiteData } from './api.js';
-import { chartFigures } from './chart-figures.js';
+import { historyByQuest, historyDocument, type MonthSource, questPaths, type SiteData } from './api.js';
+import { questJson } from './chart-figures.js';
 import { chartByUrl } from './chart-urls.js';
 import { type Chart, histogramChart, questHistoryChart, questStatusChart } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { historyChartByUrls } from './history-chart.js';
 import { ENTRIES, entriesJson, HISTORY_WINDOW, lastDates, MONTHS, monthPath, withEntries } from './history-files.js';
-import { compactJson, stableJson } from './json.js';
+import { compactJson } from './json.js';
 import { withRateColumns } from './rates.js';
 import { type RenderedChart, renderQuest, withTextAlternative } from './report.js';
 import { survivalChart, survivalSvg } from './survival.js';
@@ -128,8 +128,7 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
     open: ['history'],
     wide: ['history'],
   });
-  const figures = chartFigures(bins, data.survival ? curve : null);
-  await write(paths.json, stableJson({ ...questDocument(data, q, fileId), ...figures }));
+  await write(paths.json, questJson(data, q, fileId, bins, curve));
   // history.json carries the open month's dates (every one: withOpenMonth), which has no month file until it closes.
   const entries = entriesJson(history.filter((r) => r.snapshot_date.startsWith(month)));
   const list = linksOf(months, month);

@@ -8,20 +8,12 @@ import { InternalError } from '../domain/errors.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import {
-  API_DIR,
-  type MonthSource,
-  questDocument,
-  questPaths,
-  questsIndexPages,
-  type SiteData,
-  snapshotDocument,
-} from './api.js';
+import { API_DIR, type MonthSource, questPaths, questsIndexPages, type SiteData, snapshotDocument } from './api.js';
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import { writeChains } from './chains.js';
 import { changesDocument } from './changes.js';
-import { siteChartFigures } from './chart-figures.js';
+import { questJson } from './chart-figures.js';
 import type { SvgRenderer } from './chart-render.js';
 import { type Chart, durationOverview, statusOverview, trendOverview } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
@@ -86,10 +78,7 @@ async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   const example = first
     ? {
         path: questPaths(fileIdOf(ids, first.quest_id)).json,
-        json: stableJson({
-          ...questDocument(data, first, fileIdOf(ids, first.quest_id)),
-          ...siteChartFigures(data, first.quest_id),
-        }),
+        json: questJson(data, first, fileIdOf(ids, first.quest_id)),
       }
     : { path: `${API_DIR}/snapshot.json`, json: stableJson(snapshotDocument(data, ids)) };
   await write('api.html', renderApi(data, apiPageModel(example)));
