@@ -48,12 +48,12 @@ describe('tables', () => {
       formatValue(null),
     ]).toEqual(['1834.6', '0.823', '61.3', '7', 'NULL']);
     expect([45, 1800, 1805, 7200, 7380, 90000, null].map(formatDuration)).toEqual([
-      '45s',
-      '30m 00s',
-      '30m 05s',
-      '2h 00m',
-      '2h 03m',
-      '1d 01h',
+      '45 s',
+      '30 min 00 s',
+      '30 min 05 s',
+      '2 h 00 min',
+      '2 h 03 min',
+      '25 h 00 min',
       '',
     ]);
     expect([formatPercent(0.5), formatPercent(1 / 3), formatPercent(null)]).toEqual(['50.0%', '33.3%', '']);
@@ -123,9 +123,9 @@ describe('statistics and charts', () => {
         conversion_rate: '50.0%',
         conversion_95: '9.5–90.5%',
         completion_rate: '33.3%',
-        mean: '1d 00h',
-        median: '1d 00h',
-        p90: '1d 00h',
+        mean: '24 h 30 min',
+        median: '24 h 30 min',
+        p90: '24 h 30 min',
       },
       {
         quest_id: 'KIL0002',

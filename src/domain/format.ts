@@ -1,5 +1,5 @@
-// Numbers as people read them, locale-independent (the same bytes on every machine). The report's style is the
-// house style; notebook tables use a compact duration and leave missing values blank (see formatDurationCompact).
+// Numbers as people read them, locale-independent (the same bytes on every machine): one style for the report, the
+// CLI and notebooks. Notebook tables only differ in leaving missing values blank (each formatter's `missing`).
 
 export function formatInt(n: number | null | undefined): string {
   if (n === null || n === undefined) return '–';
@@ -22,9 +22,9 @@ export function formatRateInterval(
   return `${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}%`;
 }
 
-/** Seconds as the report prints them: 45 s, 30 min 05 s, 2 h 03 min, 3 d 4 h. */
-export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return '–';
+/** Seconds as questlog prints them everywhere: 45 s, 30 min 05 s, 2 h 03 min, 3 d 4 h; `missing` for NULL. */
+export function formatDuration(seconds: number | null | undefined, missing = '–'): string {
+  if (seconds === null || seconds === undefined) return missing;
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   const h = Math.floor(s / 3600);
@@ -32,20 +32,6 @@ export function formatDuration(seconds: number | null | undefined): string {
   if (h === 0) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
   if (h < 48) return `${h} h ${String(m).padStart(2, '0')} min`;
   return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
-/**
- * Seconds as notebook tables print them: 45s, 30m 05s, 2h 03m, 3d 04h; blank for NULL. Narrower than the report's
- * style for tables of many columns; kept apart because notebooks and their tests pin it.
- */
-export function formatDurationCompact(seconds: number | null): string {
-  if (seconds === null) return '';
-  const s = Math.round(seconds);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h ${pad(Math.floor((s % 3600) / 60))}m`;
-  return `${Math.floor(s / 86400)}d ${pad(Math.floor((s % 86400) / 3600))}h`;
 }
 
 export function formatNumber(x: number | null | undefined, digits = 2): string {

@@ -1,5 +1,9 @@
 import { createRequire } from 'node:module';
-import { formatDurationCompact, formatPercent as formatRate, formatRateInterval } from '../domain/format.js';
+import {
+  formatDuration as formatDurationText,
+  formatPercent as formatRate,
+  formatRateInterval,
+} from '../domain/format.js';
 import { escapeHtml as escapeText } from '../domain/html.js';
 
 /** One rich output: MIME type -> data, as Jupyter's display_data carries it. */
@@ -48,8 +52,8 @@ export function formatPercent(rate: number | null): string {
   return formatRate(rate, '');
 }
 
-/** Seconds as a short human duration: 45s, 30m 05s, 2h 03m, 3d 04h (src/domain/format.ts). */
-export const formatDuration = formatDurationCompact;
+/** Seconds in questlog's one duration style (45 s, 30 min 05 s, 2 h 03 min, 3 d 4 h); blank for NULL. */
+export const formatDuration = (seconds: number | null) => formatDurationText(seconds, '');
 
 /** Escapes text for notebook HTML (numeric entities, as notebook outputs always had). */
 export const escapeHtml = (value: string) => escapeText(value, 'numeric');
