@@ -3,7 +3,6 @@ import { type Command, Option } from 'commander';
 import { example } from './cli-support.js';
 import type { Config } from './config.js';
 import type { Effects } from './domain/effects.js';
-import { changesCommand } from './jobs/changes.js';
 
 export function changesVerb(
   program: Command,
@@ -30,6 +29,7 @@ export function changesVerb(
     .action(async (o: { asOf?: string; since?: string; format: string; by?: string }) => {
       // JSON on stdout alone: step lines go to stderr then.
       const { config, db, effects } = context(o.format === 'json' ? 'json' : 'table');
+      const { changesCommand } = await import('./jobs/changes.js');
       await changesCommand({ db, config, asOf: o.asOf, since: o.since, format: o.format, by: o.by }, effects);
     });
 }

@@ -15,23 +15,29 @@ import {
   testPause,
 } from './cli-support.js';
 import { loadConfig, resolveDb } from './config.js';
-import { generateDemoData } from './demo/generate.js';
+import { DEFAULT_DB, SAMPLE_DIR } from './defaults.js';
 import type { DemoFormat } from './demo/options.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
 import { EXIT, cliMessages as msg } from './domain/messages.js';
-import { DEFAULT_DB } from './engine/db.js';
-import { demoJob, SAMPLE_DIR } from './jobs/demo.js';
 import type { OutputFormat } from './jobs/format.js';
-import { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
-import { nightly } from './jobs/nightly.js';
-import { publishCommand } from './jobs/publish.js';
-import { resolveOut } from './jobs/run.js';
 import { parseMinPlayers } from './jobs/segments-format.js';
-import { snapshotsDeleteCommand, snapshotsListCommand } from './jobs/snapshots.js';
-import { type StatsCommandOptions, statsCommand } from './jobs/stats.js';
-import { runsCommand, statusCommand } from './jobs/status.js';
-import { serve } from './publish/serve.js';
+import type { StatsCommandOptions } from './jobs/stats.js';
+
+// Each verb imports its job when it runs, so `--help`, a usage error or a verb that never publishes does not load
+// DuckDB, the ingest and the publisher it does not use.
+const jobs = {
+  demo: () => import('./jobs/demo.js'),
+  demoData: () => import('./demo/generate.js'),
+  ingest: () => import('./jobs/ingest.js'),
+  nightly: () => import('./jobs/nightly.js'),
+  publish: () => import('./jobs/publish.js'),
+  run: () => import('./jobs/run.js'),
+  serve: () => import('./publish/serve.js'),
+  snapshots: () => import('./jobs/snapshots.js'),
+  stats: () => import('./jobs/stats.js'),
+  status: () => import('./jobs/status.js'),
+};
 
 guardPipe(process.stdout);
 
@@ -82,6 +88,7 @@ program
   )
   .action(async (paths: string[], o: { source?: string; format?: string; player: string }) => {
     const { config, db, effects } = context();
+    const { ingestCommand } = await jobs.ingest();
     await ingestCommand({ db, config, paths, source: o.source, format: o.format, player: o.player }, effects);
   });
 
@@ -98,6 +105,7 @@ program
   .action(async (o: { file?: string; limit: string; format: OutputFormat }) => {
     const limit = positive(o.limit);
     const { db, effects } = context(o.format);
+    const { rejectsCommand } = await jobs.ingest();
     await rejectsCommand({ db, file: o.file, limit, format: o.format }, effects);
   });
 
@@ -109,6 +117,7 @@ program
   .addHelpText('after', example('questlog publish', 'questlog publish --out public --as-of 2026-11-30'))
   .action(async (o: { out?: string; asOf?: string }) => {
     const { config, db, effects } = context();
+    const { publishCommand } = await jobs.publish();
     await publishCommand({ db, config, out: o.out, asOf: o.asOf, pauseAt: testPause() }, effects);
   });
 
@@ -121,6 +130,7 @@ program
   .addHelpText('after', NIGHTLY_HELP)
   .action(async (o: { asOf?: string; out?: string; force?: boolean }) => {
     const { config, db, effects } = context();
+    const { nightly } = await jobs.nightly();
     const summary = await nightly(
       { db, config, asOf: o.asOf, force: o.force, out: o.out, pauseAt: testPause() },
       effects,
@@ -142,6 +152,7 @@ program
     const port = Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(msg.badPort(o.port));
     const { config, effects } = context();
+    const [{ resolveOut }, { serve }] = await Promise.all([jobs.run(), jobs.serve()]);
     const serving = await serve({ dir: resolveOut(config, o.dir), port }, effects);
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void serving.close());
   });
@@ -152,6 +163,7 @@ program
   .addHelpText('after', example('questlog demo', 'npm start'))
   .action(async () => {
     const { config, db, effects } = context();
+    const { demoJob } = await jobs.demo();
     await demoJob({ db, config }, effects);
   });
 
@@ -183,6 +195,7 @@ program
   .action(async (o: DemoDataFlags) => {
     const { format, ...rest } = o;
     const formats = format?.split(',').map((f) => f.trim() as DemoFormat);
+    const { generateDemoData } = await jobs.demoData();
     await generateDemoData({ ...rest, formats }, context().effects);
   });
 
@@ -202,6 +215,7 @@ program
   .addHelpText('after', example('questlog stats --backfill', 'questlog stats --by platform --format csv > p.csv'))
   .action(async (o: StatsFlags) => {
     const { config, db, effects } = context(o.format);
+    const { statsCommand } = await jobs.stats();
     await statsCommand({ db, config, ...o }, effects);
   });
 
@@ -217,6 +231,7 @@ program
   .addHelpText('after', example('questlog status', 'questlog --db other.duckdb status --migrate'))
   .action(async (o: { migrate?: boolean; format: OutputFormat }) => {
     const { db, effects } = context(o.format);
+    const { statusCommand } = await jobs.status();
     await statusCommand({ db, migrate: o.migrate, format: o.format }, effects);
   });
 
@@ -229,6 +244,7 @@ program
   .addHelpText('after', example('questlog runs', 'questlog runs --job nightly --limit 7 --format json'))
   .action(async (o: { job?: string; limit: string; format: OutputFormat }) => {
     const { db, effects } = context(o.format);
+    const { runsCommand } = await jobs.status();
     await runsCommand({ db, job: o.job, limit: positive(o.limit), format: o.format }, effects);
   });
 
@@ -241,6 +257,7 @@ snapshots
   .addHelpText('after', example('questlog snapshots list', 'questlog snapshots list --format csv'))
   .action(async (o: { format: OutputFormat }) => {
     const { db, effects } = context(o.format);
+    const { snapshotsListCommand } = await jobs.snapshots();
     await snapshotsListCommand({ db, format: o.format }, effects);
   });
 
@@ -250,6 +267,7 @@ snapshots
   .addHelpText('after', example('questlog snapshots delete 2027-01-01'))
   .action(async (date: string) => {
     const { db, effects } = context();
+    const { snapshotsDeleteCommand } = await jobs.snapshots();
     await snapshotsDeleteCommand({ db, date }, effects);
   });
 
@@ -259,6 +277,7 @@ program
   .addHelpText('after', example('questlog catalogue data/sample/catalogue.csv'))
   .action(async (file: string) => {
     const { db, effects } = context();
+    const { catalogueCommand } = await jobs.ingest();
     await catalogueCommand({ db, file }, effects);
   });
 

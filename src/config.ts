@@ -6,13 +6,13 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { checkSegments, knownDimensions } from './config-dimensions.js';
 import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
 import { check, type Spec } from './config-spec.js';
+import { DEFAULT_DB } from './defaults.js';
 import { isSegmentScope } from './domain/alerts.js';
 import { changesMessages } from './domain/changes-messages.js';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
 import { segmentMessages } from './domain/segment-messages.js';
 import { type AlertRule, CHANGE_METRICS } from './domain/types.js';
-import { DEFAULT_DB } from './engine/db.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
 export interface SourceConfig {

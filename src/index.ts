@@ -1,6 +1,7 @@
 // The public API: the CLI and notebooks both build on exactly this.
 
 export { type Config, loadConfig, normalizeConfig } from './config.js';
+export { DEFAULT_DB, SAMPLE_DIR } from './defaults.js';
 export { generateDemoData } from './demo/generate.js';
 export { DEMO_FORMATS, type DemoFormat, type DemoOptions, type DemoSummary, SAMPLE_OPTIONS } from './demo/options.js';
 export { type Effects, recorder, silent } from './domain/effects.js';
@@ -16,7 +17,7 @@ export type {
   Status,
 } from './domain/types.js';
 export { STATUSES } from './domain/types.js';
-export { Db, DEFAULT_DB, type OpenOptions } from './engine/db.js';
+export { Db, type OpenOptions } from './engine/db.js';
 export { engineFor, type StatsEngine } from './engine/engine.js';
 export { migrate, SCHEMA_VERSION, schemaVersion } from './engine/migrate.js';
 export { getCompletionHistogram, getCoverage, getHistory, getSnapshot } from './engine/read.js';
@@ -29,7 +30,7 @@ export type { FileFormat, FormatName } from './ingest/formats.js';
 export { type FileResult, type IngestOptions, type IngestSummary, ingest } from './ingest/ingest.js';
 export type { Mapping } from './ingest/presets.js';
 export { listRejects, type RejectRow } from './ingest/rejects.js';
-export { type DemoJobOptions, type DemoJobResult, demoJob, SAMPLE_DIR } from './jobs/demo.js';
+export { type DemoJobOptions, type DemoJobResult, demoJob } from './jobs/demo.js';
 export { formatCoverage, formatSnapshot, formatStatsTable, STATS_FORMATS, type StatsFormat } from './jobs/format.js';
 export { catalogueCommand, ingestCommand, rejectsCommand } from './jobs/ingest.js';
 export { type Freshness, lastCompleteDay, type NightlyOptions, type NightlySummary, nightly } from './jobs/nightly.js';

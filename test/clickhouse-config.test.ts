@@ -10,7 +10,7 @@ import { configMessages } from '../src/domain/messages.js';
 import { segmentMessages } from '../src/domain/segment-messages.js';
 import { engineFor } from '../src/engine/engine.js';
 import { statsCommand } from '../src/jobs/stats.js';
-import { segmentOptions } from '../src/publish/segments.js';
+import { segmentOptions } from '../src/publish/segment-figures.js';
 import { freshDb, ROOT } from './helpers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -1,13 +1,11 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DEFAULT_DB } from '../defaults.js';
 import { errorMessage, UserError } from '../domain/errors.js';
 import { dbMessages, EXIT } from '../domain/messages.js';
-
 import { packageRoot } from '../root.js';
 import { rowObjectsJson } from './rows.js';
-
-export const DEFAULT_DB = 'data/questlog.duckdb';
 
 export type Params = Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;

@@ -1,6 +1,7 @@
 // `questlog changes`: a stored snapshot against the previous one (or --since), as text, markdown or JSON.
 import type { Config } from '../config.js';
 import { knownDimensions } from '../config-dimensions.js';
+import { DEFAULT_TITLE } from '../defaults.js';
 import { isSegmentScope } from '../domain/alerts.js';
 import { changesMessages as msg } from '../domain/changes-messages.js';
 import { type Effects, emit } from '../domain/effects.js';
@@ -10,8 +11,7 @@ import { loadChanges } from '../engine/changes.js';
 import { checkDimension } from '../engine/segments.js';
 import { changesDocument, describeMover, digestMarkdown } from '../publish/changes.js';
 import { stableJson } from '../publish/json.js';
-import { DEFAULT_TITLE } from '../publish/publish.js';
-import { segmentOptions } from '../publish/segments.js';
+import { segmentOptions } from '../publish/segment-figures.js';
 import { withDb } from './run.js';
 
 const CHANGES_FORMATS = ['text', 'markdown', 'json'] as const;

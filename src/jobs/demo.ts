@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, configPath } from '../config.js';
+import { SAMPLE_DIR } from '../defaults.js';
 import { generateDemoData } from '../demo/generate.js';
 import { type DemoOptions, SAMPLE_OPTIONS } from '../demo/options.js';
 import { demoMessages as msg } from '../domain/demo-messages.js';
@@ -22,7 +23,6 @@ import { loadConfiguredCatalogue, siteTarget, snapshotOptions, withDb } from './
 import { printTable } from './stats.js';
 
 /** Where the committed sample lives, relative to the config's folder. */
-export const SAMPLE_DIR = 'data/sample';
 
 export interface DemoJobOptions {
   /** Database file. */

@@ -1,6 +1,5 @@
 // The cron job: ingest every configured source -> snapshot of the last complete day -> publish, under a lock file;
 // a recorded run, which says when its data is stale.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Config, DEFAULT_MAX_AGE_HOURS } from '../config.js';
 import { addDays, today } from '../domain/dates.js';
@@ -10,13 +9,11 @@ import { faultPoint } from '../domain/fault.js';
 import { EXIT, nightlyMessages as msg } from '../domain/messages.js';
 import { type Db, sqlFile } from '../engine/db.js';
 import { engineFor } from '../engine/engine.js';
-import { startReadCopy } from '../engine/readcopy.js';
 import { type RunCounts, recordRun } from '../engine/runs.js';
 import { ingest } from '../ingest/ingest.js';
-import { installNotebookReports, notebookReportsFromConfig, renderNotebookReports } from '../notebook/reports.js';
-import { type PublishOptions, type PublishSummary, publish } from '../publish/publish.js';
-import { alive } from '../publish/site-files.js';
+import type { PublishOptions, PublishSummary } from '../publish/publish.js';
 import { ingestCounts } from './ingest.js';
+import { acquireLock } from './nightly-lock.js';
 import { loadConfiguredCatalogue, type Step, siteTarget, snapshotOptions, withDb } from './run.js';
 
 export interface NightlyOptions {
@@ -43,75 +40,6 @@ export interface NightlySummary {
   publish: PublishSummary;
   /** Set when the newest event is older than the freshness bound: the CLI exits with EXIT.stale. */
   stale?: Freshness;
-}
-
-interface LockInfo {
-  pid: number;
-  started: string;
-  /** The holder's start time in clock ticks since boot (/proc/<pid>/stat field 22): a PID is reused, this pair not. */
-  pidStart?: string;
-}
-
-/** When process `pid` started (Linux), or undefined where /proc has no such process or no /proc exists. */
-function processStart(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 2 (the command name) may hold spaces and parentheses: count fields after its closing one.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether the lock's writer still runs: same PID and start time (a reused PID or PID 1 holds nobody back). */
-function holderRuns(held: LockInfo): boolean {
-  if (!alive(held.pid)) return false;
-  if (!existsSync('/proc/self/stat')) return true;
-  return held.pidStart !== undefined && processStart(held.pid) === held.pidStart;
-}
-
-/** Creates the lock with O_EXCL; a lock whose process is gone is stale and taken over. */
-function acquireLock(path: string, effects: Effects): () => void {
-  const mine: LockInfo = {
-    pid: process.pid,
-    started: nowOf(effects).toISOString(),
-    pidStart: processStart(process.pid),
-  };
-  // The first nightly of a project creates the database's folder; the lock beside it comes first.
-  mkdirSync(dirname(path), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, `${JSON.stringify(mine)}\n`);
-      closeSync(fd);
-      return () => {
-        // Only our own lock is removed: a stale-lock takeover by another run must not be undone by us.
-        if (readLock(path)?.pid === process.pid) rmSync(path, { force: true });
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const held = readLock(path);
-      if (held && holderRuns(held)) {
-        throw new UserError(msg.running(held.pid, held.started), {
-          hint: msg.runningHint(path),
-          exitCode: EXIT.locked,
-        });
-      }
-      effects.log(msg.staleLock(path, held?.pid));
-      rmSync(path, { force: true });
-    }
-  }
-  throw new UserError(msg.noLock(path), { exitCode: EXIT.locked });
-}
-
-function readLock(path: string): LockInfo | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
-  } catch {
-    // Half-written by a process killed between create and write: nobody holds it.
-    return undefined;
-  }
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -205,6 +133,12 @@ async function nightlySteps(
     counts.message = stale.message;
   }
   if ((await db.one<{ n: number }>(sqlFile('snapshot/count')))?.n === 1) effects.log(`hint: ${msg.firstSnapshot()}`);
+  // Loaded when the publish step starts: the steps before it do not pay for the publisher, copy and notebook reports.
+  const [{ startReadCopy }, nb, { publish }] = await Promise.all([
+    import('../engine/readcopy.js'),
+    import('../notebook/reports.js'),
+    import('../publish/publish.js'),
+  ]);
   // Notebooks read this copy, never the live file this process holds (src/engine/readcopy.ts). It is written while
   // the site is built, once publish has read its data (beside a 3-4 GB copy those reads took about half as long
   // again): then the copy waits on the disk, publishing mostly on the CPU.
@@ -222,7 +156,7 @@ async function nightlySteps(
     return c;
   });
   copy.catch(() => {});
-  const reports = notebookReportsFromConfig(config, out);
+  const reports = nb.notebookReportsFromConfig(config, out);
   // Reports inside the site are staged beside it (never inside: a first nightly would find a non-empty folder
   // that is no site yet) and move into the new site before the swap, one atomic step. Reports elsewhere get
   // their own swap. They read the copy, so they start when it is done.
@@ -230,7 +164,7 @@ async function nightlySteps(
   const stageIn = inside ? dirname(out) : undefined;
   const staged = reports
     ? step('read copy for notebooks', () => copy).then(() =>
-        step('notebook reports', () => renderNotebookReports({ ...reports, db: opts.db, stageIn }, effects)),
+        step('notebook reports', () => nb.renderNotebookReports({ ...reports, db: opts.db, stageIn }, effects)),
       )
     : undefined;
   staged?.catch(() => {});
@@ -263,7 +197,7 @@ async function nightlySteps(
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   const published = await publishing;
-  if (staged && reports && !inside) await installNotebookReports(await staged, reports.out);
+  if (staged && reports && !inside) await nb.installNotebookReports(await staged, reports.out);
   effects.log(msg.summary(asOf, loaded, skipped, published.files, Math.round(performance.now() - t0)));
   return { snapshotDate: asOf, loaded, skipped, publish: published, ...(stale ? { stale } : {}) };
 }

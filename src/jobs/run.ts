@@ -2,15 +2,14 @@
 import { resolve } from 'node:path';
 import { type Config, configPath, limitsOf } from '../config.js';
 import { extraDimensions } from '../config-dimensions.js';
+import { DEFAULT_OUT } from '../defaults.js';
 import { type Effects, timed } from '../domain/effects.js';
 import { statsMessages } from '../domain/messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { Db } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
-import { DEFAULT_OUT } from '../publish/publish.js';
-import type { SegmentOptions } from '../publish/segment-figures.js';
-import { segmentOptions } from '../publish/segments.js';
+import { type SegmentOptions, segmentOptions } from '../publish/segment-figures.js';
 
 /** Wraps a job's steps (the nightly names each one in its error); default: run as is. */
 export type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T>;

@@ -2,6 +2,7 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_TITLE } from '../defaults.js';
 import { changesMessages } from '../domain/changes-messages.js';
 import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
@@ -34,12 +35,10 @@ import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
 import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
 import type { SegmentOptions } from './segment-figures.js';
-import { floorSegmentChanges, loadSegments, segmentOptions } from './segments.js';
+import { segmentOptions } from './segment-figures.js';
+import { floorSegmentChanges, loadSegments } from './segments.js';
 import { buildDir, digestOf, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { settleAll, writePages, writeSiteDocuments } from './site-pages.js';
-
-export const DEFAULT_OUT = 'reports';
-export const DEFAULT_TITLE = 'Quest statistics';
 
 export interface PublishOptions {
   /** Output folder, replaced as a whole. */

@@ -1,7 +1,10 @@
 // A segment row as published: its figures under the snapshot's names, and the rows of one quest (a quest JSON's
 // `segments`). Apart from src/publish/segments.ts so that api.ts can use them without an import cycle.
+import type { Config } from '../config.js';
+import { publishedDimensions } from '../config-dimensions.js';
 import type { SegmentRow } from '../domain/types.js';
 import { round } from './json.js';
+import { DEFAULT_MIN_PLAYERS } from './privacy.js';
 
 /** What a publish shows of segments: which dimensions, and the floor. */
 export interface SegmentOptions {
@@ -73,4 +76,13 @@ export function questSegments(seg: SiteSegments, questId: string) {
     out[d] = rows.filter((r) => r.dimension === d).map((r) => Object.assign(segmentFigures(r), { value: r.value }));
   }
   return out;
+}
+
+/** The segment settings of a config (none: the defaults), normalised once for the stats, changes and publish jobs. */
+export function segmentOptions(config: Config | undefined): SegmentOptions {
+  return {
+    // The ClickHouse engine stores no segment rows (config refuses "segments" with it): none by default there.
+    dimensions: publishedDimensions(config),
+    minPlayers: config?.privacy?.min_players ?? DEFAULT_MIN_PLAYERS,
+  };
 }

@@ -1,23 +1,13 @@
 // Segments in the published site: api/v1/segments.json, api/v1/segments/<dimension>/<value>.json, each quest's
 // `segments`, and the report's pages per dimension. Every row passes the privacy floor first (src/publish/privacy.ts).
-import type { Config } from '../config.js';
-import { publishedDimensions } from '../config-dimensions.js';
 import type { ChangesData, QuestStats, SegmentRow } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getSegmentRows } from '../engine/segments.js';
 import { API_DIR, type SiteData } from './api.js';
 import { fileIdOf, fileIds } from './file-ids.js';
-import { applyFloor, DEFAULT_MIN_PLAYERS } from './privacy.js';
+import { applyFloor } from './privacy.js';
 import { floorSegmentMovers } from './privacy-site.js';
 import { type SegmentOptions, type SiteSegments, segmentFigures } from './segment-figures.js';
-
-export function segmentOptions(config: Config | undefined): SegmentOptions {
-  return {
-    // The ClickHouse engine stores no segment rows (config refuses "segments" with it): none by default there.
-    dimensions: publishedDimensions(config),
-    minPlayers: config?.privacy?.min_players ?? DEFAULT_MIN_PLAYERS,
-  };
-}
 
 export async function loadSegments(db: Db, date: string, opts: SegmentOptions): Promise<SiteSegments> {
   return { ...opts, rows: published(await getSegmentRows(db, { date }), opts) };
