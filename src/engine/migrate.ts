@@ -36,7 +36,7 @@ export async function schemaVersion(db: Db): Promise<number> {
   return row?.v ?? 0;
 }
 
-/** Brings the database to `target` (default: latest): a new one in one transaction, an existing one a migration at a time. */
+/** Brings the database to `target` (default: latest): a new one in one transaction, else a migration at a time. */
 export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: number; to: number }> {
   const from = await schemaVersion(db);
   if (from > SCHEMA_VERSION) {
