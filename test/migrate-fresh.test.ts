@@ -6,10 +6,10 @@ import { migrate, migrations, SCHEMA_VERSION } from '../src/engine/migrate.js';
 import { tempDir } from './helpers.js';
 
 /** Everything DuckDB's catalogue says about the database's own objects, and every row of every table. */
-async function describeDb(db: Db): Promise<Record<string, unknown[]>> {
+async function describeDb(db: Db) {
   const mine = "database_name = current_database() AND NOT internal AND schema_name = 'main'";
   const catalogue = {
-    tables: await db.all(
+    tables: await db.all<{ table_name: string }>(
       `SELECT table_name, sql, column_count, has_primary_key FROM duckdb_tables() WHERE ${mine} ORDER BY table_name`,
     ),
     columns: await db.all(
@@ -41,7 +41,7 @@ async function describeDb(db: Db): Promise<Record<string, unknown[]>> {
     ),
   };
   const rows: Record<string, unknown[]> = {};
-  for (const t of catalogue.tables as { table_name: string }[]) {
+  for (const t of catalogue.tables) {
     // applied_at is when each migration ran: a clock, not the schema.
     const cols = t.table_name === 'schema_version' ? 'version, name' : '*';
     rows[t.table_name] = await db.all(`SELECT ${cols} FROM "${t.table_name}" ORDER BY ALL`);
@@ -66,7 +66,7 @@ describe('a new database', () => {
       const b = await describeDb(stepped);
       expect(a).toEqual(b);
       // What was compared is the whole schema, not two empty lists.
-      expect((a.tables as { table_name: string }[]).map((t) => t.table_name)).toContain('events');
+      expect(a.tables.map((t) => t.table_name)).toContain('events');
       expect(a.tables.length).toBeGreaterThan(20);
       expect(a.indexes.length + a.constraints.length).toBeGreaterThan(0);
       expect(a.types).toHaveLength(1);
