@@ -13,8 +13,9 @@ import { record } from './record.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
 const lib = (name) => import(pathToFileURL(join(spec.pkg, 'dist', `${name}.js`)).href);
-// The modules each step needs, as a nightly loads them: publish's (and the read copy's) once the publish step starts,
-// so that their loading is counted in it, not in questlog's cost without publish (issue 13, round 11).
+// The modules each step needs, loaded when it starts: publish's (and the read copy's) with the publish step, so their
+// loading is counted in that phase rather than in no phase, i.e. in questlog's cost without publish (issue 13, round
+// 11). A CLI nightly still loads publish at start: src/jobs/run.ts takes DEFAULT_OUT from publish/publish.ts.
 const [{ Db }, { ingest }, { migrate }, { refreshState }, { computeSnapshots }, { getSnapshot }] = await Promise.all(
   ['engine/db', 'ingest/ingest', 'engine/migrate', 'engine/state', 'engine/snapshot', 'engine/read'].map(lib),
 );
