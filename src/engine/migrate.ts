@@ -36,7 +36,7 @@ export async function schemaVersion(db: Db): Promise<number> {
   return row?.v ?? 0;
 }
 
-/** Brings the database to `target` (default: latest), each migration in its own transaction. */
+/** Brings the database to `target` (default: latest): a new one in one transaction, else a migration at a time. */
 export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: number; to: number }> {
   const from = await schemaVersion(db);
   if (from > SCHEMA_VERSION) {
@@ -50,14 +50,22 @@ export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: 
   if (db.readOnly) {
     throw new UserError(dbMessages.needsMigration(db.path, from, target), { cli: ['migrate'] });
   }
-  for (const m of pending) {
+  // A new database takes every migration in one transaction (the same statements in the same order, so the same
+  // schema, test/migrate-fresh.test.ts): one commit instead of one per migration, ~40% less CPU (issue 13, round 11).
+  // An existing one takes each in its own, so a failure leaves it at the last version that applied.
+  const apply = async (m: Migration) => {
+    if (m.version === 1) {
+      await db.run('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
+    }
+    await db.run(m.sql);
+    await db.run('INSERT INTO schema_version VALUES ($v, $n, now()::TIMESTAMP)', { v: m.version, n: m.name });
+  };
+  if (from === 0) {
     await db.transaction(async () => {
-      if (m.version === 1) {
-        await db.run('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
-      }
-      await db.run(m.sql);
-      await db.run('INSERT INTO schema_version VALUES ($v, $n, now()::TIMESTAMP)', { v: m.version, n: m.name });
+      for (const m of pending) await apply(m);
     });
+  } else {
+    for (const m of pending) await db.transaction(() => apply(m));
   }
   const to = await schemaVersion(db);
   if (to !== Math.max(target, from)) throw new InternalError(`migration ended at version ${to}, expected ${target}`);
