@@ -32,7 +32,7 @@ describe('tables', () => {
     const rows = [{ '<th>': '<img src=x onerror=alert(1)>', n: 3, x: null, f: 0.5 }];
     expect(tableHtml(rows)).toContain(
       '<thead><tr><th>&#60;th&#62;</th><th>n</th><th>x</th><th>f</th></tr></thead>\n<tbody>\n' +
-        '<tr><td>&#60;img src=x onerror=alert(1)&#62;</td><td class="ql-num">3</td><td class="ql-null">NULL</td>' +
+        '<tr><td>&#60;img src&#61;x onerror&#61;alert(1)&#62;</td><td class="ql-num">3</td><td class="ql-null">NULL</td>' +
         '<td class="ql-num">0.5</td></tr>\n</tbody>',
     );
     expect(tableHtml(rows)).not.toContain('<img');
