@@ -2,6 +2,7 @@
 // mapped source declares (`sources.X.dimensions`: name → SQL expression over the row, README "Segments"). Checked
 // and listed here once; every other module asks `knownDimensions` / `publishedDimensions`.
 import { UserError } from './domain/errors.js';
+import { configMessages } from './domain/messages.js';
 import { segmentMessages as msg } from './domain/segment-messages.js';
 import { DIMENSIONS } from './domain/types.js';
 
@@ -46,19 +47,21 @@ export function checkSegments(raw: RawSegments, file: string): void {
     const names = Object.keys(s.dimensions ?? {});
     // A source is mapped when it names a preset or says so, or says no format at all (src/ingest/formats.ts).
     if (names.length > 0 && s.preset === undefined && (s.format ?? 'mapped') !== 'mapped') {
-      throw new UserError(`${file}: "sources.${source}.dimensions": ${msg.dimensionsNotMapped(source)}`);
+      throw new UserError(configMessages.atKey(file, `sources.${source}.dimensions`, msg.dimensionsNotMapped(source)));
     }
     for (const name of names) {
       const problem = nameProblem(name);
-      if (problem) throw new UserError(`${file}: "sources.${source}.dimensions.${name}": ${problem}`);
+      if (problem) throw new UserError(configMessages.atKey(file, `sources.${source}.dimensions.${name}`, problem));
     }
   }
   const known = knownOf(raw.sources ?? {});
   for (const [i, d] of (raw.segments ?? []).entries()) {
-    if (!known.includes(d)) throw new UserError(`${file}: "segments[${i}]": ${msg.unknownDimension(d, known)}`);
+    if (!known.includes(d))
+      throw new UserError(configMessages.atKey(file, `segments[${i}]`, msg.unknownDimension(d, known)));
   }
   const k = raw.privacy?.min_players;
-  if (k !== undefined && !(Number.isInteger(k) && k >= 0)) throw new UserError(`${file}: ${msg.badFloor(k)}`);
+  if (k !== undefined && !(Number.isInteger(k) && k >= 0))
+    throw new UserError(configMessages.atKey(file, 'privacy.min_players', msg.badFloor(k)));
 }
 
 function extrasOf(sources: Record<string, SourceConfig>): string[] {

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silent } from '../src/domain/effects.js';
+import { notebookMessages } from '../src/domain/messages.js';
 import type { ChainStep } from '../src/domain/types.js';
 import { getChains } from '../src/engine/chains.js';
 import type { Db } from '../src/engine/db.js';
@@ -124,7 +125,9 @@ describe('chain funnels', () => {
       ['3. Third', 'Reached', 2],
       ['3. Third', 'Completed', 1],
     ]);
-    await expect(buildChart(db, 'chain', { chain: 'nope' })).rejects.toThrow('chain nope is not in the catalogue');
+    await expect(buildChart(db, 'chain', { chain: 'nope' })).rejects.toThrow(
+      notebookMessages.unknownChain('nope', '2026-11-28'),
+    );
   });
 
   // Last: it takes the chains away. Without a chain the funnel pass is skipped, but the date's stored rows still go.

@@ -8,7 +8,7 @@ import { normalizeConfig, type SourceConfig } from '../src/config.js';
 import { recorder } from '../src/domain/effects.js';
 import { errorMessage } from '../src/domain/errors.js';
 import { inputMessages } from '../src/domain/input-messages.js';
-import { ingestMessages } from '../src/domain/messages.js';
+import { configMessages, ingestMessages } from '../src/domain/messages.js';
 import { segmentMessages } from '../src/domain/segment-messages.js';
 import { DIMENSIONS } from '../src/domain/types.js';
 import type { Db } from '../src/engine/db.js';
@@ -256,7 +256,7 @@ describe('bad dimensions are refused', () => {
   it('names: lower-case identifiers, not built in or reserved, only on mapped sources', () => {
     const config = (source: Partial<SourceConfig>) => () =>
       normalizeConfig({ sources: { s: { reader: 'csv', fields: CSV_FIELDS, ...source } } }, dir);
-    const at = (name: string) => `questlog.config.json: "sources.s.dimensions.${name}": `;
+    const at = (name: string) => configMessages.atKey('questlog.config.json', `sources.s.dimensions.${name}`, '');
     expect(config({ dimensions: { Region: 'r' } })).toThrow(at('Region') + segmentMessages.badDimensionName('Region'));
     expect(config({ dimensions: { 'a-b': 'r' } })).toThrow(at('a-b') + segmentMessages.badDimensionName('a-b'));
     expect(config({ dimensions: { build: 'r' } })).toThrow(
@@ -271,5 +271,8 @@ describe('bad dimensions are refused', () => {
     expect(() =>
       normalizeConfig({ sources: { w: { preset: 'waves', dimensions: { level: 'r' } } } }, dir),
     ).not.toThrow();
+    expect(() => normalizeConfig({ privacy: { min_players: 1.5 } }, dir)).toThrow(
+      configMessages.atKey('questlog.config.json', 'privacy.min_players', segmentMessages.badFloor(1.5)),
+    );
   });
 });

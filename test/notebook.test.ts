@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../src/domain/errors.js';
+import { notebookMessages as msg } from '../src/domain/messages.js';
 import { Db } from '../src/engine/db.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { publishReadCopy, readCopyPath } from '../src/engine/readcopy.js';
@@ -32,7 +33,7 @@ describe('tables', () => {
     const rows = [{ '<th>': '<img src=x onerror=alert(1)>', n: 3, x: null, f: 0.5 }];
     expect(tableHtml(rows)).toContain(
       '<thead><tr><th>&#60;th&#62;</th><th>n</th><th>x</th><th>f</th></tr></thead>\n<tbody>\n' +
-        '<tr><td>&#60;img src=x onerror=alert(1)&#62;</td><td class="ql-num">3</td><td class="ql-null">NULL</td>' +
+        '<tr><td>&#60;img src&#61;x onerror&#61;alert(1)&#62;</td><td class="ql-num">3</td><td class="ql-null">NULL</td>' +
         '<td class="ql-num">0.5</td></tr>\n</tbody>',
     );
     expect(tableHtml(rows)).not.toContain('<img');
@@ -308,12 +309,12 @@ describe('parameter injection', () => {
   });
 
   it('refuses unknown names, ill-typed values and notebooks without a parameters cell', () => {
-    expect(() => injectParameters(nb(), { nope: '1' })).toThrow('the notebook has no parameter nope');
-    expect(() => injectParameters(nb(), { days: 'many' })).toThrow("parameter days must be a number, got 'many'");
-    expect(() => injectParameters(nb(), { verbose: 'yes' })).toThrow('must be true or false');
+    expect(() => injectParameters(nb(), { nope: '1' })).toThrow(msg.noParameter('nope'));
+    expect(() => injectParameters(nb(), { days: 'many' })).toThrow(msg.notANumber('days', 'many'));
+    expect(() => injectParameters(nb(), { verbose: 'yes' })).toThrow(msg.notABoolean('verbose', 'yes'));
     const bare = { ...nb(), cells: [nb().cells[2] as NotebookDoc['cells'][number]] };
-    expect(() => injectParameters(bare, { days: '1' })).toThrow('no cell tagged "parameters"');
+    expect(() => injectParameters(bare, { days: '1' })).toThrow(msg.noParametersCell);
     expect(parseParams(['a=1', 'b=x=y'])).toEqual({ a: '1', b: 'x=y' });
-    expect(() => parseParams(['novalue'])).toThrow('--param expects key=value');
+    expect(() => parseParams(['novalue'])).toThrow(msg.badParam('novalue'));
   });
 });

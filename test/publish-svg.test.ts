@@ -138,7 +138,7 @@ describe('static quest charts', () => {
     status.spec.data.values[0] = { status: XSS_IMG, order: 0, players: 1 };
     const img = questChartSvg(status);
     expect(img).not.toContain('<img');
-    expect(texts(img)).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(texts(img)).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
     const page = withTextAlternative(img, XSS_IMG, `${XSS_SCRIPT} & more`);
     expect(page).toMatch(
       /^<svg role="img" aria-label="&lt;img src&#x3D;x onerror&#x3D;alert\(1\)&gt;" focusable="false" /,

@@ -9,6 +9,7 @@ import { sqlTimestamp } from '../domain/dates.js';
 import { demoMessages as msg } from '../domain/demo-messages.js';
 import { type Effects, silent, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
+import { progressMessages } from '../domain/progress-messages.js';
 import { literal, type Params, sqlFile } from '../engine/db.js';
 
 import { type DemoFormat, type DemoOptions, type DemoSummary, type Resolved, resolveOptions } from './options.js';
@@ -171,7 +172,8 @@ async function writeSeedLogs(db: Scratch, out: string, effects: Effects): Promis
     const path = join(dir, row.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, row.content);
-    if (n % 100 === 99 || n === rows.length - 1) effects.progress?.('demo-data seed logs', n + 1, rows.length, 'files');
+    if (n % 100 === 99 || n === rows.length - 1)
+      effects.progress?.(progressMessages.demoSeedLogs, n + 1, rows.length, 'files');
   }
   effects.log(msg.seedLogs(rows.length, ms));
   return rows.map((r) => join('logs', r.path));

@@ -9,6 +9,9 @@ export const clickhouseMessages = {
     `ClickHouse at ${url}: cluster "${cluster}" has ${known} shard(s), engine.shards lists ${listed}`,
   shardHint:
     'list one HTTP url per shard of the cluster (its remote_servers) in engine.shards, and check engine.cluster',
+  players: (ms: number) => `clickhouse: players and event counts in ${ms} ms`,
+  shipped: (files: number, events: number, removed: number, ms: number) =>
+    `clickhouse: ${files} file(s) shipped (${events} events), ${removed} removed, in ${ms} ms`,
   figures: (days: number, ms: number) => `clickhouse: figures for ${days} day(s) on the cluster in ${ms} ms`,
   mutationTimeout: (url: string, table: string) =>
     `ClickHouse at ${url}: deleting replaced files from ${table} did not finish`,

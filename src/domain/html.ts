@@ -1,12 +1,24 @@
-// The one HTML escaper (text and attribute values). The handlebars templates escape with handlebars' own rule, and
-// the report's chart labels use that one too, so a page is escaped one way throughout.
+// The one HTML escaper (text and attribute values) of every page, SVG and notebook output. Its characters and their
+// spellings are those of handlebars' escapeExpression, which the templates' `{{…}}` call: test/html.test.ts renders a
+// template over every ASCII character and hostile strings and compares, so a page is escaped one way throughout.
+// `=` and `` ` `` are escaped too (handlebars does, for attribute values a template might leave unquoted).
 
-const NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const NAMED: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
+const SPECIAL = /[&<>"'`=]/g;
 
 /**
- * Escapes `& < > " '`. `named` (the site's SVG) writes `&lt;`; `numeric` writes `&#60;`, which notebook outputs have
- * always used (their HTML is pinned by tests and read by nbconvert): the same characters, two spellings.
+ * Escapes ``& < > " ' ` =``. `named` (the site: pages and SVG) spells them as the templates do; `numeric` writes
+ * `&#60;`, which notebook outputs have always used (their HTML is kept in users' notebooks and pinned by tests): the
+ * same characters, two spellings.
  */
 export function escapeHtml(value: string, style: 'named' | 'numeric' = 'named'): string {
-  return value.replace(/[&<>"']/g, (c) => (style === 'named' ? (NAMED[c] as string) : `&#${c.charCodeAt(0)};`));
+  return value.replace(SPECIAL, style === 'named' ? (c) => NAMED[c] as string : (c) => `&#${c.charCodeAt(0)};`);
 }

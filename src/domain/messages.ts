@@ -29,6 +29,8 @@ export const configMessages = {
   unknownKey: (file: string, key: string, suggestion?: string) =>
     `${file}: unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   missingKey: (file: string, key: string) => `${file}: "${key}" is required`,
+  /** A problem with one key's value, said by the rule it breaks (segment-messages.ts's dimension names, say). */
+  atKey: (file: string, key: string, problem: string) => `${file}: "${key}": ${problem}`,
   badValue: (file: string, key: string, allowed: string, got: string) =>
     `${file}: "${key}" must be ${allowed}, got ${got}`,
   missingFile: (path: string) => `config file ${path} does not exist`,
@@ -241,6 +243,8 @@ export const notebookMessages = {
   noDatabaseHint: 'create it with `npm start` (sample data) or `questlog ingest` + `questlog stats`',
   undefinedValue: (i: number) => `sql: value \${${i}} is undefined`,
   noQuestHistory: (quest: string) => `no snapshot has quest ${quest}`,
+  chartNeedsChain: "chart 'chain' needs a chain: chart('chain', { chain: 'Greenvale' })",
+  unknownChain: (chain: string, date: string) => `chain ${chain} is not in the catalogue of the snapshot ${date}`,
   chartNeedsQuest: (kind: string) => `chart '${kind}' needs a quest: chart('${kind}', { quest: 'FET0001' })`,
   questNotInSnapshot: (quest: string, date?: string) =>
     `quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`,

@@ -17,6 +17,8 @@ export const progressMessages = {
   publishRead: 'publish: reading',
   publishHistory: 'publish: history months',
   publishPages: 'publish: quest pages',
+  /** The demo's seed sessions written as log files. */
+  demoSeedLogs: 'demo-data seed logs',
   amount: (done: number, total: number, unit?: ProgressUnit) => {
     if (unit === 'bytes') return `${(done / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`;
     return `${done}/${total}${unit ? ` ${unit}` : ''}`;

@@ -8,7 +8,7 @@ export const segmentMessages = {
     `dimension name "${name}" is taken (built in: ${builtIn.join(', ')}; "overall" and "own_…" are reserved)`,
   dimensionsNotMapped: (source: string) =>
     `source "${source}" is not a mapped source: only "format": "mapped" sources declare extra dimensions`,
-  badFloor: (value: unknown) => `privacy.min_players must be a whole number from 0 up, got ${String(value)}`,
+  badFloor: (value: unknown) => `must be a whole number from 0 up, got ${String(value)}`,
   notWholeNumber: (flag: string, value: string) => `${flag} must be a whole number from 0 up, got "${value}"`,
   segmentsNeeded: "renderSegmentsPage needs the site's segments",
   clickhouseConfig: (file: string) =>

@@ -45,7 +45,9 @@ export async function writeSegments(
   await writeBuiltIn(db, tz, roster, covers);
   // The extra dimensions (config `sources.X.dimensions`): one statement for all of them, every day of the run, on
   // either path (the kept tables hold the built-in ones only). None configured: nothing to run.
-  if (extras.length > 0) await db.run(sqlFile('segments/snapshots_extra'), { tz, extras: listValue([...extras]) });
+  if (extras.length === 0) return;
+  await db.run(sqlFile('segments/macros'));
+  await db.run(sqlFile('segments/snapshots_extra'), { tz, extras: listValue([...extras]) });
 }
 
 async function writeBuiltIn(db: Db, tz: string, roster: boolean, covers: Promise<Covers | undefined>): Promise<void> {
@@ -70,6 +72,8 @@ async function writeBuiltIn(db: Db, tz: string, roster: boolean, covers: Promise
     return;
   }
   await db.run(sqlFile('segments/players'), { tz });
+  // The completion times' step, which segments/snapshots_extra.sql shares.
+  await db.run(sqlFile('segments/macros'));
   await db.run(sqlFile('segments/snapshots'));
   await db.run('DROP TABLE IF EXISTS temp.segment_players');
   // A backfill's run whose last day is after every completion keeps that day's quantiles, as a nightly does, so the

@@ -160,11 +160,10 @@ export async function buildChart(
       return survivalChart(await getSurvivalCurve(db, q.snapshot_date, q.quest_id));
     }
     case 'chain': {
-      if (!opts.chain) throw new UserError("chart 'chain' needs a chain: chart('chain', { chain: 'Greenvale' })");
+      if (!opts.chain) throw new UserError(msg.chartNeedsChain);
       const date = (await getSnapshot(db, opts.date)).meta.snapshot_date;
       const steps = await getChains(db, date, opts.chain);
-      if (steps.length === 0)
-        throw new UserError(`chain ${opts.chain} is not in the catalogue of the snapshot ${date}`);
+      if (steps.length === 0) throw new UserError(msg.unknownChain(opts.chain, date));
       return chainFunnelChart(opts.chain, steps);
     }
     default:

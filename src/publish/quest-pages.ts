@@ -1,6 +1,6 @@
 // One quest's files (page, JSON, history JSON, the page's chart specs), rendered from the site's data.
 import { basename } from 'node:path';
-import Handlebars from 'handlebars';
+import { escapeHtml } from '../domain/html.js';
 import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
 import { historyByQuest, historyDocument, type MonthSource, questPaths, type SiteData } from './api.js';
 import { questJson } from './chart-figures.js';
@@ -136,7 +136,7 @@ export async function writeQuestPage(data: SiteData, page: QuestPage, write: Wri
     paths.history,
     withEntries(historyDocument(data, q, ENTRIES, fileId, months.length, MONTHS), entries, list.json),
   );
-  const monthHtml = list.html.replaceAll(FILE_ID, Handlebars.escapeExpression(fileId));
+  const monthHtml = list.html.replaceAll(FILE_ID, escapeHtml(fileId));
   await write(paths.html, renderQuest(data, { quest: q, fileId, history, complete, monthHtml, charts: rendered }));
 }
 
@@ -159,11 +159,10 @@ const linkCache = new WeakMap<readonly string[], { open: string; json: string; h
 function linksOf(months: readonly string[], open: string): { json: string; html: string } {
   let links = linkCache.get(months);
   if (links?.open !== open) {
-    const esc = Handlebars.escapeExpression;
     const html = months
       .map((m) => {
-        const href = m === open ? questPaths(FILE_ID).history : monthPath(FILE_ID, esc(m));
-        return `<a href="${esc('../')}${href}">${esc(m)}</a>`;
+        const href = m === open ? questPaths(FILE_ID).history : monthPath(FILE_ID, escapeHtml(m));
+        return `<a href="../${href}">${escapeHtml(m)}</a>`;
       })
       .join(' \u00b7 ');
     links = { open, json: compactJson(monthLinks(months, open)).trimEnd(), html };

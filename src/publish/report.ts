@@ -11,6 +11,7 @@ import {
   formatPercent,
   formatTimestamp,
 } from '../domain/format.js';
+import { escapeHtml as esc } from '../domain/html.js';
 import { segmentMessages } from '../domain/segment-messages.js';
 import type { ChainStep, QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
@@ -117,7 +118,6 @@ function templates() {
  * rendering the page.
  */
 function dataTable(table: Chart['table']): string {
-  const esc = Handlebars.escapeExpression;
   const head = table.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('');
   const rows = table.rows.map((row) => {
     const cells = row.map((v, i) => {
@@ -135,7 +135,6 @@ function render(page: Page, model: Record<string, unknown>): string {
 
 /** Adds the chart's text alternative inside the SVG itself (accessible name and description). */
 export function withTextAlternative(svg: string, title: string, description: string): string {
-  const esc = Handlebars.escapeExpression;
   return svg
     .replace(/^<svg /, `<svg role="img" aria-label="${esc(title)}" focusable="false" `)
     .replace(/^(<svg[^>]*>)/, `$1<title>${esc(title)}</title><desc>${esc(description)}</desc>`);

@@ -1,12 +1,10 @@
 // A quest page's segment breakdowns as HTML, written here rather than by a template looping over them: at 5,000
 // quests the template's `each` over ~17 rows a quest, with a helper call per cell, was 11% of rendering a page
 // (issue 16 NOTES, round 9). The bytes are what the partial it replaced wrote (its standalone lines removed), escaped
-// by the templates' own escaper (round 10 cpu16h compared both on random breakdowns and on a 5,000-quest site).
-import Handlebars from 'handlebars';
+// as the templates escape (domain/html.ts; round 10 cpu16h compared both on random breakdowns and a 5,000-quest site).
 import { formatDuration, formatInt, formatPercent, formatRateInterval } from '../domain/format.js';
+import { escapeHtml as esc } from '../domain/html.js';
 import type { Breakdown, BreakdownRow } from './segment-pages.js';
-
-const esc = Handlebars.escapeExpression;
 
 const HEAD =
   '<th scope="col" class="n">Players</th><th scope="col" class="n">Met it</th>' +

@@ -3,7 +3,7 @@
 import type { ChangesData, QuestStats, SegmentRow } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getSegmentRows } from '../engine/segments.js';
-import { API_DIR, type SiteData } from './api.js';
+import { API_DIR, questPaths, type SiteData } from './api.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { applyFloor } from './privacy.js';
 import { floorSegmentMovers } from './privacy-site.js';
@@ -94,11 +94,13 @@ function segmentValueDocument(
     min_players: seg.minPlayers,
     quests: rows.map((r) => {
       const q = fileIdOf(questIds, r.quest_id);
+      // This file is segments/<dimension>/<value>.json under the API root: two folders below it.
+      const paths = questPaths(q, 'api');
       return Object.assign(segmentFigures(r), {
         quest_id: r.quest_id,
         file_id: q,
         name: r.name,
-        links: { json: `../../quests/${q}.json`, html: `../../../../quests/${q}.html` },
+        links: { json: `../../${paths.json}`, html: `../../${paths.html}` },
       });
     }),
   };

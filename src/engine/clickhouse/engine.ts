@@ -60,7 +60,7 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
       );
       await db.run(withPath(sqlFile('ship/quarters'), path));
     });
-    effects.log(`clickhouse: players and event counts in ${ms} ms`);
+    effects.log(msg.players(ms));
     let runs = 0;
     return snapshotDays(
       db,

@@ -45,9 +45,7 @@ export async function shipEvents(db: Db, cluster: Cluster, effects: Effects): Pr
     return { shipped: todo.length, events, removed: stale.length };
   });
   if (result.shipped + result.removed > 0) {
-    effects.log(
-      `clickhouse: ${result.shipped} file(s) shipped (${result.events} events), ${result.removed} removed, in ${ms} ms`,
-    );
+    effects.log(msg.shipped(result.shipped, result.events, result.removed, ms));
   }
 }
 

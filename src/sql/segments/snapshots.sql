@@ -123,31 +123,8 @@ completers AS MATERIALIZED (
   WHERE bucket = 'completed'::quest_status
 ),
 times AS (
-  -- The completion times as of each day0 that brings completers, of all completers up to it: a completer counts at
-  -- its own day0 and at each later such day0 of its quest and value (none in a one-day run), computed on those days
-  -- only and put on every day up to the day before the next such day0.
-  SELECT unnest(generate_series(day0, coalesce(next_day0 - 1, (SELECT last_day FROM bounds)), INTERVAL 1 DAY))::DATE
-      AS snapshot_date,
-    quest_id, dimension, value, mean_seconds, min_seconds, max_seconds, quantiles, mean_attempts, anomalies
-  FROM (
-    SELECT day0, lead(day0) OVER (PARTITION BY quest_id, dimension, value ORDER BY day0) AS next_day0,
-      quest_id, dimension, value,
-      avg(completion_seconds) AS mean_seconds,
-      min(completion_seconds) AS min_seconds,
-      max(completion_seconds) AS max_seconds,
-      quantile_cont(completion_seconds, [0.5, 0.9]) AS quantiles,
-      avg(attempts) AS mean_attempts,
-      count(*) FILTER (WHERE anomaly) AS anomalies
-    FROM (
-      SELECT day0, quest_id, dimension, value, completion_seconds, attempts, anomaly FROM completers
-      UNION ALL
-      SELECT p.day0, c.quest_id, c.dimension, c.value, c.completion_seconds, c.attempts, c.anomaly
-      FROM completers c
-      JOIN (SELECT DISTINCT day0, quest_id, dimension, value FROM completers WHERE day0 > (SELECT first_day FROM bounds)) p
-        ON p.quest_id = c.quest_id AND p.dimension = c.dimension AND p.value = c.value AND c.day0 < p.day0
-    )
-    GROUP BY day0, quest_id, dimension, value
-  )
+  -- The completion times as of each day, of the completers up to it (segments/macros.sql).
+  SELECT * FROM ql_segment_times('completers', (SELECT first_day FROM bounds), (SELECT last_day FROM bounds))
 ),
 own_days AS (
   -- Counted players per own value and day; a player has a build only from the day of their first quest event.
