@@ -13,9 +13,9 @@ import { record } from './record.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
 const lib = (name) => import(pathToFileURL(join(spec.pkg, 'dist', `${name}.js`)).href);
-// The modules each step needs, loaded when it starts: publish's (and the read copy's) with the publish step, so their
-// loading is counted in that phase rather than in no phase, i.e. in questlog's cost without publish (issue 13, round
-// 11). A CLI nightly still loads publish at start: src/jobs/run.ts takes DEFAULT_OUT from publish/publish.ts.
+// The modules each step needs, loaded when it starts, as `questlog nightly` does (src/cli.ts imports the job when the
+// verb runs; src/jobs/nightly.ts imports the publisher and the read copy when its publish step starts): their loading
+// is counted in the publish phase, not in questlog's cost without publish (issue 13, round 11).
 const [{ Db }, { ingest }, { migrate }, { refreshState }, { computeSnapshots }, { getSnapshot }] = await Promise.all(
   ['engine/db', 'ingest/ingest', 'engine/migrate', 'engine/state', 'engine/snapshot', 'engine/read'].map(lib),
 );
