@@ -97,7 +97,7 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
     if (!(await staged)) throw new FastPathRefused();
     if (reader === 'csv') await db.run(sqlFile('ingest/fast_events'));
   }
-  await runScript(db, sqlFile('ingest/fast_loaded'), batch);
+  await runScript(db, sqlFile(kind === 'fast' ? 'ingest/ndjson_loaded' : 'ingest/fast_loaded'), batch);
   const bad = new Set((await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id));
   const unclean = files.filter((_f, i) => bad.has(ids[i] as number));
   if (bad.size > 0) {
