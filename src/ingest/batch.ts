@@ -110,7 +110,7 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
   await db.run(sqlFile('ingest/fast_counts'));
   const counts = await readCounts(db, files, ids);
   await db.run(sqlFile('ingest/files'), { at: env.ingestedAt });
-  await runScript(db, sqlFile('ingest/fast_players'), batch);
+  await runScript(db, sqlFile(kind === 'fast' ? 'ingest/ndjson_players' : 'ingest/fast_players'), batch);
   return { counts, unclean };
 }
 

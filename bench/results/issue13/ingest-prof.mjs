@@ -59,5 +59,5 @@ rmSync(work, { recursive: true, force: true });
 for (const [at, ms, c, sql] of stm) {
   if (ms > 20) console.log(at.toFixed(0).padStart(6), ms.toFixed(0).padStart(6), c.toFixed(0).padStart(6), sql);
 }
-const { lines_read: lines, loaded } = s.totals;
-console.log(JSON.stringify({ root, format, wall: Math.round(wall), cpu: Math.round(cpu), lines, loaded, ck }));
+const { lines_read: lines, loaded, duplicates } = s.totals;
+console.log(JSON.stringify({ root, format, wall: Math.round(wall), cpu: Math.round(cpu), lines, loaded, duplicates, ck }));
