@@ -80,8 +80,10 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
 
 /**
  * A fast batch: the typed reader's rows go into events with no per-line staging (NDJSON and CSV keep one narrow
- * ordered copy for line numbers, NDJSON's made by readFast before the transaction; Parquet rows go straight in), and everything else (counts, duplicates, players) is
- * read back from the batch's own events. Files that were not clean leave the batch for the exact path.
+ * ordered copy for line numbers, NDJSON's made by readFast before the transaction; Parquet rows go straight in), and
+ * everything else (counts, duplicates, players) is read back from the batch's own events, or for NDJSON from its
+ * staged copy, which both threads scan (ndjson_loaded.sql). Files that were not clean leave the batch for the exact
+ * path.
  */
 async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], env: BatchEnv): Promise<BatchResult> {
   const paths = listValue(files.map((f) => f.path));
