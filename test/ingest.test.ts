@@ -304,6 +304,42 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
     db.close();
   });
 
+  it('counts exact duplicates per file on the fast path: the same player, quest, status and time as parsed', async () => {
+    const dir = tempDir();
+    const row = (ts: string, more = '') => `{"ts":"${ts}","player_id":"p1","quest_id":"Q1","status":"start"${more}}`;
+    const a = join(dir, 'a.ndjson');
+    const b = join(dir, 'b.ndjson');
+    // a: 08:00 four times (one with another session, one with another build, one written in UTC with a synonym
+    // status), 08:01 twice, 08:02 once: 4 duplicates. b repeats a's 08:00 once, which is not a duplicate in b.
+    const utc = '{"ts":"2026-11-29T08:00:00Z","player_id":"p1","quest_id":"Q1","status":"Start"}';
+    const rows = [
+      row('2026-11-29 08:00:00'),
+      row('2026-11-29 08:01:00'),
+      row('2026-11-29 08:00:00', ',"session_id":"s2"'),
+      row('2026-11-29 08:02:00'),
+      row('2026-11-29 08:00:00', ',"build":"2"'),
+      utc,
+      row('2026-11-29 08:01:00'),
+    ];
+    writeFileSync(a, rows.join('\n'));
+    writeFileSync(b, `${row('2026-11-29 08:00:00')}\n${row('2026-11-29 08:03:00')}\n`);
+    const db = await freshDb();
+    const fast: string[] = [];
+    const run = db.run.bind(db);
+    db.run = (sql, params) => {
+      if (sql.includes('read_ndjson('))
+        fast.push(...((params?.paths as { items?: string[] } | undefined)?.items ?? []));
+      return run(sql, params);
+    };
+    const s = await ingest(db, { paths: [a, b] }, recorder());
+    expect(fast).toEqual([a, b]);
+    expect(s.files.map((f) => [f.status, f.lines_read, f.loaded, f.rejected, f.ignored, f.duplicates])).toEqual([
+      ['loaded', 7, 7, 0, 0, 4],
+      ['loaded', 2, 2, 0, 0, 0],
+    ]);
+    db.close();
+  });
+
   it('a line the JSON reader skips (spaces only) sends its file, and the files numbered after it, to the exact path', async () => {
     const dir = tempDir();
     const row = (ts: string, p: string) =>

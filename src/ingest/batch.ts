@@ -80,8 +80,10 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
 
 /**
  * A fast batch: the typed reader's rows go into events with no per-line staging (NDJSON and CSV keep one narrow
- * ordered copy for line numbers, NDJSON's made by readFast before the transaction; Parquet rows go straight in), and everything else (counts, duplicates, players) is
- * read back from the batch's own events. Files that were not clean leave the batch for the exact path.
+ * ordered copy for line numbers, NDJSON's made by readFast before the transaction; Parquet rows go straight in), and
+ * everything else (counts, duplicates, players) is read back from the batch's own events, or for NDJSON from its
+ * staged copy, which both threads scan (ndjson_loaded.sql). Files that were not clean leave the batch for the exact
+ * path.
  */
 async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], env: BatchEnv): Promise<BatchResult> {
   const paths = listValue(files.map((f) => f.path));
@@ -97,7 +99,7 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
     if (!(await staged)) throw new FastPathRefused();
     if (reader === 'csv') await db.run(sqlFile('ingest/fast_events'));
   }
-  await runScript(db, sqlFile('ingest/fast_loaded'), batch);
+  await runScript(db, sqlFile(kind === 'fast' ? 'ingest/ndjson_loaded' : 'ingest/fast_loaded'), batch);
   const bad = new Set((await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id));
   const unclean = files.filter((_f, i) => bad.has(ids[i] as number));
   if (bad.size > 0) {
@@ -110,7 +112,7 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
   await db.run(sqlFile('ingest/fast_counts'));
   const counts = await readCounts(db, files, ids);
   await db.run(sqlFile('ingest/files'), { at: env.ingestedAt });
-  await runScript(db, sqlFile('ingest/fast_players'), batch);
+  await runScript(db, sqlFile(kind === 'fast' ? 'ingest/ndjson_players' : 'ingest/fast_players'), batch);
   return { counts, unclean };
 }
 

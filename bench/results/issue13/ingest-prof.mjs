@@ -1,5 +1,5 @@
 // Ingest alone, timed (wall and process CPU, DuckDB's threads included), for A/B between builds in the same minutes.
-// Usage: [SIZE=10m] node bench/results/issue13/ingest-prof.mjs <package root with dist/> [ndjson|csv|parquet] [--stmts]
+// Usage: [SIZE=10m] [DATA=dir] node bench/results/issue13/ingest-prof.mjs <package root with dist/> [ndjson|csv|parquet] [--stmts]
 // --stmts also lists every statement over 20 ms: start offset, wall ms, CPU ms, [CPU ticks (10 ms) of each thread that
 // worked on it] (how many threads DuckDB really used). Reads bench/data/$SIZE/plain/<format> (SIZE: 1m by default).
 // After ingest, a CHECKPOINT is timed apart (`ck`: wall/CPU ms), so work deferred past the commit is not missed.
@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 const [root, format = 'ndjson', flag] = process.argv.slice(2);
 const lib = (n) => import(pathToFileURL(join(resolve(root), 'dist', `${n}.js`)).href);
 const [{ Db }, { ingest }, { migrate }] = await Promise.all(['engine/db', 'ingest/ingest', 'engine/migrate'].map(lib));
-const dir = resolve(import.meta.dirname, '../../data', process.env.SIZE ?? '1m', 'plain', format);
+// DATA: another data root holding <SIZE>/plain/<format> (a helper's hard-linked copy).
+const dir = resolve(process.env.DATA ?? resolve(import.meta.dirname, '../../data'), process.env.SIZE ?? '1m', 'plain', format);
 const inputs = readdirSync(dir).sort().map((f) => join(dir, f));
 const work = mkdtempSync(join(tmpdir(), 'ingest-prof-'));
 const db = await Db.open(join(work, 'p.duckdb'), { threads: 2, memoryLimit: '6GB', tempDirectory: join(work, 'tmp') });
@@ -58,5 +59,5 @@ rmSync(work, { recursive: true, force: true });
 for (const [at, ms, c, sql] of stm) {
   if (ms > 20) console.log(at.toFixed(0).padStart(6), ms.toFixed(0).padStart(6), c.toFixed(0).padStart(6), sql);
 }
-const { lines_read: lines, loaded } = s.totals;
-console.log(JSON.stringify({ root, format, wall: Math.round(wall), cpu: Math.round(cpu), lines, loaded, ck }));
+const { lines_read: lines, loaded, duplicates } = s.totals;
+console.log(JSON.stringify({ root, format, wall: Math.round(wall), cpu: Math.round(cpu), lines, loaded, duplicates, ck }));

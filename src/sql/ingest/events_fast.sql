@@ -15,7 +15,8 @@ WITH x AS (
 -- An id that starts like a JSON object or array may be one (the reader gives nested values as JSON text): such a file
 -- takes the exact path, which tells the two apart. Byte prefixes, not the first character (t[1] walks grapheme
 -- clusters): a '{' followed by a combining mark also sends its file there, which loads it the same.
-SELECT idx, ts, player_id, quest_id, status, session_id, build, platform,
+-- h: the row's hash for the exact duplicate count (ndjson_loaded.sql), computed here where both threads read.
+SELECT idx, ts, player_id, quest_id, status, session_id, build, platform, hash(player_id, quest_id, status, ts) AS h,
   ql_loadable(player_id, quest_id, status, ts)
     AND NOT (prefix(player_id, '{') OR prefix(player_id, '[') OR prefix(quest_id, '{') OR prefix(quest_id, '[')) AS ok
 FROM x;
