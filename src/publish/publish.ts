@@ -224,7 +224,8 @@ async function buildSite(
     // The quest pages go to the workers first, then the rest is written while they render (issue 16 NOTES, round 7).
     await settleAll([
       writePages(await withOpenMonth(data, source), source, renderer, write, effects, quests),
-      writeSiteDocuments(data, write),
+      // With workers, they write the segment API's value files (render-pool.ts).
+      writeSiteDocuments(data, write, { segmentValues: pool === null }),
     ]);
     await pool?.close();
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');

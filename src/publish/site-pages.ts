@@ -63,15 +63,20 @@ function interpreterScript(): string {
 
 /**
  * The assets and the API's whole-site documents, written beside the quest pages: before, the render workers waited for
- * them, idle (at 5,000 quests a publish's first seconds on one core).
+ * them, idle (at 5,000 quests a publish's first seconds on one core). `segmentValues: false`: the render workers write
+ * the segment API's value files (render-pool.ts).
  */
-export async function writeSiteDocuments(data: SiteData, write: Write): Promise<void> {
+export async function writeSiteDocuments(
+  data: SiteData,
+  write: Write,
+  opts: { segmentValues: boolean } = { segmentValues: true },
+): Promise<void> {
   await writeAssets(write);
-  await writeApiIndexes(data, write);
+  await writeApiIndexes(data, write, opts.segmentValues);
 }
 
 /** The API's two whole-site documents; each quest's own are written beside its page (see writePages). */
-async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
+async function writeApiIndexes(data: SiteData, write: Write, segmentValues: boolean): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
   await write(OPENAPI, stableJson(openApiDocument(data.title)));
   const first = data.snapshot.quests[0];
@@ -84,7 +89,7 @@ async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   await write('api.html', renderApi(data, apiPageModel(example)));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   for (const page of questsIndexPages(data, ids)) await write(page.path, stableJson(page.doc));
-  if (data.segments) await writeSegmentApi(data, data.segments, write, stableJson);
+  if (data.segments) await writeSegmentApi(data, data.segments, write, { values: segmentValues });
   if (data.changes) {
     const header = {
       schema_version: 1,
