@@ -107,6 +107,23 @@ describe('render workers', () => {
     }
   });
 
+  it('a segment value file a worker cannot write fails the publish with that error; the live site stays', async () => {
+    const out = join(tempDir(), 'site');
+    await publishProject(out, 1);
+    const before = fingerprint(out);
+    // With workers the segment API's value files are theirs (render-pool.ts); in this thread they are the main one's.
+    for (const workers of [1, 2]) {
+      cpSync(out, oldOf(out), { recursive: true });
+      rmSync(join(oldOf(out), 'api/v1/segments/platform'), { recursive: true });
+      writeFileSync(join(oldOf(out), 'api/v1/segments/platform'), 'planted');
+      await expect(publishProject(out, workers)).rejects.toThrow(
+        /^ENOTDIR: not a directory, open '.*\/segments\/platform\//,
+      );
+      expect(fingerprint(out)).toEqual(before);
+      expect(readdirSync(join(out, '..'))).toEqual(['site']);
+    }
+  });
+
   it('run from a string entry too (node --input-type=module -e), and with V8 options (refused in a worker)', () => {
     const dir = tempDir();
     const [one, two] = [join(dir, 'one'), join(dir, 'two')];

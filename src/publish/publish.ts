@@ -1,5 +1,5 @@
 // Publishes the static site (HTML report + JSON API) for one snapshot, built aside and swapped in by rename.
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_TITLE } from '../defaults.js';
@@ -33,11 +33,21 @@ import { type FileRecord, FileSink } from './file-sink.js';
 import { HISTORY_WINDOW, monthsFromHistory, withOpenMonth, writeHistoryMonths } from './history-files.js';
 import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
+import { questPages } from './quest-pages.js';
 import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
 import type { SegmentOptions } from './segment-figures.js';
 import { segmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments } from './segments.js';
-import { buildDir, digestOf, recoverSite, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
+import {
+  buildDir,
+  carryOver,
+  digestOf,
+  recoverSite,
+  removeOwnFile,
+  SiteFiles,
+  swap,
+  writeAtomic,
+} from './site-files.js';
 import { settleAll, writePages, writeSiteDocuments } from './site-pages.js';
 
 export interface PublishOptions {
@@ -200,9 +210,7 @@ async function buildSite(
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
   const write = async (rel: string, content: string | Buffer) => note(await sink.put(rel, content));
-  // Quest pages in worker threads when the site is large enough (render-pool.ts); started now, they load while the
-  // month files are written.
-  const workers = renderWorkers(opts.workers, data.snapshot.quests.length);
+  const workers = renderWorkers(opts.workers, data.snapshot.quests.length); // render-pool.ts
   const pool = workers > 0 ? new RenderPool(workers, { root: tmp, found: [...found], shared: sharedOf(data) }) : null;
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
   const keep = (rel: string) => {
@@ -213,17 +221,23 @@ async function buildSite(
   try {
     const source = data.months ?? monthsFromHistory(data.history);
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
+    // The quest pages go to the workers before anything else is written: they render while this thread writes the
+    // month files and the rest of the site (issue 16 NOTES, rounds 7 and 11).
+    const siteData = await withOpenMonth(data, source);
+    const pages = questPages(siteData, source);
+    const inWorkers = pool?.writer(data, site, note, (done, total) =>
+      effects.progress?.(progressMessages.publishPages, done, total, 'pages'),
+    )(pages);
+    // Awaited by writePages: a failure meanwhile must not count as unhandled.
+    inWorkers?.catch(() => {});
     const progress = (done: number, total: number) =>
       effects.progress?.(progressMessages.publishHistory, done, total, 'months');
     const months = await writeHistoryMonths(data, ids, source, tmp, { write, keep, progress });
     effects.log(publishMessages.historyMonths(months.written, months.kept));
-    const pages = (done: number, total: number) =>
-      effects.progress?.(progressMessages.publishPages, done, total, 'pages');
-    const quests = pool ? pool.writer(data, site, note, pages) : undefined;
-    // The quest pages go to the workers first, then the rest is written while they render (issue 16 NOTES, round 7).
     await settleAll([
-      writePages(await withOpenMonth(data, source), source, renderer, write, effects, quests),
-      writeSiteDocuments(data, write),
+      writePages(siteData, pages, renderer, write, effects, inWorkers),
+      // With workers, they write the segment API's value files (render-pool.ts).
+      writeSiteDocuments(data, write, { segmentValues: pool === null }),
     ]);
     await pool?.close();
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
@@ -269,19 +283,6 @@ async function buildSite(
   effects.log(publishMessages.report(join(out, 'index.html')));
   effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;
-}
-
-/** Folders other commands put inside the site (notebook reports); a publish keeps them. */
-const FOREIGN_DIRS = ['notebooks'];
-
-/** New content for a foreign folder is moved in; otherwise the previous site's copy is kept (copied, never moved). */
-function carryOver(out: string, tmp: string, include: Record<string, string>): void {
-  for (const [name, dir] of Object.entries(include)) renameSync(dir, join(tmp, name));
-  for (const name of FOREIGN_DIRS) {
-    if (name in include || !existsSync(join(out, name))) continue;
-    // Links inside are not copied: the new site holds only what publish and the nightly wrote.
-    cpSync(join(out, name), join(tmp, name), { recursive: true, filter: (src) => !lstatSync(src).isSymbolicLink() });
-  }
 }
 
 /** `--out .` must not wipe a project: only an empty folder or a previous site may be replaced. */

@@ -16,6 +16,7 @@ import type { SiteData } from './api.js';
 import type { FileRecord } from './file-sink.js';
 import type { QuestPage } from './quest-pages.js';
 import { questRows } from './segment-figures.js';
+import { type SegmentValueFile, segmentValueFiles } from './segments.js';
 import type { SiteFiles } from './site-files.js';
 
 /** One quest as a worker gets it: its page rows, its survival figures and its segment rows. */
@@ -41,6 +42,8 @@ export interface WorkerInit {
 export interface Batch {
   id: number;
   tasks: QuestTask[];
+  /** Segment API value files (segments.ts): each in a batch of its own, sent before the quests. */
+  values: SegmentValueFile[];
 }
 
 /** A batch done: its files, the compressed copies written or kept, and how many copies were written. */
@@ -139,6 +142,18 @@ function questTasks(data: SiteData, pages: readonly QuestPage[]): QuestTask[] {
   }));
 }
 
+/**
+ * The workers' batches: the segment API's value files first, one a batch (each is every quest's figures for a value,
+ * one large document: written by a worker, not between the main thread's replies to them), then BATCH quests at a time.
+ */
+function batchesOf(data: SiteData, pages: readonly QuestPage[]): Omit<Batch, 'id'>[] {
+  const values = data.segments ? segmentValueFiles(data, data.segments) : [];
+  const tasks = questTasks(data, pages);
+  const batches: Omit<Batch, 'id'>[] = values.map((v) => ({ tasks: [], values: [v] }));
+  for (let i = 0; i < tasks.length; i += BATCH) batches.push({ tasks: tasks.slice(i, i + BATCH), values: [] });
+  return batches;
+}
+
 export class RenderPool {
   private readonly workers: Worker[] = [];
   private failure: Error | undefined;
@@ -163,25 +178,24 @@ export class RenderPool {
   }
 
   /**
-   * Renders every task; `apply` records each batch's files (awaited before that worker gets more). Rejects on the
+   * Renders every batch; `apply` records each batch's files (awaited before that worker gets more). Rejects on the
    * first failure (a worker's error, a worker gone); `close` must still be awaited before the folder is removed.
    */
-  private run(tasks: readonly QuestTask[], apply: (done: Done) => Promise<void> | void): Promise<void> {
+  private run(batches: readonly Omit<Batch, 'id'>[], apply: (done: Done) => Promise<void> | void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.onFailure = reject;
       let next = 0;
-      let id = 0;
       let out = 0;
       const queued = new Map<Worker, number>();
       const feed = (w: Worker) => {
-        while (!this.failure && (queued.get(w) ?? 0) < IN_FLIGHT && next < tasks.length) {
-          w.postMessage({ id: id++, tasks: tasks.slice(next, next + BATCH) } satisfies Batch);
-          next += BATCH;
+        while (!this.failure && (queued.get(w) ?? 0) < IN_FLIGHT && next < batches.length) {
+          w.postMessage({ id: next, ...batches[next] } as Batch);
+          next++;
           out++;
           queued.set(w, (queued.get(w) ?? 0) + 1);
         }
-        if (out === 0 && next >= tasks.length && !this.failure) resolve();
+        if (out === 0 && next >= batches.length && !this.failure) resolve();
       };
       for (const w of this.workers) {
         w.on('message', (reply: Reply) => {
@@ -202,7 +216,8 @@ export class RenderPool {
   }
 
   /**
-   * The quest pages' writer for writePages: each worker's files recorded in `site` as written there and counted by
+   * The quest pages' writer for writePages (and the segment API's value files: writeSiteDocuments leaves them to the
+   * pool): each worker's files recorded in `site` as written there and counted by
    * `note` (manifest, fault point, test pause), in the order they come back.
    */
   writer(
@@ -213,7 +228,7 @@ export class RenderPool {
   ): (pages: QuestPage[]) => Promise<void> {
     return (pages) => {
       let done = 0;
-      return this.run(questTasks(data, pages), async (batch) => {
+      return this.run(batchesOf(data, pages), async (batch) => {
         for (const r of batch.files) {
           site.wroteElsewhere(r.rel, r.changed);
           await note(r);

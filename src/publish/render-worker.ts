@@ -1,12 +1,13 @@
 // A render worker (worker_threads, started by render-pool.ts): renders whole quests' files (page, JSON, history, month
-// file, chart specs) from the rows it is sent, writes them and their gzip copies into the build folder, and replies
-// with what it wrote. Batches run one after another; an error is sent back as the batch's reply.
+// file, chart specs) and the segment API's value files from the rows it is sent, writes them and their gzip copies into
+// the build folder, and replies with what it wrote. Batches run one after another; an error is sent back as the batch's reply.
 import { parentPort, workerData } from 'node:worker_threads';
 import { workerFault } from '../domain/fault.js';
 import type { SiteData } from './api.js';
 import { type FileRecord, FileSink } from './file-sink.js';
 import { writeQuestPage } from './quest-pages.js';
 import type { Batch, QuestTask, Reply, Shared, WorkerInit } from './render-pool.js';
+import { writeSegmentValue } from './segments.js';
 import { SiteFiles } from './site-files.js';
 
 const init = workerData as WorkerInit;
@@ -29,6 +30,7 @@ async function run(batch: Batch): Promise<void> {
     const write = async (rel: string, content: string | Buffer) => {
       files.push(await sink.put(rel, content));
     };
+    for (const file of batch.values) await writeSegmentValue(siteOf(init.shared), file, write);
     for (const task of batch.tasks) await writeQuestPage(dataOf(init.shared, task), task.page, write);
     await sink.gz.drain();
     reply = { id: batch.id, quests: batch.tasks.length, files, copies, gz: sink.gz.count - gz };
@@ -38,6 +40,11 @@ async function run(batch: Batch): Promise<void> {
     reply = { id: batch.id, error: { name: e.name, message: e.message, stack: e.stack, code: e.code } };
   }
   parentPort?.postMessage(reply);
+}
+
+/** The site data without any quest's rows (what a segment value file's header reads). */
+function siteOf({ data }: Shared): SiteData {
+  return { ...data, history: [], histogram: [] };
 }
 
 /** The site data one quest page reads: the shared part, and this quest's own survival and segment rows. */

@@ -5,6 +5,7 @@ import type { Db } from '../engine/db.js';
 import { getSegmentRows } from '../engine/segments.js';
 import { API_DIR, questPaths, type SiteData } from './api.js';
 import { fileIdOf, fileIds } from './file-ids.js';
+import { stableJson } from './json.js';
 import { applyFloor } from './privacy.js';
 import { floorSegmentMovers } from './privacy-site.js';
 import { type SegmentOptions, type SiteSegments, segmentFigures } from './segment-figures.js';
@@ -76,47 +77,22 @@ function segmentsIndex(data: SiteData, seg: SiteSegments) {
   };
 }
 
-/** api/v1/segments/<dimension>/<value>.json: every quest's figures for that value. */
-function segmentValueDocument(
-  data: SiteData,
-  seg: SiteSegments,
-  dimension: string,
-  value: string,
-  fileId: string,
-  questIds: Map<string, string>,
-  rows: readonly SegmentRow[],
-) {
-  return {
-    ...header(data),
-    dimension,
-    value,
-    file_id: fileId,
-    min_players: seg.minPlayers,
-    quests: rows.map((r) => {
-      const q = fileIdOf(questIds, r.quest_id);
-      // This file is segments/<dimension>/<value>.json under the API root: two folders below it.
-      const paths = questPaths(q, 'api');
-      return Object.assign(segmentFigures(r), {
-        quest_id: r.quest_id,
-        file_id: q,
-        name: r.name,
-        links: { json: `../../${paths.json}`, html: `../../${paths.html}` },
-      });
-    }),
-  };
+/**
+ * One api/v1/segments/<dimension>/<value>.json to write: the value's rows in the site's order, each with its quest's file
+ * id. Plain data: a render worker writes it from this alone (render-pool.ts).
+ */
+export interface SegmentValueFile {
+  dimension: string;
+  value: string;
+  fileId: string;
+  minPlayers: number;
+  rows: SegmentRow[];
+  questFileIds: string[];
 }
 
-type Write = (rel: string, content: string | Buffer) => Promise<void> | void;
-
-/** Writes the segment API files (the quest JSON's part is added by questDocument). */
-export async function writeSegmentApi(
-  data: SiteData,
-  seg: SiteSegments,
-  write: Write,
-  json: (v: unknown) => string,
-): Promise<void> {
+/** Every value's file of the segment API, in the order they were written before: dimension, then value. */
+export function segmentValueFiles(data: SiteData, seg: SiteSegments): SegmentValueFile[] {
   const questIds = fileIds(data.snapshot.quests.map((q: QuestStats) => q.quest_id));
-  await write(`${API_DIR}/segments.json`, json(segmentsIndex(data, seg)));
   // Each value's rows in one pass (a filter over every row per value was ~0.25 s at 1,000 quests x 30 values).
   const byValue = new Map<string, SegmentRow[]>();
   for (const r of seg.rows) {
@@ -126,11 +102,97 @@ export async function writeSegmentApi(
     if (list) list.push(r);
     else byValue.set(key, [r]);
   }
-  for (const [d, values] of segmentValues(seg)) {
+  const out: SegmentValueFile[] = [];
+  for (const [dimension, values] of segmentValues(seg)) {
     for (const [value, fileId] of values) {
-      const rows = byValue.get(`${d}\u0000${value}`) ?? [];
-      const doc = segmentValueDocument(data, seg, d, value, fileId, questIds, rows);
-      await write(segmentPaths(d, fileId).json, json(doc));
+      const rows = byValue.get(`${dimension}\u0000${value}`) ?? [];
+      out.push({
+        dimension,
+        value,
+        fileId,
+        minPlayers: seg.minPlayers,
+        rows,
+        questFileIds: rows.map((r) => fileIdOf(questIds, r.quest_id)),
+      });
     }
   }
+  return out;
+}
+
+/**
+ * api/v1/segments/<dimension>/<value>.json: every quest's figures for that value. Each object is built with its keys in
+ * JSON's order (stableJson then uses it as it is instead of copying ~5,000 rows per file to sort them; a test compares).
+ */
+function segmentValueDocument(data: SiteData, file: SegmentValueFile) {
+  const h = header(data);
+  return {
+    dimension: file.dimension,
+    file_id: file.fileId,
+    generated_at: h.generated_at,
+    min_players: file.minPlayers,
+    quests: file.rows.map((r, i) => segmentEntry(r, file.questFileIds[i] as string)),
+    schema_version: h.schema_version,
+    snapshot_date: h.snapshot_date,
+    value: file.value,
+  };
+}
+
+/** A value file's row: segmentFigures with the quest's id, file id, name and links, every key in JSON's order. */
+function segmentEntry(r: SegmentRow, q: string) {
+  const f = segmentFigures(r);
+  // This file is segments/<dimension>/<value>.json under the API root: two folders below it.
+  const paths = questPaths(q, 'api');
+  return {
+    abandoned: f.abandoned,
+    accepted: f.accepted,
+    anomalies: f.anomalies,
+    completed: f.completed,
+    completion_rate: f.completion_rate,
+    completion_rate_high: f.completion_rate_high,
+    completion_rate_low: f.completion_rate_low,
+    conversion_rate: f.conversion_rate,
+    conversion_rate_high: f.conversion_rate_high,
+    conversion_rate_low: f.conversion_rate_low,
+    declined: f.declined,
+    failed: f.failed,
+    file_id: q,
+    links: { html: `../../${paths.html}`, json: `../../${paths.json}` },
+    max_seconds: f.max_seconds,
+    mean_attempts: f.mean_attempts,
+    mean_seconds: f.mean_seconds,
+    median_seconds: f.median_seconds,
+    min_seconds: f.min_seconds,
+    name: r.name,
+    not_encountered: f.not_encountered,
+    p90_seconds: f.p90_seconds,
+    players: f.players,
+    quest_id: r.quest_id,
+    reach_rate: f.reach_rate,
+    reach_rate_high: f.reach_rate_high,
+    reach_rate_low: f.reach_rate_low,
+    suppressed: f.suppressed,
+    times_suppressed: f.times_suppressed,
+  };
+}
+
+type Write = (rel: string, content: string | Buffer) => Promise<void> | void;
+
+/** Writes one value's file (on the main thread, or in a render worker). */
+export async function writeSegmentValue(data: SiteData, file: SegmentValueFile, write: Write): Promise<void> {
+  await write(segmentPaths(file.dimension, file.fileId).json, stableJson(segmentValueDocument(data, file)));
+}
+
+/**
+ * Writes the segment API files (the quest JSON's part is added by questDocument); `values: false` leaves the value
+ * files to the render workers (render-pool.ts).
+ */
+export async function writeSegmentApi(
+  data: SiteData,
+  seg: SiteSegments,
+  write: Write,
+  opts: { values: boolean } = { values: true },
+): Promise<void> {
+  await write(`${API_DIR}/segments.json`, stableJson(segmentsIndex(data, seg)));
+  if (!opts.values) return;
+  for (const file of segmentValueFiles(data, seg)) await writeSegmentValue(data, file, write);
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
+  cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -255,5 +256,18 @@ export function removeOwnFile(path: string): void {
     if (lstatSync(path).isFile()) rmSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** Folders other commands put inside the site (notebook reports); a publish keeps them. */
+const FOREIGN_DIRS = ['notebooks'];
+
+/** New content for a foreign folder is moved in; otherwise the previous site's copy is kept (copied, never moved). */
+export function carryOver(out: string, tmp: string, include: Record<string, string>): void {
+  for (const [name, dir] of Object.entries(include)) renameSync(dir, join(tmp, name));
+  for (const name of FOREIGN_DIRS) {
+    if (name in include || !existsSync(join(out, name))) continue;
+    // Links inside are not copied: the new site holds only what publish and the nightly wrote.
+    cpSync(join(out, name), join(tmp, name), { recursive: true, filter: (src) => !lstatSync(src).isSymbolicLink() });
   }
 }

@@ -8,7 +8,7 @@ import { InternalError } from '../domain/errors.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import { API_DIR, type MonthSource, questPaths, questsIndexPages, type SiteData, snapshotDocument } from './api.js';
+import { API_DIR, questPaths, questsIndexPages, type SiteData, snapshotDocument } from './api.js';
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import { writeChains } from './chains.js';
@@ -19,7 +19,7 @@ import { type Chart, durationOverview, statusOverview, trendOverview } from './c
 import { fileIdOf, fileIds } from './file-ids.js';
 import { windowOf } from './history-files.js';
 import { stableJson } from './json.js';
-import { type Draw, type QuestPage, questPages, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
+import { type Draw, type QuestPage, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
 import { conversionOverview } from './rates.js';
 import { chainsOf, renderApi, renderIndex, renderList, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
@@ -63,15 +63,20 @@ function interpreterScript(): string {
 
 /**
  * The assets and the API's whole-site documents, written beside the quest pages: before, the render workers waited for
- * them, idle (at 5,000 quests a publish's first seconds on one core).
+ * them, idle (at 5,000 quests a publish's first seconds on one core). `segmentValues: false`: the render workers write
+ * the segment API's value files (render-pool.ts).
  */
-export async function writeSiteDocuments(data: SiteData, write: Write): Promise<void> {
+export async function writeSiteDocuments(
+  data: SiteData,
+  write: Write,
+  opts: { segmentValues: boolean } = { segmentValues: true },
+): Promise<void> {
   await writeAssets(write);
-  await writeApiIndexes(data, write);
+  await writeApiIndexes(data, write, opts.segmentValues);
 }
 
 /** The API's two whole-site documents; each quest's own are written beside its page (see writePages). */
-async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
+async function writeApiIndexes(data: SiteData, write: Write, segmentValues: boolean): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
   await write(OPENAPI, stableJson(openApiDocument(data.title)));
   const first = data.snapshot.quests[0];
@@ -84,7 +89,7 @@ async function writeApiIndexes(data: SiteData, write: Write): Promise<void> {
   await write('api.html', renderApi(data, apiPageModel(example)));
   await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
   for (const page of questsIndexPages(data, ids)) await write(page.path, stableJson(page.doc));
-  if (data.segments) await writeSegmentApi(data, data.segments, write, stableJson);
+  if (data.segments) await writeSegmentApi(data, data.segments, write, { values: segmentValues });
   if (data.changes) {
     const header = {
       schema_version: 1,
@@ -100,17 +105,17 @@ const withVega =
   (charts) =>
     renderer.svgs(charts.map((c) => ({ spec: c.spec, idPrefix: `${c.key}-clip` })));
 
-/** Renders and writes the quest pages' files (in this thread, or in render workers: render-pool.ts). */
-type QuestWriter = (pages: QuestPage[]) => Promise<void>;
-
-/** The index and every quest page; the quest pages by `quests` when given, else in this thread. */
+/**
+ * The index and every quest page (`pages`: questPages of `data`); the quest pages are `inWorkers`' when given (already
+ * handed to the render workers), else rendered here.
+ */
 export async function writePages(
   data: SiteData,
-  source: MonthSource,
+  pages: QuestPage[],
   renderer: SvgRenderer,
   write: Write,
   effects: Effects,
-  questWriter?: QuestWriter,
+  inWorkers?: Promise<void>,
 ): Promise<void> {
   const { quests } = data.snapshot;
   // Charts draw what is shown: rows under the privacy floor are left out (their tables say suppressed).
@@ -125,11 +130,6 @@ export async function writePages(
     completions: quests.reduce((n, q) => n + q.completed, 0),
     anomalies: quests.reduce((n, q) => n + q.anomalies, 0),
   };
-  const pages = questPages(data, source);
-  // Handed to the workers before anything else, so they render while this thread writes the rest of the site.
-  const inWorkers = questWriter?.(pages);
-  // Awaited below, after the segment pages: a failure meanwhile must not count as unhandled.
-  inWorkers?.catch(() => {});
   // The table's rows, pages and data file, worst conversion first; quest pages and chains keep catalogue order.
   const ordered = tableOrder(pages);
   const table = tablePages(ordered);
