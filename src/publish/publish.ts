@@ -35,8 +35,7 @@ import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
 import { questPages } from './quest-pages.js';
 import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
-import type { SegmentOptions } from './segment-figures.js';
-import { segmentOptions } from './segment-figures.js';
+import { type SegmentOptions, segmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments } from './segments.js';
 import {
   buildDir,
