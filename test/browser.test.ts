@@ -191,6 +191,27 @@ describe.skipIf(!enabled)('report in Chromium', () => {
       expect(box?.height).toBeGreaterThan(150);
     }
     expect(await v.page.locator('#chart-history svg text', { hasText: 'Not Encountered' }).count()).toBe(1);
+    // What the page writes once (the charts' shared attributes on groups, the breakdowns' alignment in the stylesheet)
+    // reaches every element, as the attributes each element carried did.
+    // The first element matching, or the `nth`: the status chart's first tick label is anchored at its start.
+    const css = (selector: string, property: string, nth = 0) =>
+      v.page.evaluate<string>(
+        `getComputedStyle(document.querySelectorAll(${JSON.stringify(selector)})[${nth}])[${JSON.stringify(property)}]`,
+      );
+    expect(await css('#chart-status svg text', 'fontSize', 1)).toBe('11px');
+    expect(await css('#chart-status svg text', 'fill', 1)).toBe('rgb(74, 85, 104)');
+    expect(await css('#chart-status svg text', 'textAnchor', 1)).toBe('middle');
+    expect(await css('#chart-status svg text', 'textAnchor')).toBe('start');
+    expect(await css('#chart-histogram svg g[stroke="#edf2f7"] path', 'stroke')).toBe('rgb(237, 242, 247)');
+    expect(await css('#chart-histogram svg g[stroke="#edf2f7"] path', 'fill')).toBe('none');
+    expect(await css('.breakdown tbody td', 'textAlign')).toBe('right');
+    expect(await css('.breakdown tbody td', 'whiteSpace')).toBe('nowrap');
+    expect(await css('.breakdown tbody td:last-child', 'textAlign')).toBe('left');
+    expect(await css('.breakdown tbody td:last-child', 'whiteSpace')).toBe('normal');
+    expect(await css('.breakdown .range > path', 'vectorEffect')).toBe('non-scaling-stroke');
+    expect(await css('.breakdown .range > path', 'stroke')).toBe('rgb(49, 130, 206)');
+    expect(await css('.breakdown .range > path', 'fill')).toBe('none');
+    expect(await css('.breakdown .point > circle', 'fill')).toBe('rgb(44, 82, 130)');
     expect(await v.page.locator('figure.chart.interactive').count()).toBe(0);
     await v.page.screenshot({ path: join(ARTIFACTS, 'quest-static.png'), fullPage: true });
     expect(v.errors).toEqual([]);

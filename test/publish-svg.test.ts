@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { QuestStats } from '../src/domain/types.js';
 import { histogramChart, questHistoryChart, questStatusChart } from '../src/publish/charts.js';
 import { withTextAlternative } from '../src/publish/report.js';
-import { linearAxis, n, questChartSvg, tickStep } from '../src/publish/svg-charts.js';
+import { linearAxis, n, tickStep } from '../src/publish/svg-axes.js';
+import { questChartSvg } from '../src/publish/svg-charts.js';
 import { SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
 import { expectGolden } from './publish-helpers.js';
@@ -21,7 +22,20 @@ const herbsBins = SITE.histogram.filter((b) => b.quest_id === herbs.quest_id);
 const statusOf = (over: Partial<QuestStats>) => questChartSvg(questStatusChart({ ...herbs, ...over }));
 /** The texts of an SVG, in document order. */
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-const bars = (svg: string) => [...svg.matchAll(/<path d="([^"]*)" fill="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]);
+/** Filled paths and their fill: their own, or their group's (the histogram's bars share one). */
+const bars = (svg: string) => [
+  ...[...svg.matchAll(/<path d="([^"]*)" fill="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]),
+  ...[...svg.matchAll(/<g fill="([^"]*)">(.*?)<\/g>/g)].flatMap((g) =>
+    [...(g[2] ?? '').matchAll(/<path d="([^"]*)"\/>/g)].map((m) => [m[1], g[1]]),
+  ),
+];
+/** The `d` of each path in the group of lines of one colour. */
+const rules = (svg: string, color: string) =>
+  [
+    ...(new RegExp(`<g stroke="${color}" fill="none">(.*?)</g>`).exec(svg)?.[1] ?? '').matchAll(
+      /<path d="([^"]*)"\/>/g,
+    ),
+  ].map((m) => m[1]);
 
 describe('static quest charts', () => {
   it('draw the fixture quest exactly (golden SVG per kind)', () => {
@@ -53,7 +67,10 @@ describe('static quest charts', () => {
     const million = statusOf({ ...zero, not_encountered: 1_000_000, completed: 1 });
     // Ticks every 100,000 (grid and tick marks for all 11), labels of 7 digits would overprint: every other one.
     expect(texts(million).slice(0, 7)).toEqual(['0', '200000', '400000', '600000', '800000', '1000000', 'Players']);
-    expect(million.match(/stroke="#edf2f7"/g)).toHaveLength(11);
+    // The grid lines share their colour in a group, a path each; the tick marks too (below the bars, beside the labels).
+    expect(rules(million, '#edf2f7')).toHaveLength(11);
+    expect(rules(million, '#edf2f7')[1]).toBe('M48,0V156');
+    expect(rules(million, '#888').filter((d) => /^M[\d.]+,156v5$/.test(d ?? ''))).toHaveLength(11);
     // The 1-player bar is drawn (under a pixel wide), never rounded away to nothing.
     expect(bars(million)[0]?.[0]).toMatch(/^M0,1\.3h0a0,0 /);
   });

@@ -7,7 +7,7 @@ import { questDocument, type SiteData } from '../src/publish/api.js';
 import { ChartRenderer, renumberIds } from '../src/publish/chart-render.js';
 import { histogramChart, questStatusChart } from '../src/publish/charts.js';
 import { decodeFileId, encodeFileId, fileIds } from '../src/publish/file-ids.js';
-import { isoDuration, round, stableJson } from '../src/publish/json.js';
+import { compactJson, isoDuration, round, stableJson } from '../src/publish/json.js';
 import { publish, writeSite } from '../src/publish/publish.js';
 import { scriptJson } from '../src/publish/report.js';
 import { NOW, ODD_ID, SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
@@ -181,6 +181,14 @@ describe('publish (fixture site)', () => {
     // snapshot + quest index + manifest + history months + 4 quests x (quest + history) + chains: November, the open
     // month, has no month file
     expect(validateApi(out)).toBe(13);
+    // Every JSON file written is compact (no whitespace outside strings), its keys sorted, with a final newline; the
+    // JSON Schemas are copied as they are.
+    const json = walk(out).filter((f) => f.endsWith('.json') && !f.startsWith('api/v1/schema/'));
+    expect(json).toHaveLength(20);
+    for (const f of json) {
+      const text = readFileSync(join(out, f), 'utf8');
+      expect(text, f).toBe(compactJson(JSON.parse(text)));
+    }
     for (const f of [
       'assets/vega.min.js',
       'assets/vega-embed.min.js',

@@ -181,6 +181,7 @@ function fieldsOf(schema: Schema, all: Map<string, Schema>, prefix = ''): FieldD
   return out;
 }
 
+/** api.html's model; the example (a published file, compact JSON) is shown indented for reading. */
 export function apiPageModel(example: { path: string; json: string }) {
   const all = loadSchemas();
   return {
@@ -195,6 +196,6 @@ export function apiPageModel(example: { path: string; json: string }) {
       };
     }),
     figures: fieldsOf((all.get('defs.schema.json') as { $defs: Record<string, Schema> }).$defs.figures ?? {}, all),
-    example,
+    example: { path: example.path, json: `${JSON.stringify(JSON.parse(example.json), null, 2)}\n` },
   };
 }

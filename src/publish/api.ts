@@ -60,7 +60,7 @@ function isoTimestamp(ts: string | null): string | null {
 /**
  * The quest's figures in the original web API's names (rejected = declined, kept for existing clients) plus the newer
  * ones: `declined` (the logs' word, same value) and `buckets` (all six, by name). Keys are listed in JSON's (sorted)
- * order, so stableJson serialises the object as it is: a 90-day history window has 450,000 of them. Without the
+ * order, so compactJson serialises the object as it is: a 90-day history window has 450,000 of them. Without the
  * privacy floor's flags, which sort after every figure (questFigures adds them).
  */
 function shownFigures(q: QuestStats) {

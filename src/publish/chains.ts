@@ -4,12 +4,12 @@ import type { ChainStep } from '../domain/types.js';
 import { API_DIR, type SiteData } from './api.js';
 import { base, type Chart } from './charts.js';
 import { fileIds } from './file-ids.js';
-import { round, stableJson } from './json.js';
+import { compactJson, round } from './json.js';
 import { floorFlags } from './privacy.js';
 import type { Draw, Write } from './quest-pages.js';
 import { renderCharts } from './quest-pages.js';
 import { renderChains } from './report.js';
-import { bottomLinear, frame, labelAttrs, line, linearAxis, n, PAD, text, textWidth } from './svg-charts.js';
+import { bottomLinear, frame, labelAttrs, line, linearAxis, n, PAD, text, textWidth } from './svg-axes.js';
 
 const STAGE_COLORS: Record<string, string> = { Reached: '#90cdf4', Completed: '#2f855a' };
 
@@ -130,7 +130,7 @@ export async function writeChains(data: SiteData, write: Write): Promise<void> {
   const list = [...chains].map(([chain, steps]) => ({ chain, fileId: ids.get(chain) as string, steps }));
   await write(
     `${API_DIR}/chains.json`,
-    stableJson({
+    compactJson({
       ...header,
       chains: list.map((c) => ({
         chain: c.chain,
@@ -143,7 +143,7 @@ export async function writeChains(data: SiteData, write: Write): Promise<void> {
   for (const c of list) {
     await write(
       `${API_DIR}/chains/${c.fileId}.json`,
-      stableJson({ ...header, chain: c.chain, file_id: c.fileId, steps: c.steps.map(stepJson) }),
+      compactJson({ ...header, chain: c.chain, file_id: c.fileId, steps: c.steps.map(stepJson) }),
     );
   }
   if (list.length === 0) return;

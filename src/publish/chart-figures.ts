@@ -4,7 +4,7 @@
 import type { HistogramBin, QuestStats, SurvivalPoint } from '../domain/types.js';
 import { questDocument, type SiteData } from './api.js';
 import { histogramChart } from './charts.js';
-import { stableJson } from './json.js';
+import { compactJson } from './json.js';
 import { survivalChart } from './survival.js';
 
 interface ChartFigures {
@@ -49,5 +49,5 @@ export function questJson(
   bins: readonly HistogramBin[] = data.histogram.filter((b) => b.quest_id === q.quest_id),
   curve: readonly SurvivalPoint[] = (data.survivalCurve ?? []).filter((p) => p.quest_id === q.quest_id),
 ): string {
-  return stableJson({ ...questDocument(data, q, fileId), ...chartFigures(bins, data.survival ? curve : null) });
+  return compactJson({ ...questDocument(data, q, fileId), ...chartFigures(bins, data.survival ? curve : null) });
 }

@@ -272,7 +272,7 @@ export function histogramChart(bins: readonly HistogramBin[]): Chart {
 
 export function questHistoryChart(rows: readonly QuestStats[]): Chart {
   const values = rows.flatMap((r) =>
-    // Keys in JSON's (sorted) order: stableJson then writes the thousands of values as they are.
+    // Keys in JSON's (sorted) order: compactJson then writes the thousands of values as they are.
     BUCKETS.map((b, i) => ({ date: r.snapshot_date, players: bucketValue(r, b.field), rank: i, status: b.label })),
   );
   const description = 'Players of this quest by status at each snapshot date.';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { QuestStats } from '../domain/types.js';
 import { API_DIR, API_SCHEMA_VERSION, historyEntry, type MonthSource, type SiteData } from './api.js';
 import { fileIdOf } from './file-ids.js';
-import { compactJson, orderedJson, stableJson } from './json.js';
+import { compactJson, orderedJson } from './json.js';
 
 /**
  * Snapshot dates shown on quest pages (static chart and table) and the index's trend; every date is in the month files.
@@ -140,7 +140,7 @@ export async function writeHistoryMonths(
     }
   }
   out.progress?.(source.months.length, source.months.length);
-  await out.write(MONTHS_INDEX, stableJson({ schema_version: API_SCHEMA_VERSION, months: state }));
+  await out.write(MONTHS_INDEX, compactJson({ schema_version: API_SCHEMA_VERSION, months: state }));
   return { written, kept };
 }
 

@@ -1,16 +1,16 @@
 /**
- * JSON with sorted keys, two-space indent and a final newline: the same data always gives the same bytes. A publish
- * serialises ~15,000 documents, so the native serialiser does the writing, and an object whose keys are already in
- * order is used as it is rather than copied.
+ * JSON with sorted keys, two-space indent and a final newline: the same data always gives the same bytes. For what
+ * people read (the CLI's JSON output); the published site's files are compactJson.
  */
 export function stableJson(value: unknown): string {
   return `${JSON.stringify(withSortedKeys(value), null, 2)}\n`;
 }
 
 /**
- * stableJson without indentation, for the large files that machines read (a quest's history.json and month files,
- * chart specs): the indentation was about half their bytes, and a nightly rewrites thousands of them. Same keys,
- * order and values; whitespace is not part of the API.
+ * stableJson without indentation: every JSON file a publish writes (the API's documents, the chart specs, the index's
+ * table data). Indentation was half a quest JSON's bytes (its segments) and of a history.json's, and a nightly
+ * rewrites ~15,000 such files at 5,000 quests. Same keys, order and values; whitespace is not part of the API. The
+ * native serialiser does the writing, and an object whose keys are already in order is used as it is, not copied.
  */
 export function compactJson(value: unknown): string {
   return `${JSON.stringify(withSortedKeys(value))}\n`;

@@ -2,7 +2,7 @@
 // manifest and only the files whose hash changed. Month files of the history are versioned in history-months.json
 // instead (listing them would grow the manifest with every month of history).
 import { API_DIR, API_SCHEMA_VERSION, type SiteData } from './api.js';
-import { stableJson } from './json.js';
+import { compactJson } from './json.js';
 
 export const MANIFEST = `${API_DIR}/index.json`;
 const MONTH_FILE = /\/history\/\d{4}-\d{2}\.json$/;
@@ -29,6 +29,6 @@ export class Manifest {
   }
 
   json(data: SiteData): string {
-    return stableJson(this.document(data));
+    return compactJson(this.document(data));
   }
 }

@@ -1,7 +1,6 @@
 // A quest page's segment breakdowns as HTML, written here rather than by a template looping over them: at 5,000
 // quests the template's `each` over ~17 rows a quest, with a helper call per cell, was 11% of rendering a page
-// (issue 16 NOTES, round 9). The bytes are what the partial it replaced wrote (its standalone lines removed), escaped
-// as the templates escape (domain/html.ts; round 10 cpu16h compared both on random breakdowns and a 5,000-quest site).
+// (issue 16 NOTES, round 9). Escaped as the templates escape (domain/html.ts).
 import { formatDuration, formatInt, formatPercent, formatRateInterval } from '../domain/format.js';
 import { escapeHtml as esc } from '../domain/html.js';
 import type { Breakdown, BreakdownRow } from './segment-pages.js';
@@ -27,23 +26,27 @@ function breakdownHtml(b: Breakdown, minPlayers: number): string {
     out +=
       `  <svg class="ranges" viewBox="0 0 100 ${b.height}" preserveAspectRatio="none" role="img" ` +
       `aria-label="Conversion by ${dim} (completed / players who met the quest) with 95% intervals" focusable="false">\n    `;
+    // The intervals, then the points, each kind in a group styled by the stylesheet (a row's interval and point never
+    // reach another row's, so the order they are painted in does not show).
+    let [ranges, points] = ['', ''];
     for (const { bar } of b.rows) {
       if (!bar) continue;
-      out +=
-        `<line class="range" x1="${bar.x1}" x2="${bar.x2}" y1="${bar.y}" y2="${bar.y}"/>` +
-        `<circle class="point" cx="${bar.cx}" cy="${bar.y}" r="1.6"/>`;
+      ranges += `<path d="M${bar.x1},${bar.y}H${bar.x2}"/>`;
+      points += `<circle cx="${bar.cx}" cy="${bar.y}" r="1.6"/>`;
     }
-    out += '\n  </svg>\n';
+    out += `<g class="range">${ranges}</g><g class="point">${points}</g>\n  </svg>\n`;
   }
   out += `  <div class="table-wrap">\n  <table class="data">\n    <thead><tr><th scope="col">${dim}</th>${HEAD}    <tbody>\n`;
   for (const r of b.rows) out += rowHtml(r, minPlayers);
   return `${out}    </tbody>\n  </table>\n  </div>\n</section>\n`;
 }
 
+// A row on one line, its cells without a class: the stylesheet aligns every cell of a breakdown but the last to the
+// right, as the class "n" did (a quest page has ~18 rows of 8 cells; their indentation and classes were ~2.5 KB).
 function rowHtml({ value, row, above, below }: BreakdownRow, minPlayers: number): string {
-  const head = `      <tr>\n        <th scope="row">${esc(value)}</th>\n`;
+  const head = `<tr><th scope="row">${esc(value)}</th>`;
   if (row.suppressed) {
-    return `${head}        <td class="n" colspan="7">suppressed (fewer than ${esc(String(minPlayers))} players)</td><td></td>\n      </tr>\n`;
+    return `${head}<td colspan="7">suppressed (fewer than ${esc(String(minPlayers))} players)</td><td></td></tr>\n`;
   }
   const time = row.times_suppressed ? 'suppressed' : formatDuration(row.median_seconds);
   const diff =
@@ -51,13 +54,9 @@ function rowHtml({ value, row, above, below }: BreakdownRow, minPlayers: number)
     (above.length > 0 && below.length > 0 ? '; ' : '') +
     below.map((v) => `below ${esc(v)}`).join(', ');
   return (
-    `${head}        <td class="n">${formatInt(row.players)}</td>\n` +
-    `        <td class="n">${formatInt(row.encountered)}</td>\n` +
-    `        <td class="n">${formatInt(row.completed)}</td>\n` +
-    `        <td class="n">${formatPercent(row.conversion_rate)}</td>\n` +
-    `        <td class="n">${formatRateInterval(row.conversion_rate_low, row.conversion_rate_high)}</td>\n` +
-    `        <td class="n">${formatPercent(row.completion_rate)}</td>\n` +
-    `        <td class="n">${time}</td>\n` +
-    `        <td>${diff}</td>\n      </tr>\n`
+    `${head}<td>${formatInt(row.players)}</td><td>${formatInt(row.encountered)}</td>` +
+    `<td>${formatInt(row.completed)}</td><td>${formatPercent(row.conversion_rate)}</td>` +
+    `<td>${formatRateInterval(row.conversion_rate_low, row.conversion_rate_high)}</td>` +
+    `<td>${formatPercent(row.completion_rate)}</td><td>${time}</td><td>${diff}</td></tr>\n`
   );
 }

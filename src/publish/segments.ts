@@ -5,7 +5,7 @@ import type { Db } from '../engine/db.js';
 import { getSegmentRows } from '../engine/segments.js';
 import { API_DIR, questPaths, type SiteData } from './api.js';
 import { fileIdOf, fileIds } from './file-ids.js';
-import { stableJson } from './json.js';
+import { compactJson } from './json.js';
 import { applyFloor } from './privacy.js';
 import { floorSegmentMovers } from './privacy-site.js';
 import { type SegmentOptions, type SiteSegments, segmentFigures } from './segment-figures.js';
@@ -121,7 +121,7 @@ export function segmentValueFiles(data: SiteData, seg: SiteSegments): SegmentVal
 
 /**
  * api/v1/segments/<dimension>/<value>.json: every quest's figures for that value. Each object is built with its keys in
- * JSON's order (stableJson then uses it as it is instead of copying ~5,000 rows per file to sort them; a test compares).
+ * JSON's order (compactJson then uses it as it is instead of copying ~5,000 rows per file to sort them; a test compares).
  */
 function segmentValueDocument(data: SiteData, file: SegmentValueFile) {
   const h = header(data);
@@ -179,7 +179,7 @@ type Write = (rel: string, content: string | Buffer) => Promise<void> | void;
 
 /** Writes one value's file (on the main thread, or in a render worker). */
 export async function writeSegmentValue(data: SiteData, file: SegmentValueFile, write: Write): Promise<void> {
-  await write(segmentPaths(file.dimension, file.fileId).json, stableJson(segmentValueDocument(data, file)));
+  await write(segmentPaths(file.dimension, file.fileId).json, compactJson(segmentValueDocument(data, file)));
 }
 
 /**
@@ -192,7 +192,7 @@ export async function writeSegmentApi(
   write: Write,
   opts: { values: boolean } = { values: true },
 ): Promise<void> {
-  await write(`${API_DIR}/segments.json`, stableJson(segmentsIndex(data, seg)));
+  await write(`${API_DIR}/segments.json`, compactJson(segmentsIndex(data, seg)));
   if (!opts.values) return;
   for (const file of segmentValueFiles(data, seg)) await writeSegmentValue(data, file, write);
 }

@@ -18,7 +18,7 @@ import type { SvgRenderer } from './chart-render.js';
 import { type Chart, durationOverview, statusOverview, trendOverview } from './charts.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { windowOf } from './history-files.js';
-import { stableJson } from './json.js';
+import { compactJson } from './json.js';
 import { type Draw, type QuestPage, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
 import { conversionOverview } from './rates.js';
@@ -78,17 +78,17 @@ export async function writeSiteDocuments(
 /** The API's two whole-site documents; each quest's own are written beside its page (see writePages). */
 async function writeApiIndexes(data: SiteData, write: Write, segmentValues: boolean): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
-  await write(OPENAPI, stableJson(openApiDocument(data.title)));
+  await write(OPENAPI, compactJson(openApiDocument(data.title)));
   const first = data.snapshot.quests[0];
   const example = first
     ? {
         path: questPaths(fileIdOf(ids, first.quest_id)).json,
         json: questJson(data, first, fileIdOf(ids, first.quest_id)),
       }
-    : { path: `${API_DIR}/snapshot.json`, json: stableJson(snapshotDocument(data, ids)) };
+    : { path: `${API_DIR}/snapshot.json`, json: compactJson(snapshotDocument(data, ids)) };
   await write('api.html', renderApi(data, apiPageModel(example)));
-  await write(`${API_DIR}/snapshot.json`, stableJson(snapshotDocument(data, ids)));
-  for (const page of questsIndexPages(data, ids)) await write(page.path, stableJson(page.doc));
+  await write(`${API_DIR}/snapshot.json`, compactJson(snapshotDocument(data, ids)));
+  for (const page of questsIndexPages(data, ids)) await write(page.path, compactJson(page.doc));
   if (data.segments) await writeSegmentApi(data, data.segments, write, { values: segmentValues });
   if (data.changes) {
     const header = {
@@ -96,7 +96,7 @@ async function writeApiIndexes(data: SiteData, write: Write, segmentValues: bool
       generated_at: data.generatedAt,
       snapshot_date: data.snapshot.meta.snapshot_date,
     };
-    await write(`${API_DIR}/changes.json`, stableJson(changesDocument(header, data.changes)));
+    await write(`${API_DIR}/changes.json`, compactJson(changesDocument(header, data.changes)));
   }
 }
 
@@ -140,7 +140,7 @@ export async function writePages(
   const chains = chainsOf(pages);
   for (const page of table.slice(1))
     await write(page.path, renderList(data, { rows: page.rows, pager: page.pager as Pager }, chains));
-  await write(TABLE_DATA, stableJson(tableData(ordered)));
+  await write(TABLE_DATA, compactJson(tableData(ordered)));
   const chainFiles = writeChains(data, write);
   const quest = (async () => {
     for (const d of data.segments?.dimensions ?? []) await write(`segments/${d}.html`, renderSegmentsPage(data, d));

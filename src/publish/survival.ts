@@ -3,7 +3,7 @@
 import type { SurvivalPoint } from '../domain/types.js';
 import { base, type Chart } from './charts.js';
 import { round } from './json.js';
-import { bottomLinear, frame, leftLinear, line, linearAxis, n, PAD } from './svg-charts.js';
+import { bottomLinear, frame, leftLinear, line, linearAxis, n, PAD } from './svg-axes.js';
 
 const minutes = (s: number) => Math.round((s / 60) * 100) / 100;
 
