@@ -19,7 +19,6 @@ import { questPaths, type SiteData } from './api.js';
 import type { Headline } from './attention.js';
 import { describeMover } from './changes.js';
 import type { Chart } from './charts.js';
-import { stableJson } from './json.js';
 import type { Pager } from './quest-table.js';
 import { breakdownsHtml } from './segment-html.js';
 import { type Breakdown, dimensionPage, questBreakdowns } from './segment-pages.js';
@@ -56,20 +55,6 @@ interface QuestPageModel {
   /** Links to the quest's month files, escaped HTML (rendered once per list of months, see quest-pages.ts). */
   monthHtml: string;
   charts: RenderedChart[];
-}
-
-/** The escapes that make JSON safe inside a <script> element: no `</script>`, no `<!--`, no line separators. */
-export function scriptJson(value: unknown): string {
-  return escapeScriptJson(stableJson(value));
-}
-
-function escapeScriptJson(json: string): string {
-  return json
-    .replaceAll('<', '\\u003c')
-    .replaceAll('>', '\\u003e')
-    .replaceAll('&', '\\u0026')
-    .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029');
 }
 
 type Page = 'index' | 'quest' | 'list' | 'api' | 'chains' | 'segments';
