@@ -152,6 +152,36 @@ function deadExports(): string[] {
   return dead.sort();
 }
 
+/**
+ * The packages a module loads at run time, through its value imports and theirs (type-only imports and dynamic
+ * imports left out: they load nothing, or only when called).
+ */
+function packagesLoaded(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const st of source.statements) {
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+      const c = st.importClause;
+      const b = c?.namedBindings;
+      const values =
+        !c ||
+        (!c.isTypeOnly &&
+          (c.name !== undefined ||
+            (b !== undefined && (ts.isNamespaceImport(b) || b.elements.some((e) => !e.isTypeOnly)))));
+      if (!values) continue;
+      const from = target(file, st.moduleSpecifier.text);
+      if (from) visit(from);
+      else packages.add(st.moduleSpecifier.text);
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
 describe('the architecture of src/', () => {
   it('has no import cycle', () => {
     expect(cycles()).toEqual([]);
@@ -166,6 +196,12 @@ describe('the architecture of src/', () => {
       .map((f) => [name(f), readFileSync(f, 'utf8').split('\n').length - 1] as const)
       .filter(([, lines]) => lines > MAX_LINES);
     expect(long).toEqual([]);
+  });
+
+  it('keeps DuckDB out of the render workers (a worker terminated while a native library loads aborts the process)', () => {
+    expect(packagesLoaded(join(SRC, 'publish/render-worker.ts'))).not.toContain('@duckdb/node-api');
+    // The check sees DuckDB where it is loaded.
+    expect(packagesLoaded(join(SRC, 'publish/publish.ts'))).toContain('@duckdb/node-api');
   });
 
   it('finds a cycle and a dead export when there is one (the checks can fail)', () => {

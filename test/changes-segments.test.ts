@@ -12,7 +12,7 @@ import { loadChanges } from '../src/engine/changes.js';
 import { type Db, sqlFile } from '../src/engine/db.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { changesDocument, describeMover } from '../src/publish/changes.js';
-import { floorSegmentChanges, loadSegments } from '../src/publish/segments.js';
+import { floorSegmentChanges, loadSegments } from '../src/publish/segment-rows.js';
 import { platformDay } from './fixtures/segment-changes-days.js';
 import { loadEvents } from './fixtures/stats/load.js';
 import { cli, freshDb, tempDir } from './helpers.js';

@@ -36,7 +36,7 @@ import { floorSite } from './privacy-site.js';
 import { questPages } from './quest-pages.js';
 import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
 import { type SegmentOptions, segmentOptions } from './segment-figures.js';
-import { floorSegmentChanges, loadSegments } from './segments.js';
+import { floorSegmentChanges, loadSegments } from './segment-rows.js';
 import {
   buildDir,
   carryOver,

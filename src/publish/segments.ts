@@ -1,40 +1,10 @@
 // Segments in the published site: api/v1/segments.json, api/v1/segments/<dimension>/<value>.json, each quest's
 // `segments`, and the report's pages per dimension. Every row passes the privacy floor first (src/publish/privacy.ts).
-import type { ChangesData, QuestStats, SegmentRow } from '../domain/types.js';
-import type { Db } from '../engine/db.js';
-import { getSegmentRows } from '../engine/segments.js';
+import type { QuestStats, SegmentRow } from '../domain/types.js';
 import { API_DIR, questPaths, type SiteData } from './api.js';
 import { fileIdOf, fileIds } from './file-ids.js';
 import { compactJson } from './json.js';
-import { applyFloor } from './privacy.js';
-import { floorSegmentMovers } from './privacy-site.js';
-import { type SegmentOptions, type SiteSegments, segmentFigures } from './segment-figures.js';
-
-export async function loadSegments(db: Db, date: string, opts: SegmentOptions): Promise<SiteSegments> {
-  return { ...opts, rows: published(await getSegmentRows(db, { date }), opts) };
-}
-
-/** Rows of the published dimensions (and overall rows), under the floor. */
-function published(rows: readonly SegmentRow[], opts: SegmentOptions): SegmentRow[] {
-  return applyFloor(
-    rows.filter((r) => r.dimension === null || opts.dimensions.includes(r.dimension)),
-    opts.minPlayers,
-  );
-}
-
-/**
- * The changes with the segment movers (and their alerts) hidden by the floor on either date left out. The previous
- * date's rows are read and floored only for the quests with a segment mover, in one read (the floor works within a
- * quest, so its rows alone decide): the whole date cost ~3.5 s of CPU at 100M events (100,000 rows read and floored)
- * to check the 25 quests a night's movers were in.
- */
-export async function floorSegmentChanges(db: Db, c: ChangesData, now: SiteSegments): Promise<ChangesData> {
-  const previous = c.latest.previous_date;
-  const quests = [...new Set((c.segmentMovers ?? []).map((m) => m.quest_id))];
-  if (now.minPlayers <= 0 || previous === null || quests.length === 0) return c;
-  const before = published(await getSegmentRows(db, { date: previous, quests }), now);
-  return floorSegmentMovers(c, [...now.rows, ...before]);
-}
+import { type SiteSegments, segmentFigures } from './segment-figures.js';
 
 /** Per dimension, its values in order with their file ids (case-folding collisions hashed, as quest ids are). */
 export function segmentValues(seg: SiteSegments): Map<string, Map<string, string>> {
