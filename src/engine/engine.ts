@@ -43,10 +43,11 @@ function clickhouse(config: EngineConfig): StatsEngine {
   const load = () => import('./clickhouse/engine.js').then((m) => m.clickhouseEngine(config));
   return {
     kind: 'clickhouse',
-    // As clickhouse/engine.ts's own: no segment figures there yet.
+    // Segment figures need each pair's first event (pair_first), which lives in the local state only (README).
     segments: false,
     syncEvents: async (db, effects) => (await load()).syncEvents(db, effects),
     computeSnapshots: async (db, opts, effects) => (await load()).computeSnapshots(db, opts, effects),
+    // Nothing to release: clickhouse/engine.ts opens one connection per call and closes it behind the call.
     close: async () => {},
   };
 }

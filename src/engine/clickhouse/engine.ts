@@ -16,12 +16,12 @@ import { type Cluster, chNumber, chSql, chString, chToFile, connect, onCluster }
 import { ensureSchema } from './schema.js';
 import { shipEvents } from './ship.js';
 
-/** The StatsEngine (src/engine/engine.ts, which picks it; typed there to keep this module out of an import cycle). */
+/**
+ * The StatsEngine's work on a cluster; src/engine/engine.ts, which loads this module on first use, holds what the
+ * engine is (kind, segments, close) and types it there, keeping this module out of an import cycle.
+ */
 export function clickhouseEngine(config: EngineConfig) {
   return {
-    kind: 'clickhouse' as const,
-    // Segment figures need each pair's first event (pair_first), which lives in the local state only (README).
-    segments: false,
     syncEvents: (db: Db, effects: Effects) =>
       withCluster(config, async (cluster) => {
         await ensureSchema(cluster);
@@ -36,7 +36,6 @@ export function clickhouseEngine(config: EngineConfig) {
         return computeOnCluster(db, cluster, opts, effects);
       });
     },
-    close: async () => {},
   };
 }
 
