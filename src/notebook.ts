@@ -8,7 +8,7 @@ import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
 import { notebookMessages } from './domain/messages.js';
 import type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
-import { Db, type Params, type Row } from './engine/db.js';
+import { Db, type Params, type Row, sqlFile } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
 import { readCopyPath } from './engine/readcopy.js';
 import { queryArrow } from './notebook/arrow.js';
@@ -191,9 +191,7 @@ export class Questlog {
 
   /** Snapshot dates stored, oldest first. */
   async snapshotDates(): Promise<string[]> {
-    const rows = await this.db.all<{ d: string }>(
-      "SELECT strftime(snapshot_date, '%Y-%m-%d') AS d FROM snapshot_runs ORDER BY snapshot_date",
-    );
+    const rows = await this.db.all<{ d: string }>(sqlFile('snapshot/dates'));
     return rows.map((r) => r.d);
   }
 

@@ -10,7 +10,7 @@ import { demoMessages as msg } from '../domain/demo-messages.js';
 import { type Effects, silent, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { progressMessages } from '../domain/progress-messages.js';
-import { literal, type Params, sqlFile } from '../engine/db.js';
+import { copySql, type Params, sqlFile } from '../engine/db.js';
 
 import { type DemoFormat, type DemoOptions, type DemoSummary, type Resolved, resolveOptions } from './options.js';
 
@@ -81,7 +81,7 @@ async function calibrate(db: Scratch, o: Resolved, events: number): Promise<numb
   if (!(events >= 1)) throw new UserError(msg.badEvents(events));
   const probe = 2000;
   await build(db, { ...o, players: probe }, silent);
-  const row = await db.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM demo_events');
+  const row = await db.one<{ n: number }>(sqlFile('demo/event_count'));
   const perPlayer = Math.max(row?.n ?? 0, 1) / probe;
   return Math.max(1, Math.round(events / perPlayer));
 }
@@ -114,11 +114,7 @@ async function build(db: Scratch, o: Resolved, effects: Effects): Promise<void> 
 async function generate(db: Scratch, o: Resolved, out: string, effects: Effects): Promise<Omit<DemoSummary, 'ms'>> {
   const seedOnly = o.formats.includes('seed');
   await build(db, o, effects);
-  const counts = await db.one<{ events: number; players: number; quests: number }>(
-    `SELECT (SELECT count(*) FROM demo_events)::BIGINT::DOUBLE AS events,
-            (SELECT count(*) FROM demo_players)::INTEGER AS players,
-            (SELECT count(*) FROM demo_quests)::INTEGER AS quests`,
-  );
+  const counts = await db.one<{ events: number; players: number; quests: number }>(sqlFile('demo/counts'));
   mkdirSync(out, { recursive: true });
   const files: string[] = [];
   files.push(await writeCatalogue(db, out));
@@ -133,9 +129,7 @@ async function generate(db: Scratch, o: Resolved, out: string, effects: Effects)
     }
   }
   if (!seedOnly) {
-    const row = await db.one<{ n: number }>(
-      'SELECT count(*)::INTEGER AS n FROM (SELECT DISTINCT i, session FROM demo_events)',
-    );
+    const row = await db.one<{ n: number }>(sqlFile('demo/sessions'));
     sessions = row?.n ?? 0;
   }
   files.sort();
@@ -154,7 +148,7 @@ async function generate(db: Scratch, o: Resolved, out: string, effects: Effects)
 async function writeCatalogue(db: Scratch, out: string): Promise<string> {
   const name = 'catalogue.csv';
   const tmp = join(out, `.${name}.tmp`);
-  await db.run(`COPY (${sqlFile('demo/catalogue').replace(/;\s*$/, '')}) TO ${literal(tmp)} (FORMAT csv, HEADER true)`);
+  await db.run(copySql(sqlFile('demo/catalogue'), tmp, 'FORMAT csv, HEADER true'));
   renameSync(tmp, join(out, name));
   return name;
 }
@@ -207,7 +201,6 @@ async function writeEvents(
       : format === 'ndjson'
         ? 'FORMAT json'
         : 'FORMAT csv, HEADER true';
-  const query = sqlFile('demo/events_out').replace(/;\s*$/, '');
   const jobs: { name: string; params: Params }[] = [];
   for (const period of periods) {
     for (let shard = 0; shard < o.shards; shard++) {
@@ -224,7 +217,7 @@ async function writeEvents(
       const { name, params } = job;
       const tmp = join(dir, `.${name}.tmp`);
       const [, ms] = await timed(async () => {
-        await db.run(`COPY (${query}) TO ${literal(tmp)} (${options})`, params, conn);
+        await db.run(copySql(sqlFile('demo/events_out'), tmp, options), params, conn);
         if (!gz) return renameSync(tmp, join(dir, name));
         // DuckDB's own gzip runs on one thread at a high level and was most of the generator's time at scale; zlib at
         // level 1 runs on libuv's pool beside the next COPY, and its header has no mtime, so bytes stay reproducible.

@@ -72,10 +72,7 @@ function pairs(db: Db, date: string | undefined, since: string | undefined, hist
 }
 
 async function stored(db: Db, date: string): Promise<boolean> {
-  const row = await db.one<{ n: number }>(
-    'SELECT count(*)::INTEGER AS n FROM snapshot_runs WHERE snapshot_date = $date::DATE',
-    { date },
-  );
+  const row = await db.one<{ n: number }>(sqlFile('snapshot/stored'), { date });
   return (row?.n ?? 0) > 0;
 }
 

@@ -45,6 +45,16 @@ export function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** DuckDB binds no table function's path: the file is pasted as a quoted literal where the SQL says {path}. */
+export function withPath(sql: string, path: string): string {
+  return sql.replaceAll('{path}', literal(path));
+}
+
+/** A query's rows written to a file by DuckDB's COPY, whose target cannot be bound either (pasted as a literal). */
+export function copySql(query: string, path: string, options: string): string {
+  return `COPY (${query.trim().replace(/;\s*$/, '')}) TO ${literal(path)} (${options})`;
+}
+
 /**
  * Database files this process has open through `Db`, by device and inode. DuckDB's file locks keep other processes
  * out, but never the process holding them (src/engine/readcopy.ts must not rewrite a copy a notebook here still reads).

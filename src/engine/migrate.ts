@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InternalError, UserError } from '../domain/errors.js';
 import { dbMessages } from '../domain/messages.js';
 import { packageRoot } from '../root.js';
-import type { Db } from './db.js';
+import { type Db, sqlFile } from './db.js';
 
 const migrationsDir = resolve(packageRoot, 'src/sql/migrations');
 
@@ -28,11 +28,9 @@ export function migrations(): Migration[] {
 export const SCHEMA_VERSION = migrations().at(-1)?.version ?? 0;
 
 export async function schemaVersion(db: Db): Promise<number> {
-  const exists = await db.one<{ n: number }>(
-    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'schema_version'",
-  );
+  const exists = await db.one<{ n: number }>(sqlFile('schema/version_table'));
   if (!exists?.n) return 0;
-  const row = await db.one<{ v: number | null }>('SELECT max(version)::INTEGER AS v FROM schema_version');
+  const row = await db.one<{ v: number | null }>(sqlFile('schema/version'));
   return row?.v ?? 0;
 }
 
@@ -54,11 +52,9 @@ export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: 
   // schema, test/migrate-fresh.test.ts): one commit instead of one per migration, ~40% less CPU (issue 13, round 11).
   // An existing one takes each in its own, so a failure leaves it at the last version that applied.
   const apply = async (m: Migration) => {
-    if (m.version === 1) {
-      await db.run('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
-    }
+    if (m.version === 1) await db.run(sqlFile('schema/create'));
     await db.run(m.sql);
-    await db.run('INSERT INTO schema_version VALUES ($v, $n, now()::TIMESTAMP)', { v: m.version, n: m.name });
+    await db.run(sqlFile('schema/applied'), { v: m.version, n: m.name });
   };
   if (from === 0) {
     await db.transaction(async () => {
@@ -73,6 +69,6 @@ export async function migrate(db: Db, target = SCHEMA_VERSION): Promise<{ from: 
 }
 
 async function appliedVersions(db: Db): Promise<Set<number>> {
-  const rows = await db.all<{ v: number }>('SELECT version::INTEGER AS v FROM schema_version ORDER BY version');
+  const rows = await db.all<{ v: number }>(sqlFile('schema/versions'));
   return new Set(rows.map((r) => r.v));
 }

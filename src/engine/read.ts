@@ -66,7 +66,7 @@ export async function getCoverage(db: Db, date?: string): Promise<Coverage> {
   // quest_first holds the files the state has seen; after an ingest with no refresh yet, only the events know.
   const fresh = scope !== undefined && scope.latest === scope.through && scope.files_kept === scope.files_then;
   const rows = await db.all<{ kind: string; quest_id: string }>(sqlFile('read/coverage'), { end, fresh });
-  const rejected = await db.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM rejects');
+  const rejected = await db.one<{ n: number }>(sqlFile('read/rejected_lines'));
   return {
     unknown_ids: rows.filter((r) => r.kind === 'unknown').map((r) => r.quest_id),
     never_seen: rows.filter((r) => r.kind === 'never_seen').map((r) => r.quest_id),
@@ -88,10 +88,10 @@ export async function getCompletionHistogram(db: Db, date?: string, bins = HISTO
   }
   const run = await findRun(db, date);
   // An engine that keeps no local quest state (ClickHouse) stores the histogram with the snapshot.
-  const stored = await db.one<{ n: number }>(
-    'SELECT count(*)::INTEGER AS n FROM snapshot_histograms WHERE snapshot_date = $date::DATE AND bins = $bins',
-    { date: run.snapshot_date, bins },
-  );
+  const stored = await db.one<{ n: number }>(sqlFile('read/stored_histogram_count'), {
+    date: run.snapshot_date,
+    bins,
+  });
   if (stored?.n) return db.all<HistogramBin>(sqlFile('read/stored_histogram'), { date: run.snapshot_date, bins });
   return db.all<HistogramBin>(sqlFile('read/completion_histogram'), { end: run.day_end, bins });
 }
@@ -111,5 +111,5 @@ async function findRun(db: Db, date?: string): Promise<RunRow> {
 }
 
 async function hasRuns(db: Db): Promise<boolean> {
-  return ((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_runs'))?.n ?? 0) > 0;
+  return ((await db.one<{ n: number }>(sqlFile('snapshot/count')))?.n ?? 0) > 0;
 }

@@ -98,7 +98,7 @@ interface Covers {
  * are that day's (segments/covers.sql); neither with a roster, as they count every player.
  */
 export async function keptCovers(db: Db, roster: boolean): Promise<Covers | undefined> {
-  const days = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_days');
+  const days = await db.one<{ n: number }>(sqlFile('snapshot/days_count'));
   if (days?.n !== 1) return undefined;
   if (roster) return { completed: false, open: false };
   const covers = await db.one<{ completed: boolean; open: boolean }>(sqlFile('segments/covers'));

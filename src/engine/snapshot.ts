@@ -10,7 +10,7 @@ import { dateMessages, type SnapshotExtra, snapshotMessages, statsMessages } fro
 import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { storeChains } from './chains.js';
-import { type Db, literal, runScript, sqlFile } from './db.js';
+import { type Db, runScript, sqlFile, withPath } from './db.js';
 import { keptCovers, writeSegments } from './segments.js';
 import { refreshState } from './state.js';
 import { storeSurvival } from './survival.js';
@@ -102,7 +102,7 @@ export async function snapshotDays(
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
     await db.run(sqlFile('snapshot/days'), { tz, from, to });
-    const all = await db.all<{ d: string }>('SELECT snapshot_date::VARCHAR AS d FROM snapshot_all_days ORDER BY 1');
+    const all = await db.all<{ d: string }>(sqlFile('snapshot/all_days'));
     const days = all.map((r) => r.d);
     const progress = (k: number) =>
       effects.progress?.(progressMessages.snapshots(opts.backfill === true), k, days.length, 'days');
@@ -141,13 +141,7 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
   }
   if (!existsSync(roster)) throw new InputError(roster, statsMessages.rosterMissing);
   try {
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE snapshot_roster AS
-       -- NFC as ingest stores player ids, or a roster typed in NFD would match nobody.
-       SELECT DISTINCT trim(nfc_normalize(player_id)) AS player_id
-       FROM read_csv(${literal(roster)}, header = true, all_varchar = true)
-       WHERE nullif(trim(player_id), '') IS NOT NULL`,
-    );
+    await db.run(withPath(sqlFile('snapshot/roster'), roster));
   } catch (err) {
     throw new InputError(roster, statsMessages.rosterUnreadable(errorMessage(err)), { cause: err });
   }
@@ -156,7 +150,7 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
 
 async function checkTimezone(db: Db, tz: string): Promise<string> {
   try {
-    await db.run("SELECT timezone($tz, TIMESTAMP '2000-01-01 00:00:00')", { tz });
+    await db.run(sqlFile('snapshot/timezone_check'), { tz });
   } catch (err) {
     throw new UserError(dateMessages.unknownZone(tz), { hint: dateMessages.unknownZoneHint, cause: err });
   }

@@ -2,7 +2,7 @@
 import type { Effects } from '../domain/effects.js';
 import { InternalError } from '../domain/errors.js';
 import type { StateRefresh } from '../domain/types.js';
-import { type Db, sqlFile } from './db.js';
+import { type Db, ident, runScript, sqlFile } from './db.js';
 
 export interface Scope {
   refresh: number;
@@ -76,7 +76,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         const rows = await count(db, 'state_step');
         extended = (await count(db, 'state_ext')) > 0;
         if (extended) await db.run(sqlFile('state/extend'));
-        const players = await count(db, '(SELECT player_id FROM state_redo UNION SELECT player_id FROM state_ext)');
+        const players = (await db.one<{ n: number }>(sqlFile('state/players_redone')))?.n ?? 0;
         result = { players, recomputed, rows: redone + rows };
       }
       // A rebuild stores its open rows straight from state_intervals (state/current_all.sql); see recompute.
@@ -99,7 +99,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
         await db.run(sqlFile('state/segment_open'));
       }
       await db.run(sqlFile('state/meta'));
-      await db.run('DELETE FROM dirty_players');
+      await db.run(sqlFile('state/dirty_done'));
       for (const v of ['state_redo_events', 'state_ext_events']) await db.run(`DROP VIEW IF EXISTS temp.${v}`);
       for (const t of [
         'state_new',
@@ -136,8 +136,7 @@ export async function refreshState(db: Db, _effects: Effects): Promise<StateRefr
  * Their open rows go to state_open, except in a rebuild (`everyone`), whose open rows state/current_all.sql reads.
  */
 async function recompute(db: Db, refresh: number, everyone: boolean): Promise<number> {
-  await db.run('DELETE FROM state_intervals WHERE player_id IN (SELECT player_id FROM state_redo)');
-  await db.run('DELETE FROM state_current WHERE player_id IN (SELECT player_id FROM state_redo)');
+  await runScript(db, sqlFile('state/redo_delete'));
   await db.run(sqlFile(everyone ? 'state/redo_pairs_all' : 'state/redo_pairs'));
   await db.run(sqlFile('state/redo_events'));
   const inserted = await db.one<{ Count: string | number }>(sqlFile('state/quest_state'), { refresh });
@@ -151,13 +150,7 @@ async function recompute(db: Db, refresh: number, everyone: boolean): Promise<nu
  * starting point): nothing reads the merged values the other paths keep (state/firsts_all.sql).
  */
 async function refreshCounts(db: Db, after: number | null, night: boolean, rebuild: boolean): Promise<void> {
-  if (after === null) {
-    await db.run('DELETE FROM event_quarters');
-    await db.run('DELETE FROM player_first');
-    await db.run('DELETE FROM quest_first');
-    await db.run('DELETE FROM pair_first');
-    await db.run('DELETE FROM player_values');
-  }
+  if (after === null) await runScript(db, sqlFile('state/counts_delete'));
   await db.run(sqlFile('state/quarters'), { after: after ?? ALL });
   await db.run(sqlFile('state/seen'), { after: after ?? ALL });
   if (rebuild) {
@@ -177,6 +170,7 @@ async function gone(db: Db): Promise<void> {
   await db.run(sqlFile('state/open_gone'));
 }
 
-async function count(db: Db, from: string): Promise<number> {
-  return (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${from}`))?.n ?? 0;
+/** Rows in one of this module's temp tables (a name, not a query: one helper rather than a .sql file per table). */
+async function count(db: Db, table: string): Promise<number> {
+  return (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`))?.n ?? 0;
 }

@@ -1,13 +1,12 @@
 // Survival times: Kaplan–Meier estimates of time to complete per quest and snapshot, computed and stored in SQL.
 import { timed } from '../domain/effects.js';
 import type { SurvivalPoint, SurvivalStats } from '../domain/types.js';
-import { type Db, sqlFile } from './db.js';
+import { type Db, runScript, sqlFile } from './db.js';
 
 /** Replaces the survival rows of the dates in snapshot_days (inside computeSnapshots' transaction); returns ms. */
 export async function storeSurvival(db: Db): Promise<number> {
   const [, ms] = await timed(async () => {
-    await db.run('DELETE FROM survival WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
-    await db.run('DELETE FROM survival_curve WHERE snapshot_date IN (SELECT snapshot_date FROM snapshot_days)');
+    await runScript(db, sqlFile('survival/delete_days'));
     await db.run(sqlFile('survival/survival_times'));
     await db.run(sqlFile('survival/survival_bands'));
     await db.run(sqlFile('survival/survival'));

@@ -24,11 +24,7 @@ import { stageFastTabular, stageTabular } from './tabular.js';
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 
 export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: BatchEnv): Promise<BatchResult> {
-  const ids = (
-    await db.all<{ id: number }>("SELECT nextval('file_id_seq')::INTEGER AS id FROM range($n) ORDER BY id", {
-      n: files.length,
-    })
-  ).map((r) => r.id);
+  const ids = (await db.all<{ id: number }>(sqlFile('ingest/file_ids'), { n: files.length })).map((r) => r.id);
   const rows = files.map((f, i) => ({
     file_id: ids[i],
     idx: i,
@@ -100,12 +96,11 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
     if (reader === 'csv') await db.run(sqlFile('ingest/fast_events'));
   }
   await runScript(db, sqlFile(kind === 'fast' ? 'ingest/ndjson_loaded' : 'ingest/fast_loaded'), batch);
-  const bad = new Set((await db.all<{ file_id: number }>('SELECT file_id FROM ql_unclean')).map((r) => r.file_id));
+  const bad = new Set((await db.all<{ file_id: number }>(sqlFile('ingest/unclean'))).map((r) => r.file_id));
   const unclean = files.filter((_f, i) => bad.has(ids[i] as number));
   if (bad.size > 0) {
     // Only a Parquet file can have rows in events here (its good rows); the exact path loads it again.
-    await db.run('DELETE FROM events WHERE file_id IN (SELECT file_id FROM ql_unclean)');
-    await db.run('DELETE FROM ql_batch WHERE file_id IN (SELECT file_id FROM ql_unclean)');
+    await runScript(db, sqlFile('ingest/unclean_delete'));
   }
   // After the unclean files left the batch: a replacement that ends up failing keeps its old version.
   await forget(db, files);
@@ -176,7 +171,7 @@ async function stage(db: Db, kind: BatchKind, files: Planned[], env: BatchEnv): 
 }
 
 async function batchId(db: Db): Promise<number> {
-  const row = await db.one<{ id: number }>('SELECT min(file_id) AS id FROM ql_batch');
+  const row = await db.one<{ id: number }>(sqlFile('ingest/batch_id'));
   if (row?.id == null) throw new InternalError('empty batch');
   return row.id;
 }
@@ -242,7 +237,7 @@ function duckReason(msg: string): string {
 }
 
 async function readCounts(db: Db, files: Planned[], ids: number[]): Promise<Map<string, Counts>> {
-  const rows = await db.all<Record<string, string | number>>('SELECT * FROM ql_counts ORDER BY file_id');
+  const rows = await db.all<Record<string, string | number>>(sqlFile('ingest/batch_counts'));
   const pathOf = new Map(ids.map((id, i) => [id, files[i]?.path ?? '']));
   const out = new Map<string, Counts>();
   for (const row of rows) {

@@ -4,7 +4,7 @@ import { LIMIT_DEFAULTS, type Limits } from '../config-limits.js';
 import { errorMessage, InputError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { catalogueMessages as msg } from '../domain/messages.js';
-import { type Db, ident, literal, sqlFile } from '../engine/db.js';
+import { type Db, ident, literal, runScript, sqlFile } from '../engine/db.js';
 import { headerProblem } from './formats.js';
 
 /** Accepted spellings of each catalogue column (case-insensitive); the first found wins. */
@@ -41,7 +41,7 @@ export async function loadCatalogue(
   } catch (err) {
     throw new InputError(path, msg.unreadable(errorMessage(err)), { cause: err });
   }
-  const described = await db.all<{ column_name: string; column_type: string }>('DESCRIBE catalogue_raw');
+  const described = await db.all<{ column_name: string; column_type: string }>(sqlFile('catalogue/raw_columns'));
   const present = described.map((c) => c.column_name);
   const pick = (names: readonly string[]) => present.find((c) => names.includes(c.toLowerCase()));
   const column = (key: keyof typeof COLUMNS, required: boolean): string => {
@@ -75,9 +75,8 @@ export async function loadCatalogue(
     throw new InputError(path, msg.badEntry(first.reason, more), { line: Number(first.line) });
   }
   return db.transaction(async () => {
-    await db.run('DELETE FROM catalogue');
-    await db.run(sqlFile('catalogue/load'));
-    const n = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM catalogue');
+    await runScript(db, sqlFile('catalogue/load'));
+    const n = await db.one<{ n: number }>(sqlFile('catalogue/count'));
     return { quests: n?.n ?? 0 };
   });
 }

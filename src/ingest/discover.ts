@@ -6,7 +6,7 @@ import { join, resolve, sep } from 'node:path';
 import { errorMessage } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
-import type { Db } from '../engine/db.js';
+import { type Db, sqlFile } from '../engine/db.js';
 import { baseExt } from './formats.js';
 
 const KNOWN_EXT = ['.csv', '.tsv', '.ndjson', '.jsonl', '.json', '.parquet', '.log', '.txt'];
@@ -32,7 +32,7 @@ export async function expandPaths(
   for (const p of paths) {
     const abs = resolve(cwd, p);
     if (/[*?[]/.test(p)) {
-      const rows = await db.all<{ file: string }>('SELECT file FROM glob($pattern) ORDER BY file', { pattern: abs });
+      const rows = await db.all<{ file: string }>(sqlFile('ingest/glob'), { pattern: abs });
       const broken = brokenLinks(globBase(abs), globRegex(abs));
       if (rows.length === 0 && broken.length === 0) missing.push({ path: p, reason: msg.noMatch });
       for (const r of rows) out.add(resolve(r.file));

@@ -122,10 +122,11 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
 
 /** The config's limits as session variables, read by the parsing macros (src/sql/ingest/macros.sql). */
 async function setLimits(db: Db, limits: Limits): Promise<void> {
-  await db.run('SET VARIABLE ql_earliest = $t::TIMESTAMP', { t: limits.earliest });
-  await db.run('SET VARIABLE ql_latest = $t::TIMESTAMP', { t: limits.latest });
-  await db.run('SET VARIABLE ql_max_id = $n::INTEGER', { n: limits.max_id_length });
-  await db.run('SET VARIABLE ql_scan = true');
+  await runScript(db, sqlFile('ingest/limits'), {
+    earliest: limits.earliest,
+    latest: limits.latest,
+    max_id: limits.max_id_length,
+  });
 }
 
 // --- planning and batches ---
@@ -175,9 +176,7 @@ async function round(
     grow: (n: number) => void;
   },
 ): Promise<Planned[]> {
-  const ledger = await db.all<{ file_id: number; path: string; content_hash: string }>(
-    'SELECT file_id, path, content_hash FROM files ORDER BY file_id',
-  );
+  const ledger = await db.all<{ file_id: number; path: string; content_hash: string }>(sqlFile('ingest/ledger'));
   const byIdentity = new Map<string, string>();
   for (const r of ledger) if (!byIdentity.has(r.content_hash)) byIdentity.set(r.content_hash, r.path);
   const byPath = new Map(ledger.map((r) => [r.path, r]));

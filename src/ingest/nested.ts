@@ -1,7 +1,7 @@
 // Ids must be text or numbers: a nested column (STRUCT, LIST, MAP) would be stored as its text form.
 import { InputError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
-import type { Db } from '../engine/db.js';
+import { type Db, sqlFile } from '../engine/db.js';
 import type { Mapping } from './presets.js';
 
 /** A nested type (STRUCT, LIST, MAP, array) read into an id would become its text form, e.g. `{'a': 1}`. */
@@ -10,7 +10,7 @@ export const NESTED = /^(STRUCT|MAP|UNION)\(|\[\d*\]$/;
 /** An id mapped straight from a column of nested values fails the file, naming the column and its type. */
 export async function refuseNested(db: Db, path: string, fields: Mapping['fields']): Promise<void> {
   const types = new Map(
-    (await db.all<{ column_name: string; column_type: string }>('DESCRIBE ql_src')).map((c) => [
+    (await db.all<{ column_name: string; column_type: string }>(sqlFile('ingest/src_columns'))).map((c) => [
       c.column_name,
       c.column_type,
     ]),

@@ -26,21 +26,10 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
   await statusMap(db, m.status_map ?? {});
   let headerLines = 0;
   if (m.reader === 'parquet') {
-    await env.read(path, () =>
-      db.run(
-        `CREATE OR REPLACE TEMP TABLE ql_src AS
-         SELECT file_row_number + 1 AS ql_line, * EXCLUDE (file_row_number)
-         FROM read_parquet($path, file_row_number = true)`,
-        { path },
-      ),
-    );
+    await env.read(path, () => db.run(sqlFile('ingest/src_parquet'), { path }));
   } else if (m.reader === 'json') {
     await env.rawLines(db, path);
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE ql_src AS
-       SELECT line AS ql_line, CASE WHEN json_valid(raw) THEN raw::JSON END AS j
-       FROM ql_raw WHERE trim(coalesce(raw, '')) <> ''`,
-    );
+    await db.run(sqlFile('ingest/src_json'));
   } else {
     await env.rawLines(db, path);
     const opts = csvOptions(m.options ?? {});
@@ -62,16 +51,11 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
     );
     await db.run(sqlFile('ingest/reader_rejects'));
     await db.run(sqlFile('ingest/lines'), { header_lines: headerLines });
-    const c = await db.one<{ recs: number; lines: number }>(
-      `SELECT (SELECT count(*) FROM ql_src)::INTEGER AS recs, (SELECT count(*) FROM ql_lines)::INTEGER AS lines`,
-    );
+    const c = await db.one<{ recs: number; lines: number }>(sqlFile('ingest/src_counts'));
     if (c?.recs !== c?.lines) {
       throw new InputError(path, msg.unnumbered(c?.recs, c?.lines), { hint: msg.unnumberedHint });
     }
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE ql_src AS SELECT l.line AS ql_line, s.* EXCLUDE (ql_rec)
-       FROM ql_src s JOIN ql_lines l USING (ql_rec)`,
-    );
+    await db.run(sqlFile('ingest/src_lines'));
   }
   const fields = env.required ? await presentFields(db, path, m) : m.fields;
   await refuseNested(db, path, fields);
@@ -83,14 +67,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
       throw (await mappingError(db, path, m, fields, err)) ?? err;
     }
   });
-  // Parquet has no text lines: a rejected row is quarantined as its JSON.
-  if (m.reader === 'parquet') {
-    await db.run(
-      `UPDATE ql_stage SET raw = (
-         SELECT CAST(to_json(x) AS VARCHAR) FROM (SELECT * EXCLUDE (ql_line) FROM ql_src s WHERE s.ql_line = ql_stage.line) x
-       ) WHERE outcome = 'rejected'`,
-    );
-  }
+  if (m.reader === 'parquet') await db.run(sqlFile('ingest/parquet_rejects_raw'));
 }
 
 /**
@@ -123,7 +100,7 @@ async function mappingError(
 
 /** For canonical events the columns are fixed: required ones must exist, optional ones may be missing. */
 async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping['fields']> {
-  const cols = (await db.all<{ column_name: string }>('DESCRIBE ql_src')).map((r) => r.column_name);
+  const cols = (await db.all<{ column_name: string }>(sqlFile('ingest/src_columns'))).map((r) => r.column_name);
   const missing = CORE.filter((c) => !cols.includes(c));
   if (missing.length) {
     const found = cols.filter((c) => c !== 'ql_line').join(', ') || 'none';
@@ -138,19 +115,19 @@ async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping[
 async function typedTs(db: Db, fields: Mapping['fields']): Promise<string | undefined> {
   const col = /^"([^"]+)"$/.exec(fields.ts)?.[1];
   if (!col) return undefined;
-  const cols = await db.all<{ column_name: string; column_type: string }>('DESCRIBE ql_src');
+  const cols = await db.all<{ column_name: string; column_type: string }>(sqlFile('ingest/src_columns'));
   const type = cols.find((c) => c.column_name === col)?.column_type;
   // TIMESTAMPTZ becomes the instant in UTC: the session zone is UTC (Db.open).
   return type === 'TIMESTAMP' || type === 'TIMESTAMP WITH TIME ZONE' ? fields.ts : undefined;
 }
 
 async function statusMap(db: Db, map: Record<string, string>): Promise<void> {
-  await db.run('CREATE OR REPLACE TEMP TABLE ql_status_map (value VARCHAR PRIMARY KEY, status quest_status)');
+  await db.run(sqlFile('ingest/status_map'));
   for (const [value, status] of Object.entries(map)) {
     if (!STATUSES.includes(status as Status)) {
       throw new UserError(msg.badStatusMap(value, status, STATUSES));
     }
-    await db.run('INSERT INTO ql_status_map VALUES ($value, $status)', { value, status });
+    await db.run(sqlFile('ingest/status_map_value'), { value, status });
   }
 }
 

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 import { errorMessage, UserError } from '../domain/errors.js';
 import { notebookMessages } from '../domain/messages.js';
-import { type Db, literal, type Params, type Row } from '../engine/db.js';
+import { copySql, type Db, type Params, type Row } from '../engine/db.js';
 
 /** Types DuckDB's JSON rows give as strings (64-bit and wider integers, decimals): a notebook wants numbers. */
 const WIDE = new Set<number>([
@@ -92,7 +92,7 @@ export async function exportQuery(
   try {
     // The temp name is ours: whatever sits there (a link someone left) goes rather than being written through.
     rmSync(tmp, { force: true });
-    const reader = await db.connection.runAndReadAll(`COPY (${body(sql)}) TO ${literal(tmp)} (${options})`, params);
+    const reader = await db.connection.runAndReadAll(copySql(sql, tmp, options), params);
     const written = Number(reader.getRowsJson()[0]?.[0] ?? 0);
     renameSync(tmp, path);
     return { path, rows: written };

@@ -10,7 +10,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { clickhouseMessages as msg } from '../../domain/clickhouse-messages.js';
 import { type Effects, timed } from '../../domain/effects.js';
 import { UserError } from '../../domain/errors.js';
-import { type Db, literal, sqlFile } from '../db.js';
+import { copySql, type Db, sqlFile } from '../db.js';
 import { type Cluster, chNumber, chRows, chSql, chString, onCluster } from './client.js';
 
 interface ShipResult {
@@ -70,17 +70,17 @@ async function ship(db: Db, cluster: Cluster, files: LocalFile[]): Promise<numbe
     files.map((f) => `(${chNumber(f.file_id)}, ${chString(f.identity)}, ${state}, ${chNumber(f.events)})`).join(', ');
   const insertLedger = (state: number) =>
     onCluster(cluster.url, 'writing its ledger', () =>
-      cluster.main.command({ query: `INSERT INTO ${cluster.vars.db}.files VALUES ${ledger(state)}` }),
+      cluster.main.command({ query: chSql('files_insert', { ...cluster.vars, rows: ledger(state) }) }),
     );
   await insertLedger(0);
   const dir = await mkdtemp(join(tmpdir(), 'questlog-ship-'));
   try {
     const path = join(dir, 'events.ndjson');
     await db.run(sqlFile('ship/files'), { ids: files.map((f) => f.file_id).join(',') });
-    await db.run(`COPY (${sqlFile('ship/events')}) TO ${literal(path)} (FORMAT json)`);
+    await db.run(copySql(sqlFile('ship/events'), path, 'FORMAT json'));
     await onCluster(cluster.url, 'inserting events', async () => {
       const res = await cluster.main.exec({
-        query: `INSERT INTO ${cluster.vars.db}.events FORMAT JSONEachRow`,
+        query: chSql('events_insert', cluster.vars),
         values: createReadStream(path),
       });
       // The response body is empty; reading it to its end returns the connection to the pool.

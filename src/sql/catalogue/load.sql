@@ -1,4 +1,5 @@
 -- Replaces the catalogue with the staged, validated rows.
+DELETE FROM catalogue;
 INSERT INTO catalogue
 SELECT quest_id, name, chain, sort_order::INTEGER
 FROM catalogue_staged

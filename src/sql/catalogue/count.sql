@@ -1,0 +1,2 @@
+-- Quests in the catalogue.
+SELECT count(*)::INTEGER AS n FROM catalogue;

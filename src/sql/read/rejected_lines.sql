@@ -1,0 +1,2 @@
+-- Lines in quarantine.
+SELECT count(*)::DOUBLE AS n FROM rejects;

@@ -1,0 +1,2 @@
+-- The highest migration applied.
+SELECT max(version)::INTEGER AS v FROM schema_version;

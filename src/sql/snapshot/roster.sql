@@ -1,0 +1,6 @@
+-- The roster file ({path}) as the players the figures count.
+CREATE OR REPLACE TEMP TABLE snapshot_roster AS
+-- NFC as ingest stores player ids, or a roster typed in NFD would match nobody.
+SELECT DISTINCT trim(nfc_normalize(player_id)) AS player_id
+FROM read_csv({path}, header = true, all_varchar = true)
+WHERE nullif(trim(player_id), '') IS NOT NULL;

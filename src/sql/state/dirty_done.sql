@@ -1,0 +1,2 @@
+-- The dirty players' state is recomputed: none is left dirty.
+DELETE FROM dirty_players;
