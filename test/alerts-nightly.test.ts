@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changesMessages } from '../src/domain/changes-messages.js';
-import { EXIT } from '../src/domain/messages.js';
+import { EXIT, statsMessages } from '../src/domain/messages.js';
 import { changeDay } from './fixtures/changes-days.js';
 import { cli, tempDir } from './helpers.js';
 
@@ -104,7 +104,7 @@ describe('nightly alerts', () => {
     expect(existsSync(join(dir, 'digest.md'))).toBe(false);
     const bad = cli(['changes', '--since', '2026-10-01'], { cwd: dir });
     expect(bad.code).toBe(EXIT.usage);
-    expect(bad.stderr).toContain('no snapshot stored for 2026-10-01');
+    expect(bad.stderr).toContain(statsMessages.noSnapshot('2026-10-01'));
   });
 
   it('rejects an alert rule with an unknown metric, naming the key', () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAlerts, movers } from '../src/domain/alerts.js';
 import { silent } from '../src/domain/effects.js';
+import { statsMessages } from '../src/domain/messages.js';
 import type { AlertRule } from '../src/domain/types.js';
 import { getChangeHistory, getChanges, loadChanges } from '../src/engine/changes.js';
 import type { Db } from '../src/engine/db.js';
@@ -108,7 +109,7 @@ describe('changes since the previous snapshot', () => {
     expect(first).toEqual({ snapshot_date: '2026-11-27', previous_date: null, quests: [] });
     const same = await getChanges(db, { date: '2026-11-28', since: '2026-11-28' });
     expect(movers(same)).toEqual([]);
-    await expect(getChanges(db, { since: '2026-11-01' })).rejects.toThrow('no snapshot stored for 2026-11-01');
+    await expect(getChanges(db, { since: '2026-11-01' })).rejects.toThrow(statsMessages.noSnapshot('2026-11-01'));
     const history = await getChangeHistory(db, '2026-11-28', 10);
     expect(history.map((h) => [h.snapshot_date, h.previous_date, h.quests.length])).toEqual([
       ['2026-11-28', '2026-11-27', 4],

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
 import { generateDemoData } from '../src/demo/generate.js';
 import { SAMPLE_OPTIONS } from '../src/demo/options.js';
+import { demoMessages } from '../src/domain/demo-messages.js';
 import { recorder, silent } from '../src/domain/effects.js';
 import { Db } from '../src/engine/db.js';
 import { demoJob } from '../src/jobs/demo.js';
@@ -279,9 +280,15 @@ describe('events formats at scale', () => {
 
   it('rejects impossible options with a clear message', async () => {
     const out = tempDir();
-    await expect(generateDemoData({ out, players: 0 }, silent)).rejects.toThrow(/players must be an integer >= 1/);
-    await expect(generateDemoData({ out, formats: ['xml' as never] }, silent)).rejects.toThrow(/unknown format xml/);
-    await expect(generateDemoData({ out, start: '2026-13-40' }, silent)).rejects.toThrow(/start must be a date/);
+    await expect(generateDemoData({ out, players: 0 }, silent)).rejects.toThrow(
+      demoMessages.badInteger('players', 1, 0),
+    );
+    await expect(generateDemoData({ out, formats: ['xml' as never] }, silent)).rejects.toThrow(
+      demoMessages.badFormat(['xml']),
+    );
+    await expect(generateDemoData({ out, start: '2026-13-40' }, silent)).rejects.toThrow(
+      demoMessages.badStart('2026-13-40'),
+    );
   });
 });
 

@@ -72,3 +72,18 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
     return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: e.status ?? 1 };
   }
 }
+
+/** In a message built for a test: text the test cannot know (a temp path, a library's error), matched as any text. */
+export const ANY = '\u0000';
+
+/**
+ * A message function's text as a RegExp, so a test asserts the wording src/domain/*messages.ts gives: exact, except
+ * ANY (any text) and NaN (a number the test cannot know, such as a time in ms: pass NaN for it). `whole`: anchored.
+ */
+export function messagePattern(text: string, whole = false): RegExp {
+  const body = text
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('NaN', '\\d+')
+    .replaceAll(ANY, '[\\s\\S]*?');
+  return new RegExp(whole ? `^${body}$` : body);
+}

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dbMessages } from '../src/domain/messages.js';
 import { Db } from '../src/engine/db.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from '../src/engine/migrate.js';
 import { tempDir } from './helpers.js';
@@ -233,7 +234,7 @@ describe('schema migrations', () => {
     const db = await Db.open(path);
     await migrate(db);
     await db.run(`INSERT INTO schema_version VALUES (999, 'future', now()::TIMESTAMP)`);
-    await expect(migrate(db)).rejects.toThrow(/newer than this questlog/);
+    await expect(migrate(db)).rejects.toThrow(dbMessages.newerSchema(path, 999, SCHEMA_VERSION));
     db.close();
   });
 });

@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nightlyMessages } from '../src/domain/messages.js';
 import { Db } from '../src/engine/db.js';
 import { readCopyPath, readCopySlots } from '../src/engine/readcopy.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ANY, messagePattern, ROOT, tempDir } from './helpers.js';
 
 const dir = tempDir();
 const db = join(dir, 'data', 'q.duckdb');
@@ -99,9 +100,13 @@ describe('kill -9 of the nightly at every step', () => {
       const next = nightly();
       expect(next.code, next.out).toBe(0);
       // A kill inside the copy leaves the spare slot unsealed: it is copied whole, never opened to be patched.
-      if (step.startsWith('readcopy-') && step !== 'readcopy-sealed') expect(next.out).toMatch(/read copy .* copied\)/);
+      const copied = nightlyMessages.readCopyCopied(ANY);
+      const patched = nightlyMessages.readCopyPatched(ANY, ANY);
+      if (step.startsWith('readcopy-') && step !== 'readcopy-sealed') {
+        expect(next.out).toMatch(messagePattern(nightlyMessages.readCopy(ANY, copied, Number.NaN)));
+      }
       // Elsewhere the spare slot was left sealed, one refresh behind: only what differs is rewritten.
-      else expect(next.out).toMatch(/read copy .* rewritten\)/);
+      else expect(next.out).toMatch(messagePattern(nightlyMessages.readCopy(ANY, patched, Number.NaN)));
       expect(existsSync(join(dir, 'site', 'index.html'))).toBe(true);
       await whole();
     },

@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES } from './helpers.js';
+import { nightlyMessages, notebookMessages } from '../src/domain/messages.js';
+import { ANY, cli, FIXTURES, messagePattern } from './helpers.js';
 import { haveJupyter } from './notebook-helpers.js';
 import { fixtureProject } from './publish-helpers.js';
 
@@ -45,7 +46,8 @@ describe('nightly with notebook reports', () => {
     withNotebooks(project, { notebook: join(FIXTURES, 'notebooks/failing.ipynb') });
     const r = cli(['nightly', '--as-of', '2026-11-21'], { cwd: project });
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/nightly failed at notebook reports: .*cell \d+ failed/);
+    const cell = notebookMessages.cellFailed(ANY, Number.NaN, ANY, ANY, ANY);
+    expect(r.stderr).toMatch(messagePattern(nightlyMessages.failedAt('notebook reports', cell)));
     expect(existsSync(join(project, 'site/index.html'))).toBe(false);
     // The site was being built meanwhile (src/jobs/nightly.ts): its temp folder goes too.
     expect(readdirSync(project).filter((f) => f.startsWith('.site.'))).toEqual([]);

@@ -194,8 +194,8 @@ describe('statistics and charts', () => {
     ]);
     await ql.chart('funnel', { quest: 'FET0001' });
     expect(shown[0]?.['text/html']).toContain('<strong>Fetch &#60;the&#62; Herbs: funnel</strong>');
-    await expect(ql.chart('funnel')).rejects.toThrow(/needs a quest/);
-    await expect(ql.chart('funnel', { quest: 'NOPE' })).rejects.toThrow(/NOPE is not in the snapshot/);
+    await expect(ql.chart('funnel')).rejects.toThrow(msg.chartNeedsQuest('funnel'));
+    await expect(ql.chart('funnel', { quest: 'NOPE' })).rejects.toThrow(msg.questNotInSnapshot('NOPE'));
     ql.close();
   });
 

@@ -2,8 +2,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestMessages, nightlyMessages } from '../src/domain/messages.js';
 import { recoverSite } from '../src/publish/site-files.js';
-import { cli } from './helpers.js';
+import { ANY, cli, messagePattern } from './helpers.js';
 import { expectGolden, fingerprint, fixtureProject, normalizeClock, startCli, validateApi } from './publish-helpers.js';
 
 let project: string;
@@ -115,9 +116,9 @@ describe('nightly -> publish on a fixture project', () => {
     writeFileSync(configFile, JSON.stringify(config));
     const r = cli(['nightly', '--as-of', '2026-11-22'], { cwd: project });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('nightly failed at ingest of source "broken": ');
-    expect(r.stderr).toContain('missing.ndjson: no such file');
-    expect(r.stderr).toContain('the last good site');
+    const failed = [{ path: `${ANY}missing.ndjson`, error: ingestMessages.noMatch }];
+    expect(r.stderr).toMatch(messagePattern(nightlyMessages.sourceFailed('broken', failed)));
+    expect(r.stderr).toMatch(messagePattern(nightlyMessages.sourceFailedHint(ANY)));
     expect(fingerprint(site)).toEqual(before);
     expect(existsSync(join(project, 'q.duckdb.lock'))).toBe(false);
   });

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { publishMessages } from '../src/domain/messages.js';
 import { oldOf } from '../src/publish/site-files.js';
 import { days, publishLog, site } from './fixtures/publish/history-site.js';
 import { tempDir } from './helpers.js';
@@ -26,14 +27,14 @@ async function expectFresh(out: string, n: number): Promise<void> {
 describe('the open month and its rollover', () => {
   it('writes a month closed on the first nightlies after it, then keeps it; each night equals a fresh publish', async () => {
     const out = join(tempDir(), 'site');
-    expect(await publishLog(out, night(NOV30 - 1))).toMatch(/1 written, 0 kept/);
-    expect(await publishLog(out, night(NOV30))).toMatch(/1 written, 0 kept/);
+    expect(await publishLog(out, night(NOV30 - 1))).toBe(publishMessages.historyMonths(1, 0));
+    expect(await publishLog(out, night(NOV30))).toBe(publishMessages.historyMonths(1, 0));
     // The last night of November: October's file, November in history.json only.
     expect(existsSync(file(out, 'history/2026-11.json'))).toBe(false);
     const nov30 = json(file(out, 'history.json'));
     expect(nov30.history).toHaveLength(30);
     // December 1st, built in the site of November 29th: November's file written, October's kept.
-    expect(await publishLog(out, night(NOV30 + 1))).toMatch(/1 written, 1 kept/);
+    expect(await publishLog(out, night(NOV30 + 1))).toBe(publishMessages.historyMonths(1, 1));
     const november = json(file(out, 'history/2026-11.json'));
     expect(november.history).toEqual(nov30.history);
     const dec1 = json(file(out, 'history.json'));
@@ -52,10 +53,10 @@ describe('the open month and its rollover', () => {
     validateApi(out);
     await expectFresh(out, NOV30 + 1);
     // December 2nd, built in November 30th's site, which has no November file: written there too.
-    expect(await publishLog(out, night(NOV30 + 2))).toMatch(/1 written, 1 kept/);
+    expect(await publishLog(out, night(NOV30 + 2))).toBe(publishMessages.historyMonths(1, 1));
     await expectFresh(out, NOV30 + 2);
     // December 3rd, built in December 1st's site: both closed months kept, nothing written.
-    expect(await publishLog(out, night(NOV30 + 3))).toMatch(/0 written, 2 kept/);
+    expect(await publishLog(out, night(NOV30 + 3))).toBe(publishMessages.historyMonths(0, 2));
     await expectFresh(out, NOV30 + 3);
   });
 
@@ -77,7 +78,7 @@ describe('the open month and its rollover', () => {
     for (const m of index.months) delete m.open;
     writeFileSync(indexPath, JSON.stringify(index));
     // Republished the same night: November is open, so its file goes; October is kept.
-    expect(await publishLog(out, night(NOV30 - 1))).toMatch(/0 written, 1 kept/);
+    expect(await publishLog(out, night(NOV30 - 1))).toBe(publishMessages.historyMonths(0, 1));
     expect(existsSync(file(out, 'history/2026-11.json'))).toBe(false);
     await expectFresh(out, NOV30 - 1);
   });
@@ -90,7 +91,7 @@ describe('the open month and its rollover', () => {
     const index = json(indexPath);
     for (const m of index.months) m.version = m.version.replace(/^\d+:/, '1:');
     writeFileSync(indexPath, JSON.stringify(index));
-    expect(await publishLog(out, night(NOV30 + 2))).toMatch(/2 written, 0 kept/);
+    expect(await publishLog(out, night(NOV30 + 2))).toBe(publishMessages.historyMonths(2, 0));
     await expectFresh(out, NOV30 + 2);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
+import { publishMessages } from '../src/domain/messages.js';
 import type { QuestStats } from '../src/domain/types.js';
 import { historyEntry } from '../src/publish/api.js';
 import { entriesJson, HISTORY_WINDOW, monthsFromHistory } from '../src/publish/history-files.js';
@@ -79,15 +80,15 @@ describe('quest history', () => {
     const oct = days('2026-10-01', 31);
     const novA = days('2026-11-01', 20);
     // 1st and 2nd publish: new folders (the 2nd's previous site becomes .site.old); November, open, has no files.
-    expect(await publishLog(out, site([...sep, ...oct, ...novA]))).toMatch(/2 written, 0 kept/);
-    expect(await publishLog(out, site([...sep, ...oct, ...novA]))).toMatch(/2 written, 0 kept/);
+    expect(await publishLog(out, site([...sep, ...oct, ...novA]))).toBe(publishMessages.historyMonths(2, 0));
+    expect(await publishLog(out, site([...sep, ...oct, ...novA]))).toBe(publishMessages.historyMonths(2, 0));
     const october = join(out, 'api/v1/quests/FET0001/history/2026-10.json');
     // 3rd: one more day, built in the first site: both closed months kept as they are, nothing written.
     const novB = days('2026-11-01', 21);
-    expect(await publishLog(out, site([...sep, ...oct, ...novB]))).toMatch(/0 written, 2 kept/);
+    expect(await publishLog(out, site([...sep, ...oct, ...novB]))).toBe(publishMessages.historyMonths(0, 2));
     // 4th: a recomputed October date changes October: written again, September kept.
     const changed = site([...sep, ...oct, ...novB], (_r, i) => (i === 33 ? { completed: 99 } : {}));
-    expect(await publishLog(out, changed)).toMatch(/1 written, 1 kept/);
+    expect(await publishLog(out, changed)).toBe(publishMessages.historyMonths(1, 1));
     const fresh = join(tempDir(), 'site');
     await publishLog(fresh, changed);
     expect(walk(out)).toEqual(walk(fresh));
@@ -115,7 +116,7 @@ describe('quest history', () => {
     symlinkSync(join(dir, 'october.json'), join(history, '2026-10.json'));
     const novB = days('2026-11-01', 21);
     // October's version is unchanged, but its file is gone with the link: written, not kept (November is open).
-    expect(await publishLog(out, site([...oct, ...novB]))).toMatch(/1 written, 0 kept/);
+    expect(await publishLog(out, site([...oct, ...novB]))).toBe(publishMessages.historyMonths(1, 0));
     expect(walk(out).filter((f) => lstatSync(join(out, f)).isSymbolicLink())).toEqual([]);
     expect(readdirSync(join(out, 'api/v1/quests/FET0001/history'))).toEqual(['2026-10.json', '2026-10.json.gz']);
     expect(readdirSync(elsewhere)).toEqual(['keep.txt']);

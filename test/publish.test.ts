@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
+import { publishMessages } from '../src/domain/messages.js';
 import { Db } from '../src/engine/db.js';
 import { questDocument, type SiteData } from '../src/publish/api.js';
 import { ChartRenderer, renumberIds } from '../src/publish/chart-render.js';
@@ -295,7 +296,7 @@ describe('publish (fixture site)', () => {
   it('refuses to replace a folder that is not a questlog site', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'thesis.tex'), 'precious');
-    await expect(writeSite(SITE, { out: dir }, effects())).rejects.toThrow(/holds no questlog site/);
+    await expect(writeSite(SITE, { out: dir }, effects())).rejects.toThrow(publishMessages.notASite(dir));
     expect(readdirSync(dir)).toEqual(['thesis.tex']);
   });
 });

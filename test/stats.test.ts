@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Effects, recorder, silent } from '../src/domain/effects.js';
-import { snapshotMessages } from '../src/domain/messages.js';
+import { catalogueMessages, dateMessages, snapshotMessages, statsMessages } from '../src/domain/messages.js';
 import type { QuestStats } from '../src/domain/types.js';
 import type { Db } from '../src/engine/db.js';
 import { SCHEMA_VERSION } from '../src/engine/migrate.js';
@@ -207,7 +207,7 @@ describe('snapshot figures', () => {
     expect(await getCompletionHistogram(db, '2026-11-28', 1)).toEqual([
       { quest_id: 'Q', bin_start: 1800, bin_end: 3000, players: 2 },
     ]);
-    await expect(getCompletionHistogram(db, undefined, 0)).rejects.toThrow('bins must be an integer from 1 to 1000');
+    await expect(getCompletionHistogram(db, undefined, 0)).rejects.toThrow(statsMessages.badBins(0));
     db.close();
   });
 
@@ -318,14 +318,16 @@ describe('as-of dates and backfill', () => {
 
   it('rejects bad dates, unknown zones and an empty database with clear errors', async () => {
     const db = await freshDb();
-    await expect(computeSnapshots(db, {}, silent)).rejects.toThrow('no events loaded');
-    await expect(computeSnapshots(db, { asOf: '2026-02-30' }, silent)).rejects.toThrow('not a date: "2026-02-30"');
-    await expect(computeSnapshots(db, { asOf: '2026-1-1' }, silent)).rejects.toThrow('not a date');
-    await expect(computeSnapshots(db, { timezone: 'Mars/Olympus' }, silent)).rejects.toThrow(
-      'unknown time zone "Mars/Olympus"',
+    await expect(computeSnapshots(db, {}, silent)).rejects.toThrow(statsMessages.noEvents);
+    await expect(computeSnapshots(db, { asOf: '2026-02-30' }, silent)).rejects.toThrow(
+      dateMessages.notADate('2026-02-30'),
     );
-    await expect(getSnapshot(db)).rejects.toThrow('no snapshot stored yet');
-    await expect(getSnapshot(db, '2026-01-01')).rejects.toThrow('no snapshot stored for 2026-01-01');
+    await expect(computeSnapshots(db, { asOf: '2026-1-1' }, silent)).rejects.toThrow(dateMessages.notADate('2026-1-1'));
+    await expect(computeSnapshots(db, { timezone: 'Mars/Olympus' }, silent)).rejects.toThrow(
+      dateMessages.unknownZone('Mars/Olympus'),
+    );
+    await expect(getSnapshot(db)).rejects.toThrow(statsMessages.noSnapshot());
+    await expect(getSnapshot(db, '2026-01-01')).rejects.toThrow(statsMessages.noSnapshot('2026-01-01'));
     db.close();
   });
 });
@@ -437,7 +439,7 @@ describe('catalogue, coverage and roster', () => {
       writeFileSync(path, text);
       await expect(loadCatalogue(db, path)).rejects.toThrow(join(dir, message));
     }
-    await expect(loadCatalogue(db, join(dir, 'missing.csv'))).rejects.toThrow('catalogue file not found');
+    await expect(loadCatalogue(db, join(dir, 'missing.csv'))).rejects.toThrow(catalogueMessages.missing);
     expect(await db.all('SELECT quest_id, name FROM catalogue')).toEqual([{ quest_id: 'Q1', name: 'One' }]);
     db.close();
   });

@@ -19,12 +19,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../src/config.js';
 import { recorder } from '../src/domain/effects.js';
-import { limitMessages } from '../src/domain/input-messages.js';
+import { inputMessages, limitMessages } from '../src/domain/input-messages.js';
+import { ingestMessages } from '../src/domain/messages.js';
 import { printable } from '../src/domain/terminal.js';
 import type { Db } from '../src/engine/db.js';
 import { computeSnapshots } from '../src/engine/snapshot.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { cli, freshDb, ROOT, tempDir } from './helpers.js';
+import { cli, freshDb, messagePattern, ROOT, tempDir } from './helpers.js';
 import { type Child, fixtureProject, startCli, walk } from './publish-helpers.js';
 
 describe('item 1: two players with byte-identical session files', () => {
@@ -36,7 +37,10 @@ describe('item 1: two players with byte-identical session files', () => {
     }
     const r = cli(['--db', 'q.duckdb', 'ingest', 'logs'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('2 file(s): 2 loaded, 0 replaced, 0 skipped');
+    const nan = Number.NaN;
+    const files = { files: 2, files_loaded: 2, files_replaced: 0, files_skipped: 0, files_failed: 0 };
+    const lines = { lines_read: nan, loaded: nan, rejected: nan, ignored: nan, duplicates: 0, bytes: 0, ms: nan };
+    expect(r.stdout).toMatch(messagePattern(ingestMessages.totals({ ...files, ...lines })));
     const status = cli(['--db', 'q.duckdb', 'status'], { cwd: dir });
     expect(status.stdout).toMatch(/players\s*:?\s+2\b/);
     // Again: both are already loaded, nothing doubles.
@@ -107,8 +111,11 @@ describe('item 4: a folder with entries this user cannot read', () => {
       { cwd: dir, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
     );
     expect(r.status, r.stderr).toBe(3);
-    expect(r.stdout).toContain(`ingest logs/secret: FAILED: cannot list the folder: EACCES`);
-    expect(r.stdout).toMatch(/ingest logs\/alice\/2026-01-01T00-00-00\.csv: loaded seed, 1 lines = 1 loaded/);
+    expect(r.stdout).toContain(ingestMessages.fileFailed('logs/secret', inputMessages.cannotList('EACCES')));
+    const nan = Number.NaN;
+    const counts = { lines_read: 1, loaded: 1, rejected: nan, ignored: nan, duplicates: 0, bytes: 0, ms: nan };
+    const alice = { path: 'logs/alice/2026-01-01T00-00-00.csv', status: 'loaded', format: 'seed', ...counts };
+    expect(r.stdout).toMatch(messagePattern(ingestMessages.fileLoaded(alice)));
   });
 });
 

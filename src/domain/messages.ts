@@ -188,6 +188,9 @@ export const nightlyMessages = {
   sourceFailedHint: (out: string) =>
     `fix or remove the file(s); nothing was published, the last good site in ${out} is unchanged`,
   readCopy: (path: string, what: string, ms: number) => `nightly: read copy ${path} (${what}) in ${ms} ms`,
+  /** A read copy's `what`: its spare slot patched where it differed, or copied whole. */
+  readCopyPatched: (written: string, size: string) => `${written} of ${size} rewritten`,
+  readCopyCopied: (size: string) => `${size} copied`,
   stale: (date: string, through: string, hours: number, bound: number) =>
     `data is stale: the newest event of ${date} is ${through} UTC, ${hours.toFixed(1)} h before the day's end ` +
     `(bound ${bound} h); published anyway`,

@@ -151,7 +151,8 @@ async function nightlySteps(
   });
   const started = await step('read copy for notebooks', () => startReadCopy(db, undefined, { after: reads }));
   const copy = started.done.then((c) => {
-    const what = c.mode === 'patched' ? `${mb(c.written)} of ${mb(c.bytes)} rewritten` : `${mb(c.bytes)} copied`;
+    const what =
+      c.mode === 'patched' ? msg.readCopyPatched(mb(c.written), mb(c.bytes)) : msg.readCopyCopied(mb(c.bytes));
     detail(effects, msg.readCopy(c.path, what, Math.round(performance.now() - copyStarted)));
     return c;
   });
