@@ -1,6 +1,7 @@
 // Every message a user can see from questlog, as functions, in one place (vega-lite's log/message.ts): wording
 // changes here, and tests assert against these functions rather than copied fragments. Grouped by room; hints that
 // name a CLI command or flag live in `cliHints` and are attached by the CLI only (library errors carry a key).
+import type { IngestCounts } from './types.js';
 
 /** Process exit codes: the CLI maps errors to these, cron and CI read them. Documented in the README. */
 export const EXIT = {
@@ -134,12 +135,12 @@ export const ingestMessages = {
   noRejects: 'no quarantined lines',
   fileFailed: (path: string, error?: string) => `ingest ${path}: FAILED: ${error}`,
   fileSkipped: (path: string, note: string | undefined, ms: number) => `ingest ${path}: skipped (${note}) in ${ms} ms`,
-  fileLoaded: (r: FileCounts & { path: string; status: string; format: string | null }) =>
+  fileLoaded: (r: IngestCounts & { path: string; status: string; format: string | null }) =>
     `ingest ${r.path}: ${r.status} ${r.format}, ${r.lines_read} lines = ${r.loaded} loaded + ${r.rejected} quarantined + ` +
     `${r.ignored} ignored${r.duplicates ? `, ${r.duplicates} duplicate` : ''}${r.lines_read === 0 ? ' (empty file)' : ''} ` +
     `in ${r.ms} ms`,
   totals: (
-    t: FileCounts & Record<'files' | 'files_loaded' | 'files_replaced' | 'files_skipped' | 'files_failed', number>,
+    t: IngestCounts & Record<'files' | 'files_loaded' | 'files_replaced' | 'files_skipped' | 'files_failed', number>,
   ) => {
     const mb = t.bytes / 1e6;
     const rate = t.ms > 0 && mb > 0 ? `, ${(mb / (t.ms / 1000)).toFixed(1)} MB/s` : '';
@@ -150,8 +151,6 @@ export const ingestMessages = {
     );
   },
 };
-
-type FileCounts = Record<'lines_read' | 'loaded' | 'rejected' | 'ignored' | 'duplicates' | 'bytes' | 'ms', number>;
 
 export const publishMessages = {
   notASite: (out: string) => `${out} is not empty and holds no questlog site; refusing to replace it`,

@@ -1,22 +1,11 @@
 // The shapes every room shares: a quest's figures in a snapshot, a snapshot, coverage. Engines produce them,
 // publish, notebooks and the CLI read them.
 
-/** One quest's figures in one snapshot: a row of the `snapshots` table joined with the catalogue. */
-export interface QuestStats {
-  snapshot_date: string; // 'YYYY-MM-DD'
-  quest_id: string;
-  name: string; // catalogue name, else the id
-  chain: string | null;
-  sort_order: number | null;
-  in_catalogue: boolean;
-  players: number;
-  accepted: number; // in progress
-  declined: number;
-  completed: number;
-  abandoned: number;
-  failed: number;
-  not_encountered: number; // players - all the others
-  // Rates, each with its 95% Wilson interval (_low, _high); null when the denominator is 0.
+/**
+ * A quest's rates, each with its 95% Wilson interval (_low, _high) and null when the denominator is 0, and its
+ * completion times: the figures a snapshot row and a segment row both carry, written once.
+ */
+interface QuestRates {
   completion_rate: number | null; // completed / players: mostly how far into the story the quest sits
   completion_rate_low: number | null;
   completion_rate_high: number | null;
@@ -32,6 +21,23 @@ export interface QuestStats {
   median_seconds: number | null;
   p90_seconds: number | null;
   mean_attempts: number | null; // over completers
+}
+
+/** One quest's figures in one snapshot: a row of the `snapshots` table joined with the catalogue. */
+export interface QuestStats extends QuestRates {
+  snapshot_date: string; // 'YYYY-MM-DD'
+  quest_id: string;
+  name: string; // catalogue name, else the id
+  chain: string | null;
+  sort_order: number | null;
+  in_catalogue: boolean;
+  players: number;
+  accepted: number; // in progress
+  declined: number;
+  completed: number;
+  abandoned: number;
+  failed: number;
+  not_encountered: number; // players - all the others
   anomalies: number; // completions without an acceptance
   /** Published copies only (src/publish/privacy.ts): under the privacy floor, every figure null. */
   suppressed?: true;
@@ -253,7 +259,7 @@ export const DIMENSIONS = ['build', 'platform', 'cohort'] as const;
  * One quest's figures for one value of a dimension (or overall: dimension and value null) in one snapshot, with each
  * rate's 95% Wilson interval. Published rows under the privacy floor carry nulls and `suppressed` (src/publish/privacy.ts).
  */
-export interface SegmentRow {
+export interface SegmentRow extends QuestRates {
   snapshot_date: string;
   quest_id: string;
   name: string;
@@ -267,24 +273,22 @@ export interface SegmentRow {
   failed: number | null;
   not_encountered: number | null;
   encountered: number | null; // players - not_encountered
-  completion_rate: number | null;
-  completion_rate_low: number | null;
-  completion_rate_high: number | null;
-  reach_rate: number | null;
-  reach_rate_low: number | null;
-  reach_rate_high: number | null;
-  conversion_rate: number | null;
-  conversion_rate_low: number | null;
-  conversion_rate_high: number | null;
-  mean_seconds: number | null;
-  min_seconds: number | null;
-  max_seconds: number | null;
-  median_seconds: number | null;
-  p90_seconds: number | null;
-  mean_attempts: number | null;
   anomalies: number | null;
   /** Under the privacy floor (or hidden so that it cannot be recovered from the others): every figure null. */
   suppressed?: boolean;
   /** Fewer completers than the floor: the completion-time figures are null. */
   times_suppressed?: boolean;
+}
+
+/** What ingest counts per file and, summed, per run (results, and the lines that report them). */
+export interface IngestCounts {
+  lines_read: number;
+  loaded: number;
+  rejected: number;
+  ignored: number;
+  /** Exact duplicate events inside the file (loaded; state counts them once). */
+  duplicates: number;
+  /** Bytes of the file(s) actually read (a run's: loaded or replaced). */
+  bytes: number;
+  ms: number;
 }

@@ -2,6 +2,7 @@
 // helpers that keep that report in the files' order while files are prepared and loaded concurrently.
 import type { Config } from '../config.js';
 import { ingestMessages as msg } from '../domain/messages.js';
+import type { IngestCounts } from '../domain/types.js';
 
 export interface IngestOptions {
   /** Files, folders or globs; empty with `source` = the source's configured paths. */
@@ -21,18 +22,10 @@ export interface IngestOptions {
 
 type FileStatus = 'loaded' | 'replaced' | 'skipped' | 'failed';
 
-export interface FileResult {
+export interface FileResult extends IngestCounts {
   path: string;
   status: FileStatus;
   format: string | null;
-  lines_read: number;
-  loaded: number;
-  rejected: number;
-  ignored: number;
-  /** Exact duplicate events inside the file (loaded; state counts them once). */
-  duplicates: number;
-  bytes: number;
-  ms: number;
   /** Why a file failed (without its path: `line N: reason` or the reason). */
   error?: string;
   /** Why a file was skipped. */
@@ -41,20 +34,12 @@ export interface FileResult {
 
 export interface IngestSummary {
   files: FileResult[];
-  totals: {
+  totals: IngestCounts & {
     files: number;
     files_loaded: number;
     files_replaced: number;
     files_skipped: number;
     files_failed: number;
-    lines_read: number;
-    loaded: number;
-    rejected: number;
-    ignored: number;
-    duplicates: number;
-    /** Bytes of the files actually read (loaded or replaced). */
-    bytes: number;
-    ms: number;
   };
 }
 

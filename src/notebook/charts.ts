@@ -16,6 +16,7 @@ import {
   durationOverview,
   FONT,
   histogramChart,
+  questAxis,
   questHistoryChart,
   questStatusChart,
   statusOverview,
@@ -68,13 +69,7 @@ function completionChart(quests: readonly QuestStats[]): Chart {
       data: { name: 'table', values },
       mark: { type: 'bar', color: '#2f855a', tooltip: true },
       encoding: {
-        y: {
-          field: 'quest',
-          type: 'nominal',
-          title: null,
-          sort: { field: 'order', op: 'min' },
-          axis: { labelLimit: 200 },
-        },
+        y: questAxis(),
         x: {
           field: 'rate',
           type: 'quantitative',

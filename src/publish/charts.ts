@@ -34,6 +34,15 @@ const DATA = 'table';
 /** Index charts span the page. */
 export const WIDE = 900;
 
+/** The quest axis of every per-quest bar chart: its labels, in the order the chart's rows were ranked. */
+export const questAxis = () => ({
+  field: 'quest',
+  type: 'nominal',
+  title: null,
+  sort: { field: 'order', op: 'min' },
+  axis: { labelLimit: 200 },
+});
+
 export function base(description: string, width: number | 'container' = 560): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -106,13 +115,7 @@ export function statusOverview(
       data: { name: DATA, values },
       mark: { type: 'bar', tooltip: true },
       encoding: {
-        y: {
-          field: 'quest',
-          type: 'nominal',
-          title: null,
-          sort: { field: 'order', op: 'min' },
-          axis: { labelLimit: 200 },
-        },
+        y: questAxis(),
         x: { field: 'players', type: 'quantitative', stack: 'zero', title: 'Players', axis: COUNT_AXIS },
         color: { field: 'status', type: 'nominal', title: null, scale: colorScale },
         order: { field: 'rank', type: 'quantitative' },
@@ -140,13 +143,7 @@ export function durationOverview(quests: readonly QuestStats[], title = 'Complet
   }));
   const description =
     'Completion time in minutes per quest: the thin line runs from the shortest to the longest completion, the bar from the median to the 90th percentile, the dot marks the mean.';
-  const y = {
-    field: 'quest',
-    type: 'nominal',
-    title: null,
-    sort: { field: 'order', op: 'min' },
-    axis: { labelLimit: 200 },
-  };
+  const y = questAxis();
   return {
     key: 'durations',
     title,

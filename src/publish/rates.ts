@@ -3,7 +3,7 @@
 
 import { formatRateInterval as formatInterval, formatPercent } from '../domain/format.js';
 import type { QuestStats } from '../domain/types.js';
-import { base, type Chart, chartLabels, WIDE } from './charts.js';
+import { base, type Chart, chartLabels, questAxis, WIDE } from './charts.js';
 
 /** The index's worst-first chart shows this many quests (its data table lists the same ones). */
 const WORST_LIMIT = 20;
@@ -60,13 +60,7 @@ export function conversionOverview(quests: readonly QuestStats[]): Chart {
   const description =
     `Quests ranked worst first by conversion${more}: conversion is the share of players who met a quest and ` +
     'completed it, reach the share of all players who met it; the line is the 95% interval, the dot the rate.';
-  const y = {
-    field: 'quest',
-    type: 'nominal',
-    title: null,
-    sort: { field: 'order', op: 'min' },
-    axis: { labelLimit: 200 },
-  };
+  const y = questAxis();
   return {
     key: 'conversion',
     title: `Lowest conversion first${more}`,
