@@ -1,6 +1,6 @@
 -- The cluster's per-(date, quest) figures and completion-time histograms (src/sql/clickhouse/figures.sql, read from
--- the file {path} names): snapshot_figures for snapshots.sql, the same columns the DuckDB engine's figures.sql writes,
--- and the histograms (counts over [min, max]) for snapshot_histograms.
+-- the file the engine wrote them to): snapshot_figures for snapshots.sql, the same columns the DuckDB engine's
+-- figures.sql writes, and the histograms (counts over [min, max]) for snapshot_histograms.
 CREATE OR REPLACE TEMP TABLE cluster_figures AS
 SELECT *
 FROM read_json({path}, columns = {
