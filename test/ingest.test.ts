@@ -5,9 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import { ingestMessages } from '../src/domain/messages.js';
-import type { Db } from '../src/engine/db.js';
+import { Db } from '../src/engine/db.js';
 import { CHUNK, fingerprint } from '../src/ingest/fingerprint.js';
 import { ingest } from '../src/ingest/ingest.js';
+import { batchBytesMax, KindBatches, type Planned } from '../src/ingest/plan.js';
 import { listRejects } from '../src/ingest/rejects.js';
 import { startLimit } from '../src/ingest/results.js';
 import { ANY, cli, FIXTURES, freshDb, messagePattern, tempDir } from './helpers.js';
@@ -724,5 +725,51 @@ describe('files checked ahead of their batches (startLimit)', () => {
     await new Promise((r) => setTimeout(r, 10));
     await expect(out[0]).rejects.toThrow('unreadable');
     expect(await out[2]).toBe(3);
+  });
+});
+
+describe('batch sizes (KindBatches, batchBytesMax)', () => {
+  const MB = 1 << 20;
+  const file = (name: string, mb: number) => ({ path: `/in/${name}`, bytes: mb * MB }) as Planned;
+  const names = (batches: Planned[][]) => batches.map((b) => b.map((f) => f.path.slice(4)).join(','));
+
+  it("a quarter of DuckDB's own memory limit, between 256 MB and 1 GB; an unreadable setting keeps 256 MB", async () => {
+    const shown: Record<string, number> = {};
+    for (const limit of ['1GB', '4GB', '16GB']) {
+      const db = await Db.open(join(tempDir(), 'm.duckdb'), { memoryLimit: limit });
+      const row = await db.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
+      db.close();
+      shown[limit] = batchBytesMax(row?.m ?? '');
+    }
+    // 1GB shows as 953.6 MiB (a quarter is under 256 MB), 4GB as 3.7 GiB.
+    expect(shown).toEqual({ '1GB': 256 * MB, '4GB': Math.floor((3.7 * 1024 ** 3) / 4), '16GB': 1024 * MB });
+    expect(batchBytesMax('')).toBe(256 * MB);
+    expect(batchBytesMax('lots')).toBe(256 * MB);
+  });
+
+  it('the first batch holds 256 MB, each later one twice the one before up to the cap, in file order', () => {
+    const k = new KindBatches('fast', 1024 * MB);
+    for (let i = 1; i <= 12; i++) k.add(file(`f${i}`, 190));
+    expect(names(k.rest())).toEqual(['f1', 'f2,f3', 'f4,f5,f6,f7,f8', 'f9,f10,f11,f12']);
+    // The runner takes complete batches as they close; the rest stay for the end.
+    const j = new KindBatches('fast', 256 * MB);
+    for (let i = 1; i <= 4; i++) j.add(file(`g${i}`, 100));
+    expect(names(j.done.splice(0))).toEqual(['g1,g2']);
+    expect(names(j.rest())).toEqual(['g3,g4']);
+  });
+
+  it('gzip weighs 16x its bytes, a file larger than the cap is a batch of its own, tabular files go one by one', () => {
+    const k = new KindBatches('fast', 1024 * MB);
+    for (const f of [file('a.ndjson.gz', 10), file('b.ndjson.gz', 10), file('big', 2048), file('c', 1)]) k.add(f);
+    expect(names(k.rest())).toEqual(['a.ndjson.gz', 'b.ndjson.gz', 'big', 'c']);
+    const t = new KindBatches('tabular', 1024 * MB);
+    for (const f of [file('x.csv', 1), file('y.csv', 1)]) t.add(f);
+    expect(names(t.rest())).toEqual(['x.csv', 'y.csv']);
+  });
+
+  it('at most 2000 files in a batch', () => {
+    const k = new KindBatches('fast', 1024 * MB);
+    for (let i = 0; i < 4001; i++) k.add(file(`s${i}`, 0));
+    expect(k.rest().map((b) => b.length)).toEqual([2000, 2000, 1]);
   });
 });

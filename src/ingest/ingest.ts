@@ -22,7 +22,17 @@ import {
   sourceFormat,
   sourcePaths,
 } from './formats.js';
-import { type BatchKind, type Counts, FAST_KINDS, identityOf, kindOf, type Planned, seedParams } from './plan.js';
+import {
+  type BatchKind,
+  batchBytesMax,
+  type Counts,
+  FAST_KINDS,
+  identityOf,
+  KindBatches,
+  kindOf,
+  type Planned,
+  seedParams,
+} from './plan.js';
 import { BytesProgress, sizeOf } from './progress.js';
 import {
   describe,
@@ -39,9 +49,6 @@ import {
 
 export type { FileResult, IngestOptions, IngestSummary } from './results.js';
 
-/** A batch holds at most this many files and bytes (its staging lives in memory). */
-const BATCH_FILES = 2000;
-const BATCH_BYTES = 256 << 20;
 /**
  * Files fingerprinted at once (reading and hashing overlap each other), and their bytes past the first: hashing runs on
  * this thread, so four big files checked together all finish late, and the first batch waits for the last of them.
@@ -162,10 +169,11 @@ async function prepare(
  * identity (content and whatever the rows derive from path or config). Rows written before identities hold the bare
  * content hash: such a row at this path with this content is this file.
  *
- * Files to load go into same-kind batches of at most BATCH_FILES files and BATCH_BYTES (weighted) bytes, tabular files
- * one by one. Batches run kind by kind (kinds in the order of their first file), each kind's in file order; a batch of
- * the first kind runs as soon as it is complete (the next file of its kind did not fit), while later files are still
- * being checked. Which batches there are and their order do not depend on when checks finish.
+ * Files to load go into same-kind batches of at most BATCH_FILES files and batchBytes (weighted) bytes: a kind's first
+ * batch is small, later ones grow up to a cap set by DuckDB's memory limit (plan.ts); tabular files go one by one.
+ * Batches run kind by kind (kinds in the order of their first file), each kind's in file order; a batch of the first
+ * kind runs as soon as it is complete (the next file of its kind did not fit), while later files are still being
+ * checked. Which batches there are and their order do not depend on when checks finish.
  */
 async function round(
   db: Db,
@@ -183,7 +191,8 @@ async function round(
   const later: Planned[] = [];
   const now = new Set<string>();
   // Per kind, in the order of their first file: complete batches not yet run, and the batch being filled.
-  const kinds = new Map<BatchKind, { done: Planned[][]; cur: Planned[]; bytes: number }>();
+  const kinds = new Map<BatchKind, KindBatches>();
+  const max = batchBytesMax((await db.one<{ m: string }>("SELECT current_setting('memory_limit') AS m"))?.m ?? '');
   for (const next of pending) {
     const p = await next;
     if ('status' in p) {
@@ -206,29 +215,20 @@ async function round(
     const f = { ...p, oldId: old?.file_id ?? null };
     to.grow(f.bytes);
     const kind = kindOf(f);
-    const k = kinds.get(kind) ?? { done: [], cur: [], bytes: 0 };
+    const k = kinds.get(kind) ?? new KindBatches(kind, max);
     kinds.set(kind, k);
-    if (k.cur.length > 0 && (kind === 'tabular' || k.cur.length >= BATCH_FILES || k.bytes + weight(f) > BATCH_BYTES)) {
-      k.done.push(k.cur);
-      k.cur = [];
-      k.bytes = 0;
-    }
-    k.cur.push(f);
-    k.bytes += weight(f);
+    k.add(f);
     // Only the first kind's batches run before every file is checked; the other kinds' wait for its last, as always.
     const [first] = kinds;
     if (first) for (const b of first[1].done.splice(0)) await to.run(first[0], b);
   }
   for (const [kind, k] of kinds) {
-    for (const b of [...k.done, k.cur]) if (b.length > 0) await to.run(kind, b);
+    for (const b of k.rest()) await to.run(kind, b);
   }
   return later;
 }
 
 const sum = (a: number, b: number) => a + b;
-
-/** What a file weighs in a batch's memory: gzip and Parquet hold ~16x their size in text (the 1M demo data: 15-17x). */
-const weight = (f: Planned) => f.bytes * (/\.(gz|parquet)$/i.test(f.path) ? 16 : 1);
 
 /**
  * Loads a batch. The fast path hands files that were not clean (or a reader error) to the exact path; an exact

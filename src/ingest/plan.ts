@@ -104,3 +104,61 @@ export function seedParams(path: string, config: Config, player?: string): Plann
     session: stem(path),
   };
 }
+
+/** A batch holds at most this many files (its statements are per batch, not per file). */
+const BATCH_FILES = 2000;
+/** The bytes of a kind's first batch: small, so loading starts as soon as its files are checked. */
+const BATCH_BYTES = 256 << 20;
+
+/**
+ * The most bytes a later batch may hold, for a DuckDB `memory_limit` as `current_setting` shows it ('3.7 GiB'): a
+ * quarter of it, at most 1 GiB, never under the first batch's. A batch's staging lives in memory (peak RSS ~0.6 GB with
+ * 190 MB batches, ~1.3 GB with 1 GB ones at 10M events); every batch adds a transaction and a tail of one-thread
+ * statements, and batches growing to 1 GiB took ~10% less CPU than 256 MB ones at 10M events, while a batch's duplicate
+ * and player counts grow faster than its rows (bench/results/issue13/NOTES.md, round 12). An unreadable setting keeps
+ * the first batch's size.
+ */
+export function batchBytesMax(memoryLimit: string): number {
+  const m = /^([\d.]+) ?(bytes|KiB|MiB|GiB|TiB|PiB)$/.exec(memoryLimit.trim());
+  const power = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'].indexOf(m?.[2] ?? '');
+  const bytes = m && power >= 0 ? Number(m[1]) * 1024 ** power : 0;
+  return Math.max(BATCH_BYTES, Math.min(1 << 30, Math.floor(bytes / 4)));
+}
+
+/**
+ * One kind's batches, in file order: complete ones not yet run (`done`) and the one being filled. Each holds at most
+ * BATCH_FILES files and twice the (weighted) bytes of the one before, from BATCH_BYTES up to `max`; tabular files go
+ * one by one.
+ */
+export class KindBatches {
+  readonly done: Planned[][] = [];
+  private cur: Planned[] = [];
+  private bytes = 0;
+  private closed = 0;
+
+  constructor(
+    private readonly kind: BatchKind,
+    private readonly max: number,
+  ) {}
+
+  add(f: Planned): void {
+    const cap = Math.min(this.max, BATCH_BYTES * 2 ** this.closed);
+    const full = this.kind === 'tabular' || this.cur.length >= BATCH_FILES || this.bytes + weight(f) > cap;
+    if (this.cur.length > 0 && full) {
+      this.done.push(this.cur);
+      this.closed++;
+      this.cur = [];
+      this.bytes = 0;
+    }
+    this.cur.push(f);
+    this.bytes += weight(f);
+  }
+
+  /** The batches left to run, the one being filled last. */
+  rest(): Planned[][] {
+    return [...this.done, this.cur].filter((b) => b.length > 0);
+  }
+}
+
+/** What a file weighs in a batch's memory: gzip and Parquet hold ~16x their size in text (the 1M demo data: 15-17x). */
+const weight = (f: Planned) => f.bytes * (/\.(gz|parquet)$/i.test(f.path) ? 16 : 1);
