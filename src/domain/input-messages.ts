@@ -14,6 +14,8 @@ export const inputMessages = {
   linkLoop: 'symbolic link loop',
   danglingLink: (target: string) => `dangling symbolic link (to ${target})`,
   cannotList: (reason: string) => `cannot list the folder: ${reason}`,
+  notAFile: (kind: string) => `not a regular file (${kind}): only files, folders and globs are read`,
+  nameNotUtf8: 'the file name is not valid UTF-8 (it cannot be named to the reader or stored in the ledger); rename it',
   duplicateColumn: (name: string, first: number, second: number) =>
     `the header names column '${name}' twice (columns ${first} and ${second})`,
   nestedCatalogueColumn: (column: string, type: string) => `column "${column}" holds nested values (${type}), not text`,

@@ -117,6 +117,7 @@ export const ingestMessages = {
   badGzip: (reason: string) => `not a complete gzip file (${reason})`,
   unreadable: (reason: string) => `cannot read: ${reason}`,
   badPlayerRule: (rule: string) => `--player must be parent, stem or /regex/ (got '${rule}')`,
+  badPlayerRegex: (rule: string, reason: string) => `--player ${rule} is not a valid regular expression: ${reason}`,
   playerNoMatch: (rule: string) => `player pattern ${rule} does not match this path`,
   unnumbered: (recs: number | undefined, lines: number | undefined) =>
     `cannot number its records (${recs} records on ${lines} lines)`,
@@ -170,6 +171,9 @@ export const publishMessages = {
     `publish: a render worker stopped (exit code ${code}) before its quest pages were written; nothing was published`,
   workerMissing: (path: string) => `publish: the render worker ${path} is missing; run \`npm run build\``,
   dirMissing: (dir: string) => `${dir} does not exist`,
+  cannotWrite: (out: string, reason: string) => `cannot write the site to ${out}: ${reason}`,
+  cannotWriteHint:
+    'free space or fix the permissions, then publish again; the site is swapped in whole, so the last one is still served',
   portInUse: (port: number | undefined) => `port ${port} is in use`,
   serving: (dir: string, url: string) => `serving ${dir} at ${url} (Ctrl+C to stop)`,
 };
@@ -259,6 +263,10 @@ export const cliMessages = {
   error: (message: string) => `questlog: error: ${message}\n`,
   hint: (hint: string) => `  hint: ${hint}\n`,
   internal: (detail: string) => `questlog: internal error (a bug, please report it):\n${detail}\n`,
+  /** A full disk, a folder questlog may not write, a read-only mount: the machine's state, not a bug (exit 1). */
+  system: (reason: string) => `cannot go on: ${reason}`,
+  systemHint:
+    'free space or fix the permissions, then run it again: a failed write leaves the database and the site as they were',
 };
 
 /**

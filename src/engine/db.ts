@@ -46,6 +46,15 @@ export function literal(value: string): string {
 }
 
 /**
+ * A file's path as DuckDB's readers take it: they glob every path they are given, so `a[1].csv` would read `a1.csv`
+ * (and `x*.csv` every file it matches). Each wildcard character becomes a class holding only itself, which matches
+ * that character alone; a path without one is returned as it is. The reader's `filename` is still the real path.
+ */
+export function readerPath(path: string): string {
+  return path.replace(/[[*?]/g, '[$&]');
+}
+
+/**
  * Database files this process has open through `Db`, by device and inode. DuckDB's file locks keep other processes
  * out, but never the process holding them (src/engine/readcopy.ts must not rewrite a copy a notebook here still reads).
  */

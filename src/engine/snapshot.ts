@@ -10,7 +10,7 @@ import { dateMessages, type SnapshotExtra, snapshotMessages, statsMessages } fro
 import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { storeChains } from './chains.js';
-import { type Db, literal, runScript, sqlFile } from './db.js';
+import { type Db, literal, readerPath, runScript, sqlFile } from './db.js';
 import { keptCovers, writeSegments } from './segments.js';
 import { refreshState } from './state.js';
 import { storeSurvival } from './survival.js';
@@ -145,7 +145,7 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
       `CREATE OR REPLACE TEMP TABLE snapshot_roster AS
        -- NFC as ingest stores player ids, or a roster typed in NFD would match nobody.
        SELECT DISTINCT trim(nfc_normalize(player_id)) AS player_id
-       FROM read_csv(${literal(roster)}, header = true, all_varchar = true)
+       FROM read_csv(${literal(readerPath(roster))}, header = true, all_varchar = true)
        WHERE nullif(trim(player_id), '') IS NOT NULL`,
     );
   } catch (err) {

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type Config, configPath, type SourceConfig } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
-import { InputError, UserError } from '../domain/errors.js';
+import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { checkMapping } from './mapping-check.js';
@@ -158,7 +158,13 @@ export function seedPlayer(path: string, rule = 'parent'): string {
   if (rule === 'stem') return stem(path).normalize('NFC');
   const m = /^\/(.+)\/$/.exec(rule);
   if (!m?.[1]) throw new UserError(msg.badPlayerRule(rule));
-  const hit = new RegExp(m[1]).exec(path.replaceAll('\\', '/'));
+  let re: RegExp;
+  try {
+    re = new RegExp(m[1]);
+  } catch (err) {
+    throw new UserError(msg.badPlayerRegex(rule, errorMessage(err)));
+  }
+  const hit = re.exec(path.replaceAll('\\', '/'));
   if (!hit?.[1]) throw new InputError(path, msg.playerNoMatch(rule));
   return hit[1].normalize('NFC');
 }

@@ -4,7 +4,7 @@
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
-import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
+import { type Db, literal, type Params, readerPath, sqlFile } from '../engine/db.js';
 import { NESTED, refuseNested } from './nested.js';
 import type { Mapping } from './presets.js';
 import { LONG_LINE, stageSql } from './stage-sql.js';
@@ -31,7 +31,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
         `CREATE OR REPLACE TEMP TABLE ql_src AS
          SELECT file_row_number + 1 AS ql_line, * EXCLUDE (file_row_number)
          FROM read_parquet($path, file_row_number = true)`,
-        { path },
+        { path: readerPath(path) },
       ),
     );
   } else if (m.reader === 'json') {
@@ -57,7 +57,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
          SELECT row_number() OVER () AS ql_rec, *
          FROM read_csv($path, all_varchar = true, store_rejects = true, rejects_table = 'ql_csv_rejects',
            rejects_scan = 'ql_csv_scans', max_line_size = $max_line${optSql})`,
-        { path, max_line: env.maxLine },
+        { path: readerPath(path), max_line: env.maxLine },
       ),
     );
     await db.run(sqlFile('ingest/reader_rejects'));

@@ -9,7 +9,7 @@ import { clickhouseMessages as msg } from '../../domain/clickhouse-messages.js';
 import { detail, type Effects, timed } from '../../domain/effects.js';
 import { UserError } from '../../domain/errors.js';
 import type { StatsOptions } from '../../domain/types.js';
-import { type Db, literal, sqlFile } from '../db.js';
+import { type Db, literal, readerPath, sqlFile } from '../db.js';
 import { HISTOGRAM_BINS } from '../read.js';
 import { snapshotDays } from '../snapshot.js';
 import { type Cluster, chNumber, chSql, chString, chToFile, connect, onCluster } from './client.js';
@@ -93,7 +93,7 @@ async function computeOnCluster(db: Db, cluster: Cluster, opts: StatsOptions, ef
 
 /** DuckDB binds no table function's path: the file is pasted as a quoted literal where the SQL says {path}. */
 function withPath(sql: string, path: string): string {
-  return sql.replaceAll('{path}', literal(path));
+  return sql.replaceAll('{path}', literal(readerPath(path)));
 }
 
 async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
