@@ -35,7 +35,9 @@ export async function loadCatalogue(
     const problem = headerProblem(first, ext === '.tsv' ? '\t' : ',');
     if (problem) throw new InputError(path, problem, { line: 1 });
   }
-  const reader = json ? `read_json(${literal(readerPath(path))})` : `read_csv(${literal(readerPath(path))}, header = true, all_varchar = true)`;
+  const reader = json
+    ? `read_json(${literal(readerPath(path))})`
+    : `read_csv(${literal(readerPath(path))}, header = true, all_varchar = true)`;
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE catalogue_raw AS SELECT * FROM ${reader}`);
   } catch (err) {

@@ -61,7 +61,9 @@ function walk(dir: string, problems: PathProblem[]): string[] {
   const files: string[] = [];
   let entries: Dirent<Buffer>[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).sort((a, b) => Buffer.compare(a.name, b.name));
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).sort((a, b) =>
+      Buffer.compare(a.name, b.name),
+    );
   } catch (err) {
     problems.push({ path: dir, reason: inputMessages.cannotList(errorMessage(err)) });
     return files;
@@ -71,7 +73,8 @@ function walk(dir: string, problems: PathProblem[]): string[] {
     if (name === undefined) {
       // Decoded as Node would (U+FFFD for the bad bytes), the path names no file: say why instead of 'not found'.
       const shown = join(dir, entry.name.toString());
-      if (entry.isDirectory() || KNOWN_EXT.includes(baseExt(shown))) problems.push({ path: shown, reason: inputMessages.nameNotUtf8 });
+      if (entry.isDirectory() || KNOWN_EXT.includes(baseExt(shown)))
+        problems.push({ path: shown, reason: inputMessages.nameNotUtf8 });
       continue;
     }
     const full = join(dir, name);
@@ -201,7 +204,11 @@ function listAll(dir: string, out: { path: string; valid: boolean }[] = []): { p
 }
 
 /** DuckDB's glob; when a name it meets is not UTF-8 it fails as a whole, and the scan's files (the rest) are taken. */
-async function duckGlob(db: Db, pattern: string, scan: { files: string[]; problems: PathProblem[] }): Promise<string[]> {
+async function duckGlob(
+  db: Db,
+  pattern: string,
+  scan: { files: string[]; problems: PathProblem[] },
+): Promise<string[]> {
   try {
     const rows = await db.all<{ file: string }>('SELECT file FROM glob($pattern) ORDER BY file', { pattern });
     return rows.map((r) => resolve(r.file));
