@@ -2,6 +2,8 @@
 // changes here, and tests assert against these functions rather than copied fragments. Grouped by room; hints that
 // name a CLI command or flag live in `cliHints` and are attached by the CLI only (library errors carry a key).
 
+import { clipped } from './input-messages.js';
+
 /** Process exit codes: the CLI maps errors to these, cron and CI read them. Documented in the README. */
 export const EXIT = {
   ok: 0,
@@ -122,7 +124,8 @@ export const ingestMessages = {
   unnumbered: (recs: number | undefined, lines: number | undefined) =>
     `cannot number its records (${recs} records on ${lines} lines)`,
   unnumberedHint: 'quoted values spanning several lines are not supported',
-  missingColumns: (missing: string[], found: string) => `missing column(s) ${missing.join(', ')} (found: ${found})`,
+  missingColumns: (missing: string[], found: string) =>
+    `missing column(s) ${missing.join(', ')} (found: ${clipped(found)})`,
   missingColumnsHint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',
   badStatusMap: (value: string, status: string, statuses: readonly string[]) =>
     `status_map: '${value}' maps to '${status}', not one of ${statuses.join(', ')}`,

@@ -84,14 +84,18 @@ CREATE OR REPLACE TEMP MACRO ql_unquote(v) AS CASE
 -- Rejects keep the raw text, but a runaway line must not bloat the quarantine.
 CREATE OR REPLACE TEMP MACRO ql_clip(raw) AS CASE WHEN length(raw) > 4096 THEN left(raw, 4096) || '…' ELSE raw END;
 
+-- A value quoted in a reject's reason: the raw text beside it has the rest, and a 200 KB time or status must not
+-- become a 200 KB reason on every such line (stored, and printed by `questlog rejects`).
+CREATE OR REPLACE TEMP MACRO ql_quoted(v) AS '''' || CASE WHEN length(v) > 100 THEN left(v, 100) || '…' ELSE v END || '''';
+
 -- The first problem of an event row, or NULL when it is loadable. Order = the order a human would fix them.
 CREATE OR REPLACE TEMP MACRO ql_problem(player_id, quest_id, status_text, status, ts_text, ts) AS CASE
   WHEN player_id IS NULL THEN 'missing player_id'
   WHEN quest_id IS NULL THEN 'missing quest_id'
   WHEN ql_id(status_text) IS NULL THEN 'missing status'
-  WHEN status IS NULL THEN 'unknown status ''' || status_text || ''''
+  WHEN status IS NULL THEN 'unknown status ' || ql_quoted(status_text)
   WHEN ql_id(ts_text) IS NULL THEN 'missing ts'
-  WHEN ts IS NULL THEN 'unparsable time ''' || ts_text || ''''
+  WHEN ts IS NULL THEN 'unparsable time ' || ql_quoted(ts_text)
   WHEN ql_key_problem('player_id', player_id) IS NOT NULL THEN ql_key_problem('player_id', player_id)
   WHEN ql_key_problem('quest_id', quest_id) IS NOT NULL THEN ql_key_problem('quest_id', quest_id)
   WHEN NOT ql_in_range(ts) THEN ql_range_problem(ts)
