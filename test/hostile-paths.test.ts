@@ -166,3 +166,23 @@ describe('paths that are not regular files', () => {
     ]);
   });
 });
+
+describe('a --player rule that is no rule', () => {
+  it('is a usage error before any file loads (it was an internal error, or each file failing)', async () => {
+    const root = folder('player-rule', { 'p1/2026-01-01T10-00-00.csv': seed('Q1') });
+    const before = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM files');
+    let reason = '';
+    try {
+      new RegExp('[');
+    } catch (err) {
+      reason = (err as Error).message;
+    }
+    await expect(run([root], root, { format: 'seed', player: '/[/' })).rejects.toThrow(
+      ingestMessages.badPlayerRegex('/[/', reason),
+    );
+    await expect(run([root], root, { format: 'seed', player: 'nope' })).rejects.toThrow(
+      ingestMessages.badPlayerRule('nope'),
+    );
+    expect(await db.one('SELECT count(*)::INTEGER AS n FROM files')).toEqual(before);
+  });
+});

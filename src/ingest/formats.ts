@@ -156,17 +156,21 @@ export function seedPlayer(path: string, rule = 'parent'): string {
   // NFC as every other id (macOS file systems hand out names in NFD).
   if (rule === 'parent') return basename(dirname(path)).normalize('NFC');
   if (rule === 'stem') return stem(path).normalize('NFC');
+  const hit = playerRegex(rule)?.exec(path.replaceAll('\\', '/'));
+  if (!hit?.[1]) throw new InputError(path, msg.playerNoMatch(rule));
+  return hit[1].normalize('NFC');
+}
+
+/** A `--player` rule's regex (none for parent and stem); anything else is a usage error, checked before any file. */
+export function playerRegex(rule: string): RegExp | undefined {
+  if (rule === 'parent' || rule === 'stem') return undefined;
   const m = /^\/(.+)\/$/.exec(rule);
   if (!m?.[1]) throw new UserError(msg.badPlayerRule(rule));
-  let re: RegExp;
   try {
-    re = new RegExp(m[1]);
+    return new RegExp(m[1]);
   } catch (err) {
     throw new UserError(msg.badPlayerRegex(rule, errorMessage(err)));
   }
-  const hit = re.exec(path.replaceAll('\\', '/'));
-  if (!hit?.[1]) throw new InputError(path, msg.playerNoMatch(rule));
-  return hit[1].normalize('NFC');
 }
 
 export function stem(path: string): string {

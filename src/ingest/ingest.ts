@@ -19,6 +19,7 @@ import {
   FORMATS,
   type FormatName,
   isGlob,
+  playerRegex,
   sourceFormat,
   sourcePaths,
 } from './formats.js';
@@ -56,6 +57,7 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const configured = paths.length === 0 && opts.source !== undefined;
   if (configured && opts.source) paths = sourcePaths(opts.source, config);
   if (paths.length === 0) throw new UserError(msg.noFiles, { cli: ['givePaths'] });
+  if (opts.player !== undefined) playerRegex(opts.player);
 
   const t0 = performance.now();
   await runScript(db, sqlFile('ingest/macros'));
