@@ -2,7 +2,7 @@
 // every path, so the first read the second), names that are not UTF-8, named pipes and devices (a read that never
 // ends), and globs that cannot match. Each file loads as itself or fails with its reason; the others still load.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../src/config.js';
@@ -11,6 +11,7 @@ import { inputMessages as m } from '../src/domain/input-messages.js';
 import { ingestMessages } from '../src/domain/messages.js';
 import type { Db } from '../src/engine/db.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
+import { changedSince, fingerprint } from '../src/ingest/fingerprint.js';
 import { type IngestSummary, ingest } from '../src/ingest/ingest.js';
 import { freshDb, tempDir } from './helpers.js';
 
@@ -186,5 +187,16 @@ describe('a --player rule that is no rule', () => {
       ingestMessages.badPlayerRule('nope'),
     );
     expect(await db.one('SELECT count(*)::INTEGER AS n FROM files')).toEqual(before);
+  });
+});
+
+describe('a file that changes between its check and its read (a log still being written)', () => {
+  it('fails with that reason, not the reader complaint its new lines cause', async () => {
+    const root = folder('growing', { 'g.csv': csv('g1') });
+    const path = join(root, 'g.csv');
+    const f = { path, ...(await fingerprint(path)) };
+    expect(changedSince(f)).toBeUndefined();
+    appendFileSync(path, '2026-01-01 10:00:01,g2,Q1,start\n');
+    expect(changedSince(f)).toBe(ingestMessages.changedWhileRead(f.bytes, f.bytes + 32));
   });
 });

@@ -124,6 +124,9 @@ export const ingestMessages = {
   unnumbered: (recs: number | undefined, lines: number | undefined) =>
     `cannot number its records (${recs} records on ${lines} lines)`,
   unnumberedHint: 'quoted values spanning several lines are not supported',
+  changedWhileRead: (before: number, now: number) =>
+    `the file changed while it was read (${before} bytes when checked, ${now} now): nothing of it was loaded; ` +
+    'ingest it again once it is complete',
   missingColumns: (missing: string[], found: string) =>
     `missing column(s) ${missing.join(', ')} (found: ${clipped(found)})`,
   missingColumnsHint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',

@@ -11,7 +11,7 @@ import { progressMessages } from '../domain/progress-messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
 import { loadBatch } from './batch.js';
 import { expandPaths } from './discover.js';
-import { fingerprint } from './fingerprint.js';
+import { changedSince, fingerprint } from './fingerprint.js';
 import {
   checkHeader,
   detectFormat,
@@ -265,7 +265,7 @@ async function runBatch(
     }
     if (!(err instanceof UserError)) throw err;
     const f = files[0] as Planned;
-    return [{ ...empty(f.path, 'failed', f.format.format, 0, t0), error: reason(err) }];
+    return [{ ...empty(f.path, 'failed', f.format.format, 0, t0), error: changedSince(f) ?? reason(err) }];
   }
 }
 
