@@ -180,9 +180,7 @@ describe('a --player rule that is no rule', () => {
     } catch (err) {
       reason = (err as Error).message;
     }
-    await expect(run([root], root, { format: 'seed', player: '/[/' })).rejects.toThrow(
-      ingestMessages.badPlayerRegex('/[/', reason),
-    );
+    await expect(run([root], root, { format: 'seed', player: '/[/' })).rejects.toThrow(m.badPlayerRegex('/[/', reason));
     await expect(run([root], root, { format: 'seed', player: 'nope' })).rejects.toThrow(
       ingestMessages.badPlayerRule('nope'),
     );
@@ -197,6 +195,6 @@ describe('a file that changes between its check and its read (a log still being 
     const f = { path, ...(await fingerprint(path)) };
     expect(changedSince(f)).toBeUndefined();
     appendFileSync(path, '2026-01-01 10:00:01,g2,Q1,start\n');
-    expect(changedSince(f)).toBe(ingestMessages.changedWhileRead(f.bytes, f.bytes + 32));
+    expect(changedSince(f)).toBe(m.changedWhileRead(f.bytes, f.bytes + 32));
   });
 });

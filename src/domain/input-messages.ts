@@ -19,6 +19,10 @@ export const inputMessages = {
   linkLoop: 'symbolic link loop',
   danglingLink: (target: string) => `dangling symbolic link (to ${target})`,
   cannotList: (reason: string) => `cannot list the folder: ${reason}`,
+  changedWhileRead: (before: number, now: number) =>
+    `the file changed while it was read (${before} bytes when checked, ${now} now): nothing of it was loaded; ` +
+    'ingest it again once it is complete',
+  badPlayerRegex: (rule: string, reason: string) => `--player ${rule} is not a valid regular expression: ${reason}`,
   notAFile: (kind: string) => `not a regular file (${kind}): only files, folders and globs are read`,
   nameNotUtf8: 'the file name is not valid UTF-8 (it cannot be named to the reader or stored in the ledger); rename it',
   duplicateColumn: (name: string, first: number, second: number) =>

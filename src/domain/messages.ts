@@ -119,14 +119,10 @@ export const ingestMessages = {
   badGzip: (reason: string) => `not a complete gzip file (${reason})`,
   unreadable: (reason: string) => `cannot read: ${reason}`,
   badPlayerRule: (rule: string) => `--player must be parent, stem or /regex/ (got '${rule}')`,
-  badPlayerRegex: (rule: string, reason: string) => `--player ${rule} is not a valid regular expression: ${reason}`,
   playerNoMatch: (rule: string) => `player pattern ${rule} does not match this path`,
   unnumbered: (recs: number | undefined, lines: number | undefined) =>
     `cannot number its records (${recs} records on ${lines} lines)`,
   unnumberedHint: 'quoted values spanning several lines are not supported',
-  changedWhileRead: (before: number, now: number) =>
-    `the file changed while it was read (${before} bytes when checked, ${now} now): nothing of it was loaded; ` +
-    'ingest it again once it is complete',
   missingColumns: (missing: string[], found: string) =>
     `missing column(s) ${missing.join(', ')} (found: ${clipped(found)})`,
   missingColumnsHint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',

@@ -7,6 +7,7 @@ import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { errorMessage, InputError } from '../domain/errors.js';
+import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { baseExt } from './formats.js';
 
@@ -182,7 +183,7 @@ function suspect(b: Buffer): boolean {
 export function changedSince(f: { path: string; bytes: number }): string | undefined {
   try {
     const now = statSync(f.path).size;
-    return now === f.bytes ? undefined : msg.changedWhileRead(f.bytes, now);
+    return now === f.bytes ? undefined : inputMessages.changedWhileRead(f.bytes, now);
   } catch {
     return undefined;
   }

@@ -169,7 +169,7 @@ export function playerRegex(rule: string): RegExp | undefined {
   try {
     return new RegExp(m[1]);
   } catch (err) {
-    throw new UserError(msg.badPlayerRegex(rule, errorMessage(err)));
+    throw new UserError(inputMessages.badPlayerRegex(rule, errorMessage(err)));
   }
 }
 
