@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, CommanderError, Option } from 'commander';
-import { UserError } from './domain/errors.js';
+import { systemProblem, UserError } from './domain/errors.js';
 import { cliHintText, cliMessages, EXIT } from './domain/messages.js';
 import { printable } from './domain/terminal.js';
 import { OUTPUT_FORMATS } from './jobs/format.js';
@@ -78,6 +78,13 @@ export async function runCli(program: Command): Promise<void> {
       const hint = err.hint ?? (err.cli ? cliHintText(err.cli) : undefined);
       if (hint) process.stderr.write(printable(cliMessages.hint(hint)));
       process.exitCode = err.exitCode;
+      return;
+    }
+    const problem = systemProblem(err);
+    if (problem !== undefined) {
+      process.stderr.write(printable(cliMessages.error(cliMessages.system(problem))));
+      process.stderr.write(printable(cliMessages.hint(cliMessages.systemHint)));
+      process.exitCode = EXIT.failed;
       return;
     }
     process.stderr.write(cliMessages.internal(String((err as Error)?.stack ?? err)));

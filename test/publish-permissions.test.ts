@@ -54,6 +54,21 @@ describe('site permissions', () => {
     expect(wrong.map(([f, m]) => `${f} ${m.toString(8)}`)).toEqual([]);
   });
 
+  it('follow the umask of the publish when it changed since the recycled site was written (077, then 022)', async () => {
+    // Kept files (assets, past months) are not rewritten: they kept 0600 and their folders 0700, so a web server
+    // running as another user could not read them after the umask was fixed.
+    const out = join(tempDir(), 'site');
+    await publishTimes(out, 2, 0o077);
+    for (const n of [1, 2]) {
+      await publishTimes(out, 1, 0o022);
+      const wrong = [...modes(out)].filter(([f, m]) => m !== (f === '.' || f.endsWith('/') ? 0o755 : 0o644));
+      expect(
+        wrong.map(([f, m]) => `${f} ${m.toString(8)}`),
+        `after publish ${n} under 022`,
+      ).toEqual([]);
+    }
+  });
+
   it.runIf(canSwitch)('let another user (nobody) read every file after two publishes in a row', async () => {
     const dir = tempDir();
     // The temp folder itself is 0700 (mkdtemp); the site's parent must be reachable, as a web root is.

@@ -45,3 +45,25 @@ export class InternalError extends Error {
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/** Errno codes of the machine's state (a full disk, no permission, a read-only mount), never of a bug in questlog. */
+const SYSTEM_CODES = ['ENOSPC', 'EDQUOT', 'EFBIG', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'EMFILE', 'ENFILE'];
+const SYSTEM_CODE = new RegExp(`^(?:${SYSTEM_CODES.join('|')}):`);
+/** The same problems as DuckDB words them in its IO errors (it gives no errno). */
+const SYSTEM_TEXT =
+  /No space left on device|Disk quota exceeded|File too large|Permission denied|Operation not permitted|Read-only file system|Input\/output error|Too many open files/i;
+
+/**
+ * Why an error is the machine's and not questlog's (a full disk, a folder it may not write), as the error says it;
+ * undefined for anything else. Matched on the message too: a render worker's error reaches the main thread without
+ * its code.
+ */
+export function systemProblem(err: unknown): string | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const code = (err as NodeJS.ErrnoException).code;
+  const first = err.message.split('\n')[0] ?? err.message;
+  if ((code !== undefined && SYSTEM_CODES.includes(code)) || SYSTEM_CODE.test(first) || SYSTEM_TEXT.test(first)) {
+    return first;
+  }
+  return undefined;
+}

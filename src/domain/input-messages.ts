@@ -1,6 +1,11 @@
 // The messages of the checks made before DuckDB reads a file (issue 12; line reasons come from the SQL) and of the
 // config's limits. Spread into messages.ts's groups, which is where every other module takes them from.
 
+/** A file's own text quoted in a message (a header, a column name): a binary file's 500 KB "header" is not a message. */
+export function clipped(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export const limitMessages = {
   backfillTooLong: (from: string, to: string, days: number, max: number) =>
     `a backfill from ${from} to ${to} would compute ${days} daily snapshots, more than limits.backfill_days (${max})`,
@@ -14,8 +19,14 @@ export const inputMessages = {
   linkLoop: 'symbolic link loop',
   danglingLink: (target: string) => `dangling symbolic link (to ${target})`,
   cannotList: (reason: string) => `cannot list the folder: ${reason}`,
+  changedWhileRead: (before: number, now: number) =>
+    `the file changed while it was read (${before} bytes when checked, ${now} now): nothing of it was loaded; ` +
+    'ingest it again once it is complete',
+  badPlayerRegex: (rule: string, reason: string) => `--player ${rule} is not a valid regular expression: ${reason}`,
+  notAFile: (kind: string) => `not a regular file (${kind}): only files, folders and globs are read`,
+  nameNotUtf8: 'the file name is not valid UTF-8 (it cannot be named to the reader or stored in the ledger); rename it',
   duplicateColumn: (name: string, first: number, second: number) =>
-    `the header names column '${name}' twice (columns ${first} and ${second})`,
+    `the header names column '${clipped(name)}' twice (columns ${first} and ${second})`,
   nestedCatalogueColumn: (column: string, type: string) => `column "${column}" holds nested values (${type}), not text`,
   nestedColumn: (column: string, field: string, type: string) =>
     `column ${column} (${field}) holds nested values of type ${type}, not text or numbers`,

@@ -3,6 +3,8 @@
 // name a CLI command or flag live in `cliHints` and are attached by the CLI only (library errors carry a key).
 import type { IngestCounts } from './types.js';
 
+import { clipped } from './input-messages.js';
+
 /** Process exit codes: the CLI maps errors to these, cron and CI read them. Documented in the README. */
 export const EXIT = {
   ok: 0,
@@ -122,7 +124,8 @@ export const ingestMessages = {
   unnumbered: (recs: number | undefined, lines: number | undefined) =>
     `cannot number its records (${recs} records on ${lines} lines)`,
   unnumberedHint: 'quoted values spanning several lines are not supported',
-  missingColumns: (missing: string[], found: string) => `missing column(s) ${missing.join(', ')} (found: ${found})`,
+  missingColumns: (missing: string[], found: string) =>
+    `missing column(s) ${missing.join(', ')} (found: ${clipped(found)})`,
   missingColumnsHint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',
   badStatusMap: (value: string, status: string, statuses: readonly string[]) =>
     `status_map: '${value}' maps to '${status}', not one of ${statuses.join(', ')}`,
@@ -169,6 +172,9 @@ export const publishMessages = {
     `publish: a render worker stopped (exit code ${code}) before its quest pages were written; nothing was published`,
   workerMissing: (path: string) => `publish: the render worker ${path} is missing; run \`npm run build\``,
   dirMissing: (dir: string) => `${dir} does not exist`,
+  cannotWrite: (out: string, reason: string) => `cannot write the site to ${out}: ${reason}`,
+  cannotWriteHint:
+    'free space or fix the permissions, then publish again; the site is swapped in whole, so the last one is still served',
   portInUse: (port: number | undefined) => `port ${port} is in use`,
   serving: (dir: string, url: string) => `serving ${dir} at ${url} (Ctrl+C to stop)`,
 };
@@ -261,6 +267,10 @@ export const cliMessages = {
   error: (message: string) => `questlog: error: ${message}\n`,
   hint: (hint: string) => `  hint: ${hint}\n`,
   internal: (detail: string) => `questlog: internal error (a bug, please report it):\n${detail}\n`,
+  /** A full disk, a folder questlog may not write, a read-only mount: the machine's state, not a bug (exit 1). */
+  system: (reason: string) => `cannot go on: ${reason}`,
+  systemHint:
+    'free space or fix the permissions, then run it again: a failed write leaves the database and the site as they were',
 };
 
 /**

@@ -45,14 +45,26 @@ export function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** DuckDB binds no table function's path: the file is pasted as a quoted literal where the SQL says {path}. */
+/**
+ * DuckDB binds no table function's path: the file is pasted as a quoted literal where the SQL says {path}, in the form
+ * its readers take (readerPath: they glob every path).
+ */
 export function withPath(sql: string, path: string): string {
-  return sql.replaceAll('{path}', literal(path));
+  return sql.replaceAll('{path}', literal(readerPath(path)));
 }
 
 /** A query's rows written to a file by DuckDB's COPY, whose target cannot be bound either (pasted as a literal). */
 export function copySql(query: string, path: string, options: string): string {
   return `COPY (${query.trim().replace(/;\s*$/, '')}) TO ${literal(path)} (${options})`;
+}
+
+/**
+ * A file's path as DuckDB's readers take it: they glob every path they are given, so `a[1].csv` would read `a1.csv`
+ * (and `x*.csv` every file it matches). Each wildcard character becomes a class holding only itself, which matches
+ * that character alone; a path without one is returned as it is. The reader's `filename` is still the real path.
+ */
+export function readerPath(path: string): string {
+  return path.replace(/[[*?]/g, '[$&]');
 }
 
 /**

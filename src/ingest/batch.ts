@@ -4,7 +4,7 @@ import { listValue } from '@duckdb/node-api';
 import { errorMessage, InputError, InternalError, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { ingestMessages } from '../domain/messages.js';
-import { type Db, runScript, sqlFile } from '../engine/db.js';
+import { type Db, readerPath, runScript, sqlFile } from '../engine/db.js';
 import { baseExt } from './formats.js';
 import {
   type BatchEnv,
@@ -82,7 +82,7 @@ export async function loadBatch(db: Db, kind: BatchKind, files: Planned[], env: 
  * path.
  */
 async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[], env: BatchEnv): Promise<BatchResult> {
-  const paths = listValue(files.map((f) => f.path));
+  const paths = listValue(files.map((f) => readerPath(f.path)));
   const batch = { lo: Math.min(...ids), hi: Math.max(...ids) };
   const reading = readingOf(files, env);
   if (kind === 'fast') {
@@ -118,7 +118,7 @@ async function loadFast(db: Db, kind: BatchKind, files: Planned[], ids: number[]
  * threads (bench/results/issue13/NOTES.md).
  */
 function readFast(db: Db, files: Planned[], env: BatchEnv): Promise<void> {
-  const paths = listValue(files.map((f) => f.path));
+  const paths = listValue(files.map((f) => readerPath(f.path)));
   const reading = readingOf(files, env);
   return ordered(db, () => reading(() => db.run(sqlFile('ingest/events_fast'), { paths, long_line: LONG_LINE })));
 }
@@ -194,7 +194,7 @@ function eventsMapping(ext: string): Mapping {
 
 /** Every physical line of the files into ql_raw (file id, line, text). */
 function rawLines(db: Db, files: Planned[]): Promise<void> {
-  const paths = listValue(files.map((f) => f.path));
+  const paths = listValue(files.map((f) => readerPath(f.path)));
   return runScript(db, sqlFile('ingest/raw_lines'), { paths, max_line: lineBuffer(files) });
 }
 

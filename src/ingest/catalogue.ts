@@ -4,7 +4,7 @@ import { LIMIT_DEFAULTS, type Limits } from '../config-limits.js';
 import { errorMessage, InputError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { catalogueMessages as msg } from '../domain/messages.js';
-import { type Db, ident, literal, runScript, sqlFile } from '../engine/db.js';
+import { type Db, ident, literal, readerPath, runScript, sqlFile } from '../engine/db.js';
 import { headerProblem } from './formats.js';
 
 /** Accepted spellings of each catalogue column (case-insensitive); the first found wins. */
@@ -35,7 +35,9 @@ export async function loadCatalogue(
     const problem = headerProblem(first, ext === '.tsv' ? '\t' : ',');
     if (problem) throw new InputError(path, problem, { line: 1 });
   }
-  const reader = json ? `read_json(${literal(path)})` : `read_csv(${literal(path)}, header = true, all_varchar = true)`;
+  const reader = json
+    ? `read_json(${literal(readerPath(path))})`
+    : `read_csv(${literal(readerPath(path))}, header = true, all_varchar = true)`;
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE catalogue_raw AS SELECT * FROM ${reader}`);
   } catch (err) {

@@ -1,7 +1,7 @@
 // Which files an ingest covers: files, folders (recursively) and globs, with every entry that cannot be read named
 // (dangling or looping links, unreadable folders) rather than stopping the ingest or vanishing silently.
 
-import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, type Stats, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { errorMessage } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
@@ -31,16 +31,20 @@ export async function expandPaths(
   const missing: PathProblem[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    if (/[*?[]/.test(p)) {
-      const rows = await db.all<{ file: string }>(sqlFile('ingest/glob'), { pattern: abs });
-      const broken = brokenLinks(globBase(abs), globRegex(abs));
-      if (rows.length === 0 && broken.length === 0) missing.push({ path: p, reason: msg.noMatch });
-      for (const r of rows) out.add(resolve(r.file));
-      missing.push(...broken);
+    // A name that exists is that file or folder, even when it holds a wildcard character (`a[1].csv`).
+    if (/[*?[]/.test(p) && !existsSync(abs)) {
+      const scan = globScan(globBase(abs), globRegex(abs));
+      const files = await duckGlob(db, abs, scan);
+      if (files.length === 0 && scan.problems.length === 0) missing.push({ path: p, reason: msg.noMatch });
+      for (const f of files) out.add(f);
+      missing.push(...scan.problems);
     } else if (!existsSync(abs)) {
       missing.push({ path: p, reason: linkProblem(abs) ?? msg.noMatch });
     } else if (statSync(abs).isDirectory()) {
       for (const f of walk(abs, missing)) if (KNOWN_EXT.includes(baseExt(f))) out.add(f);
+    } else if (!statSync(abs).isFile()) {
+      // A named pipe would block the read forever, a device (/dev/zero) never end.
+      missing.push({ path: p, reason: inputMessages.notAFile(kindOf(statSync(abs))) });
     } else {
       out.add(abs);
     }
@@ -55,15 +59,25 @@ export async function expandPaths(
  */
 function walk(dir: string, problems: PathProblem[]): string[] {
   const files: string[] = [];
-  let entries: Dirent[];
+  let entries: Dirent<Buffer>[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).sort((a, b) =>
+      Buffer.compare(a.name, b.name),
+    );
   } catch (err) {
     problems.push({ path: dir, reason: inputMessages.cannotList(errorMessage(err)) });
     return files;
   }
   for (const entry of entries) {
-    const full = join(dir, entry.name);
+    const name = utf8(entry.name);
+    if (name === undefined) {
+      // Decoded as Node would (U+FFFD for the bad bytes), the path names no file: say why instead of 'not found'.
+      const shown = join(dir, entry.name.toString());
+      if (entry.isDirectory() || KNOWN_EXT.includes(baseExt(shown)))
+        problems.push({ path: shown, reason: inputMessages.nameNotUtf8 });
+      continue;
+    }
+    const full = join(dir, name);
     if (entry.isDirectory()) files.push(...walk(full, problems));
     else if (entry.isFile()) files.push(full);
     else if (entry.isSymbolicLink()) {
@@ -76,6 +90,25 @@ function walk(dir: string, problems: PathProblem[]): string[] {
     }
   }
   return files;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A name read as bytes, as text; undefined when it is not valid UTF-8. */
+function utf8(name: Buffer): string | undefined {
+  try {
+    return STRICT_UTF8.decode(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a path that is neither a file nor a folder is, for the message. */
+function kindOf(s: Stats): string {
+  if (s.isFIFO()) return 'a named pipe';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  return 'not a file';
 }
 
 /** Why a path that exists as a name cannot be opened: a link to nothing, or links in a circle. */
@@ -125,23 +158,70 @@ function globRegex(pattern: string): RegExp {
       }
     } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`);
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    // A class no name can match (`[z-a]`): DuckDB's glob matches nothing there either.
+    return /(?!)/;
+  }
 }
 
-/** Links below `base` matching `re` that cannot be followed (DuckDB's glob skips them without a word). */
-function brokenLinks(base: string, re: RegExp): PathProblem[] {
-  const found: PathProblem[] = [];
-  let names: string[];
+/**
+ * What below `base` matches `re`: the files DuckDB's glob would give, and what it leaves out silently or cannot give
+ * at all: links that cannot be followed, and names that are not valid UTF-8 (its glob then fails as a whole).
+ */
+function globScan(base: string, re: RegExp): { files: string[]; problems: PathProblem[] } {
+  const files: string[] = [];
+  const problems: PathProblem[] = [];
+  for (const { path, valid } of listAll(base)) {
+    if (!re.test(path)) continue;
+    const problem = valid ? linkProblem(path) : inputMessages.nameNotUtf8;
+    if (problem) problems.push({ path, reason: problem });
+    else if (isFile(path)) files.push(path);
+  }
+  problems.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { files: files.sort(), problems };
+}
+
+/**
+ * Every entry below `dir` (folders descended, links not), names read as bytes: `valid` false for a name that is not
+ * UTF-8, shown as Node decodes it. (Node 20's recursive readdir cannot give bytes, and as text it hides such names.)
+ */
+function listAll(dir: string, out: { path: string; valid: boolean }[] = []): { path: string; valid: boolean }[] {
+  let entries: Dirent<Buffer>[];
   try {
-    names = readdirSync(base, { recursive: true, encoding: 'utf8' });
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch {
-    return found;
+    return out;
   }
-  for (const name of names) {
-    const full = join(base, name);
-    if (!re.test(full)) continue;
-    const problem = linkProblem(full);
-    if (problem) found.push({ path: full, reason: problem });
+  for (const entry of entries) {
+    const name = utf8(entry.name);
+    const path = join(dir, name ?? entry.name.toString());
+    out.push({ path, valid: name !== undefined });
+    if (name !== undefined && entry.isDirectory()) listAll(path, out);
   }
-  return found.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return out;
+}
+
+/** DuckDB's glob; when a name it meets is not UTF-8 it fails as a whole, and the scan's files (the rest) are taken. */
+async function duckGlob(
+  db: Db,
+  pattern: string,
+  scan: { files: string[]; problems: PathProblem[] },
+): Promise<string[]> {
+  try {
+    const rows = await db.all<{ file: string }>(sqlFile('ingest/glob'), { pattern });
+    return rows.map((r) => resolve(r.file));
+  } catch (err) {
+    if (!scan.problems.some((x) => x.reason === inputMessages.nameNotUtf8)) throw err;
+    return scan.files;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

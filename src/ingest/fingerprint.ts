@@ -1,12 +1,13 @@
 // What ingest learns about a file before DuckDB reads it: its identity (sha256), size, lines and what the readers
 // need to know in advance, in one pass over the bytes.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { errorMessage, InputError } from '../domain/errors.js';
+import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { baseExt } from './formats.js';
 
@@ -172,4 +173,18 @@ function suspect(b: Buffer): boolean {
   }
   for (let i = head + words * 4; i < n; i++) if (suspectAt(b, i)) return true;
   return false;
+}
+
+/**
+ * Why a file that failed to load failed, when it is no longer the file that was fingerprinted: a log still being
+ * written grows between the fingerprint and DuckDB's read, and the read then disagrees with the line count (which
+ * said "quoted values spanning several lines" before). Undefined when its size is unchanged (or it is gone).
+ */
+export function changedSince(f: { path: string; bytes: number }): string | undefined {
+  try {
+    const now = statSync(f.path).size;
+    return now === f.bytes ? undefined : inputMessages.changedWhileRead(f.bytes, now);
+  } catch {
+    return undefined;
+  }
 }

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type Config, configPath, type SourceConfig } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
-import { InputError, UserError } from '../domain/errors.js';
+import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { checkMapping } from './mapping-check.js';
@@ -156,11 +156,21 @@ export function seedPlayer(path: string, rule = 'parent'): string {
   // NFC as every other id (macOS file systems hand out names in NFD).
   if (rule === 'parent') return basename(dirname(path)).normalize('NFC');
   if (rule === 'stem') return stem(path).normalize('NFC');
-  const m = /^\/(.+)\/$/.exec(rule);
-  if (!m?.[1]) throw new UserError(msg.badPlayerRule(rule));
-  const hit = new RegExp(m[1]).exec(path.replaceAll('\\', '/'));
+  const hit = playerRegex(rule)?.exec(path.replaceAll('\\', '/'));
   if (!hit?.[1]) throw new InputError(path, msg.playerNoMatch(rule));
   return hit[1].normalize('NFC');
+}
+
+/** A `--player` rule's regex (none for parent and stem); anything else is a usage error, checked before any file. */
+export function playerRegex(rule: string): RegExp | undefined {
+  if (rule === 'parent' || rule === 'stem') return undefined;
+  const m = /^\/(.+)\/$/.exec(rule);
+  if (!m?.[1]) throw new UserError(msg.badPlayerRule(rule));
+  try {
+    return new RegExp(m[1]);
+  } catch (err) {
+    throw new UserError(inputMessages.badPlayerRegex(rule, errorMessage(err)));
+  }
 }
 
 export function stem(path: string): string {

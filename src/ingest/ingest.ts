@@ -11,7 +11,7 @@ import { progressMessages } from '../domain/progress-messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
 import { loadBatch } from './batch.js';
 import { expandPaths } from './discover.js';
-import { fingerprint } from './fingerprint.js';
+import { changedSince, fingerprint } from './fingerprint.js';
 import {
   checkHeader,
   detectFormat,
@@ -19,6 +19,7 @@ import {
   FORMATS,
   type FormatName,
   isGlob,
+  playerRegex,
   sourceFormat,
   sourcePaths,
 } from './formats.js';
@@ -63,6 +64,7 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   const configured = paths.length === 0 && opts.source !== undefined;
   if (configured && opts.source) paths = sourcePaths(opts.source, config);
   if (paths.length === 0) throw new UserError(msg.noFiles, { cli: ['givePaths'] });
+  if (opts.player !== undefined) playerRegex(opts.player);
 
   const t0 = performance.now();
   await runScript(db, sqlFile('ingest/macros'));
@@ -262,7 +264,7 @@ async function runBatch(
     }
     if (!(err instanceof UserError)) throw err;
     const f = files[0] as Planned;
-    return [{ ...empty(f.path, 'failed', f.format.format, 0, t0), error: reason(err) }];
+    return [{ ...empty(f.path, 'failed', f.format.format, 0, t0), error: changedSince(f) ?? reason(err) }];
   }
 }
 

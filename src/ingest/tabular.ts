@@ -4,7 +4,7 @@
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
-import { type Db, literal, type Params, sqlFile } from '../engine/db.js';
+import { type Db, literal, type Params, readerPath, sqlFile } from '../engine/db.js';
 import { NESTED, refuseNested } from './nested.js';
 import type { Mapping } from './presets.js';
 import { LONG_LINE, stageSql } from './stage-sql.js';
@@ -26,7 +26,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
   await statusMap(db, m.status_map ?? {});
   let headerLines = 0;
   if (m.reader === 'parquet') {
-    await env.read(path, () => db.run(sqlFile('ingest/src_parquet'), { path }));
+    await env.read(path, () => db.run(sqlFile('ingest/src_parquet'), { path: readerPath(path) }));
   } else if (m.reader === 'json') {
     await env.rawLines(db, path);
     await db.run(sqlFile('ingest/src_json'));
@@ -46,7 +46,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
          SELECT row_number() OVER () AS ql_rec, *
          FROM read_csv($path, all_varchar = true, store_rejects = true, rejects_table = 'ql_csv_rejects',
            rejects_scan = 'ql_csv_scans', max_line_size = $max_line${optSql})`,
-        { path, max_line: env.maxLine },
+        { path: readerPath(path), max_line: env.maxLine },
       ),
     );
     await db.run(sqlFile('ingest/reader_rejects'));

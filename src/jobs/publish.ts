@@ -1,6 +1,8 @@
 // `questlog publish`: the static site for a stored snapshot, from a database opened read-only.
 import type { Config } from '../config.js';
 import type { Effects } from '../domain/effects.js';
+import { systemProblem, UserError } from '../domain/errors.js';
+import { EXIT, publishMessages } from '../domain/messages.js';
 import { type PublishOptions, type PublishSummary, publish } from '../publish/publish.js';
 import { siteTarget, withDb } from './run.js';
 
@@ -13,7 +15,18 @@ export async function publishCommand(
   const alerts = rest.alerts ?? config.alerts;
   const target = siteTarget(config, out);
   const workers = rest.workers ?? target.workers;
-  return withDb(path, (db) => publish(db, { ...rest, alerts, ...target, workers }, effects), {
-    readOnly: true,
-  });
+  try {
+    return await withDb(path, (db) => publish(db, { ...rest, alerts, ...target, workers }, effects), {
+      readOnly: true,
+    });
+  } catch (err) {
+    // A full disk or a folder it may not write: say which site, and that the live one is still whole.
+    const problem = systemProblem(err);
+    if (problem === undefined) throw err;
+    throw new UserError(publishMessages.cannotWrite(target.out, problem), {
+      exitCode: EXIT.failed,
+      hint: publishMessages.cannotWriteHint,
+      cause: err,
+    });
+  }
 }

@@ -67,6 +67,29 @@ function insideSite(dir: string, url: string): boolean {
 }
 
 /**
+ * sirv reads Range as `bytes=A-B` and nothing else: `bytes=5-2` made its file stream throw and the server exit, `-5`
+ * (the last 5 bytes) sent the first 6, `0-0` the whole file as a part. A server may always ignore Range and send the
+ * whole file, so only a single range it answers correctly is passed on (never under If-Range, which sirv ignores).
+ * Accept-Encoding keeps only the codings whose q is not 0 (sirv sends gzip to `gzip;q=0`, which refuses it).
+ */
+function saneHeaders(req: IncomingMessage): void {
+  const range = req.headers.range;
+  if (range !== undefined) {
+    const m = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
+    const answerable = m?.[2] === '' || (m !== null && Number(m[2]) >= Number(m[1]) && Number(m[2]) > 0);
+    if (!answerable || req.headers['if-range'] !== undefined) delete req.headers.range;
+  }
+  const accept = req.headers['accept-encoding'];
+  if (typeof accept === 'string') {
+    req.headers['accept-encoding'] = accept
+      .split(',')
+      .filter((part) => !/;\s*q=0(?:\.0*)?\s*$/i.test(part))
+      .map((part) => part.split(';')[0]?.trim())
+      .join(', ');
+  }
+}
+
+/**
  * The JSON API may be read from any origin (it is public, read-only data): `Access-Control-Allow-Origin: *` on
  * api/, and a preflight OPTIONS is answered there with the methods allowed. Returns true when the request is answered.
  */
@@ -110,6 +133,7 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
     if (cors(req, res)) return;
     if (!methodAllowed(req, res)) return;
     if (!insideSite(dir, req.url ?? '/')) return notFound(res);
+    saneHeaders(req);
     files(req, res, () => notFound(res));
   });
   const host = opts.host ?? '127.0.0.1';

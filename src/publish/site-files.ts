@@ -162,12 +162,16 @@ export function buildDir(out: string): { dir: string; found: Found } {
   const found: Found = new Map();
   const kind = entryKind(old);
   if (kind === 'dir') {
-    // A recycled site keeps its root's mode, which older versions left at 0700: it takes the fresh folder's.
+    // A recycled site keeps its root's mode, which older versions left at 0700: it takes the fresh folder's. A root
+    // of another mode was written under another umask: what it holds and this publish keeps (assets, past months)
+    // takes the modes it would be created with now (folders as the fresh one, files without execute bits).
     const mode = statSync(tmp).mode & 0o7777;
+    const stale = (statSync(old).mode & 0o7777) !== mode;
     rmSync(tmp, { recursive: true });
     renameSync(old, tmp);
     chmodSync(tmp, mode);
     dropLinks(tmp, found);
+    if (stale) for (const [path, k] of found) chmodSync(path, k === 'dir' ? mode : mode & 0o666);
   } else if (kind !== 'none') {
     // `.old` as a link (or a file) was not made by publish: the link goes, never what it points to.
     rmSync(old, { force: true });

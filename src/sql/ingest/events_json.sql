@@ -26,7 +26,7 @@ WITH p AS (
     WHEN long THEN 'line too long (' || length(raw) || ' characters)'
     WHEN NOT valid THEN 'invalid JSON'
     WHEN NOT obj THEN 'not a JSON object'
-    WHEN dup IS NOT NULL THEN 'duplicate key ''' || dup || ''''
+    WHEN dup IS NOT NULL THEN 'duplicate key ' || ql_quoted(dup)
     WHEN ql_nested_problem('player_id', types[1]) IS NOT NULL THEN ql_nested_problem('player_id', types[1])
     WHEN ql_nested_problem('quest_id', types[2]) IS NOT NULL THEN ql_nested_problem('quest_id', types[2])
     ELSE ql_problem(player_id, quest_id, status_text, status, ts_text, ts) END AS reason

@@ -27,14 +27,14 @@ WITH p AS (
     WHEN long THEN 'line too long (' || length(raw) || ' characters)'
     WHEN j IS NULL THEN 'invalid JSON'
     WHEN NOT obj THEN 'not a JSON object'
-    WHEN dup IS NOT NULL THEN 'duplicate key ''' || dup || ''''
+    WHEN dup IS NOT NULL THEN 'duplicate key ' || ql_quoted(dup)
     -- Every GameAnalytics row has a category: a row without one (e.g. a canonical event pasted in) is not ignorable.
     WHEN category IS NULL THEN 'missing category: not a GameAnalytics event' ||
       CASE WHEN j->>'player_id' IS NOT NULL THEN ' (a canonical event? load it from an events file)' ELSE '' END
     WHEN ql_nested_problem('user_id', user_type) IS NOT NULL THEN ql_nested_problem('user_id', user_type)
     WHEN category IS DISTINCT FROM 'progression' THEN NULL
     WHEN ql_id(event_id) IS NULL THEN 'missing event_id'
-    WHEN quest_id IS NULL THEN 'malformed event_id ''' || event_id || ''' (expected Start|Fail|Complete:p1[:p2[:p3]])'
+    WHEN quest_id IS NULL THEN 'malformed event_id ' || ql_quoted(event_id) || ' (expected Start|Fail|Complete:p1[:p2[:p3]])'
     ELSE ql_problem(player_id, quest_id, e.kind, status, ts_text, ts) END AS reason
   FROM g
 )

@@ -12,9 +12,19 @@ CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
   WHEN 'failed' THEN 'failed' WHEN 'fail' THEN 'failed'
   ELSE NULL END::quest_status;
 
--- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds. Plain casts, no
--- regex: this runs once per event. The common exact 'YYYY-MM-DD HH:MM:SS' shape has no room for a zone, so it takes
--- the plain TIMESTAMP cast (about twice as fast as the zone-aware one, which would give the same instant in UTC).
+-- False when the text ends in a numeric zone offset (after a time: '…10:00:00+25:00', '-1401') beyond ±14:00.
+CREATE OR REPLACE TEMP MACRO ql_offset_ok(u) AS coalesce(
+  [try_cast(o.h AS INTEGER) * 60 + coalesce(try_cast(nullif(o.m, '') AS INTEGER), 0) <= 840
+   for o in [regexp_extract(u, '[0-9]:[0-9]{2}(?::[0-9]{2})?(?:[.][0-9]+)?\s*[+-]([0-9]{1,2})(?::?([0-9]{2}))?$', ['h', 'm'])]][1],
+  true);
+
+-- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds. Plain casts, one regex
+-- only for shapes other than the common one: this runs once per event. The common exact 'YYYY-MM-DD HH:MM:SS' shape
+-- has no room for a zone, so it takes the plain TIMESTAMP cast (about twice as fast as the zone-aware one, which would
+-- give the same instant in UTC). Any other zone-less date or date-time takes the plain cast too, never the zone-aware
+-- one: DuckDB 1.5's TIMESTAMPTZ cast of a column carries a named zone ('… Europe/Paris') over to the zone-less values
+-- after it in the same vector, which moved them by that zone's offset (test/hostile-times.test.ts). A numeric offset
+-- beyond ±14:00 is no zone on Earth (the seed file names' rule), so it is unparsable rather than a time a day away.
 -- Epochs beyond year ~5000 are not times, so they stay NULL (a reject). The other shapes name the trimmed text and its
 -- number once each, inside one-element list comprehensions: an expression written twice is computed for every row
 -- before coalesce looks at it (DuckDB hoists common subexpressions), which cost ~3x the whole macro at 1M events.
@@ -22,8 +32,11 @@ CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
 -- which made the NDJSON fast path's read ~20% dearer at 1M events (bench/results/issue13/NOTES.md).
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
   CASE WHEN t LIKE '_____________:__:__' THEN try_cast(t AS TIMESTAMP) END,
-  [coalesce(try_cast(u AS TIMESTAMPTZ)::TIMESTAMP,
-    [to_timestamp(n)::TIMESTAMP for n in [try_cast(u AS DOUBLE)] if abs(n) < 1e11][1]) for u in [trim(t)]][1]);
+  [CASE WHEN regexp_full_match(u, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
+      THEN try_cast(u AS TIMESTAMP)
+      ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN try_cast(u AS TIMESTAMPTZ)::TIMESTAMP END,
+        [to_timestamp(n)::TIMESTAMP for n in [try_cast(u AS DOUBLE)] if abs(n) < 1e11][1]) END
+   for u in [trim(t)]][1]);
 
 -- NULL for absent or blank identifiers, so "missing player" is one test.
 CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(trim(v), '');
@@ -71,14 +84,18 @@ CREATE OR REPLACE TEMP MACRO ql_unquote(v) AS CASE
 -- Rejects keep the raw text, but a runaway line must not bloat the quarantine.
 CREATE OR REPLACE TEMP MACRO ql_clip(raw) AS CASE WHEN length(raw) > 4096 THEN left(raw, 4096) || '…' ELSE raw END;
 
+-- A value quoted in a reject's reason: the raw text beside it has the rest, and a 200 KB time or status must not
+-- become a 200 KB reason on every such line (stored, and printed by `questlog rejects`).
+CREATE OR REPLACE TEMP MACRO ql_quoted(v) AS '''' || CASE WHEN length(v) > 100 THEN left(v, 100) || '…' ELSE v END || '''';
+
 -- The first problem of an event row, or NULL when it is loadable. Order = the order a human would fix them.
 CREATE OR REPLACE TEMP MACRO ql_problem(player_id, quest_id, status_text, status, ts_text, ts) AS CASE
   WHEN player_id IS NULL THEN 'missing player_id'
   WHEN quest_id IS NULL THEN 'missing quest_id'
   WHEN ql_id(status_text) IS NULL THEN 'missing status'
-  WHEN status IS NULL THEN 'unknown status ''' || status_text || ''''
+  WHEN status IS NULL THEN 'unknown status ' || ql_quoted(status_text)
   WHEN ql_id(ts_text) IS NULL THEN 'missing ts'
-  WHEN ts IS NULL THEN 'unparsable time ''' || ts_text || ''''
+  WHEN ts IS NULL THEN 'unparsable time ' || ql_quoted(ts_text)
   WHEN ql_key_problem('player_id', player_id) IS NOT NULL THEN ql_key_problem('player_id', player_id)
   WHEN ql_key_problem('quest_id', quest_id) IS NOT NULL THEN ql_key_problem('quest_id', quest_id)
   WHEN NOT ql_in_range(ts) THEN ql_range_problem(ts)

@@ -42,10 +42,10 @@ SELECT file_id, line, raw,
     WHEN raw IS NULL OR trim(raw) = '' THEN NULL
     WHEN length(raw) > $long_line THEN 'line too long (' || length(raw) || ' characters)'
     WHEN NOT shaped THEN 'malformed line (expected HH:MM:SS,EVENT,MESSAGE)'
-    WHEN ts IS NULL THEN 'unparsable time ''' || t || ''' (expected HH:MM:SS)'
+    WHEN ts IS NULL THEN 'unparsable time ' || ql_quoted(t) || ' (expected HH:MM:SS)'
     WHEN ev <> 'QUEST_STATUS' THEN NULL
-    WHEN m.quest = '' THEN 'malformed QUEST_STATUS message ''' || msg || ''' (expected <QUEST_ID> <STATUS>)'
-    WHEN ql_status(m.status) IS NULL THEN 'unknown status ''' || m.status || ''''
+    WHEN m.quest = '' THEN 'malformed QUEST_STATUS message ' || ql_quoted(msg) || ' (expected <QUEST_ID> <STATUS>)'
+    WHEN ql_status(m.status) IS NULL THEN 'unknown status ' || ql_quoted(m.status)
     WHEN ql_key_problem('player_id', player) IS NOT NULL THEN ql_key_problem('player_id', player)
     WHEN ql_key_problem('quest_id', quest) IS NOT NULL THEN ql_key_problem('quest_id', quest)
     WHEN NOT ql_in_range(ts) THEN ql_range_problem(ts)

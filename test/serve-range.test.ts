@@ -1,0 +1,106 @@
+// `questlog serve` with the Range and Accept-Encoding headers a client may send: a child process on a free loopback
+// port, over real HTTP. sirv answered only `bytes=A-B` correctly: `bytes=5-2` ended the server, `bytes=-5` sent the
+// first 6 bytes, `bytes=0-0` the whole file as a part, and `gzip;q=0` still got gzip.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
+import { type Child, startCli } from './publish-helpers.js';
+
+const BODY = 'abcdefghijklmnopqrstuvwxyz\n';
+let server: Child;
+let base: URL;
+
+beforeAll(async () => {
+  const site = join(tempDir(), 'site');
+  mkdirSync(site);
+  writeFileSync(join(site, 'page.html'), BODY);
+  writeFileSync(join(site, 'page.html.gz'), gzipSync(BODY));
+  server = startCli(['serve', '--port', '0', '--dir', site], { cwd: site });
+  base = new URL((await server.waitFor(/ at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] as string);
+});
+
+afterAll(async () => {
+  server?.proc.kill('SIGTERM');
+  await server?.exited;
+});
+
+interface Reply {
+  status: number;
+  range: string | undefined;
+  encoding: string | undefined;
+  body: Buffer;
+}
+
+/** A GET of /page.html with exactly these headers (fetch would add and decode encodings itself). */
+function get(headers: Record<string, string>): Promise<Reply> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: base.hostname, port: base.port, path: '/page.html', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () =>
+        ok({
+          status: res.statusCode ?? 0,
+          range: res.headers['content-range'],
+          encoding: res.headers['content-encoding'],
+          body: Buffer.concat(chunks),
+        }),
+      );
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('serve: Range', () => {
+  it('answers a single range it can serve with exactly those bytes', async () => {
+    expect(await get({ Range: 'bytes=2-4' })).toEqual({
+      status: 206,
+      range: `bytes 2-4/${BODY.length}`,
+      encoding: undefined,
+      body: Buffer.from('cde'),
+    });
+    expect(await get({ Range: 'bytes=24-' })).toMatchObject({ status: 206, body: Buffer.from('yz\n') });
+    expect(await get({ Range: `bytes=${BODY.length}-` })).toMatchObject({ status: 416 });
+  });
+
+  it.each([
+    ['bytes=5-2', 'last before first'],
+    ['bytes=-5', 'a suffix range (the last 5 bytes)'],
+    ['bytes=0-0', 'the first byte alone'],
+    ['bytes=0-1,5-6', 'two ranges'],
+    ['items=0-1', 'another unit'],
+    ['bytes=x-y', 'no numbers'],
+  ])('ignores %s (%s) and sends the whole file, and keeps serving', async (range) => {
+    expect(await get({ Range: range })).toEqual({
+      status: 200,
+      range: undefined,
+      encoding: undefined,
+      body: Buffer.from(BODY),
+    });
+    expect((await get({})).status).toBe(200);
+  });
+
+  it('ignores Range under If-Range (the whole file is always right)', async () => {
+    expect(await get({ Range: 'bytes=2-4', 'If-Range': '"other"' })).toMatchObject({
+      status: 200,
+      body: Buffer.from(BODY),
+    });
+  });
+});
+
+describe('serve: Accept-Encoding', () => {
+  it('sends the gzip copy only to a client that accepts gzip', async () => {
+    expect(await get({ 'Accept-Encoding': 'gzip' })).toMatchObject({ status: 200, encoding: 'gzip' });
+    expect(await get({ 'Accept-Encoding': 'gzip;q=0.5' })).toMatchObject({ encoding: 'gzip' });
+    expect(await get({ 'Accept-Encoding': 'gzip;q=0' })).toEqual({
+      status: 200,
+      range: undefined,
+      encoding: undefined,
+      body: Buffer.from(BODY),
+    });
+    expect(await get({ 'Accept-Encoding': 'br, gzip ; q=0.000' })).toMatchObject({ encoding: undefined });
+  });
+});
