@@ -1,9 +1,8 @@
 // Every message a user can see from questlog, as functions, in one place (vega-lite's log/message.ts): wording
 // changes here, and tests assert against these functions rather than copied fragments. Grouped by room; hints that
 // name a CLI command or flag live in `cliHints` and are attached by the CLI only (library errors carry a key).
-import type { IngestCounts } from './types.js';
-
 import { clipped } from './input-messages.js';
+import type { IngestCounts } from './types.js';
 
 /** Process exit codes: the CLI maps errors to these, cron and CI read them. Documented in the README. */
 export const EXIT = {
