@@ -89,6 +89,22 @@ function cors(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/**
+ * sirv answers `Range` by parsing it loosely: `bytes=5-2` (start after end) makes it throw from inside the request
+ * handler, which ends the whole server, and `bytes=0-0` or a suffix `bytes=-N` get the wrong bytes. A server may ignore
+ * Range (RFC 9110 14.2), so only one plain `bytes=start-[end]` range that sirv reads right is passed on; any other is
+ * dropped and the whole file sent with 200.
+ */
+function plainRange(req: IncomingMessage): void {
+  const range = req.headers.range;
+  if (range === undefined) return;
+  const m = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
+  const start = Number(m?.[1]);
+  const end = m?.[2] ? Number(m[2]) : undefined;
+  if (m && Number.isSafeInteger(start) && (end === undefined || (end > 0 && end >= start))) return;
+  delete req.headers.range;
+}
+
 export async function serve(opts: ServeOptions, effects: Effects): Promise<Serving> {
   const dir = resolve(opts.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -110,7 +126,14 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
     if (cors(req, res)) return;
     if (!methodAllowed(req, res)) return;
     if (!insideSite(dir, req.url ?? '/')) return notFound(res);
-    files(req, res, () => notFound(res));
+    plainRange(req);
+    try {
+      files(req, res, () => notFound(res));
+    } catch {
+      // One request's failure (a file gone mid-publish, a header sirv trips on) must not stop the server.
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }
   });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
