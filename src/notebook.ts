@@ -212,7 +212,7 @@ export class Questlog {
     if (o.by !== undefined) {
       const rows = await segmentRows(this.db, { ...o, by: o.by });
       const date = rows[0]?.snapshot_date ?? o.date ?? '';
-      this.show(segmentTable(rows), { caption: `Snapshot ${date} by ${o.by}`, limit: 5000 });
+      this.show(segmentTable(rows, o.by), { caption: `Snapshot ${date} by ${o.by}`, limit: 5000 });
       return;
     }
     const snap = await getSnapshot(this.db, o.date);

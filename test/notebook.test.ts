@@ -69,6 +69,12 @@ describe('tables', () => {
     expect(tableText(rows, { limit: 2 })).toBe('a   b\nx   1\nyy  22\n(showing 2 of 3 rows)');
     expect(tableHtml(rows, { limit: 2 })).toContain('<p>showing 2 of 3 rows</p>');
   });
+
+  it('show every key of the rows as a column, also one only later rows have', () => {
+    const rows = [{ quest: 'A', value: '(all)' }, { quest: 'A', build: '1.5' }, { quest: 'B' }];
+    expect(tableText(rows)).toBe('quest  value  build\nA      (all)  NULL\nA      NULL   1.5\nB      NULL   NULL');
+    expect(tableHtml(rows)).toContain('<th>quest</th><th>value</th><th>build</th>');
+  });
 });
 
 describe('the sql tagged template', () => {

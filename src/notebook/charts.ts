@@ -2,7 +2,7 @@
 // report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
 
 import { UserError } from '../domain/errors.js';
-import { notebookMessages as msg } from '../domain/messages.js';
+import { notebookMessages as msg, statsMessages } from '../domain/messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
 import type { Db } from '../engine/db.js';
@@ -142,8 +142,16 @@ export async function buildChart(
       return completionChart((await getSnapshot(db, opts.date)).quests);
     case 'times':
       return durationOverview((await getSnapshot(db, opts.date)).quests);
-    case 'trend':
-      return opts.quest ? questHistoryChart(await getHistory(db, opts.quest)) : trendOverview(await getHistory(db));
+    case 'trend': {
+      // An empty chart would read as "nothing happened": a quest no snapshot has, or no snapshot at all, is an error.
+      const history = await getHistory(db, opts.quest);
+      if (history.length === 0) {
+        throw opts.quest
+          ? new UserError(msg.noQuestHistory(opts.quest))
+          : new UserError(statsMessages.noSnapshot(), { cli: ['statsFor'] });
+      }
+      return opts.quest ? questHistoryChart(history) : trendOverview(history);
+    }
     case 'status':
       return questStatusChart(await questOf(db, opts.quest, opts.date, kind));
     case 'funnel':

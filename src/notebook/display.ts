@@ -66,13 +66,17 @@ export interface TableOptions {
   limit?: number;
   /** Rows the result has in all, when `rows` holds only the first of them (a streamed query). */
   total?: number;
-  /** Column order; default the first row's keys. */
+  /** Column order; default every key of the rows, in the order they first appear. */
   columns?: string[];
   caption?: string;
 }
 
+/** Every key of the shown rows, first row's order first: a key only later rows have is a column too, never dropped. */
 function columnsOf(rows: Record<string, unknown>[], opts: TableOptions): string[] {
-  return opts.columns ?? Object.keys(rows[0] ?? {});
+  if (opts.columns) return opts.columns;
+  const cols = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) cols.add(key);
+  return [...cols];
 }
 
 /** Rows as an HTML table; every header and value is escaped, so data can never inject markup into a notebook. */
