@@ -7,6 +7,7 @@ import { loadConfig, resolveDb } from '../src/config.js';
 import { notebookMessages, statsMessages } from '../src/domain/messages.js';
 import { Db } from '../src/engine/db.js';
 import { migrate } from '../src/engine/migrate.js';
+import { computeSnapshots } from '../src/engine/snapshot.js';
 import { outputName } from '../src/notebook/run.js';
 import { defaultDatabase, type MimeBundle, open } from '../src/notebook.js';
 import { tempDir } from './helpers.js';
@@ -110,6 +111,58 @@ describe('segments and unknown quests', () => {
     const ql = await open(path, { display });
     await expect(ql.chart('trend')).rejects.toThrow(statsMessages.noSnapshot());
     expect(shown).toEqual([]);
+    ql.close();
+  });
+});
+
+/** tinyDb with 101 more catalogue quests nobody met (each a row of every snapshot): 103 quests. */
+async function manyQuestsDb(): Promise<string> {
+  const path = await tinyDb(tempDir());
+  const db = await Db.open(path);
+  await db.run(
+    "INSERT INTO catalogue SELECT printf('ZZZ%04d', i), printf('Quest %d', i), 'Far', 10 + i FROM range(101) t(i)",
+  );
+  await computeSnapshots(db, { backfill: true }, { log() {}, now: () => new Date('2026-11-29T03:00:00Z') });
+  db.close();
+  return path;
+}
+
+describe('many quests', () => {
+  it('stats() shows the first 100 rows and says where the rest are; { limit } shows another number', async () => {
+    const ql = await open(await manyQuestsDb(), { display });
+    await ql.stats();
+    const text = String(shown[0]?.['text/plain']).split('\n');
+    // Caption, header, 100 rows, the count line.
+    expect(text).toHaveLength(103);
+    expect(text.at(-1)).toBe(`(showing 100 of 103 rows; ${notebookMessages.statsRest})`);
+    expect(shown[0]?.['text/html']).toContain(`<p>showing 100 of 103 rows; ${notebookMessages.statsRest}</p>`);
+    await ql.stats({ limit: 2, by: 'build' });
+    expect(String(shown[1]?.['text/plain']).split('\n').slice(2)).toEqual([
+      'FET0001  (all)   3        2    1          50.0%       9.5–90.5%      33.3%       6.1–79.2%      24 h 30 min',
+      'FET0001  (none)  3        2    1          50.0%       9.5–90.5%      33.3%       6.1–79.2%      24 h 30 min',
+      `(showing 2 of 206 rows; ${notebookMessages.segmentsRest})`,
+    ]);
+    ql.close();
+  });
+
+  it('all-quest charts draw the first 40 quests in catalogue order and say so; { limit } draws another number', async () => {
+    const ql = await open(await manyQuestsDb(), { display });
+    const quests = async (kind: 'buckets' | 'completion', limit?: number) => {
+      const spec = await ql.chartSpec(kind, { limit });
+      return [...new Set((spec.data as { values: { quest: string }[] }).values.map((v) => v.quest))];
+    };
+    const first = await quests('buckets');
+    expect(first).toHaveLength(40);
+    expect(first.slice(0, 3)).toEqual(['Fetch <the> Herbs', 'Clear the Wolf Den', 'Quest 0']);
+    expect(await quests('completion', 3)).toEqual(['Fetch <the> Herbs', 'Clear the Wolf Den', 'Quest 0']);
+    await ql.chart('buckets');
+    expect(shown[0]?.['text/plain']).toBe(
+      `[chart: ${notebookMessages.chartFirstQuests('Where players stand, per quest', 40, 103)}]`,
+    );
+    // Only the quests with completion times are drawn, so a small snapshot's time chart names no limit.
+    await ql.chart('times');
+    expect(shown[1]?.['text/plain']).toBe('[chart: Completion time per quest]');
+    await expect(ql.chart('buckets', { limit: 0 })).rejects.toThrow(notebookMessages.badChartLimit('0'));
     ql.close();
   });
 });

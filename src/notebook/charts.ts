@@ -53,6 +53,10 @@ function spec(description: string, body: Record<string, unknown>): VegaLiteSpec 
   };
 }
 
+const STATUS_TITLE = 'Where players stand, per quest';
+const COMPLETION_TITLE = 'Completion rate per quest';
+const TIMES_TITLE = 'Completion time per quest';
+
 function completionChart(quests: readonly QuestStats[]): Chart {
   const labels = chartLabels(quests);
   const rows = quests.filter((q) => q.completion_rate !== null);
@@ -61,7 +65,7 @@ function completionChart(quests: readonly QuestStats[]): Chart {
     'Share of all players who have completed each quest (mostly how far into the story it sits; to rank quests, see the conversion chart).';
   return {
     key: 'completion',
-    title: 'Completion rate per quest',
+    title: COMPLETION_TITLE,
     description,
     spec: spec(description, {
       height: { step: 18 },
@@ -127,21 +131,42 @@ async function questOf(db: Db, quest: string | undefined, date: string | undefin
   return q;
 }
 
+/** Quests an all-quest chart draws by default: 400 bars (a 650 KB SVG) cannot be read, 40 can. */
+export const CHART_QUESTS = 40;
+
+/**
+ * The first `limit` quests in catalogue order for an all-quest chart, and the title saying so when some are left out
+ * (the conversion chart ranks its own worst 20).
+ */
+function firstQuests(quests: readonly QuestStats[], limit: number | undefined, title: string) {
+  const n = limit ?? CHART_QUESTS;
+  if (!Number.isInteger(n) || n < 1) throw new UserError(msg.badChartLimit(String(limit)));
+  const shown = quests.slice(0, n);
+  return { shown, title: shown.length < quests.length ? msg.chartFirstQuests(title, n, quests.length) : title };
+}
+
 /** A built-in chart over the stored statistics. */
 export async function buildChart(
   db: Db,
   kind: ChartKind,
-  opts: { date?: string; quest?: string; by?: string; chain?: string },
+  opts: { date?: string; quest?: string; by?: string; chain?: string; limit?: number },
 ): Promise<Chart> {
   switch (kind) {
-    case 'buckets':
-      return statusOverview((await getSnapshot(db, opts.date)).quests);
+    case 'buckets': {
+      const { shown, title } = firstQuests((await getSnapshot(db, opts.date)).quests, opts.limit, STATUS_TITLE);
+      return statusOverview(shown, { key: 'status', title, description: 'Players per quest by status' });
+    }
     case 'conversion':
       return conversionOverview((await getSnapshot(db, opts.date)).quests);
-    case 'completion':
-      return completionChart((await getSnapshot(db, opts.date)).quests);
-    case 'times':
-      return durationOverview((await getSnapshot(db, opts.date)).quests);
+    case 'completion': {
+      const { shown, title } = firstQuests((await getSnapshot(db, opts.date)).quests, opts.limit, COMPLETION_TITLE);
+      return { ...completionChart(shown), title };
+    }
+    case 'times': {
+      const timed = (await getSnapshot(db, opts.date)).quests.filter((q) => q.median_seconds !== null);
+      const { shown, title } = firstQuests(timed, opts.limit, TIMES_TITLE);
+      return durationOverview(shown, title);
+    }
     case 'trend': {
       // An empty chart would read as "nothing happened": a quest no snapshot has, or no snapshot at all, is an error.
       const history = await getHistory(db, opts.quest);

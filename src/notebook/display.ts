@@ -69,7 +69,12 @@ export interface TableOptions {
   /** Column order; default every key of the rows, in the order they first appear. */
   columns?: string[];
   caption?: string;
+  /** Where the rows beyond the limit are, added to the count line. */
+  rest?: string;
 }
+
+const countLine = (shown: number, total: number, opts: TableOptions) =>
+  `showing ${shown} of ${total} rows${opts.rest ? `; ${opts.rest}` : ''}`;
 
 /** Every key of the shown rows, first row's order first: a key only later rows have is a column too, never dropped. */
 function columnsOf(rows: Record<string, unknown>[], opts: TableOptions): string[] {
@@ -96,7 +101,7 @@ export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = 
     .join('\n');
   const caption = opts.caption ? `<caption>${escapeHtml(opts.caption)}</caption>` : '';
   const total = opts.total ?? rows.length;
-  const more = total > shown.length ? `<p>showing ${shown.length} of ${total} rows</p>` : '';
+  const more = total > shown.length ? `<p>${escapeHtml(countLine(shown.length, total, opts))}</p>` : '';
   const style =
     '<style>.ql-table td.ql-num{text-align:right;font-variant-numeric:tabular-nums}.ql-table td.ql-null{color:#999}</style>';
   return `${style}<table class="ql-table">${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>${more}`;
@@ -116,7 +121,7 @@ export function tableText(rows: Record<string, unknown>[], opts: TableOptions = 
   );
   if (opts.caption) lines.unshift(opts.caption);
   const total = opts.total ?? rows.length;
-  if (total > shown.length) lines.push(`(showing ${shown.length} of ${total} rows)`);
+  if (total > shown.length) lines.push(`(${countLine(shown.length, total, opts)})`);
   return lines.join('\n');
 }
 
