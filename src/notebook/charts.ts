@@ -132,7 +132,7 @@ async function questOf(db: Db, quest: string | undefined, date: string | undefin
 }
 
 /** Quests an all-quest chart draws by default: 400 bars (a 650 KB SVG) cannot be read, 40 can. */
-export const CHART_QUESTS = 40;
+const CHART_QUESTS = 40;
 
 /**
  * The first `limit` quests in catalogue order for an all-quest chart, and the title saying so when some are left out

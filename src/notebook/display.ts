@@ -84,6 +84,13 @@ function columnsOf(rows: Record<string, unknown>[], opts: TableOptions): string[
   return [...cols];
 }
 
+/**
+ * A figure formatted for reading (`91.0%`, `87.8–95.3%`, `14 min 13 s`, `2 d 3 h`) is still a number: right-aligned
+ * like one, so a column of them compares at a glance.
+ */
+const FORMATTED_FIGURE = /^(\d[\d,.]*%?|\d[\d.]*–\d[\d.]*%|\d+ (s|min|h|d)( \d+ (s|min|h))?)$/;
+const aligned = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && FORMATTED_FIGURE.test(v));
+
 /** Rows as an HTML table; every header and value is escaped, so data can never inject markup into a notebook. */
 export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = {}): string {
   const cols = columnsOf(rows, opts);
@@ -93,7 +100,7 @@ export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = 
     .map((row) => {
       const cells = cols.map((c) => {
         const v = row[c];
-        const cls = v === null || v === undefined ? ' class="ql-null"' : typeof v === 'number' ? ' class="ql-num"' : '';
+        const cls = v === null || v === undefined ? ' class="ql-null"' : aligned(v) ? ' class="ql-num"' : '';
         return `<td${cls}>${escapeHtml(formatValue(v))}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
