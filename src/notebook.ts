@@ -56,6 +56,8 @@ export interface ChartOptions {
   by?: string;
   /** The catalogue chain for 'chain'. */
   chain?: string;
+  /** Quests drawn by 'buckets', 'completion' and 'times' (default 40, catalogue order). */
+  limit?: number;
   title?: string;
 }
 
@@ -123,6 +125,8 @@ export function statsRows(quests: QuestStats[]): Row[] {
 
 /** Rows `ql.sql` shows; the rest are counted. */
 const SHOWN_ROWS = 50;
+/** Rows `ql.stats()` shows unless asked for more. */
+const STATS_ROWS = 100;
 
 export class Questlog {
   constructor(
@@ -203,20 +207,23 @@ export class Questlog {
   /**
    * Shows the per-quest table of the snapshot for `date` (default latest); with `{ by }` each quest per value of that
    * dimension (build, platform, cohort), rates with their 95% intervals. Every row unless `minPlayers` asks for the
-   * published privacy floor.
+   * published privacy floor; the first 100 shown unless `limit` says otherwise.
    */
-  async stats(opts?: string | (Omit<SegmentQueryOptions, 'by'> & { by?: string })): Promise<void> {
+  async stats(opts?: string | (Omit<SegmentQueryOptions, 'by'> & { by?: string; limit?: number })): Promise<void> {
     const o = typeof opts === 'string' ? { date: opts } : (opts ?? {});
+    // A notebook cell holds a readable table, not 2,000 rows: the count line says where the rest are.
+    const limit = o.limit ?? STATS_ROWS;
     if (o.by !== undefined) {
       const rows = await segmentRows(this.db, { ...o, by: o.by });
       const date = rows[0]?.snapshot_date ?? o.date ?? '';
-      this.show(segmentTable(rows), { caption: `Snapshot ${date} by ${o.by}`, limit: 5000 });
+      const rest = notebookMessages.segmentsRest;
+      this.show(segmentTable(rows, o.by), { caption: `Snapshot ${date} by ${o.by}`, limit, rest });
       return;
     }
     const snap = await getSnapshot(this.db, o.date);
     const m = snap.meta;
     const caption = `Snapshot ${m.snapshot_date}: ${m.players} players, ${m.events} events, data through ${m.data_through ?? '-'}`;
-    this.show(statsRows(snap.quests), { caption, limit: 1000 });
+    this.show(statsRows(snap.quests), { caption, limit, rest: notebookMessages.statsRest });
   }
 
   /** Figures per quest and value of a dimension (each quest's overall row first), to analyse further. */

@@ -1,11 +1,13 @@
 // The notebook facade as an analyst meets it (issue 18): numbers as numbers, a bounded view of a large result with
 // its row count, exports for other tools, one precedence for the database, default output names, chart labels.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, resolveDb } from '../src/config.js';
-import { notebookMessages } from '../src/domain/messages.js';
+import { notebookMessages, statsMessages } from '../src/domain/messages.js';
 import { Db } from '../src/engine/db.js';
+import { migrate } from '../src/engine/migrate.js';
+import { computeSnapshots } from '../src/engine/snapshot.js';
 import { outputName } from '../src/notebook/run.js';
 import { defaultDatabase, type MimeBundle, open } from '../src/notebook.js';
 import { tempDir } from './helpers.js';
@@ -55,9 +57,14 @@ describe('queries', () => {
       },
     );
     expect(readFileSync(csv, 'utf8')).toBe('player_id,status\np1,accepted\np1,completed\np2,declined\n');
-    // A folder that does not exist: the error names the file, and no temp file is left behind.
-    const nowhere = join(dir, 'missing', 'out.csv');
+    // A folder that does not exist is made (the README's `ql.toCSV('out/q.csv')` from a fresh notebook folder).
+    const nested = join(dir, 'out', 'deeper', 'q.csv');
+    expect(await ql.toCSV(nested)`SELECT 1 AS a`).toEqual({ path: nested, rows: 1 });
+    expect(readFileSync(nested, 'utf8')).toBe('a\n1\n');
+    // A folder that cannot be made (a file is in its place): the error names the file, and no temp file is left.
+    const nowhere = join(dir, 'out.csv', 'q.csv');
     await expect(ql.toCSV(nowhere)`SELECT 1 AS a`).rejects.toThrow(notebookMessages.exportFailed(nowhere, ''));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const parquet = join(dir, 'out.parquet');
     expect((await ql.toParquet(parquet)`SELECT * FROM snapshots ORDER BY snapshot_date, quest_id`).rows).toBe(4);
     ql.close();
@@ -66,6 +73,97 @@ describe('queries', () => {
       { n: 4, c: 1 },
     ]);
     db.close();
+  });
+});
+
+describe('segments and unknown quests', () => {
+  it('stats({ by }) names the value column after the dimension on every row, the overall row (all)', async () => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    await ql.stats({ by: 'cohort' });
+    expect(shown[0]?.['text/plain']).toBe(
+      [
+        'Snapshot 2026-11-28 by cohort',
+        'quest    cohort    players  met  completed  conversion  conversion_95  completion  completion_95  median       suppressed',
+        'FET0001  (all)     3        2    1          50.0%       9.5–90.5%      33.3%       6.1–79.2%      24 h 30 min',
+        'FET0001  2026-W48  3        2    1          50.0%       9.5–90.5%      33.3%       6.1–79.2%      24 h 30 min',
+        'KIL0002  (all)     3        0    0                                     0.0%        0.0–56.1%',
+        'KIL0002  2026-W48  3        0    0                                     0.0%        0.0–56.1%',
+      ].join('\n'),
+    );
+    ql.close();
+  });
+
+  it('a quest id no snapshot has is an error naming it, never an empty table or chart', async () => {
+    const ql = await open(await tinyDb(tempDir()), { display });
+    await expect(ql.chart('trend', { quest: 'NOPE' })).rejects.toThrow(notebookMessages.noQuestHistory('NOPE'));
+    const missing = notebookMessages.questNotInSnapshot('NOPE', '2026-11-28');
+    await expect(ql.stats({ by: 'build', quest: 'NOPE' })).rejects.toThrow(missing);
+    await expect(ql.segments({ by: 'build', quest: 'NOPE' })).rejects.toThrow(missing);
+    expect(shown).toEqual([]);
+    ql.close();
+  });
+
+  it('the trend of a database without snapshots is an error, not an empty chart', async () => {
+    const path = join(tempDir(), 'empty.duckdb');
+    const db = await Db.open(path);
+    await migrate(db);
+    db.close();
+    const ql = await open(path, { display });
+    await expect(ql.chart('trend')).rejects.toThrow(statsMessages.noSnapshot());
+    expect(shown).toEqual([]);
+    ql.close();
+  });
+});
+
+/** tinyDb with 101 more catalogue quests nobody met (each a row of every snapshot): 103 quests. */
+async function manyQuestsDb(): Promise<string> {
+  const path = await tinyDb(tempDir());
+  const db = await Db.open(path);
+  await db.run(
+    "INSERT INTO catalogue SELECT printf('ZZZ%04d', i), printf('Quest %d', i), 'Far', 10 + i FROM range(101) t(i)",
+  );
+  await computeSnapshots(db, { backfill: true }, { log() {}, now: () => new Date('2026-11-29T03:00:00Z') });
+  db.close();
+  return path;
+}
+
+describe('many quests', () => {
+  it('stats() shows the first 100 rows and says where the rest are; { limit } shows another number', async () => {
+    const ql = await open(await manyQuestsDb(), { display });
+    await ql.stats();
+    const text = String(shown[0]?.['text/plain']).split('\n');
+    // Caption, header, 100 rows, the count line.
+    expect(text).toHaveLength(103);
+    expect(text.at(-1)).toBe(`(showing 100 of 103 rows; ${notebookMessages.statsRest})`);
+    expect(shown[0]?.['text/html']).toContain(`<p>showing 100 of 103 rows; ${notebookMessages.statsRest}</p>`);
+    await ql.stats({ limit: 2, by: 'build' });
+    expect(String(shown[1]?.['text/plain']).split('\n').slice(2)).toEqual([
+      'FET0001  (all)   3        2    1          50.0%       9.5–90.5%      33.3%       6.1–79.2%      24 h 30 min',
+      'FET0001  (none)  3        2    1          50.0%       9.5–90.5%      33.3%       6.1–79.2%      24 h 30 min',
+      `(showing 2 of 206 rows; ${notebookMessages.segmentsRest})`,
+    ]);
+    ql.close();
+  });
+
+  it('all-quest charts draw the first 40 quests in catalogue order and say so; { limit } draws another number', async () => {
+    const ql = await open(await manyQuestsDb(), { display });
+    const quests = async (kind: 'buckets' | 'completion', limit?: number) => {
+      const spec = await ql.chartSpec(kind, { limit });
+      return [...new Set((spec.data as { values: { quest: string }[] }).values.map((v) => v.quest))];
+    };
+    const first = await quests('buckets');
+    expect(first).toHaveLength(40);
+    expect(first.slice(0, 3)).toEqual(['Fetch <the> Herbs', 'Clear the Wolf Den', 'Quest 0']);
+    expect(await quests('completion', 3)).toEqual(['Fetch <the> Herbs', 'Clear the Wolf Den', 'Quest 0']);
+    await ql.chart('buckets');
+    expect(shown[0]?.['text/plain']).toBe(
+      `[chart: ${notebookMessages.chartFirstQuests('Where players stand, per quest', 40, 103)}]`,
+    );
+    // Only the quests with completion times are drawn, so a small snapshot's time chart names no limit.
+    await ql.chart('times');
+    expect(shown[1]?.['text/plain']).toBe('[chart: Completion time per quest]');
+    await expect(ql.chart('buckets', { limit: 0 })).rejects.toThrow(notebookMessages.badChartLimit('0'));
+    ql.close();
   });
 });
 

@@ -79,7 +79,8 @@ describe('shipped notebooks on the sample data', () => {
     ] as const) {
       expect(figures).toContain(cell(label, v));
     }
-    // Rates and durations read as they do everywhere else (README "Vocabulary"), not as raw fractions and seconds.
+    // Rates and durations read as they do everywhere else (README "Vocabulary"), not as raw fractions and seconds,
+    // right-aligned as the numbers are.
     for (const [label, v] of [
       ['reach (met / players)', formatPercent(q.reach_rate)],
       ['conversion (completed / met)', formatPercent(q.conversion_rate)],
@@ -88,7 +89,7 @@ describe('shipped notebooks on the sample data', () => {
       ['median completion time', formatDuration(q.median_seconds)],
       ['p90 completion time', formatDuration(q.p90_seconds)],
     ] as const) {
-      expect(figures).toContain(`<td>${label}</td><td>${v}</td>`);
+      expect(figures).toContain(`<td>${label}</td><td class="ql-num">${v}</td>`);
     }
     expect(displays(cells).filter((d) => 'application/vnd.vegalite.v5+json' in d)).toHaveLength(4);
   }, 300_000);

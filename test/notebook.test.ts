@@ -69,6 +69,20 @@ describe('tables', () => {
     expect(tableText(rows, { limit: 2 })).toBe('a   b\nx   1\nyy  22\n(showing 2 of 3 rows)');
     expect(tableHtml(rows, { limit: 2 })).toContain('<p>showing 2 of 3 rows</p>');
   });
+
+  it('right-align numbers and figures formatted for reading, never other text', () => {
+    const figures = ['91.0%', '87.8–95.3%', '45 s', '14 min 13 s', '1 h 04 min', '2 d 3 h', '9,942', '0.5'];
+    const text = ['FET0001', '1.5.0 pc', '(all)', '2026-W48', '12 apples', '(none)', ''];
+    const html = tableHtml([...figures, ...text].map((v) => ({ v })));
+    const cells = [...html.matchAll(/<td( class="ql-num")?>([^<]*)<\/td>/g)].map((m) => [m[2], m[1] !== undefined]);
+    expect(cells).toEqual([...figures.map((f) => [f, true]), ...text.map((t) => [t, false])]);
+  });
+
+  it('show every key of the rows as a column, also one only later rows have', () => {
+    const rows = [{ quest: 'A', value: '(all)' }, { quest: 'A', build: '1.5' }, { quest: 'B' }];
+    expect(tableText(rows)).toBe('quest  value  build\nA      (all)  NULL\nA      NULL   1.5\nB      NULL   NULL');
+    expect(tableHtml(rows)).toContain('<th>quest</th><th>value</th><th>build</th>');
+  });
 });
 
 describe('the sql tagged template', () => {

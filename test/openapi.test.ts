@@ -55,5 +55,13 @@ describe('api/v1/openapi.json', () => {
     for (const p of Object.keys(doc.paths)) expect(page, p).toContain(`GET api/v1${p}`);
     expect(page).toContain('<code>declined</code>');
     expect(page).toContain('players</td>');
+    // Each field's unit is what the files hold: events are counted in events, a rate's interval ends are fractions.
+    const unit = (field: string) =>
+      [...page.matchAll(new RegExp(`<code>${field}</code></th><td>[^<]*</td><td>([^<]*)</td>`, 'g'))].map((m) => m[1]);
+    expect(unit('events')).toEqual(['events']);
+    expect(new Set(unit('players'))).toEqual(new Set(['players']));
+    expect(new Set(unit('completed'))).toEqual(new Set(['players']));
+    expect(new Set(unit('conversion_rate_low'))).toEqual(new Set(['fraction, 0 to 1']));
+    expect(new Set(unit('completion_rate_high'))).toEqual(new Set(['fraction, 0 to 1']));
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import { publishMessages } from '../src/domain/messages.js';
+import type { QuestStats } from '../src/domain/types.js';
 import { Db } from '../src/engine/db.js';
 import { questDocument, type SiteData } from '../src/publish/api.js';
 import { ChartRenderer, renumberIds } from '../src/publish/chart-render.js';
@@ -10,6 +11,7 @@ import { histogramChart, questStatusChart } from '../src/publish/charts.js';
 import { decodeFileId, encodeFileId, fileIds } from '../src/publish/file-ids.js';
 import { compactJson, isoDuration, round, stableJson } from '../src/publish/json.js';
 import { publish, writeSite } from '../src/publish/publish.js';
+import { chainsOf } from '../src/publish/report.js';
 import { NOW, ODD_ID, SITE, XSS_IMG, XSS_SCRIPT } from './fixtures/publish/site.js';
 import { tempDir } from './helpers.js';
 import { tinyDb } from './notebook-helpers.js';
@@ -46,6 +48,13 @@ describe('file ids', () => {
     expect(ids.get('Q1')).toMatch(/^~h/);
     expect(ids.get('q1')).toMatch(/^~h/);
     expect(ids.get('Q1')).not.toBe(ids.get('q1'));
+  });
+});
+
+describe('the index chain filter', () => {
+  it('lists each chain once, numbers in names by value ("Act 2" before "Act 10"), quests without a chain left out', () => {
+    const quests = ['Act 10', 'Act 2', null, 'Act 1', 'Act 2', 'Bog'].map((chain) => ({ q: { chain } as QuestStats }));
+    expect(chainsOf(quests)).toEqual(['Act 1', 'Act 2', 'Act 10', 'Bog']);
   });
 });
 

@@ -1,4 +1,5 @@
 // `questlog serve` as users run it: a child process on a free loopback port, fetched over real HTTP.
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,10 +25,10 @@ afterAll(async () => {
 });
 
 /** A request with the path sent exactly as written (fetch would normalise `..` away before sending). */
-function rawGet(path: string): Promise<{ status: number; body: string }> {
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const url = new URL(base);
   return new Promise((ok, fail) => {
-    const req = request({ host: url.hostname, port: url.port, path, method: 'GET' }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (d) => {
         body += d;
@@ -133,5 +134,18 @@ describe('questlog serve', () => {
       expect(res.body, path).not.toContain('"sources"');
     }
     expect((await fetch(`${base}missing.html`)).status).toBe(404);
+  });
+
+  it('answers any Range header without stopping: a plain range in part, any other with the whole file', async () => {
+    const path = '/api/v1/segments.json';
+    const whole = readFileSync(join(project, 'site', path), 'utf8');
+    // bytes=5-2 made sirv throw inside the request handler, which ended the server.
+    for (const range of ['bytes=5-2', 'bytes=0-0', 'bytes=-4', 'bytes=0-1,4-5', 'items=0-3', 'bytes=x-']) {
+      expect(await rawGet(path, { range }), range).toEqual({ status: 200, body: whole });
+    }
+    expect(await rawGet(path, { range: 'bytes=2-5' })).toEqual({ status: 206, body: whole.slice(2, 6) });
+    expect(await rawGet(path, { range: 'bytes=3-' })).toEqual({ status: 206, body: whole.slice(3) });
+    expect((await rawGet(path, { range: `bytes=${whole.length + 10}-` })).status).toBe(416);
+    expect((await rawGet('/index.html')).status).toBe(200);
   });
 });

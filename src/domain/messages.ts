@@ -257,6 +257,11 @@ export const notebookMessages = {
     `quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`,
   unknownChart: (kind: string, kinds: readonly string[]) => `unknown chart '${kind}'; one of: ${kinds.join(', ')}`,
   exportFailed: (path: string, reason: string) => `cannot export to ${path}: ${reason}`,
+  badChartLimit: (raw: string) => `chart limit must be a positive integer, got ${raw}`,
+  chartFirstQuests: (title: string, shown: number, all: number) =>
+    `${title}: the first ${shown} of ${all} quests (catalogue order; { limit } for more)`,
+  statsRest: 'ql.snapshot() returns every row; { limit } shows more',
+  segmentsRest: 'ql.segments({ by }) returns every row; { limit } shows more',
 };
 
 export const cliMessages = {

@@ -2,7 +2,7 @@
 // report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
 
 import { UserError } from '../domain/errors.js';
-import { notebookMessages as msg } from '../domain/messages.js';
+import { notebookMessages as msg, statsMessages } from '../domain/messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
 import type { Db } from '../engine/db.js';
@@ -54,6 +54,10 @@ function spec(description: string, body: Record<string, unknown>): VegaLiteSpec 
   };
 }
 
+const STATUS_TITLE = 'Where players stand, per quest';
+const COMPLETION_TITLE = 'Completion rate per quest';
+const TIMES_TITLE = 'Completion time per quest';
+
 function completionChart(quests: readonly QuestStats[]): Chart {
   const labels = chartLabels(quests);
   const rows = quests.filter((q) => q.completion_rate !== null);
@@ -62,7 +66,7 @@ function completionChart(quests: readonly QuestStats[]): Chart {
     'Share of all players who have completed each quest (mostly how far into the story it sits; to rank quests, see the conversion chart).';
   return {
     key: 'completion',
-    title: 'Completion rate per quest',
+    title: COMPLETION_TITLE,
     description,
     spec: spec(description, {
       height: { step: 18 },
@@ -122,23 +126,52 @@ async function questOf(db: Db, quest: string | undefined, date: string | undefin
   return q;
 }
 
+/** Quests an all-quest chart draws by default: 400 bars (a 650 KB SVG) cannot be read, 40 can. */
+const CHART_QUESTS = 40;
+
+/**
+ * The first `limit` quests in catalogue order for an all-quest chart, and the title saying so when some are left out
+ * (the conversion chart ranks its own worst 20).
+ */
+function firstQuests(quests: readonly QuestStats[], limit: number | undefined, title: string) {
+  const n = limit ?? CHART_QUESTS;
+  if (!Number.isInteger(n) || n < 1) throw new UserError(msg.badChartLimit(String(limit)));
+  const shown = quests.slice(0, n);
+  return { shown, title: shown.length < quests.length ? msg.chartFirstQuests(title, n, quests.length) : title };
+}
+
 /** A built-in chart over the stored statistics. */
 export async function buildChart(
   db: Db,
   kind: ChartKind,
-  opts: { date?: string; quest?: string; by?: string; chain?: string },
+  opts: { date?: string; quest?: string; by?: string; chain?: string; limit?: number },
 ): Promise<Chart> {
   switch (kind) {
-    case 'buckets':
-      return statusOverview((await getSnapshot(db, opts.date)).quests);
+    case 'buckets': {
+      const { shown, title } = firstQuests((await getSnapshot(db, opts.date)).quests, opts.limit, STATUS_TITLE);
+      return statusOverview(shown, { key: 'status', title, description: 'Players per quest by status' });
+    }
     case 'conversion':
       return conversionOverview((await getSnapshot(db, opts.date)).quests);
-    case 'completion':
-      return completionChart((await getSnapshot(db, opts.date)).quests);
-    case 'times':
-      return durationOverview((await getSnapshot(db, opts.date)).quests);
-    case 'trend':
-      return opts.quest ? questHistoryChart(await getHistory(db, opts.quest)) : trendOverview(await getHistory(db));
+    case 'completion': {
+      const { shown, title } = firstQuests((await getSnapshot(db, opts.date)).quests, opts.limit, COMPLETION_TITLE);
+      return { ...completionChart(shown), title };
+    }
+    case 'times': {
+      const timed = (await getSnapshot(db, opts.date)).quests.filter((q) => q.median_seconds !== null);
+      const { shown, title } = firstQuests(timed, opts.limit, TIMES_TITLE);
+      return durationOverview(shown, title);
+    }
+    case 'trend': {
+      // An empty chart would read as "nothing happened": a quest no snapshot has, or no snapshot at all, is an error.
+      const history = await getHistory(db, opts.quest);
+      if (history.length === 0) {
+        throw opts.quest
+          ? new UserError(msg.noQuestHistory(opts.quest))
+          : new UserError(statsMessages.noSnapshot(), { cli: ['statsFor'] });
+      }
+      return opts.quest ? questHistoryChart(history) : trendOverview(history);
+    }
     case 'status':
       return questStatusChart(await questOf(db, opts.quest, opts.date, kind));
     case 'funnel':

@@ -66,14 +66,30 @@ export interface TableOptions {
   limit?: number;
   /** Rows the result has in all, when `rows` holds only the first of them (a streamed query). */
   total?: number;
-  /** Column order; default the first row's keys. */
+  /** Column order; default every key of the rows, in the order they first appear. */
   columns?: string[];
   caption?: string;
+  /** Where the rows beyond the limit are, added to the count line. */
+  rest?: string;
 }
 
+const countLine = (shown: number, total: number, opts: TableOptions) =>
+  `showing ${shown} of ${total} rows${opts.rest ? `; ${opts.rest}` : ''}`;
+
+/** Every key of the shown rows, first row's order first: a key only later rows have is a column too, never dropped. */
 function columnsOf(rows: Record<string, unknown>[], opts: TableOptions): string[] {
-  return opts.columns ?? Object.keys(rows[0] ?? {});
+  if (opts.columns) return opts.columns;
+  const cols = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) cols.add(key);
+  return [...cols];
 }
+
+/**
+ * A figure formatted for reading (`91.0%`, `87.8–95.3%`, `14 min 13 s`, `2 d 3 h`) is still a number: right-aligned
+ * like one, so a column of them compares at a glance.
+ */
+const FORMATTED_FIGURE = /^(\d[\d,.]*%?|\d[\d.]*–\d[\d.]*%|\d+ (s|min|h|d)( \d+ (s|min|h))?)$/;
+const aligned = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && FORMATTED_FIGURE.test(v));
 
 /** Rows as an HTML table; every header and value is escaped, so data can never inject markup into a notebook. */
 export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = {}): string {
@@ -84,7 +100,7 @@ export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = 
     .map((row) => {
       const cells = cols.map((c) => {
         const v = row[c];
-        const cls = v === null || v === undefined ? ' class="ql-null"' : typeof v === 'number' ? ' class="ql-num"' : '';
+        const cls = v === null || v === undefined ? ' class="ql-null"' : aligned(v) ? ' class="ql-num"' : '';
         return `<td${cls}>${escapeHtml(formatValue(v))}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
@@ -92,7 +108,7 @@ export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = 
     .join('\n');
   const caption = opts.caption ? `<caption>${escapeHtml(opts.caption)}</caption>` : '';
   const total = opts.total ?? rows.length;
-  const more = total > shown.length ? `<p>showing ${shown.length} of ${total} rows</p>` : '';
+  const more = total > shown.length ? `<p>${escapeHtml(countLine(shown.length, total, opts))}</p>` : '';
   const style =
     '<style>.ql-table td.ql-num{text-align:right;font-variant-numeric:tabular-nums}.ql-table td.ql-null{color:#999}</style>';
   return `${style}<table class="ql-table">${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>${more}`;
@@ -112,7 +128,7 @@ export function tableText(rows: Record<string, unknown>[], opts: TableOptions = 
   );
   if (opts.caption) lines.unshift(opts.caption);
   const total = opts.total ?? rows.length;
-  if (total > shown.length) lines.push(`(showing ${shown.length} of ${total} rows)`);
+  if (total > shown.length) lines.push(`(${countLine(shown.length, total, opts)})`);
   return lines.join('\n');
 }
 

@@ -1,6 +1,6 @@
 // Notebook queries: rows with numbers as numbers, a bounded view of a large result (streamed, counted, never all
 // held), and exports of a result to CSV or Parquet written by DuckDB itself (rows never pass through JavaScript).
-import { renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 import { errorMessage, UserError } from '../domain/errors.js';
@@ -77,7 +77,8 @@ export type ExportFormat = 'csv' | 'parquet';
 
 /**
  * Writes a query's result to a file with DuckDB's COPY: to a temp name beside it, then renamed, so a reader never
- * sees half a file. Returns the rows written.
+ * sees half a file; a missing folder is created (`ql.toCSV('out/q.csv')` from a fresh notebook folder). Returns the
+ * rows written.
  */
 export async function exportQuery(
   db: Db,
@@ -89,6 +90,13 @@ export async function exportQuery(
   const path = resolve(file);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const options = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
+  const failed = (err: unknown) =>
+    new UserError(notebookMessages.exportFailed(path, errorMessage(err)), { cause: err });
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (err) {
+    throw failed(err);
+  }
   try {
     // The temp name is ours: whatever sits there (a link someone left) goes rather than being written through.
     rmSync(tmp, { force: true });
@@ -98,6 +106,6 @@ export async function exportQuery(
     return { path, rows: written };
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new UserError(notebookMessages.exportFailed(path, errorMessage(err)), { cause: err });
+    throw failed(err);
   }
 }

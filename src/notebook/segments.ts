@@ -24,14 +24,18 @@ export async function segmentRows(db: Db, opts: SegmentQueryOptions): Promise<Se
   const date = opts.date ?? (await getSnapshot(db)).meta.snapshot_date;
   const dimension = await checkDimension(db, opts.by, date);
   const rows = await getSegmentRows(db, { date, dimension, quest: opts.quest });
+  if (opts.quest !== undefined && rows.length === 0) throw new UserError(msg.questNotInSnapshot(opts.quest, date));
   return applyFloor(rows, opts.minPlayers ?? 0);
 }
 
-/** Rows as `stats({ by })` shows them: counts as they are, rates readable with their 95% interval. */
-export function segmentTable(rows: readonly SegmentRow[]): Record<string, unknown>[] {
+/**
+ * Rows as `stats({ by })` shows them: counts as they are, rates readable with their 95% interval. The value column is
+ * named after the dimension on every row, the quest's overall row `(all)`.
+ */
+export function segmentTable(rows: readonly SegmentRow[], by: string): Record<string, unknown>[] {
   return rows.map((r) => ({
     quest: r.quest_id,
-    [r.dimension ?? 'value']: r.value ?? '(all)',
+    [by]: r.dimension === null ? '(all)' : r.value,
     players: r.players,
     met: r.encountered,
     completed: r.completed,

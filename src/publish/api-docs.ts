@@ -138,8 +138,15 @@ function loadSchemas(): Map<string, Schema> {
   return out;
 }
 
+/**
+ * A count's unit is players (every figure counts them) unless the field counts something else: the page said
+ * `events` was in players.
+ */
+const COUNTS_OF: Record<string, string> = { events: 'events', total: 'quests', steps: 'steps' };
+
 const UNITS: Record<string, string> = {
   count: 'players',
+  figureCount: 'players',
   seconds: 'seconds',
   isoDuration: 'ISO 8601 duration',
   date: 'date, YYYY-MM-DD',
@@ -170,11 +177,13 @@ function fieldsOf(schema: Schema, all: Map<string, Schema>, prefix = ''): FieldD
     const type = Array.isArray(s.type)
       ? s.type.join(' or ')
       : String(s.type ?? ('const' in s ? `${s.const}` : 'object'));
-    const rate = /_rate$/.test(name) ? 'fraction, 0 to 1' : '';
+    // A rate's interval ends are rates too.
+    const rate = /_rate(_low|_high)?$/.test(name) ? 'fraction, 0 to 1' : '';
+    const count = def && UNITS[def] === 'players' ? COUNTS_OF[name] : undefined;
     out.push({
       name: `${prefix}${name}`,
       type,
-      unit: (def && UNITS[def]) || rate || (s.format === 'date-time' ? 'ISO 8601 time, UTC' : ''),
+      unit: count || (def && UNITS[def]) || rate || (s.format === 'date-time' ? 'ISO 8601 time, UTC' : ''),
       description: String(s.description ?? ''),
     });
   }

@@ -193,8 +193,11 @@ export function renderApi(data: SiteData, model: Record<string, unknown>): strin
   });
 }
 
+/** Numbers in a name by value: "Act 2" before "Act 10", as a reader looks for them in the chain filter. */
+const byName = new Intl.Collator('en', { numeric: true }).compare;
+
 export function chainsOf(quests: readonly { q: QuestStats }[]): string[] {
-  return [...new Set(quests.map((p) => p.q.chain).filter((c): c is string => c !== null))].sort();
+  return [...new Set(quests.map((p) => p.q.chain).filter((c): c is string => c !== null))].sort(byName);
 }
 
 export function renderQuest(data: SiteData, model: QuestPageModel): string {

@@ -76,7 +76,9 @@ function saneHeaders(req: IncomingMessage): void {
   const range = req.headers.range;
   if (range !== undefined) {
     const m = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
-    const answerable = m?.[2] === '' || (m !== null && Number(m[2]) >= Number(m[1]) && Number(m[2]) > 0);
+    const start = Number(m?.[1]);
+    const end = m?.[2] ? Number(m[2]) : undefined;
+    const answerable = m !== null && Number.isSafeInteger(start) && (end === undefined || (Number.isSafeInteger(end) && end > 0 && end >= start));
     if (!answerable || req.headers['if-range'] !== undefined) delete req.headers.range;
   }
   const accept = req.headers['accept-encoding'];
@@ -134,7 +136,13 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
     if (!methodAllowed(req, res)) return;
     if (!insideSite(dir, req.url ?? '/')) return notFound(res);
     saneHeaders(req);
-    files(req, res, () => notFound(res));
+    try {
+      files(req, res, () => notFound(res));
+    } catch {
+      // One request's failure (a file gone mid-publish, a header sirv trips on) must not stop the server.
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }
   });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
