@@ -6,7 +6,7 @@ import type { Table } from 'apache-arrow';
 import { loadConfig, resolveDb } from './config.js';
 import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
-import { notebookMessages } from './domain/messages.js';
+import { notebookMessages } from './domain/notebook-messages.js';
 import type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
 import { Db, type Params, type Row, sqlFile } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';

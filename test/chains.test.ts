@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silent } from '../src/domain/effects.js';
-import { notebookMessages } from '../src/domain/messages.js';
+import { notebookMessages } from '../src/domain/notebook-messages.js';
 import type { ChainStep } from '../src/domain/types.js';
 import { getChains } from '../src/engine/chains.js';
 import type { Db } from '../src/engine/db.js';

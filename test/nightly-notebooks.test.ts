@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nightlyMessages, notebookMessages } from '../src/domain/messages.js';
+import { nightlyMessages } from '../src/domain/messages.js';
+import { notebookMessages } from '../src/domain/notebook-messages.js';
 import { ANY, cli, FIXTURES, messagePattern } from './helpers.js';
 import { haveJupyter } from './notebook-helpers.js';
 import { fixtureProject } from './publish-helpers.js';

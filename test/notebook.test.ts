@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../src/domain/errors.js';
-import { notebookMessages as msg } from '../src/domain/messages.js';
+import { notebookMessages as msg } from '../src/domain/notebook-messages.js';
 import { Db } from '../src/engine/db.js';
 import { getSnapshot } from '../src/engine/read.js';
 import { publishReadCopy, readCopyPath } from '../src/engine/readcopy.js';

@@ -2,7 +2,8 @@
 // report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
 
 import { UserError } from '../domain/errors.js';
-import { notebookMessages as msg, statsMessages } from '../domain/messages.js';
+import { statsMessages } from '../domain/messages.js';
+import { notebookMessages as msg } from '../domain/notebook-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
 import type { Db } from '../engine/db.js';

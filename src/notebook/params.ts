@@ -1,6 +1,6 @@
 // Notebook parameters, papermill's way: declared in the cell tagged `parameters`, injected as a cell after it.
 import { UserError } from '../domain/errors.js';
-import { notebookMessages as msg } from '../domain/messages.js';
+import { notebookMessages as msg } from '../domain/notebook-messages.js';
 
 interface NotebookCell {
   cell_type: string;

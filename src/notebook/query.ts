@@ -4,7 +4,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 import { errorMessage, UserError } from '../domain/errors.js';
-import { notebookMessages } from '../domain/messages.js';
+import { notebookMessages } from '../domain/notebook-messages.js';
 import { copySql, type Db, type Params, type Row } from '../engine/db.js';
 
 /** Types DuckDB's JSON rows give as strings (64-bit and wider integers, decimals): a notebook wants numbers. */

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { type Config, type NotebookReportConfig, notebookSettings } from '../config.js';
 import type { Effects } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
-import { notebookMessages as msg } from '../domain/messages.js';
+import { notebookMessages as msg } from '../domain/notebook-messages.js';
 import { oldOf, swap } from '../publish/site-files.js';
 import { escapeHtml } from './display.js';
 import { outputName, runNotebook } from './run.js';

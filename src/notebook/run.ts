@@ -6,7 +6,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Effects, timed } from '../domain/effects.js';
 import { errorMessage, InternalError, UserError } from '../domain/errors.js';
-import { EXIT, notebookMessages as msg } from '../domain/messages.js';
+import { EXIT } from '../domain/messages.js';
+import { notebookMessages as msg } from '../domain/notebook-messages.js';
 import { packageRoot } from '../root.js';
 import { injectParameters, type NotebookDoc } from './params.js';
 

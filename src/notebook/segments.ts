@@ -2,7 +2,7 @@
 // studio: they see every row unless they ask for the published floor (`minPlayers`).
 
 import { UserError } from '../domain/errors.js';
-import { notebookMessages as msg } from '../domain/messages.js';
+import { notebookMessages as msg } from '../domain/notebook-messages.js';
 import type { SegmentRow } from '../domain/types.js';
 import type { Db } from '../engine/db.js';
 import { getSnapshot } from '../engine/read.js';

@@ -78,7 +78,10 @@ function saneHeaders(req: IncomingMessage): void {
     const m = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
     const start = Number(m?.[1]);
     const end = m?.[2] ? Number(m[2]) : undefined;
-    const answerable = m !== null && Number.isSafeInteger(start) && (end === undefined || (Number.isSafeInteger(end) && end > 0 && end >= start));
+    const answerable =
+      m !== null &&
+      Number.isSafeInteger(start) &&
+      (end === undefined || (Number.isSafeInteger(end) && end > 0 && end >= start));
     if (!answerable || req.headers['if-range'] !== undefined) delete req.headers.range;
   }
   const accept = req.headers['accept-encoding'];

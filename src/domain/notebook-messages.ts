@@ -1,0 +1,46 @@
+// What the notebook facade (src/notebook.ts, src/notebook/) and `questlog notebook` say, as functions tests assert
+// against; apart from messages.ts to keep each message module short.
+export const notebookMessages = {
+  chartNeedsBy: "chart 'segments' needs { by: 'build' | 'platform' | 'cohort' | an extra dimension }",
+  notANumber: (name: string, raw: string) => `parameter ${name} must be a number, got '${raw}'`,
+  notABoolean: (name: string, raw: string) => `parameter ${name} must be true or false, got '${raw}'`,
+  notJson: (name: string, raw: string) => `parameter ${name} must be JSON (e.g. null, [1,2], "text"), got '${raw}'`,
+  noParametersCell: 'the notebook has no cell tagged "parameters"',
+  noParametersCellHint: 'tag the cell that declares its parameters (View > Cell Toolbar > Tags)',
+  noParameter: (name: string) => `the notebook has no parameter ${name}`,
+  itsParameters: (names: string[]) => `its parameters: ${names.join(', ') || '(none)'}`,
+  badParam: (pair: string) => `--param expects key=value, got '${pair}'`,
+  noKernel: (kernel: string) => `no Jupyter kernel named ${kernel}`,
+  noKernelHint: 'register it with `npm run setup:notebooks`',
+  noJupyter: (python: string, reason: string) => `${python} cannot run Jupyter: ${reason}`,
+  noJupyterHint: (packages: string) => `install Jupyter (${packages}) or set $QUESTLOG_PYTHON`,
+  execFailed: (detail: string) => `notebook execution failed: ${detail}`,
+  missing: (notebook: string) => `notebook ${notebook} does not exist`,
+  invalidJson: (notebook: string, reason: string) => `${notebook}: not a notebook (invalid JSON: ${reason})`,
+  noCells: (notebook: string) => `${notebook}: not a notebook (no cells)`,
+  cellFailed: (notebook: string, cell: number, main: string, source: string, detail: string) =>
+    `${notebook}: cell ${cell} failed: ${main}\n  cell: ${source}\n${detail}`,
+  cellFailedHint: (ipynb: string) => `the executed notebook with the error: ${ipynb}`,
+  ran: (notebook: string, cells: number, ms: number, ipynb: string, html: string) =>
+    `notebook ${notebook}: ${cells} cells in ${ms} ms -> ${ipynb}, ${html}`,
+  noTslab: (python: string) => `tslab install ran but ${python}'s Jupyter does not list a tslab kernel`,
+  registered: (python: string, kernels: string[]) =>
+    `tslab kernel registered with ${python} (kernels: ${kernels.join(', ')})`,
+  duplicateName: (name: string) => `two notebook reports are named ${name}: give each a "name"`,
+  noDatabase: (db: string, copy: string) => `no questlog database at ${db} (nor its read copy ${copy})`,
+  noDatabaseHint: 'create it with `npm start` (sample data) or `questlog ingest` + `questlog stats`',
+  undefinedValue: (i: number) => `sql: value \${${i}} is undefined`,
+  noQuestHistory: (quest: string) => `no snapshot has quest ${quest}`,
+  chartNeedsChain: "chart 'chain' needs a chain: chart('chain', { chain: 'Greenvale' })",
+  unknownChain: (chain: string, date: string) => `chain ${chain} is not in the catalogue of the snapshot ${date}`,
+  chartNeedsQuest: (kind: string) => `chart '${kind}' needs a quest: chart('${kind}', { quest: 'FET0001' })`,
+  questNotInSnapshot: (quest: string, date?: string) =>
+    `quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`,
+  unknownChart: (kind: string, kinds: readonly string[]) => `unknown chart '${kind}'; one of: ${kinds.join(', ')}`,
+  exportFailed: (path: string, reason: string) => `cannot export to ${path}: ${reason}`,
+  badChartLimit: (raw: string) => `chart limit must be a positive integer, got ${raw}`,
+  chartFirstQuests: (title: string, shown: number, all: number) =>
+    `${title}: the first ${shown} of ${all} quests (catalogue order; { limit } for more)`,
+  statsRest: 'ql.snapshot() returns every row; { limit } shows more',
+  segmentsRest: 'ql.segments({ by }) returns every row; { limit } shows more',
+};
