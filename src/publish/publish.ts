@@ -1,12 +1,11 @@
 // Publishes the static site (HTML report + JSON API) for one snapshot, built aside and swapped in by rename.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DEFAULT_TITLE } from '../defaults.js';
 import { changesMessages } from '../domain/changes-messages.js';
 import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
-import { UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { publishMessages } from '../domain/messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
@@ -34,19 +33,11 @@ import { HISTORY_WINDOW, monthsFromHistory, withOpenMonth, writeHistoryMonths } 
 import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
 import { questPages } from './quest-pages.js';
-import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
+import { renderWorkers, sharedOf } from './render-pool.js';
 import { type SegmentOptions, segmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments } from './segment-rows.js';
-import {
-  buildDir,
-  carryOver,
-  digestOf,
-  recoverSite,
-  removeOwnFile,
-  SiteFiles,
-  swap,
-  writeAtomic,
-} from './site-files.js';
+import { abandonBuild, type Build, startBuild } from './site-build.js';
+import { carryOver, digestOf, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { settleAll, writePages, writeSiteDocuments } from './site-pages.js';
 
 export interface PublishOptions {
@@ -101,6 +92,8 @@ export async function loadSiteData(
     alerts?: readonly AlertRule[];
     segments?: SegmentOptions;
     extras?: boolean;
+    /** Called with the snapshot's quest count once it is read, before the other reads (publish starts its build). */
+    snapshotRead?: (quests: number) => void;
   },
   effects: Effects,
 ) {
@@ -114,6 +107,7 @@ export async function loadSiteData(
   const seg = opts.segments ?? segmentOptions(undefined);
   const snapshot = await read(() => getSnapshot(db, opts.asOf));
   const date = snapshot.meta.snapshot_date;
+  opts.snapshotRead?.(snapshot.quests.length);
   const [coverage, history, histogram, months, questMonths] = [
     await read(() => getCoverage(db, date)),
     await read(() => getHistoryWindow(db, date, HISTORY_WINDOW)),
@@ -153,11 +147,21 @@ export async function publish(db: Db, opts: PublishOptions, effects: Effects): P
   // vega's ~0.4 s of module loading runs here while DuckDB answers the queries in its own threads.
   const renderer = new ChartRenderer();
   renderer.warm().catch(() => {});
+  // So do the walk of the recycled folder and the render workers' start (site-build.ts), once the snapshot is read (no
+  // folder is touched when there is none) and its quest count known.
+  const started: { build?: Promise<Build> } = {};
+  const snapshotRead = (quests: number) => {
+    started.build = startBuild(opts.out, renderWorkers(opts.workers, quests));
+    started.build.catch(() => {});
+  };
   try {
-    const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
+    const [data, ms] = await timed(() => loadSiteData(db, { ...opts, snapshotRead }, effects)).catch(async (err) => {
+      if (started.build) await abandonBuild(started.build);
+      throw err;
+    });
     effects.log(publishMessages.loaded(data.snapshot.meta.snapshot_date, data.snapshot.quests.length, ms));
     opts.loaded?.();
-    return await buildSite(data, opts, effects, renderer);
+    return await buildSite(data, opts, effects, renderer, started.build);
   } finally {
     await renderer.close();
   }
@@ -189,15 +193,13 @@ async function buildSite(
   effects: Effects,
   // vega draws only the index's few charts (quest pages get svg-charts' drawings), in this thread.
   renderer: SvgRenderer,
+  // Begun while the data was read (publish), else here.
+  started?: Promise<Build>,
 ): Promise<PublishSummary> {
   const t0 = performance.now();
-  const out = resolve(opts.out);
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  recoverSite(out);
-  guardOut(out);
+  const { out, tmp, found, pool } = await (started ??
+    startBuild(opts.out, renderWorkers(opts.workers, data.snapshot.quests.length)));
   const include = pending(opts.include);
-  const { dir: tmp, found } = buildDir(out);
   const site = new SiteFiles(tmp, found);
   let files = 0;
   const manifest = new Manifest();
@@ -209,8 +211,6 @@ async function buildSite(
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
   const write = async (rel: string, content: string | Buffer) => note(await sink.put(rel, content));
-  const workers = renderWorkers(opts.workers, data.snapshot.quests.length); // render-pool.ts
-  const pool = workers > 0 ? new RenderPool(workers, { root: tmp, found: [...found], shared: sharedOf(data) }) : null;
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
   const keep = (rel: string) => {
     if (!site.keep(rel)) return false;
@@ -218,6 +218,7 @@ async function buildSite(
     return true;
   };
   try {
+    pool?.init({ root: tmp, found: [...found], shared: sharedOf(data) });
     const source = data.months ?? monthsFromHistory(data.history);
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
     // The quest pages go to the workers before anything else is written: they render while this thread writes the
@@ -282,14 +283,6 @@ async function buildSite(
   effects.log(publishMessages.report(join(out, 'index.html')));
   effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;
-}
-
-/** `--out .` must not wipe a project: only an empty folder or a previous site may be replaced. */
-function guardOut(out: string): void {
-  if (!existsSync(out)) return;
-  const entries = readdirSync(out).filter((e) => e !== '.gitkeep');
-  if (entries.length === 0 || existsSync(join(out, API_DIR, 'snapshot.json'))) return;
-  throw new UserError(publishMessages.notASite(out), { cli: ['otherOut'] });
 }
 
 async function pauseForever(effects: Effects, what: string): Promise<never> {
