@@ -107,8 +107,7 @@ export class Db {
 
   /** Runs one statement (or a script without parameters) and returns rows as JSON-safe objects. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params);
-    return rowObjectsJson(reader) as T[];
+    return (await rowObjectsJson(await this.conn.run(sql, params))) as T[];
   }
 
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
