@@ -97,7 +97,7 @@ export async function loadSiteData(
   },
   effects: Effects,
 ) {
-  // Ten reads, one after the other; the progress line counts them (the history window is the long one at scale).
+  // Ten reads; the progress line counts them (the history window is the long one at scale).
   let done = 0;
   const read = async <T>(query: () => Promise<T>): Promise<T> => {
     const out = await query();
@@ -105,41 +105,49 @@ export async function loadSiteData(
     return out;
   };
   const seg = opts.segments ?? segmentOptions(undefined);
+  const extras = opts.extras !== false;
   const snapshot = await read(() => getSnapshot(db, opts.asOf));
   const date = snapshot.meta.snapshot_date;
   opts.snapshotRead?.(snapshot.quests.length);
-  const [coverage, history, histogram, months, questMonths] = [
-    await read(() => getCoverage(db, date)),
-    await read(() => getHistoryWindow(db, date, HISTORY_WINDOW)),
-    await read(() => getCompletionHistogram(db, date, opts.bins)),
-    await read(() => getHistoryMonths(db, date)),
-    await read(() => getQuestMonths(db, date)),
-  ];
+  // Two lanes: the segment rows, chains and changes on a second connection beside the history on this one, so DuckDB
+  // answers one lane's query while this thread converts the other's rows (issue 16 NOTES, round 12).
+  const other = await db.connectAgain();
+  const side = (async () => ({
+    segments: await loadSegments(other, date, seg),
+    chains: extras ? await read(() => getChains(other, date)) : undefined,
+    // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
+    changes: extras
+      ? await read(() => loadChanges(other, { date, rules: opts.alerts, history: 14, dimensions: seg.dimensions }))
+      : undefined,
+  }))();
+  const main = (async () => ({
+    coverage: await read(() => getCoverage(db, date)),
+    history: await read(() => getHistoryWindow(db, date, HISTORY_WINDOW)),
+    histogram: await read(() => getCompletionHistogram(db, date, opts.bins)),
+    months: await read(() => getHistoryMonths(db, date)),
+    questMonths: await read(() => getQuestMonths(db, date)),
+    survival: extras ? await read(() => getSurvival(db, date)) : undefined,
+    survivalCurve: extras ? await read(() => getSurvivalCurve(db, date)) : undefined,
+  }))();
+  // Both lanes end before anything else happens (a failed one must not leave the other reading).
+  await settleAll([main, side]).finally(() => other.close());
+  const [a, b] = [await main, await side];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
     generatedAt: isoSeconds(nowOf(effects)),
     snapshot,
-    coverage,
-    history,
-    histogram,
+    coverage: a.coverage,
+    history: a.history,
+    histogram: a.histogram,
     ...(opts.notice ? { notice: opts.notice } : {}),
     // Month files are read one month at a time, and only those the site does not hold yet.
-    months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
-    ...(opts.extras === false
-      ? {}
-      : {
-          survival: await read(() => getSurvival(db, date)),
-          survivalCurve: await read(() => getSurvivalCurve(db, date)),
-          chains: await read(() => getChains(db, date)),
-          // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
-          changes: await read(() =>
-            loadChanges(db, { date, rules: opts.alerts, history: 14, dimensions: seg.dimensions }),
-          ),
-        }),
+    months: { months: a.months, questMonths: a.questMonths, load: (month) => getHistoryMonth(db, month, date) },
+    ...(a.survival && a.survivalCurve && b.chains && b.changes
+      ? { survival: a.survival, survivalCurve: a.survivalCurve, chains: b.chains, changes: b.changes }
+      : {}),
   };
-  const segments = await loadSegments(db, date, seg);
-  const changes = data.changes && (await floorSegmentChanges(db, data.changes, segments));
-  return floorSite({ ...data, ...(changes ? { changes } : {}), segments }, seg.minPlayers);
+  const changes = data.changes && (await floorSegmentChanges(db, data.changes, b.segments));
+  return floorSite({ ...data, ...(changes ? { changes } : {}), segments: b.segments }, seg.minPlayers);
 }
 
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
