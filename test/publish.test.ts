@@ -302,6 +302,29 @@ describe('publish (fixture site)', () => {
     expect(readdirSync(dir).filter((f) => f.includes('site'))).toEqual(['site']);
   });
 
+  it('fails on a read after the snapshot, its build folder begun meanwhile removed and its workers stopped', async () => {
+    const dir = tempDir();
+    const db = await Db.open(await tinyDb(dir));
+    const out = join(dir, 'site');
+    try {
+      await publish(db, { out }, effects());
+      await publish(db, { out }, effects());
+      const before = new Map(walk(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+      expect(readdirSync(dir).filter((f) => f.includes('site'))).toEqual(['.site.old', 'site']);
+      // The survival read comes after the snapshot's, once the recycled folder is taken and the workers are loading.
+      await db.run('ALTER TABLE survival RENAME TO survival_gone');
+      await expect(publish(db, { out, workers: 2 }, effects())).rejects.toThrow(/survival/);
+      expect(new Map(walk(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]))).toEqual(before);
+      // Removed like any failed build's folder: the next publish builds a new one.
+      expect(readdirSync(dir).filter((f) => f.includes('site'))).toEqual(['site']);
+      await db.run('ALTER TABLE survival_gone RENAME TO survival');
+      await publish(db, { out, workers: 2 }, effects());
+      expect(new Map(walk(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]))).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses to replace a folder that is not a questlog site', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'thesis.tex'), 'precious');

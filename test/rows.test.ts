@@ -49,6 +49,16 @@ describe('Db.all rows', () => {
     expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
   });
 
+  it('equal getRowObjectsJson across chunks (5,000 rows: three chunks, nulls and dates in each)', async () => {
+    const many = `SELECT i, CASE WHEN i % 7 = 0 THEN NULL ELSE i / 4 END AS d, DATE '2026-01-01' + (i % 40)::INTEGER AS day,
+      CASE WHEN i % 3 = 0 THEN NULL ELSE 'q' || i END AS s FROM range(5000) t(i) ORDER BY i`;
+    const expected = (await db.connection.runAndReadAll(many)).getRowObjectsJson();
+    const rows = await db.all(many);
+    expect(rows).toHaveLength(5000);
+    expect(rows).toEqual(expected);
+    expect(rows[4999]).toEqual({ i: '4999', d: 1249.75, day: '2026-02-09', s: 'q4999' });
+  });
+
   it('gives an empty result as no rows', async () => {
     expect(await db.all('SELECT 1 AS x WHERE false ORDER BY 1')).toEqual([]);
   });

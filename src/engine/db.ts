@@ -96,6 +96,8 @@ export class Db {
     readonly readOnly: boolean,
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
+    /** Whether close() closes the database too (false for connectAgain's connections). */
+    private readonly owner = true,
   ) {}
 
   static async open(path: string = DEFAULT_DB, opts: OpenOptions = {}): Promise<Db> {
@@ -113,24 +115,25 @@ export class Db {
     } catch (err) {
       throw openError(path, err, opts.readOnly ?? false);
     }
-    const conn = await instance.connect();
-    // Timestamps are stored as UTC; the session zone must not depend on the host.
-    await conn.run("SET TimeZone = 'UTC'");
-    // Shared statistical rules (Wilson intervals, two-proportion tests) as temp macros on every connection.
-    await conn.run(sqlFile('stats/macros'));
-    // Query progress for `watch` (a long read of one big file): tracked, never printed by DuckDB itself.
-    await conn.run('SET enable_progress_bar = true');
-    await conn.run('SET enable_progress_bar_print = false');
+    const conn = await session(instance);
     const db = new Db(path, opts.readOnly ?? false, instance, conn);
     db.key = memory ? undefined : fileKey(path);
     if (db.key) openHere.set(db.key, (openHere.get(db.key) ?? 0) + 1);
     return db;
   }
 
+  /**
+   * Another connection to the same database, set up as `open` sets one up, for reads beside this connection's (DuckDB
+   * runs one statement at a time per connection). It sees what is committed, not this connection's open transaction;
+   * its close() leaves the database open.
+   */
+  async connectAgain(): Promise<Db> {
+    return new Db(this.path, this.readOnly, this.instance, await session(this.instance), false);
+  }
+
   /** Runs one statement (or a script without parameters) and returns rows as JSON-safe objects. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params);
-    return rowObjectsJson(reader) as T[];
+    return (await rowObjectsJson(await this.conn.run(sql, params))) as T[];
   }
 
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
@@ -208,6 +211,7 @@ export class Db {
 
   close(): void {
     this.conn.closeSync();
+    if (!this.owner) return;
     this.instance.closeSync();
     if (!this.key) return;
     const left = (openHere.get(this.key) ?? 1) - 1;
@@ -215,6 +219,19 @@ export class Db {
     else openHere.delete(this.key);
     this.key = undefined;
   }
+}
+
+/** A new connection with this project's session: UTC, the statistical macros, progress tracked. */
+async function session(instance: DuckDBInstance): Promise<DuckDBConnection> {
+  const conn = await instance.connect();
+  // Timestamps are stored as UTC; the session zone must not depend on the host.
+  await conn.run("SET TimeZone = 'UTC'");
+  // Shared statistical rules (Wilson intervals, two-proportion tests) as temp macros on every connection.
+  await conn.run(sqlFile('stats/macros'));
+  // Query progress for `watch` (a long read of one big file): tracked, never printed by DuckDB itself.
+  await conn.run('SET enable_progress_bar = true');
+  await conn.run('SET enable_progress_bar_print = false');
+  return conn;
 }
 
 function settingSql(name: string, v: string | boolean | undefined): string {

@@ -1,9 +1,14 @@
 // Result rows as JSON-safe objects: the values and key order of DuckDB's getRowObjectsJson, built faster. Publish reads
 // ~450,000 history rows of 30 columns at 5,000 quests: getRowObjectsJson took 8.2 s of CPU for them, 6 of which went
 // to setting 30 properties one by one on each new object; a row built as one object literal takes 2 s in all.
+// Rows are built a chunk (2,048 rows) at a time as the chunks are fetched: the columns of one chunk die young, where
+// a whole result's columns (4.6 million values for publish's 155,000-row history window) lived until the last row was
+// built, and the scavenger copied them (issue 16 NOTES, round 12).
 import {
+  type DuckDBDataChunk,
   DuckDBDateValue,
-  type DuckDBResultReader,
+  type DuckDBResult,
+  type DuckDBType,
   DuckDBTypeId,
   type DuckDBValue,
   type Json,
@@ -24,18 +29,31 @@ const AS_IS = new Set<DuckDBTypeId>([
   DuckDBTypeId.VARCHAR,
 ]);
 
-/** One column's JSON values: as is, a finite number or its name ('NaN', 'Infinity'), else the library's rule. */
-function jsonColumn(reader: DuckDBResultReader, c: number): Json[] {
-  const n = reader.currentRowCount;
-  const typeId = reader.columnTypeId(c);
-  const type = reader.columnType(c);
-  const out: Json[] = new Array(n);
-  const float = typeId === DuckDBTypeId.DOUBLE || typeId === DuckDBTypeId.FLOAT;
-  const asIs = AS_IS.has(typeId);
-  // A date column holds few distinct dates (a publish's history window: 155,000 rows at 5,000 quests), each converted once.
-  const dates = typeId === DuckDBTypeId.DATE ? new Map<number, Json>() : undefined;
-  for (let r = 0; r < n; r++) {
-    const v: DuckDBValue = reader.value(c, r);
+/** How a column's values become JSON: as is, as a float (a finite number or its name), as a date, else the library's. */
+interface Column {
+  asIs: boolean;
+  float: boolean;
+  type: DuckDBType;
+  /** A date column holds few distinct dates (a publish's history window: 155,000 rows), each converted once. */
+  dates: Map<number, Json> | undefined;
+}
+
+function columnOf(result: DuckDBResult, c: number): Column {
+  const typeId = result.columnTypeId(c);
+  return {
+    asIs: AS_IS.has(typeId),
+    float: typeId === DuckDBTypeId.DOUBLE || typeId === DuckDBTypeId.FLOAT,
+    type: result.columnType(c),
+    dates: typeId === DuckDBTypeId.DATE ? new Map<number, Json>() : undefined,
+  };
+}
+
+/** One chunk's column as JSON values, into `out` (reused from chunk to chunk). */
+function jsonColumn(chunk: DuckDBDataChunk, c: number, col: Column, out: Json[]): void {
+  const vector = chunk.getColumnVector(c);
+  const { asIs, float, dates, type } = col;
+  for (let r = 0; r < chunk.rowCount; r++) {
+    const v: DuckDBValue = vector.getItem(r);
     if (v === null || asIs) out[r] = v as Json;
     else if (float) out[r] = Number.isFinite(v) ? (v as number) : String(v);
     else if (dates && v instanceof DuckDBDateValue) {
@@ -47,7 +65,6 @@ function jsonColumn(reader: DuckDBResultReader, c: number): Json[] {
       out[r] = d;
     } else out[r] = JsonDuckDBValueConverter(v, type, JsonDuckDBValueConverter);
   }
-  return out;
 }
 
 type MakeRow = (columns: Json[][], r: number) => Record<string, Json>;
@@ -72,12 +89,17 @@ function builder(names: string[]): MakeRow | undefined {
   return make;
 }
 
-export function rowObjectsJson(reader: DuckDBResultReader): Rows {
-  const names = reader.deduplicatedColumnNames();
+/** Every row of `result`, fetched and built a chunk at a time. */
+export async function rowObjectsJson(result: DuckDBResult): Promise<Rows> {
+  const names = result.deduplicatedColumnNames();
   const make = builder(names);
-  if (!make) return reader.getRowObjectsJson() as Rows;
-  const columns = names.map((_, c) => jsonColumn(reader, c));
-  const rows: Rows = new Array(reader.currentRowCount);
-  for (let r = 0; r < rows.length; r++) rows[r] = make(columns, r);
+  if (!make) return (await result.getRowObjectsJson()) as Rows;
+  const columns = names.map((_, c) => columnOf(result, c));
+  const values: Json[][] = names.map(() => []);
+  const rows: Rows = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (let c = 0; c < names.length; c++) jsonColumn(chunk, c, columns[c] as Column, values[c] as Json[]);
+    for (let r = 0; r < chunk.rowCount; r++) rows.push(make(values, r));
+  }
   return rows;
 }

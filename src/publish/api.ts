@@ -12,7 +12,7 @@ import type {
 } from '../domain/types.js';
 import { fileIdOf } from './file-ids.js';
 import { isoDuration, round } from './json.js';
-import { floorFlags, withFlags } from './privacy.js';
+import { withFlags } from './privacy.js';
 import { questSegments, type SiteSegments } from './segment-figures.js';
 import { survivalOf } from './survival-api.js';
 
@@ -156,7 +156,8 @@ function links(fileId: string) {
   return { json, history, html };
 }
 
-function header(data: SiteData) {
+/** What every API document starts with. */
+export function header(data: SiteData) {
   return {
     schema_version: API_SCHEMA_VERSION,
     generated_at: data.generatedAt,
@@ -200,59 +201,6 @@ export function snapshotDocument(data: SiteData, ids: Map<string, string>) {
       };
     }),
   };
-}
-
-/** Quests per page of the quest index: quests.json is page 1, quests/page-N.json the others. */
-const QUESTS_PAGE_SIZE = 1000;
-
-/** Path of page `n` of the quest index, relative to the site root. */
-const questsPagePath = (n: number) => (n === 1 ? `${API_DIR}/quests.json` : `${API_DIR}/quests/page-${n}.json`);
-
-/**
- * The quest index, paged: each page has its quests and relative links to the previous and next page (null at the
- * ends), so a client follows `next` from quests.json. Links are relative to the page itself.
- */
-export function questsIndexPages(data: SiteData, ids: Map<string, string>, size = QUESTS_PAGE_SIZE) {
-  const { quests } = data.snapshot;
-  const pages = Math.max(1, Math.ceil(quests.length / size));
-  const href = (from: number, to: number) =>
-    from === 1 ? `quests/page-${to}.json` : to === 1 ? '../quests.json' : `page-${to}.json`;
-  return Array.from({ length: pages }, (_, i) => {
-    const n = i + 1;
-    // Quest links are relative to api/v1/; page files sit one folder down.
-    const up = n === 1 ? '' : '../';
-    return {
-      path: questsPagePath(n),
-      doc: {
-        ...header(data),
-        page: {
-          number: n,
-          pages,
-          size,
-          total: quests.length,
-          prev: n > 1 ? href(n, n - 1) : null,
-          next: n < pages ? href(n, n + 1) : null,
-        },
-        quests: quests.slice(i * size, n * size).map((q) => {
-          const fileId = fileIdOf(ids, q.quest_id);
-          const l = links(fileId);
-          return {
-            ...questIdentity(q, fileId),
-            players: q.players,
-            completed: q.completed,
-            completion_rate: round(q.completion_rate, 6),
-            reach_rate: round(q.reach_rate, 6),
-            conversion_rate: round(q.conversion_rate, 6),
-            conversion_rate_low: round(q.conversion_rate_low, 6),
-            conversion_rate_high: round(q.conversion_rate_high, 6),
-            median_completion: round(q.median_seconds, 3),
-            links: { json: up + l.json, history: up + l.history, html: up + l.html },
-            ...floorFlags(q),
-          };
-        }),
-      },
-    };
-  });
 }
 
 /**

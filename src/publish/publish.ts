@@ -1,12 +1,11 @@
 // Publishes the static site (HTML report + JSON API) for one snapshot, built aside and swapped in by rename.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DEFAULT_TITLE } from '../defaults.js';
 import { changesMessages } from '../domain/changes-messages.js';
 import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
-import { UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { publishMessages } from '../domain/messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
@@ -34,19 +33,11 @@ import { HISTORY_WINDOW, monthsFromHistory, withOpenMonth, writeHistoryMonths } 
 import { MANIFEST, Manifest } from './manifest.js';
 import { floorSite } from './privacy-site.js';
 import { questPages } from './quest-pages.js';
-import { RenderPool, renderWorkers, sharedOf } from './render-pool.js';
+import { renderWorkers, sharedOf } from './render-pool.js';
 import { type SegmentOptions, segmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments } from './segment-rows.js';
-import {
-  buildDir,
-  carryOver,
-  digestOf,
-  recoverSite,
-  removeOwnFile,
-  SiteFiles,
-  swap,
-  writeAtomic,
-} from './site-files.js';
+import { abandonBuild, type Build, startBuild } from './site-build.js';
+import { carryOver, digestOf, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { settleAll, writePages, writeSiteDocuments } from './site-pages.js';
 
 export interface PublishOptions {
@@ -101,10 +92,12 @@ export async function loadSiteData(
     alerts?: readonly AlertRule[];
     segments?: SegmentOptions;
     extras?: boolean;
+    /** Called with the snapshot's quest count once it is read, before the other reads (publish starts its build). */
+    snapshotRead?: (quests: number) => void;
   },
   effects: Effects,
 ) {
-  // Ten reads, one after the other; the progress line counts them (the history window is the long one at scale).
+  // Ten reads; the progress line counts them (the history window is the long one at scale).
   let done = 0;
   const read = async <T>(query: () => Promise<T>): Promise<T> => {
     const out = await query();
@@ -112,40 +105,49 @@ export async function loadSiteData(
     return out;
   };
   const seg = opts.segments ?? segmentOptions(undefined);
+  const extras = opts.extras !== false;
   const snapshot = await read(() => getSnapshot(db, opts.asOf));
   const date = snapshot.meta.snapshot_date;
-  const [coverage, history, histogram, months, questMonths] = [
-    await read(() => getCoverage(db, date)),
-    await read(() => getHistoryWindow(db, date, HISTORY_WINDOW)),
-    await read(() => getCompletionHistogram(db, date, opts.bins)),
-    await read(() => getHistoryMonths(db, date)),
-    await read(() => getQuestMonths(db, date)),
-  ];
+  opts.snapshotRead?.(snapshot.quests.length);
+  // Two lanes: the segment rows, chains and changes on a second connection beside the history on this one, so DuckDB
+  // answers one lane's query while this thread converts the other's rows (issue 16 NOTES, round 12).
+  const other = await db.connectAgain();
+  const side = (async () => ({
+    segments: await loadSegments(other, date, seg),
+    chains: extras ? await read(() => getChains(other, date)) : undefined,
+    // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
+    changes: extras
+      ? await read(() => loadChanges(other, { date, rules: opts.alerts, history: 14, dimensions: seg.dimensions }))
+      : undefined,
+  }))();
+  const main = (async () => ({
+    coverage: await read(() => getCoverage(db, date)),
+    history: await read(() => getHistoryWindow(db, date, HISTORY_WINDOW)),
+    histogram: await read(() => getCompletionHistogram(db, date, opts.bins)),
+    months: await read(() => getHistoryMonths(db, date)),
+    questMonths: await read(() => getQuestMonths(db, date)),
+    survival: extras ? await read(() => getSurvival(db, date)) : undefined,
+    survivalCurve: extras ? await read(() => getSurvivalCurve(db, date)) : undefined,
+  }))();
+  // Both lanes end before anything else happens (a failed one must not leave the other reading).
+  await settleAll([main, side]).finally(() => other.close());
+  const [a, b] = [await main, await side];
   const data: SiteData = {
     title: opts.title ?? DEFAULT_TITLE,
     generatedAt: isoSeconds(nowOf(effects)),
     snapshot,
-    coverage,
-    history,
-    histogram,
+    coverage: a.coverage,
+    history: a.history,
+    histogram: a.histogram,
     ...(opts.notice ? { notice: opts.notice } : {}),
     // Month files are read one month at a time, and only those the site does not hold yet.
-    months: { months, questMonths, load: (month) => getHistoryMonth(db, month, date) },
-    ...(opts.extras === false
-      ? {}
-      : {
-          survival: await read(() => getSurvival(db, date)),
-          survivalCurve: await read(() => getSurvivalCurve(db, date)),
-          chains: await read(() => getChains(db, date)),
-          // The changes page lists the last two weeks of comparisons (movers only) besides the snapshot's own.
-          changes: await read(() =>
-            loadChanges(db, { date, rules: opts.alerts, history: 14, dimensions: seg.dimensions }),
-          ),
-        }),
+    months: { months: a.months, questMonths: a.questMonths, load: (month) => getHistoryMonth(db, month, date) },
+    ...(a.survival && a.survivalCurve && b.chains && b.changes
+      ? { survival: a.survival, survivalCurve: a.survivalCurve, chains: b.chains, changes: b.changes }
+      : {}),
   };
-  const segments = await loadSegments(db, date, seg);
-  const changes = data.changes && (await floorSegmentChanges(db, data.changes, segments));
-  return floorSite({ ...data, ...(changes ? { changes } : {}), segments }, seg.minPlayers);
+  const changes = data.changes && (await floorSegmentChanges(db, data.changes, b.segments));
+  return floorSite({ ...data, ...(changes ? { changes } : {}), segments: b.segments }, seg.minPlayers);
 }
 
 export async function publish(db: Db, opts: PublishOptions, effects: Effects): Promise<PublishSummary> {
@@ -153,11 +155,21 @@ export async function publish(db: Db, opts: PublishOptions, effects: Effects): P
   // vega's ~0.4 s of module loading runs here while DuckDB answers the queries in its own threads.
   const renderer = new ChartRenderer();
   renderer.warm().catch(() => {});
+  // So do the walk of the recycled folder and the render workers' start (site-build.ts), once the snapshot is read (no
+  // folder is touched when there is none) and its quest count known.
+  const started: { build?: Promise<Build> } = {};
+  const snapshotRead = (quests: number) => {
+    started.build = startBuild(opts.out, renderWorkers(opts.workers, quests));
+    started.build.catch(() => {});
+  };
   try {
-    const [data, ms] = await timed(() => loadSiteData(db, opts, effects));
+    const [data, ms] = await timed(() => loadSiteData(db, { ...opts, snapshotRead }, effects)).catch(async (err) => {
+      if (started.build) await abandonBuild(started.build);
+      throw err;
+    });
     effects.log(publishMessages.loaded(data.snapshot.meta.snapshot_date, data.snapshot.quests.length, ms));
     opts.loaded?.();
-    return await buildSite(data, opts, effects, renderer);
+    return await buildSite(data, opts, effects, renderer, started.build);
   } finally {
     await renderer.close();
   }
@@ -189,15 +201,13 @@ async function buildSite(
   effects: Effects,
   // vega draws only the index's few charts (quest pages get svg-charts' drawings), in this thread.
   renderer: SvgRenderer,
+  // Begun while the data was read (publish), else here.
+  started?: Promise<Build>,
 ): Promise<PublishSummary> {
   const t0 = performance.now();
-  const out = resolve(opts.out);
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  recoverSite(out);
-  guardOut(out);
+  const { out, tmp, found, pool } = await (started ??
+    startBuild(opts.out, renderWorkers(opts.workers, data.snapshot.quests.length)));
   const include = pending(opts.include);
-  const { dir: tmp, found } = buildDir(out);
   const site = new SiteFiles(tmp, found);
   let files = 0;
   const manifest = new Manifest();
@@ -209,8 +219,6 @@ async function buildSite(
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
   const write = async (rel: string, content: string | Buffer) => note(await sink.put(rel, content));
-  const workers = renderWorkers(opts.workers, data.snapshot.quests.length); // render-pool.ts
-  const pool = workers > 0 ? new RenderPool(workers, { root: tmp, found: [...found], shared: sharedOf(data) }) : null;
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
   const keep = (rel: string) => {
     if (!site.keep(rel)) return false;
@@ -218,6 +226,7 @@ async function buildSite(
     return true;
   };
   try {
+    pool?.init({ root: tmp, found: [...found], shared: sharedOf(data) });
     const source = data.months ?? monthsFromHistory(data.history);
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
     // The quest pages go to the workers before anything else is written: they render while this thread writes the
@@ -282,14 +291,6 @@ async function buildSite(
   effects.log(publishMessages.report(join(out, 'index.html')));
   effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;
-}
-
-/** `--out .` must not wipe a project: only an empty folder or a previous site may be replaced. */
-function guardOut(out: string): void {
-  if (!existsSync(out)) return;
-  const entries = readdirSync(out).filter((e) => e !== '.gitkeep');
-  if (entries.length === 0 || existsSync(join(out, API_DIR, 'snapshot.json'))) return;
-  throw new UserError(publishMessages.notASite(out), { cli: ['otherOut'] });
 }
 
 async function pauseForever(effects: Effects, what: string): Promise<never> {

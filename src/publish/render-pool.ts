@@ -32,6 +32,7 @@ export interface Shared {
   survival: boolean;
 }
 
+/** What a worker needs before its first batch, sent as its first message (the worker starts before the reads are done). */
 export interface WorkerInit {
   root: string;
   /** What the recycled build folder held (SiteFiles' `found`), so a worker creates new files in one open too. */
@@ -55,6 +56,9 @@ interface Done {
   copies: string[];
   gz: number;
 }
+
+/** A worker's messages: its init first, then batches. */
+export type ToWorker = { init: WorkerInit } | Batch;
 
 export type Reply = Done | { id: number; error: { name: string; message: string; stack?: string; code?: string } };
 
@@ -109,7 +113,7 @@ function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
  * (`node --max-old-space-size=8192 …`, `--expose-gc`) made every publish with workers fail (ERR_WORKER_INVALID_EXEC_ARGV).
  * Node names the refused ones only in its error's message; V8's apply to the whole process anyway.
  */
-function startWorker(entry: URL, init: { workerData: WorkerInit; env: NodeJS.ProcessEnv }): Worker {
+function startWorker(entry: URL, init: { env: NodeJS.ProcessEnv }): Worker {
   const execArgv = workerExecArgv();
   const options = { ...init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
   try {
@@ -159,14 +163,16 @@ export class RenderPool {
   private failure: Error | undefined;
   private onFailure: ((err: Error) => void) | undefined;
   private closing = false;
+  private ready = false;
   /** Compressed copies the workers wrote. */
   copies = 0;
 
-  constructor(count: number, init: WorkerInit) {
+  /** Starts the workers: they load their modules, then wait for `init`. */
+  constructor(count: number) {
     const entry = workerEntry();
     for (let i = 0; i < count; i++) {
       // The environment as this thread sees it now (the default copies the process's, which a test may have changed).
-      const worker = startWorker(entry, { workerData: init, env: { ...process.env } });
+      const worker = startWorker(entry, { env: { ...process.env } });
       worker.on('error', (err) =>
         this.fail(new InternalError(publishMessages.workerFailed(err.message), { cause: err })),
       );
@@ -177,12 +183,19 @@ export class RenderPool {
     }
   }
 
+  /** Tells every worker where it writes and what every page reads (before any batch: messages arrive in order). */
+  init(init: WorkerInit): void {
+    for (const w of this.workers) w.postMessage({ init } satisfies ToWorker);
+    this.ready = true;
+  }
+
   /**
    * Renders every batch; `apply` records each batch's files (awaited before that worker gets more). Rejects on the
    * first failure (a worker's error, a worker gone); `close` must still be awaited before the folder is removed.
    */
   private run(batches: readonly Omit<Batch, 'id'>[], apply: (done: Done) => Promise<void> | void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (!this.ready) throw new InternalError('render pool used before init');
       if (this.failure) return reject(this.failure);
       this.onFailure = reject;
       let next = 0;
@@ -190,7 +203,7 @@ export class RenderPool {
       const queued = new Map<Worker, number>();
       const feed = (w: Worker) => {
         while (!this.failure && (queued.get(w) ?? 0) < IN_FLIGHT && next < batches.length) {
-          w.postMessage({ id: next, ...batches[next] } as Batch);
+          w.postMessage({ id: next, ...batches[next] } as ToWorker);
           next++;
           out++;
           queued.set(w, (queued.get(w) ?? 0) + 1);

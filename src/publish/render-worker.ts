@@ -1,24 +1,27 @@
 // A render worker (worker_threads, started by render-pool.ts): renders whole quests' files (page, JSON, history, month
 // file, chart specs) and the segment API's value files from the rows it is sent, writes them and their gzip copies into
 // the build folder, and replies with what it wrote. Batches run one after another; an error is sent back as the batch's reply.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { workerFault } from '../domain/fault.js';
 import type { SiteData } from './api.js';
 import { type FileRecord, FileSink } from './file-sink.js';
 import { writeQuestPage } from './quest-pages.js';
-import type { Batch, QuestTask, Reply, Shared, WorkerInit } from './render-pool.js';
+import type { Batch, QuestTask, Reply, Shared, ToWorker, WorkerInit } from './render-pool.js';
 import { writeSegmentValue } from './segments.js';
 import { SiteFiles } from './site-files.js';
 
-const init = workerData as WorkerInit;
-const site = new SiteFiles(init.root, new Map(init.found));
 let copies: string[] = [];
-// gzip on this thread: the workers already use both cores (issue 16 NOTES, round 6).
-const sink = new FileSink(site, (rel) => copies.push(rel), true);
+/** Set by the first message: the worker starts (and loads its modules) while the main thread still reads. */
+let init: WorkerInit;
+let sink: FileSink;
 let queue = Promise.resolve();
 
-parentPort?.on('message', (batch: Batch) => {
-  queue = queue.then(() => run(batch));
+parentPort?.on('message', (message: ToWorker) => {
+  if ('init' in message) {
+    init = message.init;
+    // gzip on this thread: the workers already use both cores (issue 16 NOTES, round 6).
+    sink = new FileSink(new SiteFiles(init.root, new Map(init.found)), (rel) => copies.push(rel), true);
+  } else queue = queue.then(() => run(message));
 });
 
 async function run(batch: Batch): Promise<void> {

@@ -15,6 +15,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { InternalError } from '../domain/errors.js';
 import { create, fill, overwrite, ownPlainFile } from './site-write.js';
@@ -143,7 +144,7 @@ export class SiteFiles {
 const PLAIN = /^[^/.\0][^/\0]*(?:\/[^/.\0][^/\0]*)*$/;
 
 /** What a recycled build folder held, by path, in walk order (a folder before its contents). */
-type Found = Map<string, 'file' | 'dir'>;
+export type Found = Map<string, 'file' | 'dir'>;
 
 /** Where the site before the current one waits (never served). */
 export const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`);
@@ -151,9 +152,10 @@ export const oldOf = (out: string) => join(dirname(out), `.${basename(out)}.old`
 /**
  * Where the new site is built: the site before the previous one (`.old`) when there is one, else a new folder.
  * Creating 30,000 files and unlinking as many each night cost ~5 s here (up to 12 s on a busy disk); rewriting the
- * same files in place ~1 s. `.old` is never served, and the previous site takes its place at the swap.
+ * same files in place ~1 s. `.old` is never served, and the previous site takes its place at the swap. The walk is
+ * asynchronous: publish runs it while the database answers the reads (site-build.ts).
  */
-export function buildDir(out: string): { dir: string; found: Found } {
+export async function buildDir(out: string): Promise<{ dir: string; found: Found }> {
   const old = oldOf(out);
   // mkdir, not mkdtemp: mkdtemp makes 0700 folders, and the site is read by a web server running as another user.
   // mkdir gives 0777 minus the user's umask, like every other folder and file of the site.
@@ -170,7 +172,7 @@ export function buildDir(out: string): { dir: string; found: Found } {
     rmSync(tmp, { recursive: true });
     renameSync(old, tmp);
     chmodSync(tmp, mode);
-    dropLinks(tmp, found);
+    await dropLinks(tmp, found);
     if (stale) for (const [path, k] of found) chmodSync(path, k === 'dir' ? mode : mode & 0o666);
   } else if (kind !== 'none') {
     // `.old` as a link (or a file) was not made by publish: the link goes, never what it points to.
@@ -191,16 +193,18 @@ function entryKind(path: string): 'none' | 'dir' | 'other' {
  * Publish creates no links, so any link in a recycled folder was planted: removed (the link, not its target) before a
  * byte is written, or a folder link (`assets` -> elsewhere) would carry the writes out of the site. Files are opened
  * with O_NOFOLLOW as well; this covers the folders on their path. The same walk lists what stays, for `prune`.
+ * One folder at a time, in the order of a synchronous walk: one request in libuv's thread pool at any moment, so the
+ * database's reads running meanwhile (node-api's async work, in the same pool) never queue behind thousands of them.
  */
-function dropLinks(dir: string, found: Found): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+async function dropLinks(dir: string, found: Found): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
     // dir is absolute and normal, a name has no separator: join's normalising would change nothing.
     const path = `${dir}${sep}${entry.name}`;
     if (entry.isDirectory()) {
       found.set(path, 'dir');
-      dropLinks(path, found);
+      await dropLinks(path, found);
     } else if (entry.isFile()) found.set(path, 'file');
-    else rmSync(path, { force: true });
+    else await rm(path, { force: true });
   }
 }
 

@@ -8,7 +8,7 @@ import { InternalError } from '../domain/errors.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { packageRoot } from '../root.js';
-import { API_DIR, questPaths, questsIndexPages, type SiteData, snapshotDocument } from './api.js';
+import { API_DIR, questPaths, type SiteData, snapshotDocument } from './api.js';
 import { apiPageModel, OPENAPI, openApiDocument } from './api-docs.js';
 import { headlines, largestDropOff, lowestConversion, slowest } from './attention.js';
 import { writeChains } from './chains.js';
@@ -21,6 +21,7 @@ import { windowOf } from './history-files.js';
 import { compactJson } from './json.js';
 import { type Draw, type QuestPage, renderCharts, type Write, writeQuestPage } from './quest-pages.js';
 import { type Pager, TABLE_DATA, tableData, tableOrder, tablePages } from './quest-table.js';
+import { questsIndexPages } from './quests-index.js';
 import { conversionOverview } from './rates.js';
 import { chainsOf, renderApi, renderIndex, renderList, renderSegmentsPage, TEMPLATES_DIR } from './report.js';
 import { writeSegmentApi } from './segments.js';
@@ -79,16 +80,19 @@ export async function writeSiteDocuments(
 async function writeApiIndexes(data: SiteData, write: Write, segmentValues: boolean): Promise<void> {
   const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
   await write(OPENAPI, compactJson(openApiDocument(data.title)));
+  // Each quest's entry is built once, for snapshot.json and the quest index pages.
+  const snapshot = snapshotDocument(data, ids);
+  const snapshotJson = compactJson(snapshot);
   const first = data.snapshot.quests[0];
   const example = first
     ? {
         path: questPaths(fileIdOf(ids, first.quest_id)).json,
         json: questJson(data, first, fileIdOf(ids, first.quest_id)),
       }
-    : { path: `${API_DIR}/snapshot.json`, json: compactJson(snapshotDocument(data, ids)) };
+    : { path: `${API_DIR}/snapshot.json`, json: snapshotJson };
   await write('api.html', renderApi(data, apiPageModel(example)));
-  await write(`${API_DIR}/snapshot.json`, compactJson(snapshotDocument(data, ids)));
-  for (const page of questsIndexPages(data, ids)) await write(page.path, compactJson(page.doc));
+  await write(`${API_DIR}/snapshot.json`, snapshotJson);
+  for (const page of questsIndexPages(data, snapshot.quests)) await write(page.path, compactJson(page.doc));
   if (data.segments) await writeSegmentApi(data, data.segments, write, { values: segmentValues });
   if (data.changes) {
     const header = {
