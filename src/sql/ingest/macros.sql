@@ -32,7 +32,9 @@ CREATE OR REPLACE TEMP MACRO ql_offset_ok(u) AS coalesce(
 -- which made the NDJSON fast path's read ~20% dearer at 1M events (bench/results/issue13/NOTES.md).
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
   CASE WHEN t LIKE '_____________:__:__' THEN try_cast(t AS TIMESTAMP) END,
-  [CASE WHEN regexp_full_match(u, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
+  -- UTC written as 'Z' (JavaScript's toISOString, most exports) carries its zone and no offset to check: no regex.
+  [CASE WHEN u LIKE '%Z' THEN try_cast(u AS TIMESTAMPTZ)::TIMESTAMP
+    WHEN regexp_full_match(u, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
       THEN try_cast(u AS TIMESTAMP)
       ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN try_cast(u AS TIMESTAMPTZ)::TIMESTAMP END,
         [to_timestamp(n)::TIMESTAMP for n in [try_cast(u AS DOUBLE)] if abs(n) < 1e11][1]) END
