@@ -67,6 +67,17 @@ describe('stats --by / --format', () => {
     expect(r.stdout).toContain('\nplatform = (none)\nquest ');
   });
 
+  it('refuses an unknown dimension before computing a snapshot', () => {
+    const fresh = fixtureProject();
+    expect(cli(['ingest', '--source', 'fixture'], { cwd: fresh }).code).toBe(0);
+    const bad = cli(['stats', '--by', 'country'], { cwd: fresh });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(segmentMessages.unknownDimension('country', DIMENSIONS));
+    const listed = cli(['snapshots', 'list', '--format', 'json'], { cwd: fresh });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
   it('refuses an unknown dimension or a floor that is no whole number with exit 2', () => {
     const bad = cli(['stats', '--by', 'country'], { cwd: project });
     expect(bad.code).toBe(2);

@@ -40,6 +40,9 @@ export async function statsCommand(
       await loadConfiguredCatalogue(db, config, effects);
       const engine = engineFor(config);
       if (by !== undefined && !engine.segments) throw new UserError(segmentMessages.engineUnsupported(engine.kind));
+      // A dimension nobody declared nor stored is refused before the snapshot is computed and stored for nothing; the
+      // check after it (for the date) still sees a dimension this run stored first.
+      if (by !== undefined) await checkDimension(db, by, undefined, knownDimensions(config));
       const dates = await engine.computeSnapshots(db, snapshotOptions(config, given), effects);
       counts.snapshots = dates.length;
       counts.snapshot_date = dates.at(-1);
