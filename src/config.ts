@@ -1,7 +1,7 @@
 // `questlog.config.json`, read, validated and normalised once: every other module gets a typed `Config` and never
 // re-checks a value's type. Unknown keys and wrong types are errors naming the key (a misspelled "sorces" must not
 // publish an empty report with exit 0).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { checkSegments, knownDimensions } from './config-dimensions.js';
 import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
@@ -252,6 +252,7 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
     if (file) throw new UserError(msg.missingFile(path));
     return { root: dir, sources: {}, limits: LIMIT_DEFAULTS };
   }
+  if (statSync(path).isDirectory()) throw new UserError(msg.isFolder(path));
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));

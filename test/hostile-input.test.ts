@@ -772,6 +772,12 @@ describe('hostile config', () => {
     expect(loadConfig(folder).db).toBe(join(folder, 'data/q.duckdb'));
   });
 
+  it('a folder named as the config file is said to be a folder (not "not valid JSON: EISDIR")', () => {
+    const folder = join(dir, 'cfg-folder', 'questlog.config.json');
+    mkdirSync(folder, { recursive: true });
+    expect(() => loadConfig(dirname(folder))).toThrow(configMessages.isFolder(folder));
+  });
+
   it('exit code for a bad config is the usage code', () => {
     const code: (typeof EXIT)['usage'] = 2;
     try {

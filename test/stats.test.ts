@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Effects, recorder, silent } from '../src/domain/effects.js';
@@ -440,6 +440,11 @@ describe('catalogue, coverage and roster', () => {
       await expect(loadCatalogue(db, path)).rejects.toThrow(join(dir, message));
     }
     await expect(loadCatalogue(db, join(dir, 'missing.csv'))).rejects.toThrow(catalogueMessages.missing);
+    // A folder (named like a catalogue or not) is said to be one, not an unsupported type "".
+    mkdirSync(join(dir, 'cat-folder.csv'));
+    await expect(loadCatalogue(db, join(dir, 'cat-folder.csv'))).rejects.toThrow(
+      `${join(dir, 'cat-folder.csv')}: ${catalogueMessages.isFolder}`,
+    );
     expect(await db.all('SELECT quest_id, name FROM catalogue')).toEqual([{ quest_id: 'Q1', name: 'One' }]);
     db.close();
   });

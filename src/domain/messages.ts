@@ -37,6 +37,7 @@ export const configMessages = {
     `${file}: "${key}" must be ${allowed}, got ${got}`,
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
+  isFolder: (path: string) => `config file ${path} is a folder: name the JSON file in it`,
 };
 
 export const dateMessages = {
@@ -81,6 +82,7 @@ export const statsMessages = {
 
 export const catalogueMessages = {
   missing: 'catalogue file not found',
+  isFolder: 'a folder, not a catalogue file: name the .csv or .json file in it',
   unsupported: (ext: string) => `unsupported catalogue type "${ext}"`,
   unsupportedHint: 'use .csv or .json',
   unreadable: (reason: string) => `cannot read catalogue: ${reason}`,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { LIMIT_DEFAULTS, type Limits } from '../config-limits.js';
 import { errorMessage, InputError } from '../domain/errors.js';
@@ -25,6 +25,7 @@ export async function loadCatalogue(
   limits: Limits = LIMIT_DEFAULTS,
 ): Promise<{ quests: number }> {
   if (!existsSync(path)) throw new InputError(path, msg.missing);
+  if (statSync(path).isDirectory()) throw new InputError(path, msg.isFolder);
   const ext = extname(path.replace(/\.gz$/, '')).toLowerCase();
   const json = ['.json', '.ndjson', '.jsonl'].includes(ext);
   if (!json && !['.csv', '.tsv'].includes(ext)) {
