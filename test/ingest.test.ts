@@ -649,6 +649,29 @@ describe('CLI', () => {
     expect(r.stdout.split('\n').filter((l) => l.includes('.csv:')).length).toBe(2);
   });
 
+  it('ingest with nothing named loads the one configured source; with two it asks which', () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'q.duckdb');
+    const one = { sources: { seed: { format: 'seed', paths: [join(FX, 'seed')] } } };
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(one));
+    const ok = cli(['--config', join(dir, 'one.json'), '--db', dbPath, 'ingest']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const nan = Number.NaN;
+    expect(ok.stdout).toMatch(
+      messagePattern(
+        ingestMessages.totals({
+          ...{ files: 2, files_loaded: 2, files_replaced: 0, files_skipped: 0, files_failed: 0, lines_read: 11 },
+          ...{ loaded: nan, rejected: nan, ignored: nan, duplicates: 0, bytes: 0, ms: nan },
+        }),
+      ),
+    );
+    const two = { sources: { ...one.sources, events: { format: 'events', paths: [join(FX, 'events/events.csv')] } } };
+    writeFileSync(join(dir, 'two.json'), JSON.stringify(two));
+    const bad = cli(['--config', join(dir, 'two.json'), '--db', dbPath, 'ingest']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(ingestMessages.noFiles);
+  });
+
   it('listRejects filters by file', async () => {
     const db = await freshDb();
     await ingest(db, { paths: [join(FX, 'seed'), join(FX, 'events/events.csv')] }, recorder());

@@ -1,6 +1,6 @@
 // `questlog ingest`, `questlog rejects` and `questlog catalogue`: the loading verbs around the ingest room.
 import { resolve } from 'node:path';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import { type Effects, emit, timed } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { EXIT, ingestMessages, statsMessages } from '../domain/messages.js';
@@ -18,7 +18,7 @@ export async function ingestCommand(opts: IngestOptions & { db: string }, effect
   return withDb(opts.db, (db) =>
     recordRun(db, 'ingest', effects, async (counts) => {
       const config = opts.config ?? loadConfig(opts.cwd);
-      const summary = await ingest(db, { ...opts, config }, effects);
+      const summary = await ingest(db, { ...opts, source: onlySource(opts, config), config }, effects);
       Object.assign(counts, ingestCounts(summary));
       // The engine's copy of the events follows the ledger: loaded files shipped, replaced ones removed (DuckDB: none).
       await engineFor(config).syncEvents(db, effects);
@@ -32,6 +32,16 @@ export async function ingestCommand(opts: IngestOptions & { db: string }, effect
       return summary;
     }),
   );
+}
+
+/**
+ * `--source`, or with nothing named (no paths, source or format) the config's one source: `questlog ingest` in a project
+ * with one source loads it, as `nightly` would. With several the user must say which (the error says so).
+ */
+function onlySource(opts: IngestOptions, config: Config): string | undefined {
+  if (opts.source !== undefined || (opts.paths?.length ?? 0) > 0 || opts.format !== undefined) return opts.source;
+  const names = Object.keys(config.sources);
+  return names.length === 1 ? names[0] : undefined;
 }
 
 /** An ingest's totals as a run's counts. */
