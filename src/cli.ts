@@ -73,7 +73,10 @@ program
   .command('ingest')
   .description('load log files (files, folders or globs) into the database; unchanged files are skipped')
   .argument('[paths...]', 'files, folders or globs (default: the --source paths from the config)')
-  .option('--source <name>', 'a source from questlog.config.json (format, preset or mapping, default paths)')
+  .option(
+    '--source <name>',
+    'a source from questlog.config.json (format, preset or mapping, default paths); default: the only one, when there is one',
+  )
   .addOption(
     new Option('--format <format>', 'force the format of every file').choices(['seed', 'events', 'gameanalytics']),
   )
