@@ -614,6 +614,15 @@ describe('a file that cannot be read', () => {
 });
 
 describe('CLI', () => {
+  // The seed fixture's two files loaded: the totals line, its event counts and times left open.
+  const nan = Number.NaN;
+  const SEED_TOTALS = messagePattern(
+    ingestMessages.totals({
+      ...{ files: 2, files_loaded: 2, files_replaced: 0, files_skipped: 0, files_failed: 0, lines_read: 11 },
+      ...{ loaded: nan, rejected: nan, ignored: nan, duplicates: 0, bytes: 0, ms: nan },
+    }),
+  );
+
   it('ingest prints one line per file and exits 3 when a file failed; rejects lists the quarantine', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'q.duckdb');
@@ -621,15 +630,7 @@ describe('CLI', () => {
     const cfg = ['--config', join(dir, 'empty-config.json'), '--db', dbPath];
     const ok = cli([...cfg, 'ingest', join(FX, 'seed')]);
     expect(ok.code).toBe(0);
-    const nan = Number.NaN;
-    expect(ok.stdout).toMatch(
-      messagePattern(
-        ingestMessages.totals({
-          ...{ files: 2, files_loaded: 2, files_replaced: 0, files_skipped: 0, files_failed: 0, lines_read: 11 },
-          ...{ loaded: nan, rejected: nan, ignored: nan, duplicates: 0, bytes: 0, ms: nan },
-        }),
-      ),
-    );
+    expect(ok.stdout).toMatch(SEED_TOTALS);
 
     const broken = join(dir, 'nope.csv.gz');
     writeFileSync(broken, 'not gzip at all');
@@ -656,15 +657,7 @@ describe('CLI', () => {
     writeFileSync(join(dir, 'one.json'), JSON.stringify(one));
     const ok = cli(['--config', join(dir, 'one.json'), '--db', dbPath, 'ingest']);
     expect(ok.code, ok.stderr).toBe(0);
-    const nan = Number.NaN;
-    expect(ok.stdout).toMatch(
-      messagePattern(
-        ingestMessages.totals({
-          ...{ files: 2, files_loaded: 2, files_replaced: 0, files_skipped: 0, files_failed: 0, lines_read: 11 },
-          ...{ loaded: nan, rejected: nan, ignored: nan, duplicates: 0, bytes: 0, ms: nan },
-        }),
-      ),
-    );
+    expect(ok.stdout).toMatch(SEED_TOTALS);
     const two = { sources: { ...one.sources, events: { format: 'events', paths: [join(FX, 'events/events.csv')] } } };
     writeFileSync(join(dir, 'two.json'), JSON.stringify(two));
     const bad = cli(['--config', join(dir, 'two.json'), '--db', dbPath, 'ingest']);
