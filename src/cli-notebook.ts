@@ -14,10 +14,10 @@ export function notebookVerbs(program: Command, context: () => { config: Config;
     .description('execute a notebook on the tslab kernel with parameters; write the executed .ipynb and HTML')
     .option('-p, --param <key=value>', 'set a parameter (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--out <dir>', 'output folder (default: config notebooks.out or reports/notebooks)')
-    .option('--name <name>', 'output file name without extension (default: the notebook name)')
+    .option('--name <name>', 'output file name without extension (default: the notebook name and its parameters)')
     .option('--hide-code', 'leave the code out of the HTML')
     .option('--timeout <seconds>', 'per-cell timeout', Number)
-    .addHelpText('after', example('questlog notebook run notebooks/quest.ipynb --param quest_id=FET0003 --out /tmp/nb'))
+    .addHelpText('after', example('questlog notebook run notebooks/quest.ipynb --param quest_id=KIL0002 --out /tmp/nb'))
     .action(
       async (
         file: string,

@@ -37,10 +37,11 @@ export function packageVersion(): string {
 /** The nightly's help: the crontab line as the README gives it, and what its exit codes mean to cron. */
 export const NIGHTLY_HELP = `${example(
   'questlog nightly',
-  '15 3 * * *  cd /srv/questlog && node_modules/.bin/questlog nightly >> logs/nightly.log 2>&1',
+  '15 3 * * *  cd /srv/questlog && node dist/cli.js nightly >> logs/nightly.log 2>&1',
 )}
-Exit codes: 0 published, 4 published but the data is stale (freshness.max_age_hours), 3 a file could not be
-loaded (nothing published), 75 another nightly holds the lock, 2 usage or config error, 1 other failure.
+Exit codes: 0 published, 5 published and an alert fired (digest.md beside the site), 4 published but the data is
+stale (freshness.max_age_hours), 3 a file could not be loaded (nothing published), 75 another nightly holds the
+lock, 2 usage or config error, 1 other failure, 70 a bug.
 `;
 
 export const formatOption = () =>

@@ -103,7 +103,7 @@ program
   .addOption(formatOption())
   .addHelpText(
     'after',
-    example('questlog rejects', 'questlog rejects --file data/sample/logs/p001/2026-11-28T20-15-00.csv --format csv'),
+    example('questlog rejects', 'questlog rejects --file data/sample/logs/p0000/2026-11-20T19-17-47.csv --format csv'),
   )
   .action(async (o: { file?: string; limit: string; format: OutputFormat }) => {
     const limit = positive(o.limit);

@@ -1,6 +1,6 @@
 // The README's promises, checked: the quick start, the CLI reference against the real CLI, and every log-format
 // example actually loading as described.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
@@ -58,6 +58,34 @@ describe('README', () => {
     );
     const documented = [...new Set([...reference.matchAll(/`questlog ([a-z][a-z-]*)/g)].map((m) => m[1] as string))];
     expect(documented.sort()).toEqual([...verbs].sort());
+  });
+
+  it('gives the cron line `nightly --help` gives, with the exit codes, and it runs in a checkout', () => {
+    const [line] = under('Running it every night').map((b) => b.text.trim());
+    const help = cli(['nightly', '--help']).stdout;
+    expect(help).toContain(`$ ${line}`);
+    // In a checkout there is no node_modules/.bin/questlog (a package's own bin is not linked): the built CLI is.
+    const command = /&& (.+?) nightly/.exec(line ?? '')?.[1];
+    expect(command).toBe('node dist/cli.js');
+    expect(existsSync(join(ROOT, 'dist/cli.js'))).toBe(true);
+    const codes = help.slice(help.indexOf('Exit codes:'));
+    for (const code of [0, 1, 2, 3, 4, 5, 70, 75]) expect(codes).toMatch(new RegExp(`\\b${code} [a-z]`));
+  });
+
+  it('help examples and the README name sample files and quests that exist', () => {
+    const top = cli(['--help']).stdout;
+    const verbs = [...top.slice(top.indexOf('Commands:')).matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1] as string);
+    const helps = [...verbs, 'snapshots list', 'snapshots delete', 'notebook run', 'notebook setup']
+      .filter((v) => v !== 'help')
+      .map((v) => cli([...v.split(' '), '--help']).stdout);
+    const text = [README, ...helps].join('\n');
+    const files = [...text.matchAll(/\b(data\/sample\/[^\s`'"*]+\.(?:csv|json))\b/g)].map((m) => m[1] as string);
+    expect(files.length).toBeGreaterThan(2);
+    for (const f of new Set(files)) expect(existsSync(join(ROOT, f)), f).toBe(true);
+    const catalogue = readFileSync(join(ROOT, 'data/sample/catalogue.csv'), 'utf8');
+    const quests = [...text.matchAll(/quest_id=([A-Z]{3}\d{4})/g)].map((m) => m[1] as string);
+    expect(quests.length).toBeGreaterThan(1);
+    for (const q of new Set(quests)) expect(catalogue, q).toContain(`\n${q},`);
   });
 
   it('shows the shipped questlog.config.json', () => {
