@@ -62,9 +62,36 @@ describe('stats --by / --format', () => {
   it('table: the per-quest table, then one per value', () => {
     const r = cli(['stats', '--by', 'platform'], { cwd: project });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('\nplatform = ios\nquest ');
-    expect(r.stdout).toContain('\nplatform = pc\nquest ');
-    expect(r.stdout).toContain('\nplatform = (none)\nquest ');
+    expect(r.stdout).toContain('\nplatform = ios\nquest_id ');
+    expect(r.stdout).toContain('\nplatform = pc\nquest_id ');
+    expect(r.stdout).toContain('\nplatform = (none)\nquest_id ');
+  });
+
+  it("table: each value's table has the stats table's columns, names and units (README Vocabulary)", () => {
+    const r = cli(['stats', '--by', 'build'], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.indexOf('build = 1.5.0');
+    // The per-quest table's header, as the stats table above it prints it.
+    const header = lines.find((l) => l.startsWith('quest_id'));
+    expect(lines[at + 1]?.replace(/ +/g, ' ')).toBe(header?.replace(/ +/g, ' '));
+    expect(lines[at + 1]?.split(/ +/)).toEqual([
+      ...['quest_id', 'name', 'players', 'accepted', 'declined', 'completed', 'abandoned', 'failed'],
+      ...['not_encountered', 'reach_rate', 'conversion_rate', 'conversion_95%', 'completion_rate'],
+      ...['mean', 'median', 'p90'],
+    ]);
+    // On 1.5.0 p1 completed FET0001 in 30 min, p2 in 120; p1 abandoned KIL0002, p2 never met it.
+    expect(lines[at + 2]?.split(/ {2,}/)).toEqual([
+      ...['FET0001', 'Fetch the Herbs', '2', '0', '0', '2', '0', '0', '0', '100.0%', '100.0%', '34.2–100.0%'],
+      ...['100.0%', '1 h 15 min', '1 h 15 min', '1 h 51 min'],
+    ]);
+    expect(lines[at + 3]?.split(/ {2,}/).slice(2)).toEqual([
+      ...['2', '0', '0', '0', '1', '0', '1', '50.0%', '0.0%', '0.0–79.3%', '0.0%', '–', '–', '–'],
+    ]);
+    const floored = cli(['stats', '--by', 'build', '--min-players', '2'], { cwd: project }).stdout.split('\n');
+    const hidden = floored[floored.indexOf('build = 1.6.0') + 2]?.split(/ {2,}/);
+    expect(hidden?.slice(0, 2)).toEqual(['FET0001', 'Fetch the Herbs']);
+    expect(hidden?.slice(2)).toEqual([...Array(14).fill('–'), 'suppressed']);
   });
 
   it('refuses an unknown dimension before computing a snapshot', () => {

@@ -6,7 +6,7 @@ import type { Coverage, QuestStats, Snapshot } from '../domain/types.js';
 import { stableJson } from '../publish/json.js';
 
 /** One column of a table: its header and how a value prints (default: as it is, null as '–'). */
-interface Column {
+export interface Column {
   field: string;
   header?: string;
   cell?: (row: Record_) => string;
@@ -46,7 +46,7 @@ const nameCell = (r: Record_) => {
  * interval; reach says how many got there; completion = both), durations for reading. Headers are the snapshot's
  * field names (README "Vocabulary"); the durations drop their `_seconds` as they are not printed in seconds.
  */
-const STATS_COLUMNS: Column[] = [
+export const STATS_COLUMNS: Column[] = [
   { field: 'quest_id', text: true },
   { field: 'name', text: true, cell: nameCell },
   ...['players', 'accepted', 'declined', 'completed', 'abandoned', 'failed', 'not_encountered'].map((field) => ({

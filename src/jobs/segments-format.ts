@@ -2,6 +2,7 @@
 import { UserError } from '../domain/errors.js';
 import { segmentMessages } from '../domain/segment-messages.js';
 import type { SegmentRow } from '../domain/types.js';
+import { type Column, type Record_, STATS_COLUMNS, table } from './format.js';
 
 /** `--min-players K`: a whole number from 0 up. */
 export function parseMinPlayers(value: string): number {
@@ -60,56 +61,22 @@ export function rowsCsv(rows: readonly SegmentRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-const pct = (x: number | null) => (x === null ? '-' : (x * 100).toFixed(1));
-
-const COLUMNS: [string, (r: SegmentRow) => string][] = [
-  ['players', (r) => num(r.players)],
-  ['accepted', (r) => num(r.accepted)],
-  ['declined', (r) => num(r.declined)],
-  ['completed', (r) => num(r.completed)],
-  ['abandoned', (r) => num(r.abandoned)],
-  ['failed', (r) => num(r.failed)],
-  ['not_enc', (r) => num(r.not_encountered)],
-  // Conversion (completed / players who met the quest) compares values, with its 95% Wilson interval: two values whose
-  // ranges overlap are not shown to differ. Completion (completed / players) beside it.
-  ['conv_%', (r) => pct(r.conversion_rate)],
-  [
-    '95%_range',
-    (r) => (r.conversion_rate_low === null ? '-' : `${pct(r.conversion_rate_low)}-${pct(r.conversion_rate_high)}`),
-  ],
-  ['compl_%', (r) => pct(r.completion_rate)],
-  ['median_s', (r) => (r.median_seconds === null ? '-' : String(Math.round(r.median_seconds)))],
+/** After the stats table's columns: a row under the privacy floor says so (its figures print as `–`). */
+const SEGMENT_COLUMNS: Column[] = [
+  ...STATS_COLUMNS,
+  { field: 'suppressed', header: '', text: true, cell: (r) => (r.suppressed ? 'suppressed' : '') },
 ];
 
-function num(n: number | null): string {
-  return n === null ? '-' : String(n);
-}
-
 /**
- * `questlog stats --by DIMENSION`: the per-quest table once per value (suppressed rows show `-` and `suppressed`).
- * Rows of one dimension, in quest then value order.
+ * `questlog stats --by DIMENSION`: the per-quest table once per value, in the same columns, names and units as the
+ * stats table (README "Vocabulary"). Rows of one dimension, in quest then value order.
  */
 export function formatSegmentTables(rows: readonly SegmentRow[], dimension: string): string[] {
   const values = [...new Set(rows.filter((r) => r.dimension === dimension).map((r) => r.value as string))].sort();
   const out: string[] = [];
   for (const value of values) {
     const part = rows.filter((r) => r.dimension === dimension && r.value === value);
-    const names = part.map((r) => (r.name.length > 32 ? `${r.name.slice(0, 31)}…` : r.name));
-    const nameWidth = Math.max(5, ...names.map((n) => n.length));
-    const cells = part.map((r) => COLUMNS.map(([, cell]) => cell(r)));
-    const widths = COLUMNS.map(([head], i) => Math.max(head.length, ...cells.map((c) => c[i]?.length ?? 0)));
-    const line = (name: string, row: string[], note = '') =>
-      [name.padEnd(nameWidth), ...row.map((c, i) => c.padStart(widths[i] ?? 0)), note].join('  ').trimEnd();
-    out.push('', `${dimension} = ${value}`);
-    out.push(
-      line(
-        'quest',
-        COLUMNS.map(([head]) => head),
-      ),
-    );
-    part.forEach((r, i) => {
-      out.push(line(names[i] ?? '', cells[i] ?? [], r.suppressed ? 'suppressed' : ''));
-    });
+    out.push('', `${dimension} = ${value}`, ...table(part as unknown as Record_[], SEGMENT_COLUMNS));
   }
   return out;
 }
