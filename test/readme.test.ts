@@ -1,6 +1,6 @@
 // The README's promises, checked: the quick start, the CLI reference against the real CLI, and every log-format
 // example actually loading as described.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
@@ -86,6 +86,18 @@ describe('README', () => {
     const quests = [...text.matchAll(/quest_id=([A-Z]{3}\d{4})/g)].map((m) => m[1] as string);
     expect(quests.length).toBeGreaterThan(1);
     for (const q of new Set(quests)) expect(catalogue, q).toContain(`\n${q},`);
+  });
+
+  it('names only source files that exist (Architecture and elsewhere)', () => {
+    const files = ['src', 'bench', 'test', 'scripts', 'templates'].flatMap((dir) =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).map((f) => `${dir}/${f}`),
+    );
+    const named = [...README.matchAll(/`([\w./-]+\.(?:ts|sql|js|mjs|py))`/g)]
+      .map((m) => m[1] as string)
+      .filter((n) => !n.startsWith('ql.') && !n.includes('NNN'));
+    expect(named.length).toBeGreaterThan(50);
+    const missing = [...new Set(named)].filter((n) => !files.some((f) => f === n || f.endsWith(`/${n}`)));
+    expect(missing).toEqual([]);
   });
 
   it('shows the shipped questlog.config.json', () => {
