@@ -461,6 +461,13 @@ const CASES: Case[] = [
     want: { throws: m.unknownReader('s', 'xml', ['csv', 'json', 'parquet']) },
   },
   {
+    id: 'preset-misspelt',
+    files: { 'w.tsv': 'session_id\n' },
+    source: { preset: 'wave' },
+    // Spelt out: the known presets are the point (the message function alone would pass without them).
+    want: { throws: "source 's': unknown preset 'wave' (presets: waves)" },
+  },
+  {
     id: 'mapped-filter-escapes-parentheses',
     files: { 'm.csv': 't,p,q,s\n' },
     source: { reader: 'csv', fields: { ts: 't', player_id: 'p', quest_id: 'q', status: 's' }, filter: 'true) OR (1=1' },

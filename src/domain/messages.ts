@@ -113,7 +113,8 @@ export const ingestMessages = {
     'formats: seed, events, gameanalytics; mapped formats come from a --source in questlog.config.json',
   unknownSource: (name: string, known: string) => `unknown source '${name}' (configured: ${known})`,
   unknownSourceHint: 'add it to questlog.config.json',
-  unknownPreset: (name: string, preset: string) => `source '${name}': unknown preset '${preset}'`,
+  unknownPreset: (name: string, preset: string, presets: string[]) =>
+    `source '${name}': unknown preset '${preset}' (presets: ${presets.join(', ')})`,
   sourceFormat: (name: string, format: string) => `source '${name}': unknown format '${format}'`,
   mappedNeeds: (name: string) => `source '${name}': a mapped source needs "reader" and "fields"`,
   fieldRequired: (name: string, field: string) => `source '${name}': fields.${field} is required`,

@@ -41,7 +41,7 @@ export function sourceFormat(name: string, config: Config): FileFormat {
   }
   if (src.preset !== undefined) {
     const preset = PRESETS[src.preset];
-    if (!preset) throw new UserError(msg.unknownPreset(name, src.preset));
+    if (!preset) throw new UserError(msg.unknownPreset(name, src.preset, Object.keys(PRESETS).sort()));
     return { format: 'mapped', mapping: checkMapping(name, { ...preset, ...pickMapping(src) }) };
   }
   const format = (src.format ?? 'mapped') as FormatName;
