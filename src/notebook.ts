@@ -32,6 +32,7 @@ export type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.
 export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
 export {
   escapeHtml,
+  Figure,
   formatDuration,
   formatInterval,
   formatPercent,
