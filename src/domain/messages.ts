@@ -218,6 +218,9 @@ export const nightlyMessages = {
 
 export const runMessages = {
   none: () => 'no runs recorded yet',
+  /** `runs --job NAME` with none: a misspelt name must not read as "nothing ran". */
+  noneOfJob: (job: string, jobs: string[]) =>
+    `no runs of job '${job}' recorded (jobs with runs: ${jobs.join(', ') || 'none yet'})`,
 };
 
 export const snapshotMessages = {
