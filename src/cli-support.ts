@@ -76,7 +76,8 @@ export async function runCli(program: Command): Promise<void> {
     }
     if (err instanceof UserError) {
       process.stderr.write(printable(cliMessages.error(err.message)));
-      const hint = err.hint ?? (err.cli ? cliHintText(err.cli) : undefined);
+      // Its own wording first: a library hint may name a call where the CLI has a flag.
+      const hint = err.cli ? cliHintText(err.cli) : err.hint;
       if (hint) process.stderr.write(printable(cliMessages.hint(hint)));
       process.exitCode = err.exitCode;
       return;

@@ -20,6 +20,7 @@ import type { DemoFormat } from './demo/options.js';
 import type { Effects } from './domain/effects.js';
 import { UserError } from './domain/errors.js';
 import { EXIT, cliMessages as msg } from './domain/messages.js';
+import { segmentMessages } from './domain/segment-messages.js';
 import type { OutputFormat } from './jobs/format.js';
 import { parseMinPlayers } from './jobs/segments-format.js';
 import type { StatsCommandOptions } from './jobs/stats.js';
@@ -176,7 +177,10 @@ program
   .option('--out <dir>', 'output folder', SAMPLE_DIR)
   .option('--seed <n>', 'random seed (same seed, same bytes)', Number)
   .option('--players <n>', 'players (default 200)', Number)
-  .option('--events <n>', 'about this many events (sets --players)', Number)
+  // One sets the other: given both, one would be silently ignored.
+  .addOption(
+    new Option('--events <n>', 'about this many events (sets --players)').argParser(Number).conflicts('players'),
+  )
   .option('--quests <n>', 'catalogue quests in the storyline (default 20)', Number)
   .option('--mean-quests <n>', 'mean quests a player meets (default 8)', Number)
   .option('--min-events <n>', 'events per player-quest, at least (default 1)', Number)
@@ -217,6 +221,7 @@ program
   .option('--min-players <k>', 'with --by: hide rows about 1 to k-1 players, as published output does', parseMinPlayers)
   .addHelpText('after', example('questlog stats --backfill', 'questlog stats --by platform --format csv > p.csv'))
   .action(async (o: StatsFlags) => {
+    if (o.minPlayers !== undefined && o.by === undefined) throw new UserError(segmentMessages.floorNeedsBy);
     const { config, db, effects } = context(o.format);
     const { statsCommand } = await jobs.stats();
     await statsCommand({ db, config, ...o }, effects);

@@ -6,7 +6,8 @@ import type { Table } from 'apache-arrow';
 import { loadConfig, resolveDb } from './config.js';
 import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
-import { notebookMessages } from './domain/notebook-messages.js';
+import { dbMessages } from './domain/messages.js';
+import { notebookMessages as msg } from './domain/notebook-messages.js';
 import type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
 import { Db, type Params, type Row, sqlFile } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
@@ -32,6 +33,7 @@ export type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.
 export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
 export {
   escapeHtml,
+  Figure,
   formatDuration,
   formatInterval,
   formatPercent,
@@ -82,7 +84,7 @@ export function defaultDatabase(cwd: string = process.cwd()): string {
   const copy = readCopyPath(db);
   if (existsSync(copy)) return copy;
   if (existsSync(db)) return db;
-  throw new UserError(notebookMessages.noDatabase(db, copy), { hint: notebookMessages.noDatabaseHint });
+  throw new UserError(msg.noDatabase(db, copy), { hint: dbMessages.createHint });
 }
 
 /** Turns a tagged template into SQL with `$p0..$pN` placeholders: values are always bound, never pasted. */
@@ -90,7 +92,7 @@ export function bindTemplate(strings: readonly string[], values: readonly SqlVal
   const params: Params = {};
   let sql = strings[0] ?? '';
   values.forEach((value, i) => {
-    if (value === undefined) throw new UserError(notebookMessages.undefinedValue(i));
+    if (value === undefined) throw new UserError(msg.undefinedValue(i), { hint: msg.undefinedValueHint });
     params[`p${i}`] = value instanceof Date ? sqlTimestamp(value) : value;
     sql += `$p${i}${strings[i + 1] ?? ''}`;
   });
@@ -216,14 +218,14 @@ export class Questlog {
     if (o.by !== undefined) {
       const rows = await segmentRows(this.db, { ...o, by: o.by });
       const date = rows[0]?.snapshot_date ?? o.date ?? '';
-      const rest = notebookMessages.segmentsRest;
+      const rest = msg.segmentsRest;
       this.show(segmentTable(rows, o.by), { caption: `Snapshot ${date} by ${o.by}`, limit, rest });
       return;
     }
     const snap = await getSnapshot(this.db, o.date);
     const m = snap.meta;
     const caption = `Snapshot ${m.snapshot_date}: ${m.players} players, ${m.events} events, data through ${m.data_through ?? '-'}`;
-    this.show(statsRows(snap.quests), { caption, limit, rest: notebookMessages.statsRest });
+    this.show(statsRows(snap.quests), { caption, limit, rest: msg.statsRest });
   }
 
   /** Figures per quest and value of a dimension (each quest's overall row first), to analyse further. */
@@ -234,7 +236,7 @@ export class Questlog {
   /** Shows one quest's figures in every stored snapshot, oldest first. */
   async history(questId: string): Promise<void> {
     const rows = await getHistory(this.db, questId);
-    if (rows.length === 0) throw new UserError(notebookMessages.noQuestHistory(questId));
+    if (rows.length === 0) throw new UserError(msg.noQuestHistory(questId), { hint: msg.questIdsHint });
     const shown = rows.map((q) => ({ date: q.snapshot_date, ...statsRows([q])[0] }));
     this.show(shown, { limit: 1000, caption: `${rows[0]?.name ?? questId}: history` });
   }

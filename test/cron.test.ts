@@ -9,6 +9,7 @@ import {
   EXIT,
   ingestMessages,
   nightlyMessages,
+  runMessages,
   snapshotMessages,
   statsMessages,
 } from '../src/domain/messages.js';
@@ -107,6 +108,10 @@ describe('the nightly from cron', () => {
       ['nightly', 'ok', 0, 2, 0, '2026-11-20'],
     ]);
     expect(runs.every((r) => typeof r.started_at === 'string' && typeof r.ended_at === 'string')).toBe(true);
+    // A job with no runs (a misspelt name) says so and names the jobs that ran, never "no runs recorded yet".
+    expect(cli(['runs', '--job', 'nigthly'], { cwd: dir }).stdout).toBe(
+      `${runMessages.noneOfJob('nigthly', ['nightly'])}\n`,
+    );
     const status = cli(['status'], { cwd: dir });
     expect(status.stdout).toMatch(
       /\nlast runs:\n {2}nightly: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, ok in .+; 0 files loaded, 2 unchanged, 1 snapshot\(s\) to 2026-11-20\n$/,

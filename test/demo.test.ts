@@ -10,7 +10,7 @@ import { recorder, silent } from '../src/domain/effects.js';
 import { Db } from '../src/engine/db.js';
 import { demoJob } from '../src/jobs/demo.js';
 import { expectGoldenText } from './golden.js';
-import { ROOT, tempDir } from './helpers.js';
+import { cli, ROOT, tempDir } from './helpers.js';
 
 const SAMPLE = join(ROOT, 'data/sample');
 
@@ -158,6 +158,16 @@ function independentBuckets(lines: QuestLine[]): Record<string, Record<string, n
   }
   return out;
 }
+
+describe('questlog demo-data', () => {
+  it('refuses --players with --events (one sets the other: one of them would be ignored) with exit 2, writing nothing', () => {
+    const out = join(tempDir(), 'out');
+    const both = cli(['demo-data', '--out', out, '--players', '10', '--events', '100']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("option '--events <n>' cannot be used with option '--players <n>'");
+    expect(existsSync(out)).toBe(false);
+  });
+});
 
 describe('events formats at scale', () => {
   const scale = {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { Db } from '../src/engine/db.js';
 import { migrate } from '../src/engine/migrate.js';
 
@@ -30,6 +30,21 @@ export async function freshDb(dir = tempDir()): Promise<Db> {
   const db = await Db.open(join(dir, 'test.duckdb'));
   await migrate(db);
   return db;
+}
+
+/**
+ * One fresh database for all of a file's tests, and a folder for their input files: made before the first test, the
+ * database closed after the last (read `ctx.db` and `ctx.dir` inside tests). The database lives in a folder of its own,
+ * so a glob over the inputs never meets it.
+ */
+export function sharedDb(): { readonly db: Db; readonly dir: string } {
+  const ctx = {} as { db: Db; dir: string };
+  beforeAll(async () => {
+    ctx.dir = tempDir();
+    ctx.db = await freshDb(tempDir());
+  });
+  afterAll(() => ctx.db?.close());
+  return ctx;
 }
 
 /**

@@ -3,27 +3,19 @@
 // runaway first line was printed whole as the header it "found". Quoted file text is clipped; the raw text keeps more.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import { ingestMessages } from '../src/domain/messages.js';
-import type { Db } from '../src/engine/db.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { freshDb, tempDir } from './helpers.js';
+import { sharedDb } from './helpers.js';
 
 const HUGE = 200_000;
-let db: Db;
-let dir: string;
-
-beforeAll(async () => {
-  dir = tempDir();
-  db = await freshDb(tempDir());
-});
-afterAll(() => db?.close());
+const ctx = sharedDb();
 
 async function reasons(file: string) {
-  const rows = await db.all<{ line: number; reason: string }>(
+  const rows = await ctx.db.all<{ line: number; reason: string }>(
     `SELECT r.line::INTEGER AS line, r.reason FROM rejects r JOIN files f USING (file_id) WHERE f.path = $p ORDER BY 1`,
-    { p: join(dir, file) },
+    { p: join(ctx.dir, file) },
   );
   return rows.map((r) => [r.line, r.reason]);
 }
@@ -31,8 +23,8 @@ async function reasons(file: string) {
 describe('values quoted in reasons', () => {
   it('events: a huge time or status is quoted clipped to 100 characters', async () => {
     const text = `ts,player_id,quest_id,status\n${'T'.repeat(HUGE)},p,Q1,start\n2026-01-01 10:00:00,p,Q1,${'S'.repeat(HUGE)}\n`;
-    writeFileSync(join(dir, 'e.csv'), text);
-    await ingest(db, { paths: [join(dir, 'e.csv')], cwd: dir }, recorder());
+    writeFileSync(join(ctx.dir, 'e.csv'), text);
+    await ingest(ctx.db, { paths: [join(ctx.dir, 'e.csv')], cwd: ctx.dir }, recorder());
     expect(await reasons('e.csv')).toEqual([
       [2, `unparsable time '${'T'.repeat(100)}…'`],
       [3, `unknown status '${'S'.repeat(100)}…'`],
@@ -41,8 +33,12 @@ describe('values quoted in reasons', () => {
 
   it('seed: a huge offset or status is quoted clipped too', async () => {
     const text = `${'9'.repeat(HUGE)},QUEST_STATUS,Q1 ACCEPTED\n00:00:02,QUEST_STATUS,Q1 ${'X'.repeat(HUGE)}\n`;
-    writeFileSync(join(dir, '2026-01-01T10-00-00.csv'), text);
-    await ingest(db, { paths: [join(dir, '2026-01-01T10-00-00.csv')], cwd: dir, format: 'seed' }, recorder());
+    writeFileSync(join(ctx.dir, '2026-01-01T10-00-00.csv'), text);
+    await ingest(
+      ctx.db,
+      { paths: [join(ctx.dir, '2026-01-01T10-00-00.csv')], cwd: ctx.dir, format: 'seed' },
+      recorder(),
+    );
     expect(await reasons('2026-01-01T10-00-00.csv')).toEqual([
       [1, `unparsable time '${'9'.repeat(100)}…' (expected HH:MM:SS)`],
       [2, `unknown status '${'X'.repeat(100)}…'`],
@@ -50,8 +46,8 @@ describe('values quoted in reasons', () => {
   });
 
   it('a file whose first line is 500 KB of text names what it found in at most 200 characters', async () => {
-    writeFileSync(join(dir, 'wide.csv'), `${'a'.repeat(500_000)},b,c,d\n1,2,3,4\n`);
-    const s = await ingest(db, { paths: [join(dir, 'wide.csv')], cwd: dir }, recorder());
+    writeFileSync(join(ctx.dir, 'wide.csv'), `${'a'.repeat(500_000)},b,c,d\n1,2,3,4\n`);
+    const s = await ingest(ctx.db, { paths: [join(ctx.dir, 'wide.csv')], cwd: ctx.dir }, recorder());
     const core = ['ts', 'player_id', 'quest_id', 'status'];
     expect(s.files[0]?.error).toBe(ingestMessages.missingColumns(core, `${'a'.repeat(200)}…`));
   });

@@ -4,34 +4,26 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../src/config.js';
 import { recorder } from '../src/domain/effects.js';
 import { inputMessages as m } from '../src/domain/input-messages.js';
 import { ingestMessages } from '../src/domain/messages.js';
-import type { Db } from '../src/engine/db.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
 import { changedSince, fingerprint } from '../src/ingest/fingerprint.js';
 import { type IngestSummary, ingest } from '../src/ingest/ingest.js';
-import { freshDb, tempDir } from './helpers.js';
+import { sharedDb } from './helpers.js';
 
 const csv = (player: string) => `ts,player_id,quest_id,status\n2026-01-01 10:00:00,${player},Q1,start\n`;
 const ndjson = (player: string) =>
   `${JSON.stringify({ ts: '2026-01-01 10:00:00', player_id: player, quest_id: 'Q1', status: 'start' })}\n`;
 const seed = (quest: string) => `00:00:01,QUEST_STATUS,${quest} ACCEPTED\n`;
 
-let db: Db;
-let dir: string;
-
-beforeAll(async () => {
-  dir = tempDir();
-  db = await freshDb(tempDir());
-});
-afterAll(() => db?.close());
+const ctx = sharedDb();
 
 /** Writes `files` under a fresh folder `name` of the test's folder; returns that folder. */
 function folder(name: string, files: Record<string, string>): string {
-  const root = join(dir, name);
+  const root = join(ctx.dir, name);
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(join(root, rel, '..'), { recursive: true });
     writeFileSync(join(root, rel), content);
@@ -40,11 +32,11 @@ function folder(name: string, files: Record<string, string>): string {
 }
 
 const run = (paths: string[], cwd: string, more: Partial<Parameters<typeof ingest>[1]> = {}) =>
-  ingest(db, { paths, cwd, ...more }, recorder());
+  ingest(ctx.db, { paths, cwd, ...more }, recorder());
 
 /** Each file of the summary (relative to `root`) with its status and the players its events hold. */
 async function players(root: string, s: IngestSummary) {
-  const rows = await db.all<{ path: string; players: string }>(
+  const rows = await ctx.db.all<{ path: string; players: string }>(
     `SELECT f.path, string_agg(DISTINCT e.player_id, ',' ORDER BY e.player_id) AS players
      FROM files f JOIN events e USING (file_id) WHERE starts_with(f.path, $root) GROUP BY f.path ORDER BY f.path`,
     { root: `${root}/` },
@@ -67,9 +59,9 @@ describe('wildcard characters in file names', () => {
       'logs/s[1]/2026-01-01T10-00-00.csv': seed('Q1'),
       'logs/s1/2026-01-01T10-00-00.csv': seed('Q2'),
     });
-    await db.run(`COPY (SELECT TIMESTAMP '2026-01-01 10:00:00' AS ts, 'pG' AS player_id, 'Q1' AS quest_id,
+    await ctx.db.run(`COPY (SELECT TIMESTAMP '2026-01-01 10:00:00' AS ts, 'pG' AS player_id, 'Q1' AS quest_id,
       'start' AS status) TO '${join(root, 'p[1].parquet')}' (FORMAT parquet)`);
-    await db.run(`COPY (SELECT TIMESTAMP '2026-01-01 10:00:00' AS ts, 'pH' AS player_id, 'Q1' AS quest_id,
+    await ctx.db.run(`COPY (SELECT TIMESTAMP '2026-01-01 10:00:00' AS ts, 'pH' AS player_id, 'Q1' AS quest_id,
       'start' AS status) TO '${join(root, 'p1.parquet')}' (FORMAT parquet)`);
     const got = await players(root, await run([root], root));
     expect(got.players).toEqual({
@@ -84,7 +76,7 @@ describe('wildcard characters in file names', () => {
       'q?.tsv': 'pE',
       'qX.tsv': 'pF',
     });
-    const seeded = await db.all<{ player_id: string; quest_id: string }>(
+    const seeded = await ctx.db.all<{ player_id: string; quest_id: string }>(
       `SELECT e.player_id, e.quest_id FROM events e JOIN files f USING (file_id)
        WHERE starts_with(f.path, $p) ORDER BY 1`,
       { p: join(root, 'logs/') },
@@ -122,8 +114,8 @@ describe('wildcard characters in file names', () => {
 
   it('the catalogue is read from its own file', async () => {
     const root = folder('wild-cat', { 'c[1].csv': 'id,name\nQ1,Right\n', 'c1.csv': 'id,name\nQ1,Wrong\n' });
-    await loadCatalogue(db, join(root, 'c[1].csv'));
-    expect(await db.all('SELECT quest_id, name FROM catalogue ORDER BY 1')).toEqual([
+    await loadCatalogue(ctx.db, join(root, 'c[1].csv'));
+    expect(await ctx.db.all('SELECT quest_id, name FROM catalogue ORDER BY 1')).toEqual([
       { quest_id: 'Q1', name: 'Right' },
     ]);
   });
@@ -171,7 +163,7 @@ describe('paths that are not regular files', () => {
 describe('a --player rule that is no rule', () => {
   it('is a usage error before any file loads (it was an internal error, or each file failing)', async () => {
     const root = folder('player-rule', { 'p1/2026-01-01T10-00-00.csv': seed('Q1') });
-    const before = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM files');
+    const before = await ctx.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM files');
     // The engine's own wording of why '[' does not compile.
     const body = '[';
     let reason = '';
@@ -184,7 +176,7 @@ describe('a --player rule that is no rule', () => {
     await expect(run([root], root, { format: 'seed', player: 'nope' })).rejects.toThrow(
       ingestMessages.badPlayerRule('nope'),
     );
-    expect(await db.one('SELECT count(*)::INTEGER AS n FROM files')).toEqual(before);
+    expect(await ctx.db.one('SELECT count(*)::INTEGER AS n FROM files')).toEqual(before);
   });
 });
 

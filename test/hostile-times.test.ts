@@ -4,11 +4,10 @@
 // line-by-line path) parses times with one macro (ql_ts): each path is checked here on the same rows.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
-import type { Db } from '../src/engine/db.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { freshDb, tempDir } from './helpers.js';
+import { sharedDb } from './helpers.js';
 
 /** [text as logged, the instant in UTC it must be stored as]. */
 const TIMES: [string, string][] = [
@@ -30,21 +29,14 @@ const TIMES: [string, string][] = [
 ];
 const player = (i: number) => `z${String(i).padStart(2, '0')}`;
 
-let db: Db;
-let dir: string;
-
-beforeAll(async () => {
-  dir = tempDir();
-  db = await freshDb(tempDir());
-});
-afterAll(() => db?.close());
+const ctx = sharedDb();
 
 async function stored(file: string) {
-  return db.all<{ player_id: string; ts: string }>(
+  return ctx.db.all<{ player_id: string; ts: string }>(
     `SELECT e.player_id, strftime(e.ts, '%Y-%m-%d %H:%M:%S') || CASE WHEN microsecond(e.ts) % 1000000 > 0
        THEN '.' || (microsecond(e.ts) % 1000000 // 100000)::VARCHAR ELSE '' END AS ts
      FROM events e JOIN files f USING (file_id) WHERE f.path = $p ORDER BY 1`,
-    { p: join(dir, file) },
+    { p: join(ctx.dir, file) },
   );
 }
 
@@ -63,20 +55,20 @@ describe('event times with zones', () => {
       `ts,player_id,quest_id,status\n${TIMES.map(([t], i) => `${t},${player(i)},Q1,start`).join('\n')}\nnoon,x,Q1,start\n`,
     ],
   ])('%s: a named zone moves only its own time; zone-less times stay UTC', async (name, text) => {
-    writeFileSync(join(dir, name), text);
-    const s = await ingest(db, { paths: [join(dir, name)], cwd: dir }, recorder());
+    writeFileSync(join(ctx.dir, name), text);
+    const s = await ingest(ctx.db, { paths: [join(ctx.dir, name)], cwd: ctx.dir }, recorder());
     expect(s.files[0]?.loaded).toBe(TIMES.length);
     expect(await stored(name)).toEqual(want);
   });
 
   it('an offset beyond ±14:00 is no zone: the line is quarantined, not moved a day', async () => {
     const lines = ['+25:00', '-1401', '+99:00', '+14:01'].map((o, i) => `2026-01-01T10:00:00${o},o${i},Q1,start`);
-    writeFileSync(join(dir, 'offsets.csv'), `ts,player_id,quest_id,status\n${lines.join('\n')}\n`);
-    const s = await ingest(db, { paths: [join(dir, 'offsets.csv')], cwd: dir }, recorder());
+    writeFileSync(join(ctx.dir, 'offsets.csv'), `ts,player_id,quest_id,status\n${lines.join('\n')}\n`);
+    const s = await ingest(ctx.db, { paths: [join(ctx.dir, 'offsets.csv')], cwd: ctx.dir }, recorder());
     expect(s.files[0]).toMatchObject({ status: 'loaded', loaded: 0, rejected: 4 });
-    const rejects = await db.all<{ line: number; reason: string }>(
+    const rejects = await ctx.db.all<{ line: number; reason: string }>(
       `SELECT r.line::INTEGER AS line, r.reason FROM rejects r JOIN files f USING (file_id) WHERE f.path = $p ORDER BY 1`,
-      { p: join(dir, 'offsets.csv') },
+      { p: join(ctx.dir, 'offsets.csv') },
     );
     expect(rejects.map((r) => [r.line, r.reason])).toEqual(
       ['+25:00', '-1401', '+99:00', '+14:01'].map((o, i) => [i + 2, `unparsable time '2026-01-01T10:00:00${o}'`]),

@@ -20,6 +20,8 @@ describe('messages', () => {
     const missing = await getSnapshot(db, '2026-01-01').catch((e: unknown) => e);
     expect((missing as UserError).cli).toEqual(['statsFor', '2026-01-01']);
     expect(cliHintText((missing as UserError).cli as never)).toBe('run `questlog stats --as-of 2026-01-01`');
+    // Callers without flags (notebooks, code) get their own wording; the CLI prints its own (below: a missing database).
+    expect((missing as UserError).hint).toBe(statsMessages.noSnapshotHint('2026-01-01'));
     db.close();
   });
 

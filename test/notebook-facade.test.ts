@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, resolveDb } from '../src/config.js';
-import { statsMessages } from '../src/domain/messages.js';
+import { dbMessages, statsMessages } from '../src/domain/messages.js';
 import { notebookMessages } from '../src/domain/notebook-messages.js';
 import { Db } from '../src/engine/db.js';
 import { migrate } from '../src/engine/migrate.js';
@@ -113,6 +113,51 @@ describe('segments and unknown quests', () => {
     await expect(ql.chart('trend')).rejects.toThrow(statsMessages.noSnapshot());
     expect(shown).toEqual([]);
     ql.close();
+  });
+});
+
+describe('errors an analyst meets', () => {
+  // A notebook prints an error with its own properties (tslab: console.error), so `hint` is what the analyst reads
+  // as the next step; the CLI-only hint key (`cli`) would say nothing there.
+  it('each says what to do next: store a snapshot, where the quest ids and chains are, how to make a database', async () => {
+    const empty = join(tempDir(), 'empty.duckdb');
+    const db = await Db.open(empty);
+    await migrate(db);
+    db.close();
+    const none = await open(empty, { display });
+    const noSnapshot = { message: statsMessages.noSnapshot(), hint: statsMessages.noSnapshotHint() };
+    await expect(none.stats()).rejects.toMatchObject(noSnapshot);
+    await expect(none.chart('trend')).rejects.toMatchObject(noSnapshot);
+    await expect(none.chart('buckets')).rejects.toMatchObject(noSnapshot);
+    await expect(none.snapshot('2026-11-28')).rejects.toMatchObject({
+      message: statsMessages.noSnapshot('2026-11-28'),
+      hint: statsMessages.noSnapshotHint('2026-11-28'),
+    });
+    none.close();
+    expect(statsMessages.noSnapshotHint()).toBe(
+      'store one with `questlog stats` (in code: statsCommand), then open the database again',
+    );
+
+    const ql = await open(await tinyDb(tempDir()), { display });
+    const ids = { hint: notebookMessages.questIdsHint };
+    await expect(ql.chart('funnel', { quest: 'NOPE' })).rejects.toMatchObject(ids);
+    await expect(ql.chart('trend', { quest: 'NOPE' })).rejects.toMatchObject(ids);
+    await expect(ql.history('NOPE')).rejects.toMatchObject(ids);
+    await expect(ql.stats({ by: 'build', quest: 'NOPE' })).rejects.toMatchObject(ids);
+    await expect(ql.chart('chain', { chain: 'Nowhere' })).rejects.toMatchObject({
+      message: notebookMessages.unknownChain('Nowhere', '2026-11-28'),
+      hint: 'its chains: Greenvale',
+    });
+    await expect(ql.rows`SELECT ${undefined as unknown as string}`).rejects.toMatchObject({
+      hint: notebookMessages.undefinedValueHint,
+    });
+    ql.close();
+
+    const gone = join(tempDir(), 'gone.duckdb');
+    await expect(open(gone, { display })).rejects.toMatchObject({
+      message: dbMessages.missing(gone),
+      hint: dbMessages.createHint,
+    });
   });
 });
 

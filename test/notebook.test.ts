@@ -12,6 +12,7 @@ import {
   bindTemplate,
   defaultDatabase,
   formatDuration,
+  formatInterval,
   formatPercent,
   type MimeBundle,
   open,
@@ -48,7 +49,7 @@ describe('tables', () => {
       formatValue(7),
       formatValue(null),
     ]).toEqual(['1834.6', '0.823', '61.3', '7', 'NULL']);
-    expect([45, 1800, 1805, 7200, 7380, 90000, null].map(formatDuration)).toEqual([
+    expect([45, 1800, 1805, 7200, 7380, 90000, null].map((s) => String(formatDuration(s)))).toEqual([
       '45 s',
       '30 min 00 s',
       '30 min 05 s',
@@ -57,7 +58,11 @@ describe('tables', () => {
       '25 h 00 min',
       '',
     ]);
-    expect([formatPercent(0.5), formatPercent(1 / 3), formatPercent(null)]).toEqual(['50.0%', '33.3%', '']);
+    expect([formatPercent(0.5), formatPercent(1 / 3), formatPercent(null)].map(String)).toEqual(['50.0%', '33.3%', '']);
+    // A formatted figure prints as its text wherever it goes: templates, JSON, table text.
+    expect(
+      `${formatPercent(0.5)}|${JSON.stringify({ r: formatPercent(0.5) })}|${formatValue(formatPercent(0.5))}`,
+    ).toBe('50.0%|{"r":"50.0%"}|50.0%');
   });
 
   it('show a plain-text twin and count rows beyond the limit', () => {
@@ -70,12 +75,33 @@ describe('tables', () => {
     expect(tableHtml(rows, { limit: 2 })).toContain('<p>showing 2 of 3 rows</p>');
   });
 
-  it('right-align numbers and figures formatted for reading, never other text', () => {
-    const figures = ['91.0%', '87.8–95.3%', '45 s', '14 min 13 s', '1 h 04 min', '2 d 3 h', '9,942', '0.5'];
-    const text = ['FET0001', '1.5.0 pc', '(all)', '2026-W48', '12 apples', '(none)', ''];
+  it('right-align numbers and the figures the formatters made, never other text', () => {
+    // Alignment is decided where a value is formatted: text that only looks like a figure (a SQL string, a label) is
+    // text, so the format rules are written once, in the formatters.
+    const figures = [
+      formatPercent(0.91),
+      formatInterval(0.878, 0.953),
+      formatDuration(45),
+      formatDuration(853),
+      formatDuration(3840),
+      formatDuration(183600),
+      9942,
+      0.5,
+    ];
+    const text = ['91.0%', '14 min 13 s', 'FET0001', '1.5.0 pc', '(all)', '2026-W48', '12 apples', '(none)', ''];
     const html = tableHtml([...figures, ...text].map((v) => ({ v })));
     const cells = [...html.matchAll(/<td( class="ql-num")?>([^<]*)<\/td>/g)].map((m) => [m[2], m[1] !== undefined]);
-    expect(cells).toEqual([...figures.map((f) => [f, true]), ...text.map((t) => [t, false])]);
+    expect(cells).toEqual([
+      ['91.0%', true],
+      ['87.8–95.3%', true],
+      ['45 s', true],
+      ['14 min 13 s', true],
+      ['1 h 04 min', true],
+      ['2 d 3 h', true],
+      ['9942', true],
+      ['0.5', true],
+      ...text.map((t) => [t, false]),
+    ]);
   });
 
   it('show every key of the rows as a column, also one only later rows have', () => {
@@ -120,7 +146,8 @@ describe('statistics and charts', () => {
     await ql.stats();
     const snap = await ql.snapshot();
     expect(snap.meta.snapshot_date).toBe('2026-11-28');
-    expect(statsRows(snap.quests)).toEqual([
+    // As printed: rates and durations are figures that print as their text.
+    expect(JSON.parse(JSON.stringify(statsRows(snap.quests)))).toEqual([
       {
         quest_id: 'FET0001',
         name: 'Fetch <the> Herbs',

@@ -64,4 +64,25 @@ describe('api/v1/openapi.json', () => {
     expect(new Set(unit('conversion_rate_low'))).toEqual(new Set(['fraction, 0 to 1']));
     expect(new Set(unit('completion_rate_high'))).toEqual(new Set(['fraction, 0 to 1']));
   });
+
+  it('gives no schema an $id, so each resolves its $refs against the URL it is fetched from, wherever that is', async () => {
+    // An absolute $id on a host the site is not on (it was https://questlog.invalid/...) sends a validator following
+    // the spec there for defs.schema.json; without one the base is the retrieval URL (JSON Schema 2020-12, 9.1.1).
+    const out = join(tempDir(), 'site');
+    await writeSite(SITE, { out }, { ...recorder(), now: () => NOW });
+    const dir = join(out, 'api/v1/schema');
+    const files = walk(dir).filter((f) => f.endsWith('.schema.json'));
+    expect(files.length).toBeGreaterThan(10);
+    const served = 'https://games.example/reports/api/v1/schema/';
+    for (const f of files) {
+      const schema = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      expect(schema.$id, f).toBeUndefined();
+      const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"([^"#]+)/g)].map((m) => m[1] as string);
+      for (const ref of refs) {
+        const target = new URL(ref, served + f).href;
+        expect(target.startsWith(served), `${f} -> ${ref}`).toBe(true);
+        expect(existsSync(join(dir, target.slice(served.length))), `${f} -> ${ref}`).toBe(true);
+      }
+    }
+  });
 });

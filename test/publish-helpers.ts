@@ -60,8 +60,10 @@ export function validateApi(site: string): number {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats.default(ajv);
   const schemaDir = join(site, 'api/v1/schema');
+  // The schemas have no $id (their base is where they are fetched from): each is registered under its file name, which
+  // their relative $refs resolve against.
   for (const f of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')))
-    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')));
+    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')), f);
   let checked = 0;
   const api = walk(site).filter(
     (f) =>
@@ -70,7 +72,7 @@ export function validateApi(site: string): number {
   for (const f of api) {
     const kind = SCHEMA_OF.find(([re]) => re.test(f))?.[1];
     expect(kind, `no schema for ${f}`).toBeDefined();
-    const validate = ajv.getSchema(`https://questlog.invalid/api/v1/schema/${kind}.schema.json`);
+    const validate = ajv.getSchema(`${kind}.schema.json`);
     if (!validate) throw new Error(`schema ${kind} not loaded`);
     const ok = validate(JSON.parse(readFileSync(join(site, f), 'utf8')));
     expect(ok, `${f}: ${ajv.errorsText(validate.errors)}`).toBe(true);

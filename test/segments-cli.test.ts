@@ -1,6 +1,7 @@
 // `questlog stats --by DIMENSION --format table|json|csv --min-players K` through the built CLI on the publish fixture
 // project (p1, p2 on build 1.5.0 / pc, p3 on 1.6.0 / ios, p4 with neither).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliMessages } from '../src/domain/messages.js';
 import { segmentMessages } from '../src/domain/segment-messages.js';
 import { DIMENSIONS } from '../src/domain/types.js';
 import { ROW_FIELDS } from '../src/jobs/segments-format.js';
@@ -112,5 +113,11 @@ describe('stats --by / --format', () => {
     const floor = cli(['stats', '--by', 'build', '--min-players', 'five'], { cwd: project });
     expect(floor.code).toBe(2);
     expect(floor.stderr).toContain(segmentMessages.notWholeNumber('--min-players', 'five'));
+  });
+
+  it('refuses --min-players without --by (it would hide nothing, silently) with exit 2', () => {
+    const alone = cli(['stats', '--min-players', '5'], { cwd: project });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toBe(cliMessages.error(segmentMessages.floorNeedsBy));
   });
 });

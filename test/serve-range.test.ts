@@ -1,8 +1,9 @@
 // `questlog serve` with the Range and Accept-Encoding headers a client may send: a child process on a free loopback
 // port, over real HTTP. sirv answered only `bytes=A-B` correctly: `bytes=5-2` ended the server, `bytes=-5` sent the
 // first 6 bytes, `bytes=0-0` the whole file as a part, and `gzip;q=0` still got gzip.
+// If-None-Match: sirv answered 304 only to the exact tag it sends; a list, the tag without W/, and `*` got 200.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { type IncomingMessage, request } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,24 +35,28 @@ interface Reply {
   body: Buffer;
 }
 
-/** A GET of /page.html with exactly these headers (fetch would add and decode encodings itself). */
-function get(headers: Record<string, string>): Promise<Reply> {
+/** A GET with exactly these headers (fetch would add and decode encodings itself). */
+function send(path: string, headers: Record<string, string>): Promise<IncomingMessage & { body: Buffer }> {
   return new Promise((ok, fail) => {
-    const req = request({ host: base.hostname, port: base.port, path: '/page.html', headers }, (res) => {
+    const req = request({ host: base.hostname, port: base.port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () =>
-        ok({
-          status: res.statusCode ?? 0,
-          range: res.headers['content-range'],
-          encoding: res.headers['content-encoding'],
-          body: Buffer.concat(chunks),
-        }),
-      );
+      res.on('end', () => ok(Object.assign(res, { body: Buffer.concat(chunks) })));
     });
     req.on('error', fail);
     req.end();
   });
+}
+
+/** A GET of /page.html with exactly these headers. */
+async function get(headers: Record<string, string>): Promise<Reply> {
+  const res = await send('/page.html', headers);
+  return {
+    status: res.statusCode ?? 0,
+    range: res.headers['content-range'],
+    encoding: res.headers['content-encoding'],
+    body: res.body,
+  };
 }
 
 describe('serve: Range', () => {
@@ -102,5 +107,42 @@ describe('serve: Accept-Encoding', () => {
       body: Buffer.from(BODY),
     });
     expect(await get({ 'Accept-Encoding': 'br, gzip ; q=0.000' })).toMatchObject({ encoding: undefined });
+  });
+});
+
+describe('serve: If-None-Match', () => {
+  /** Status, ETag and body of a GET of `path` with If-None-Match (and any other headers). */
+  const conditional = async (tags: string, headers: Record<string, string> = {}, path = '/page.html') => {
+    const res = await send(path, { 'If-None-Match': tags, ...headers });
+    return { status: res.statusCode, etag: res.headers.etag, body: res.body.toString() };
+  };
+
+  it('answers 304 when any listed tag matches under weak comparison, or to * when the file exists', async () => {
+    const plain = await send('/page.html', {});
+    const etag = plain.headers.etag ?? '';
+    expect(etag).toMatch(/^W\/"[^"]+"$/);
+    const opaque = etag.slice(2);
+    const notModified = { status: 304, etag, body: '' };
+    expect(await conditional(etag)).toEqual(notModified);
+    expect(await conditional(`"other", ${etag}`)).toEqual(notModified);
+    expect(await conditional(`W/"a,b", ${opaque}, "c"`)).toEqual(notModified);
+    expect(await conditional(opaque)).toEqual(notModified);
+    expect(await conditional('*')).toEqual(notModified);
+    // A matching tag wins over Range: the client has the file.
+    expect(await conditional(etag, { Range: 'bytes=2-4' })).toEqual(notModified);
+  });
+
+  it('sends the file when no listed tag is the selected representation’s, and 404 for * on a missing file', async () => {
+    const etag = (await send('/page.html', {})).headers.etag ?? '';
+    expect(await conditional('"other", W/"more"')).toEqual({ status: 200, etag, body: BODY });
+    expect(await conditional('')).toEqual({ status: 200, etag, body: BODY });
+    // The gzip copy is another representation with its own tag: the plain file's tag does not match it.
+    const gz = await send('/page.html', { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers.etag).not.toBe(etag);
+    expect((await send('/page.html', { 'Accept-Encoding': 'gzip', 'If-None-Match': etag })).statusCode).toBe(200);
+    expect(
+      (await send('/page.html', { 'Accept-Encoding': 'gzip', 'If-None-Match': gz.headers.etag ?? '' })).statusCode,
+    ).toBe(304);
+    expect((await conditional('*', {}, '/missing.html')).status).toBe(404);
   });
 });

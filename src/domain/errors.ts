@@ -1,7 +1,9 @@
 import { type CliHint, EXIT } from './messages.js';
 
 interface UserErrorOptions {
+  /** The next step for any caller: a notebook shows it with the error, the CLI when there is no `cli` hint. */
   hint?: string;
+  /** The CLI's own next step (commands, flags); the CLI prefers it to `hint`. */
   cli?: CliHint;
   exitCode?: number;
   cause?: unknown;
@@ -10,7 +12,10 @@ interface UserErrorOptions {
 /** A problem the user can fix (bad input, bad flag, locked database). The CLI prints message + hint and exits. */
 export class UserError extends Error {
   readonly hint: string | undefined;
-  /** A hint naming CLI commands or flags, turned into text by the CLI only (src/domain/messages.ts `cliHints`). */
+  /**
+   * A hint naming CLI commands or flags, turned into text by the CLI only (src/domain/messages.ts `cliHints`); the CLI
+   * shows it instead of `hint`, which says the same for callers that have no flags to pass.
+   */
   readonly cli: CliHint | undefined;
   readonly exitCode: number;
   constructor(message: string, opts: UserErrorOptions = {}) {

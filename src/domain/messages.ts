@@ -51,6 +51,9 @@ export const dbMessages = {
   locked: (path: string) => `database ${path} is in use by another process`,
   lockedHint: 'another questlog command (e.g. a nightly) holds it; retry when it finishes, or open a published copy',
   missing: (path: string) => `database ${path} does not exist`,
+  /** How a database comes to exist, for a notebook or a library caller (the CLI says `run questlog ingest first`). */
+  createHint:
+    'check the path, or create it with `questlog ingest` + `questlog stats` (`npm start` for the sample data)',
   cannotOpen: (path: string, reason: string) => `cannot open database ${path}: ${reason}`,
   newerSchema: (path: string, from: number, current: number) =>
     `database ${path} has schema version ${from}, newer than this questlog (${current})`,
@@ -67,6 +70,9 @@ export type SnapshotExtra = { segments?: number; survival?: number; chains?: num
 export const statsMessages = {
   noEvents: 'no events loaded: nothing to compute a snapshot of',
   noSnapshot: (date?: string) => (date ? `no snapshot stored for ${date}` : 'no snapshot stored yet'),
+  /** Outside the CLI (a notebook, a library caller): what makes one, and that an open connection must open again. */
+  noSnapshotHint: (date?: string) =>
+    `${date ? `store it with \`questlog stats --as-of ${date}\`` : 'store one with `questlog stats`'} (in code: statsCommand), then open the database again`,
   badBins: (bins: number) => `bins must be an integer from 1 to 1000, got ${bins}`,
   rosterMissing: 'roster file not found',
   rosterUnreadable: (reason: string) => `cannot read roster (a CSV with a player_id column): ${reason}`,
@@ -213,6 +219,9 @@ export const nightlyMessages = {
 
 export const runMessages = {
   none: () => 'no runs recorded yet',
+  /** `runs --job NAME` with none: a misspelt name must not read as "nothing ran". */
+  noneOfJob: (job: string, jobs: string[]) =>
+    `no runs of job '${job}' recorded (jobs with runs: ${jobs.join(', ') || 'none yet'})`,
 };
 
 export const snapshotMessages = {

@@ -24,15 +24,21 @@ export const notebookMessages = {
   ran: (notebook: string, cells: number, ms: number, ipynb: string, html: string) =>
     `notebook ${notebook}: ${cells} cells in ${ms} ms -> ${ipynb}, ${html}`,
   noTslab: (python: string) => `tslab install ran but ${python}'s Jupyter does not list a tslab kernel`,
+  noTslabHint: (python: string) =>
+    `see \`${python} -m jupyter kernelspec list\`; $QUESTLOG_PYTHON (or --python) names the Python whose Jupyter runs notebooks`,
   registered: (python: string, kernels: string[]) =>
     `tslab kernel registered with ${python} (kernels: ${kernels.join(', ')})`,
   duplicateName: (name: string) => `two notebook reports are named ${name}: give each a "name"`,
   noDatabase: (db: string, copy: string) => `no questlog database at ${db} (nor its read copy ${copy})`,
-  noDatabaseHint: 'create it with `npm start` (sample data) or `questlog ingest` + `questlog stats`',
   undefinedValue: (i: number) => `sql: value \${${i}} is undefined`,
+  undefinedValueHint: 'pass null for a SQL NULL',
   noQuestHistory: (quest: string) => `no snapshot has quest ${quest}`,
+  /** After a quest id no snapshot has: where the ids are. */
+  questIdsHint:
+    'the quest ids are the quest_id column of `ql.stats()` (or ql.rows`SELECT quest_id, name FROM catalogue`)',
   chartNeedsChain: "chart 'chain' needs a chain: chart('chain', { chain: 'Greenvale' })",
   unknownChain: (chain: string, date: string) => `chain ${chain} is not in the catalogue of the snapshot ${date}`,
+  itsChains: (chains: string[]) => `its chains: ${chains.join(', ') || '(none: no catalogue quest has a chain)'}`,
   chartNeedsQuest: (kind: string) => `chart '${kind}' needs a quest: chart('${kind}', { quest: 'FET0001' })`,
   questNotInSnapshot: (quest: string, date?: string) =>
     `quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`,

@@ -10,6 +10,8 @@ export const segmentMessages = {
     `source "${source}" is not a mapped source: only "format": "mapped" sources declare extra dimensions`,
   badFloor: (value: unknown) => `must be a whole number from 0 up, got ${String(value)}`,
   notWholeNumber: (flag: string, value: string) => `${flag} must be a whole number from 0 up, got "${value}"`,
+  /** The floor hides rows of the per-value tables, which only --by prints: alone it would be silently ignored. */
+  floorNeedsBy: '--min-players applies to the rows of --by: add --by build, platform, cohort or an extra dimension',
   segmentsNeeded: "renderSegmentsPage needs the site's segments",
   clickhouseConfig: (file: string) =>
     `${file}: "segments" cannot be used with engine "clickhouse": the cluster computes no segment figures yet ` +

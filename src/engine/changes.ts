@@ -2,10 +2,9 @@
 import { listValue } from '@duckdb/node-api';
 import { evaluateAlerts, movers, segmentMovers } from '../domain/alerts.js';
 import { checkDate } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
-import { statsMessages } from '../domain/messages.js';
 import type { AlertRule, Changes, ChangesData, QuestChange, SegmentChange } from '../domain/types.js';
 import { type Db, sqlFile } from './db.js';
+import { noSnapshotError } from './read.js';
 
 interface Pair {
   snapshot_date: string;
@@ -23,10 +22,8 @@ async function pairOf(db: Db, opts: { date?: string; since?: string }): Promise<
   if (opts.date !== undefined) checkDate(opts.date);
   if (opts.since !== undefined) checkDate(opts.since);
   const [pair] = await pairs(db, opts.date, opts.since, false, 1);
-  if (!pair) throw new UserError(statsMessages.noSnapshot(opts.date), { cli: ['statsFor', opts.date] });
-  if (opts.since !== undefined && !(await stored(db, opts.since))) {
-    throw new UserError(statsMessages.noSnapshot(opts.since), { cli: ['statsFor', opts.since] });
-  }
+  if (!pair) throw noSnapshotError(opts.date);
+  if (opts.since !== undefined && !(await stored(db, opts.since))) throw noSnapshotError(opts.since);
   return pair;
 }
 

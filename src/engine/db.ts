@@ -249,7 +249,7 @@ function openError(path: string, err: unknown, readOnly: boolean): Error {
     });
   }
   if (readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
-    return new UserError(dbMessages.missing(path), { cli: ['ingestFirst'], cause: err });
+    return new UserError(dbMessages.missing(path), { cli: ['ingestFirst'], hint: dbMessages.createHint, cause: err });
   }
   return new UserError(dbMessages.cannotOpen(path, msg), { cause: err });
 }

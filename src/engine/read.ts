@@ -104,10 +104,16 @@ interface RunRow extends SnapshotMeta {
 async function findRun(db: Db, date?: string): Promise<RunRow> {
   if (date !== undefined) checkDate(date);
   const run = await db.one<RunRow>(sqlFile('snapshot/run'), { date: date ?? null });
-  if (!run) {
-    throw new UserError(statsMessages.noSnapshot(date), { cli: ['statsFor', date] });
-  }
+  if (!run) throw noSnapshotError(date);
   return run;
+}
+
+/** No snapshot stored (for `date`, or at all), with the next step for the CLI and for every other caller. */
+export function noSnapshotError(date?: string): UserError {
+  return new UserError(statsMessages.noSnapshot(date), {
+    cli: ['statsFor', date],
+    hint: statsMessages.noSnapshotHint(date),
+  });
 }
 
 async function hasRuns(db: Db): Promise<boolean> {

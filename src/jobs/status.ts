@@ -126,7 +126,15 @@ export async function runsCommand(
     opts.db,
     async (db) => {
       const rows = await listRuns(db, { job: opts.job, limit: opts.limit });
-      const text = () => (rows.length === 0 ? [runMessages.none()] : table(rows as unknown as Record_[], RUN_COLUMNS));
+      const jobs = rows.length === 0 && opts.job !== undefined ? await listRuns(db, { latest: true }) : [];
+      const none =
+        opts.job === undefined
+          ? runMessages.none()
+          : runMessages.noneOfJob(
+              opts.job,
+              jobs.map((r) => r.job),
+            );
+      const text = () => (rows.length === 0 ? [none] : table(rows as unknown as Record_[], RUN_COLUMNS));
       emit(effects, render(opts.format ?? 'table', rows as unknown as Record_[], RUN_FIELDS, text));
       return rows;
     },

@@ -2,12 +2,11 @@
 // report has no page for (completion rate, one quest's funnel). vega is reached only by dynamic import().
 
 import { UserError } from '../domain/errors.js';
-import { statsMessages } from '../domain/messages.js';
 import { notebookMessages as msg } from '../domain/notebook-messages.js';
 import type { QuestStats } from '../domain/types.js';
 import { getChains } from '../engine/chains.js';
 import type { Db } from '../engine/db.js';
-import { getCompletionHistogram, getHistory, getSnapshot } from '../engine/read.js';
+import { getCompletionHistogram, getHistory, getSnapshot, noSnapshotError } from '../engine/read.js';
 import { getSurvivalCurve } from '../engine/survival.js';
 import { funnelChart as chainFunnelChart } from '../publish/chains.js';
 import { ChartRenderer, renumberIds } from '../publish/chart-render.js';
@@ -123,7 +122,7 @@ function funnelChart(q: QuestStats): Chart {
 async function questOf(db: Db, quest: string | undefined, date: string | undefined, kind: string): Promise<QuestStats> {
   if (!quest) throw new UserError(msg.chartNeedsQuest(kind));
   const q = (await getSnapshot(db, date)).quests.find((x) => x.quest_id === quest);
-  if (!q) throw new UserError(msg.questNotInSnapshot(quest, date));
+  if (!q) throw new UserError(msg.questNotInSnapshot(quest, date), { hint: msg.questIdsHint });
   return q;
 }
 
@@ -168,8 +167,8 @@ export async function buildChart(
       const history = await getHistory(db, opts.quest);
       if (history.length === 0) {
         throw opts.quest
-          ? new UserError(msg.noQuestHistory(opts.quest))
-          : new UserError(statsMessages.noSnapshot(), { cli: ['statsFor'] });
+          ? new UserError(msg.noQuestHistory(opts.quest), { hint: msg.questIdsHint })
+          : noSnapshotError();
       }
       return opts.quest ? questHistoryChart(history) : trendOverview(history);
     }
@@ -192,7 +191,10 @@ export async function buildChart(
       if (!opts.chain) throw new UserError(msg.chartNeedsChain);
       const date = (await getSnapshot(db, opts.date)).meta.snapshot_date;
       const steps = await getChains(db, date, opts.chain);
-      if (steps.length === 0) throw new UserError(msg.unknownChain(opts.chain, date));
+      if (steps.length === 0) {
+        const chains = [...new Set((await getChains(db, date)).map((s) => s.chain))];
+        throw new UserError(msg.unknownChain(opts.chain, date), { hint: msg.itsChains(chains) });
+      }
       return chainFunnelChart(opts.chain, steps);
     }
     default:

@@ -36,6 +36,24 @@ export function kernelSink(): Sink | undefined {
   return undefined;
 }
 
+/**
+ * A figure formatted for reading (`91.0%`, `87.8–95.3%`, `14 min 13 s`): text that is still a number, so tables
+ * right-align it like one. Made only by the formatters below, which is where a value is known to be a figure; it prints
+ * as its text (`String(f)`, template literals, JSON, the console).
+ */
+export class Figure {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+  toJSON(): string {
+    return this.text;
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.text;
+  }
+}
+
 /** Cell text: integers as they are, fractions rounded for reading (the rows themselves keep full precision). */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
@@ -43,23 +61,23 @@ export function formatValue(value: unknown): string {
     if (Number.isInteger(value)) return String(value);
     return String(Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 3)));
   }
+  if (value instanceof Figure) return value.text;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
-/** Notebook tables leave a missing rate blank. */
-export function formatPercent(rate: number | null): string {
-  return formatRate(rate, '');
-}
+/** A rate as `91.0%`; blank without one (notebook tables leave a missing rate blank). */
+export const formatPercent = (rate: number | null) => new Figure(formatRate(rate, ''));
 
 /** Seconds in questlog's one duration style (45 s, 30 min 05 s, 2 h 03 min, 3 d 4 h); blank for NULL. */
-export const formatDuration = (seconds: number | null) => formatDurationText(seconds, '');
+export const formatDuration = (seconds: number | null) => new Figure(formatDurationText(seconds, ''));
 
 /** Escapes text for notebook HTML (numeric entities, as notebook outputs always had). */
 export const escapeHtml = (value: string) => escapeText(value, 'numeric');
 
 /** A rate's 95% interval as `23.1–88.2%`; blank without one. */
-export const formatInterval = (low: number | null, high: number | null) => formatRateInterval(low, high, '');
+export const formatInterval = (low: number | null, high: number | null) =>
+  new Figure(formatRateInterval(low, high, ''));
 
 export interface TableOptions {
   /** Rows shown; the rest are counted in a footer. Default 50. */
@@ -84,12 +102,8 @@ function columnsOf(rows: Record<string, unknown>[], opts: TableOptions): string[
   return [...cols];
 }
 
-/**
- * A figure formatted for reading (`91.0%`, `87.8–95.3%`, `14 min 13 s`, `2 d 3 h`) is still a number: right-aligned
- * like one, so a column of them compares at a glance.
- */
-const FORMATTED_FIGURE = /^(\d[\d,.]*%?|\d[\d.]*–\d[\d.]*%|\d+ (s|min|h|d)( \d+ (s|min|h))?)$/;
-const aligned = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && FORMATTED_FIGURE.test(v));
+/** Numbers and formatted figures are right-aligned, so a column of them compares at a glance; text is not. */
+const aligned = (v: unknown) => typeof v === 'number' || v instanceof Figure;
 
 /** Rows as an HTML table; every header and value is escaped, so data can never inject markup into a notebook. */
 export function tableHtml(rows: Record<string, unknown>[], opts: TableOptions = {}): string {

@@ -205,7 +205,7 @@ export async function setupNotebooks(
   await run(process.execPath, [binary, 'install', `--python=${python}`, `--binary=${binary}`]);
   const { stdout } = await run(python, ['-c', check]);
   const kernels = JSON.parse(stdout) as string[];
-  if (!kernels.includes('tslab')) throw new UserError(msg.noTslab(python));
+  if (!kernels.includes('tslab')) throw new UserError(msg.noTslab(python), { hint: msg.noTslabHint(python) });
   effects.log(msg.registered(python, kernels));
   return { python, kernels };
 }

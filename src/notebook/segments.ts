@@ -24,7 +24,9 @@ export async function segmentRows(db: Db, opts: SegmentQueryOptions): Promise<Se
   const date = opts.date ?? (await getSnapshot(db)).meta.snapshot_date;
   const dimension = await checkDimension(db, opts.by, date);
   const rows = await getSegmentRows(db, { date, dimension, quest: opts.quest });
-  if (opts.quest !== undefined && rows.length === 0) throw new UserError(msg.questNotInSnapshot(opts.quest, date));
+  if (opts.quest !== undefined && rows.length === 0) {
+    throw new UserError(msg.questNotInSnapshot(opts.quest, date), { hint: msg.questIdsHint });
+  }
   return applyFloor(rows, opts.minPlayers ?? 0);
 }
 
@@ -55,7 +57,9 @@ export async function segmentChart(db: Db, opts: { quest?: string; by?: string; 
   const rows = (await segmentRows(db, { by: opts.by, date: opts.date, quest: opts.quest })).filter(
     (r) => r.dimension !== null && r.conversion_rate !== null,
   );
-  if (rows.length === 0) throw new UserError(msg.questNotInSnapshot(opts.quest, opts.date));
+  if (rows.length === 0) {
+    throw new UserError(msg.questNotInSnapshot(opts.quest, opts.date), { hint: msg.questIdsHint });
+  }
   const values = rows.map((r) => ({
     value: r.value,
     rate: r.conversion_rate,

@@ -1,6 +1,12 @@
 // Local preview of the published site: sirv (content types, path normalisation) behind node:http on loopback.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import sirv from 'sirv';
@@ -95,6 +101,30 @@ function saneHeaders(req: IncomingMessage): void {
 }
 
 /**
+ * sirv answers 304 only when If-None-Match is exactly the one ETag it would send, so a list (`"a", W/"b"`), the same
+ * tag without `W/`, or `*` got the whole file again. RFC 9110 §13.1.2: 304 when any listed tag matches the selected
+ * representation's under weak comparison (the opaque tags are equal, `W/` or not), and for `*` when there is one. Which
+ * file sirv picks (the .gz copy or the plain one) and its tag are known only when it writes the head, so the check is
+ * made there, before any Range (RFC 9110 §13.2.2); the 304 carries the tag. Node sends no body after a 304 head.
+ */
+function notModified(req: IncomingMessage, res: ServerResponse): void {
+  const header = req.headers['if-none-match'];
+  if (header === undefined) return;
+  delete req.headers['if-none-match'];
+  const any = header.trim() === '*';
+  const listed: string[] = header.match(/"[^"]*"/g) ?? [];
+  const writeHead = res.writeHead.bind(res) as (code: number, headers?: OutgoingHttpHeaders) => ServerResponse;
+  res.writeHead = ((code: number, headers?: OutgoingHttpHeaders) => {
+    const etag = headers?.ETag;
+    const opaque = typeof etag === 'string' ? etag.replace(/^W\//, '') : undefined;
+    if ((code === 200 || code === 206) && (any || (opaque !== undefined && listed.includes(opaque)))) {
+      return writeHead(304, etag === undefined ? {} : { ETag: etag });
+    }
+    return writeHead(code, headers);
+  }) as ServerResponse['writeHead'];
+}
+
+/**
  * The JSON API may be read from any origin (it is public, read-only data): `Access-Control-Allow-Origin: *` on
  * api/, and a preflight OPTIONS is answered there with the methods allowed. Returns true when the request is answered.
  */
@@ -139,6 +169,7 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
     if (!methodAllowed(req, res)) return;
     if (!insideSite(dir, req.url ?? '/')) return notFound(res);
     saneHeaders(req);
+    notModified(req, res);
     try {
       files(req, res, () => notFound(res));
     } catch {
