@@ -124,7 +124,11 @@ export const ingestMessages = {
   playerNoMatch: (rule: string) => `player pattern ${rule} does not match this path`,
   unnumbered: (recs: number | undefined, lines: number | undefined) =>
     `cannot number its records (${recs} records on ${lines} lines)`,
-  unnumberedHint: 'quoted values spanning several lines are not supported',
+  unnumberedHint:
+    'its quotes could not be followed line by line as the CSV reader read them (check the quote and escape options)',
+  strayQuote: 'a quoted value does not end where its field ends (a stray or unclosed quote)',
+  unclosedQuote: 'a quoted value opened in this record is never closed (the record runs to the end of the file)',
+  partOfRecord: (start: number | string) => `part of the record that starts on line ${start}`,
   missingColumns: (missing: string[], found: string) =>
     `missing column(s) ${missing.join(', ')} (found: ${clipped(found)})`,
   missingColumnsHint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',

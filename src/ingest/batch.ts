@@ -275,6 +275,9 @@ const STAGE_TABLES = [
   'ql_status_map',
   'ql_csv_rejects',
   'ql_csv_scans',
+  'ql_rec_lines',
+  'ql_cont',
+  'ql_rec_breaks',
 ];
 
 async function dropStage(db: Db): Promise<void> {

@@ -12,7 +12,13 @@ export const LONG_LINE = 1 << 20;
  * The stage for a mapped file. Field expressions come from the project's config (trusted, like SQL files); each is
  * wrapped in TRY so a value that does not fit rejects its line instead of failing the file.
  */
-export function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number, tsTyped?: string): string {
+export function stageSql(
+  m: Mapping,
+  fields: Mapping['fields'],
+  headerLines: number,
+  tsTyped?: string,
+  continued = false,
+): string {
   const f = (name: keyof Mapping['fields']) => {
     const e = fields[name];
     return e ? `TRY(CAST((${e}) AS VARCHAR))` : 'NULL::VARCHAR';
@@ -23,8 +29,9 @@ export function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: num
   const verdict = m.filter ? `TRY({'v': CAST((${m.filter}) AS BOOLEAN)})` : `{'v': true}`;
   const dims = dimensionSql(m.dimensions ?? {});
   const text = m.reader !== 'parquet';
+  const cont = continued ? ' LEFT JOIN ql_cont k ON k.line = r.line' : '';
   const from = text
-    ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ' LEFT JOIN ql_reader_rejects x ON x.line = r.line' : ''}`
+    ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ` LEFT JOIN ql_reader_rejects x ON x.line = r.line${cont}` : ''}`
     : 't';
   const line = text ? 'r.line' : 't.ql_line';
   const jsonBad =
@@ -51,21 +58,36 @@ WITH s0 AS (
 ), c AS (
   SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE
     ${text ? `WHEN r.line <= ${headerLines} THEN NULL WHEN trim(coalesce(r.raw, '')) = '' THEN NULL` : ''}
+    ${continued ? 'WHEN k.start IS NOT NULL THEN NULL' : ''}
     ${readerBad}
     ${text ? `WHEN length(r.raw) > ${LONG_LINE} THEN 'line too long (' || length(r.raw) || ' characters)'` : ''}
     ${jsonBad}
     WHEN t.filter_failed THEN 'filter could not be evaluated on this row'
     WHEN NOT t.keep THEN NULL
     ELSE ${dims.failed ? `coalesce(${problem}, ${dims.failed})` : problem} END AS reason,
-    ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'} AS blank
+    ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'}${continued ? ' OR k.start IS NOT NULL' : ''} AS blank
+    ${continued ? ', k.start AS cont_of' : ''}
   FROM ${from}
-)
+)${continued ? ', z AS (' : ''}
 SELECT $file_id::INTEGER AS file_id, line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
   CASE WHEN blank THEN 'ignored' WHEN reason IS NOT NULL THEN 'rejected' WHEN NOT keep THEN 'ignored' ELSE 'event' END
     AS outcome,
   reason, ts, player_id, quest_id, status, session_id, build, platform,
-  player_id AS seen_player, ts AS seen_ts${dims.column ? ', dims' : ''}
-FROM c`;
+  player_id AS seen_player, ts AS seen_ts${dims.column ? ', dims' : ''}${continued ? ', cont_of, raw AS line_raw' : ''}
+FROM c${continued ? `)\n${continuedLines()}` : ''}`;
+}
+
+/**
+ * A record's further lines (a quoted value spanning lines) share its fate: ignored when it is an event or ignored,
+ * quarantined with their own text when it is, so the quarantine holds the whole record and every line is counted.
+ */
+function continuedLines(): string {
+  const rejected = "z.cont_of IS NOT NULL AND s.outcome = 'rejected'";
+  return `SELECT z.* EXCLUDE (cont_of, line_raw) REPLACE (
+    CASE WHEN ${rejected} THEN z.line_raw ELSE z.raw END AS raw,
+    CASE WHEN ${rejected} THEN 'rejected' ELSE z.outcome END AS outcome,
+    CASE WHEN ${rejected} THEN printf(${literal(msg.partOfRecord('%d'))}, z.cont_of) ELSE z.reason END AS reason)
+FROM z LEFT JOIN z s ON s.line = z.cont_of`;
 }
 
 /**
