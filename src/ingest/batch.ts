@@ -275,9 +275,12 @@ const STAGE_TABLES = [
   'ql_status_map',
   'ql_csv_rejects',
   'ql_csv_scans',
-  'ql_rec_lines',
+  'ql_quote_lines',
+  'ql_spans',
   'ql_cont',
+  'ql_rejects_at',
   'ql_rec_breaks',
+  'ql_cont_rejected',
 ];
 
 async function dropStage(db: Db): Promise<void> {

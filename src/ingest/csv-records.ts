@@ -61,6 +61,7 @@ export async function readCsv(
   }
   await runScript(db, sqlFile('ingest/record_lines'), {
     ...linePatterns(d),
+    quote: d.quote,
     skip: headerLines - (opts.header === 'false' ? 0 : 1),
     header_lines: headerLines,
     unclosed: msg.unclosedQuote,

@@ -66,28 +66,14 @@ WITH s0 AS (
     WHEN NOT t.keep THEN NULL
     ELSE ${dims.failed ? `coalesce(${problem}, ${dims.failed})` : problem} END AS reason,
     ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'}${continued ? ' OR k.start IS NOT NULL' : ''} AS blank
-    ${continued ? ', k.start AS cont_of' : ''}
   FROM ${from}
-)${continued ? ', z AS (' : ''}
+)
 SELECT $file_id::INTEGER AS file_id, line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,
   CASE WHEN blank THEN 'ignored' WHEN reason IS NOT NULL THEN 'rejected' WHEN NOT keep THEN 'ignored' ELSE 'event' END
     AS outcome,
   reason, ts, player_id, quest_id, status, session_id, build, platform,
-  player_id AS seen_player, ts AS seen_ts${dims.column ? ', dims' : ''}${continued ? ', cont_of, raw AS line_raw' : ''}
-FROM c${continued ? `)\n${continuedLines()}` : ''}`;
-}
-
-/**
- * A record's further lines (a quoted value spanning lines) share its fate: ignored when it is an event or ignored,
- * quarantined with their own text when it is, so the quarantine holds the whole record and every line is counted.
- */
-function continuedLines(): string {
-  const rejected = "z.cont_of IS NOT NULL AND s.outcome = 'rejected'";
-  return `SELECT z.* EXCLUDE (cont_of, line_raw) REPLACE (
-    CASE WHEN ${rejected} THEN z.line_raw ELSE z.raw END AS raw,
-    CASE WHEN ${rejected} THEN 'rejected' ELSE z.outcome END AS outcome,
-    CASE WHEN ${rejected} THEN printf(${literal(msg.partOfRecord('%d'))}, z.cont_of) ELSE z.reason END AS reason)
-FROM z LEFT JOIN z s ON s.line = z.cont_of`;
+  player_id AS seen_player, ts AS seen_ts${dims.column ? ', dims' : ''}
+FROM c`;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
-import { type Db, literal, type Params, readerPath, sqlFile } from '../engine/db.js';
+import { type Db, literal, type Params, readerPath, runScript, sqlFile } from '../engine/db.js';
 import { readCsv } from './csv-records.js';
 import { NESTED, refuseNested } from './nested.js';
 import type { Mapping } from './presets.js';
@@ -49,6 +49,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
     }
   });
   if (m.reader === 'parquet') await db.run(sqlFile('ingest/parquet_rejects_raw'));
+  if (continued) await runScript(db, sqlFile('ingest/continued_rejects'), { reason: msg.partOfRecord('%d') });
 }
 
 /**
