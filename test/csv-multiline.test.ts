@@ -106,6 +106,17 @@ describe('a quoted value spanning lines', () => {
       [7, 'p2'],
     ]);
   });
+
+  it('a record longer than the longest line (the reader sizes its buffer by lines) loads', async () => {
+    const note = Array.from({ length: 50 }, (_v, i) => `${i}`.padEnd(2000, 'x')).join('\n');
+    const text = `${HEADER}\n2026-01-01 10:00:00,p1,Q1,start,"${note}"\n2026-01-01 10:01:00,p2,Q1,start,b\n`;
+    const r = await load('long.csv', text);
+    expect(r.file).toEqual({ status: 'loaded', error: undefined, lines_read: 52, loaded: 2, rejected: 0, ignored: 50 });
+    expect(r.events).toEqual([
+      [2, 'p1'],
+      [52, 'p2'],
+    ]);
+  });
 });
 
 describe('a quote that never closes', () => {
@@ -180,5 +191,31 @@ describe('a mapped CSV source', () => {
       { id: r.id ?? -1 },
     );
     expect(dims).toEqual([{ line: 2, value: 'one\ntwo; three' }]);
+  });
+
+  it('comment lines (the comment option) are ignored; one inside a quoted value is part of it', async () => {
+    const source = {
+      format: 'mapped',
+      reader: 'csv',
+      options: { comment: '#' },
+      fields: { ts: 't', player_id: 'p', quest_id: 'q', status: 's' },
+    };
+    const lines = [
+      't,p,q,s,n',
+      '# a comment "',
+      '2026-01-01 10:00:00,p1,Q1,start,"a',
+      '# not a comment',
+      'b"',
+      '  # indented',
+      '2026-01-01 10:01:00,,Q1,start,c',
+      '2026-01-01 10:02:00,p3,Q1,start,d',
+    ];
+    const r = await load('comments.csv', `${lines.join('\n')}\n`, source);
+    expect(r.file).toEqual({ status: 'loaded', error: undefined, lines_read: 8, loaded: 2, rejected: 1, ignored: 5 });
+    expect(r.events).toEqual([
+      [3, 'p1'],
+      [8, 'p3'],
+    ]);
+    expect(r.rejects).toEqual([[7, 'missing player_id', lines[6]]]);
   });
 });

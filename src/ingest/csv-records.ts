@@ -5,6 +5,7 @@
 import { InputError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { type Db, ident, literal, readerPath, runScript, sqlFile } from '../engine/db.js';
+import { MAX_LINE } from './plan.js';
 
 interface CsvEnv {
   read<T>(path: string, fn: () => Promise<T>): Promise<T>;
@@ -16,6 +17,7 @@ interface Dialect {
   delim: string;
   quote: string;
   escape: string;
+  comment: string;
 }
 
 /**
@@ -40,19 +42,26 @@ export async function readCsv(
   const columns = names
     ? `, auto_detect = false, columns = {${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}`
     : '';
-  await db.run('DROP TABLE IF EXISTS ql_csv_rejects');
-  await db.run('DROP TABLE IF EXISTS ql_csv_scans');
-  await env.read(path, () =>
-    db.run(
-      `CREATE OR REPLACE TEMP TABLE ql_src AS
-       SELECT row_number() OVER () AS ql_rec, *
-       FROM read_csv($path, all_varchar = true, store_rejects = true, rejects_table = 'ql_csv_rejects',
-         rejects_scan = 'ql_csv_scans', max_line_size = $max_line${optSql}${columns})`,
-      { path: readerPath(path), max_line: env.maxLine },
-    ),
-  );
-  await db.run(sqlFile('ingest/reader_rejects'), { stray: msg.strayQuote });
-  await db.run(sqlFile('ingest/lines'), { header_lines: headerLines });
+  const read = (maxLine: number) =>
+    env.read(path, async () => {
+      await db.run('DROP TABLE IF EXISTS ql_csv_rejects');
+      await db.run('DROP TABLE IF EXISTS ql_csv_scans');
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE ql_src AS
+         SELECT row_number() OVER () AS ql_rec, *
+         FROM read_csv($path, all_varchar = true, store_rejects = true, rejects_table = 'ql_csv_rejects',
+           rejects_scan = 'ql_csv_scans', max_line_size = $max_line${optSql}${columns})`,
+        { path: readerPath(path), max_line: maxLine },
+      );
+    });
+  await read(env.maxLine);
+  // The buffer fits the file's longest line; a record spanning lines may be longer (a stack trace in a quoted value).
+  if (env.maxLine < MAX_LINE && (await db.one<{ n: number }>(sqlFile('ingest/oversize_records')))?.n) {
+    await read(MAX_LINE);
+  }
+  await db.run(sqlFile('ingest/reader_rejects'), { stray: msg.strayQuote, too_long: msg.lineTooLong(MAX_LINE) });
+  const comment = d.comment || null;
+  await db.run(sqlFile('ingest/lines'), { header_lines: headerLines, comment });
   const c = await db.one<{ recs: number; lines: number; quotes: number }>(sqlFile('ingest/src_counts'));
   // Records equal to lines means no record spans lines (each such record holds a closing quote on a later line).
   if (c?.recs === c?.lines && c?.quotes === 0) {
@@ -65,6 +74,7 @@ export async function readCsv(
     skip: headerLines - (opts.header === 'false' ? 0 : 1),
     header_lines: headerLines,
     unclosed: msg.unclosedQuote,
+    comment,
   });
   await checkRecords(db, path);
   await db.run(sqlFile('ingest/src_lines'));
@@ -95,7 +105,12 @@ async function checkRecords(db: Db, path: string): Promise<void> {
 function dialect(opts: Record<string, string>): Dialect {
   const plain = (v: string | undefined, dflt: string) =>
     v === undefined ? dflt : v.startsWith("'") ? v.slice(1, -1).replaceAll("''", "'") : v;
-  return { delim: plain(opts.delim, ','), quote: plain(opts.quote, '"'), escape: plain(opts.escape, '"') };
+  return {
+    delim: plain(opts.delim, ','),
+    quote: plain(opts.quote, '"'),
+    escape: plain(opts.escape, '"'),
+    comment: plain(opts.comment, ''),
+  };
 }
 
 /** The header's column names as DuckDB names them (trimmed, unquoted, `column<i>` for an empty one). */

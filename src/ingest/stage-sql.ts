@@ -42,6 +42,10 @@ export function stageSql(
     WHEN ql_nested_text('quest_id', t.quest_id) IS NOT NULL THEN ql_nested_text('quest_id', t.quest_id)`
       : '';
   const readerBad = m.reader === 'csv' ? 'WHEN x.reason IS NOT NULL THEN x.reason' : '';
+  // A comment line (the reader's `comment` option) is skipped by the reader: ignored, as a blank line.
+  const mark = m.reader === 'csv' ? m.options?.comment : undefined;
+  const commentLine = typeof mark === 'string' && mark !== '' ? `starts_with(ltrim(r.raw), ${literal(mark)})` : '';
+  const comment = commentLine ? ` OR ${commentLine}` : '';
   const problem = 'ql_problem(t.player_id, t.quest_id, t.status_text, t.status, t.ts_text, t.ts)';
   return `
 CREATE OR REPLACE TEMP TABLE ql_stage AS
@@ -59,13 +63,14 @@ WITH s0 AS (
   SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE
     ${text ? `WHEN r.line <= ${headerLines} THEN NULL WHEN trim(coalesce(r.raw, '')) = '' THEN NULL` : ''}
     ${continued ? 'WHEN k.start IS NOT NULL THEN NULL' : ''}
+    ${commentLine ? `WHEN ${commentLine} THEN NULL` : ''}
     ${readerBad}
     ${text ? `WHEN length(r.raw) > ${LONG_LINE} THEN 'line too long (' || length(r.raw) || ' characters)'` : ''}
     ${jsonBad}
     WHEN t.filter_failed THEN 'filter could not be evaluated on this row'
     WHEN NOT t.keep THEN NULL
     ELSE ${dims.failed ? `coalesce(${problem}, ${dims.failed})` : problem} END AS reason,
-    ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'}${continued ? ' OR k.start IS NOT NULL' : ''} AS blank
+    ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'}${continued ? ' OR k.start IS NOT NULL' : ''}${comment} AS blank
   FROM ${from}
 )
 SELECT $file_id::INTEGER AS file_id, line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,

@@ -52,5 +52,5 @@ CREATE OR REPLACE TEMP TABLE ql_reader_rejects AS SELECT line, reason FROM ql_re
 CREATE OR REPLACE TEMP TABLE ql_lines AS
 SELECT line, row_number() OVER (ORDER BY line) AS ql_rec
 FROM ql_raw
-WHERE line > $header_lines AND trim(coalesce(raw, '')) <> ''
+WHERE line > $header_lines AND trim(coalesce(raw, '')) <> '' AND NOT coalesce(starts_with(ltrim(raw), $comment), false)
   AND line NOT IN (SELECT line FROM ql_cont) AND line NOT IN (SELECT line FROM ql_reader_rejects);
