@@ -119,6 +119,7 @@ export const ingestMessages = {
   fieldRequired: (name: string, field: string) => `source '${name}': fields.${field} is required`,
   unknownExtension: (ext: string) => `cannot tell the format from the extension '${ext || '(none)'}'`,
   badGzip: (reason: string) => `not a complete gzip file (${reason})`,
+  badParquet: (reason: string) => `not a complete Parquet file (${reason})`,
   unreadable: (reason: string) => `cannot read: ${reason}`,
   badPlayerRule: (rule: string) => `--player must be parent, stem or /regex/ (got '${rule}')`,
   playerNoMatch: (rule: string) => `player pattern ${rule} does not match this path`,
