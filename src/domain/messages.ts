@@ -120,6 +120,7 @@ export const ingestMessages = {
   unknownExtension: (ext: string) => `cannot tell the format from the extension '${ext || '(none)'}'`,
   badGzip: (reason: string) => `not a complete gzip file (${reason})`,
   badParquet: (reason: string) => `not a complete Parquet file (${reason})`,
+  gzipTrailing: 'bytes after the end of the compressed data',
   unreadable: (reason: string) => `cannot read: ${reason}`,
   badPlayerRule: (rule: string) => `--player must be parent, stem or /regex/ (got '${rule}')`,
   playerNoMatch: (rule: string) => `player pattern ${rule} does not match this path`,

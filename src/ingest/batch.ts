@@ -1,9 +1,8 @@
 // One batch of files -> events, rejects, file_players and ledger rows: one transaction and a fixed number of
 // statements however many files the batch holds (per-file statements made small files cost ~100 ms each).
 import { listValue } from '@duckdb/node-api';
-import { errorMessage, InputError, InternalError, UserError } from '../domain/errors.js';
+import { InternalError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
-import { ingestMessages } from '../domain/messages.js';
 import { type Db, readerPath, runScript, sqlFile } from '../engine/db.js';
 import { baseExt } from './formats.js';
 import {
@@ -17,6 +16,7 @@ import {
   type Planned,
 } from './plan.js';
 import type { Mapping } from './presets.js';
+import { read } from './read-errors.js';
 import { LONG_LINE } from './stage-sql.js';
 import { stageFastTabular, stageTabular } from './tabular.js';
 
@@ -214,35 +214,6 @@ function lineBuffer(files: Planned[]): number {
 async function ordered<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   // The restore fails inside an aborted transaction; loadBatch sets it again after the rollback.
   return db.withSettings({ preserve_insertion_order: true }, fn);
-}
-
-/** Runs a step that reads the file; DuckDB's complaints about the file become InputErrors naming file and line. */
-async function read<T>(path: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof UserError || err instanceof InternalError) throw err;
-    // DuckDB ends a message with the statement it ran ("LINE 4: FROM read_parquet(…"): a line of questlog's SQL, not
-    // of the file (a broken Parquet footer was reported at "line 4").
-    const msg = errorMessage(err).replace(/\n\s*LINE \d+:[\s\S]*$/, '');
-    const line = /(?:on )?line:? (\d+)/i.exec(msg)?.[1];
-    throw new InputError(path, duckReason(msg), { line: line ? Number(line) : undefined, cause: err });
-  }
-}
-
-/** DuckDB messages carry hints for SQL users; keep the first meaningful sentence. */
-function duckReason(msg: string): string {
-  if (/not utf-8|invalid unicode/i.test(msg)) return ingestMessages.notUtf8;
-  if (/maximum line size/i.test(msg)) return ingestMessages.lineTooLong(MAX_LINE);
-  if (/no magic bytes|footer length/i.test(msg)) {
-    const first = (msg.split('\n')[0] ?? msg).replace(/^[A-Za-z ]+Error: /, '');
-    // The path is said once, before the reason.
-    return ingestMessages.badParquet(
-      first.replace(/ (?:at end of |in )file '.*'$/, (m) => (m.startsWith(' at') ? ' at the end' : '')),
-    );
-  }
-  const first = msg.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? msg;
-  return first.replace(/^[A-Za-z ]+Error: /, '').trim();
 }
 
 async function readCounts(db: Db, files: Planned[], ids: number[]): Promise<Map<string, Counts>> {

@@ -1,8 +1,11 @@
-// Parquet files cut short or with a broken footer: the file fails with what is wrong and no line number. DuckDB ends
-// its message with the statement it ran ("LINE 4: FROM read_parquet(…"), which was taken for a line of the file
-// ("line 4: Footer length error in file '…'"). A file of good lines beside it still loads.
+// Containers that are broken: Parquet files cut short or with a broken footer fail with what is wrong and no line
+// number (DuckDB ends its message with the statement it ran, "LINE 4: FROM read_parquet(…", which was taken for a line
+// of the file: "line 4: Footer length error in file '…'"); a gzip file padded with zeros after its stream (gzip -t
+// accepts it, DuckDB's reader does not) fails as a gzip file, not "Input is not a GZIP stream". Good files beside
+// them still load.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import { ingestMessages as msg } from '../src/domain/messages.js';
@@ -39,5 +42,13 @@ describe('a broken Parquet file', () => {
       ['good.parquet', 'loaded', null, 3],
       ['half.parquet', 'failed', msg.badParquet('No magic bytes found at the end'), 0],
     ]);
+  });
+
+  it('a gzip file with zeros after its stream fails as a gzip file', async () => {
+    const line = '{"ts":"2026-01-01 10:00:00","player_id":"p1","quest_id":"Q1","status":"start"}\n';
+    const path = join(dir, 'padded.ndjson.gz');
+    writeFileSync(path, Buffer.concat([gzipSync(line), Buffer.alloc(64)]));
+    const s = await ingest(db, { paths: [path], cwd: dir }, recorder());
+    expect(s.files.map((f) => [f.status, f.error])).toEqual([['failed', msg.badGzip(msg.gzipTrailing)]]);
   });
 });
