@@ -119,6 +119,16 @@ describe('a quoted value spanning lines', () => {
   });
 });
 
+describe('the header names the columns', () => {
+  it('a NUL in the header (it cannot go into the statement) reads as before: the column is not found', async () => {
+    const r = await load('nul.csv', 'ts,player\0_id,quest_id,status\n2026-01-01 10:00:00,p1,Q1,start\n');
+    expect([r.file.status, r.file.error]).toEqual([
+      'failed',
+      msg.missingColumns(['player_id'], 'ts, player\0_id, quest_id, status'),
+    ]);
+  });
+});
+
 describe('a quote that never closes', () => {
   it('at the last record: that record is quarantined, the rest loads', async () => {
     const lines = [HEADER, '2026-01-01 10:00:00,p1,Q1,start,a', '2026-01-01 10:01:00,p2,Q1,start,"never closed'];

@@ -116,7 +116,8 @@ function dialect(opts: Record<string, string>): Dialect {
 /** The header's column names as DuckDB names them (trimmed, unquoted, `column<i>` for an empty one). */
 async function headerNames(db: Db, headerLines: number, d: Dialect): Promise<string[] | undefined> {
   const row = await db.one<{ raw: string | null }>('SELECT raw FROM ql_raw WHERE line = $line', { line: headerLines });
-  if (!row?.raw) return undefined;
+  // A NUL cannot go into the statement's text: such a file is read as before (DuckDB names its columns).
+  if (!row?.raw || row.raw.includes('\0')) return undefined;
   return splitLine(row.raw.replace(/^\uFEFF/, ''), d).map((n, i) => n || `column${i}`);
 }
 
