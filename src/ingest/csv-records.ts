@@ -136,19 +136,22 @@ function splitLine(line: string, d: Dialect): string[] {
       } else if (ch === d.quote) inside = false;
       else field += ch;
     } else if (line.startsWith(d.delim, i) && d.delim !== '') {
-      out.push(quoted ? field : field.trim());
+      out.push(quoted ? field : spaceTrim(field));
       field = '';
       quoted = false;
       i += d.delim.length - 1;
-    } else if (ch === d.quote && field.trim() === '' && !quoted && d.quote !== '') {
+    } else if (ch === d.quote && spaceTrim(field) === '' && !quoted && d.quote !== '') {
       inside = true;
       quoted = true;
       field = '';
     } else field += ch;
   }
-  out.push(quoted ? field : field.trim());
+  out.push(quoted ? field : spaceTrim(field));
   return out;
 }
+
+/** DuckDB trims spaces, not tabs, around a header's names. */
+const spaceTrim = (s: string) => s.replace(/^ +| +$/g, '');
 
 const re = (s: string) => s.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&');
 
