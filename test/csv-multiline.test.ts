@@ -127,6 +127,23 @@ describe('the header names the columns', () => {
       msg.missingColumns(['player_id'], 'ts, player\0_id, quest_id, status'),
     ]);
   });
+  // A refused line sends each file to the exact path, where the names now come from the header line.
+  it.each([
+    ['spaces.csv', ' ts , player_id ,quest_id, status ', (p: string) => `2026-01-01 10:00:00,${p},Q1,start`],
+    [
+      'quoted.csv',
+      '"a,b",ts,"player_id",quest_id,"st""x",status',
+      (p: string) => `x,2026-01-01 10:00:00,${p},Q1,y,start`,
+    ],
+  ])('%s: names as DuckDB gives them (spaces trimmed, quotes undone)', async (name, header, row) => {
+    const r = await load(name, `${header}\n${row('p1')}\n${row('')}\n`);
+    expect([r.file.loaded, r.file.rejected, r.events, r.rejects]).toEqual([
+      1,
+      1,
+      [[2, 'p1']],
+      [[3, 'missing player_id', row('')]],
+    ]);
+  });
 });
 
 describe('a quote that never closes', () => {
