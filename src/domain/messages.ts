@@ -126,12 +126,18 @@ export const ingestMessages = {
   fieldRequired: (name: string, field: string) => `source '${name}': fields.${field} is required`,
   unknownExtension: (ext: string) => `cannot tell the format from the extension '${ext || '(none)'}'`,
   badGzip: (reason: string) => `not a complete gzip file (${reason})`,
+  badParquet: (reason: string) => `not a complete Parquet file (${reason})`,
+  gzipTrailing: 'bytes after the end of the compressed data',
   unreadable: (reason: string) => `cannot read: ${reason}`,
   badPlayerRule: (rule: string) => `--player must be parent, stem or /regex/ (got '${rule}')`,
   playerNoMatch: (rule: string) => `player pattern ${rule} does not match this path`,
   unnumbered: (recs: number | undefined, lines: number | undefined) =>
     `cannot number its records (${recs} records on ${lines} lines)`,
-  unnumberedHint: 'quoted values spanning several lines are not supported',
+  unnumberedHint:
+    'its quotes could not be followed line by line as the CSV reader read them (check the quote and escape options)',
+  strayQuote: 'a quoted value does not end where its field ends (a stray or unclosed quote)',
+  unclosedQuote: 'a quoted value opened in this record is never closed (the record runs to the end of the file)',
+  partOfRecord: (start: number | string) => `part of the record that starts on line ${start}`,
   missingColumns: (missing: string[], found: string) =>
     `missing column(s) ${missing.join(', ')} (found: ${clipped(found)})`,
   missingColumnsHint: 'events files need ts, player_id, quest_id, status (+ optional session_id, build, platform)',

@@ -1,9 +1,8 @@
 // One batch of files -> events, rejects, file_players and ledger rows: one transaction and a fixed number of
 // statements however many files the batch holds (per-file statements made small files cost ~100 ms each).
 import { listValue } from '@duckdb/node-api';
-import { errorMessage, InputError, InternalError, UserError } from '../domain/errors.js';
+import { InternalError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
-import { ingestMessages } from '../domain/messages.js';
 import { type Db, readerPath, runScript, sqlFile } from '../engine/db.js';
 import { baseExt } from './formats.js';
 import {
@@ -17,6 +16,7 @@ import {
   type Planned,
 } from './plan.js';
 import type { Mapping } from './presets.js';
+import { read } from './read-errors.js';
 import { LONG_LINE } from './stage-sql.js';
 import { stageFastTabular, stageTabular } from './tabular.js';
 
@@ -216,26 +216,6 @@ async function ordered<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   return db.withSettings({ preserve_insertion_order: true }, fn);
 }
 
-/** Runs a step that reads the file; DuckDB's complaints about the file become InputErrors naming file and line. */
-async function read<T>(path: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof UserError || err instanceof InternalError) throw err;
-    const msg = errorMessage(err);
-    const line = /(?:on )?line:? (\d+)/i.exec(msg)?.[1];
-    throw new InputError(path, duckReason(msg), { line: line ? Number(line) : undefined, cause: err });
-  }
-}
-
-/** DuckDB messages carry hints for SQL users; keep the first meaningful sentence. */
-function duckReason(msg: string): string {
-  if (/not utf-8|invalid unicode/i.test(msg)) return ingestMessages.notUtf8;
-  if (/maximum line size/i.test(msg)) return ingestMessages.lineTooLong(MAX_LINE);
-  const first = msg.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? msg;
-  return first.replace(/^[A-Za-z ]+Error: /, '').trim();
-}
-
 async function readCounts(db: Db, files: Planned[], ids: number[]): Promise<Map<string, Counts>> {
   const rows = await db.all<Record<string, string | number>>(sqlFile('ingest/batch_counts'));
   const pathOf = new Map(ids.map((id, i) => [id, files[i]?.path ?? '']));
@@ -275,6 +255,12 @@ const STAGE_TABLES = [
   'ql_status_map',
   'ql_csv_rejects',
   'ql_csv_scans',
+  'ql_quote_lines',
+  'ql_spans',
+  'ql_cont',
+  'ql_rejects_at',
+  'ql_rec_breaks',
+  'ql_cont_rejected',
 ];
 
 async function dropStage(db: Db): Promise<void> {

@@ -12,7 +12,13 @@ export const LONG_LINE = 1 << 20;
  * The stage for a mapped file. Field expressions come from the project's config (trusted, like SQL files); each is
  * wrapped in TRY so a value that does not fit rejects its line instead of failing the file.
  */
-export function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: number, tsTyped?: string): string {
+export function stageSql(
+  m: Mapping,
+  fields: Mapping['fields'],
+  headerLines: number,
+  tsTyped?: string,
+  continued = false,
+): string {
   const f = (name: keyof Mapping['fields']) => {
     const e = fields[name];
     return e ? `TRY(CAST((${e}) AS VARCHAR))` : 'NULL::VARCHAR';
@@ -23,8 +29,9 @@ export function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: num
   const verdict = m.filter ? `TRY({'v': CAST((${m.filter}) AS BOOLEAN)})` : `{'v': true}`;
   const dims = dimensionSql(m.dimensions ?? {});
   const text = m.reader !== 'parquet';
+  const cont = continued ? ' LEFT JOIN ql_cont k ON k.line = r.line' : '';
   const from = text
-    ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ' LEFT JOIN ql_reader_rejects x ON x.line = r.line' : ''}`
+    ? `ql_raw r LEFT JOIN t ON t.ql_line = r.line${m.reader === 'csv' ? ` LEFT JOIN ql_reader_rejects x ON x.line = r.line${cont}` : ''}`
     : 't';
   const line = text ? 'r.line' : 't.ql_line';
   const jsonBad =
@@ -35,6 +42,10 @@ export function stageSql(m: Mapping, fields: Mapping['fields'], headerLines: num
     WHEN ql_nested_text('quest_id', t.quest_id) IS NOT NULL THEN ql_nested_text('quest_id', t.quest_id)`
       : '';
   const readerBad = m.reader === 'csv' ? 'WHEN x.reason IS NOT NULL THEN x.reason' : '';
+  // A comment line (the reader's `comment` option) is skipped by the reader: ignored, as a blank line.
+  const mark = m.reader === 'csv' ? m.options?.comment : undefined;
+  const commentLine = typeof mark === 'string' && mark !== '' ? `starts_with(ltrim(r.raw), ${literal(mark)})` : '';
+  const comment = commentLine ? ` OR ${commentLine}` : '';
   const problem = 'ql_problem(t.player_id, t.quest_id, t.status_text, t.status, t.ts_text, t.ts)';
   return `
 CREATE OR REPLACE TEMP TABLE ql_stage AS
@@ -51,13 +62,15 @@ WITH s0 AS (
 ), c AS (
   SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE
     ${text ? `WHEN r.line <= ${headerLines} THEN NULL WHEN trim(coalesce(r.raw, '')) = '' THEN NULL` : ''}
+    ${continued ? 'WHEN k.start IS NOT NULL THEN NULL' : ''}
+    ${commentLine ? `WHEN ${commentLine} THEN NULL` : ''}
     ${readerBad}
     ${text ? `WHEN length(r.raw) > ${LONG_LINE} THEN 'line too long (' || length(r.raw) || ' characters)'` : ''}
     ${jsonBad}
     WHEN t.filter_failed THEN 'filter could not be evaluated on this row'
     WHEN NOT t.keep THEN NULL
     ELSE ${dims.failed ? `coalesce(${problem}, ${dims.failed})` : problem} END AS reason,
-    ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'} AS blank
+    ${text ? `r.line <= ${headerLines} OR trim(coalesce(r.raw, '')) = ''` : 'false'}${continued ? ' OR k.start IS NOT NULL' : ''}${comment} AS blank
   FROM ${from}
 )
 SELECT $file_id::INTEGER AS file_id, line, CASE WHEN reason IS NOT NULL THEN raw END AS raw,

@@ -4,7 +4,8 @@
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
-import { type Db, literal, type Params, readerPath, sqlFile } from '../engine/db.js';
+import { type Db, literal, type Params, readerPath, runScript, sqlFile } from '../engine/db.js';
+import { readCsv } from './csv-records.js';
 import { NESTED, refuseNested } from './nested.js';
 import type { Mapping } from './presets.js';
 import { LONG_LINE, stageSql } from './stage-sql.js';
@@ -25,6 +26,7 @@ const OPTIONAL = ['session_id', 'build', 'platform'] as const;
 export async function stageTabular(db: Db, path: string, m: Mapping, env: TabularEnv, fileId = 1): Promise<void> {
   await statusMap(db, m.status_map ?? {});
   let headerLines = 0;
+  let continued = false;
   if (m.reader === 'parquet') {
     await env.read(path, () => db.run(sqlFile('ingest/src_parquet'), { path: readerPath(path) }));
   } else if (m.reader === 'json') {
@@ -34,32 +36,11 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
     await env.rawLines(db, path);
     const opts = csvOptions(m.options ?? {});
     headerLines = (opts.header === 'false' ? 0 : 1) + Number(opts.skip ?? 0);
-    const optSql = Object.entries(opts)
-      .map(([k, v]) => `, ${k} = ${v}`)
-      .join('');
-    await db.run('DROP TABLE IF EXISTS ql_csv_rejects');
-    await db.run('DROP TABLE IF EXISTS ql_csv_scans');
-    // Values are all text so one odd cell is a reject of that line, never a type error for the whole file.
-    await env.read(path, () =>
-      db.run(
-        `CREATE OR REPLACE TEMP TABLE ql_src AS
-         SELECT row_number() OVER () AS ql_rec, *
-         FROM read_csv($path, all_varchar = true, store_rejects = true, rejects_table = 'ql_csv_rejects',
-           rejects_scan = 'ql_csv_scans', max_line_size = $max_line${optSql})`,
-        { path: readerPath(path), max_line: env.maxLine },
-      ),
-    );
-    await db.run(sqlFile('ingest/reader_rejects'));
-    await db.run(sqlFile('ingest/lines'), { header_lines: headerLines });
-    const c = await db.one<{ recs: number; lines: number }>(sqlFile('ingest/src_counts'));
-    if (c?.recs !== c?.lines) {
-      throw new InputError(path, msg.unnumbered(c?.recs, c?.lines), { hint: msg.unnumberedHint });
-    }
-    await db.run(sqlFile('ingest/src_lines'));
+    continued = await readCsv(db, path, opts, env, headerLines);
   }
   const fields = env.required ? await presentFields(db, path, m) : m.fields;
   await refuseNested(db, path, fields);
-  const sql = stageSql(m, fields, headerLines, await typedTs(db, fields));
+  const sql = stageSql(m, fields, headerLines, await typedTs(db, fields), continued);
   await env.read(path, async () => {
     try {
       await db.run(sql, { file_id: fileId });
@@ -68,6 +49,7 @@ export async function stageTabular(db: Db, path: string, m: Mapping, env: Tabula
     }
   });
   if (m.reader === 'parquet') await db.run(sqlFile('ingest/parquet_rejects_raw'));
+  if (continued) await runScript(db, sqlFile('ingest/continued_rejects'), { reason: msg.partOfRecord('%d') });
 }
 
 /**
