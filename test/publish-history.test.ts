@@ -68,9 +68,9 @@ describe('quest history', () => {
     expect(page).toContain(`latest ${HISTORY_WINDOW} snapshot dates`);
     expect(page).toContain('href="../api/v1/quests/FET0001/history/2026-07.json"');
     expect(page).toContain('href="../api/v1/quests/FET0001/history.json">2026-10</a>');
-    // the history table: one row per windowed date, none older
-    expect(page).toContain(`<th scope="row">${dates[first]}</th>`);
-    expect(page).not.toContain(`<th scope="row">${dates[first - 1]}</th>`);
+    // the history table: one row per windowed date, none older (a row's cells without end tags: report.ts's dataTable)
+    expect(page).toContain(`<tr><th scope="row">${dates[first]}<td>`);
+    expect(page).not.toContain(`<th scope="row">${dates[first - 1]}<`);
     validateApi(out);
   });
 

@@ -29,6 +29,16 @@ const bars = (svg: string) => [
     [...(g[2] ?? '').matchAll(/<path d="([^"]*)"\/>/g)].map((m) => [m[1], g[1]]),
   ),
 ];
+/** The history chart's columns: each bucket's path, its colour and stroke width (the columns' width). */
+const columns = (svg: string) =>
+  [...svg.matchAll(/<path d="([^"]*)" stroke="([^"]*)" stroke-width="([^"]*)" fill="none"\/>/g)].map((m) => [
+    m[1],
+    m[2],
+    m[3],
+  ]);
+/** The history chart's date labels: the texts of its group turned -40 degrees. */
+const dateLabels = (svg: string) =>
+  texts(/<g transform="translate\(0,227\) rotate\(-40\)"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? '');
 /** The `d` of each path in the group of lines of one colour. */
 const rules = (svg: string, color: string) =>
   [
@@ -126,23 +136,37 @@ describe('static quest charts', () => {
       not_encountered: 60 - i,
     }));
     const svg = questChartSvg(questHistoryChart(rows));
-    expect(svg.match(/rotate\(-40\)/g)).toHaveLength(60);
-    // One path per bucket, one subpath per column: the first placed absolutely, each next one 15 px on.
-    const paths = bars(svg);
-    expect(paths.map(([, fill]) => fill)).toEqual(['#2f855a', '#d69e2e', '#975a16', '#cbd5e0']);
+    // The date labels share one group turned -40 degrees, each placed in its frame (no transform of its own).
+    expect(svg.match(/rotate\(-40\)/g)).toHaveLength(1);
+    expect(dateLabels(svg)).toHaveLength(60);
+    // One path per bucket, stroked as wide as a column, one subpath per column: the first placed absolutely, each
+    // next one 15 px on.
+    const paths = columns(svg);
+    expect(paths.map(([, color, width]) => [color, width])).toEqual([
+      ['#2f855a', '13.5'],
+      ['#d69e2e', '13.5'],
+      ['#975a16', '13.5'],
+      ['#cbd5e0', '13.5'],
+    ]);
     const green = (paths[0]?.[0] ?? '').split(/(?=[mM])/);
     expect(green).toHaveLength(59);
-    // Every column totals 60 + the fixture's other buckets; the first green column sits on the axis, 15 px steps.
-    expect(green[0]).toMatch(/^M15\.75,[\d.]+h13\.5v[\d.]+h-13\.5z$/);
-    expect(green[1]).toMatch(/^m15,-[\d.]+h13\.5v[\d.]+h-13\.5z$/);
-    // Relative steps add up to the absolute places: the last column starts at 59 x 15 + 0.75.
+    // Every column totals 60 + the fixture's other buckets; the first green column sits on the axis, 15 px steps,
+    // each a vertical line at its column's centre from its top down its height.
+    expect(green[0]).toMatch(/^M22\.5,[\d.]+v[\d.]+$/);
+    expect(green[1]).toMatch(/^m15,-[\d.]+v[\d.]+$/);
+    // Relative steps add up to the absolute places: the last column's centre is at 59 x 15 + 7.5; each column ends on
+    // the axis (y 220), so the next one's move goes up by exactly its height.
     const xs = green.map((d) => Number(/^[mM](-?[\d.]+),/.exec(d)?.[1]));
-    expect(xs.reduce((a, b) => a + b, 0)).toBeCloseTo(59 * 15 + 0.75, 6);
+    expect(xs.reduce((a, b) => a + b, 0)).toBeCloseTo(59 * 15 + 7.5, 6);
+    for (const d of green.slice(1)) {
+      const [, dy, h] = /^m15,(-[\d.]+)v([\d.]+)$/.exec(d) ?? [];
+      expect(Number(dy)).toBe(-Number(h));
+    }
     const many = questChartSvg(
       questHistoryChart(Array.from({ length: 365 }, (_, i) => ({ ...herbs, snapshot_date: `d${1000 + i}` }))),
     );
     // Columns 2.5 px apart: every 5th date is labelled, not all 365 printed over each other.
-    expect(many.match(/rotate\(-40\)/g)).toHaveLength(73);
+    expect(dateLabels(many)).toHaveLength(73);
     expect(texts(many).slice(-6)).toEqual(STATUS_LABELS);
   });
 

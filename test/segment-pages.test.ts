@@ -62,14 +62,14 @@ describe('segment breakdown HTML', () => {
       '  <table class="data">',
       '    <thead><tr><th scope="col">b&#x27;d</th><th scope="col" class="n">Players</th><th scope="col" class="n">Met it</th><th scope="col" class="n">Completed</th><th scope="col" class="n">Conversion</th><th scope="col" class="n">95% range</th><th scope="col" class="n">Completion</th><th scope="col" class="n">Median time</th><th scope="col">Clearly different</th></tr></thead>',
       '    <tbody>',
-      '<tr><th scope="row">&lt;b&gt;&amp;&quot;</th><td>1,234</td><td>1,000</td><td>500</td><td>50.0%</td>' +
-        '<td>45.0–55.0%</td><td>40.0%</td><td>–</td><td>above lo; below hi</td></tr>',
-      '<tr><th scope="row">lo</th><td>10</td><td>9</td><td>2</td><td>20.0%</td><td>10.0–30.0%</td><td>–</td>' +
-        '<td>suppressed</td><td>below &lt;b&gt;&amp;&quot;, below hi</td></tr>',
-      '<tr><th scope="row">hi</th><td>20</td><td>19</td><td>15</td><td>80.0%</td><td>70.0–90.0%</td><td>–</td>' +
-        '<td>2 min 05 s</td><td>above &lt;b&gt;&amp;&quot;, above lo</td></tr>',
-      '<tr><th scope="row">x</th><td colspan="7">suppressed (fewer than 5 players)</td><td></td></tr>',
-      '    </tbody>',
+      // The rows on one line, without the end tags the next cell, row or </tbody> implies.
+      '<tr><th scope="row">&lt;b&gt;&amp;&quot;<td>1,234<td>1,000<td>500<td>50.0%<td>45.0–55.0%<td>40.0%<td>–' +
+        '<td>above lo; below hi' +
+        '<tr><th scope="row">lo<td>10<td>9<td>2<td>20.0%<td>10.0–30.0%<td>–<td>suppressed' +
+        '<td>below &lt;b&gt;&amp;&quot;, below hi' +
+        '<tr><th scope="row">hi<td>20<td>19<td>15<td>80.0%<td>70.0–90.0%<td>–<td>2 min 05 s' +
+        '<td>above &lt;b&gt;&amp;&quot;, above lo' +
+        '<tr><th scope="row">x<td colspan="7">suppressed (fewer than 5 players)<td></tbody>',
       '  </table>',
       '  </div>',
       '</section>',

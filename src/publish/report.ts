@@ -98,20 +98,23 @@ function templates() {
 }
 
 /**
- * A chart's data table, byte for byte what a template looping over its cells wrote (the data-table partial indents it):
- * a quest page's history table has ~1,000 cells, and a helper call and a few string pieces per cell were a quarter of
- * rendering the page.
+ * A chart's data table, written here rather than by a template looping over its cells: a quest page's history table
+ * has ~300 cells, and a helper call and a few string pieces per cell were a quarter of rendering the page. Its rows on
+ * one line without the end tags HTML lets a parser imply (`</th>`, `</td>`, `</tr>`, closed by the next cell or row
+ * and by `</tbody>`): the same table to a browser, and a tenth of a 5,000-quest nightly's page bytes with the
+ * breakdowns' rows (segment-html.ts; issue 16 NOTES, round 13).
  */
 function dataTable(table: Chart['table']): string {
   const head = table.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('');
-  const rows = table.rows.map((row) => {
-    const cells = row.map((v, i) => {
+  let rows = '';
+  for (const row of table.rows) {
+    rows += '<tr>';
+    row.forEach((v, i) => {
       const cell = esc(v === null || v === undefined ? '–' : String(v));
-      return i === 0 ? `<th scope="row">${cell}</th>` : `<td>${cell}</td>`;
+      rows += i === 0 ? `<th scope="row">${cell}` : `<td>${cell}`;
     });
-    return `    <tr>${cells.join('')}</tr>\n`;
-  });
-  return `<div class="table-wrap">\n<table class="data">\n  <thead><tr>${head}</tr></thead>\n  <tbody>\n${rows.join('')}  </tbody>\n</table>\n</div>`;
+  }
+  return `<div class="table-wrap">\n<table class="data">\n  <thead><tr>${head}</tr></thead>\n  <tbody>\n${rows}</tbody>\n</table>\n</div>`;
 }
 
 function render(page: Page, model: Record<string, unknown>): string {
