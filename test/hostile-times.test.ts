@@ -82,4 +82,20 @@ describe('event times with zones', () => {
       ['+25:00', '-1401', '+99:00', '+14:01'].map((o, i) => [i + 2, `unparsable time '2026-01-01T10:00:00${o}'`]),
     );
   });
+
+  // Before round 13 one such number failed its whole file ('Epoch seconds out of range'), on every path.
+  it.each([
+    ['nums.csv', 'ts,player_id,quest_id,status\n1767261600,n0,Q1,start\nnan,n1,Q1,start\n1e300,n2,Q1,start\n'],
+    [
+      'nums.ndjson',
+      ['1767261600', '"nan"', '1e300']
+        .map((t, i) => `{"ts":${t},"player_id":"n${i}","quest_id":"Q1","status":"start"}`)
+        .join('\n'),
+    ],
+  ])('%s: a number that is no time is quarantined, the file loads', async (name, text) => {
+    writeFileSync(join(dir, name), `${text}\n`);
+    const s = await ingest(db, { paths: [join(dir, name)], cwd: dir }, recorder());
+    expect(s.files[0]).toMatchObject({ status: 'loaded', loaded: 1, rejected: 2 });
+    expect(await stored(name)).toEqual([{ player_id: 'n0', ts: '2026-01-01 10:00:00' }]);
+  });
 });

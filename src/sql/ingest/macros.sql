@@ -18,26 +18,43 @@ CREATE OR REPLACE TEMP MACRO ql_offset_ok(u) AS coalesce(
    for o in [regexp_extract(u, '[0-9]:[0-9]{2}(?::[0-9]{2})?(?:[.][0-9]+)?\s*[+-]([0-9]{1,2})(?::?([0-9]{2}))?$', ['h', 'm'])]][1],
   true);
 
--- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds. Plain casts, one regex
--- only for shapes other than the common one: this runs once per event. The common exact 'YYYY-MM-DD HH:MM:SS' shape
--- has no room for a zone, so it takes the plain TIMESTAMP cast (about twice as fast as the zone-aware one, which would
--- give the same instant in UTC). Any other zone-less date or date-time takes the plain cast too, never the zone-aware
--- one: DuckDB 1.5's TIMESTAMPTZ cast of a column carries a named zone ('… Europe/Paris') over to the zone-less values
--- after it in the same vector, which moved them by that zone's offset (test/hostile-times.test.ts). A numeric offset
--- beyond ±14:00 is no zone on Earth (the seed file names' rule), so it is unparsable rather than a time a day away.
--- Epochs beyond year ~5000 are not times, so they stay NULL (a reject). The other shapes name the trimmed text and its
--- number once each, inside one-element list comprehensions: an expression written twice is computed for every row
--- before coalesce looks at it (DuckDB hoists common subexpressions), which cost ~3x the whole macro at 1M events.
--- The shape test is one LIKE (19 characters, ':' 14th and 17th): indexing the text (t[14]) walks grapheme clusters,
--- which made the NDJSON fast path's read ~20% dearer at 1M events (bench/results/issue13/NOTES.md).
+-- An instant as the UTC wall time events store: epoch_us reads the instant as it is, where a cast to TIMESTAMP goes
+-- through ICU to the session's zone (UTC in ingest, the same value) at ~4x the cost of parsing the text.
+CREATE OR REPLACE TEMP MACRO ql_utc(z) AS make_timestamp(epoch_us(z));
+
+-- Epoch seconds as a time; beyond year ~5000 (1e11) no time (NULL). A CASE, not a list filter: the filter converted
+-- every number before testing it, and to_timestamp of 'nan' or '1e300' failed the whole file.
+CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE WHEN abs(n) < 1e11 THEN ql_utc(to_timestamp(n)) END;
+
+-- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds (ql_epoch). This runs
+-- once per event, so the usual shapes are told apart by cheap fixed tests, in order, and each takes one cast:
+-- * 'YYYY-MM-DD HH:MM:SS' (19 characters, ':' 14th and 17th: one LIKE) has no room for a zone: the plain TIMESTAMP
+--   cast. Indexing the text (t[14]) walks grapheme clusters, ~20% of the NDJSON fast path's read at 1M events.
+-- * A 'Z' or a numeric offset '+HH:MM' / '-HH:MM' of at most 14:00 at the end: the zone-aware cast. An offset beyond
+--   ±14:00 is no zone on Earth (the seed file names' rule) and is left to the last test, which refuses it.
+-- * Digits only, 11 at most (below 1e11): epoch seconds, as an exact BIGINT.
+-- * A zone-less date or date-time: the plain cast, never the zone-aware one: DuckDB 1.5's TIMESTAMPTZ cast of a
+--   column carries a named zone ('… Europe/Paris') over to the zone-less values after it in the same vector, which
+--   moved them by that zone's offset (test/hostile-times.test.ts).
+-- Every other text (named zones, spaces around, other offsets, fractional or signed numbers) takes the same rules on
+-- the trimmed text with regexes; it is what any of the fast tests would give (test/time-shapes.test.ts). The trimmed
+-- text is named once, inside a one-element list comprehension: an expression written twice in coalesce was computed
+-- for every row before coalesce looked at it (DuckDB hoists common subexpressions), ~3x the whole macro at 1M events.
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
   CASE WHEN t LIKE '_____________:__:__' THEN try_cast(t AS TIMESTAMP) END,
-  -- UTC written as 'Z' (JavaScript's toISOString, most exports) carries its zone and no offset to check: no regex.
-  [CASE WHEN u LIKE '%Z' THEN try_cast(u AS TIMESTAMPTZ)::TIMESTAMP
+  CASE
+    WHEN t LIKE '%Z' OR (substr(t, -3, 1) = ':' AND substr(t, -6, 1) IN ('+', '-')
+        AND try_cast(right(t, 5) AS TIME) <= TIME '14:00')
+      THEN ql_utc(try_cast(t AS TIMESTAMPTZ))
+    WHEN NOT t GLOB '*[!0-9]*' AND strlen(t) <= 11 THEN make_timestamp(try_cast(t AS BIGINT) * 1000000)
+    WHEN regexp_full_match(t, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
+      THEN try_cast(t AS TIMESTAMP)
+    END,
+  [CASE WHEN u LIKE '%Z' THEN ql_utc(try_cast(u AS TIMESTAMPTZ))
     WHEN regexp_full_match(u, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
       THEN try_cast(u AS TIMESTAMP)
-      ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN try_cast(u AS TIMESTAMPTZ)::TIMESTAMP END,
-        [to_timestamp(n)::TIMESTAMP for n in [try_cast(u AS DOUBLE)] if abs(n) < 1e11][1]) END
+      ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN ql_utc(try_cast(u AS TIMESTAMPTZ)) END,
+        [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1]) END
    for u in [trim(t)]][1]);
 
 -- NULL for absent or blank identifiers, so "missing player" is one test.
