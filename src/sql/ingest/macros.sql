@@ -22,21 +22,32 @@ CREATE OR REPLACE TEMP MACRO ql_offset_ok(u) AS coalesce(
 -- through ICU to the session's zone (UTC in ingest, the same value) at ~4x the cost of parsing the text.
 CREATE OR REPLACE TEMP MACRO ql_utc(z) AS make_timestamp(epoch_us(z));
 
--- Epoch seconds as a time; beyond year ~5000 (1e11) no time (NULL). A CASE, not a list filter: the filter converted
--- every number before testing it, and to_timestamp of 'nan' or '1e300' failed the whole file.
-CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE WHEN abs(n) < 1e11 THEN ql_utc(to_timestamp(n)) END;
+-- An epoch number as a time, its unit read from its magnitude (README "events"): below 1e11 seconds, below 1e14
+-- milliseconds (JavaScript's Date.now(), most analytics exports), below 1e17 microseconds, below 1e20 nanoseconds,
+-- beyond that no time (NULL). Each unit's range spans 1973 to year 5138, so a time in those years is read in the unit it
+-- was written in; every number that loaded as seconds before (all below 1e11) still does. pydantic reads numbers the
+-- same way with its cut at 2e10 (year 2603). Rounded to the microsecond, as to_timestamp rounds seconds. A CASE, not a
+-- list filter: the filter converted every number before testing it, and to_timestamp of 'nan' or 1e300 failed the
+-- whole file. n is a DOUBLE named once (a list variable): its text may be '1.5e12' or '-3'.
+CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE
+  WHEN abs(n) < 1e11 THEN ql_utc(to_timestamp(n))
+  WHEN abs(n) < 1e14 THEN make_timestamp(round(n * 1e3)::BIGINT)
+  WHEN abs(n) < 1e17 THEN make_timestamp(round(n)::BIGINT)
+  WHEN abs(n) < 1e20 THEN make_timestamp(round(n / 1e3)::BIGINT)
+  END;
 
--- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds (ql_epoch). This runs
+-- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or an epoch number (ql_epoch). This runs
 -- once per event, so the usual shapes are told apart by cheap fixed tests, in order, and each takes one cast:
 -- * 'YYYY-MM-DD HH:MM:SS' (19 characters, ':' 14th and 17th: one LIKE) has no room for a zone: the plain TIMESTAMP
 --   cast. Indexing the text (t[14]) walks grapheme clusters, ~20% of the NDJSON fast path's read at 1M events.
 -- * A 'Z' or a numeric offset '+HH:MM' / '-HH:MM' of at most 14:00 at the end: the zone-aware cast. An offset beyond
 --   ±14:00 is no zone on Earth (the seed file names' rule) and is left to the last test, which refuses it.
--- * Digits only, 11 at most (below 1e11): epoch seconds, as an exact BIGINT.
+-- * Digits only: ql_epoch's rule by the count of digits (11 at most: below 1e11, seconds; a longer one starting with
+--   0 goes to the last test), as an exact BIGINT (a DOUBLE is off by up to 256 ns at 1e18).
 -- * A zone-less date or date-time: the plain cast, never the zone-aware one: DuckDB 1.5's TIMESTAMPTZ cast of a
 --   column carries a named zone ('… Europe/Paris') over to the zone-less values after it in the same vector, which
 --   moved them by that zone's offset (test/hostile-times.test.ts).
--- Every other text (named zones, spaces around, other offsets, fractional or signed numbers) takes the same rules on
+-- Every other text (named zones, spaces around, other offsets, fractions, signs, exponents) takes the same rules on
 -- the trimmed text with regexes; it is what any of the fast tests would give (test/time-shapes.test.ts). The trimmed
 -- text is named once, inside a one-element list comprehension: an expression written twice in coalesce was computed
 -- for every row before coalesce looked at it (DuckDB hoists common subexpressions), ~3x the whole macro at 1M events.
@@ -46,7 +57,12 @@ CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
     WHEN t LIKE '%Z' OR (substr(t, -3, 1) = ':' AND substr(t, -6, 1) IN ('+', '-')
         AND try_cast(right(t, 5) AS TIME) <= TIME '14:00')
       THEN ql_utc(try_cast(t AS TIMESTAMPTZ))
-    WHEN NOT t GLOB '*[!0-9]*' AND strlen(t) <= 11 THEN make_timestamp(try_cast(t AS BIGINT) * 1000000)
+    WHEN NOT t GLOB '*[!0-9]*' THEN CASE
+      WHEN strlen(t) <= 11 THEN make_timestamp(try_cast(t AS BIGINT) * 1000000)
+      WHEN t LIKE '0%' THEN NULL
+      WHEN strlen(t) <= 14 THEN make_timestamp(try_cast(t AS BIGINT) * 1000)
+      WHEN strlen(t) <= 17 THEN make_timestamp(try_cast(t AS BIGINT))
+      ELSE make_timestamp(try_cast(t AS BIGINT) // 1000 + (try_cast(t AS BIGINT) % 1000 >= 500)::BIGINT) END
     WHEN regexp_full_match(t, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
       THEN try_cast(t AS TIMESTAMP)
     END,

@@ -1,5 +1,6 @@
 // CPU of single SQL expressions over 1M texts of a shape (3 runs each), to price ql_ts's parts one by one.
 // Usage: [MACROS=macros.sql] [SHAPES=offset,epoch] node expr.mjs "EXPR over t" ...
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 const shapes = {
   plain: "strftime(TIMESTAMP '2026-01-01' + to_seconds(i), '%Y-%m-%d %H:%M:%S')",

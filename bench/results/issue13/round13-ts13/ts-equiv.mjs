@@ -83,7 +83,7 @@ const ruled = (text) => {
   const d = text.trim();
   if (!/^[0-9]+$/.test(d)) return undefined;
   const n = BigInt(d);
-  const us = n < 10n ** 11n ? n * 1000000n : n < 10n ** 14n ? n * 1000n : n < 10n ** 17n ? n : n < 10n ** 20n ? n / 1000n : null;
+  const us = n < 10n ** 11n ? n * 1000000n : n < 10n ** 14n ? n * 1000n : n < 10n ** 17n ? n : n < 10n ** 20n ? (n + 500n) / 1000n : null;
   if (us === null) return 'null';
   const ms = Number(us / 1000n);
   const iso = new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
