@@ -12,10 +12,13 @@ CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
   WHEN 'failed' THEN 'failed' WHEN 'fail' THEN 'failed'
   ELSE NULL END::quest_status;
 
--- False when the text ends in a numeric zone offset (after a time: '…10:00:00+25:00', '-1401') beyond ±14:00.
+-- False when the text ends in a numeric zone offset (after a time: '…10:00:00+25:00', '-1401', '+99:00:00') beyond
+-- ±14:00. DuckDB's zone-aware cast takes offset seconds too, so they count.
 CREATE OR REPLACE TEMP MACRO ql_offset_ok(u) AS coalesce(
-  [try_cast(o.h AS INTEGER) * 60 + coalesce(try_cast(nullif(o.m, '') AS INTEGER), 0) <= 840
-   for o in [regexp_extract(u, '[0-9]:[0-9]{2}(?::[0-9]{2})?(?:[.][0-9]+)?\s*[+-]([0-9]{1,2})(?::?([0-9]{2}))?$', ['h', 'm'])]][1],
+  [try_cast(o.h AS INTEGER) * 3600 + coalesce(try_cast(nullif(o.m, '') AS INTEGER), 0) * 60
+     + coalesce(try_cast(nullif(o.s, '') AS INTEGER), 0) <= 50400
+   for o in [regexp_extract(u,
+     '[0-9]:[0-9]{2}(?::[0-9]{2})?(?:[.][0-9]+)?\s*[+-]([0-9]{1,2})(?::?([0-9]{2})(?::?([0-9]{2}))?)?$', ['h', 'm', 's'])]][1],
   true);
 
 -- An instant as the UTC wall time events store: epoch_us reads the instant as it is, where a cast to TIMESTAMP goes
