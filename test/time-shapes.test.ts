@@ -36,8 +36,9 @@ const SHAPES: [string, string | null][] = [
   ['2026-01-01T10:00:00Z\t', '2026-01-01 10:00:00'],
   ['2026-01-01 12:00:00 America/New_York', '2026-01-01 17:00:00'],
   ['  2026-01-01 10:00:00  ', '2026-01-01 10:00:00'],
-  // Tabs and CR are trimmed too: until round 13 this one took the zone-aware cast and the named zone above (09:00).
+  // Tabs, CR and Unicode spaces are trimmed; until round 13 the tab-led one took the named zone above (09:00).
   ['\t2026-01-01 10:00:00\r', '2026-01-01 10:00:00'],
+  ['2026-01-01T10:00:00\u00a0', '2026-01-01 10:00:00'],
   // Epoch seconds below 1e11 (2026-01-01 00:00:00 UTC is 1767225600; +36000 s is 10:00): digits, then any number.
   ['1767261600', '2026-01-01 10:00:00'],
   ['01767261600', '2026-01-01 10:00:00'],

@@ -52,8 +52,8 @@ CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE
 --   moved them by that zone's offset (test/hostile-times.test.ts).
 -- Every other text (named zones, spaces around, other offsets, fractions, signs, exponents) takes the same rules on
 -- the trimmed text with regexes; it is what any of the fast tests would give (test/time-shapes.test.ts). The trim
--- takes every whitespace DuckDB's casts skip: with spaces only, a tab-led zone-less time failed the regex and took the
--- zone-aware cast, and a named zone from an earlier row with it. The trimmed text is named once, inside a one-element
+-- takes what trim() takes (Unicode spaces) and the control whitespace DuckDB's casts skip: with trim() only, a
+-- tab-led zone-less time failed the regex and took the zone-aware cast, and a named zone from an earlier row with it. The trimmed text is named once, inside a one-element
 -- list comprehension: an expression written twice in coalesce was computed for every row before coalesce looked at
 -- it (DuckDB hoists common subexpressions), ~3x the whole macro at 1M events.
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
@@ -76,7 +76,7 @@ CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
       THEN try_cast(u AS TIMESTAMP)
       ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN ql_utc(try_cast(u AS TIMESTAMPTZ)) END,
         [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1]) END
-   for u in [trim(t, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))]][1]);
+   for u in [regexp_replace(t, '^[\s\v\p{Zs}]+|[\s\v\p{Zs}]+$', '', 'g')]][1]);
 
 -- NULL for absent or blank identifiers, so "missing player" is one test.
 CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(trim(v), '');
