@@ -17,8 +17,8 @@ CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
 CREATE OR REPLACE TEMP MACRO ql_offset_ok(u) AS coalesce(
   [try_cast(o.h AS INTEGER) * 3600 + coalesce(try_cast(nullif(o.m, '') AS INTEGER), 0) * 60
      + coalesce(try_cast(nullif(o.s, '') AS INTEGER), 0) <= 50400
-   for o in [regexp_extract(u,
-     '[0-9]:[0-9]{2}(?::[0-9]{2})?(?:[.][0-9]+)?\s*[+-]([0-9]{1,2})(?::?([0-9]{2})(?::?([0-9]{2}))?)?$', ['h', 'm', 's'])]][1],
+   for o in [regexp_extract(u, '[0-9]:[0-9]{2}(?::[0-9]{2})?(?:[.][0-9]+)?\s*[+-]([0-9]{1,2})(?::?([0-9]{2})(?::?([0-9]{2}))?)?$',
+     ['h', 'm', 's'])]][1],
   true);
 
 -- An instant as the UTC wall time events store: epoch_us reads the instant as it is, where a cast to TIMESTAMP goes
@@ -27,11 +27,11 @@ CREATE OR REPLACE TEMP MACRO ql_utc(z) AS make_timestamp(epoch_us(z));
 
 -- An epoch number as a time, its unit read from its magnitude (README "events"): below 1e11 seconds, below 1e14
 -- milliseconds (JavaScript's Date.now(), most analytics exports), below 1e17 microseconds, below 1e20 nanoseconds,
--- beyond that no time (NULL). Each unit's range spans 1973 to year 5138, so a time in those years is read in the unit it
--- was written in; every number that loaded as seconds before (all below 1e11) still does. pydantic reads numbers the
--- same way with its cut at 2e10 (year 2603). Rounded to the microsecond, as to_timestamp rounds seconds. A CASE, not a
--- list filter: the filter converted every number before testing it, and to_timestamp of 'nan' or 1e300 failed the
--- whole file. n is a DOUBLE named once (a list variable): its text may be '1.5e12' or '-3'.
+-- beyond that no time (NULL). Each unit's range spans 1973 to year 5138, so a time in those years is read in the
+-- unit it was written in; every number that loaded as seconds before (all below 1e11) still does. pydantic reads
+-- numbers the same way with its cut at 2e10 (year 2603). Rounded to the microsecond, as to_timestamp rounds seconds.
+-- A CASE, not a list filter: the filter converted every number before testing it, and to_timestamp of 'nan' or 1e300
+-- failed the whole file. n is a DOUBLE named once (a list variable): its text may be '1.5e12' or '-3'.
 CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE
   WHEN abs(n) < 1e11 THEN ql_utc(to_timestamp(n))
   WHEN abs(n) < 1e14 THEN make_timestamp(round(n * 1e3)::BIGINT)
@@ -53,9 +53,10 @@ CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE
 -- Every other text (named zones, spaces around, other offsets, fractions, signs, exponents) takes the same rules on
 -- the trimmed text with regexes; it is what any of the fast tests would give (test/time-shapes.test.ts). The trim
 -- takes what trim() takes (Unicode spaces) and the control whitespace DuckDB's casts skip: with trim() only, a
--- tab-led zone-less time failed the regex and took the zone-aware cast, and a named zone from an earlier row with it. The trimmed text is named once, inside a one-element
--- list comprehension: an expression written twice in coalesce was computed for every row before coalesce looked at
--- it (DuckDB hoists common subexpressions), ~3x the whole macro at 1M events.
+-- tab-led zone-less time failed the regex and took the zone-aware cast, and a named zone from an earlier row with
+-- it. The trimmed text is named once, inside a one-element list comprehension: an expression written twice in
+-- coalesce was computed for every row before coalesce looked at it (DuckDB hoists common subexpressions), ~3x the
+-- whole macro at 1M events.
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
   CASE WHEN t LIKE '_____________:__:__' THEN try_cast(t AS TIMESTAMP) END,
   CASE
