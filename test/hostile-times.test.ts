@@ -22,6 +22,7 @@ const TIMES: [string, string][] = [
   ['2026-01-01T10:00:00+0530', '2026-01-01 04:30:00'],
   ['2026-01-01T10:00:00Z', '2026-01-01 10:00:00'],
   ['1767261600', '2026-01-01 10:00:00'],
+  ['1767261600500', '2026-01-01 10:00:00.5'],
   ['2026-01-01 12:00:00 America/New_York', '2026-01-01 17:00:00'],
   // 'Z' takes its own branch of ql_ts (no regex); right after a named zone it must stay UTC.
   ['2026-07-01T10:00:00.5Z', '2026-07-01 10:00:00.5'],
@@ -73,5 +74,41 @@ describe('event times with zones', () => {
     expect(rejects.map((r) => [r.line, r.reason])).toEqual(
       ['+25:00', '-1401', '+99:00', '+14:01'].map((o, i) => [i + 2, `unparsable time '2026-01-01T10:00:00${o}'`]),
     );
+  });
+
+  // Epoch numbers by magnitude (README "events"): 1767261600 s is 2026-01-01 10:00:00 UTC, the same instant in ms
+  // (×1e3), µs (×1e6) and ns (×1e9). 'nan' and 1e300 are no time: before round 13 either failed its whole file
+  // ('Epoch seconds out of range'), and ms, µs and ns were refused or failed it too. Clean files take the fast paths;
+  // a reject (and in NDJSON a line of bad JSON) sends a file to the exact path.
+  const NUMS = ['1767261600', '1767261600000', '1767261600000000', '1767261600000000000', '"nan"', '1e300'];
+  const csv = (n: number) =>
+    `ts,player_id,quest_id,status\n${NUMS.slice(0, n)
+      .map((t, i) => `${t.replaceAll('"', '')},n${i},Q1,start`)
+      .join('\n')}`;
+  const ndjson = (n: number) =>
+    NUMS.slice(0, n)
+      .map((t, i) => `{"ts":${t},"player_id":"n${i}","quest_id":"Q1","status":"start"}`)
+      .join('\n');
+  it.each([
+    ['nums.csv', csv(4), 0],
+    ['nums.ndjson', ndjson(4), 0],
+    ['nums-exact.csv', csv(6), 2],
+    ['nums-exact.ndjson', `${ndjson(6)}\n{"ts":`, 3],
+  ])(
+    '%s: epoch s, ms, µs and ns load as one instant; a number that is no time is quarantined',
+    async (name, text, bad) => {
+      writeFileSync(join(dir, name), `${text}\n`);
+      const s = await ingest(db, { paths: [join(dir, name)], cwd: dir }, recorder());
+      expect(s.files[0]).toMatchObject({ status: 'loaded', loaded: 4, rejected: bad });
+      expect(await stored(name)).toEqual([0, 1, 2, 3].map((i) => ({ player_id: `n${i}`, ts: '2026-01-01 10:00:00' })));
+    },
+  );
+
+  it('GameAnalytics client_ts in milliseconds', async () => {
+    const row = { category: 'progression', event_id: 'Start:w1', user_id: 'g1', client_ts: 1767261600500 };
+    writeFileSync(join(dir, 'ga.ndjson'), `${JSON.stringify(row)}\n`);
+    const s = await ingest(db, { paths: [join(dir, 'ga.ndjson')], cwd: dir, format: 'gameanalytics' }, recorder());
+    expect(s.files[0]).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
+    expect(await stored('ga.ndjson')).toEqual([{ player_id: 'g1', ts: '2026-01-01 10:00:00.5' }]);
   });
 });

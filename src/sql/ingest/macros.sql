@@ -12,33 +12,72 @@ CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
   WHEN 'failed' THEN 'failed' WHEN 'fail' THEN 'failed'
   ELSE NULL END::quest_status;
 
--- False when the text ends in a numeric zone offset (after a time: '…10:00:00+25:00', '-1401') beyond ±14:00.
+-- False when the text ends in a numeric zone offset (after a time: '…10:00:00+25:00', '-1401', '+99:00:00') beyond
+-- ±14:00. DuckDB's zone-aware cast takes offset seconds too, so they count.
 CREATE OR REPLACE TEMP MACRO ql_offset_ok(u) AS coalesce(
-  [try_cast(o.h AS INTEGER) * 60 + coalesce(try_cast(nullif(o.m, '') AS INTEGER), 0) <= 840
-   for o in [regexp_extract(u, '[0-9]:[0-9]{2}(?::[0-9]{2})?(?:[.][0-9]+)?\s*[+-]([0-9]{1,2})(?::?([0-9]{2}))?$', ['h', 'm'])]][1],
+  [try_cast(o.h AS INTEGER) * 3600 + coalesce(try_cast(nullif(o.m, '') AS INTEGER), 0) * 60
+     + coalesce(try_cast(nullif(o.s, '') AS INTEGER), 0) <= 50400
+   for o in [regexp_extract(u, '[0-9]:[0-9]{2}(?::[0-9]{2})?(?:[.][0-9]+)?\s*[+-]([0-9]{1,2})(?::?([0-9]{2})(?::?([0-9]{2}))?)?$',
+     ['h', 'm', 's'])]][1],
   true);
 
--- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or epoch seconds. Plain casts, one regex
--- only for shapes other than the common one: this runs once per event. The common exact 'YYYY-MM-DD HH:MM:SS' shape
--- has no room for a zone, so it takes the plain TIMESTAMP cast (about twice as fast as the zone-aware one, which would
--- give the same instant in UTC). Any other zone-less date or date-time takes the plain cast too, never the zone-aware
--- one: DuckDB 1.5's TIMESTAMPTZ cast of a column carries a named zone ('… Europe/Paris') over to the zone-less values
--- after it in the same vector, which moved them by that zone's offset (test/hostile-times.test.ts). A numeric offset
--- beyond ±14:00 is no zone on Earth (the seed file names' rule), so it is unparsable rather than a time a day away.
--- Epochs beyond year ~5000 are not times, so they stay NULL (a reject). The other shapes name the trimmed text and its
--- number once each, inside one-element list comprehensions: an expression written twice is computed for every row
--- before coalesce looks at it (DuckDB hoists common subexpressions), which cost ~3x the whole macro at 1M events.
--- The shape test is one LIKE (19 characters, ':' 14th and 17th): indexing the text (t[14]) walks grapheme clusters,
--- which made the NDJSON fast path's read ~20% dearer at 1M events (bench/results/issue13/NOTES.md).
+-- An instant as the UTC wall time events store: epoch_us reads the instant as it is, where a cast to TIMESTAMP goes
+-- through ICU to the session's zone (UTC in ingest, the same value) at ~4x the cost of parsing the text.
+CREATE OR REPLACE TEMP MACRO ql_utc(z) AS make_timestamp(epoch_us(z));
+
+-- An epoch number as a time, its unit read from its magnitude (README "events"): below 1e11 seconds, below 1e14
+-- milliseconds (JavaScript's Date.now(), most analytics exports), below 1e17 microseconds, below 1e20 nanoseconds,
+-- beyond that no time (NULL). Each unit's range spans 1973 to year 5138, so a time in those years is read in the
+-- unit it was written in; every number that loaded as seconds before (all below 1e11) still does. pydantic reads
+-- numbers the same way with its cut at 2e10 (year 2603). Rounded to the microsecond, as to_timestamp rounds seconds.
+-- A CASE, not a list filter: the filter converted every number before testing it, and to_timestamp of 'nan' or 1e300
+-- failed the whole file. n is a DOUBLE named once (a list variable): its text may be '1.5e12' or '-3'.
+CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE
+  WHEN abs(n) < 1e11 THEN ql_utc(to_timestamp(n))
+  WHEN abs(n) < 1e14 THEN make_timestamp(round(n * 1e3)::BIGINT)
+  WHEN abs(n) < 1e17 THEN make_timestamp(round(n)::BIGINT)
+  WHEN abs(n) < 1e20 THEN make_timestamp(round(n / 1e3)::BIGINT)
+  END;
+
+-- Event time from text: ISO 8601 with or without zone (zone-less means UTC), or an epoch number (ql_epoch). This runs
+-- once per event, so the usual shapes are told apart by cheap fixed tests, in order, and each takes one cast:
+-- * 'YYYY-MM-DD HH:MM:SS' (19 characters, ':' 14th and 17th: one LIKE) has no room for a zone: the plain TIMESTAMP
+--   cast. Indexing the text (t[14]) walks grapheme clusters, ~20% of the NDJSON fast path's read at 1M events.
+-- * A 'Z' or a numeric offset '+HH:MM' / '-HH:MM' of at most 14:00 at the end: the zone-aware cast. An offset beyond
+--   ±14:00 is no zone on Earth (the seed file names' rule) and is left to the last test, which refuses it.
+-- * Digits only: ql_epoch's rule by the count of digits (11 at most: below 1e11, seconds; a longer one starting with
+--   0 goes to the last test), as an exact BIGINT (a DOUBLE is off by up to 256 ns at 1e18).
+-- * A zone-less date or date-time: the plain cast, never the zone-aware one: DuckDB 1.5's TIMESTAMPTZ cast of a
+--   column carries a named zone ('… Europe/Paris') over to the zone-less values after it in the same vector, which
+--   moved them by that zone's offset (test/hostile-times.test.ts).
+-- Every other text (named zones, spaces around, other offsets, fractions, signs, exponents) takes the same rules on
+-- the trimmed text with regexes; it is what any of the fast tests would give (test/time-shapes.test.ts). The trim
+-- takes what trim() takes (Unicode spaces) and the control whitespace DuckDB's casts skip: with trim() only, a
+-- tab-led zone-less time failed the regex and took the zone-aware cast, and a named zone from an earlier row with
+-- it. The trimmed text is named once, inside a one-element list comprehension: an expression written twice in
+-- coalesce was computed for every row before coalesce looked at it (DuckDB hoists common subexpressions), ~3x the
+-- whole macro at 1M events.
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
   CASE WHEN t LIKE '_____________:__:__' THEN try_cast(t AS TIMESTAMP) END,
-  -- UTC written as 'Z' (JavaScript's toISOString, most exports) carries its zone and no offset to check: no regex.
-  [CASE WHEN u LIKE '%Z' THEN try_cast(u AS TIMESTAMPTZ)::TIMESTAMP
+  CASE
+    WHEN t LIKE '%Z' OR (substr(t, -3, 1) = ':' AND substr(t, -6, 1) IN ('+', '-')
+        AND try_cast(right(t, 5) AS TIME) <= TIME '14:00')
+      THEN ql_utc(try_cast(t AS TIMESTAMPTZ))
+    WHEN NOT t GLOB '*[!0-9]*' THEN CASE
+      WHEN strlen(t) <= 11 THEN make_timestamp(try_cast(t AS BIGINT) * 1000000)
+      WHEN t LIKE '0%' THEN NULL
+      WHEN strlen(t) <= 14 THEN make_timestamp(try_cast(t AS BIGINT) * 1000)
+      WHEN strlen(t) <= 17 THEN make_timestamp(try_cast(t AS BIGINT))
+      ELSE make_timestamp(try_cast(t AS BIGINT) // 1000 + (try_cast(t AS BIGINT) % 1000 >= 500)::BIGINT) END
+    WHEN regexp_full_match(t, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
+      THEN try_cast(t AS TIMESTAMP)
+    END,
+  [CASE WHEN u LIKE '%Z' THEN ql_utc(try_cast(u AS TIMESTAMPTZ))
     WHEN regexp_full_match(u, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
       THEN try_cast(u AS TIMESTAMP)
-      ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN try_cast(u AS TIMESTAMPTZ)::TIMESTAMP END,
-        [to_timestamp(n)::TIMESTAMP for n in [try_cast(u AS DOUBLE)] if abs(n) < 1e11][1]) END
-   for u in [trim(t)]][1]);
+      ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN ql_utc(try_cast(u AS TIMESTAMPTZ)) END,
+        [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1]) END
+   for u in [regexp_replace(t, '^[\s\v\p{Zs}]+|[\s\v\p{Zs}]+$', '', 'g')]][1]);
 
 -- NULL for absent or blank identifiers, so "missing player" is one test.
 CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(trim(v), '');
