@@ -97,8 +97,8 @@ describe('event times with zones', () => {
   ])(
     '%s: epoch s, ms, µs and ns load as one instant; a number that is no time is quarantined',
     async (name, text, bad) => {
-      writeFileSync(join(dir, name), `${text}\n`);
-      const s = await ingest(db, { paths: [join(dir, name)], cwd: dir }, recorder());
+      writeFileSync(join(ctx.dir, name), `${text}\n`);
+      const s = await ingest(ctx.db, { paths: [join(ctx.dir, name)], cwd: ctx.dir }, recorder());
       expect(s.files[0]).toMatchObject({ status: 'loaded', loaded: 4, rejected: bad });
       expect(await stored(name)).toEqual([0, 1, 2, 3].map((i) => ({ player_id: `n${i}`, ts: '2026-01-01 10:00:00' })));
     },
@@ -106,8 +106,8 @@ describe('event times with zones', () => {
 
   it('GameAnalytics client_ts in milliseconds', async () => {
     const row = { category: 'progression', event_id: 'Start:w1', user_id: 'g1', client_ts: 1767261600500 };
-    writeFileSync(join(dir, 'ga.ndjson'), `${JSON.stringify(row)}\n`);
-    const s = await ingest(db, { paths: [join(dir, 'ga.ndjson')], cwd: dir, format: 'gameanalytics' }, recorder());
+    writeFileSync(join(ctx.dir, 'ga.ndjson'), `${JSON.stringify(row)}\n`);
+    const s = await ingest(ctx.db, { paths: [join(ctx.dir, 'ga.ndjson')], cwd: ctx.dir, format: 'gameanalytics' }, recorder());
     expect(s.files[0]).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
     expect(await stored('ga.ndjson')).toEqual([{ player_id: 'g1', ts: '2026-01-01 10:00:00.5' }]);
   });
