@@ -14,6 +14,14 @@ const SHAPES: [string, string | null][] = [
   ['2026-01-02', '2026-01-02 00:00:00'],
   ['2026-01-01 10:00', '2026-01-01 10:00:00'],
   ['2026-1-2 3:04', '2026-01-02 03:04:00'],
+  // Zone-less shapes the zone-less regex refuses but the casts read: the plain cast too (they took the zone-aware one
+  // and with it the named zone above until round 13: 09:00, and 09:50:39 for the year 26 by Paris' local mean time).
+  ['2026-01-01 10:0:00', '2026-01-01 10:00:00'],
+  ['2026-01-01 10:00:', '2026-01-01 10:00:00'],
+  ['0026-01-01 10:00:00', '0026-01-01 10:00:00'],
+  ['2026-01-01T10:0:00', '2026-01-01 10:00:00'],
+  // A sign after the date or letters name a zone: the zone-aware cast ('+02:' is read as +02:00).
+  ['2026-01-01T10:00:00+02:', '2026-01-01 08:00:00'],
   // 'Z' and '±HH:MM' up to 14:00 at the end: the zone-aware cast, spaces before or not.
   ['2026-01-01T10:00:00Z', '2026-01-01 10:00:00'],
   [' 2026-01-01T10:00:00.5Z', '2026-01-01 10:00:00.5'],

@@ -75,6 +75,12 @@ CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
   [CASE WHEN u LIKE '%Z' THEN ql_utc(try_cast(u AS TIMESTAMPTZ))
     WHEN regexp_full_match(u, '[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?)?')
       THEN try_cast(u AS TIMESTAMP)
+      -- A zone is named by letters (other than the 'T' between date and time) or by a sign after the date; text with
+      -- neither that the regex above refused ('10:0:00', '10:00:', a 3-digit year) is zone-less all the same, and the
+      -- zone-aware cast would give it a named zone from an earlier row: the plain cast.
+      WHEN NOT regexp_matches(u, '[A-SU-Za-su-z]') AND NOT contains(substr(u, 11), '+')
+          AND NOT contains(substr(u, 11), '-')
+        THEN coalesce(try_cast(u AS TIMESTAMP), [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1])
       ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN ql_utc(try_cast(u AS TIMESTAMPTZ)) END,
         [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1]) END
    for u in [regexp_replace(t, '^[\s\v\p{Zs}]+|[\s\v\p{Zs}]+$', '', 'g')]][1]);
