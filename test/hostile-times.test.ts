@@ -107,7 +107,11 @@ describe('event times with zones', () => {
   it('GameAnalytics client_ts in milliseconds', async () => {
     const row = { category: 'progression', event_id: 'Start:w1', user_id: 'g1', client_ts: 1767261600500 };
     writeFileSync(join(ctx.dir, 'ga.ndjson'), `${JSON.stringify(row)}\n`);
-    const s = await ingest(ctx.db, { paths: [join(ctx.dir, 'ga.ndjson')], cwd: ctx.dir, format: 'gameanalytics' }, recorder());
+    const s = await ingest(
+      ctx.db,
+      { paths: [join(ctx.dir, 'ga.ndjson')], cwd: ctx.dir, format: 'gameanalytics' },
+      recorder(),
+    );
     expect(s.files[0]).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
     expect(await stored('ga.ndjson')).toEqual([{ player_id: 'g1', ts: '2026-01-01 10:00:00.5' }]);
   });
