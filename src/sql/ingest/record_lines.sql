@@ -49,6 +49,8 @@ FROM ql_reader_rejects x ASOF LEFT JOIN ql_spans k ON x.line >= k.lstart;
 
 CREATE OR REPLACE TEMP TABLE ql_reader_rejects AS SELECT line, reason FROM ql_rejects_at;
 
+-- lines.sql's numbering again (keep the two alike), now without the continued lines and with the rejects at their
+-- physical lines: the first numbering's rejects sat at DuckDB's logical lines, so it cannot be filtered instead.
 CREATE OR REPLACE TEMP TABLE ql_lines AS
 SELECT line, row_number() OVER (ORDER BY line) AS ql_rec
 FROM ql_raw
