@@ -2,6 +2,7 @@
 // port, over real HTTP. sirv answered only `bytes=A-B` correctly: `bytes=5-2` ended the server, `bytes=-5` sent the
 // first 6 bytes, `bytes=0-0` the whole file as a part, and `gzip;q=0` still got gzip.
 // If-None-Match: sirv answered 304 only to the exact tag it sends; a list, the tag without W/, and `*` got 200.
+// A 304 carried the ETag alone: no Cache-Control, so a cache refreshed from it lost `no-cache`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type IncomingMessage, request } from 'node:http';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ beforeAll(async () => {
   mkdirSync(site);
   writeFileSync(join(site, 'page.html'), BODY);
   writeFileSync(join(site, 'page.html.gz'), gzipSync(BODY));
+  mkdirSync(join(site, 'api'));
+  writeFileSync(join(site, 'api', 'a.json'), '{"a":1}\n');
   server = startCli(['serve', '--port', '0', '--dir', site], { cwd: site });
   base = new URL((await server.waitFor(/ at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] as string);
 });
@@ -144,5 +147,35 @@ describe('serve: If-None-Match', () => {
       (await send('/page.html', { 'Accept-Encoding': 'gzip', 'If-None-Match': gz.headers.etag ?? '' })).statusCode,
     ).toBe(304);
     expect((await conditional('*', {}, '/missing.html')).status).toBe(404);
+  });
+});
+
+describe('serve: caching headers', () => {
+  const CACHE = ['cache-control', 'vary', 'etag', 'expires', 'content-location'];
+  /** The headers of a response among those a 304 must repeat, and the body headers it must not send. */
+  const heads = (res: IncomingMessage) => ({
+    ...Object.fromEntries(CACHE.map((h) => [h, res.headers[h]])),
+    type: res.headers['content-type'],
+    cors: res.headers['access-control-allow-origin'],
+  });
+
+  it.each([
+    ['/page.html', {}],
+    ['/page.html', { 'Accept-Encoding': 'gzip' }],
+    ['/api/a.json', { 'Accept-Encoding': 'gzip' }],
+  ])('answers a revalidation of %s %j with the 200’s Cache-Control, Vary and ETag', async (path, headers) => {
+    const full = await send(path, headers);
+    expect(full.statusCode).toBe(200);
+    // No name carries a hash of its content, so every file is revalidated each time.
+    expect(full.headers['cache-control']).toBe('no-cache');
+    expect(full.headers.vary).toBe('Accept-Encoding');
+    const again = await send(path, { ...headers, 'If-None-Match': full.headers.etag ?? '' });
+    expect(again.statusCode).toBe(304);
+    expect(heads(again)).toEqual({ ...heads(full), type: undefined });
+  });
+
+  it('asks caches to revalidate a 404 too: the file may come with the next publish', async () => {
+    const res = await send('/later.html', {});
+    expect([res.statusCode, res.headers['cache-control']]).toEqual([404, 'no-cache']);
   });
 });

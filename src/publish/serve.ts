@@ -105,8 +105,22 @@ function saneHeaders(req: IncomingMessage): void {
  * tag without `W/`, or `*` got the whole file again. RFC 9110 §13.1.2: 304 when any listed tag matches the selected
  * representation's under weak comparison (the opaque tags are equal, `W/` or not), and for `*` when there is one. Which
  * file sirv picks (the .gz copy or the plain one) and its tag are known only when it writes the head, so the check is
- * made there, before any Range (RFC 9110 §13.2.2); the 304 carries the tag. Node sends no body after a 304 head.
+ * made there, before any Range (RFC 9110 §13.2.2). Node sends no body after a 304 head.
  */
+/**
+ * RFC 9110 §15.4.5: a 304 carries those of Cache-Control, Content-Location, Date, ETag, Expires and Vary that the 200
+ * would have sent, so a cache that refreshes its copy from the 304 keeps the same rules (a copy without no-cache
+ * would be reused without asking again). Date, and the Vary and CORS headers set before the head, node sends itself;
+ * sirv puts the others in the head's own headers. The representation's other headers (Content-Type, Content-Length,
+ * Last-Modified) are left out: they describe a body the 304 does not have.
+ */
+const KEPT_ON_304 = ['Cache-Control', 'Content-Location', 'ETag', 'Expires', 'Vary'];
+
+function pick(headers: OutgoingHttpHeaders, names: string[]): OutgoingHttpHeaders {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => wanted.has(name.toLowerCase())));
+}
+
 function notModified(req: IncomingMessage, res: ServerResponse): void {
   const header = req.headers['if-none-match'];
   if (header === undefined) return;
@@ -118,7 +132,7 @@ function notModified(req: IncomingMessage, res: ServerResponse): void {
     const etag = headers?.ETag;
     const opaque = typeof etag === 'string' ? etag.replace(/^W\//, '') : undefined;
     if ((code === 200 || code === 206) && (any || (opaque !== undefined && listed.includes(opaque)))) {
-      return writeHead(304, etag === undefined ? {} : { ETag: etag });
+      return writeHead(304, pick(headers ?? {}, KEPT_ON_304));
     }
     return writeHead(code, headers);
   }) as ServerResponse['writeHead'];
@@ -153,12 +167,16 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
     throw new UserError(publishMessages.dirMissing(dir), { cli: ['publishFirst'] });
   }
   // dev mode reads the disk per request: a publish swaps the folder underneath, and a file list cached at start
-  // would keep serving the old site.
+  // would keep serving the old site. It also sends `Cache-Control: no-cache` (with the ETag) on every file, which is
+  // right for this site: no file name carries a hash of its content (assets, pages and API files keep their names
+  // from one publish to the next), so a cache must ask each time, and gets a 304 when nothing changed.
   // gzip/brotli: the publish writes .gz and .br copies beside each text file; sirv sends one when the client accepts it
   // (brotli first), with Content-Encoding and Vary: Accept-Encoding.
   const files = sirv(dir, { dev: true, dotfiles: false, etag: true, extensions: ['html'], gzip: true, brotli: true });
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;
+    // A 404 may be cached by heuristics (RFC 9110 §15.1); the file may come with the next publish.
+    res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end('not found\n');
   };
