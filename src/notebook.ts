@@ -1,36 +1,23 @@
 // The analyst's one-import API for Jupyter (tslab): `const ql = await open();` then `ql.sql`...``, `ql.stats()`,
 // `ql.chart('buckets')`. Loaded by tslab through require(), so no top-level await here or in anything it imports.
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
-import { loadConfig, resolveDb } from './config.js';
-import { sqlTimestamp } from './domain/dates.js';
 import { UserError } from './domain/errors.js';
-import { dbMessages } from './domain/messages.js';
 import { notebookMessages as msg } from './domain/notebook-messages.js';
-import type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
-import { Db, type Params, type Row, sqlFile } from './engine/db.js';
+import type { QuestStats, SegmentRow, Snapshot } from './domain/types.js';
+import { Db, type Row, sqlFile } from './engine/db.js';
 import { getCoverage, getHistory, getSnapshot } from './engine/read.js';
-import { readCopyPath } from './engine/readcopy.js';
 import { queryArrow } from './notebook/arrow.js';
-import { buildChart, type ChartKind, renderSvg, type VegaLiteSpec } from './notebook/charts.js';
-import {
-  escapeHtml,
-  formatDuration,
-  formatInterval,
-  formatPercent,
-  kernelSink,
-  type MimeBundle,
-  type Sink,
-  type TableOptions,
-  tableBundle,
-  VEGALITE_MIME,
-} from './notebook/display.js';
-import { type ExportFormat, exportQuery, queryHead, queryRows } from './notebook/query.js';
+import { chartBundle } from './notebook/chart-output.js';
+import { buildChart, type ChartKind, type ChartOptions, type VegaLiteSpec } from './notebook/charts.js';
+import { defaultDatabase } from './notebook/database.js';
+import { kernelSink, type MimeBundle, type Sink, type TableOptions, tableBundle } from './notebook/display.js';
+import { bindTemplate, type ExportFormat, exportQuery, queryHead, queryRows, type SqlValue } from './notebook/query.js';
 import { type SegmentQueryOptions, segmentRows, segmentTable } from './notebook/segments.js';
+import { coverageRows, statsRows } from './notebook/stats-table.js';
 
 export type { Coverage, QuestStats, SegmentRow, Snapshot } from './domain/types.js';
-export type { ChartKind, VegaLiteSpec } from './notebook/charts.js';
+export type { ChartKind, ChartOptions, VegaLiteSpec } from './notebook/charts.js';
+export { defaultDatabase } from './notebook/database.js';
 export {
   escapeHtml,
   Figure,
@@ -40,6 +27,8 @@ export {
   type MimeBundle,
   tableHtml,
 } from './notebook/display.js';
+export { bindTemplate, type SqlValue } from './notebook/query.js';
+export { statsRows } from './notebook/stats-table.js';
 export { worstFirst } from './publish/rates.js';
 
 export interface NotebookOpenOptions {
@@ -47,82 +36,6 @@ export interface NotebookOpenOptions {
   readOnly?: boolean;
   /** Where rich outputs go; default the running tslab kernel (none outside Jupyter). Tests pass a recorder. */
   display?: Sink;
-}
-
-export interface ChartOptions {
-  /** Snapshot date 'YYYY-MM-DD' (default latest). */
-  date?: string;
-  /** The quest for 'funnel', 'histogram', 'survival' and 'segments'; a filter for 'trend'. */
-  quest?: string;
-  /** The dimension for 'segments': build, platform, cohort or an extra one a mapped source declares. */
-  by?: string;
-  /** The catalogue chain for 'chain'. */
-  chain?: string;
-  /** Quests drawn by 'buckets', 'completion' and 'times' (default 40, catalogue order). */
-  limit?: number;
-  title?: string;
-}
-
-type SqlValue = string | number | boolean | bigint | null | Date;
-
-function findConfigDir(from: string): string | undefined {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(resolve(dir, 'questlog.config.json'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/**
- * Which file `open()` reads: $QUESTLOG_DB (set by `questlog notebook run --db`), else the "db" of the nearest
- * questlog.config.json above the notebook's folder, else data/questlog.duckdb; its published read copy when there is one.
- */
-export function defaultDatabase(cwd: string = process.cwd()): string {
-  const root = findConfigDir(cwd);
-  const config = root ? loadConfig(root) : { root: cwd, sources: {} };
-  // The config's db is already resolved against its folder; the fallback is relative to that folder too.
-  const db = resolve(config.root, resolveDb(config));
-  const copy = readCopyPath(db);
-  if (existsSync(copy)) return copy;
-  if (existsSync(db)) return db;
-  throw new UserError(msg.noDatabase(db, copy), { hint: dbMessages.createHint });
-}
-
-/** Turns a tagged template into SQL with `$p0..$pN` placeholders: values are always bound, never pasted. */
-export function bindTemplate(strings: readonly string[], values: readonly SqlValue[]): { sql: string; params: Params } {
-  const params: Params = {};
-  let sql = strings[0] ?? '';
-  values.forEach((value, i) => {
-    if (value === undefined) throw new UserError(msg.undefinedValue(i), { hint: msg.undefinedValueHint });
-    params[`p${i}`] = value instanceof Date ? sqlTimestamp(value) : value;
-    sql += `$p${i}${strings[i + 1] ?? ''}`;
-  });
-  return { sql, params };
-}
-
-/**
- * Per-quest figures as shown by `stats()`: the snapshot's field names (README "Vocabulary"), counts as they are, rates
- * and durations for reading (`ql.snapshot()` has the numbers).
- */
-export function statsRows(quests: QuestStats[]): Row[] {
-  return quests.map((q) => ({
-    quest_id: q.quest_id,
-    name: q.name,
-    players: q.players,
-    accepted: q.accepted,
-    declined: q.declined,
-    completed: q.completed,
-    abandoned: q.abandoned,
-    failed: q.failed,
-    not_encountered: q.not_encountered,
-    // Reach: met / players; conversion: completed / met (what ranks quests), with its 95% interval.
-    reach_rate: formatPercent(q.reach_rate),
-    conversion_rate: formatPercent(q.conversion_rate),
-    conversion_95: formatInterval(q.conversion_rate_low, q.conversion_rate_high),
-    completion_rate: formatPercent(q.completion_rate),
-    mean: formatDuration(q.mean_seconds),
-    median: formatDuration(q.median_seconds),
-    p90: formatDuration(q.p90_seconds),
-  }));
 }
 
 /** Rows `ql.sql` shows; the rest are counted. */
@@ -243,16 +156,7 @@ export class Questlog {
 
   /** Shows how well the logs and the catalogue agree. */
   async coverage(date?: string): Promise<void> {
-    const cov: Coverage = await getCoverage(this.db, date);
-    this.show([
-      {
-        check: 'quest ids in the logs, not in the catalogue',
-        count: cov.unknown_ids.length,
-        ids: cov.unknown_ids.join(', '),
-      },
-      { check: 'catalogue quests nobody has met', count: cov.never_seen.length, ids: cov.never_seen.join(', ') },
-      { check: 'rejected log lines', count: cov.rejected_lines, ids: '' },
-    ]);
+    this.show(coverageRows(await getCoverage(this.db, date)));
   }
 
   /** The vega-lite spec of a built-in chart, to adapt and pass back to `chart()`. */
@@ -270,16 +174,7 @@ export class Questlog {
     const built = typeof what === 'string' ? await buildChart(this.db, what, opts) : undefined;
     const spec: VegaLiteSpec = built ? built.spec : (what as VegaLiteSpec);
     const title = opts.title ?? built?.title ?? (typeof spec.title === 'string' ? spec.title : 'Chart');
-    const svg = await renderSvg(spec);
-    // A spec with its own title draws it in the SVG: a caption too would show it twice.
-    const caption = spec.title === undefined ? `<figcaption><strong>${escapeHtml(title)}</strong></figcaption>` : '';
-    const note = built ? `<p class="ql-note">${escapeHtml(built.description)}</p>` : '';
-    this.sink({
-      // JupyterLab's renderer bundles vega-lite 5; the specs use nothing newer.
-      [VEGALITE_MIME]: { ...spec, $schema: 'https://vega.github.io/schema/vega-lite/v5.json' },
-      'text/html': `<figure class="ql-chart">${caption}${svg}${note}</figure>`,
-      'text/plain': `[chart: ${title}]`,
-    });
+    this.sink(await chartBundle(spec, title, built?.description));
   }
 
   close(): void {

@@ -28,6 +28,20 @@ import { segmentChart } from './segments.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
 
+export interface ChartOptions {
+  /** Snapshot date 'YYYY-MM-DD' (default latest). */
+  date?: string;
+  /** The quest for 'funnel', 'histogram', 'survival' and 'segments'; a filter for 'trend'. */
+  quest?: string;
+  /** The dimension for 'segments': build, platform, cohort or an extra one a mapped source declares. */
+  by?: string;
+  /** The catalogue chain for 'chain'. */
+  chain?: string;
+  /** Quests drawn by 'buckets', 'completion' and 'times' (default 40, catalogue order). */
+  limit?: number;
+  title?: string;
+}
+
 const CHART_KINDS = [
   'buckets',
   'conversion',
@@ -141,11 +155,7 @@ function firstQuests(quests: readonly QuestStats[], limit: number | undefined, t
 }
 
 /** A built-in chart over the stored statistics. */
-export async function buildChart(
-  db: Db,
-  kind: ChartKind,
-  opts: { date?: string; quest?: string; by?: string; chain?: string; limit?: number },
-): Promise<Chart> {
+export async function buildChart(db: Db, kind: ChartKind, opts: ChartOptions): Promise<Chart> {
   switch (kind) {
     case 'buckets': {
       const { shown, title } = firstQuests((await getSnapshot(db, opts.date)).quests, opts.limit, STATUS_TITLE);

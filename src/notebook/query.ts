@@ -1,11 +1,28 @@
-// Notebook queries: rows with numbers as numbers, a bounded view of a large result (streamed, counted, never all
+// Notebook queries: SQL from a tagged template with every value bound, rows with numbers as numbers, a bounded view of a large result (streamed, counted, never all
 // held), and exports of a result to CSV or Parquet written by DuckDB itself (rows never pass through JavaScript).
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
+import { sqlTimestamp } from '../domain/dates.js';
 import { errorMessage, UserError } from '../domain/errors.js';
 import { notebookMessages } from '../domain/notebook-messages.js';
 import { copySql, type Db, type Params, type Row } from '../engine/db.js';
+
+/** What a `${value}` in a notebook's SQL template may be. */
+export type SqlValue = string | number | boolean | bigint | null | Date;
+
+/** Turns a tagged template into SQL with `$p0..$pN` placeholders: values are always bound, never pasted. */
+export function bindTemplate(strings: readonly string[], values: readonly SqlValue[]): { sql: string; params: Params } {
+  const params: Params = {};
+  let sql = strings[0] ?? '';
+  values.forEach((value, i) => {
+    if (value === undefined)
+      throw new UserError(notebookMessages.undefinedValue(i), { hint: notebookMessages.undefinedValueHint });
+    params[`p${i}`] = value instanceof Date ? sqlTimestamp(value) : value;
+    sql += `$p${i}${strings[i + 1] ?? ''}`;
+  });
+  return { sql, params };
+}
 
 /** Types DuckDB's JSON rows give as strings (64-bit and wider integers, decimals): a notebook wants numbers. */
 const WIDE = new Set<number>([
