@@ -2,6 +2,7 @@
 // walk that names the dotted key of the first value that does not fit, with a "did you mean" for misspelt keys.
 import { UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
+import { nearest } from './domain/nearest.js';
 
 export type Spec =
   | 'string'
@@ -59,7 +60,7 @@ export function check(value: unknown, spec: Spec, path: string, file: string): v
   for (const [k, v] of Object.entries(obj)) {
     const sub = spec.object[k];
     if (!sub)
-      throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearest(k, Object.keys(spec.object))));
+      throw new UserError(msg.unknownKey(file, path ? `${path}.${k}` : k, nearestKey(k, Object.keys(spec.object))));
     check(v, sub, path ? `${path}.${k}` : k, file);
   }
   for (const k of spec.required ?? []) {
@@ -68,19 +69,9 @@ export function check(value: unknown, spec: Spec, path: string, file: string): v
 }
 
 /** The known key closest to a misspelling (edit distance ≤ 2), for the error's hint. */
-function nearest(key: string, known: string[]): string | undefined {
-  const dist = (a: string, b: string): number => {
-    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0] ?? 0;
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = d[j] ?? 0;
-        d[j] = Math.min(cur + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-      }
-    }
-    return d[b.length] ?? 0;
-  };
-  return known.filter((k) => !k.startsWith('$')).find((k) => dist(key.toLowerCase(), k.toLowerCase()) <= 2);
+function nearestKey(key: string, known: string[]): string | undefined {
+  return nearest(
+    key,
+    known.filter((k) => !k.startsWith('$')),
+  )[0];
 }

@@ -12,6 +12,7 @@ import { buildChart, type ChartKind, type ChartOptions, type VegaLiteSpec } from
 import { defaultDatabase } from './notebook/database.js';
 import { kernelSink, type MimeBundle, type Sink, type TableOptions, tableBundle } from './notebook/display.js';
 import { bindTemplate, type ExportFormat, exportQuery, queryHead, queryRows, type SqlValue } from './notebook/query.js';
+import { unknownQuestIn } from './notebook/quest-ids.js';
 import { type SegmentQueryOptions, segmentRows, segmentTable } from './notebook/segments.js';
 import { coverageRows, statsRows } from './notebook/stats-table.js';
 
@@ -114,9 +115,16 @@ export class Questlog {
     return rows.map((r) => r.d);
   }
 
-  /** One quest's figures (or every quest's) in every stored snapshot, by quest then date. */
-  questHistory(questId?: string): Promise<QuestStats[]> {
-    return getHistory(this.db, questId);
+  /**
+   * One quest's figures (or every quest's) in every stored snapshot, by quest then date. A quest no snapshot has is an
+   * error naming the ids nearest to it, not an empty list a chart would draw as nothing.
+   */
+  async questHistory(questId?: string): Promise<QuestStats[]> {
+    const rows = await getHistory(this.db, questId);
+    if (questId !== undefined && rows.length === 0) {
+      throw await unknownQuestIn(this.db, msg.noQuestHistory(questId), questId);
+    }
+    return rows;
   }
 
   /**
@@ -128,6 +136,8 @@ export class Questlog {
     const o = typeof opts === 'string' ? { date: opts } : (opts ?? {});
     // A notebook cell holds a readable table, not 2,000 rows: the count line says where the rest are.
     const limit = o.limit ?? STATS_ROWS;
+    // slice() would read -1 as "all but the last" and 2.5 as 2.
+    if (!Number.isInteger(limit) || limit < 1) throw new UserError(msg.badLimit('stats', String(o.limit)));
     if (o.by !== undefined) {
       const rows = await segmentRows(this.db, { ...o, by: o.by });
       const date = rows[0]?.snapshot_date ?? o.date ?? '';
@@ -148,8 +158,7 @@ export class Questlog {
 
   /** Shows one quest's figures in every stored snapshot, oldest first. */
   async history(questId: string): Promise<void> {
-    const rows = await getHistory(this.db, questId);
-    if (rows.length === 0) throw new UserError(msg.noQuestHistory(questId), { hint: msg.questIdsHint });
+    const rows = await this.questHistory(questId);
     const shown = rows.map((q) => ({ date: q.snapshot_date, ...statsRows([q])[0] }));
     this.show(shown, { limit: 1000, caption: `${rows[0]?.name ?? questId}: history` });
   }

@@ -139,7 +139,7 @@ describe('errors an analyst meets', () => {
     );
 
     const ql = await open(await tinyDb(tempDir()), { display });
-    const ids = { hint: notebookMessages.questIdsHint };
+    const ids = { hint: 'its quests: FET0001, KIL0002' };
     await expect(ql.chart('funnel', { quest: 'NOPE' })).rejects.toMatchObject(ids);
     await expect(ql.chart('trend', { quest: 'NOPE' })).rejects.toMatchObject(ids);
     await expect(ql.history('NOPE')).rejects.toMatchObject(ids);
@@ -208,7 +208,7 @@ describe('many quests', () => {
     // Only the quests with completion times are drawn, so a small snapshot's time chart names no limit.
     await ql.chart('times');
     expect(shown[1]?.['text/plain']).toBe('[chart: Completion time per quest]');
-    await expect(ql.chart('buckets', { limit: 0 })).rejects.toThrow(notebookMessages.badChartLimit('0'));
+    await expect(ql.chart('buckets', { limit: 0 })).rejects.toThrow(notebookMessages.badLimit('chart', '0'));
     ql.close();
   });
 });

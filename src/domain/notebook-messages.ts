@@ -1,5 +1,8 @@
 // What the notebook facade (src/notebook.ts, src/notebook/) and `questlog notebook` say, as functions tests assert
 // against; apart from messages.ts to keep each message module short.
+const notebookQuestIdsHint =
+  'the quest ids are the quest_id column of `ql.stats()` (or ql.rows`SELECT quest_id, name FROM catalogue`)';
+
 export const notebookMessages = {
   chartNeedsBy: "chart 'segments' needs { by: 'build' | 'platform' | 'cohort' | an extra dimension }",
   notANumber: (name: string, raw: string) => `parameter ${name} must be a number, got '${raw}'`,
@@ -34,17 +37,25 @@ export const notebookMessages = {
   undefinedValueHint: 'pass null for a SQL NULL',
   noQuestHistory: (quest: string) => `no snapshot has quest ${quest}`,
   /** After a quest id no snapshot has: where the ids are. */
-  questIdsHint:
-    'the quest ids are the quest_id column of `ql.stats()` (or ql.rows`SELECT quest_id, name FROM catalogue`)',
+  questIdsHint: notebookQuestIdsHint,
   chartNeedsChain: "chart 'chain' needs a chain: chart('chain', { chain: 'Greenvale' })",
   unknownChain: (chain: string, date: string) => `chain ${chain} is not in the catalogue of the snapshot ${date}`,
   itsChains: (chains: string[]) => `its chains: ${chains.join(', ') || '(none: no catalogue quest has a chain)'}`,
   chartNeedsQuest: (kind: string) => `chart '${kind}' needs a quest: chart('${kind}', { quest: 'FET0001' })`,
+  /** Where a quest id that is not there went wrong: the ids closest to it, else every id when there are few. */
+  questIdsHintFor: (near: readonly string[], ids: readonly string[]) =>
+    near.length > 0
+      ? `did you mean ${near.join(' or ')}? ${notebookQuestIdsHint}`
+      : ids.length > 0 && ids.length <= 30
+        ? `its quests: ${ids.join(', ')}`
+        : notebookQuestIdsHint,
+  noSegmentMet: (quest: string, by: string, date?: string) =>
+    `nobody has met quest ${quest}${date ? ` by ${date}` : ''}: no ${by} has a conversion rate to draw`,
   questNotInSnapshot: (quest: string, date?: string) =>
     `quest ${quest} is not in the snapshot${date ? ` of ${date}` : ''}`,
   unknownChart: (kind: string, kinds: readonly string[]) => `unknown chart '${kind}'; one of: ${kinds.join(', ')}`,
   exportFailed: (path: string, reason: string) => `cannot export to ${path}: ${reason}`,
-  badChartLimit: (raw: string) => `chart limit must be a positive integer, got ${raw}`,
+  badLimit: (call: 'chart' | 'stats', raw: string) => `${call} limit must be a positive integer, got ${raw}`,
   chartFirstQuests: (title: string, shown: number, all: number) =>
     `${title}: the first ${shown} of ${all} quests (catalogue order; { limit } for more)`,
   statsRest: 'ql.snapshot() returns every row; { limit } shows more',

@@ -24,6 +24,7 @@ import {
 } from '../publish/charts.js';
 import { conversionOverview } from '../publish/rates.js';
 import { survivalChart } from '../publish/survival.js';
+import { unknownQuest, unknownQuestIn } from './quest-ids.js';
 import { segmentChart } from './segments.js';
 
 export type VegaLiteSpec = Record<string, unknown>;
@@ -135,8 +136,14 @@ function funnelChart(q: QuestStats): Chart {
 
 async function questOf(db: Db, quest: string | undefined, date: string | undefined, kind: string): Promise<QuestStats> {
   if (!quest) throw new UserError(msg.chartNeedsQuest(kind));
-  const q = (await getSnapshot(db, date)).quests.find((x) => x.quest_id === quest);
-  if (!q) throw new UserError(msg.questNotInSnapshot(quest, date), { hint: msg.questIdsHint });
+  const snap = await getSnapshot(db, date);
+  const q = snap.quests.find((x) => x.quest_id === quest);
+  if (!q)
+    throw unknownQuest(
+      msg.questNotInSnapshot(quest, date),
+      quest,
+      snap.quests.map((x) => x.quest_id),
+    );
   return q;
 }
 
@@ -149,7 +156,7 @@ const CHART_QUESTS = 40;
  */
 function firstQuests(quests: readonly QuestStats[], limit: number | undefined, title: string) {
   const n = limit ?? CHART_QUESTS;
-  if (!Number.isInteger(n) || n < 1) throw new UserError(msg.badChartLimit(String(limit)));
+  if (!Number.isInteger(n) || n < 1) throw new UserError(msg.badLimit('chart', String(limit)));
   const shown = quests.slice(0, n);
   return { shown, title: shown.length < quests.length ? msg.chartFirstQuests(title, n, quests.length) : title };
 }
@@ -176,9 +183,7 @@ export async function buildChart(db: Db, kind: ChartKind, opts: ChartOptions): P
       // An empty chart would read as "nothing happened": a quest no snapshot has, or no snapshot at all, is an error.
       const history = await getHistory(db, opts.quest);
       if (history.length === 0) {
-        throw opts.quest
-          ? new UserError(msg.noQuestHistory(opts.quest), { hint: msg.questIdsHint })
-          : noSnapshotError();
+        throw opts.quest ? await unknownQuestIn(db, msg.noQuestHistory(opts.quest), opts.quest) : noSnapshotError();
       }
       return opts.quest ? questHistoryChart(history) : trendOverview(history);
     }

@@ -10,6 +10,7 @@ import { checkDimension, getSegmentRows } from '../engine/segments.js';
 import { type Chart, FONT } from '../publish/charts.js';
 import { applyFloor } from '../publish/privacy.js';
 import { formatDuration, formatInterval, formatPercent } from './display.js';
+import { unknownQuestIn } from './quest-ids.js';
 
 export interface SegmentQueryOptions {
   by: string;
@@ -25,7 +26,7 @@ export async function segmentRows(db: Db, opts: SegmentQueryOptions): Promise<Se
   const dimension = await checkDimension(db, opts.by, date);
   const rows = await getSegmentRows(db, { date, dimension, quest: opts.quest });
   if (opts.quest !== undefined && rows.length === 0) {
-    throw new UserError(msg.questNotInSnapshot(opts.quest, date), { hint: msg.questIdsHint });
+    throw await unknownQuestIn(db, msg.questNotInSnapshot(opts.quest, date), opts.quest, date);
   }
   return applyFloor(rows, opts.minPlayers ?? 0);
 }
@@ -57,9 +58,8 @@ export async function segmentChart(db: Db, opts: { quest?: string; by?: string; 
   const rows = (await segmentRows(db, { by: opts.by, date: opts.date, quest: opts.quest })).filter(
     (r) => r.dimension !== null && r.conversion_rate !== null,
   );
-  if (rows.length === 0) {
-    throw new UserError(msg.questNotInSnapshot(opts.quest, opts.date), { hint: msg.questIdsHint });
-  }
+  // segmentRows has checked the quest is in the snapshot: nobody has met it (a catalogue quest nobody reached).
+  if (rows.length === 0) throw new UserError(msg.noSegmentMet(opts.quest, opts.by, opts.date));
   const values = rows.map((r) => ({
     value: r.value,
     rate: r.conversion_rate,
