@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
 import { writeSite } from '../src/publish/publish.js';
 import { NOW, SITE } from './fixtures/publish/site.js';
-import { tempDir } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 import { walk } from './publish-helpers.js';
 
 describe('api/v1/openapi.json', () => {
@@ -84,5 +84,49 @@ describe('api/v1/openapi.json', () => {
         expect(existsSync(join(dir, target.slice(served.length))), `${f} -> ${ref}`).toBe(true);
       }
     }
+  });
+});
+
+describe('links in the API documents', () => {
+  // Which base each document's `links` are relative to, and the words its schema uses to say so. A client resolves
+  // them as the schema says: the segment value files' links are relative to the file (`../../quests/…`), which the
+  // schema and README did not say (they said api/v1/ for every document but the quest index pages).
+  const BASES: [RegExp, 'file' | 'api', string, string][] = [
+    [
+      /^quests(\/page-\d+)?\.json$/,
+      'file',
+      'defs',
+      'in the quest index pages quests.json and quests/page-N.json: relative to the page',
+    ],
+    [/^segments\/[^/]+\/[^/]+\.json$/, 'file', 'segment', 'relative to this file'],
+    [/^segments\.json$/, 'api', 'segments', 'relative to this file'],
+    [/^(snapshot|quests\/[^/]+|quests\/[^/]+\/history)\.json$/, 'api', 'defs', 'relative to the API root api/v1/'],
+  ];
+  const SCHEMAS = join(ROOT, 'src/publish/schemas');
+
+  it('resolve to files of the site against the base their schema states', () => {
+    const site = join(ROOT, 'test/golden/publish-e2e');
+    const api = join(site, 'api/v1');
+    let resolved = 0;
+    for (const f of walk(api).filter((f) => f.endsWith('.json'))) {
+      const text = readFileSync(join(api, f), 'utf8');
+      const links = [...text.matchAll(/"links":(\{[^{}]*\})/g)].flatMap((m) =>
+        Object.values(JSON.parse(m[1] as string)),
+      );
+      if (links.length === 0) continue;
+      const rule = BASES.find(([re]) => re.test(f));
+      expect(rule, `no base stated for the links of ${f}`).toBeDefined();
+      const [, base, schema, words] = rule as (typeof BASES)[number];
+      expect(readFileSync(join(SCHEMAS, `${schema}.schema.json`), 'utf8'), `${schema}.schema.json`).toContain(words);
+      const from = new URL(base === 'file' ? f : 'index.json', 'https://games.example/r/api/v1/');
+      for (const link of links as string[]) {
+        const target = new URL(link, from);
+        expect(target.href.startsWith('https://games.example/r/'), `${f}: ${link}`).toBe(true);
+        const path = decodeURIComponent(target.pathname.slice('/r/'.length));
+        expect(existsSync(join(site, path)), `${f}: ${link} -> ${path}`).toBe(true);
+        resolved++;
+      }
+    }
+    expect(resolved).toBeGreaterThan(50);
   });
 });
