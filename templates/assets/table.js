@@ -110,6 +110,10 @@
         if (!h.hasAttribute('aria-sort')) h.setAttribute('aria-sort', 'none');
         button.addEventListener('click', () => sortBy(i));
       });
+      // Focus scrolls a cell into view only when it is wholly hidden: a sort button half out of the scrolling box, or
+      // (going back with Shift+Tab on a phone) under the sticky quest column, would stay so. 'nearest' shows all of it,
+      // clear of the column (the box's scroll-padding).
+      table.addEventListener('focusin', (e) => e.target.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
       search.addEventListener('input', apply);
       chain.addEventListener('change', apply);
       tools.hidden = false;

@@ -1,0 +1,73 @@
+// The quest table by keyboard in a real Chromium: the Tab order (search, chain, the sort buttons in column order, the
+// rows), and every sort button wholly visible when focused, at desktop and phone widths, forwards and backwards. At
+// 390 px a button reached with Shift+Tab was left under the sticky quest column, and one half out of the scrolling box
+// stayed half out (focus scrolls only a wholly hidden element into view).
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recorder, silent } from '../src/domain/effects.js';
+import { writeSite } from '../src/publish/publish.js';
+import { type Serving, serve } from '../src/publish/serve.js';
+import { NOW, SITE } from './fixtures/publish/site.js';
+import { haveFile, haveTool, tempDir } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const enabled = haveTool(haveFile(CHROMIUM), 'Chromium', 'apt-get install chromium');
+let browser: Browser;
+let serving: Serving;
+
+beforeAll(async () => {
+  if (!enabled) return;
+  const out = join(tempDir(), 'site');
+  await writeSite(SITE, { out }, { ...recorder(), now: () => NOW });
+  serving = await serve({ dir: out, port: 0 }, silent);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await serving?.close();
+});
+
+/** The focused element: its name, and whether all of it shows (inside the scrolling box, nothing painted over it). */
+// A string: test TypeScript has no DOM types.
+const FOCUSED = `(() => {
+  const e = document.activeElement;
+  const r = e.getBoundingClientRect();
+  const wrap = e.closest('.table-wrap')?.getBoundingClientRect();
+  const inside = !wrap || (r.left >= wrap.left - 0.5 && r.right <= wrap.right + 0.5);
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  const shown = inside && hit !== null && (e.contains(hit) || hit.contains(e));
+  return { name: e.id ? '#' + e.id : (e.textContent ?? '').trim(), shown };
+})()`;
+const focused = (page: Page) => page.evaluate<{ name: string; shown: boolean }>(FOCUSED);
+
+describe.skipIf(!enabled)('quest table by keyboard', () => {
+  it.each([1280, 390])('at %i px: Tab order, and each sort button wholly in view both ways', async (width) => {
+    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL('index.html', serving.url).href);
+    await page.waitForSelector('#quest-tools:not([hidden])');
+    const columns = (await page.locator('#quests-table thead th').allTextContents()).map((t) => t.trim());
+    const firstQuest = (await page.locator('#quests-table tbody th a').first().textContent())?.trim();
+
+    await page.focus('#quest-search');
+    const forward = [await focused(page)];
+    for (let i = 0; i <= columns.length + 1; i++) {
+      await page.keyboard.press('Tab');
+      forward.push(await focused(page));
+    }
+    expect(forward.map((f) => f.name)).toEqual(['#quest-search', '#quest-chain', ...columns, firstQuest]);
+    expect(forward.filter((f) => !f.shown)).toEqual([]);
+
+    const back = [];
+    for (let i = 0; i < columns.length; i++) {
+      await page.keyboard.press('Shift+Tab');
+      back.push(await focused(page));
+    }
+    expect(back.map((f) => f.name)).toEqual([...columns].reverse());
+    expect(back.filter((f) => !f.shown)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
