@@ -218,7 +218,8 @@ async function buildSite(
     if (r.sha256 !== null) manifest.record(r.rel, r.sha256, r.bytes);
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
-  const write = async (rel: string, content: string | Buffer) => note(sink.put(rel, content));
+  const write = async (rel: string, content: string | Buffer) =>
+    note(sink.put(rel, content)).then(() => pool?.breathe());
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
   const keep = (rel: string) => {
     if (!site.keep(rel)) return false;
