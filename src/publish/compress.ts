@@ -6,7 +6,7 @@
 // every changed file, and a new snapshot changes every quest's page and JSON (README, "The JSON API for consumers").
 // A page's chart specs (`*.specs.json`, a few KB read by the interactive upgrade and as downloads) are not compressed:
 // a copy per quest page each night for little.
-import { gzip, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { SPECS } from './quest-pages.js';
 
 const TEXT = /\.(html|json|js|css|svg)$/;
@@ -18,8 +18,6 @@ const MIN_BYTES = 512;
  * 0.18), for copies of 19.0% and 16.5% of the bytes against 18.0% and 16.1% (issue 16 NOTES, round 7).
  */
 const LEVEL = 3;
-/** Compressions queued in zlib's thread pool at once: enough to keep it busy, bounded memory. */
-const IN_FLIGHT = 64;
 
 export const ENCODINGS = ['.gz'] as const;
 
@@ -29,48 +27,18 @@ export function compressible(rel: string, bytes: number): boolean {
 }
 
 /**
- * Compresses in zlib's thread pool while the main thread renders the next pages (a publish has two cores to use),
- * writing each copy through `write` when it is done. `sync`: on the calling thread instead, for a render worker, which
- * is itself one of the threads sharing the cores: the pool's hand-offs (a stream per file, each 16 KB chunk a round
- * trip, the waiting worker woken after each) cost it CPU and bring no extra core (issue 16 NOTES, round 6).
+ * Compresses on the calling thread (the main thread or a render worker), not in zlib's thread pool: an async `gzip()`
+ * is a stream per file whose hand-offs to the pool cost more than the compression. A fresh 1M-event site's 3,253 copies
+ * (50 MB at level 3): 0.30-0.35 s of CPU with gzipSync, 1.2-1.6 s with `gzip()` 64 at a time, of which 0.22-0.36 s
+ * on the calling thread anyway (issue 13 NOTES, round 14; the render workers' same finding: issue 16 NOTES, round 6).
  */
 export class Compressor {
-  private readonly pending = new Set<Promise<void>>();
-  private failure: unknown;
   count = 0;
 
-  constructor(
-    private readonly write: (rel: string, content: Buffer) => void,
-    private readonly sync = false,
-  ) {}
+  constructor(private readonly write: (rel: string, content: Buffer) => void) {}
 
-  async add(rel: string, content: string | Buffer): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (this.sync) {
-      this.write(`${rel}.gz`, gzipSync(content, { level: LEVEL }));
-      this.count++;
-      return;
-    }
-    const p = new Promise<void>((ok) => {
-      gzip(content, { level: LEVEL }, (err, out) => {
-        try {
-          if (err) throw err;
-          this.write(`${rel}.gz`, out);
-          this.count++;
-        } catch (e) {
-          this.failure ??= e;
-        }
-        ok();
-      });
-    });
-    this.pending.add(p);
-    void p.then(() => this.pending.delete(p));
-    if (this.pending.size >= IN_FLIGHT) await Promise.race(this.pending);
-  }
-
-  /** Waits for every copy; throws the first failure. */
-  async drain(): Promise<void> {
-    await Promise.all(this.pending);
-    if (this.failure) throw this.failure;
+  add(rel: string, content: string | Buffer): void {
+    this.write(`${rel}.gz`, gzipSync(content, { level: LEVEL }));
+    this.count++;
   }
 }

@@ -18,33 +18,26 @@ export interface FileRecord {
 export class FileSink {
   readonly gz: Compressor;
   /**
-   * Where a render worker encodes each file (grown to the largest): everything that reads the bytes (the comparison,
-   * the write, the hash, gzip on this thread) is done with them before `put` returns, so one buffer serves every file
-   * instead of a new one per file (~100 MB of them per 1,000 quests for the garbage collector). Null on the main
-   * thread, whose gzip reads the bytes later, in zlib's thread pool.
+   * Where each file is encoded (grown to the largest): everything that reads the bytes (the comparison, the write, the
+   * hash, gzip) is done with them before `put` returns, so one buffer serves every file instead of a new one per file
+   * (~100 MB of them per 1,000 quests for the garbage collector).
    */
-  private scratch: Buffer | null;
+  private scratch = Buffer.allocUnsafe(1 << 17);
 
-  /**
-   * `onCopy`: each compressed copy written or kept (a worker reports them to the main thread's SiteFiles); `syncGzip`:
-   * compress on this thread (a render worker), not in zlib's thread pool.
-   */
+  /** `onCopy`: each compressed copy written or kept (a worker reports them to the main thread's SiteFiles). */
   constructor(
     private readonly site: SiteFiles,
     private readonly onCopy: (rel: string) => void = () => {},
-    syncGzip = false,
   ) {
     this.gz = new Compressor((rel, content) => {
       site.write(rel, content);
       onCopy(rel);
-    }, syncGzip);
-    this.scratch = syncGzip ? Buffer.allocUnsafe(1 << 17) : null;
+    });
   }
 
-  /** `content` as UTF-8 bytes: in the reused buffer when there is one (a view valid until the next call). */
+  /** `content` as UTF-8 bytes, in the reused buffer (a view valid until the next call). */
   private encode(content: string | Buffer): Buffer {
     if (typeof content !== 'string') return content;
-    if (this.scratch === null) return Buffer.from(content);
     // At most 3 bytes per UTF-16 unit: a file that may not fit is measured first, and the buffer grown.
     if (content.length * 3 > this.scratch.length) {
       const need = Buffer.byteLength(content);
@@ -53,7 +46,8 @@ export class FileSink {
     return this.scratch.subarray(0, this.scratch.write(content));
   }
 
-  async put(rel: string, content: string | Buffer): Promise<FileRecord> {
+  /** Synchronous from start to end: callers interleaving their writes cannot reuse the buffer under one another. */
+  put(rel: string, content: string | Buffer): FileRecord {
     // Encoded once: the comparison with the recycled file, the write, the manifest's hash and gzip read these bytes
     // (each encoded a string again, four UTF-8 passes over ~2 GB of pages and JSON at 5,000 quests).
     const bytes = this.encode(content);
@@ -62,7 +56,7 @@ export class FileSink {
     if (compressible(rel, bytes.length)) {
       // An unchanged file's compressed copies, made from the same bytes, are kept rather than compressed again.
       if (!changed && this.site.keepCopies(rel, ENCODINGS)) for (const ext of ENCODINGS) this.onCopy(`${rel}${ext}`);
-      else await this.gz.add(rel, bytes);
+      else this.gz.add(rel, bytes);
     }
     return { rel, bytes: bytes.length, changed, sha256 };
   }

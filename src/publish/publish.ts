@@ -218,7 +218,8 @@ async function buildSite(
     if (r.sha256 !== null) manifest.record(r.rel, r.sha256, r.bytes);
     if (opts.pauseAt === files) await pauseForever(effects, `paused after ${files} files`);
   };
-  const write = async (rel: string, content: string | Buffer) => note(await sink.put(rel, content));
+  const write = async (rel: string, content: string | Buffer) =>
+    note(sink.put(rel, content)).then(() => pool?.breathe());
   // A kept file keeps its compressed copies (a file too small for them has none: keeping a missing path is harmless).
   const keep = (rel: string) => {
     if (!site.keep(rel)) return false;
@@ -251,7 +252,6 @@ async function buildSite(
     if (existsSync(join(out, '.gitkeep'))) await write('.gitkeep', '');
     // Last: it lists every API file written above.
     await write(MANIFEST, manifest.json(data));
-    await sink.gz.drain();
     site.prune();
     // Awaited last: the nightly renders its notebook reports while the pages are written.
     carryOver(out, tmp, await include);
@@ -261,9 +261,8 @@ async function buildSite(
         : async () => faultPoint('publish-swap');
     await swap(out, tmp, between);
   } catch (err) {
-    // Nothing may still write into the folder being removed: no worker, no compression.
+    // Nothing may still write into the folder being removed: no worker.
     await pool?.close();
-    await sink.gz.drain().catch(() => {});
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }

@@ -3,21 +3,18 @@
 // the reads, the index and the SiteFiles bookkeeping; each worker renders whole quests from the rows it is sent (plain
 // data, structured clone), writes their files into the build folder itself (same FileSink: no-follow writes, unchanged
 // files kept, gzip), and reports what it wrote, so the manifest, `prune` and the counts stay on the main thread.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { InternalError } from '../domain/errors.js';
 import { publishMessages } from '../domain/messages.js';
 import type { SegmentRow, SurvivalStats } from '../domain/types.js';
-import { packageRoot } from '../root.js';
 import type { SiteData } from './api.js';
 import type { FileRecord } from './file-sink.js';
 import type { QuestPage } from './quest-pages.js';
 import { questRows } from './segment-figures.js';
 import { type SegmentValueFile, segmentValueFiles } from './segments.js';
 import type { SiteFiles } from './site-files.js';
+import { startWorker, workerEntry } from './worker-start.js';
 
 /** One quest as a worker gets it: its page rows, its survival figures and its segment rows. */
 export interface QuestTask {
@@ -73,13 +70,6 @@ const IN_FLIGHT = 2;
  */
 const MIN_QUESTS = 2000;
 const MAX_WORKERS = 4;
-/**
- * Each worker's young generation (V8's new space: two semi-spaces of a third each): 192 MB, against the default's 48.
- * A quest's render makes ~120 KB of strings and small objects that die with it; in 16 MB semi-spaces the scavenger
- * runs every ~100 quests, copying whatever is live then. At 5,000 quests: 4 of 4 publishes used less CPU (median
- * -1.4 s of 29.6 s, -5%; issue 16 NOTES, round 9). Costs up to ~100 MB more memory per worker.
- */
-const YOUNG_GENERATION_MB = 192;
 
 /**
  * How many render workers: `requested` (config `reports.workers`) when given, 0 or 1 meaning none (this thread, e.g.
@@ -89,41 +79,6 @@ export function renderWorkers(requested: number | undefined, quests: number): nu
   if (requested !== undefined) return requested <= 1 ? 0 : Math.min(requested, 32);
   const n = Math.min(availableParallelism(), MAX_WORKERS);
   return quests < MIN_QUESTS || n < 2 ? 0 : n;
-}
-
-/**
- * The process's Node options for a worker, minus those about a string entry (`node --input-type=module -e …`, `-p`,
- * stdin): a worker inheriting `--input-type` fails to load its file (ERR_INPUT_TYPE_NOT_ALLOWED), and `-e`'s code is
- * not the worker's.
- */
-function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (/^--input-type(=|$)/.test(arg)) {
-      if (arg === '--input-type') i++;
-    } else if (['-e', '--eval', '-p', '--print'].includes(arg)) i++;
-    else if (!/^--(eval|print)=/.test(arg)) out.push(arg);
-  }
-  return out;
-}
-
-/**
- * A worker with the process's options (workerExecArgv), minus those Node refuses in a worker: V8's and the process's
- * (`node --max-old-space-size=8192 …`, `--expose-gc`) made every publish with workers fail (ERR_WORKER_INVALID_EXEC_ARGV).
- * Node names the refused ones only in its error's message; V8's apply to the whole process anyway.
- */
-function startWorker(entry: URL, init: { env: NodeJS.ProcessEnv }): Worker {
-  const execArgv = workerExecArgv();
-  const options = { ...init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
-  try {
-    return new Worker(entry, { ...options, execArgv });
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
-    const refused = new Set(e.message.slice(e.message.indexOf(': ') + 2).split(', '));
-    return new Worker(entry, { ...options, execArgv: execArgv.filter((a) => !refused.has(a)) });
-  }
 }
 
 /** What every quest page reads of the site besides its own rows. */
@@ -166,6 +121,7 @@ export class RenderPool {
   private ready = false;
   /** Compressed copies the workers wrote. */
   copies = 0;
+  private turn = performance.now();
 
   /** Starts the workers: they load their modules, then wait for `init`. */
   constructor(count: number) {
@@ -255,6 +211,16 @@ export class RenderPool {
     };
   }
 
+  /**
+   * Called between two of this thread's own files: every ~10 ms it lets the event loop run, so the workers' replies are
+   * handled (and their next batches sent) while this thread writes the site's documents, whose writes never wait.
+   */
+  async breathe(): Promise<void> {
+    if (performance.now() - this.turn < 10) return;
+    await new Promise(setImmediate);
+    this.turn = performance.now();
+  }
+
   /** Stops every worker (a finished publish's idle ones, or a failed one's busy ones); nothing writes after this. */
   async close(): Promise<void> {
     this.closing = true;
@@ -274,16 +240,4 @@ function workerError(e: { name: string; message: string; stack?: string; code?: 
   err.name = e.name;
   err.stack = `${e.name}: ${e.message}\n    (in a render worker)\n${(e.stack ?? '').split('\n').slice(1).join('\n')}`;
   return Object.assign(err, e.code === undefined ? {} : { code: e.code });
-}
-
-/**
- * The worker's entry: beside this module when built (dist/publish/render-worker.js). Under vitest this module runs
- * from src/ as TypeScript through vite, which a worker thread does not go through: the built entry is used then
- * (`npm test` builds first).
- */
-function workerEntry(): URL {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./render-worker.js', import.meta.url);
-  const built = join(packageRoot, 'dist/publish/render-worker.js');
-  if (!existsSync(built)) throw new InternalError(publishMessages.workerMissing(built));
-  return pathToFileURL(built);
 }

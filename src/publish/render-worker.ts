@@ -19,8 +19,7 @@ let queue = Promise.resolve();
 parentPort?.on('message', (message: ToWorker) => {
   if ('init' in message) {
     init = message.init;
-    // gzip on this thread: the workers already use both cores (issue 16 NOTES, round 6).
-    sink = new FileSink(new SiteFiles(init.root, new Map(init.found)), (rel) => copies.push(rel), true);
+    sink = new FileSink(new SiteFiles(init.root, new Map(init.found)), (rel) => copies.push(rel));
   } else queue = queue.then(() => run(message));
 });
 
@@ -30,12 +29,11 @@ async function run(batch: Batch): Promise<void> {
     workerFault('render-worker');
     const files: FileRecord[] = [];
     const gz = sink.gz.count;
-    const write = async (rel: string, content: string | Buffer) => {
-      files.push(await sink.put(rel, content));
+    const write = (rel: string, content: string | Buffer) => {
+      files.push(sink.put(rel, content));
     };
     for (const file of batch.values) await writeSegmentValue(siteOf(init.shared), file, write);
     for (const task of batch.tasks) await writeQuestPage(dataOf(init.shared, task), task.page, write);
-    await sink.gz.drain();
     reply = { id: batch.id, quests: batch.tasks.length, files, copies, gz: sink.gz.count - gz };
     copies = [];
   } catch (err) {
