@@ -137,7 +137,8 @@ function csvOptions(options: Record<string, string | number | boolean>): Record<
  * (ingest sends the rest, and any batch the reader refuses, to the exact per-file path). CSV rows are numbered by
  * read order after the header, which is true only without blank lines (such files never come here) and without
  * quoted line breaks (then rows + header != lines, and the file is not clean); the header counts as an ignored line.
- * Returns false when the batch cannot take this path at all (a core column missing from every file).
+ * Returns false when the batch cannot take this path at all (a core column missing from every file, or Parquet files
+ * that disagree on the type of a column it reads: see parquet_mixed_types.sql).
  */
 export async function stageFastTabular(
   db: Db,
@@ -151,6 +152,7 @@ export async function stageFastTabular(
       : `read_csv($paths, header = true, all_varchar = true, union_by_name = true,
            delim = ${literal(delim)}, quote = '"', escape = '"', max_line_size = $max_line)`;
   const params: Params = reader === 'parquet' ? { paths } : { paths, max_line: LONG_LINE };
+  if (reader === 'parquet' && (await db.all(sqlFile('ingest/parquet_mixed_types'), params)).length > 0) return false;
   const described = await db.all<{ column_name: string; column_type: string }>(
     `DESCRIBE SELECT * FROM ${from.replace('file_row_number = true, ', '')}`,
     params,
