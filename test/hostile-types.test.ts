@@ -16,10 +16,7 @@ let db: Db;
 async function parquet(name: string, rows: [string, string][]): Promise<string> {
   const path = join(dir, name);
   const select = rows
-    .map(
-      ([p, q], i) =>
-        `SELECT '2026-01-01 10:00:0${i}' AS ts, ${p} AS player_id, ${q} AS quest_id, 'start' AS status`,
-    )
+    .map(([p, q], i) => `SELECT '2026-01-01 10:00:0${i}' AS ts, ${p} AS player_id, ${q} AS quest_id, 'start' AS status`)
     .join(' UNION ALL ');
   await db.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
   return path;
