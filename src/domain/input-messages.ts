@@ -38,6 +38,17 @@ export const inputMessages = {
     `source '${source}': ${key} is not a single SQL expression: ${problem}`,
 };
 
+/** A file whose first bytes are a container its reader cannot take (ingest/containers.ts). */
+export const containerMessages = {
+  gzipTwice: 'compressed twice (a gzip file inside the gzip file): decompress it once (gunzip) and ingest that',
+  gzipUnnamed: "a gzip file whose name does not end in '.gz': add '.gz' to its name",
+  parquetGzipped: "a gzip-compressed Parquet file (Parquet compresses its own columns): gunzip it to a '.parquet' file",
+  parquetUnnamed: "a Parquet file whose name does not end in '.parquet': rename it",
+  zipArchive: 'a zip archive (archives are not read): unzip it and ingest the files inside',
+  otherCompression: (kind: string) => `compressed with ${kind} (only gzip is read): decompress it, or gzip it instead`,
+  utf16: 'UTF-16 text (only UTF-8 is read): convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8',
+};
+
 export const configLimitMessages = {
   emptyRange: (file: string, earliest: string, latest: string) =>
     `${file}: "limits.earliest" (${earliest}) must be before "limits.latest" (${latest})`,

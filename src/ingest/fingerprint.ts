@@ -9,6 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { errorMessage, InputError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
+import { HEAD_BYTES } from './containers.js';
 import { baseExt } from './formats.js';
 
 export interface Fingerprint {
@@ -25,6 +26,8 @@ export interface Fingerprint {
    * backslash (a JSON escape such as \u001b). Always true for Parquet (not scanned). Gates the per-id check in SQL.
    */
   ctrl: boolean;
+  /** The first bytes of the content (inflated for `.gz`): what the file is (containers.ts). */
+  head: Uint8Array;
 }
 
 /**
@@ -46,6 +49,10 @@ export async function fingerprint(path: string, onBytes?: (n: number) => void): 
     onBytes?.(chunk.length);
   };
   const counter = lineCounter(baseExt(path) !== '.parquet');
+  let head = Buffer.alloc(0);
+  const look = (chunk: Buffer) => {
+    if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+  };
   const gz = path.toLowerCase().endsWith('.gz');
   try {
     if (gz) {
@@ -58,6 +65,7 @@ export async function fingerprint(path: string, onBytes?: (n: number) => void): 
       const sink = new Writable({
         write(chunk: Buffer, _enc, cb) {
           try {
+            look(chunk);
             counter.feed(chunk);
             cb();
           } catch (err) {
@@ -69,6 +77,7 @@ export async function fingerprint(path: string, onBytes?: (n: number) => void): 
     } else {
       await readChunks(path, (chunk) => {
         take(chunk);
+        look(chunk);
         counter.feed(chunk);
       });
     }
@@ -76,7 +85,7 @@ export async function fingerprint(path: string, onBytes?: (n: number) => void): 
     const reason = errorMessage(err);
     throw new InputError(path, gz ? msg.badGzip(reason) : msg.unreadable(reason), { cause: err });
   }
-  return { hash: hash.digest('hex'), bytes, ...counter.result() };
+  return { hash: hash.digest('hex'), bytes, ...counter.result(), head };
 }
 
 /** Every byte of a plain file, in order, through one reused buffer (a small file costs one read). */
