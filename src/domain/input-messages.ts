@@ -38,6 +38,16 @@ export const inputMessages = {
     `source '${source}': ${key} is not a single SQL expression: ${problem}`,
 };
 
+/** A mapping expression that names what the file does not hold (ingest/tabular.ts mappingError). */
+export const mappingMessages = {
+  noColumn: (key: string, expr: string, column: string, columns: string) =>
+    `mapping ${key} = ${expr} names column "${clipped(column)}", which this file does not have (its columns: ` +
+    `${clipped(columns)})`,
+  keyword: (key: string, expr: string, word: string) =>
+    `mapping ${key} = ${expr} is not valid SQL near ${clipped(word)}: a column named like an SQL keyword ` +
+    `is written in double quotes (in JSON: "\\"when\\"")`,
+};
+
 /** A file whose first bytes are a container its reader cannot take (ingest/containers.ts). */
 export const containerMessages = {
   gzipTwice: 'compressed twice (a gzip file inside the gzip file): decompress it once (gunzip) and ingest that',

@@ -2,6 +2,7 @@
 // canonical event fields, and every record keeps its physical line (Parquet: its row number).
 
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { mappingMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
 import { type Db, literal, type Params, readerPath, runScript, sqlFile } from '../engine/db.js';
@@ -74,10 +75,25 @@ async function mappingError(
       await db.run(`SELECT TRY(CAST((${expr}) AS ${type})) FROM ql_src LIMIT 0`);
     } catch (bad) {
       const reason = (errorMessage(bad).split('\n')[0] ?? '').replace(/^[A-Za-z ]+Error: /, '');
-      return new InputError(path, msg.mappingField(key, expr, reason, m.reader), { cause: err });
+      return new InputError(path, await mappingReason(db, key, expr, reason, m.reader), { cause: err });
     }
   }
   return undefined;
+}
+
+/**
+ * Why an expression cannot be bound, said plainly for the two common slips: a column the file does not have (DuckDB's
+ * "Referenced column … not found", with the CSV advice about text after it), and a column named like a keyword.
+ */
+async function mappingReason(db: Db, key: string, expr: string, reason: string, reader: string): Promise<string> {
+  const column = /^Referenced column "(.*)" not found/.exec(reason)?.[1];
+  if (column !== undefined) {
+    const cols = (await db.all<{ column_name: string }>(sqlFile('ingest/src_columns'))).map((r) => r.column_name);
+    return mappingMessages.noColumn(key, expr, column, cols.filter((c) => c !== 'ql_line').join(', ') || 'none');
+  }
+  const near = /^syntax error at or near (.*)$/.exec(reason)?.[1];
+  if (near !== undefined && /^"?[A-Za-z_]+"?$/.test(near)) return mappingMessages.keyword(key, expr, near);
+  return msg.mappingField(key, expr, reason, reader);
 }
 
 /** For canonical events the columns are fixed: required ones must exist, optional ones may be missing. */
