@@ -96,16 +96,21 @@ async function mappingReason(db: Db, key: string, expr: string, reason: string, 
   return msg.mappingField(key, expr, reason, reader);
 }
 
-/** For canonical events the columns are fixed: required ones must exist, optional ones may be missing. */
+/**
+ * For canonical events the columns are fixed: required ones must exist, optional ones may be missing. Names match
+ * whatever their case (`Player_ID`), as SQL binds them and as the fast path's multi-file read already matched them: a
+ * file named its columns so loaded beside a lower-case file and failed alone.
+ */
 async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping['fields']> {
   const cols = (await db.all<{ column_name: string }>(sqlFile('ingest/src_columns'))).map((r) => r.column_name);
-  const missing = CORE.filter((c) => !cols.includes(c));
+  const lower = new Set(cols.map((c) => c.toLowerCase()));
+  const missing = CORE.filter((c) => !lower.has(c));
   if (missing.length) {
     const found = cols.filter((c) => c !== 'ql_line').join(', ') || 'none';
     throw new InputError(path, msg.missingColumns(missing, found), { hint: msg.missingColumnsHint });
   }
   const out: Record<string, string> = { ...m.fields };
-  for (const o of OPTIONAL) if (!cols.includes(o)) delete out[o];
+  for (const o of OPTIONAL) if (!lower.has(o)) delete out[o];
   return out as Mapping['fields'];
 }
 
@@ -114,7 +119,7 @@ async function typedTs(db: Db, fields: Mapping['fields']): Promise<string | unde
   const col = /^"([^"]+)"$/.exec(fields.ts)?.[1];
   if (!col) return undefined;
   const cols = await db.all<{ column_name: string; column_type: string }>(sqlFile('ingest/src_columns'));
-  const type = cols.find((c) => c.column_name === col)?.column_type;
+  const type = cols.find((c) => c.column_name.toLowerCase() === col.toLowerCase())?.column_type;
   // TIMESTAMPTZ becomes the instant in UTC: the session zone is UTC (Db.open).
   return type === 'TIMESTAMP' || type === 'TIMESTAMP WITH TIME ZONE' ? fields.ts : undefined;
 }
@@ -173,7 +178,8 @@ export async function stageFastTabular(
     `DESCRIBE SELECT * FROM ${from.replace('file_row_number = true, ', '')}`,
     params,
   );
-  const types = new Map(described.map((c) => [c.column_name, c.column_type]));
+  // Names in any case, as presentFields matches them (the multi-file read merges them so anyway).
+  const types = new Map(described.map((c) => [c.column_name.toLowerCase(), c.column_type]));
   if (CORE.some((c) => !types.has(c))) return false;
   // Nested ids are refused on the exact path, which names the column.
   if (['player_id', 'quest_id'].some((c) => NESTED.test(types.get(c) ?? ''))) return false;
