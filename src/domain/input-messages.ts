@@ -22,6 +22,11 @@ export const inputMessages = {
   changedWhileRead: (before: number, now: number) =>
     `the file changed while it was read (${before} bytes when checked, ${now} now): nothing of it was loaded; ` +
     'ingest it again once it is complete',
+  loneCr:
+    'a carriage return (\\r) not followed by a line feed: the reader would end the line there and drop the ' +
+    'character after it, so nothing of the file was loaded',
+  loneCrHint:
+    "end lines with \\n or \\r\\n: old Mac files (\\r only): tr '\\r' '\\n'; a stray \\r inside a line: remove it",
   badPlayerRegex: (rule: string, reason: string) => `--player ${rule} is not a valid regular expression: ${reason}`,
   notAFile: (kind: string) => `not a regular file (${kind}): only files, folders and globs are read`,
   nameNotUtf8: 'the file name is not valid UTF-8 (it cannot be named to the reader or stored in the ledger); rename it',
