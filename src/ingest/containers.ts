@@ -2,9 +2,9 @@
 // twice, a zip archive, a bzip2/xz/zstd file, a Parquet file named `.csv` or gzipped, or UTF-16 text failed with a
 // reader's complaint about its bytes ("line 1: not valid UTF-8 text", a header naming a binary column twice, "not a
 // complete Parquet file"), which says nothing of the fix. Checked before any reader runs: the file fails naming what
-// it is and what to do.
+// it is and what to do. A text file with a carriage return that no line feed follows is refused here too (formatOf).
 import { InputError } from '../domain/errors.js';
-import { containerMessages as msg } from '../domain/input-messages.js';
+import { inputMessages, containerMessages as msg } from '../domain/input-messages.js';
 import { baseExt, detectFormat, type FileFormat } from './formats.js';
 
 /** Bytes kept from the start of a file's content (after gunzip for `.gz`): enough for every signature below. */
@@ -58,8 +58,18 @@ function checkContainer(path: string, head: Uint8Array, format: FileFormat | und
   if (problem !== undefined) throw new InputError(path, problem);
 }
 
-/** The file's format (detectFormat), once its first bytes are known not to be a container its reader cannot take. */
-export async function formatOf(path: string, forced: FileFormat | undefined, head: Uint8Array): Promise<FileFormat> {
+/**
+ * The file's format (detectFormat), once its first bytes are known not to be a container its reader cannot take, and
+ * a text file known to hold no carriage return without a line feed (`loneCr`, its first line, from the fingerprint):
+ * DuckDB's line reader ends a line there and drops the byte after it (an old-Mac seed log's '10:00:00,…' became
+ * '0:00:00,…', ten hours early, with exit 0), so such a file is refused before anything reads it.
+ */
+export async function formatOf(
+  path: string,
+  forced: FileFormat | undefined,
+  head: Uint8Array,
+  loneCr: number,
+): Promise<FileFormat> {
   let format: FileFormat;
   try {
     format = await detectFormat(path, forced);
@@ -68,5 +78,8 @@ export async function formatOf(path: string, forced: FileFormat | undefined, hea
     throw err;
   }
   checkContainer(path, head, format);
+  if (loneCr > 0 && !wantsParquet(path, format)) {
+    throw new InputError(path, inputMessages.loneCr, { line: loneCr, hint: inputMessages.loneCrHint });
+  }
   return format;
 }

@@ -154,7 +154,7 @@ async function prepare(
   let format: FileFormat | undefined;
   try {
     const fp = await fingerprint(path, onBytes);
-    format = await formatOf(path, forced, fp.head);
+    format = await formatOf(path, forced, fp.head, fp.loneCr);
     await checkHeader(path, format);
     const seed = format.format === 'seed' && fp.bytes > 0 ? seedParams(path, config, player) : undefined;
     const identity = identityOf(fp.hash, format, seed);
