@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeConfig, type SourceConfig } from '../src/config.js';
 import { recorder } from '../src/domain/effects.js';
 import { errorMessage } from '../src/domain/errors.js';
-import { inputMessages } from '../src/domain/input-messages.js';
+import { inputMessages, mappingMessages } from '../src/domain/input-messages.js';
 import { configMessages, ingestMessages } from '../src/domain/messages.js';
 import { segmentMessages } from '../src/domain/segment-messages.js';
 import { DIMENSIONS } from '../src/domain/types.js';
@@ -242,14 +242,30 @@ describe('bad dimensions are refused', () => {
 
   it('an expression DuckDB cannot evaluate on the file fails the file, naming the dimension', async () => {
     const path = write('bad/unknown.csv', `${CSV}\n`);
-    const config = normalizeConfig({ sources: { s: csvSource({ dimensions: { region: 'r', shop: 'nope' } }) } }, dir);
+    const config = normalizeConfig(
+      { sources: { s: csvSource({ dimensions: { region: 'r', shop: 'nope(r)' } }) } },
+      dir,
+    );
     const summary = await ingest(db, { paths: [path], config, cwd: dir, source: 's' }, recorder());
     const [file] = summary.files;
     expect(file?.status).toBe('failed');
-    const [head, tail] = ingestMessages.mappingField('dimensions.shop', 'nope', '\u0000', 'csv').split('\u0000');
+    const [head, tail] = ingestMessages.mappingField('dimensions.shop', 'nope(r)', '\u0000', 'csv').split('\u0000');
     expect(file?.error?.startsWith(head as string)).toBe(true);
     expect(file?.error?.endsWith(tail as string)).toBe(true);
     expect(file?.error).toContain('nope');
+    expect(await fileId(path)).toBeUndefined();
+  });
+
+  it('a column the file does not have, or a keyword left unquoted, is said so (not the advice about text)', async () => {
+    const path = write('bad/missing.csv', `${CSV}\n`);
+    const run = async (dims: Record<string, string>) => {
+      const config = normalizeConfig({ sources: { s: csvSource({ dimensions: dims }) } }, dir);
+      return (await ingest(db, { paths: [path], config, cwd: dir, source: 's' }, recorder())).files[0]?.error;
+    };
+    expect(await run({ shop: 'lower(shop)' })).toBe(
+      mappingMessages.noColumn('dimensions.shop', 'lower(shop)', 'shop', 't, p, q, s, r, lvl'),
+    );
+    expect(await run({ shop: 'when' })).toBe(mappingMessages.keyword('dimensions.shop', 'when', '"when"'));
     expect(await fileId(path)).toBeUndefined();
   });
 

@@ -22,6 +22,11 @@ export const inputMessages = {
   changedWhileRead: (before: number, now: number) =>
     `the file changed while it was read (${before} bytes when checked, ${now} now): nothing of it was loaded; ` +
     'ingest it again once it is complete',
+  loneCr:
+    'a carriage return (\\r) not followed by a line feed: the reader would end the line there and drop the ' +
+    'character after it, so nothing of the file was loaded',
+  loneCrHint:
+    "end lines with \\n or \\r\\n: old Mac files (\\r only): tr '\\r' '\\n'; a stray \\r inside a line: remove it",
   badPlayerRegex: (rule: string, reason: string) => `--player ${rule} is not a valid regular expression: ${reason}`,
   notAFile: (kind: string) => `not a regular file (${kind}): only files, folders and globs are read`,
   nameNotUtf8: 'the file name is not valid UTF-8 (it cannot be named to the reader or stored in the ledger); rename it',
@@ -36,6 +41,27 @@ export const inputMessages = {
     `source '${source}': unknown field '${field}' (fields: ${fields.join(', ')})`,
   notOneExpression: (source: string, key: string, problem: string) =>
     `source '${source}': ${key} is not a single SQL expression: ${problem}`,
+};
+
+/** A mapping expression that names what the file does not hold (ingest/tabular.ts mappingError). */
+export const mappingMessages = {
+  noColumn: (key: string, expr: string, column: string, columns: string) =>
+    `mapping ${key} = ${expr} names column "${clipped(column)}", which this file does not have (its columns: ` +
+    `${clipped(columns)})`,
+  keyword: (key: string, expr: string, word: string) =>
+    `mapping ${key} = ${expr} is not valid SQL near ${clipped(word)}: a column named like an SQL keyword ` +
+    `is written in double quotes (in JSON: "\\"when\\"")`,
+};
+
+/** A file whose first bytes are a container its reader cannot take (ingest/containers.ts). */
+export const containerMessages = {
+  gzipTwice: 'compressed twice (a gzip file inside the gzip file): decompress it once (gunzip) and ingest that',
+  gzipUnnamed: "a gzip file whose name does not end in '.gz': add '.gz' to its name",
+  parquetGzipped: "a gzip-compressed Parquet file (Parquet compresses its own columns): gunzip it to a '.parquet' file",
+  parquetUnnamed: "a Parquet file whose name does not end in '.parquet': rename it",
+  zipArchive: 'a zip archive (archives are not read): unzip it and ingest the files inside',
+  otherCompression: (kind: string) => `compressed with ${kind} (only gzip is read): decompress it, or gzip it instead`,
+  utf16: 'UTF-16 text (only UTF-8 is read): convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8',
 };
 
 export const configLimitMessages = {

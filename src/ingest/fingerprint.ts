@@ -9,6 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { errorMessage, InputError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
+import { HEAD_BYTES } from './containers.js';
 import { baseExt } from './formats.js';
 
 export interface Fingerprint {
@@ -25,7 +26,17 @@ export interface Fingerprint {
    * backslash (a JSON escape such as \u001b). Always true for Parquet (not scanned). Gates the per-id check in SQL.
    */
   ctrl: boolean;
+  /** The first bytes of the content (inflated for `.gz`): what the file is (containers.ts). */
+  head: Uint8Array;
+  /**
+   * The first line holding a '\r' not followed by '\n' (0: none). DuckDB's line reader ends a line there and drops
+   * the byte after it, so a text file with one is refused (containers.ts, after the container check: binary bytes hold
+   * such '\r's).
+   */
+  loneCr: number;
 }
+
+type LineCounts = Pick<Fingerprint, 'lines' | 'blank' | 'longest' | 'ctrl' | 'loneCr'>;
 
 /**
  * Bytes taken at a time. The work per chunk (hash update, scans, stream plumbing) made 64 KiB chunks cost about twice
@@ -46,6 +57,10 @@ export async function fingerprint(path: string, onBytes?: (n: number) => void): 
     onBytes?.(chunk.length);
   };
   const counter = lineCounter(baseExt(path) !== '.parquet');
+  let head = Buffer.alloc(0);
+  const look = (chunk: Buffer) => {
+    if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+  };
   const gz = path.toLowerCase().endsWith('.gz');
   try {
     if (gz) {
@@ -58,6 +73,7 @@ export async function fingerprint(path: string, onBytes?: (n: number) => void): 
       const sink = new Writable({
         write(chunk: Buffer, _enc, cb) {
           try {
+            look(chunk);
             counter.feed(chunk);
             cb();
           } catch (err) {
@@ -69,6 +85,7 @@ export async function fingerprint(path: string, onBytes?: (n: number) => void): 
     } else {
       await readChunks(path, (chunk) => {
         take(chunk);
+        look(chunk);
         counter.feed(chunk);
       });
     }
@@ -76,7 +93,7 @@ export async function fingerprint(path: string, onBytes?: (n: number) => void): 
     const reason = errorMessage(err);
     throw new InputError(path, gz ? msg.badGzip(reason) : msg.unreadable(reason), { cause: err });
   }
-  return { hash: hash.digest('hex'), bytes, ...counter.result() };
+  return { hash: hash.digest('hex'), bytes, ...counter.result(), head };
 }
 
 /** Every byte of a plain file, in order, through one reused buffer (a small file costs one read). */
@@ -97,6 +114,9 @@ async function readChunks(path: string, fn: (chunk: Buffer) => void): Promise<vo
 /** Counts lines and spots empty ones across chunk boundaries (a line holding nothing but '\r' is empty too). */
 function lineCounter(enabled: boolean) {
   let lines = 0;
+  let loneCr = 0;
+  // The previous chunk ended in '\r': whether it was alone depends on this chunk's first byte.
+  let crLast = false;
   let blank = false;
   let longest = 0;
   let ctrl = !enabled;
@@ -107,6 +127,11 @@ function lineCounter(enabled: boolean) {
   let onlyCr = false;
   const feed = (chunk: Buffer) => {
     if (!enabled || chunk.length === 0) return;
+    if (loneCr === 0) {
+      const at = crLast && chunk[0] !== 10 ? -1 : loneCrAt(chunk);
+      if (at !== undefined) loneCr = lines + 1 + (at < 0 ? 0 : newlines(chunk, at));
+      crLast = chunk[chunk.length - 1] === 13;
+    }
     if (!ctrl) {
       ctrl = (lead && isC1Tail(chunk[0])) || suspect(chunk);
       lead = chunk[chunk.length - 1] === 0xc2;
@@ -126,13 +151,29 @@ function lineCounter(enabled: boolean) {
       len += rest;
     }
   };
-  const result = () => ({
+  const result = (): LineCounts => ({
     lines: lines + (len > 0 ? 1 : 0),
     blank: blank || (len === 1 && onlyCr),
     longest: Math.max(longest, len),
     ctrl,
+    loneCr,
   });
   return { feed, result };
+}
+
+/** The index of the chunk's first '\r' followed by a byte other than '\n' (one at the chunk's end waits for the next). */
+function loneCrAt(chunk: Buffer): number | undefined {
+  for (let i = chunk.indexOf(13); i !== -1 && i + 1 < chunk.length; i = chunk.indexOf(13, i + 1)) {
+    if (chunk[i + 1] !== 10) return i;
+  }
+  return undefined;
+}
+
+/** '\n' bytes before index end. */
+function newlines(chunk: Buffer, end: number): number {
+  let n = 0;
+  for (let i = chunk.indexOf(10); i !== -1 && i < end; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 /** Bytes that make a text suspect (see Fingerprint.ctrl): C0 controls but '\n' and '\r', DEL, and the backslash. */

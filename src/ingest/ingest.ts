@@ -10,11 +10,11 @@ import { ingestMessages as msg } from '../domain/messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
 import { loadBatch } from './batch.js';
+import { formatOf } from './containers.js';
 import { expandPaths } from './discover.js';
 import { changedSince, fingerprint } from './fingerprint.js';
 import {
   checkHeader,
-  detectFormat,
   type FileFormat,
   FORMATS,
   type FormatName,
@@ -154,7 +154,7 @@ async function prepare(
   let format: FileFormat | undefined;
   try {
     const fp = await fingerprint(path, onBytes);
-    format = await detectFormat(path, forced);
+    format = await formatOf(path, forced, fp.head, fp.loneCr);
     await checkHeader(path, format);
     const seed = format.format === 'seed' && fp.bytes > 0 ? seedParams(path, config, player) : undefined;
     const identity = identityOf(fp.hash, format, seed);

@@ -2,6 +2,7 @@
 // canonical event fields, and every record keeps its physical line (Parquet: its row number).
 
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
+import { mappingMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { STATUSES, type Status } from '../domain/types.js';
 import { type Db, literal, type Params, readerPath, runScript, sqlFile } from '../engine/db.js';
@@ -74,22 +75,42 @@ async function mappingError(
       await db.run(`SELECT TRY(CAST((${expr}) AS ${type})) FROM ql_src LIMIT 0`);
     } catch (bad) {
       const reason = (errorMessage(bad).split('\n')[0] ?? '').replace(/^[A-Za-z ]+Error: /, '');
-      return new InputError(path, msg.mappingField(key, expr, reason, m.reader), { cause: err });
+      return new InputError(path, await mappingReason(db, key, expr, reason, m.reader), { cause: err });
     }
   }
   return undefined;
 }
 
-/** For canonical events the columns are fixed: required ones must exist, optional ones may be missing. */
+/**
+ * Why an expression cannot be bound, said plainly for the two common slips: a column the file does not have (DuckDB's
+ * "Referenced column … not found", with the CSV advice about text after it), and a column named like a keyword.
+ */
+async function mappingReason(db: Db, key: string, expr: string, reason: string, reader: string): Promise<string> {
+  const column = /^Referenced column "(.*)" not found/.exec(reason)?.[1];
+  if (column !== undefined) {
+    const cols = (await db.all<{ column_name: string }>(sqlFile('ingest/src_columns'))).map((r) => r.column_name);
+    return mappingMessages.noColumn(key, expr, column, cols.filter((c) => c !== 'ql_line').join(', ') || 'none');
+  }
+  const near = /^syntax error at or near (.*)$/.exec(reason)?.[1];
+  if (near !== undefined && /^"?[A-Za-z_]+"?$/.test(near)) return mappingMessages.keyword(key, expr, near);
+  return msg.mappingField(key, expr, reason, reader);
+}
+
+/**
+ * For canonical events the columns are fixed: required ones must exist, optional ones may be missing. Names match
+ * whatever their case (`Player_ID`), as SQL binds them and as the fast path's multi-file read already matched them: a
+ * file named its columns so loaded beside a lower-case file and failed alone.
+ */
 async function presentFields(db: Db, path: string, m: Mapping): Promise<Mapping['fields']> {
   const cols = (await db.all<{ column_name: string }>(sqlFile('ingest/src_columns'))).map((r) => r.column_name);
-  const missing = CORE.filter((c) => !cols.includes(c));
+  const lower = new Set(cols.map((c) => c.toLowerCase()));
+  const missing = CORE.filter((c) => !lower.has(c));
   if (missing.length) {
     const found = cols.filter((c) => c !== 'ql_line').join(', ') || 'none';
     throw new InputError(path, msg.missingColumns(missing, found), { hint: msg.missingColumnsHint });
   }
   const out: Record<string, string> = { ...m.fields };
-  for (const o of OPTIONAL) if (!cols.includes(o)) delete out[o];
+  for (const o of OPTIONAL) if (!lower.has(o)) delete out[o];
   return out as Mapping['fields'];
 }
 
@@ -98,7 +119,7 @@ async function typedTs(db: Db, fields: Mapping['fields']): Promise<string | unde
   const col = /^"([^"]+)"$/.exec(fields.ts)?.[1];
   if (!col) return undefined;
   const cols = await db.all<{ column_name: string; column_type: string }>(sqlFile('ingest/src_columns'));
-  const type = cols.find((c) => c.column_name === col)?.column_type;
+  const type = cols.find((c) => c.column_name.toLowerCase() === col.toLowerCase())?.column_type;
   // TIMESTAMPTZ becomes the instant in UTC: the session zone is UTC (Db.open).
   return type === 'TIMESTAMP' || type === 'TIMESTAMP WITH TIME ZONE' ? fields.ts : undefined;
 }
@@ -137,7 +158,8 @@ function csvOptions(options: Record<string, string | number | boolean>): Record<
  * (ingest sends the rest, and any batch the reader refuses, to the exact per-file path). CSV rows are numbered by
  * read order after the header, which is true only without blank lines (such files never come here) and without
  * quoted line breaks (then rows + header != lines, and the file is not clean); the header counts as an ignored line.
- * Returns false when the batch cannot take this path at all (a core column missing from every file).
+ * Returns false when the batch cannot take this path at all (a core column missing from every file, or Parquet files
+ * that disagree on the type of a column it reads: see parquet_mixed_types.sql).
  */
 export async function stageFastTabular(
   db: Db,
@@ -151,11 +173,13 @@ export async function stageFastTabular(
       : `read_csv($paths, header = true, all_varchar = true, union_by_name = true,
            delim = ${literal(delim)}, quote = '"', escape = '"', max_line_size = $max_line)`;
   const params: Params = reader === 'parquet' ? { paths } : { paths, max_line: LONG_LINE };
+  if (reader === 'parquet' && (await db.all(sqlFile('ingest/parquet_mixed_types'), params)).length > 0) return false;
   const described = await db.all<{ column_name: string; column_type: string }>(
     `DESCRIBE SELECT * FROM ${from.replace('file_row_number = true, ', '')}`,
     params,
   );
-  const types = new Map(described.map((c) => [c.column_name, c.column_type]));
+  // Names in any case, as presentFields matches them (the multi-file read merges them so anyway).
+  const types = new Map(described.map((c) => [c.column_name.toLowerCase(), c.column_type]));
   if (CORE.some((c) => !types.has(c))) return false;
   // Nested ids are refused on the exact path, which names the column.
   if (['player_id', 'quest_id'].some((c) => NESTED.test(types.get(c) ?? ''))) return false;

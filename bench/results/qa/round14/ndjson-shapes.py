@@ -1,0 +1,51 @@
+import json,os,sys
+cases = {
+ 'q_obj': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":{"a":1},"status":"accepted"}',
+ 'q_arr': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":["Q1"],"status":"accepted"}',
+ 'q_bool': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":true,"status":"accepted"}',
+ 'q_null': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":null,"status":"accepted"}',
+ 'q_empty': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"","status":"accepted"}',
+ 'q_spaces': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"   ","status":"accepted"}',
+ 'q_nbsp': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"\\u00a0","status":"accepted"}',
+ 'q_zwsp': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q1\\u200b","status":"accepted"}',
+ 'q_nul': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q\\u00001","status":"accepted"}',
+ 'q_surr': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q\\ud800","status":"accepted"}',
+ 'q_nfd': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Cafe\\u0301","status":"accepted"}',
+ 'q_big': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":12345678901234567890123,"status":"accepted"}',
+ 'q_float': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":1e3,"status":"accepted"}',
+ 'p_obj': '{"ts":"2026-11-20 10:00:00","player_id":{"id":"p1"},"quest_id":"Q1","status":"accepted"}',
+ 's_arr': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q1","status":["accepted"]}',
+ 's_num': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q1","status":1}',
+ 's_mixed': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q1","status":"CoMpLeTeD"}',
+ 's_tab': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q1","status":"\\taccepted\\n"}',
+ 't_obj': '{"ts":{"$date":"2026-11-20T10:00:00Z"},"player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_epoch_f': '{"ts":1795169200.5,"player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_epoch_s': '{"ts":"1795169200","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_epoch_e': '{"ts":1.7951692e9,"player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_huge': '{"ts":1e400,"player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_neg0': '{"ts":-0,"player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_gap': '{"ts":"2026-03-29T02:30:00 Europe/Paris","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_amb': '{"ts":"2026-10-25T02:30:00 Europe/Paris","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_ny': '{"ts":"2026-11-20T10:00:00 America/New_York","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_est': '{"ts":"2026-11-20T10:00:00EST","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_lz': '{"ts":"2026-11-20t10:00:00z","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_0530': '{"ts":"2026-11-20 10:00:00+0530","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_nanos': '{"ts":"2026-11-20T10:00:00.123456789Z","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_comma': '{"ts":"2026-11-20T10:00:00,5Z","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_date': '{"ts":"2026-11-20","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_us': '{"ts":"11/20/2026 10:00","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_rfc2822': '{"ts":"Fri, 20 Nov 2026 10:00:00 GMT","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_utc_word': '{"ts":"2026-11-20 10:00:00 UTC","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_space_off': '{"ts":"2026-11-20 10:00:00 +02:00","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_leap': '{"ts":"2026-12-31T23:59:60Z","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 't_lead_sp': '{"ts":" 2026-11-20 10:00:00 ","player_id":"p1","quest_id":"Q1","status":"accepted"}',
+ 'x_nested_extra': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q1","status":"accepted","meta":{"a":[1,2,{"b":null}]}}',
+ 'x_session_num': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q1","status":"accepted","session_id":42,"build":1.5,"platform":{"os":"pc"}}',
+ 'x_build_arr': '{"ts":"2026-11-20 10:00:00","player_id":"p1","quest_id":"Q1","status":"accepted","build":["1.5"]}',
+}
+clean='{"ts":"2026-11-20 09:00:00","player_id":"p0","quest_id":"Q0","status":"accepted"}'
+bad='{"ts":"2026-11-20 09:00:00","player_id":"p0","quest_id":"Q0","status":"pondered"}'
+os.makedirs('fast',exist_ok=True); os.makedirs('exact',exist_ok=True)
+for k,v in cases.items():
+    open(f'fast/{k}.ndjson','w').write(clean+'\n'+v+'\n')
+    open(f'exact/{k}.ndjson','w').write(v+'\n'+bad+'\n')
