@@ -123,7 +123,7 @@ describe('schema migrations', () => {
     expect(
       await db.all(
         `SELECT dimension, value, cohort_key::VARCHAR AS cohort_key, completed::INTEGER AS completed,
-           seconds_n::INTEGER AS seconds_n, seconds_sum, seconds_min, seconds_max, attempts_sum::INTEGER AS attempts,
+           seconds_n::INTEGER AS seconds_n, seconds_sum::DOUBLE AS seconds_sum, seconds_min, seconds_max, attempts_sum::INTEGER AS attempts,
            anomalies::INTEGER AS anomalies, last_from::VARCHAR AS last_from
          FROM segment_completed WHERE quest_id = 'Q1' ORDER BY ALL`,
       ),

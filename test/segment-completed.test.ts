@@ -24,7 +24,7 @@ interface Kept {
 }
 
 const COLUMNS = `quest_id, dimension, value, cohort_key::VARCHAR AS cohort_key, completed::INTEGER AS completed,
-  seconds_n::INTEGER AS seconds_n, seconds_sum, seconds_min, seconds_max, attempts_sum::INTEGER AS attempts_sum,
+  seconds_n::INTEGER AS seconds_n, seconds_sum::DOUBLE AS seconds_sum, seconds_min, seconds_max, attempts_sum::INTEGER AS attempts_sum,
   anomalies::INTEGER AS anomalies, last_from::VARCHAR AS last_from`;
 
 async function kept(db: Db): Promise<Kept[]> {

@@ -14,7 +14,7 @@ SELECT unnest(generate_series(day0, coalesce(next_day0 - 1, last_day), INTERVAL 
 FROM (
   SELECT day0, lead(day0) OVER (PARTITION BY quest_id, dimension, value ORDER BY day0) AS next_day0,
     quest_id, dimension, value,
-    avg(completion_seconds) AS mean_seconds,
+    ql_mean_seconds(ql_seconds_sum(completion_seconds), count(completion_seconds)) AS mean_seconds,
     min(completion_seconds) AS min_seconds,
     max(completion_seconds) AS max_seconds,
     quantile_cont(completion_seconds, [0.5, 0.9]) AS quantiles,

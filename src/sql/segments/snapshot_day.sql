@@ -83,7 +83,7 @@ SELECT
   coalesce(a.abandoned, 0)::INTEGER,
   coalesce(a.failed, 0)::INTEGER,
   (coalesce(o.n, 0) - coalesce(e.encountered, 0))::INTEGER AS not_encountered,
-  CASE WHEN a.seconds_n > 0 THEN a.seconds_sum / a.seconds_n END,
+  ql_mean_seconds(a.seconds_sum, a.seconds_n),
   a.seconds_min,
   a.seconds_max,
   q.q[1],

@@ -1,8 +1,8 @@
 -- snapshot/figures.sql for one day after every event (the nightly's date; segments/covers.sql says when): the
 -- per-quest figures from the counts and sums the state refresh keeps per segment group, summed over one dimension's
 -- groups (every state row has exactly one pair build, NULL included), and the quantiles kept per quest
--- (snapshot/quantiles_kept.sql computed the changed quests'), so no state row is read. Means are sums over counts, as
--- avg computes them.
+-- (snapshot/quantiles_kept.sql computed the changed quests'), so no state row is read. Means are exact sums over counts
+-- (ql_mean_seconds), as figures.sql computes them.
 CREATE OR REPLACE TEMP TABLE snapshot_figures AS
 WITH per_bucket AS (
   SELECT quest_id, bucket, sum(n) AS n FROM main.segment_open WHERE dimension = 'build' GROUP BY ALL
@@ -24,7 +24,7 @@ per_quest AS (
 ),
 sums AS (
   SELECT quest_id,
-    CASE WHEN sum(seconds_n) > 0 THEN sum(seconds_sum) / sum(seconds_n) END AS mean_seconds,
+    ql_mean_seconds(sum(seconds_sum), sum(seconds_n)) AS mean_seconds,
     min(seconds_min) AS min_seconds,
     max(seconds_max) AS max_seconds,
     sum(attempts_sum) / sum(completed) AS mean_attempts,

@@ -15,6 +15,15 @@ CREATE OR REPLACE TEMP MACRO ql_wilson_high(k, n) AS CASE WHEN n > 0 AND k >= n 
    + 1.959963984540054 * sqrt((k::DOUBLE / n) * (1 - k::DOUBLE / n) / n + 1.959963984540054 ^ 2 / (4.0 * n * n)))
   / (1 + 1.959963984540054 ^ 2 / n)) END;
 
+-- Completion times summed exactly: a time is whole microseconds (two timestamps apart) held as DOUBLE seconds, so
+-- DECIMAL(18,6) gets it back exactly and a sum of DECIMALs is the same whatever the order of its terms. A DOUBLE sum
+-- depends on the order parallel threads add in (the same log in two fresh databases gave 19.5795 and
+-- 19.579500000000003), and kept sums merged night after night would drift from a full rebuild's. ql_mean_seconds is
+-- the one way every mean time is computed from such a sum, so a mean from kept sums and one from the rows agree.
+CREATE OR REPLACE TEMP MACRO ql_seconds_sum(seconds) AS sum(seconds::DECIMAL(18, 6))::DECIMAL(38, 6);
+
+CREATE OR REPLACE TEMP MACRO ql_mean_seconds(total, n) AS CASE WHEN n > 0 THEN total::DOUBLE / n END;
+
 -- Two-proportion z statistic (pooled) for k1/n1 against k2/n2; NULL when either n is 0 or the pooled rate is 0 or 1.
 -- |z| > 1.959963984540054 means the rates differ at the 5% level.
 CREATE OR REPLACE TEMP MACRO ql_two_prop_z(k1, n1, k2, n2) AS CASE
@@ -59,14 +68,14 @@ END;
 -- The completed state rows of `input` (a table or view with state_current's columns) summed per quest and segment
 -- value: what segment_completed keeps and a snapshot's segment pass reads (segments/snapshot_day.sql). One row per
 -- (quest, dimension, value): `build` and `platform` are the pair's values, `own_build` and `own_platform` the
--- player's own, `cohort` is the player's cohort key (cohort_key; value NULL). Sums, not averages, so kept rows merge
--- exactly; the quantiles need the times themselves and are not kept.
+-- player's own, `cohort` is the player's cohort key (cohort_key; value NULL). Sums, not averages (exact ones:
+-- ql_seconds_sum), so kept rows merge exactly; the quantiles need the times themselves and are not kept.
 CREATE OR REPLACE TEMP MACRO ql_completed_sums(input) AS TABLE
 SELECT
   quest_id, dimension, value, cohort_key,
   count(*) AS completed,
   count(completion_seconds) AS seconds_n,
-  coalesce(sum(completion_seconds), 0)::DOUBLE AS seconds_sum,
+  coalesce(ql_seconds_sum(completion_seconds), 0)::DECIMAL(38, 6) AS seconds_sum,
   min(completion_seconds) AS seconds_min,
   max(completion_seconds) AS seconds_max,
   sum(attempts)::BIGINT AS attempts_sum,
