@@ -6,7 +6,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { checkSegments, knownDimensions } from './config-dimensions.js';
 import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
 import { check, type Spec } from './config-spec.js';
-import { DEFAULT_DB } from './defaults.js';
+import { CONFIG_FILE, DEFAULT_DB } from './defaults.js';
 import { isSegmentScope } from './domain/alerts.js';
 import { changesMessages } from './domain/changes-messages.js';
 import { errorMessage, UserError } from './domain/errors.js';
@@ -96,8 +96,6 @@ interface FreshnessConfig {
 }
 
 export const DEFAULT_MAX_AGE_HOURS = 36;
-
-const CONFIG_FILE = 'questlog.config.json';
 
 // --- the shape, written once: each key's type; records and arrays say what they hold ---
 

@@ -5,6 +5,11 @@
 export const DEFAULT_DB = 'data/questlog.duckdb';
 /** The site's folder when neither --out nor the config's `reports.out` names one. */
 export const DEFAULT_OUT = 'reports';
+/** The project's config file, looked for in the working folder. */
+export const CONFIG_FILE = 'questlog.config.json';
+/** The API folder of a published site, and the file that marks a folder as one (publish refuses to replace others). */
+export const API_DIR = 'api/v1';
+export const SITE_MARKER = `${API_DIR}/snapshot.json`;
 /** The report's title when the config's `reports.title` is unset. */
 export const DEFAULT_TITLE = 'Quest statistics';
 /** The committed sample the demo ingests (and regenerates when missing). */

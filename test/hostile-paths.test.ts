@@ -190,3 +190,27 @@ describe('a file that changes between its check and its read (a log still being 
     expect(changedSince(f)).toBe(m.changedWhileRead(f.bytes, f.bytes + 32));
   });
 });
+
+describe('a project folder ingested whole (`ingest .`)', () => {
+  it("reads its logs, not questlog's own config file and published sites", async () => {
+    const site = {
+      'api/v1/snapshot.json': '{"snapshot_date":"2026-01-01"}\n',
+      'api/v1/quests/Q1.json': '{"quest_id":"Q1"}\n',
+    };
+    const root = folder('project', {
+      'logs/a.csv': csv('pProject'),
+      'questlog.config.json': '{"sources":{}}\n',
+      ...Object.fromEntries(Object.entries(site).map(([k, v]) => [`reports/${k}`, v])),
+      // The recycled copy a publish keeps beside the live site.
+      ...Object.fromEntries(Object.entries(site).map(([k, v]) => [`.reports.old/${k}`, v])),
+      // Any other JSON is still read as events (and here quarantined as such).
+      'notes/config.json': '{"x":1}\n',
+    });
+    const s = await run([root], root);
+    expect(s.files.map((f) => f.path)).toEqual(['logs/a.csv', 'notes/config.json']);
+    expect((await players(root, s)).players).toEqual({ 'logs/a.csv': 'pProject' });
+    // Named on the command line, the config file is read like any file.
+    const named = await run([join(root, 'questlog.config.json')], root);
+    expect(named.files.map((f) => f.path)).toEqual(['questlog.config.json']);
+  });
+});

@@ -3,6 +3,7 @@
 
 import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, type Stats, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { CONFIG_FILE, SITE_MARKER } from '../defaults.js';
 import { errorMessage } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
@@ -78,9 +79,11 @@ function walk(dir: string, problems: PathProblem[]): string[] {
       continue;
     }
     const full = join(dir, name);
-    if (entry.isDirectory()) files.push(...walk(full, problems));
-    else if (entry.isFile()) files.push(full);
-    else if (entry.isSymbolicLink()) {
+    if (entry.isDirectory()) {
+      if (!questlogOwn(full, true)) files.push(...walk(full, problems));
+    } else if (entry.isFile()) {
+      if (!questlogOwn(full, false)) files.push(full);
+    } else if (entry.isSymbolicLink()) {
       try {
         if (statSync(full).isFile()) files.push(full);
       } catch (err) {
@@ -90,6 +93,15 @@ function walk(dir: string, problems: PathProblem[]): string[] {
     }
   }
   return files;
+}
+
+/**
+ * questlog's own files met in a folder walk (`ingest .` in a project folder): the config file and published sites
+ * (the out folder, its recycled copy and a killed publish's temp), whose thousands of JSON files are no event log and
+ * would each land in quarantine. Named on the command line they are still read.
+ */
+function questlogOwn(path: string, folder: boolean): boolean {
+  return folder ? existsSync(join(path, SITE_MARKER)) : path.endsWith(`${sep}${CONFIG_FILE}`);
 }
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });

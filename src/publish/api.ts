@@ -1,4 +1,5 @@
 // The static JSON API (reports/api/v1/): pure functions from typed statistics to documents and their file paths.
+import { API_DIR } from '../defaults.js';
 import type {
   ChainStep,
   ChangesData,
@@ -18,7 +19,7 @@ import { survivalOf } from './survival-api.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps it. */
 export const API_SCHEMA_VERSION = 1;
-export const API_DIR = 'api/v1';
+export { API_DIR };
 
 /** Everything one published site is made of; loaded from the database once, then rendered without it. */
 export interface SiteData {

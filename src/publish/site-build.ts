@@ -4,9 +4,9 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { SITE_MARKER } from '../defaults.js';
 import { UserError } from '../domain/errors.js';
 import { publishMessages } from '../domain/messages.js';
-import { API_DIR } from './api.js';
 import { RenderPool } from './render-pool.js';
 import { buildDir, type Found, recoverSite } from './site-files.js';
 
@@ -49,6 +49,6 @@ export async function abandonBuild(build: Promise<Build>): Promise<void> {
 function guardOut(out: string): void {
   if (!existsSync(out)) return;
   const entries = readdirSync(out).filter((e) => e !== '.gitkeep');
-  if (entries.length === 0 || existsSync(join(out, API_DIR, 'snapshot.json'))) return;
+  if (entries.length === 0 || existsSync(join(out, SITE_MARKER))) return;
   throw new UserError(publishMessages.notASite(out), { cli: ['otherOut'] });
 }
