@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliMessages, EXIT, publishMessages } from '../src/domain/messages.js';
+import { cliMessages, configMessages, EXIT, publishMessages } from '../src/domain/messages.js';
 import { opsMessages } from '../src/domain/ops-messages.js';
 import { removeStaleLock } from '../src/jobs/nightly-lock.js';
 import { serve } from '../src/publish/serve.js';
@@ -153,6 +153,18 @@ describe('a stale lock found by two nightlies at once', () => {
     writeFileSync(lock, stale);
     expect(removeStaleLock(lock, stale)).toBe(true);
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('a config error found before anything runs', () => {
+  it('an unknown time zone is exit 2 naming the key (it failed every file of the ingest: exit 3, a database made)', () => {
+    const project = fixtureProject();
+    const file = join(project, 'questlog.config.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), timezone: 'Mars/Olympus' }));
+    const r = cli(['nightly'], { cwd: project });
+    expect(r.code, r.stderr).toBe(EXIT.usage);
+    expect(r.stderr).toContain(configMessages.badValue(file, 'timezone', configMessages.ianaZone, '"Mars/Olympus"'));
+    expect(existsSync(join(project, 'q.duckdb'))).toBe(false);
   });
 });
 
