@@ -203,7 +203,9 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
   checkEngine(raw as { engine?: Record<string, unknown>; segments?: string[] }, file);
   // Checked before anything runs: an unknown zone failed every file an ingest read (exit 3), as if the logs were bad.
   const zone = (raw as { timezone?: string }).timezone;
-  if (zone !== undefined && !knownZone(zone)) throw new UserError(msg.badValue(file, 'timezone', msg.ianaZone, `"${zone}"`));
+  if (zone !== undefined && !knownZone(zone)) {
+    throw new UserError(msg.badValue(file, 'timezone', msg.ianaZone, `"${zone}"`));
+  }
   const obj = raw as Omit<Config, 'root' | 'sources' | 'limits'> & {
     sources?: Record<string, SourceConfig>;
     $schema?: string;
