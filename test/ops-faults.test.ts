@@ -15,8 +15,10 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { cliMessages, configMessages, EXIT, publishMessages } from '../src/domain/messages.js';
 import { opsMessages } from '../src/domain/ops-messages.js';
+import { nightly } from '../src/jobs/nightly.js';
 import { removeStaleLock } from '../src/jobs/nightly-lock.js';
 import { serve } from '../src/publish/serve.js';
 import { ANY, cli, messagePattern, ROOT } from './helpers.js';
@@ -166,6 +168,23 @@ describe('a config error found before anything runs', () => {
     expect(r.stderr).toContain(configMessages.badValue(file, 'timezone', configMessages.ianaZone, '"Mars/Olympus"'));
     expect(existsSync(join(project, 'q.duckdb'))).toBe(false);
   });
+});
+
+describe('the clock going back', () => {
+  it('refuses a day from the clock before the newest snapshot (it published it: the live site went back, exit 0)', async () => {
+    const project = published();
+    const site = join(project, 'site');
+    const before = readFileSync(join(site, 'api/v1/snapshot.json'), 'utf8');
+    const config = loadConfig(project);
+    const db = join(project, 'q.duckdb');
+    // 03:15 on 2026-11-21: the clock's last complete day is 2026-11-20, the day before the snapshot of DAY.
+    const effects = { ...quiet, now: () => new Date('2026-11-21T03:15:00Z') };
+    await expect(nightly({ db, config }, effects)).rejects.toThrow(opsMessages.clockBack('2026-11-20', DAY));
+    expect(readFileSync(join(site, 'api/v1/snapshot.json'), 'utf8')).toBe(before);
+    // A day typed by hand is the operator's choice.
+    const r = cli(['nightly', '--as-of', '2026-11-20'], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+  }, 120_000);
 });
 
 describe('a database the machine refuses', () => {

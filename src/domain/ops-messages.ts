@@ -15,4 +15,11 @@ export const opsMessages = {
   corrupt: (path: string, reason: string) => `database ${path} is damaged or not a DuckDB database: ${reason}`,
   corruptHint: (path: string) =>
     `restore ${path} from a backup, or move it aside and rebuild it from the logs (ingest, then stats --backfill)`,
+  /** The nightly's default date (the clock's yesterday) is before the newest stored snapshot. */
+  clockBack: (asOf: string, newest: string) =>
+    `the clock's last complete day is ${asOf}, before the newest snapshot ${newest}: did the clock go back? ` +
+    'not publishing an older day over the live site',
+  clockBackHint: (newest: string) =>
+    `check the clock (and the config's timezone); pass --as-of to publish a given day anyway, or, if ${newest} was ` +
+    `stored by mistake, \`questlog snapshots delete ${newest}\``,
 };
