@@ -9,6 +9,7 @@ import { check, type Spec } from './config-spec.js';
 import { CONFIG_FILE, DEFAULT_DB } from './defaults.js';
 import { isSegmentScope } from './domain/alerts.js';
 import { changesMessages } from './domain/changes-messages.js';
+import { knownZone } from './domain/dates.js';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
 import { segmentMessages } from './domain/segment-messages.js';
@@ -198,6 +199,11 @@ export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE):
   check(raw, CONFIG, '', file);
   checkSegments(raw as Parameters<typeof checkSegments>[0], file);
   checkEngine(raw as { engine?: Record<string, unknown>; segments?: string[] }, file);
+  // Checked before anything runs: an unknown zone failed every file an ingest read (exit 3), as if the logs were bad.
+  const zone = (raw as { timezone?: string }).timezone;
+  if (zone !== undefined && !knownZone(zone)) {
+    throw new UserError(msg.badValue(file, 'timezone', msg.ianaZone, `"${zone}"`));
+  }
   const obj = raw as Omit<Config, 'root' | 'sources' | 'limits'> & {
     sources?: Record<string, SourceConfig>;
     $schema?: string;

@@ -32,3 +32,13 @@ export function today(now: Date, timezone = 'UTC'): string {
 export function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** Whether `zone` is a time zone ICU knows (DuckDB's ICU extension reads the same IANA names). */
+export function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

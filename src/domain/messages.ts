@@ -38,6 +38,8 @@ export const configMessages = {
   missingFile: (path: string) => `config file ${path} does not exist`,
   notJson: (path: string, reason: string) => `${path}: not valid JSON: ${reason}`,
   isFolder: (path: string) => `config file ${path} is a folder: name the JSON file in it`,
+  /** What `timezone` must be (checked when the config is read). */
+  ianaZone: 'an IANA time zone such as UTC or Europe/Berlin',
 };
 
 export const dateMessages = {

@@ -2,8 +2,9 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { DEFAULT_DB } from '../defaults.js';
-import { errorMessage, UserError } from '../domain/errors.js';
+import { errorMessage, systemProblem, UserError } from '../domain/errors.js';
 import { dbMessages, EXIT } from '../domain/messages.js';
+import { opsMessages } from '../domain/ops-messages.js';
 import { packageRoot } from '../root.js';
 import { rowObjectsJson } from './rows.js';
 
@@ -239,6 +240,9 @@ function settingSql(name: string, v: string | boolean | undefined): string {
   return `SET ${name} = ${typeof v === 'boolean' ? String(v) : literal(v)}`;
 }
 
+/** How DuckDB says a file is no (whole) database: cut short, overwritten, or another kind of file. */
+const DAMAGED = /not a valid DuckDB database|Could not read enough bytes|corrupt|checksum/i;
+
 function openError(path: string, err: unknown, readOnly: boolean): Error {
   const msg = errorMessage(err);
   if (/lock/i.test(msg)) {
@@ -247,6 +251,17 @@ function openError(path: string, err: unknown, readOnly: boolean): Error {
       exitCode: EXIT.locked,
       cause: err,
     });
+  }
+  // The machine's state (a file or folder it may not write, a full disk) is exit 1 like any other write it refuses,
+  // and is checked before "missing": a read-only open of a file this user may not read also says "Cannot open".
+  const problem = systemProblem(err);
+  if (problem !== undefined) {
+    const hint = opsMessages.cannotOpenSystemHint(path);
+    return new UserError(opsMessages.cannotOpenSystem(path, problem), { hint, exitCode: EXIT.failed, cause: err });
+  }
+  if (DAMAGED.test(msg)) {
+    const hint = opsMessages.corruptHint(path);
+    return new UserError(opsMessages.corrupt(path, msg), { hint, exitCode: EXIT.failed, cause: err });
   }
   if (readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
     return new UserError(dbMessages.missing(path), { cli: ['ingestFirst'], hint: dbMessages.createHint, cause: err });

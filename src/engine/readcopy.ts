@@ -5,6 +5,7 @@ import { UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { dbMessages } from '../domain/messages.js';
 import { Db, openInThisProcess } from './db.js';
+import { dropLeftovers, escapeRegExp } from './leftovers.js';
 
 /**
  * DuckDB lets one process write a file, and a read-only open fails while that writer holds it. So readers (notebooks)
@@ -64,6 +65,9 @@ export async function startReadCopy(
 
 async function refresh(source: string, target: string): Promise<ReadCopy> {
   const slots = readCopySlots(target);
+  // A killed nightly's temp copy is as big as the database: each one left would stay for good.
+  const stem = escapeRegExp(basename(slots[0]).replace(/-0\.duckdb$/, ''));
+  dropLeftovers(dirname(target), new RegExp(`^${stem}-[01]\\.duckdb(?:\\.complete)?\\.(\\d+)\\.(?:tmp|link)$`));
   const spare = sameFile(target, slots[0]) ? slots[1] : slots[0];
   const bytes = statSync(source).size;
   let result: ReadCopy;

@@ -7,6 +7,7 @@ import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { errorMessage, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { EXIT, nightlyMessages as msg } from '../domain/messages.js';
+import { opsMessages } from '../domain/ops-messages.js';
 import { type Db, sqlFile } from '../engine/db.js';
 import { engineFor } from '../engine/engine.js';
 import { type RunCounts, recordRun } from '../engine/runs.js';
@@ -92,6 +93,8 @@ async function nightlySteps(
   const t0 = performance.now();
   const { config } = opts;
   const { out, title, segments, workers } = siteTarget(config, opts.out);
+  const asOf = opts.asOf ?? lastCompleteDay(nowOf(effects), config.timezone);
+  if (opts.asOf === undefined) await refuseClockBack(db, asOf);
   await loadConfiguredCatalogue(db, config, effects, { step, quiet: true });
   let loaded = 0;
   let skipped = 0;
@@ -117,7 +120,6 @@ async function nightlySteps(
     skipped += summary.totals.files_skipped;
   }
   faultPoint('nightly-ingested');
-  const asOf = opts.asOf ?? lastCompleteDay(nowOf(effects), config.timezone);
   counts.snapshot_date = asOf;
   // The default date is allowed past the data (that is what staleness reports); a date typed by hand is checked.
   const force = opts.force === true || opts.asOf === undefined;
@@ -201,6 +203,16 @@ async function nightlySteps(
   if (staged && reports && !inside) await nb.installNotebookReports(await staged, reports.out);
   effects.log(msg.summary(asOf, loaded, skipped, published.files, Math.round(performance.now() - t0)));
   return { snapshotDate: asOf, loaded, skipped, publish: published, ...(stale ? { stale } : {}) };
+}
+
+/**
+ * A date from the clock before the newest stored snapshot: the clock went back (or a snapshot was stored ahead of it).
+ * Published, the live site would go back in time with exit 0; a date typed with --as-of is the operator's choice.
+ */
+async function refuseClockBack(db: Db, asOf: string): Promise<void> {
+  const newest = (await db.one<{ d: string }>(sqlFile('snapshot/newest')))?.d;
+  if (newest === undefined || asOf >= newest) return;
+  throw new UserError(opsMessages.clockBack(asOf, newest), { hint: opsMessages.clockBackHint(newest) });
 }
 
 export interface Freshness {

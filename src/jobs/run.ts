@@ -10,6 +10,7 @@ import { Db } from '../engine/db.js';
 import { migrate } from '../engine/migrate.js';
 import { loadCatalogue } from '../ingest/catalogue.js';
 import { type SegmentOptions, segmentOptions } from '../publish/segment-figures.js';
+import { siteFolder } from '../publish/site-folder.js';
 
 /** Wraps a job's steps (the nightly names each one in its error); default: run as is. */
 export type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -71,7 +72,7 @@ export function siteTarget(
   return { out: resolveOut(config, out), title, segments: segmentOptions(config), workers };
 }
 
+/** The site's folder: `--out`, else the config's (or the default), a link there followed to its target. */
 export function resolveOut(config: Config, out?: string): string {
-  if (out) return resolve(out);
-  return configPath(config, config.reports?.out ?? DEFAULT_OUT);
+  return siteFolder(out ? resolve(out) : configPath(config, config.reports?.out ?? DEFAULT_OUT));
 }

@@ -8,11 +8,13 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import sirv from 'sirv';
 import type { Effects } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { publishMessages } from '../domain/messages.js';
+import { oldOf } from './site-files.js';
+import { siteFolder } from './site-folder.js';
 
 export interface ServeOptions {
   dir: string;
@@ -162,17 +164,22 @@ function cors(req: IncomingMessage, res: ServerResponse): boolean {
 }
 
 export async function serve(opts: ServeOptions, effects: Effects): Promise<Serving> {
-  const dir = resolve(opts.dir);
+  const dir = siteFolder(opts.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(publishMessages.dirMissing(dir), { cli: ['publishFirst'] });
   }
+  // Between the two renames of a publish's swap (and after a kill there, until the next publish) the site is in
+  // `.old` alone: it is served from there rather than answered 404 (site-files.ts `swap`).
+  const previous = oldOf(dir);
   // dev mode reads the disk per request: a publish swaps the folder underneath, and a file list cached at start
   // would keep serving the old site. It also sends `Cache-Control: no-cache` (with the ETag) on every file, which is
   // right for this site: no file name carries a hash of its content (assets, pages and API files keep their names
   // from one publish to the next), so a cache must ask each time, and gets a 304 when nothing changed.
   // gzip/brotli: the publish writes .gz and .br copies beside each text file; sirv sends one when the client accepts it
   // (brotli first), with Content-Encoding and Vary: Accept-Encoding.
-  const files = sirv(dir, { dev: true, dotfiles: false, etag: true, extensions: ['html'], gzip: true, brotli: true });
+  const options = { dev: true, dotfiles: false, etag: true, extensions: ['html'], gzip: true, brotli: true };
+  const files = sirv(dir, options);
+  const previousFiles = sirv(previous, options);
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;
     // A 404 may be cached by heuristics (RFC 9110 §15.1); the file may come with the next publish.
@@ -185,11 +192,16 @@ export async function serve(opts: ServeOptions, effects: Effects): Promise<Servi
     // OPTIONS (CORS preflight) is answered by cors(); every other method but GET and HEAD is 405.
     if (cors(req, res)) return;
     if (!methodAllowed(req, res)) return;
-    if (!insideSite(dir, req.url ?? '/')) return notFound(res);
+    const url = req.url ?? '/';
+    const swapping = () => !existsSync(dir) && insideSite(previous, url);
+    if (!insideSite(dir, url) && !swapping()) return notFound(res);
     saneHeaders(req);
     notModified(req, res);
+    // The folder may go between the check above and sirv's look: sirv then finds nothing, and `.old` is asked.
+    const fromPrevious = () => (swapping() ? previousFiles(req, res, () => notFound(res)) : notFound(res));
     try {
-      files(req, res, () => notFound(res));
+      if (existsSync(dir)) files(req, res, fromPrevious);
+      else fromPrevious();
     } catch {
       // One request's failure (a file gone mid-publish, a header sirv trips on) must not stop the server.
       if (!res.headersSent) res.statusCode = 500;

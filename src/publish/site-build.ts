@@ -3,12 +3,13 @@
 // after the reads, on the main thread's path to the first batch of quest pages (issue 16 NOTES, round 12).
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SITE_MARKER } from '../defaults.js';
 import { UserError } from '../domain/errors.js';
 import { publishMessages } from '../domain/messages.js';
 import { RenderPool } from './render-pool.js';
 import { buildDir, type Found, recoverSite } from './site-files.js';
+import { siteFolder } from './site-folder.js';
 
 /** Where the new site is built (`tmp`), what its recycled folder held, and its render workers (none: this thread). */
 export interface Build {
@@ -23,7 +24,7 @@ export interface Build {
  * folder. On failure nothing is left running.
  */
 export async function startBuild(outOption: string, workers: number): Promise<Build> {
-  const out = resolve(outOption);
+  const out = siteFolder(outOption);
   mkdirSync(dirname(out), { recursive: true });
   recoverSite(out);
   guardOut(out);

@@ -9,7 +9,6 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
-  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -18,6 +17,7 @@ import {
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { InternalError } from '../domain/errors.js';
+import { dropLeftovers, escapeRegExp } from '../engine/leftovers.js';
 import { create, fill, overwrite, ownPlainFile } from './site-write.js';
 
 /**
@@ -222,22 +222,7 @@ export async function swap(out: string, tmp: string, between?: () => Promise<voi
 export function recoverSite(out: string): void {
   const old = oldOf(out);
   if (!existsSync(out) && existsSync(old)) renameSync(old, out);
-  const prefix = `.${basename(out)}.new-`;
-  for (const name of readdirSync(dirname(out))) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (!alive(pid)) rmSync(join(dirname(out), name), { recursive: true, force: true });
-  }
-}
-
-export function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  dropLeftovers(dirname(out), new RegExp(`^\\.${escapeRegExp(basename(out))}\\.new-(\\d+)-`));
 }
 
 /** Where the alert digest lives: beside the site, not in it (README "Alerts"), so it is not served with the site. */

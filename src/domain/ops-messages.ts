@@ -1,0 +1,25 @@
+// Messages of the operator's mistakes and the machine's faults around a site folder and the nightly's lock: what an
+// on-call engineer reads in the cron log (round 14, bench/results/ops/NOTES.md).
+
+export const opsMessages = {
+  /** `--out` (or reports.out) names a file: a publish would have nowhere to build the site. */
+  outIsFile: (out: string) => `${out} is a file, not a folder: the site is a folder of its own`,
+  /** `--out` is a link whose target is missing: publish follows the link the operator made, so it must lead somewhere. */
+  outDangling: (out: string, target: string) => `${out} is a link to ${target}, which does not exist`,
+  outDanglingHint: (target: string) => `create ${target}, or point the link (or --out) at an existing folder`,
+  /** The database file exists but cannot be opened for a reason of the machine's (permissions, a full disk). */
+  cannotOpenSystem: (path: string, reason: string) => `cannot open database ${path}: ${reason}`,
+  cannotOpenSystemHint: (path: string) =>
+    `fix the permissions of ${path} and of its folder (the lock, the WAL and the spill folder live beside it), or free space`,
+  /** DuckDB cannot read the file as a database: truncated, overwritten, not a database at all. */
+  corrupt: (path: string, reason: string) => `database ${path} is damaged or not a DuckDB database: ${reason}`,
+  corruptHint: (path: string) =>
+    `restore ${path} from a backup, or move it aside and rebuild it from the logs (ingest, then stats --backfill)`,
+  /** The nightly's default date (the clock's yesterday) is before the newest stored snapshot. */
+  clockBack: (asOf: string, newest: string) =>
+    `the clock's last complete day is ${asOf}, before the newest snapshot ${newest}: did the clock go back? ` +
+    'not publishing an older day over the live site',
+  clockBackHint: (newest: string) =>
+    `check the clock (and the config's timezone); pass --as-of to publish a given day anyway, or, if ${newest} was ` +
+    `stored by mistake, \`questlog snapshots delete ${newest}\``,
+};
