@@ -1,8 +1,30 @@
 // Waiting in a page whose CSP (script-src 'self', no 'unsafe-eval') refuses string evaluation: Playwright evaluates
 // a string predicate of page.waitForFunction again on every poll with eval, which that CSP blocks whenever the first
 // check is false (CI failed so at eae736d). Locators wait through Playwright's own selector engine, which needs no eval.
-import type { Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { haveFile, haveTool } from './helpers.js';
+
+/** Debian's Chromium (apt `chromium`), never a downloaded one. */
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Whether the browser suites run: in CI a missing Chromium fails them (helpers.ts haveTool). */
+export const haveChromium = () => haveTool(haveFile(CHROMIUM), 'Chromium', 'apt-get install chromium');
+
+/** A headless Chromium with nothing of its own on the network (no updates, no first-run pages). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
 
 /** Waits until exactly `count` elements match `selector` (the selector only ever gains matches while we wait). */
 export async function waitForCount(page: Page, selector: string, count: number): Promise<void> {

@@ -3,16 +3,16 @@
 // 390 px a button reached with Shift+Tab was left under the sticky quest column, and one half out of the scrolling box
 // stayed half out (focus scrolls only a wholly hidden element into view).
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recorder, silent } from '../src/domain/effects.js';
 import { writeSite } from '../src/publish/publish.js';
 import { type Serving, serve } from '../src/publish/serve.js';
+import { haveChromium, launchChromium } from './browser-helpers.js';
 import { NOW, SITE } from './fixtures/publish/site.js';
-import { haveFile, haveTool, tempDir } from './helpers.js';
+import { tempDir } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const enabled = haveTool(haveFile(CHROMIUM), 'Chromium', 'apt-get install chromium');
+const enabled = haveChromium();
 let browser: Browser;
 let serving: Serving;
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const out = join(tempDir(), 'site');
   await writeSite(SITE, { out }, { ...recorder(), now: () => NOW });
   serving = await serve({ dir: out, port: 0 }, silent);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -2,20 +2,19 @@
 // sort, no page-level horizontal scroll, no console errors, and the whole table with JavaScript off.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recorder, silent } from '../src/domain/effects.js';
 import { writeSite } from '../src/publish/publish.js';
 import { tableOrder } from '../src/publish/quest-table.js';
 import { type Serving, serve } from '../src/publish/serve.js';
-import { waitForCount, waitForText } from './browser-helpers.js';
+import { haveChromium, launchChromium, waitForCount, waitForText } from './browser-helpers.js';
 import { scaleSite } from './fixtures/publish/scale.js';
-import { haveFile, haveTool, ROOT, tempDir } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const QUESTS = 5000;
-const enabled = haveTool(haveFile(CHROMIUM), 'Chromium', 'apt-get install chromium');
+const enabled = haveChromium();
 
 let browser: Browser;
 let serving: Serving;
@@ -25,10 +24,7 @@ beforeAll(async () => {
   const out = join(tempDir(), 'site');
   await writeSite(SITE, { out }, { ...recorder(), now: () => new Date('2026-11-22T03:00:00Z') });
   serving = await serve({ dir: out, port: 0 }, silent);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 600_000);
 

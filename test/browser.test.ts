@@ -1,17 +1,16 @@
 // The published report in a real Chromium (Debian package) driven by playwright-core, served over real HTTP.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silent } from '../src/domain/effects.js';
 import { type Serving, serve } from '../src/publish/serve.js';
-import { waitForCount } from './browser-helpers.js';
-import { cli, haveFile, haveTool, ROOT } from './helpers.js';
+import { haveChromium, launchChromium, waitForCount } from './browser-helpers.js';
+import { cli, ROOT } from './helpers.js';
 import { fixtureProject } from './publish-helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test/artifacts');
-const enabled = haveTool(haveFile(CHROMIUM), 'Chromium', 'apt-get install chromium');
+const enabled = haveChromium();
 
 let browser: Browser;
 let serving: Serving;
@@ -26,17 +25,7 @@ beforeAll(async () => {
   }
   site = join(project, 'site');
   serving = await serve({ dir: site, port: 0 }, silent);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
