@@ -147,7 +147,7 @@ export class Questlog {
     }
     const snap = await getSnapshot(this.db, o.date);
     const m = snap.meta;
-    const caption = `Snapshot ${m.snapshot_date}: ${m.players} players, ${m.events} events, data through ${m.data_through ?? '-'}`;
+    const caption = msg.statsCaption(m.snapshot_date, m.players, m.events, m.data_through);
     this.show(statsRows(snap.quests), { caption, limit, rest: msg.statsRest });
   }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { notebookMessages } from '../src/domain/notebook-messages.js';
 import type { Snapshot } from '../src/domain/types.js';
 import { Db } from '../src/engine/db.js';
 import { getCoverage, getSnapshot } from '../src/engine/read.js';
@@ -46,7 +47,10 @@ describe('shipped notebooks on the sample data', () => {
     const cells = await run('overview');
     const shown = displays(cells);
     const m = snap.meta;
-    const caption = `Snapshot ${m.snapshot_date}: ${m.players} players, ${m.events} events, data through ${m.data_through}`;
+    const caption = notebookMessages.statsCaption(m.snapshot_date, m.players, m.events, m.data_through);
+    // Counts as the report prints them: the sample has thousands of events, shown with a thousands separator.
+    expect(m.events).toBeGreaterThan(999);
+    expect(caption).toContain(`${String(m.events).replace(/(\d)(?=(\d{3})+$)/g, '$1,')} events`);
     expect(text(shown[0]?.['text/html'])).toBe(tableHtml(statsRows(snap.quests), { caption, limit: 1000 }));
     expect(m).toMatchObject({ snapshot_date: '2026-11-22', players: 200 });
     expect(shown.filter((d) => 'application/vnd.vegalite.v5+json' in d)).toHaveLength(4);

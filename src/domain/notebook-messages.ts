@@ -1,5 +1,7 @@
 // What the notebook facade (src/notebook.ts, src/notebook/) and `questlog notebook` say, as functions tests assert
 // against; apart from messages.ts to keep each message module short.
+import { formatInt } from './format.js';
+
 const notebookQuestIdsHint =
   'the quest ids are the quest_id column of `ql.stats()` (or ql.rows`SELECT quest_id, name FROM catalogue`)';
 
@@ -58,6 +60,9 @@ export const notebookMessages = {
   badLimit: (call: 'chart' | 'stats', raw: string) => `${call} limit must be a positive integer, got ${raw}`,
   chartFirstQuests: (title: string, shown: number, all: number) =>
     `${title}: the first ${shown} of ${all} quests (catalogue order; { limit } for more)`,
+  /** The stats table's caption: counts printed as the report and the CLI print them (2,592, not 2592). */
+  statsCaption: (date: string, players: number, events: number, through: string | null) =>
+    `Snapshot ${date}: ${formatInt(players)} players, ${formatInt(events)} events, data through ${through ?? '-'}`,
   statsRest: 'ql.snapshot() returns every row; { limit } shows more',
   segmentsRest: 'ql.segments({ by }) returns every row; { limit } shows more',
 };
