@@ -27,6 +27,11 @@ const TIMES: [string, string][] = [
   // 'Z' takes its own branch of ql_ts (no regex); right after a named zone it must stay UTC.
   ['2026-07-01T10:00:00.5Z', '2026-07-01 10:00:00.5'],
   ['2026-01-03T10:00:00', '2026-01-03 10:00:00'],
+  // ISO 8601 and RFC 3339 allow a lower-case 't' and 'z', which DuckDB's casts refuse (were unparsable).
+  ['2026-01-01t10:00:00z', '2026-01-01 10:00:00'],
+  ['2026-01-01t10:00:00.5+02:00', '2026-01-01 08:00:00.5'],
+  ['2026-01-01 10:00:00z', '2026-01-01 10:00:00'],
+  ['2026-01-01t10:00:00', '2026-01-01 10:00:00'],
 ];
 const player = (i: number) => `z${String(i).padStart(2, '0')}`;
 

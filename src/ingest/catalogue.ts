@@ -44,6 +44,7 @@ export async function loadCatalogue(
   } catch (err) {
     throw new InputError(path, msg.unreadable(errorMessage(err)), { cause: err });
   }
+  await runScript(db, sqlFile('ingest/macros'));
   const described = await db.all<{ column_name: string; column_type: string }>(sqlFile('catalogue/raw_columns'));
   const present = described.map((c) => c.column_name);
   const pick = (names: readonly string[]) => present.find((c) => names.includes(c.toLowerCase()));
@@ -53,9 +54,9 @@ export async function loadCatalogue(
     if (found && /^(STRUCT|MAP|UNION)\(|\[\d*\]$|^JSON$/.test(type)) {
       throw new InputError(path, inputMessages.nestedCatalogueColumn(found, type));
     }
-    // Quest ids as ingest stores them: NFC, trimmed (README "Guarantees").
-    if (found && key === 'quest_id') return `nullif(trim(nfc_normalize(CAST(${ident(found)} AS VARCHAR))), '')`;
-    if (found) return `nullif(trim(CAST(${ident(found)} AS VARCHAR)), '')`;
+    // Quest ids as ingest stores them: NFC, trimmed by ingest's whitespace rule (README "Ingest rules").
+    if (found && key === 'quest_id') return `nullif(ql_trim_ws(nfc_normalize(CAST(${ident(found)} AS VARCHAR))), '')`;
+    if (found) return `nullif(ql_trim_ws(CAST(${ident(found)} AS VARCHAR)), '')`;
     if (required) throw new InputError(path, msg.missingColumn(COLUMNS[key][0], present));
     return 'NULL::VARCHAR';
   };

@@ -58,7 +58,7 @@ WITH s0 AS (
 ), t AS (
   SELECT s0.*, coalesce(verdict.v, false) AS keep, verdict IS NULL AS filter_failed,
     ${tsTyped ? 'ts_typed' : 'ql_ts(ts_text)'} AS ts, coalesce(sm.status, ql_status(status_text)) AS status
-  FROM s0 LEFT JOIN ql_status_map sm ON sm.value = s0.status_text
+  FROM s0 LEFT JOIN ql_status_map sm ON sm.value = ql_trim(s0.status_text)
 ), c AS (
   SELECT ${line} AS line, ${text ? 'r.raw' : 'NULL::VARCHAR AS raw'}, t.*, CASE
     ${text ? `WHEN r.line <= ${headerLines} THEN NULL WHEN trim(coalesce(r.raw, '')) = '' THEN NULL` : ''}
@@ -84,7 +84,7 @@ FROM c`;
 /**
  * A source's extra dimensions in the stage: one list column `dims`, each dimension's value in the mapping's order
  * (src/sql/ingest/dimensions.sql stores the events' ones), and the reason for a row where one fails. A NULL value is
- * '' inside TRY, so the list holds NULL only where the expression failed on the row; values are trimmed, and '' is no
+ * '' inside TRY, so the list holds NULL only where the expression failed on the row; values are trimmed (ql_trim), and '' is no
  * value (as ql_id does for build and platform; trimmed here, the INSERT cost ~20% less CPU: bench/results/issue14/
  * NOTES.md). The trim stays outside TRY: ql_id's nullif names its argument twice, and DuckDB hoists such a repeated
  * expression out of TRY, so one bad row failed the file. A failing dimension rejects the row, as a failing filter
@@ -94,7 +94,7 @@ FROM c`;
 function dimensionSql(dimensions: Record<string, string>): { column: string; failed?: string } {
   const entries = Object.entries(dimensions);
   if (entries.length === 0) return { column: '' };
-  const values = entries.map(([, e]) => `trim(TRY(coalesce(CAST((${e}) AS VARCHAR), '')))`);
+  const values = entries.map(([, e]) => `ql_trim(TRY(coalesce(CAST((${e}) AS VARCHAR), '')))`);
   const failed = entries.map(([name], i) => `WHEN t.dims[${i + 1}] IS NULL THEN ${literal(msg.dimensionFailed(name))}`);
   return { column: `, [${values.join(', ')}] AS dims`, failed: `CASE ${failed.join(' ')} END` };
 }

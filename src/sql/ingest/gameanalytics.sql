@@ -10,7 +10,7 @@ WITH p AS (
 ), f AS (
   SELECT file_id, line, raw, blank, long, j, json_type(j) = 'OBJECT' AS obj,
     CASE WHEN json_type(j) = 'OBJECT' THEN ql_duplicate_key(json_keys(j)) END AS dup, json_type(j, '$.user_id') AS user_type,
-    lower(trim(j->>'category')) AS category, j->>'event_id' AS event_id,
+    lower(ql_trim(j->>'category')) AS category, j->>'event_id' AS event_id,
     regexp_extract(j->>'event_id', '^([A-Za-z]+):(.+)$', ['kind', 'path']) AS e,
     ql_key(j->>'user_id') AS player_id,
     j->>'client_ts' AS ts_text, ql_ts(j->>'client_ts') AS ts,

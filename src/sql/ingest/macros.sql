@@ -1,7 +1,20 @@
 -- Shared parsing rules for every input format, as temp macros so each format's SQL stays short.
 
+-- Whitespace around a field is no part of its value, on every path and for every field (README "Ingest rules"): the
+-- space separators (Unicode Zs: space, no-break space, ideographic space…) and the control whitespace tab, line feed,
+-- vertical tab, form feed, carriage return and next line (U+0085). Zero-width characters, U+FEFF and the line and
+-- paragraph separators are not whitespace here: they stay part of the value. ql_trim_ws applies the rule; ql_trim is
+-- the same on ingest's hot paths, where trim() (Zs only) costs half the regex: a batch whose bytes hold none of the
+-- control characters (ql_scan false: no C0 control but '\n' and '\r', no C1, no backslash for a JSON escape; a '\r' or
+-- '\n' inside a value needs a quoted multi-line CSV value, which takes the exact path where ql_scan is true) has
+-- nothing for the regex to take that trim() leaves.
+CREATE OR REPLACE TEMP MACRO ql_trim_ws(v) AS
+  regexp_replace(v, '^[\t\n\x0b\f\r\x{85}\p{Zs}]+|[\t\n\x0b\f\r\x{85}\p{Zs}]+$', '', 'g');
+
+CREATE OR REPLACE TEMP MACRO ql_trim(v) AS CASE WHEN getvariable('ql_scan') THEN ql_trim_ws(v) ELSE trim(v) END;
+
 -- Canonical status from a free-text value: case-insensitive, with the synonyms games commonly log.
-CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(trim(s))
+CREATE OR REPLACE TEMP MACRO ql_status(s) AS CASE lower(ql_trim(s))
   WHEN 'accepted' THEN 'accepted' WHEN 'accept' THEN 'accepted' WHEN 'start' THEN 'accepted'
   WHEN 'started' THEN 'accepted' WHEN 'begin' THEN 'accepted' WHEN 'begun' THEN 'accepted'
   WHEN 'completed' THEN 'completed' WHEN 'complete' THEN 'completed' WHEN 'success' THEN 'completed'
@@ -52,9 +65,10 @@ CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE
 --   moved them by that zone's offset (test/hostile-times.test.ts).
 -- Every other text (named zones, spaces around, other offsets, fractions, signs, exponents) takes the same rules on
 -- the trimmed text with regexes; it is what any of the fast tests would give (test/time-shapes.test.ts). The trim
--- takes what trim() takes (Unicode spaces) and the control whitespace DuckDB's casts skip: with trim() only, a
--- tab-led zone-less time failed the regex and took the zone-aware cast, and a named zone from an earlier row with
--- it. The trimmed text is named once, inside a one-element list comprehension: an expression written twice in
+-- is every field's (ql_trim_ws, always the regex here: with trim() only, a tab-led zone-less time failed the regex and
+-- took the zone-aware cast, and a named zone from an earlier row with it). ISO 8601 and RFC 3339 allow a lower-case
+-- 't' between date and time and 'z' for UTC ('2026-01-02t08:00:00z'), which DuckDB's casts refuse: both are
+-- upper-cased there (only there: a named zone's case is its own). The trimmed text is named once, inside a one-element list comprehension: an expression written twice in
 -- coalesce was computed for every row before coalesce looked at it (DuckDB hoists common subexpressions), ~3x the
 -- whole macro at 1M events.
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
@@ -83,13 +97,14 @@ CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
         THEN coalesce(try_cast(u AS TIMESTAMP), [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1])
       ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN ql_utc(try_cast(u AS TIMESTAMPTZ)) END,
         [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1]) END
-   for u in [regexp_replace(t, '^[\s\v\p{Zs}]+|[\s\v\p{Zs}]+$', '', 'g')]][1]);
+   for u in [regexp_replace(regexp_replace(ql_trim_ws(t), '^([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})t([0-9])', '\1T\2'),
+     '([0-9])z$', '\1Z')]][1]);
 
 -- NULL for absent or blank identifiers, so "missing player" is one test.
-CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(trim(v), '');
+CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(ql_trim(v), '');
 
 -- Player and quest ids: Unicode NFC, so an id typed in NFC and in NFD is one id (README "Guarantees"); then as ql_id.
-CREATE OR REPLACE TEMP MACRO ql_key(v) AS nullif(trim(nfc_normalize(v)), '');
+CREATE OR REPLACE TEMP MACRO ql_key(v) AS nullif(ql_trim(nfc_normalize(v)), '');
 
 -- Why a player or quest id cannot be stored, else NULL. The limits are session variables set by ingest from the
 -- config (`limits`). Control characters (C0, DEL, C1: terminal escapes among them) are looked for only when ingest
@@ -124,8 +139,8 @@ CREATE OR REPLACE TEMP MACRO ql_duplicate_key(keys) AS
 
 -- A text field as a CSV writer may have quoted it: surrounding double quotes off, doubled ones single.
 CREATE OR REPLACE TEMP MACRO ql_unquote(v) AS CASE
-  WHEN length(trim(v)) >= 2 AND starts_with(trim(v), '"') AND ends_with(trim(v), '"')
-    THEN replace(trim(v)[2:-2], '""', '"')
+  WHEN length(ql_trim(v)) >= 2 AND starts_with(ql_trim(v), '"') AND ends_with(ql_trim(v), '"')
+    THEN replace(ql_trim(v)[2:-2], '""', '"')
   ELSE v END;
 
 -- Rejects keep the raw text, but a runaway line must not bloat the quarantine.

@@ -9,7 +9,7 @@ WITH b AS (
     regexp_extract(r.raw, '^([^,]*),([^,]*),(.*)$', ['t', 'ev', 'msg']) AS f
   FROM ql_raw r JOIN b USING (file_id)
 ), q AS (
-  SELECT file_id, line, raw, start, player, session, trim(f.t) AS t, upper(trim(ql_unquote(f.ev))) AS ev,
+  SELECT file_id, line, raw, start, player, session, ql_trim(f.t) AS t, upper(ql_trim(ql_unquote(f.ev))) AS ev,
     ql_unquote(f.msg) AS msg, regexp_full_match(raw, '[^,]*,[^,]*,.*') AS shaped,
     regexp_extract(ql_unquote(f.msg), '^\s*(\S+)\s+(\S+)\s*$', ['quest', 'status']) AS m
   FROM p
