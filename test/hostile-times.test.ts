@@ -32,6 +32,10 @@ const TIMES: [string, string][] = [
   ['2026-01-01t10:00:00.5+02:00', '2026-01-01 08:00:00.5'],
   ['2026-01-01 10:00:00z', '2026-01-01 10:00:00'],
   ['2026-01-01t10:00:00', '2026-01-01 10:00:00'],
+  // To the minute, as ISO 8601 allows: zone-less times parsed, the zone-aware cast refused them with a zone.
+  ['2026-01-01T10:00Z', '2026-01-01 10:00:00'],
+  ['2026-01-01t10:00+02:00', '2026-01-01 08:00:00'],
+  ['2026-07-01 10:00 Europe/Paris', '2026-07-01 08:00:00'],
 ];
 const player = (i: number) => `z${String(i).padStart(2, '0')}`;
 

@@ -68,7 +68,9 @@ CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE
 -- is every field's (ql_trim_ws, always the regex here: with trim() only, a tab-led zone-less time failed the regex and
 -- took the zone-aware cast, and a named zone from an earlier row with it). ISO 8601 and RFC 3339 allow a lower-case
 -- 't' between date and time and 'z' for UTC ('2026-01-02t08:00:00z'), which DuckDB's casts refuse: both are
--- upper-cased there (only there: a named zone's case is its own). The trimmed text is named once, inside a one-element list comprehension: an expression written twice in
+-- upper-cased there (only there: a named zone's case is its own). A time to the minute takes ':00' before its zone:
+-- DuckDB's zone-aware cast refuses '2026-01-02T08:00Z' (and '+02:00', 'Europe/Paris') where the plain cast reads
+-- '2026-01-02T08:00', so a zone made a time ISO 8601 allows unparsable. The trimmed text is named once, inside a one-element list comprehension: an expression written twice in
 -- coalesce was computed for every row before coalesce looked at it (DuckDB hoists common subexpressions), ~3x the
 -- whole macro at 1M events.
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
@@ -97,8 +99,9 @@ CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
         THEN coalesce(try_cast(u AS TIMESTAMP), [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1])
       ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN ql_utc(try_cast(u AS TIMESTAMPTZ)) END,
         [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1]) END
-   for u in [regexp_replace(regexp_replace(ql_trim_ws(t), '^([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})t([0-9])', '\1T\2'),
-     '([0-9])z$', '\1Z')]][1]);
+   for u in [regexp_replace(regexp_replace(regexp_replace(ql_trim_ws(t),
+     '^([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})t([0-9])', '\1T\2'), '([0-9])z$', '\1Z'),
+     '^([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}[T ][0-9]{1,2}:[0-9]{2})([^:0-9.].*)$', '\1:00\2')]][1]);
 
 -- NULL for absent or blank identifiers, so "missing player" is one test.
 CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(ql_trim(v), '');
