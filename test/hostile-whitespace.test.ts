@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../src/config.js';
 import { recorder } from '../src/domain/effects.js';
+import { computeSnapshots } from '../src/engine/snapshot.js';
 import { loadCatalogue } from '../src/ingest/catalogue.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { sharedDb } from './helpers.js';
+import { freshDb, sharedDb, tempDir } from './helpers.js';
 
 const ctx = sharedDb();
 
@@ -152,6 +153,24 @@ describe('whitespace around a field', () => {
       { quest_id: 'Q1', chain: 'main' },
       { quest_id: 'Q2', chain: 'main' },
     ]);
+  });
+});
+
+describe('whitespace around a roster’s ids', () => {
+  it('matches the ids ingest stored', async () => {
+    const dir = tempDir();
+    const db = await freshDb(dir);
+    writeFileSync(
+      join(dir, 'e.ndjson'),
+      '{"ts":"2026-01-01 10:00:00","player_id":"p1","quest_id":"Q1","status":"start"}\n',
+    );
+    writeFileSync(join(dir, 'roster.csv'), 'player_id\n\tp1\u00a0\n');
+    await ingest(db, { paths: [join(dir, 'e.ndjson')] }, recorder());
+    await computeSnapshots(db, { roster: join(dir, 'roster.csv') }, recorder());
+    expect(await db.all('SELECT quest_id, players, accepted FROM snapshots ORDER BY quest_id')).toEqual([
+      { quest_id: 'Q1', players: 1, accepted: 1 },
+    ]);
+    db.close();
   });
 });
 

@@ -141,6 +141,8 @@ async function prepareInputs(db: Db, roster?: string): Promise<void> {
   }
   if (!existsSync(roster)) throw new InputError(roster, statsMessages.rosterMissing);
   try {
+    // ql_trim_ws: a roster's ids are trimmed by ingest's whitespace rule, or a tab-padded id would match nobody.
+    await runScript(db, sqlFile('ingest/macros'));
     await db.run(withPath(sqlFile('snapshot/roster'), roster));
   } catch (err) {
     throw new InputError(roster, statsMessages.rosterUnreadable(errorMessage(err)), { cause: err });
