@@ -134,6 +134,18 @@ const CASES: Case[] = [
     rows: { sql: 'SELECT ts::VARCHAR FROM events', equals: ['2026-01-01 10:00:01'] },
   },
   {
+    // ISO 8601's basic format: such a session took the file's modification time, silently another day.
+    id: 'seed-name-basic-format',
+    files: { 'p/20260101T100000+0200.csv': '00:00:01,QUEST_STATUS,Q1 ACCEPTED\n' },
+    want: { 'p/20260101T100000+0200.csv': { status: 'loaded', loaded: 1 } },
+    rows: { sql: 'SELECT ts::VARCHAR FROM events', equals: ['2026-01-01 08:00:01'] },
+  },
+  {
+    id: 'seed-name-basic-format-impossible',
+    files: { 'p/20260230t100000z.csv': '00:00:01,QUEST_STATUS,Q1 ACCEPTED\n' },
+    want: { 'p/20260230t100000z.csv': { status: 'failed', error: m.notARealStart('20260230t100000z') } },
+  },
+  {
     id: 'seed-impossible-date',
     files: { 'p/2026-02-30T10-00-00.csv': '00:00:01,QUEST_STATUS,Q1 ACCEPTED\n' },
     want: {

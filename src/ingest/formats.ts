@@ -179,17 +179,20 @@ export function stem(path: string): string {
     .replace(/\.[^.]+$/, '');
 }
 
+const EXTENDED_START =
+  /(\d{4})-(\d{2})-(\d{2})[T_ ](\d{2})[-:](\d{2})[-:](\d{2})(?:\.\d+)?(Z|[+-]\d{2}(?:[-:]?\d{2})?)?(?![\d])/i;
+/** ISO 8601's basic format, `20260102T080000Z`: without it such a session silently took the file's mtime. */
+const BASIC_START = /(?<!\d)(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(?:\.\d+)?(Z|[+-]\d{2}(?:\d{2})?)?(?!\d)/i;
+
 /**
- * Session start from an ISO-like file name: 'YYYY-MM-DD HH:MM:SS', in UTC when the name carries a zone (`Z`, `+02-00`,
+ * Session start from an ISO-like file name (extended `2026-01-02T08-00-00` or basic `20260102T080000`): 'YYYY-MM-DD HH:MM:SS', in UTC when the name carries a zone (`Z`, `+02-00`,
  * `+0200`, `+02:00`), else local to the configured zone; undefined when the name holds no date-time. A name that
  * looks like one but is no real instant (2026-02-30, 25:00) is an error: silently using the file's mtime instead
  * would place every event of the session on another day.
  */
 export function startFromName(path: string): { start: string; utc: boolean } | undefined {
-  const m =
-    /(\d{4})-(\d{2})-(\d{2})[T_ ](\d{2})[-:](\d{2})[-:](\d{2})(?:\.\d+)?(Z|[+-]\d{2}(?:[-:]?\d{2})?)?(?![\d])/i.exec(
-      stem(path),
-    );
+  const name = stem(path);
+  const m = EXTENDED_START.exec(name) ?? BASIC_START.exec(name);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
