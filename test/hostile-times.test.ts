@@ -36,8 +36,12 @@ const TIMES: [string, string][] = [
   ['2026-01-01T10:00Z', '2026-01-01 10:00:00'],
   ['2026-01-01t10:00+02:00', '2026-01-01 08:00:00'],
   ['2026-07-01 10:00 Europe/Paris', '2026-07-01 08:00:00'],
+  // ISO 8601's decimal comma (a CSV writer quotes it).
+  ['2026-01-01T10:00:00,5Z', '2026-01-01 10:00:00.5'],
 ];
 const player = (i: number) => `z${String(i).padStart(2, '0')}`;
+/** A time as a CSV cell (quoted when it holds the delimiter). */
+const cell = (t: string) => (t.includes(',') ? `"${t}"` : t);
 
 const ctx = sharedDb();
 
@@ -54,7 +58,10 @@ const want = TIMES.map(([, utc], i) => ({ player_id: player(i), ts: utc }));
 
 describe('event times with zones', () => {
   it.each([
-    ['events.csv', `ts,player_id,quest_id,status\n${TIMES.map(([t], i) => `${t},${player(i)},Q1,start`).join('\n')}\n`],
+    [
+      'events.csv',
+      `ts,player_id,quest_id,status\n${TIMES.map(([t], i) => `${cell(t)},${player(i)},Q1,start`).join('\n')}\n`,
+    ],
     [
       'events.ndjson',
       `${TIMES.map(([t], i) => JSON.stringify({ ts: t, player_id: player(i), quest_id: 'Q1', status: 'start' })).join('\n')}\n`,
@@ -62,7 +69,7 @@ describe('event times with zones', () => {
     // One bad line sends the file to the exact path: the same times there.
     [
       'exact.csv',
-      `ts,player_id,quest_id,status\n${TIMES.map(([t], i) => `${t},${player(i)},Q1,start`).join('\n')}\nnoon,x,Q1,start\n`,
+      `ts,player_id,quest_id,status\n${TIMES.map(([t], i) => `${cell(t)},${player(i)},Q1,start`).join('\n')}\nnoon,x,Q1,start\n`,
     ],
   ])('%s: a named zone moves only its own time; zone-less times stay UTC', async (name, text) => {
     writeFileSync(join(ctx.dir, name), text);

@@ -70,7 +70,8 @@ CREATE OR REPLACE TEMP MACRO ql_epoch(n) AS CASE
 -- 't' between date and time and 'z' for UTC ('2026-01-02t08:00:00z'), which DuckDB's casts refuse: both are
 -- upper-cased there (only there: a named zone's case is its own). A time to the minute takes ':00' before its zone:
 -- DuckDB's zone-aware cast refuses '2026-01-02T08:00Z' (and '+02:00', 'Europe/Paris') where the plain cast reads
--- '2026-01-02T08:00', so a zone made a time ISO 8601 allows unparsable. The trimmed text is named once, inside a one-element list comprehension: an expression written twice in
+-- '2026-01-02T08:00', so a zone made a time ISO 8601 allows unparsable. ISO 8601's decimal comma
+-- ('08:00:00,5Z') is read as the point. The trimmed text is named once, inside a one-element list comprehension: an expression written twice in
 -- coalesce was computed for every row before coalesce looked at it (DuckDB hoists common subexpressions), ~3x the
 -- whole macro at 1M events.
 CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
@@ -99,9 +100,10 @@ CREATE OR REPLACE TEMP MACRO ql_ts(t) AS coalesce(
         THEN coalesce(try_cast(u AS TIMESTAMP), [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1])
       ELSE coalesce(CASE WHEN ql_offset_ok(u) THEN ql_utc(try_cast(u AS TIMESTAMPTZ)) END,
         [ql_epoch(n) for n in [try_cast(u AS DOUBLE)]][1]) END
-   for u in [regexp_replace(regexp_replace(regexp_replace(ql_trim_ws(t),
+   for u in [regexp_replace(regexp_replace(regexp_replace(regexp_replace(ql_trim_ws(t),
      '^([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})t([0-9])', '\1T\2'), '([0-9])z$', '\1Z'),
-     '^([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}[T ][0-9]{1,2}:[0-9]{2})([^:0-9.].*)$', '\1:00\2')]][1]);
+     '^([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}[T ][0-9]{1,2}:[0-9]{2})([^:0-9.,].*)$', '\1:00\2'),
+     '^([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2}[T ][0-9]{1,2}:[0-9]{2}:[0-9]{2}),([0-9])', '\1.\2')]][1]);
 
 -- NULL for absent or blank identifiers, so "missing player" is one test.
 CREATE OR REPLACE TEMP MACRO ql_id(v) AS nullif(ql_trim(v), '');
