@@ -156,6 +156,45 @@ describe('whitespace around a field', () => {
   });
 });
 
+describe('a byte order mark at a line’s start (files joined with cat)', () => {
+  // Each file alone loads (the reader drops a file's own mark); joined, the second file's mark was in its first line:
+  // "invalid JSON" for NDJSON, "unparsable time" for CSV and seed logs. Joined or not, the same events.
+  const BOM = '\ufeff';
+  const line = (i: number) =>
+    JSON.stringify({ ts: `2026-01-02 08:00:0${i}`, player_id: `b${i}`, quest_id: 'Q1', status: 'start' });
+  it.each([
+    ['joined.ndjson', `${BOM}${line(1)}\n${BOM}${line(2)}\n`, 1],
+    [
+      'joined.csv',
+      `${BOM}ts,player_id,quest_id,status\n2026-01-02 08:00:01,b1,Q1,start\n${BOM}2026-01-02 08:00:02,b2,Q1,start\n`,
+      2,
+    ],
+  ])('%s loads every line', async (name, text, first) => {
+    const path = write(name, text);
+    await ingest(ctx.db, { paths: [path], cwd: ctx.dir }, recorder());
+    expect(await outcome(path)).toEqual({
+      events: [
+        [first, 'b1', 'Q1', 'accepted', '2026-01-02 08:00:01', null, null, null],
+        [first + 1, 'b2', 'Q1', 'accepted', '2026-01-02 08:00:02', null, null, null],
+      ],
+      rejects: [],
+    });
+  });
+
+  it('in a seed log', async () => {
+    mkdirSync(join(ctx.dir, 'logs/b9'), { recursive: true });
+    const log = write(
+      'logs/b9/2026-01-02T08-00-00Z.csv',
+      `00:00:01,QUEST_STATUS,Q1 ACCEPTED\n${BOM}00:00:02,QUEST_STATUS,Q1 COMPLETED\n`,
+    );
+    await ingest(ctx.db, { paths: [log], cwd: ctx.dir }, recorder());
+    expect((await outcome(log)).events.map((e) => [e[0], e[3], e[4]])).toEqual([
+      [1, 'accepted', '2026-01-02 08:00:01'],
+      [2, 'completed', '2026-01-02 08:00:02'],
+    ]);
+  });
+});
+
 describe('whitespace around a roster’s ids', () => {
   it('matches the ids ingest stored', async () => {
     const dir = tempDir();

@@ -503,6 +503,12 @@ describe("NDJSON fast path (DuckDB's JSON reader) and its fallback", () => {
     }
     expect(await ctrl('\u0080')).toBe(true);
     expect(await ctrl('\u00a0\u0100')).toBe(false);
+    // U+FEFF past the file's own byte order mark (ql_trim takes it off a value); other 0xEF characters are not.
+    for (const at of [1, 2, 3, 5, 6, 7]) expect(await ctrl(`${'a'.repeat(at)}\ufeff${'b'.repeat(9)}`)).toBe(true);
+    expect(await ctrl('\ufeff{"a":"b"}\n')).toBe(false);
+    expect(await ctrl('\uff45\uffe0\n')).toBe(false);
+    const bomSplit = Buffer.concat([Buffer.from('a'.repeat(CHUNK - 2)), Buffer.from('\ufeff\n', 'utf8')]);
+    expect(await ctrl(bomSplit)).toBe(true);
     // A C1 control split over two chunks (0xC2 ends one, 0x85 starts the next), and one at a chunk's very end.
     const split = Buffer.concat([Buffer.from('a'.repeat(CHUNK - 1)), Buffer.from('\u0085', 'utf8'), Buffer.from('\n')]);
     expect(await ctrl(split)).toBe(true);

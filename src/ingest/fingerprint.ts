@@ -23,7 +23,9 @@ export interface Fingerprint {
   longest: number;
   /**
    * Whether the text may put a control character into an id: a raw C0/C1 control or DEL (tab included), or a
-   * backslash (a JSON escape such as \u001b). Always true for Parquet (not scanned). Gates the per-id check in SQL.
+   * backslash (a JSON escape such as \u001b); or a U+FEFF past the file's first bytes (a byte order mark that `cat`
+   * put at a line's start). Always true for Parquet (not scanned). Gates the per-id check and the whitespace regex
+   * (ql_trim) in SQL.
    */
   ctrl: boolean;
   /** The first bytes of the content (inflated for `.gz`): what the file is (containers.ts). */
@@ -122,6 +124,7 @@ function lineCounter(enabled: boolean) {
   let ctrl = !enabled;
   // The previous chunk ended in 0xC2, the first byte of a two-byte character that may be a C1 control.
   let lead = false;
+  let first = true;
   // Bytes of the current, unfinished line, and whether they are exactly '\r'.
   let len = 0;
   let onlyCr = false;
@@ -133,9 +136,12 @@ function lineCounter(enabled: boolean) {
       crLast = chunk[chunk.length - 1] === 13;
     }
     if (!ctrl) {
-      ctrl = (lead && isC1Tail(chunk[0])) || suspect(chunk);
+      // The file's own byte order mark is no value's: the readers drop it.
+      const skip = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+      ctrl = (lead && isC1Tail(chunk[0])) || suspect(skip === 0 ? chunk : chunk.subarray(skip));
       lead = chunk[chunk.length - 1] === 0xc2;
     }
+    first = false;
     let from = 0;
     for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
       const total = len + nl - from;
@@ -176,7 +182,10 @@ function newlines(chunk: Buffer, end: number): number {
   return n;
 }
 
-/** Bytes that make a text suspect (see Fingerprint.ctrl): C0 controls but '\n' and '\r', DEL, and the backslash. */
+/**
+ * Bytes that make a text suspect (see Fingerprint.ctrl): C0 controls but '\n' and '\r', DEL, and the backslash; 0xC2
+ * and 0xEF start the UTF-8 of a C1 control and of U+FEFF, looked at with the bytes after them.
+ */
 const SUSPECT = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) SUSPECT[b] = b === 10 || b === 13 ? 0 : 1;
 SUSPECT[0x7f] = 1;
@@ -184,12 +193,18 @@ SUSPECT[0x5c] = 1;
 
 const isC1Tail = (b: number | undefined) => b !== undefined && b >= 0x80 && b <= 0x9f;
 
-/** Whether the byte at i is suspect, or starts a UTF-8 C1 control (0xC2 0x80-0x9F) within the chunk. */
-const suspectAt = (b: Buffer, i: number) => SUSPECT[b[i] as number] === 1 || (b[i] === 0xc2 && isC1Tail(b[i + 1]));
+/**
+ * Whether the byte at i is suspect, or starts a UTF-8 C1 control (0xC2 0x80-0x9F) within the chunk, or may start a
+ * U+FEFF (0xEF 0xBB 0xBF; one cut by the chunk's end counts).
+ */
+const suspectAt = (b: Buffer, i: number) =>
+  SUSPECT[b[i] as number] === 1 ||
+  (b[i] === 0xc2 && isC1Tail(b[i + 1])) ||
+  (b[i] === 0xef && (i + 1 >= b.length || (b[i + 1] === 0xbb && (i + 2 >= b.length || b[i + 2] === 0xbf))));
 
 /**
- * Whether a chunk holds a suspect byte. Four bytes at a time: a word with a byte below 0x20 or equal to 0x7F, 0x5C or
- * 0xC2 is looked at byte by byte (words with a '\n' too, one a line). A regex over the chunk as latin1 text cost
+ * Whether a chunk holds a suspect byte. Four bytes at a time: a word with a byte below 0x20 or equal to 0x7F, 0x5C,
+ * 0xC2 or 0xEF is looked at byte by byte (words with a '\n' too, one a line). A regex over the chunk as latin1 text cost
  * twice as much, mostly making the string.
  */
 function suspect(b: Buffer): boolean {
@@ -203,10 +218,15 @@ function suspect(b: Buffer): boolean {
     const del = x ^ 0x7f7f7f7f;
     const bs = x ^ 0x5c5c5c5c;
     const c2 = x ^ 0xc2c2c2c2;
+    const ef = x ^ 0xefefefef;
     // Exact "some byte is below 0x20" and "some byte is zero" tests (bit-twiddling hasless/haszero); a hit may name
     // the wrong byte of the word, so the word is checked byte by byte.
     const hit =
-      ((x - 0x20202020) & ~x) | ((del - 0x01010101) & ~del) | ((bs - 0x01010101) & ~bs) | ((c2 - 0x01010101) & ~c2);
+      ((x - 0x20202020) & ~x) |
+      ((del - 0x01010101) & ~del) |
+      ((bs - 0x01010101) & ~bs) |
+      ((c2 - 0x01010101) & ~c2) |
+      ((ef - 0x01010101) & ~ef);
     if ((hit & 0x80808080) !== 0) {
       const at = head + k * 4;
       for (let i = at; i < at + 4; i++) if (suspectAt(b, i)) return true;

@@ -6,7 +6,7 @@ WITH p AS (
     raw IS NULL OR trim(raw) = '' AS blank,
     length(raw) > $long_line AS long,
     length(raw) <= $long_line AND json_valid(raw) AS valid
-  FROM ql_raw
+  FROM (SELECT * REPLACE (ql_unbom(raw) AS raw) FROM ql_raw)
 ), x AS (
   SELECT file_id, line, raw, blank, long, valid, ltrim(raw)[1] = '{' AS obj,
     CASE WHEN valid THEN

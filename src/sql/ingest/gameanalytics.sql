@@ -6,7 +6,7 @@ WITH p AS (
     raw IS NULL OR trim(raw) = '' AS blank,
     length(raw) > $long_line AS long,
     CASE WHEN length(raw) <= $long_line AND json_valid(raw) THEN raw::JSON END AS j
-  FROM ql_raw
+  FROM (SELECT * REPLACE (ql_unbom(raw) AS raw) FROM ql_raw)
 ), f AS (
   SELECT file_id, line, raw, blank, long, j, json_type(j) = 'OBJECT' AS obj,
     CASE WHEN json_type(j) = 'OBJECT' THEN ql_duplicate_key(json_keys(j)) END AS dup, json_type(j, '$.user_id') AS user_type,

@@ -1,15 +1,20 @@
 -- Shared parsing rules for every input format, as temp macros so each format's SQL stays short.
 
 -- Whitespace around a field is no part of its value, on every path and for every field (README "Ingest rules"): the
--- space separators (Unicode Zs: space, no-break space, ideographic space…) and the control whitespace tab, line feed,
--- vertical tab, form feed, carriage return and next line (U+0085). Zero-width characters, U+FEFF and the line and
--- paragraph separators are not whitespace here: they stay part of the value. ql_trim_ws applies the rule; ql_trim is
--- the same on ingest's hot paths, where trim() (Zs only) costs half the regex: a batch whose bytes hold none of the
--- control characters (ql_scan false: no C0 control but '\n' and '\r', no C1, no backslash for a JSON escape; a '\r' or
--- '\n' inside a value needs a quoted multi-line CSV value, which takes the exact path where ql_scan is true) has
+-- space separators (Unicode Zs: space, no-break space, ideographic space…), the control whitespace tab, line feed,
+-- vertical tab, form feed, carriage return and next line (U+0085), and U+FEFF (a byte order mark `cat` left at a
+-- line's start; JavaScript's trim takes it too). Zero-width characters and the line and paragraph separators are not
+-- whitespace here: they stay part of the value. ql_trim_ws applies the rule. ql_trim is the same on ingest's hot
+-- paths, where trim() (Zs only) costs half the regex: a batch whose bytes hold none of the others (ql_scan false: no
+-- C0 control but '\n' and '\r', no C1, no U+FEFF past the file's start, no backslash for a JSON escape; a '\r' or
+-- '\n' inside a value needs a quoted multi-line CSV value, which takes the exact path, where ql_scan is true) has
 -- nothing for the regex to take that trim() leaves.
 CREATE OR REPLACE TEMP MACRO ql_trim_ws(v) AS
-  regexp_replace(v, '^[\t\n\x0b\f\r\x{85}\p{Zs}]+|[\t\n\x0b\f\r\x{85}\p{Zs}]+$', '', 'g');
+  regexp_replace(v, '^[\t\n\x0b\f\r\x{85}\x{feff}\p{Zs}]+|[\t\n\x0b\f\r\x{85}\x{feff}\p{Zs}]+$', '', 'g');
+
+-- A JSON line without the byte order mark `cat` leaves at its start when it joins files that have one (RFC 8259 lets
+-- a parser ignore it; the file's first line has it dropped by the reader): else the line was "invalid JSON".
+CREATE OR REPLACE TEMP MACRO ql_unbom(raw) AS CASE WHEN starts_with(raw, chr(65279)) THEN substr(raw, 2) ELSE raw END;
 
 CREATE OR REPLACE TEMP MACRO ql_trim(v) AS CASE WHEN getvariable('ql_scan') THEN ql_trim_ws(v) ELSE trim(v) END;
 
