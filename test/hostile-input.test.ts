@@ -3,7 +3,7 @@
 // rejects with their line and reason), the ledger invariant for every file, and that the data loaded before the case
 // is untouched. Config and catalogue cases assert the message and that nothing changed. With test/bad-input.test.ts
 // (21 cases) this is well over 60 distinct malformed inputs.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,8 @@ interface Case {
   want: Record<string, Want> | { throws: string | RegExp };
   /** Further checks on the rows this case stored. */
   rows?: { sql: string; equals: unknown[] };
+  /** The modification time of the case's files (ISO). */
+  mtime?: string;
 }
 
 const seedName = '2026-01-01T10-00-00.csv';
@@ -144,6 +146,26 @@ const CASES: Case[] = [
     id: 'seed-name-basic-format-impossible',
     files: { 'p/20260230t100000z.csv': '00:00:01,QUEST_STATUS,Q1 ACCEPTED\n' },
     want: { 'p/20260230t100000z.csv': { status: 'failed', error: m.notARealStart('20260230t100000z') } },
+  },
+  {
+    // A date alone starts the session at the file's mtime: one on another day (a copy without -p) placed every event
+    // there with no word. The mtime is set by the case (below); on the named day or the next it loads.
+    id: 'seed-name-date-only-other-day',
+    files: { 'p/2026-01-02.csv': '00:00:01,QUEST_STATUS,Q1 ACCEPTED\n' },
+    mtime: '2020-05-05T05:05:05Z',
+    want: {
+      'p/2026-01-02.csv': {
+        status: 'failed',
+        error: m.dateOnlyStart('2026-01-02', '2020-05-05 05:05:05 UTC'),
+      },
+    },
+  },
+  {
+    id: 'seed-name-date-only-next-day',
+    files: { 'p/2026-01-02.csv': '00:00:01,QUEST_STATUS,Q1 ACCEPTED\n' },
+    mtime: '2026-01-03T00:30:00Z',
+    want: { 'p/2026-01-02.csv': { status: 'loaded', loaded: 1 } },
+    rows: { sql: 'SELECT ts::VARCHAR FROM events', equals: ['2026-01-03 00:30:01'] },
   },
   {
     id: 'seed-impossible-date',
@@ -612,6 +634,7 @@ beforeAll(async () => {
     for (const [rel, content] of Object.entries(c.files)) {
       mkdirSync(dirname(join(root, rel)), { recursive: true });
       writeFileSync(join(root, rel), content);
+      if (c.mtime) utimesSync(join(root, rel), new Date(c.mtime), new Date(c.mtime));
     }
     for (const [rel, target] of Object.entries(c.links ?? {})) symlinkSync(target, join(root, rel));
     await parquetFor(c.id, root);

@@ -15,6 +15,8 @@ export const limitMessages = {
 export const inputMessages = {
   notARealStart: (stamp: string) => `the file name's date-time ${stamp} is not a real date or time`,
   notARealStartHint: 'seed session files are named after their start, e.g. 2026-01-01T19-05-00.csv',
+  dateOnlyStart: (date: string, mtime: string) =>
+    `the file name gives the date ${date} but no time, and the file's modification time (${mtime}), which would be the session's start, is not on that day or the next`,
   notARealOffset: (zone: string) => `the file name's zone offset ${zone} is not a real offset`,
   linkLoop: 'symbolic link loop',
   danglingLink: (target: string) => `dangling symbolic link (to ${target})`,

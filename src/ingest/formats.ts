@@ -6,7 +6,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type Config, configPath, type SourceConfig } from '../config.js';
-import { sqlTimestamp } from '../domain/dates.js';
+import { addDays, sqlTimestamp, today } from '../domain/dates.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { inputMessages } from '../domain/input-messages.js';
 import { ingestMessages as msg } from '../domain/messages.js';
@@ -205,4 +205,25 @@ export function startFromName(path: string): { start: string; utc: boolean } | u
   const minutes = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3] ?? 0)) : 0;
   if (Math.abs(minutes) > 14 * 60) throw new InputError(path, inputMessages.notARealOffset(zone));
   return { start: sqlTimestamp(new Date(t.getTime() - minutes * 60_000)), utc: true };
+}
+
+/**
+ * A session named by its date alone (`2026-01-02.csv`) starts at the file's mtime, as a name without a date does; but
+ * when that mtime is on neither the named day nor the next (a session may end after midnight), the events would be
+ * placed on another day with no word (a copy without -p, a restore): the file fails instead.
+ */
+export function checkDateOnly(path: string, mtime: Date, timezone: string): void {
+  const date = /(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)/.exec(stem(path))?.[1];
+  if (date === undefined) return;
+  const day = today(mtime, timezone);
+  if (day === date || day === safeNextDay(date)) return;
+  throw new InputError(path, inputMessages.dateOnlyStart(date, `${sqlTimestamp(mtime)} UTC`), {
+    hint: inputMessages.notARealStartHint,
+  });
+}
+
+/** The day after a 'YYYY-MM-DD' that may be no real date (2026-13-01, 2026-02-30): undefined then. */
+function safeNextDay(date: string): string | undefined {
+  const d = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date ? undefined : addDays(date, 1);
 }

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { sqlTimestamp } from '../domain/dates.js';
 import type { Fingerprint } from './fingerprint.js';
-import { baseExt, type FileFormat, seedPlayer, startFromName, stem } from './formats.js';
+import { baseExt, checkDateOnly, type FileFormat, seedPlayer, startFromName, stem } from './formats.js';
 
 /** DuckDB's line buffer: anything longer makes the whole file unreadable. */
 export const MAX_LINE = 64 << 20;
@@ -96,7 +96,9 @@ export function identityOf(hash: string, format: FileFormat, seed: Planned['seed
 /** Seed logs: the per-file reader parameters, computed before the batch (a bad --player pattern fails the file). */
 export function seedParams(path: string, config: Config, player?: string): Planned['seed'] {
   const named = startFromName(path);
-  const start = named?.start ?? sqlTimestamp(statSync(path).mtime);
+  const mtime = statSync(path).mtime;
+  if (!named) checkDateOnly(path, mtime, config.timezone ?? 'UTC');
+  const start = named?.start ?? sqlTimestamp(mtime);
   return {
     start,
     tz: named && !named.utc ? (config.timezone ?? 'UTC') : 'UTC',
