@@ -338,7 +338,24 @@ const CASES: Case[] = [
   {
     id: 'ndjson-array-line',
     files: { 'e.ndjson': `${ok()}\n["2026-01-01","p1","Q1","start"]\n` },
-    want: { 'e.ndjson': { status: 'loaded', loaded: 1, rejects: [[2, 'not a JSON object']] } },
+    want: { 'e.ndjson': { status: 'loaded', loaded: 1, rejects: [[2, m.jsonArray]] } },
+  },
+  {
+    // A file that is one JSON array, an object a line: its opening line says what to do; each line is judged alone,
+    // so the last object (no comma after it) loads and the others are quarantined with their text.
+    id: 'ndjson-pretty-array',
+    files: { 'e.json': `[\n  ${ok()},\n  ${ok()}\n]\n` },
+    want: {
+      'e.json': {
+        status: 'loaded',
+        loaded: 1,
+        rejects: [
+          [1, m.jsonArray],
+          [2, 'invalid JSON'],
+          [4, 'invalid JSON'],
+        ],
+      },
+    },
   },
   {
     id: 'ndjson-null-status',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recorder } from '../src/domain/effects.js';
+import { inputMessages } from '../src/domain/input-messages.js';
 import { ingestMessages } from '../src/domain/messages.js';
 import { Db } from '../src/engine/db.js';
 import { CHUNK, fingerprint } from '../src/ingest/fingerprint.js';
@@ -164,7 +165,7 @@ describe('canonical events', () => {
       { line: 9, reason: "unparsable time 'yesterday'", raw: raw[8] },
       { line: 10, reason: 'missing player_id', raw: raw[9] },
       { line: 11, reason: 'invalid JSON', raw: raw[10] },
-      { line: 12, reason: 'not a JSON object', raw: '[1,2,3]' },
+      { line: 12, reason: inputMessages.jsonArray, raw: '[1,2,3]' },
     ]);
     expect(fx.lines[0]).toMatch(
       messagePattern(

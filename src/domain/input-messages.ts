@@ -15,6 +15,8 @@ export const limitMessages = {
 export const inputMessages = {
   notARealStart: (stamp: string) => `the file name's date-time ${stamp} is not a real date or time`,
   notARealStartHint: 'seed session files are named after their start, e.g. 2026-01-01T19-05-00.csv',
+  jsonArray:
+    'a JSON array, not an object (events are read one JSON object per line; a file that is one JSON array can be rewritten as lines with `jq -c ".[]"`)',
   dateOnlyStart: (date: string, mtime: string) =>
     `the file name gives the date ${date} but no time, and the file's modification time (${mtime}), which would be the session's start, is not on that day or the next`,
   notARealOffset: (zone: string) => `the file name's zone offset ${zone} is not a real offset`,

@@ -3,6 +3,7 @@
 import { listValue } from '@duckdb/node-api';
 import { InternalError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
+import { inputMessages } from '../domain/input-messages.js';
 import { type Db, readerPath, runScript, sqlFile } from '../engine/db.js';
 import { baseExt } from './formats.js';
 import {
@@ -151,7 +152,7 @@ async function stage(db: Db, kind: BatchKind, files: Planned[], env: BatchEnv): 
   if (kind === 'seed' || kind === 'gameanalytics' || kind === 'json') {
     await reading(() => rawLines(db, files));
     const sql = { seed: 'ingest/seed', gameanalytics: 'ingest/gameanalytics', json: 'ingest/events_json' }[kind];
-    return reading(() => runScript(db, sqlFile(sql), { long_line: LONG_LINE }));
+    return reading(() => runScript(db, sqlFile(sql), { long_line: LONG_LINE, json_array: inputMessages.jsonArray }));
   }
   const f = files[0];
   if (kind !== 'tabular') throw new InternalError(`${kind} batches take the fast path`);

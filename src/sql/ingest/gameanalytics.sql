@@ -25,6 +25,8 @@ WITH p AS (
   SELECT *, CASE
     WHEN blank THEN NULL
     WHEN long THEN 'line too long (' || length(raw) || ' characters)'
+    -- A line of a JSON array file (one line, or a pretty-printed one's opening '['): the reason says what to do.
+    WHEN ltrim(raw)[1] = '[' THEN $json_array
     WHEN j IS NULL THEN 'invalid JSON'
     WHEN NOT obj THEN 'not a JSON object'
     WHEN dup IS NOT NULL THEN 'duplicate key ' || ql_quoted(dup)
