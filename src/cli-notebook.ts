@@ -1,7 +1,7 @@
 // `questlog notebook run|setup`: their flags mapped to the notebook runner (apart from cli.ts, which is at its size limit).
 import type { Command } from 'commander';
 import { example } from './cli-support.js';
-import { type Config, notebookSettings } from './config.js';
+import { type Config, chosenDb, notebookSettings } from './config.js';
 import type { Effects } from './domain/effects.js';
 import { parseParams } from './notebook/params.js';
 import { runNotebook, setupNotebooks } from './notebook/run.js';
@@ -23,7 +23,9 @@ export function notebookVerbs(program: Command, context: () => { config: Config;
         file: string,
         o: { param: string[]; out?: string; name?: string; hideCode?: boolean; timeout?: number },
       ) => {
-        const { config, db, effects } = context();
+        const { config, effects } = context();
+        // Only a database the user or a config chose: else the notebook's open() finds its own project (README).
+        const db = chosenDb(config, program.opts<{ db?: string }>().db);
         const nb = notebookSettings(config);
         await runNotebook(
           {
