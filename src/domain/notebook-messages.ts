@@ -63,6 +63,10 @@ export const notebookMessages = {
   /** The stats table's caption: counts printed as the report and the CLI print them (2,592, not 2592). */
   statsCaption: (date: string, players: number, events: number, through: string | null) =>
     `Snapshot ${date}: ${formatInt(players)} players, ${formatInt(events)} events, data through ${through ?? '-'}`,
+  /** An option key a call does not take (tslab's type check misses it outside an object literal). */
+  unknownOption: (call: string, key: string, near: readonly string[], known: readonly string[]) =>
+    `${call}: unknown option "${key}"${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}; ` +
+    `its options: ${known.join(', ')}`,
   statsRest: 'ql.snapshot() returns every row; { limit } shows more',
   segmentsRest: 'ql.segments({ by }) returns every row; { limit } shows more',
 };
