@@ -85,7 +85,9 @@ describe.skipIf(!enabled)('quest table by keyboard', () => {
     await page.waitForSelector('#quest-tools:not([hidden])');
     const names = () => page.locator('#quests-table tbody th a').allTextContents();
     const sorts = () =>
-      page.evaluate<string[]>("[...document.querySelectorAll('#quests-table thead th')].map((h) => h.getAttribute('aria-sort'))");
+      page.evaluate<string[]>(
+        "[...document.querySelectorAll('#quests-table thead th')].map((h) => h.getAttribute('aria-sort'))",
+      );
     const reset = page.locator('#quest-reset');
     const published = { names: await names(), sorts: await sorts(), count: await page.textContent('#quest-count') };
     expect(published.sorts.filter((s) => s !== 'none')).toEqual(['ascending']);

@@ -291,7 +291,7 @@ describe('notebook runs and charts', () => {
     const ql = await open(await tinyDb(tempDir()), { display });
     await ql.chart('trend');
     const trend = String(shown[0]?.['text/html']);
-    expect(trend).toContain('>Quest completions<');
+    expect(trend).toContain('>Completions<');
     expect(trend).not.toContain('…');
     await ql.chart({
       title: 'Mine',

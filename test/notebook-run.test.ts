@@ -70,6 +70,14 @@ describe('questlog notebook run', () => {
     expect(r.code).toBe(0);
   }, 120_000);
 
+  it('refuses a --timeout that is not a positive number (abc ran with no timeout at all)', () => {
+    for (const raw of ['abc', '0', '-5']) {
+      const r = cli(['notebook', 'run', join(NB, 'params.ipynb'), '--timeout', raw, '--out', tempDir()]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`questlog: error: --timeout must be a positive number of seconds, got ${raw}\n`);
+    }
+  });
+
   it('refuses unknown parameters before starting a kernel', () => {
     const r = cli(['notebook', 'run', join(NB, 'params.ipynb'), '-p', 'nope=1', '--out', tempDir()]);
     expect(r.code).toBe(2);

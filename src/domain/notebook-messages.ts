@@ -14,6 +14,7 @@ export const notebookMessages = {
   noParametersCellHint: 'tag the cell that declares its parameters (View > Cell Toolbar > Tags)',
   noParameter: (name: string) => `the notebook has no parameter ${name}`,
   itsParameters: (names: string[]) => `its parameters: ${names.join(', ') || '(none)'}`,
+  badTimeout: (raw: string) => `--timeout must be a positive number of seconds, got ${raw}`,
   badParam: (pair: string) => `--param expects key=value, got '${pair}'`,
   noKernel: (kernel: string) => `no Jupyter kernel named ${kernel}`,
   noKernelHint: 'register it with `npm run setup:notebooks`',
