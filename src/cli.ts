@@ -51,8 +51,8 @@ interface Globals {
 const program = new Command('questlog')
   .description('Quest statistics from game logs, computed in DuckDB')
   .version(packageVersion(), '-V, --version', 'print the questlog version')
-  .option('--db <path>', `database file (default: $QUESTLOG_DB, else config "db", else ${DEFAULT_DB})`)
-  .option('--config <file>', 'config file (default: ./questlog.config.json)')
+  .option('--db <path>', `database (default: $QUESTLOG_DB, else config "db", else ${DEFAULT_DB} beside the config)`)
+  .option('--config <file>', 'config file (default: questlog.config.json here or in the nearest folder above)')
   .option('-v, --verbose', 'one line per file loaded or skipped (default: a summary line per step)')
   // Usage errors (unknown option or command, bad choice) throw instead of exiting 1, so main() exits 2.
   .exitOverride()

@@ -3,17 +3,17 @@
 // publish an empty report with exit 0).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { alertRules } from './config-alerts.js';
 import { checkSegments, knownDimensions } from './config-dimensions.js';
+import { findConfigFile } from './config-find.js';
 import { checkLimits, LIMIT_DEFAULTS, type Limits } from './config-limits.js';
 import { check, type Spec } from './config-spec.js';
 import { CONFIG_FILE, DEFAULT_DB } from './defaults.js';
-import { isSegmentScope } from './domain/alerts.js';
-import { changesMessages } from './domain/changes-messages.js';
 import { knownZone } from './domain/dates.js';
 import { errorMessage, UserError } from './domain/errors.js';
 import { configMessages as msg } from './domain/messages.js';
 import { segmentMessages } from './domain/segment-messages.js';
-import { type AlertRule, CHANGE_METRICS } from './domain/types.js';
+import type { AlertRule } from './domain/types.js';
 
 /** A named source of logs: a built-in format or preset, or a mapping of a team's own export (see README). */
 export interface SourceConfig {
@@ -64,8 +64,10 @@ export interface EngineConfig {
 const ENGINE_TYPES = ['duckdb', 'clickhouse'] as const;
 
 export interface Config {
-  /** Folder the config was read from; relative paths in it resolve against this. */
+  /** Folder the config was read from (else the current one); relative paths, the default database included, resolve here. */
   root: string;
+  /** The config file read, when there was one. */
+  file?: string;
   /** The database file, absolute (resolved against `root`) when it came from the config file. */
   db?: string;
   /** IANA zone that defines a snapshot day's end (default UTC). */
@@ -161,39 +163,6 @@ const CONFIG: Spec = {
   },
 };
 
-const DIRECTIONS = ['up', 'down', 'any'];
-
-/** Values the spec's types cannot say: known metric and direction, a change that is not negative. */
-function alertRules(
-  raw: Partial<AlertRule>[] | undefined,
-  file: string,
-  dimensions: readonly string[],
-): AlertRule[] | undefined {
-  return raw?.map((r, i) => {
-    const key = (k: string) => `alerts[${i}].${k}`;
-    if ((r.metric as string) === 'completion_rate')
-      throw new UserError(changesMessages.completionAlert(file, key('metric')));
-    if (!(CHANGE_METRICS as readonly string[]).includes(r.metric ?? '')) {
-      throw new UserError(msg.badValue(file, key('metric'), `one of ${CHANGE_METRICS.join(', ')}`, String(r.metric)));
-    }
-    if (!DIRECTIONS.includes(r.direction ?? '')) {
-      throw new UserError(msg.badValue(file, key('direction'), `one of ${DIRECTIONS.join(', ')}`, String(r.direction)));
-    }
-    if (r.scope !== undefined && isSegmentScope(r.scope, dimensions) && r.metric !== 'conversion_rate') {
-      throw new UserError(changesMessages.segmentScopeMetric(file, key('scope'), r.scope, String(r.metric)));
-    }
-    if (r.min_change !== undefined && !(Number.isFinite(r.min_change) && r.min_change >= 0)) {
-      throw new UserError(msg.badValue(file, key('min_change'), 'a number ≥ 0', String(r.min_change)));
-    }
-    return {
-      metric: r.metric as AlertRule['metric'],
-      direction: r.direction as AlertRule['direction'],
-      min_change: r.min_change ?? 0,
-      scope: r.scope ?? 'any quest',
-    };
-  });
-}
-
 /** Validates and normalises a parsed config object; `file` names it in errors, `root` anchors relative paths. */
 export function normalizeConfig(raw: unknown, root: string, file = CONFIG_FILE): Config {
   check(raw, CONFIG, '', file);
@@ -249,13 +218,14 @@ function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
 }
 
-/** Reads `questlog.config.json` from `dir` (default cwd); a missing file is an empty config, a broken one an error. */
+/**
+ * Reads `file` (relative to `dir`), else the `questlog.config.json` in `dir` (default cwd) or the nearest folder above
+ * it; none found is an empty config rooted at `dir`, a named file missing or a broken one an error.
+ */
 export function loadConfig(dir: string = process.cwd(), file?: string): Config {
-  const path = resolve(dir, file ?? CONFIG_FILE);
-  if (!existsSync(path)) {
-    if (file) throw new UserError(msg.missingFile(path));
-    return { root: dir, sources: {}, limits: LIMIT_DEFAULTS };
-  }
+  const path = file ? resolve(dir, file) : findConfigFile(dir);
+  if (!path) return { root: resolve(dir), sources: {}, limits: LIMIT_DEFAULTS };
+  if (!existsSync(path)) throw new UserError(msg.missingFile(path));
   if (statSync(path).isDirectory()) throw new UserError(msg.isFolder(path));
   let raw: unknown;
   try {
@@ -263,7 +233,7 @@ export function loadConfig(dir: string = process.cwd(), file?: string): Config {
   } catch (err) {
     throw new UserError(msg.notJson(path, errorMessage(err)));
   }
-  return normalizeConfig(raw, dirname(path), path);
+  return { ...normalizeConfig(raw, dirname(path), path), file: path };
 }
 
 /** The limits in force: the config's, else the defaults (a Config built in code may leave them out). */
@@ -273,10 +243,18 @@ export function limitsOf(config: Config | undefined): Limits {
 
 /**
  * The database every command and `open()` uses, by one precedence: the `--db` flag (or open()'s argument), then
- * $QUESTLOG_DB, then the config's "db", then data/questlog.duckdb.
+ * $QUESTLOG_DB, then the config's "db", then data/questlog.duckdb in the config's folder.
  */
 export function resolveDb(config: Config, flag?: string): string {
-  return flag ?? (process.env.QUESTLOG_DB || undefined) ?? config.db ?? DEFAULT_DB;
+  return flag ?? (process.env.QUESTLOG_DB || undefined) ?? config.db ?? displayPath(resolve(config.root, DEFAULT_DB));
+}
+
+/**
+ * The database a command was pointed at (flag, $QUESTLOG_DB or a config file found), else undefined: `notebook run`
+ * then passes none, and the notebook's `open()` finds its project from the notebook's own folder.
+ */
+export function chosenDb(config: Config, flag?: string): string | undefined {
+  return flag !== undefined || process.env.QUESTLOG_DB || config.file ? resolveDb(config, flag) : undefined;
 }
 
 /** The `notebooks` settings with their defaults applied and `out` resolved against the config's folder. */

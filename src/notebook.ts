@@ -11,6 +11,7 @@ import { chartBundle } from './notebook/chart-output.js';
 import { buildChart, type ChartKind, type ChartOptions, type VegaLiteSpec } from './notebook/charts.js';
 import { defaultDatabase } from './notebook/database.js';
 import { kernelSink, type MimeBundle, type Sink, type TableOptions, tableBundle } from './notebook/display.js';
+import { CHART_KEYS, checkOptions, SEGMENT_KEYS, STATS_KEYS, TABLE_KEYS } from './notebook/option-keys.js';
 import { bindTemplate, type ExportFormat, exportQuery, queryHead, queryRows, type SqlValue } from './notebook/query.js';
 import { unknownQuestIn } from './notebook/quest-ids.js';
 import { type SegmentQueryOptions, segmentRows, segmentTable } from './notebook/segments.js';
@@ -39,6 +40,8 @@ export interface NotebookOpenOptions {
   display?: Sink;
 }
 
+const OPEN_KEYS = Object.keys({ readOnly: true, display: true } satisfies Record<keyof NotebookOpenOptions, true>);
+
 /** Rows `ql.sql` shows; the rest are counted. */
 const SHOWN_ROWS = 50;
 /** Rows `ql.stats()` shows unless asked for more. */
@@ -56,6 +59,7 @@ export class Questlog {
 
   /** Shows a MIME bundle (or rows as a table) in the notebook. */
   show(what: MimeBundle | Row[], opts: TableOptions = {}): void {
+    checkOptions('show', opts, TABLE_KEYS);
     this.sink(Array.isArray(what) ? tableBundle(what, opts) : what);
   }
 
@@ -134,6 +138,7 @@ export class Questlog {
    */
   async stats(opts?: string | (Omit<SegmentQueryOptions, 'by'> & { by?: string; limit?: number })): Promise<void> {
     const o = typeof opts === 'string' ? { date: opts } : (opts ?? {});
+    checkOptions('stats', o, STATS_KEYS);
     // A notebook cell holds a readable table, not 2,000 rows: the count line says where the rest are.
     const limit = o.limit ?? STATS_ROWS;
     // slice() would read -1 as "all but the last" and 2.5 as 2.
@@ -152,7 +157,8 @@ export class Questlog {
   }
 
   /** Figures per quest and value of a dimension (each quest's overall row first), to analyse further. */
-  segments(opts: SegmentQueryOptions): Promise<SegmentRow[]> {
+  async segments(opts: SegmentQueryOptions): Promise<SegmentRow[]> {
+    checkOptions('segments', opts, SEGMENT_KEYS);
     return segmentRows(this.db, opts);
   }
 
@@ -170,6 +176,7 @@ export class Questlog {
 
   /** The vega-lite spec of a built-in chart, to adapt and pass back to `chart()`. */
   async chartSpec(kind: ChartKind, opts: ChartOptions = {}): Promise<VegaLiteSpec> {
+    checkOptions('chartSpec', opts, CHART_KEYS);
     return (await buildChart(this.db, kind, opts)).spec;
   }
 
@@ -180,6 +187,7 @@ export class Questlog {
    * interactive vega-lite spec (JupyterLab) and the same chart as inline SVG (nbconvert, GitHub, classic Notebook).
    */
   async chart(what: ChartKind | VegaLiteSpec, opts: ChartOptions = {}): Promise<void> {
+    checkOptions('chart', opts, CHART_KEYS);
     const built = typeof what === 'string' ? await buildChart(this.db, what, opts) : undefined;
     const spec: VegaLiteSpec = built ? built.spec : (what as VegaLiteSpec);
     const title = opts.title ?? built?.title ?? (typeof spec.title === 'string' ? spec.title : 'Chart');
@@ -193,6 +201,7 @@ export class Questlog {
 
 /** Opens the questlog database for analysis, read-only by default (see `defaultDatabase` for which file). */
 export async function open(path?: string, opts: NotebookOpenOptions = {}): Promise<Questlog> {
+  checkOptions('open', opts, OPEN_KEYS);
   const file = path ?? defaultDatabase();
   const db = await Db.open(file, { readOnly: opts.readOnly ?? true });
   return new Questlog(db, opts.display ?? kernelSink() ?? (() => {}));

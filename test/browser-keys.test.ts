@@ -1,5 +1,5 @@
-// The quest table by keyboard in a real Chromium: the Tab order (search, chain, the sort buttons in column order, the
-// rows), and every sort button wholly visible when focused, at desktop and phone widths, forwards and backwards. At
+// The quest table by keyboard in a real Chromium: the Tab order (search, chain, published order, the sort buttons in
+// column order, the rows), the way back to the published order after a sort,, and every sort button wholly visible when focused, at desktop and phone widths, forwards and backwards. At
 // 390 px a button reached with Shift+Tab was left under the sticky quest column, and one half out of the scrolling box
 // stayed half out (focus scrolls only a wholly hidden element into view).
 import { join } from 'node:path';
@@ -54,11 +54,17 @@ describe.skipIf(!enabled)('quest table by keyboard', () => {
 
     await page.focus('#quest-search');
     const forward = [await focused(page)];
-    for (let i = 0; i <= columns.length + 1; i++) {
+    for (let i = 0; i <= columns.length + 2; i++) {
       await page.keyboard.press('Tab');
       forward.push(await focused(page));
     }
-    expect(forward.map((f) => f.name)).toEqual(['#quest-search', '#quest-chain', ...columns, firstQuest]);
+    expect(forward.map((f) => f.name)).toEqual([
+      '#quest-search',
+      '#quest-chain',
+      '#quest-reset',
+      ...columns,
+      firstQuest,
+    ]);
     expect(forward.filter((f) => !f.shown)).toEqual([]);
 
     const back = [];
@@ -68,6 +74,49 @@ describe.skipIf(!enabled)('quest table by keyboard', () => {
     }
     expect(back.map((f) => f.name)).toEqual([...columns].reverse());
     expect(back.filter((f) => !f.shown)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it.each(['Enter', ' '])('"Published order" (key %j) undoes any sort: rows, aria-sort and focus', async (key) => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL('index.html', serving.url).href);
+    await page.waitForSelector('#quest-tools:not([hidden])');
+    const names = () => page.locator('#quests-table tbody th a').allTextContents();
+    const sorts = () =>
+      page.evaluate<string[]>(
+        "[...document.querySelectorAll('#quests-table thead th')].map((h) => h.getAttribute('aria-sort'))",
+      );
+    const reset = page.locator('#quest-reset');
+    const published = { names: await names(), sorts: await sorts(), count: await page.textContent('#quest-count') };
+    expect(published.sorts.filter((s) => s !== 'none')).toEqual(['ascending']);
+    expect(await reset.getAttribute('aria-disabled')).toBe('true');
+
+    // Sorted twice (Completed descending, then ascending): the published order is one key press away.
+    const completed = page.locator('#quests-table thead th').nth(1).locator('button');
+    await completed.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect((await sorts())[1]).toBe('ascending');
+    expect(await names()).not.toEqual(published.names);
+    expect(await reset.getAttribute('aria-disabled')).toBe('false');
+    await reset.focus();
+    await page.keyboard.press(key);
+    expect(await names()).toEqual(published.names);
+    expect(await sorts()).toEqual(published.sorts);
+    expect(await page.textContent('#quest-count')).toBe(published.count);
+    expect(await reset.getAttribute('aria-disabled')).toBe('true');
+    expect((await focused(page)).name).toBe('#quest-reset');
+    // Pressed again it does nothing; a search stays as typed, its hits back in the published order.
+    await page.keyboard.press(key);
+    expect(await names()).toEqual(published.names);
+    await page.fill('#quest-search', 'a');
+    const hits = await names();
+    await completed.click();
+    await reset.click();
+    expect(await names()).toEqual(hits);
+    expect(hits).toEqual(published.names.filter((n) => hits.includes(n)));
     expect(errors).toEqual([]);
   });
 });

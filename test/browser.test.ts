@@ -179,7 +179,7 @@ describe.skipIf(!enabled)('report in Chromium', () => {
       expect(box?.width).toBeGreaterThan(300);
       expect(box?.height).toBeGreaterThan(150);
     }
-    expect(await v.page.locator('#chart-history svg text', { hasText: 'Not Encountered' }).count()).toBe(1);
+    expect(await v.page.locator('#chart-history svg text', { hasText: 'Not encountered' }).count()).toBe(1);
     // What the page writes once (the charts' shared attributes on groups, the breakdowns' alignment in the stylesheet)
     // reaches every element, as the attributes each element carried did.
     // The first element matching, or the `nth`: the status chart's first tick label is anchored at its start.

@@ -1,9 +1,9 @@
 // The notebook facade as an analyst meets it (issue 18): numbers as numbers, a bounded view of a large result with
 // its row count, exports for other tools, one precedence for the database, default output names, chart labels.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, resolveDb } from '../src/config.js';
+import { chosenDb, loadConfig, resolveDb } from '../src/config.js';
 import { dbMessages, statsMessages } from '../src/domain/messages.js';
 import { notebookMessages } from '../src/domain/notebook-messages.js';
 import { Db } from '../src/engine/db.js';
@@ -260,8 +260,16 @@ describe('which database', () => {
     writeFileSync(join(d, 'questlog.config.json'), JSON.stringify({ db: 'from-config.duckdb' }));
     const config = loadConfig(d);
     delete process.env.QUESTLOG_DB;
-    expect(resolveDb({ root: d, sources: {} })).toBe('data/questlog.duckdb');
+    // The fallback is data/questlog.duckdb in the config's folder (the project's), not in the current one.
+    expect(resolveDb({ root: d, sources: {} })).toBe(join(d, 'data/questlog.duckdb'));
     expect(resolveDb(config)).toBe(config.db);
+    // A subfolder of the project finds the same config, so the same database.
+    mkdirSync(join(d, 'scratch'));
+    expect(loadConfig(join(d, 'scratch'))).toMatchObject({ root: d, db: config.db });
+    // notebook run passes a database only when one was chosen: a flag, $QUESTLOG_DB or a config found.
+    expect(chosenDb(config)).toBe(config.db);
+    expect(chosenDb(loadConfig(tempDir()))).toBeUndefined();
+    expect(chosenDb(loadConfig(tempDir()), 'flag.duckdb')).toBe('flag.duckdb');
     process.env.QUESTLOG_DB = join(d, 'from-env.duckdb');
     expect(resolveDb(config)).toBe(join(d, 'from-env.duckdb'));
     expect(resolveDb(config, 'flag.duckdb')).toBe('flag.duckdb');
@@ -283,7 +291,7 @@ describe('notebook runs and charts', () => {
     const ql = await open(await tinyDb(tempDir()), { display });
     await ql.chart('trend');
     const trend = String(shown[0]?.['text/html']);
-    expect(trend).toContain('>Quest completions<');
+    expect(trend).toContain('>Completions<');
     expect(trend).not.toContain('…');
     await ql.chart({
       title: 'Mine',

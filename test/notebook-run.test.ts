@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VEGALITE_MIME } from '../src/notebook/display.js';
-import { cli, FIXTURES, tempDir } from './helpers.js';
+import { cli, FIXTURES, ROOT, tempDir } from './helpers.js';
 import { errorOutputs, haveJupyter, readNotebook, text, tinyDb } from './notebook-helpers.js';
 
 const NB = join(FIXTURES, 'notebooks');
@@ -70,6 +70,14 @@ describe('questlog notebook run', () => {
     expect(r.code).toBe(0);
   }, 120_000);
 
+  it('refuses a --timeout that is not a positive number (abc ran with no timeout at all)', () => {
+    for (const raw of ['abc', '0', '-5']) {
+      const r = cli(['notebook', 'run', join(NB, 'params.ipynb'), '--timeout', raw, '--out', tempDir()]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`questlog: error: --timeout must be a positive number of seconds, got ${raw}\n`);
+    }
+  });
+
   it('refuses unknown parameters before starting a kernel', () => {
     const r = cli(['notebook', 'run', join(NB, 'params.ipynb'), '-p', 'nope=1', '--out', tempDir()]);
     expect(r.code).toBe(2);
@@ -97,5 +105,36 @@ describe('questlog notebook run', () => {
     expect(Object.keys(chart).sort()).toEqual([VEGALITE_MIME, 'text/html', 'text/plain'].sort());
     expect(text(chart['text/html'])).toContain('<svg');
     expect(readFileSync(join(out, 'facade.html'), 'utf8')).toMatch(/<svg[^>]*class="marks"/);
+  }, 120_000);
+
+  it("from a folder without a config, leaves the database to the notebook's own open(): its project's", async ({
+    skip,
+  }) => {
+    if (!ok) skip();
+    const project = tempDir();
+    await tinyDb(project);
+    writeFileSync(join(project, 'questlog.config.json'), JSON.stringify({ db: 'tiny.duckdb' }));
+    mkdirSync(join(project, 'notebooks'));
+    const cell = (source: string) => ({ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source });
+    const nb = {
+      cells: [
+        cell(`import { open } from ${JSON.stringify(join(ROOT, 'dist/notebook.js'))};\nconst ql = await open();`),
+        cell('console.log((await ql.rows`SELECT count(*) AS n FROM catalogue`)[0]?.n);'),
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    writeFileSync(join(project, 'notebooks', 'count.ipynb'), JSON.stringify(nb));
+    const out = tempDir();
+    // Round 14: the CLI passed $QUESTLOG_DB=<cwd>/data/questlog.duckdb, so open() failed on a file nobody named.
+    const r = cli(['notebook', 'run', join(project, 'notebooks', 'count.ipynb'), '--out', out], {
+      cwd: tempDir(),
+      env: { QUESTLOG_DB: '' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const cells = readNotebook(join(out, 'count.ipynb'), (p) => readFileSync(p, 'utf8'));
+    expect(text(cells[1]?.outputs?.[0]?.text)).toBe('2\n');
   }, 120_000);
 });

@@ -75,7 +75,7 @@ describe('shipped notebooks on the sample data', () => {
     const cell = (label: string, v: number | null) =>
       `<td>${label}</td><td class="${v === null ? 'ql-null' : 'ql-num'}">${formatValue(v)}</td>`;
     for (const [label, v] of [
-      ['players in the game', q.players],
+      ['players', q.players],
       ['in progress (accepted)', q.accepted],
       ['declined', q.declined],
       ['completed', q.completed],
@@ -90,8 +90,8 @@ describe('shipped notebooks on the sample data', () => {
       ['conversion (completed / met)', formatPercent(q.conversion_rate)],
       ['conversion, 95% interval', formatInterval(q.conversion_rate_low, q.conversion_rate_high)],
       ['completion rate', formatPercent(q.completion_rate)],
-      ['median completion time', formatDuration(q.median_seconds)],
-      ['p90 completion time', formatDuration(q.p90_seconds)],
+      ['median time', formatDuration(q.median_seconds)],
+      ['p90 time', formatDuration(q.p90_seconds)],
     ] as const) {
       expect(figures).toContain(`<td>${label}</td><td class="ql-num">${v}</td>`);
     }

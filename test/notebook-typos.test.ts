@@ -71,3 +71,39 @@ describe('other slips', () => {
     );
   });
 });
+
+describe('an option key a call does not take', () => {
+  // tslab's type check refuses these only in object literals; from a variable (or JavaScript) they ran on the defaults.
+  const opts = (o: object) => o as never;
+  it('is refused at run time, naming the key, the nearest ones and every one the call takes', async () => {
+    await expect(ql.stats(opts({ dat: '2026-11-27' }))).rejects.toThrow(
+      'stats: unknown option "dat" (did you mean date?); its options: by, date, quest, minPlayers, limit',
+    );
+    await expect(ql.stats(opts({ by: 'build', min_players: 5 }))).rejects.toThrow(
+      'stats: unknown option "min_players" (did you mean minPlayers?); its options: by, date, quest, minPlayers, limit',
+    );
+    await expect(ql.segments(opts({ by: 'build', Quest: 'FET0001' }))).rejects.toThrow(
+      'segments: unknown option "Quest" (did you mean quest?); its options: by, date, quest, minPlayers',
+    );
+    await expect(ql.chart('trend', opts({ questId: 'FET0001' }))).rejects.toThrow(
+      'chart: unknown option "questId" (did you mean quest?); its options: date, quest, by, chain, limit, title',
+    );
+    await expect(ql.chart('buckets', opts({ color: 'red' }))).rejects.toThrow(
+      'chart: unknown option "color"; its options: date, quest, by, chain, limit, title',
+    );
+    await expect(ql.chartSpec('funnel', opts({ quest: 'FET0001', dates: '2026-11-27' }))).rejects.toThrow(
+      'chartSpec: unknown option "dates" (did you mean date?); its options: date, quest, by, chain, limit, title',
+    );
+    expect(() => ql.show([{ a: 1 }], opts({ limits: 5 }))).toThrow(
+      'show: unknown option "limits" (did you mean limit?); its options: limit, total, columns, caption, rest',
+    );
+    await expect(open('x.duckdb', opts({ readonly: true }))).rejects.toThrow(
+      'open: unknown option "readonly" (did you mean readOnly?); its options: readOnly, display',
+    );
+    // The keys they do take still work, a date string included.
+    await expect(ql.stats('2026-11-27')).resolves.toBeUndefined();
+    await expect(
+      ql.stats({ by: 'build', date: '2026-11-28', quest: 'FET0001', minPlayers: 0, limit: 5 }),
+    ).resolves.toBeUndefined();
+  });
+});

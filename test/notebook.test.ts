@@ -222,15 +222,15 @@ describe('statistics and charts', () => {
     ql.close();
   });
 
-  it('funnel counts players, encountered, accepted, completed; names are escaped in the chart', async () => {
+  it('funnel counts players, met it, ever accepted, completed; names are escaped in the chart', async () => {
     const ql = await open(await tinyDb(tempDir()), { display });
     const spec = (await ql.chartSpec('funnel', { quest: 'FET0001' })) as {
       data: { values: { step: string; players: number }[] };
     };
     expect(spec.data.values.map((v) => [v.step, v.players])).toEqual([
       ['Players', 3],
-      ['Encountered', 2],
-      ['Accepted', 1],
+      ['Met it', 2],
+      ['Ever accepted', 1],
       ['Completed', 1],
     ]);
     await ql.chart('funnel', { quest: 'FET0001' });

@@ -12,7 +12,7 @@ import { tempDir } from './helpers.js';
 import { expectGolden } from './publish-helpers.js';
 
 /** The bucket labels in display order: the status chart's axis and the history chart's legend. */
-const STATUS_LABELS = ['Completed', 'Accepted', 'Declined', 'Abandoned', 'Failed', 'Not Encountered'];
+const STATUS_LABELS = ['Completed', 'Accepted', 'Declined', 'Abandoned', 'Failed', 'Not encountered'];
 
 const [herbs] = SITE.snapshot.quests;
 if (!herbs) throw new Error('fixture');

@@ -58,9 +58,10 @@ describe('segment breakdown HTML', () => {
       '    <g class="range"><path d="M45,6H55"/><path d="M10,18H30"/><path d="M70,30H90"/></g>' +
         '<g class="point"><circle cx="50" cy="6" r="1.6"/><circle cx="20" cy="18" r="1.6"/><circle cx="80" cy="30" r="1.6"/></g>',
       '  </svg>',
+      '  <p class="scale" aria-hidden="true"><span>0%</span><span>50%</span><span>100%</span></p>',
       '  <div class="table-wrap">',
       '  <table class="data">',
-      '    <thead><tr><th scope="col">b&#x27;d</th><th scope="col" class="n">Players</th><th scope="col" class="n">Met it</th><th scope="col" class="n">Completed</th><th scope="col" class="n">Conversion</th><th scope="col" class="n">95% range</th><th scope="col" class="n">Completion</th><th scope="col" class="n">Median time</th><th scope="col">Clearly different</th></tr></thead>',
+      '    <thead><tr><th scope="col">b&#x27;d</th><th scope="col" class="n">Players</th><th scope="col" class="n">Met it</th><th scope="col" class="n">Completed</th><th scope="col" class="n">Conversion</th><th scope="col" class="n">95% interval</th><th scope="col" class="n">Completion rate</th><th scope="col" class="n">Median time</th><th scope="col">Clearly different</th></tr></thead>',
       '    <tbody>',
       // The rows on one line, without the end tags the next cell, row or </tbody> implies.
       '<tr><th scope="row">&lt;b&gt;&amp;&quot;<td>1,234<td>1,000<td>500<td>50.0%<td>45.0–55.0%<td>40.0%<td>–' +

@@ -14,6 +14,7 @@ export const notebookMessages = {
   noParametersCellHint: 'tag the cell that declares its parameters (View > Cell Toolbar > Tags)',
   noParameter: (name: string) => `the notebook has no parameter ${name}`,
   itsParameters: (names: string[]) => `its parameters: ${names.join(', ') || '(none)'}`,
+  badTimeout: (raw: string) => `--timeout must be a positive number of seconds, got ${raw}`,
   badParam: (pair: string) => `--param expects key=value, got '${pair}'`,
   noKernel: (kernel: string) => `no Jupyter kernel named ${kernel}`,
   noKernelHint: 'register it with `npm run setup:notebooks`',
@@ -63,6 +64,10 @@ export const notebookMessages = {
   /** The stats table's caption: counts printed as the report and the CLI print them (2,592, not 2592). */
   statsCaption: (date: string, players: number, events: number, through: string | null) =>
     `Snapshot ${date}: ${formatInt(players)} players, ${formatInt(events)} events, data through ${through ?? '-'}`,
+  /** An option key a call does not take (tslab's type check misses it outside an object literal). */
+  unknownOption: (call: string, key: string, near: readonly string[], known: readonly string[]) =>
+    `${call}: unknown option "${key}"${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}; ` +
+    `its options: ${known.join(', ')}`,
   statsRest: 'ql.snapshot() returns every row; { limit } shows more',
   segmentsRest: 'ql.segments({ by }) returns every row; { limit } shows more',
 };

@@ -106,8 +106,9 @@ function completionChart(quests: readonly QuestStats[]): Chart {
 function funnelChart(q: QuestStats): Chart {
   const steps: [string, number][] = [
     ['Players', q.players],
-    ['Encountered', q.players - q.not_encountered],
-    ['Accepted', q.accepted + q.completed + q.abandoned + q.failed - q.anomalies],
+    // The report's words (its segment tables' "Met it"); "Accepted" there means in progress now, so this step says "ever".
+    ['Met it', q.players - q.not_encountered],
+    ['Ever accepted', q.accepted + q.completed + q.abandoned + q.failed - q.anomalies],
     ['Completed', q.completed],
   ];
   const values = steps.map(([step, players], i) => ({

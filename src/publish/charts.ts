@@ -23,7 +23,7 @@ export const BUCKETS = [
   { label: 'Declined', field: 'declined', color: '#d69e2e' },
   { label: 'Abandoned', field: 'abandoned', color: '#975a16' },
   { label: 'Failed', field: 'failed', color: '#c53030' },
-  { label: 'Not Encountered', field: 'not_encountered', color: '#cbd5e0' },
+  { label: 'Not encountered', field: 'not_encountered', color: '#cbd5e0' },
 ] as const;
 
 const COUNT_AXIS = { tickMinStep: 1, format: 'd' }; // player counts: whole-number ticks only
@@ -60,7 +60,7 @@ export function base(description: string, width: number | 'container' = 560): Re
         labelFontSize: 11,
         titleFontSize: 12,
       },
-      // labelLimit: vega measures text without a canvas in Node by an estimate wide enough to cut "Quest completions".
+      // labelLimit: vega measures text without a canvas in Node by an estimate wide enough to cut its longer labels.
       legend: { labelColor: '#4a5568', labelFontSize: 12, orient: 'bottom', direction: 'horizontal', labelLimit: 320 },
       view: { stroke: null },
     },
@@ -188,10 +188,10 @@ export function trendOverview(history: readonly QuestStats[]): Chart {
     const d = byDate.get(date) as { players: number; completed: number };
     return [
       { date, series: 'Players', value: d.players },
-      { date, series: 'Quest completions', value: d.completed },
+      { date, series: 'Completions', value: d.completed },
     ];
   });
-  const description = 'Players seen and quest completions (all quests) at each snapshot date.';
+  const description = 'Players seen and completions (all quests) at each snapshot date.';
   return {
     key: 'trend',
     title: 'Trend across snapshots',
@@ -208,12 +208,12 @@ export function trendOverview(history: readonly QuestStats[]): Chart {
           field: 'series',
           type: 'nominal',
           title: null,
-          scale: { domain: ['Players', 'Quest completions'], range: ['#4a5568', '#2f855a'] },
+          scale: { domain: ['Players', 'Completions'], range: ['#4a5568', '#2f855a'] },
         },
       },
     },
     table: {
-      columns: ['Snapshot date', 'Players', 'Quest completions'],
+      columns: ['Snapshot date', 'Players', 'Completions'],
       rows: dates.map((date) => {
         const d = byDate.get(date) as { players: number; completed: number };
         return [date, d.players, d.completed];
@@ -225,7 +225,7 @@ export function trendOverview(history: readonly QuestStats[]): Chart {
 export function questStatusChart(q: QuestStats): Chart {
   const values = BUCKETS.map((b, i) => ({ order: i, players: bucketValue(q, b.field), status: b.label }));
   const description =
-    'Players of this quest by status (the original API status pairs Accepted, Rejected, Completed, Not Encountered, plus Abandoned and Failed).';
+    'Players of this quest by status: completed, accepted (in progress), declined, abandoned, failed, not encountered.';
   return {
     key: 'status',
     title: 'Where players stand',

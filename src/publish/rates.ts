@@ -94,7 +94,7 @@ export function conversionOverview(quests: readonly QuestStats[]): Chart {
       ],
     },
     table: {
-      columns: ['Quest', 'Conversion', 'Conversion 95% interval', 'Reach', 'Reach 95% interval', 'Met', 'Completed'],
+      columns: ['Quest', 'Conversion', 'Conversion 95% interval', 'Reach', 'Reach 95% interval', 'Met it', 'Completed'],
       rows: shown.map((q) => [
         labels.get(q.quest_id) ?? q.name,
         formatPercent(q.conversion_rate),

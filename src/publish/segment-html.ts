@@ -8,7 +8,7 @@ import type { Breakdown, BreakdownRow } from './segment-pages.js';
 const HEAD =
   '<th scope="col" class="n">Players</th><th scope="col" class="n">Met it</th>' +
   '<th scope="col" class="n">Completed</th><th scope="col" class="n">Conversion</th>' +
-  '<th scope="col" class="n">95% range</th><th scope="col" class="n">Completion</th>' +
+  '<th scope="col" class="n">95% interval</th><th scope="col" class="n">Completion rate</th>' +
   '<th scope="col" class="n">Median time</th><th scope="col">Clearly different</th></tr></thead>\n';
 
 /** Every breakdown of a quest page, one section each. */
@@ -35,6 +35,8 @@ function breakdownHtml(b: Breakdown, minPlayers: number): string {
       points += `<circle cx="${bar.cx}" cy="${bar.y}" r="1.6"/>`;
     }
     out += `<g class="range">${ranges}</g><g class="point">${points}</g>\n  </svg>\n`;
+    // The SVG is stretched to its box (no text can live in it undistorted): its scale is written under it.
+    out += '  <p class="scale" aria-hidden="true"><span>0%</span><span>50%</span><span>100%</span></p>\n';
   }
   out += `  <div class="table-wrap">\n  <table class="data">\n    <thead><tr><th scope="col">${dim}</th>${HEAD}    <tbody>\n`;
   for (const r of b.rows) out += rowHtml(r, minPlayers);

@@ -7,12 +7,15 @@
   const search = document.getElementById('quest-search');
   const chain = document.getElementById('quest-chain');
   const count = document.getElementById('quest-count');
-  if (!table || !tools || !search || !chain || !count || typeof fetch !== 'function') return;
+  const reset = document.getElementById('quest-reset');
+  if (!table || !tools || !search || !chain || !count || !reset || typeof fetch !== 'function') return;
   const root = tools.dataset.root || '';
   const body = table.tBodies[0];
   const original = Array.from(body.rows);
   const pager = document.querySelector('nav.pager');
   const heads = Array.from(table.tHead.rows[0].cells);
+  // The published order is marked on its column (Conversion, ascending); the others are unsorted.
+  const published = heads.map((h) => h.getAttribute('aria-sort') || 'none');
   /** Rows shown at once while searching or sorting; the rest are counted. */
   const SHOWN = 200;
   const fmt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -88,12 +91,16 @@
     count.textContent = `${fmt(hits.length)} of ${fmt(rows.length)} quests${more}`;
   }
 
+  /** Sorts by a column (col < 0: back to the published order) and says so on the headers and the reset button. */
   function sortBy(col) {
-    const dir = sort.col === col ? -sort.dir : heads[col].classList.contains('n') ? -1 : 1;
+    const dir = col < 0 ? 1 : sort.col === col ? -sort.dir : heads[col].classList.contains('n') ? -1 : 1;
     sort = { col, dir };
     heads.forEach((h, i) => {
-      h.setAttribute('aria-sort', i === col ? (dir === 1 ? 'ascending' : 'descending') : 'none');
+      const state = col < 0 ? published[i] : i === col ? (dir === 1 ? 'ascending' : 'descending') : 'none';
+      h.setAttribute('aria-sort', state);
     });
+    // aria-disabled, not disabled: the button keeps focus after a reset and stays in the Tab order.
+    reset.setAttribute('aria-disabled', String(col < 0));
     apply();
   }
 
@@ -106,9 +113,11 @@
         button.type = 'button';
         button.append(...h.childNodes);
         h.replaceChildren(button);
-        // The published order (worst conversion first) is marked on its column; the others are unsorted.
-        if (!h.hasAttribute('aria-sort')) h.setAttribute('aria-sort', 'none');
+        h.setAttribute('aria-sort', published[i]);
         button.addEventListener('click', () => sortBy(i));
+      });
+      reset.addEventListener('click', () => {
+        if (sort.col >= 0) sortBy(-1);
       });
       // Focus scrolls a cell into view only when it is wholly hidden: a sort button half out of the scrolling box, or
       // (going back with Shift+Tab on a phone) under the sticky quest column, would stay so. 'nearest' shows all of it,
