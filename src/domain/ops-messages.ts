@@ -22,4 +22,15 @@ export const opsMessages = {
   clockBackHint: (newest: string) =>
     `check the clock (and the config's timezone); pass --as-of to publish a given day anyway, or, if ${newest} was ` +
     `stored by mistake, \`questlog snapshots delete ${newest}\``,
+  /** SIGTERM or SIGINT reached a long job: it stops at its next safe point (between files, steps, page batches). */
+  stopping: (signal: string) =>
+    `received ${signal}: stopping at the next safe point, cleaning up (send it again to stop at once)`,
+  /** A second signal: no clean-up, as kill -9 (the next run removes what is left). */
+  stopNow: (signal: string) => `received ${signal} again: stopping at once; the next run cleans up`,
+  /** The job's error (and the run's message in `questlog runs`) when a signal stopped it. */
+  interrupted: (signal: string) => `interrupted by ${signal}`,
+  interruptedHint: 'stopped cleanly: its lock and temp files removed, the last good site unchanged; run it again',
+  /** A standalone publish (or a nightly) finds the site's lock held. */
+  siteLocked: (job: string, pid: number, started: string, out: string) =>
+    `another ${job} is publishing ${out} (pid ${pid}, started ${started}); not starting`,
 };

@@ -3,10 +3,11 @@
 import { sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { errorMessage, UserError } from '../domain/errors.js';
+import { whyStopped } from '../domain/interrupt.js';
 import { EXIT } from '../domain/messages.js';
 import { type Db, sqlFile } from './db.js';
 
-type RunOutcome = 'running' | 'ok' | 'stale' | 'failed';
+type RunOutcome = 'running' | 'ok' | 'stale' | 'failed' | 'interrupted';
 
 /** What a run did; a job fills in what applies as it goes, so a failed run still records how far it got. */
 export interface RunCounts {
@@ -20,7 +21,7 @@ export interface RunCounts {
   /** Why a run failed, or what to know about one that ended (e.g. stale data). */
   message?: string;
   /** Set by a job that ends without an error but not ok (the nightly's stale data). */
-  outcome?: Exclude<RunOutcome, 'running' | 'failed'>;
+  outcome?: Exclude<RunOutcome, 'running' | 'failed' | 'interrupted'>;
 }
 
 export interface RunRow {
@@ -100,9 +101,11 @@ export async function recordRun<T>(
   let result: T;
   try {
     result = await fn(counts);
-  } catch (err) {
+  } catch (thrown) {
+    // A run a signal stopped (SIGTERM, Ctrl-C) is 'interrupted', with the signal in its message.
+    const err = whyStopped(effects, thrown);
     counts.message = errorMessage(err);
-    await finish('failed', exitCodeOf(err)).catch(() => {});
+    await finish(effects.signal?.aborted ? 'interrupted' : 'failed', exitCodeOf(err)).catch(() => {});
     throw err;
   }
   const outcome = counts.outcome ?? 'ok';

@@ -6,6 +6,7 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { limitMessages } from '../domain/input-messages.js';
+import { stopPoint } from '../domain/interrupt.js';
 import { dateMessages, type SnapshotExtra, snapshotMessages, statsMessages } from '../domain/messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
@@ -112,6 +113,8 @@ export async function snapshotDays(
       await runScript(db, sqlFile('snapshot/delete_days'));
       const computedAt = sqlTimestamp(nowOf(effects));
       for (let k = 0, size = 1; k < days.length; ) {
+        // A safe point: the transaction rolls back, and the stored days stay as they were.
+        stopPoint(effects);
         const run = days.slice(k, k + size);
         const [, runMs] = await timed(async () => {
           await db.run(sqlFile('snapshot/batch_days'), { first: run[0] ?? '', last: run.at(-1) ?? '' });

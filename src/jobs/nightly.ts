@@ -6,6 +6,7 @@ import { addDays, today } from '../domain/dates.js';
 import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { errorMessage, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
+import { stopPoint, whyStopped } from '../domain/interrupt.js';
 import { EXIT, nightlyMessages as msg } from '../domain/messages.js';
 import { opsMessages } from '../domain/ops-messages.js';
 import { type Db, sqlFile } from '../engine/db.js';
@@ -53,12 +54,17 @@ export function lastCompleteDay(now: Date, timezone = 'UTC'): string {
   return addDays(today(now, timezone), -1);
 }
 
-/** Runs a step, turning its failure into a message that names the step and says the site in `out` is untouched. */
-function stepIn(out: string): Step {
+/**
+ * Runs a step, turning its failure into a message that names the step and says the site in `out` is untouched. A
+ * stop asked for (SIGTERM) is honoured before each step.
+ */
+function stepIn(out: string, effects: Effects): Step {
   return async (name, fn) => {
     try {
+      stopPoint(effects);
       return await fn();
-    } catch (err) {
+    } catch (thrown) {
+      const err = whyStopped(effects, thrown);
       throw new UserError(msg.failedAt(name, errorMessage(err)), {
         hint: msg.untouched(out),
         exitCode: err instanceof UserError ? err.exitCode : EXIT.failed,
@@ -70,7 +76,7 @@ function stepIn(out: string): Step {
 
 export async function nightly(opts: NightlyOptions, effects: Effects): Promise<NightlySummary> {
   const { out } = siteTarget(opts.config, opts.out);
-  const step = stepIn(out);
+  const step = stepIn(out, effects);
   const release = acquireLock(opts.lockFile ?? `${resolve(opts.db)}.lock`, effects);
   try {
     return await withDb(
@@ -151,7 +157,9 @@ async function nightlySteps(
   }).then(() => {
     copyStarted = performance.now();
   });
-  const started = await step('read copy for notebooks', () => startReadCopy(db, undefined, { after: reads }));
+  const started = await step('read copy for notebooks', () =>
+    startReadCopy(db, undefined, { after: reads, signal: effects.signal }),
+  );
   const copy = started.done.then((c) => {
     const what =
       c.mode === 'patched' ? msg.readCopyPatched(mb(c.written), mb(c.bytes)) : msg.readCopyCopied(mb(c.bytes));
