@@ -33,4 +33,11 @@ export const opsMessages = {
   /** A standalone publish (or a nightly) finds the site's lock held. */
   siteLocked: (job: string, pid: number, started: string, out: string) =>
     `another ${job} is publishing ${out} (pid ${pid}, started ${started}); not starting`,
+  /** The stored history's snapshots are in other zones than this run's (config `timezone` or --timezone changed). */
+  zoneChanged: (tz: string, stored: { zone: string; n: number; first: string; last: string }[]) =>
+    `the stored history is in ${stored.map((z) => `${z.zone} (${z.n} snapshot(s), ${z.first} .. ${z.last})`).join(', ')}, ` +
+    `this run in ${tz}: its days would end at another midnight than theirs in one history; not computing`,
+  zoneChangedHint: (tz: string, old: string, last: string) =>
+    `to keep ${old}, set "timezone" back to "${old}" in the config; to move the whole history to ${tz}, recompute it ` +
+    `in one go: \`questlog stats --backfill --timezone ${tz} --as-of ${last}\` (it replaces every stored day)`,
 };

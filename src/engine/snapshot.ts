@@ -8,6 +8,7 @@ import { faultPoint } from '../domain/fault.js';
 import { limitMessages } from '../domain/input-messages.js';
 import { stopPoint } from '../domain/interrupt.js';
 import { dateMessages, type SnapshotExtra, snapshotMessages, statsMessages } from '../domain/messages.js';
+import { opsMessages } from '../domain/ops-messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { storeChains } from './chains.js';
@@ -99,6 +100,7 @@ export async function snapshotDays(
   if (span > max) {
     throw new UserError(limitMessages.backfillTooLong(from, to, span, max), { hint: limitMessages.backfillHint });
   }
+  await refuseZoneChange(db, tz, from, to);
   const extra: SnapshotExtra = {};
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
@@ -158,4 +160,22 @@ async function checkTimezone(db: Db, tz: string): Promise<string> {
     throw new UserError(dateMessages.unknownZone(tz), { hint: dateMessages.unknownZoneHint, cause: err });
   }
   return tz;
+}
+
+/**
+ * Refuses a run in time zone `tz` while snapshots it does not replace (outside `from`..`to`) are in another: a changed
+ * `timezone` silently mixed days ending at different midnights in the history. A run replacing them all (a backfill
+ * over the whole history) moves it to the new zone.
+ */
+export async function refuseZoneChange(db: Db, tz: string, from: string, to: string): Promise<void> {
+  const stored = await db.all<{ zone: string; n: number; first: string; last: string }>(
+    sqlFile('snapshot/other_zones'),
+    { tz, from, to },
+  );
+  const [main] = stored;
+  if (!main) return;
+  const last = stored.map((z) => z.last).reduce((a, b) => (a > b ? a : b));
+  throw new UserError(opsMessages.zoneChanged(tz, stored), {
+    hint: opsMessages.zoneChangedHint(tz, main.zone, last),
+  });
 }

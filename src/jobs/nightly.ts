@@ -12,10 +12,11 @@ import { opsMessages } from '../domain/ops-messages.js';
 import { type Db, sqlFile } from '../engine/db.js';
 import { engineFor } from '../engine/engine.js';
 import { type RunCounts, recordRun } from '../engine/runs.js';
+import { refuseZoneChange } from '../engine/snapshot.js';
 import { ingest } from '../ingest/ingest.js';
 import type { PublishOptions, PublishSummary } from '../publish/publish.js';
 import { ingestCounts } from './ingest.js';
-import { acquireLock } from './nightly-lock.js';
+import { acquireLock, siteLock } from './nightly-lock.js';
 import { loadConfiguredCatalogue, type Step, siteTarget, snapshotOptions, withDb } from './run.js';
 
 export interface NightlyOptions {
@@ -78,13 +79,17 @@ export async function nightly(opts: NightlyOptions, effects: Effects): Promise<N
   const { out } = siteTarget(opts.config, opts.out);
   const step = stepIn(out, effects);
   const release = acquireLock(opts.lockFile ?? `${resolve(opts.db)}.lock`, effects);
+  // The site's own lock too, for the whole run: a standalone publish must not swap the folder under it.
+  let releaseSite = () => {};
   try {
+    releaseSite = acquireLock(siteLock(out), effects, { site: out });
     return await withDb(
       opts.db,
       (db) => recordRun(db, 'nightly', effects, (counts) => nightlySteps(db, opts, step, counts, effects)),
       { step },
     );
   } finally {
+    releaseSite();
     release();
   }
 }
@@ -101,6 +106,8 @@ async function nightlySteps(
   const { out, title, segments, workers } = siteTarget(config, opts.out);
   const asOf = opts.asOf ?? lastCompleteDay(nowOf(effects), config.timezone);
   if (opts.asOf === undefined) await refuseClockBack(db, asOf);
+  // Before anything is loaded (the snapshot step checks it again, for every engine).
+  await refuseZoneChange(db, config.timezone ?? 'UTC', asOf, asOf);
   await loadConfiguredCatalogue(db, config, effects, { step, quiet: true });
   let loaded = 0;
   let skipped = 0;
