@@ -9,10 +9,10 @@ import { Interrupted } from '../src/domain/interrupt.js';
 import { cliMessages } from '../src/domain/messages.js';
 import { opsMessages } from '../src/domain/ops-messages.js';
 import { Db } from '../src/engine/db.js';
-import { listRuns } from '../src/engine/runs.js';
+import { listRuns, recordRun } from '../src/engine/runs.js';
 import { ingestCommand } from '../src/jobs/ingest.js';
 import { statsCommand } from '../src/jobs/stats.js';
-import { cli } from './helpers.js';
+import { cli, freshDb } from './helpers.js';
 import { fixtureProject, startCli } from './publish-helpers.js';
 
 const DAY = '2026-11-21';
@@ -111,4 +111,39 @@ describe('the jobs stop at their safe points', () => {
       ['ingest', 'interrupted', 130, opsMessages.interrupted('SIGINT')],
     ]);
   }, 120_000);
+});
+
+describe('a run that never recorded its end', () => {
+  it('stayed running for good after kill -9; the next recorded run closes it as failed, saying why', async () => {
+    const project = published();
+    const child = startCli(['nightly', '--as-of', DAY], { cwd: project, env: { QUESTLOG_TEST_PAUSE: '12' } });
+    await child.waitFor(/paused after 12 files/);
+    child.proc.kill('SIGKILL');
+    await child.exited;
+    expect((await runs(project))[0]).toMatchObject({ job: 'nightly', outcome: 'running', ended_at: null });
+    const r = cli(['ingest', '--source', 'fixture'], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = (await runs(project)).map((row) => [row.job, row.outcome, row.exit_code, row.message]);
+    expect(rows).toEqual([
+      ['ingest', 'ok', 0, null],
+      ['nightly', 'failed', null, opsMessages.runLost],
+      ['nightly', 'ok', 0, null],
+    ]);
+  }, 120_000);
+
+  it('a run of this process still under way is not closed by another one it starts', async () => {
+    const db = await freshDb();
+    try {
+      const quiet = { log: () => {} };
+      const inside = await recordRun(db, 'outer', quiet, () =>
+        recordRun(db, 'inner', quiet, async () => (await listRuns(db)).map((row) => [row.job, row.outcome])),
+      );
+      expect(inside).toEqual([
+        ['inner', 'running'],
+        ['outer', 'running'],
+      ]);
+    } finally {
+      db.close();
+    }
+  });
 });

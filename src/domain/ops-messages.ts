@@ -40,4 +40,8 @@ export const opsMessages = {
   zoneChangedHint: (tz: string, old: string, last: string) =>
     `to keep ${old}, set "timezone" back to "${old}" in the config; to move the whole history to ${tz}, recompute it ` +
     `in one go: \`questlog stats --backfill --timezone ${tz} --as-of ${last}\` (it replaces every stored day)`,
+  /** A run's row left 'running' by a process that is gone, closed by the next recorded run. */
+  runLost:
+    'never recorded its end: its process was killed, or a fatal error (a full disk?) ended its database ' +
+    'connection; closed by a later run',
 };
