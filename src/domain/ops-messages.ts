@@ -29,7 +29,9 @@ export const opsMessages = {
   stopNow: (signal: string) => `received ${signal} again: stopping at once; the next run cleans up`,
   /** The job's error (and the run's message in `questlog runs`) when a signal stopped it. */
   interrupted: (signal: string) => `interrupted by ${signal}`,
-  interruptedHint: 'stopped cleanly: its lock and temp files removed, the last good site unchanged; run it again',
+  interruptedHint:
+    'stopped cleanly: what it had not finished was rolled back or removed (locks, temp files, a build folder), ' +
+    'the live site unchanged; run it again',
   /** A standalone publish (or a nightly) finds the site's lock held. */
   siteLocked: (job: string, pid: number, started: string, out: string) =>
     `another ${job} is publishing ${out} (pid ${pid}, started ${started}); not starting`,

@@ -19,6 +19,11 @@ import { storeSurvival } from './survival.js';
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
+  // The long statements of a nightly or a backfill: a stop asked for interrupts the one running.
+  return db.interruptible(effects.signal, () => stateAndSnapshots(db, opts, effects));
+}
+
+async function stateAndSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
   const [state, stateMs] = await timed(() => refreshState(db, effects));
   if (state.players > 0) {
     effects.log(statsMessages.state(state.players, state.recomputed, state.rows, stateMs));
@@ -174,7 +179,11 @@ export async function refuseZoneChange(db: Db, tz: string, from: string, to: str
   );
   const [main] = stored;
   if (!main) return;
-  const last = stored.map((z) => z.last).reduce((a, b) => (a > b ? a : b));
+  const last =
+    stored
+      .map((z) => z.last)
+      .sort()
+      .at(-1) ?? main.last;
   throw new UserError(opsMessages.zoneChanged(tz, stored), {
     hint: opsMessages.zoneChangedHint(tz, main.zone, last),
   });
