@@ -40,8 +40,9 @@ export const NIGHTLY_HELP = `${example(
   '15 3 * * *  cd /srv/questlog && node dist/cli.js nightly >> logs/nightly.log 2>&1',
 )}
 Exit codes: 0 published, 5 published and an alert fired (digest.md beside the site), 4 published but the data is
-stale (freshness.max_age_hours), 3 a file could not be loaded (nothing published), 75 another nightly holds the
-lock, 2 usage or config error, 1 other failure, 70 a bug.
+stale (freshness.max_age_hours), 3 a file could not be loaded (nothing published), 75 another nightly (or a
+publish to the same site) holds the lock, 2 usage or config error, 143 / 130 stopped by SIGTERM / SIGINT (cleaned
+up), 1 other failure, 70 a bug.
 `;
 
 export const formatOption = () =>

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { changesVerb } from './cli-changes.js';
 import { notebookVerbs } from './cli-notebook.js';
 import { cliOutput, guardPipe } from './cli-output.js';
+import { closeOnStop, stoppable } from './cli-signals.js';
 import {
   type DemoDataFlags,
   example,
@@ -58,12 +59,12 @@ const program = new Command('questlog')
   .exitOverride()
   .showHelpAfterError();
 
-/** Global options, config and output resolved once for every verb (`format`: the result's, default table). */
-function context(format: OutputFormat = 'table') {
+/** Global options, config and output for every verb (`format`: the result's); `stop`: SIGTERM stops it cleanly. */
+function context(format: OutputFormat = 'table', stop = false) {
   const g = program.opts<Globals>();
   const config = loadConfig(process.cwd(), g.config);
-  const effects: Effects = cliOutput({ verbose: g.verbose, machine: format !== 'table' });
-  return { config, db: resolveDb(config, g.db), effects };
+  const output: Effects = cliOutput({ verbose: g.verbose, machine: format !== 'table' });
+  return { config, db: resolveDb(config, g.db), effects: stop ? stoppable(output) : output };
 }
 
 // --- verbs (keep each block small: parse, call the library, done) ---
@@ -91,7 +92,7 @@ program
     ),
   )
   .action(async (paths: string[], o: { source?: string; format?: string; player: string }) => {
-    const { config, db, effects } = context();
+    const { config, db, effects } = context('table', true);
     const { ingestCommand } = await jobs.ingest();
     await ingestCommand({ db, config, paths, source: o.source, format: o.format, player: o.player }, effects);
   });
@@ -120,7 +121,7 @@ program
   .option('--as-of <date>', 'snapshot date YYYY-MM-DD (default: the latest stored)')
   .addHelpText('after', example('questlog publish', 'questlog publish --out public --as-of 2026-11-30'))
   .action(async (o: { out?: string; asOf?: string }) => {
-    const { config, db, effects } = context();
+    const { config, db, effects } = context('table', true);
     const { publishCommand } = await jobs.publish();
     await publishCommand({ db, config, out: o.out, asOf: o.asOf, pauseAt: testPause() }, effects);
   });
@@ -133,7 +134,7 @@ program
   .option('--force', 'allow an --as-of date after the last event date plus one day')
   .addHelpText('after', NIGHTLY_HELP)
   .action(async (o: { asOf?: string; out?: string; force?: boolean }) => {
-    const { config, db, effects } = context();
+    const { config, db, effects } = context('table', true);
     const { nightly } = await jobs.nightly();
     const summary = await nightly(
       { db, config, asOf: o.asOf, force: o.force, out: o.out, pauseAt: testPause() },
@@ -155,10 +156,10 @@ program
   .action(async (o: { port: string; dir?: string }) => {
     const port = Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(msg.badPort(o.port));
-    const { config, effects } = context();
+    const { config, effects } = context('table', true);
     const [{ resolveOut }, { serve }] = await Promise.all([jobs.run(), jobs.serve()]);
     const serving = await serve({ dir: resolveOut(config, o.dir), port }, effects);
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void serving.close());
+    closeOnStop(effects, serving);
   });
 
 program
@@ -222,7 +223,7 @@ program
   .addHelpText('after', example('questlog stats --backfill', 'questlog stats --by platform --format csv > p.csv'))
   .action(async (o: StatsFlags) => {
     if (o.minPlayers !== undefined && o.by === undefined) throw new UserError(segmentMessages.floorNeedsBy);
-    const { config, db, effects } = context(o.format);
+    const { config, db, effects } = context(o.format, true);
     const { statsCommand } = await jobs.stats();
     await statsCommand({ db, config, ...o }, effects);
   });

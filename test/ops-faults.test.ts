@@ -16,10 +16,10 @@ import {
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { cliMessages, configMessages, EXIT, publishMessages } from '../src/domain/messages.js';
+import { cliMessages, configMessages, EXIT, nightlyMessages, publishMessages } from '../src/domain/messages.js';
 import { opsMessages } from '../src/domain/ops-messages.js';
 import { nightly } from '../src/jobs/nightly.js';
-import { removeStaleLock } from '../src/jobs/nightly-lock.js';
+import { removeStaleLock, siteLock } from '../src/jobs/nightly-lock.js';
 import { serve } from '../src/publish/serve.js';
 import { ANY, cli, messagePattern, ROOT } from './helpers.js';
 import { fixtureProject, startCli } from './publish-helpers.js';
@@ -156,6 +156,36 @@ describe('a stale lock found by two nightlies at once', () => {
     expect(removeStaleLock(lock, stale)).toBe(true);
     expect(existsSync(lock)).toBe(false);
   });
+});
+
+describe('a publish and a nightly to the same site folder', () => {
+  it('exclude each other with the lock message and exit 75 (one could fail on the swap: ENOTEMPTY, exit 70)', async () => {
+    const project = published();
+    const site = join(project, 'site');
+    const pairs: [string[], string[]][] = [
+      [['nightly', '--as-of', DAY], ['publish']],
+      [['publish'], ['nightly', '--as-of', DAY]],
+    ];
+    for (const [first, second] of pairs) {
+      const job = first[0] ?? '';
+      const holder = startCli(first, { cwd: project, env: { QUESTLOG_TEST_PAUSE: '12' } });
+      try {
+        await holder.waitFor(/paused after 12 files/);
+        const r = cli(second, { cwd: project });
+        expect(r.code, r.stderr).toBe(EXIT.locked);
+        const busy = opsMessages.siteLocked(job, holder.proc.pid ?? 0, ANY, site);
+        expect(r.stderr).toMatch(messagePattern(cliMessages.error(busy)));
+        expect(r.stderr).toContain(cliMessages.hint(nightlyMessages.runningHint(siteLock(site))));
+      } finally {
+        holder.proc.kill('SIGKILL');
+        await holder.exited;
+      }
+    }
+    // Taken over from the killed holder.
+    const r = cli(['publish'], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(siteLock(site))).toBe(false);
+  }, 180_000);
 });
 
 describe('a config error found before anything runs', () => {

@@ -11,7 +11,9 @@ let project: string;
 let site: string;
 
 // What a publish may leave beside the site is the previous one, `.site.old`; anything else is debris.
-const leftovers = () => readdirSync(project).filter((n) => n.startsWith('.site.') && n !== '.site.old');
+// The site's lock (.site.lock) is not counted: a killed run leaves it, and the next run takes it over.
+const leftovers = () =>
+  readdirSync(project).filter((n) => n.startsWith('.site.') && n !== '.site.old' && n !== '.site.lock');
 
 beforeAll(() => {
   project = fixtureProject();
@@ -69,9 +71,11 @@ describe('nightly -> publish on a fixture project', () => {
     // its build folder (the site before the previous one, half rewritten), and nothing else
     expect(leftovers()).toHaveLength(1);
     expect(leftovers()[0]).toMatch(/^\.site\.new-/);
+    expect(existsSync(join(project, '.site.lock'))).toBe(true);
     const r = cli(['publish'], { cwd: project });
     expect(r.code, r.stderr).toBe(0);
     expect(leftovers()).toEqual([]);
+    expect(existsSync(join(project, '.site.lock'))).toBe(false);
     expectGolden(site, 'publish-e2e', normalizeClock);
   });
 

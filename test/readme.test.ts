@@ -69,7 +69,7 @@ describe('README', () => {
     expect(command).toBe('node dist/cli.js');
     expect(existsSync(join(ROOT, 'dist/cli.js'))).toBe(true);
     const codes = help.slice(help.indexOf('Exit codes:'));
-    for (const code of [0, 1, 2, 3, 4, 5, 70, 75]) expect(codes).toMatch(new RegExp(`\\b${code} [a-z]`));
+    for (const code of [0, 1, 2, 3, 4, 5, 70, 75, 130]) expect(codes).toMatch(new RegExp(`\\b${code} [a-z]`));
   });
 
   it('help examples and the README name sample files and quests that exist', () => {

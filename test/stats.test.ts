@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Effects, recorder, silent } from '../src/domain/effects.js';
 import { catalogueMessages, dateMessages, snapshotMessages, statsMessages } from '../src/domain/messages.js';
+import { opsMessages } from '../src/domain/ops-messages.js';
 import type { QuestStats } from '../src/domain/types.js';
 import type { Db } from '../src/engine/db.js';
 import { SCHEMA_VERSION } from '../src/engine/migrate.js';
@@ -309,7 +310,14 @@ describe('as-of dates and backfill', () => {
       { snapshot_date: '2026-03-29', day_end: '2026-03-29 22:00:00', timezone: 'Europe/Berlin', events: 1 },
       { snapshot_date: '2026-03-30', day_end: '2026-03-30 22:00:00', timezone: 'Europe/Berlin', events: 2 },
     ]);
-    expect(await computeSnapshots(db, { asOf: '2026-03-29' }, at3am)).toEqual(['2026-03-29']);
+    // Recomputing one day in UTC beside the other stored in Berlin would mix day ends (round 15): refused.
+    const berlinDay = [{ zone: 'Europe/Berlin', n: 1, first: '2026-03-30', last: '2026-03-30' }];
+    await expect(computeSnapshots(db, { asOf: '2026-03-29' }, at3am)).rejects.toThrow(
+      opsMessages.zoneChanged('UTC', berlinDay),
+    );
+    // Every stored day recomputed in UTC: the completion is on the 29th there.
+    const utc = { asOf: '2026-03-30', backfill: true };
+    expect(await computeSnapshots(db, utc, at3am)).toEqual(['2026-03-29', '2026-03-30']);
     expect((await getSnapshot(db, '2026-03-29')).quests).toEqual([
       quest('2026-03-29', 'Q', 1, { completed: 1, completion_rate: 1, ...timed(3600) }),
     ]);

@@ -23,6 +23,11 @@ export interface Effects {
   progress?(label: string, done: number, total: number, unit?: ProgressUnit): void;
   /** Clock, injectable so output is deterministic in tests. */
   now?(): Date;
+  /**
+   * A stop asked for from outside (the CLI's SIGTERM / SIGINT): long jobs check it at safe points and stop there,
+   * cleaning up as for any error (src/domain/interrupt.ts).
+   */
+  signal?: AbortSignal;
 }
 
 export const silent: Effects = { log() {} };

@@ -205,6 +205,22 @@ export class Db {
     }
   }
 
+  /**
+   * Runs `fn`, and when `signal` aborts meanwhile, interrupts the statement this connection runs then (it fails with
+   * DuckDB's INTERRUPT error; a transaction around it rolls back): a SIGTERM during a minutes-long state refresh need
+   * not wait for it. The connection is usable again at once.
+   */
+  async interruptible<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+    if (!signal) return fn();
+    const stop = () => this.conn.interrupt();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      return await fn();
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
   /** The underlying connection, for appenders and streaming readers. */
   get connection(): DuckDBConnection {
     return this.conn;

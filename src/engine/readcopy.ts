@@ -50,13 +50,17 @@ export async function publishReadCopy(db: Db, target: string = readCopyPath(db.p
 export async function startReadCopy(
   db: Db,
   target: string = readCopyPath(db.path),
-  opts: { after?: PromiseLike<unknown> } = {},
+  opts: { after?: PromiseLike<unknown>; signal?: AbortSignal } = {},
 ): Promise<{ done: Promise<ReadCopy> }> {
   if (db.path === ':memory:') throw new UserError(dbMessages.readCopyOfMemory);
   if (db.readOnly) throw new UserError(dbMessages.readCopyOfReadOnly(db.path));
   await db.run('CHECKPOINT');
   // The checkpoint is now: whatever `db` does until the copy starts is reading.
-  const start = () => refresh(db.path, target);
+  // A run stopped (SIGTERM) while the copy waited does not start a copy of the whole database.
+  const start = () => {
+    opts.signal?.throwIfAborted();
+    return refresh(db.path, target);
+  };
   const done = opts.after ? Promise.resolve(opts.after).then(start, start) : start();
   // Handled here so a failure while the caller is busy elsewhere is no unhandled rejection; the caller awaits `done`.
   done.catch(() => {});

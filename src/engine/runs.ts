@@ -1,12 +1,15 @@
 // The `runs` table: every job that writes the database records its start, end, outcome and counts, so `questlog
 // status` and `questlog runs` can say when the last ingest, snapshot, publish or nightly ran and how it ended.
+import { resolve } from 'node:path';
 import { sqlTimestamp } from '../domain/dates.js';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { errorMessage, UserError } from '../domain/errors.js';
+import { whyStopped } from '../domain/interrupt.js';
 import { EXIT } from '../domain/messages.js';
+import { opsMessages } from '../domain/ops-messages.js';
 import { type Db, sqlFile } from './db.js';
 
-type RunOutcome = 'running' | 'ok' | 'stale' | 'failed';
+type RunOutcome = 'running' | 'ok' | 'stale' | 'failed' | 'interrupted';
 
 /** What a run did; a job fills in what applies as it goes, so a failed run still records how far it got. */
 export interface RunCounts {
@@ -20,7 +23,7 @@ export interface RunCounts {
   /** Why a run failed, or what to know about one that ended (e.g. stale data). */
   message?: string;
   /** Set by a job that ends without an error but not ok (the nightly's stale data). */
-  outcome?: Exclude<RunOutcome, 'running' | 'failed'>;
+  outcome?: Exclude<RunOutcome, 'running' | 'failed' | 'interrupted'>;
 }
 
 export interface RunRow {
@@ -74,15 +77,32 @@ export async function recordRun<T>(
   effects: Effects,
   fn: (counts: RunCounts) => Promise<T>,
 ): Promise<T> {
+  // A run that never recorded its end (killed, or its connection lost to a full disk) stayed 'running' for good.
+  const file = resolve(db.path);
+  const mine = [...running].filter((k) => k.startsWith(`${file}#`)).map((k) => k.slice(file.length + 1));
+  await db.run(sqlFile('runs/close_lost'), { mine: mine.join(','), message: opsMessages.runLost });
   const started = await db.one<{ run_id: number }>(sqlFile('runs/start'), {
     job,
     started_at: sqlTimestamp(nowOf(effects)),
   });
+  const key = `${file}#${started?.run_id ?? 0}`;
+  running.add(key);
+  try {
+    return await recorded(db, started?.run_id ?? 0, effects, fn);
+  } finally {
+    running.delete(key);
+  }
+}
+
+/** This process's runs under way, by database and run id: a nested or concurrent run must not close them as lost. */
+const running = new Set<string>();
+
+async function recorded<T>(db: Db, runId: number, effects: Effects, fn: (counts: RunCounts) => Promise<T>): Promise<T> {
   const t0 = performance.now();
   const counts: RunCounts = {};
   const finish = async (outcome: RunOutcome, exitCode: number) => {
     await db.run(sqlFile('runs/finish'), {
-      run_id: started?.run_id ?? 0,
+      run_id: runId,
       ended_at: sqlTimestamp(nowOf(effects)),
       outcome,
       exit_code: exitCode,
@@ -100,9 +120,11 @@ export async function recordRun<T>(
   let result: T;
   try {
     result = await fn(counts);
-  } catch (err) {
+  } catch (thrown) {
+    // A run a signal stopped (SIGTERM, Ctrl-C) is 'interrupted', with the signal in its message.
+    const err = whyStopped(effects, thrown);
     counts.message = errorMessage(err);
-    await finish('failed', exitCodeOf(err)).catch(() => {});
+    await finish(effects.signal?.aborted ? 'interrupted' : 'failed', exitCodeOf(err)).catch(() => {});
     throw err;
   }
   const outcome = counts.outcome ?? 'ok';

@@ -6,7 +6,9 @@ import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { errorMessage, InputError, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
 import { limitMessages } from '../domain/input-messages.js';
+import { stopPoint } from '../domain/interrupt.js';
 import { dateMessages, type SnapshotExtra, snapshotMessages, statsMessages } from '../domain/messages.js';
+import { opsMessages } from '../domain/ops-messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { StatsOptions } from '../domain/types.js';
 import { storeChains } from './chains.js';
@@ -17,6 +19,11 @@ import { storeSurvival } from './survival.js';
 
 /** Refreshes state, then computes and stores the snapshot(s); returns the dates written. */
 export async function computeSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
+  // The long statements of a nightly or a backfill: a stop asked for interrupts the one running.
+  return db.interruptible(effects.signal, () => stateAndSnapshots(db, opts, effects));
+}
+
+async function stateAndSnapshots(db: Db, opts: StatsOptions, effects: Effects): Promise<string[]> {
   const [state, stateMs] = await timed(() => refreshState(db, effects));
   if (state.players > 0) {
     effects.log(statsMessages.state(state.players, state.recomputed, state.rows, stateMs));
@@ -98,6 +105,7 @@ export async function snapshotDays(
   if (span > max) {
     throw new UserError(limitMessages.backfillTooLong(from, to, span, max), { hint: limitMessages.backfillHint });
   }
+  await refuseZoneChange(db, tz, from, to);
   const extra: SnapshotExtra = {};
   const [dates, ms] = await timed(async () => {
     await prepareInputs(db, opts.roster);
@@ -112,6 +120,8 @@ export async function snapshotDays(
       await runScript(db, sqlFile('snapshot/delete_days'));
       const computedAt = sqlTimestamp(nowOf(effects));
       for (let k = 0, size = 1; k < days.length; ) {
+        // A safe point: the transaction rolls back, and the stored days stay as they were.
+        stopPoint(effects);
         const run = days.slice(k, k + size);
         const [, runMs] = await timed(async () => {
           await db.run(sqlFile('snapshot/batch_days'), { first: run[0] ?? '', last: run.at(-1) ?? '' });
@@ -157,4 +167,26 @@ async function checkTimezone(db: Db, tz: string): Promise<string> {
     throw new UserError(dateMessages.unknownZone(tz), { hint: dateMessages.unknownZoneHint, cause: err });
   }
   return tz;
+}
+
+/**
+ * Refuses a run in time zone `tz` while snapshots it does not replace (outside `from`..`to`) are in another: a changed
+ * `timezone` silently mixed days ending at different midnights in the history. A run replacing them all (a backfill
+ * over the whole history) moves it to the new zone.
+ */
+export async function refuseZoneChange(db: Db, tz: string, from: string, to: string): Promise<void> {
+  const stored = await db.all<{ zone: string; n: number; first: string; last: string }>(
+    sqlFile('snapshot/other_zones'),
+    { tz, from, to },
+  );
+  const [main] = stored;
+  if (!main) return;
+  const last =
+    stored
+      .map((z) => z.last)
+      .sort()
+      .at(-1) ?? main.last;
+  throw new UserError(opsMessages.zoneChanged(tz, stored), {
+    hint: opsMessages.zoneChangedHint(tz, main.zone, last),
+  });
 }

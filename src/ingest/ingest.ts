@@ -6,6 +6,7 @@ import type { Limits } from '../config-limits.js';
 import { sqlTimestamp } from '../domain/dates.js';
 import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { InputError, InternalError, UserError } from '../domain/errors.js';
+import { stopPoint } from '../domain/interrupt.js';
 import { ingestMessages as msg } from '../domain/messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import { type Db, runScript, sqlFile } from '../engine/db.js';
@@ -108,6 +109,8 @@ export async function ingest(db: Db, opts: IngestOptions, effects: Effects): Pro
   );
   const loading = new BytesProgress(effects, progressMessages.ingestLoad);
   const run = async (kind: BatchKind, batch: Planned[]) => {
+    // A safe point: the batches before are committed, the files after load next run.
+    stopPoint(effects);
     const bytes = batch.map((f) => f.bytes).reduce(sum, 0);
     const watch = effects.progress
       ? <T>(fn: () => Promise<T>) => db.watch(fn, (part) => loading.part(bytes, part))

@@ -6,11 +6,14 @@ import { basename, dirname, join } from 'node:path';
 import { type Effects, nowOf } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
 import { EXIT, nightlyMessages as msg } from '../domain/messages.js';
+import { opsMessages } from '../domain/ops-messages.js';
 import { alive, dropLeftovers, escapeRegExp } from '../engine/leftovers.js';
 
 interface LockInfo {
   pid: number;
   started: string;
+  /** The job holding it (a lock written before round 15 has none: a nightly's). */
+  job?: string;
   /** The holder's start time in clock ticks since boot (/proc/<pid>/stat field 22): a PID is reused, this pair not. */
   pidStart?: string;
 }
@@ -35,13 +38,15 @@ function holderRuns(held: LockInfo): boolean {
 
 /**
  * Creates the lock whole (createWhole); a lock whose process is gone is stale and taken over (removeStaleLock). Both
- * steps are atomic, so of two nightlies started together, or finding the same stale lock, exactly one runs.
+ * steps are atomic, so of two nightlies started together, or finding the same stale lock, exactly one runs. `site`:
+ * the lock is that site folder's (siteLock), taken by `job` (a nightly or a publish).
  */
-export function acquireLock(path: string, effects: Effects): () => void {
+export function acquireLock(path: string, effects: Effects, opts: { job?: string; site?: string } = {}): () => void {
   const mine: LockInfo = {
     pid: process.pid,
     started: nowOf(effects).toISOString(),
     pidStart: processStart(process.pid),
+    job: opts.job ?? 'nightly',
   };
   // The first nightly of a project creates the database's folder; the lock beside it comes first.
   mkdirSync(dirname(path), { recursive: true });
@@ -58,7 +63,9 @@ export function acquireLock(path: string, effects: Effects): () => void {
     if (seen === undefined) continue;
     const held = parseLock(seen);
     if (held && holderRuns(held)) {
-      throw new UserError(msg.running(held.pid, held.started), {
+      const { pid, started, job = 'nightly' } = held;
+      const busy = opts.site ? opsMessages.siteLocked(job, pid, started, opts.site) : msg.running(pid, started);
+      throw new UserError(busy, {
         hint: msg.runningHint(path),
         exitCode: EXIT.locked,
       });
@@ -68,6 +75,12 @@ export function acquireLock(path: string, effects: Effects): () => void {
   }
   throw new UserError(msg.noLock(path), { exitCode: EXIT.locked });
 }
+
+/**
+ * The lock of a site folder, beside it: a nightly and a standalone publish to the same folder swapping at once made
+ * one fail on the rename (ENOTEMPTY, shown as an internal error).
+ */
+export const siteLock = (out: string) => join(dirname(out), `.${basename(out)}.lock`);
 
 const nonce = () => `${process.pid}-${randomBytes(6).toString('hex')}`;
 

@@ -6,15 +6,17 @@ import { addDays, today } from '../domain/dates.js';
 import { detail, type Effects, nowOf, warn } from '../domain/effects.js';
 import { errorMessage, UserError } from '../domain/errors.js';
 import { faultPoint } from '../domain/fault.js';
+import { stopPoint, whyStopped } from '../domain/interrupt.js';
 import { EXIT, nightlyMessages as msg } from '../domain/messages.js';
 import { opsMessages } from '../domain/ops-messages.js';
 import { type Db, sqlFile } from '../engine/db.js';
 import { engineFor } from '../engine/engine.js';
 import { type RunCounts, recordRun } from '../engine/runs.js';
+import { refuseZoneChange } from '../engine/snapshot.js';
 import { ingest } from '../ingest/ingest.js';
 import type { PublishOptions, PublishSummary } from '../publish/publish.js';
 import { ingestCounts } from './ingest.js';
-import { acquireLock } from './nightly-lock.js';
+import { acquireLock, siteLock } from './nightly-lock.js';
 import { loadConfiguredCatalogue, type Step, siteTarget, snapshotOptions, withDb } from './run.js';
 
 export interface NightlyOptions {
@@ -53,12 +55,17 @@ export function lastCompleteDay(now: Date, timezone = 'UTC'): string {
   return addDays(today(now, timezone), -1);
 }
 
-/** Runs a step, turning its failure into a message that names the step and says the site in `out` is untouched. */
-function stepIn(out: string): Step {
+/**
+ * Runs a step, turning its failure into a message that names the step and says the site in `out` is untouched. A
+ * stop asked for (SIGTERM) is honoured before each step.
+ */
+function stepIn(out: string, effects: Effects): Step {
   return async (name, fn) => {
     try {
+      stopPoint(effects);
       return await fn();
-    } catch (err) {
+    } catch (thrown) {
+      const err = whyStopped(effects, thrown);
       throw new UserError(msg.failedAt(name, errorMessage(err)), {
         hint: msg.untouched(out),
         exitCode: err instanceof UserError ? err.exitCode : EXIT.failed,
@@ -70,15 +77,19 @@ function stepIn(out: string): Step {
 
 export async function nightly(opts: NightlyOptions, effects: Effects): Promise<NightlySummary> {
   const { out } = siteTarget(opts.config, opts.out);
-  const step = stepIn(out);
+  const step = stepIn(out, effects);
   const release = acquireLock(opts.lockFile ?? `${resolve(opts.db)}.lock`, effects);
+  // The site's own lock too, for the whole run: a standalone publish must not swap the folder under it.
+  let releaseSite = () => {};
   try {
+    releaseSite = acquireLock(siteLock(out), effects, { site: out });
     return await withDb(
       opts.db,
       (db) => recordRun(db, 'nightly', effects, (counts) => nightlySteps(db, opts, step, counts, effects)),
       { step },
     );
   } finally {
+    releaseSite();
     release();
   }
 }
@@ -95,6 +106,8 @@ async function nightlySteps(
   const { out, title, segments, workers } = siteTarget(config, opts.out);
   const asOf = opts.asOf ?? lastCompleteDay(nowOf(effects), config.timezone);
   if (opts.asOf === undefined) await refuseClockBack(db, asOf);
+  // Before anything is loaded (the snapshot step checks it again, for every engine).
+  await refuseZoneChange(db, config.timezone ?? 'UTC', asOf, asOf);
   await loadConfiguredCatalogue(db, config, effects, { step, quiet: true });
   let loaded = 0;
   let skipped = 0;
@@ -151,7 +164,9 @@ async function nightlySteps(
   }).then(() => {
     copyStarted = performance.now();
   });
-  const started = await step('read copy for notebooks', () => startReadCopy(db, undefined, { after: reads }));
+  const started = await step('read copy for notebooks', () =>
+    startReadCopy(db, undefined, { after: reads, signal: effects.signal }),
+  );
   const copy = started.done.then((c) => {
     const what =
       c.mode === 'patched' ? msg.readCopyPatched(mb(c.written), mb(c.bytes)) : msg.readCopyCopied(mb(c.bytes));

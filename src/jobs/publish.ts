@@ -4,6 +4,7 @@ import type { Effects } from '../domain/effects.js';
 import { systemProblem, UserError } from '../domain/errors.js';
 import { EXIT, publishMessages } from '../domain/messages.js';
 import { type PublishOptions, type PublishSummary, publish } from '../publish/publish.js';
+import { acquireLock, siteLock } from './nightly-lock.js';
 import { siteTarget, withDb } from './run.js';
 
 /** Opens the database read-only (a publish never changes it) and publishes to `--out` or the configured folder. */
@@ -15,7 +16,10 @@ export async function publishCommand(
   const alerts = rest.alerts ?? config.alerts;
   const target = siteTarget(config, out);
   const workers = rest.workers ?? target.workers;
+  let release = () => {};
   try {
+    // The nightly's site lock: two runs swapping the same folder at once made one fail (ENOTEMPTY).
+    release = acquireLock(siteLock(target.out), effects, { job: 'publish', site: target.out });
     return await withDb(path, (db) => publish(db, { ...rest, alerts, ...target, workers }, effects), {
       readOnly: true,
     });
@@ -28,5 +32,7 @@ export async function publishCommand(
       hint: publishMessages.cannotWriteHint,
       cause: err,
     });
+  } finally {
+    release();
   }
 }

@@ -7,6 +7,7 @@ import { changesMessages } from '../domain/changes-messages.js';
 import { isoSeconds } from '../domain/dates.js';
 import { type Effects, nowOf, timed } from '../domain/effects.js';
 import { faultPoint } from '../domain/fault.js';
+import { stopPoint } from '../domain/interrupt.js';
 import { publishMessages } from '../domain/messages.js';
 import { progressMessages } from '../domain/progress-messages.js';
 import type { AlertRule, FiredAlert } from '../domain/types.js';
@@ -36,7 +37,7 @@ import { questPages } from './quest-pages.js';
 import { renderWorkers, sharedOf } from './render-pool.js';
 import { type SegmentOptions, segmentOptions } from './segment-figures.js';
 import { floorSegmentChanges, loadSegments } from './segment-rows.js';
-import { abandonBuild, type Build, startBuild } from './site-build.js';
+import { abandonBuild, type Build, pauseForever, startBuild } from './site-build.js';
 import { carryOver, digestOf, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { settleAll, writePages, writeSiteDocuments } from './site-pages.js';
 
@@ -100,6 +101,7 @@ export async function loadSiteData(
   // Ten reads; the progress line counts them (the history window is the long one at scale).
   let done = 0;
   const read = async <T>(query: () => Promise<T>): Promise<T> => {
+    stopPoint(effects);
     const out = await query();
     effects.progress?.(progressMessages.publishRead, ++done, SITE_QUERIES, 'queries');
     return out;
@@ -213,6 +215,8 @@ async function buildSite(
   const manifest = new Manifest();
   const sink = new FileSink(site);
   const note = async (r: FileRecord) => {
+    // A safe point at every file (the pages' batches too): the build folder is removed below, the live site untouched.
+    stopPoint(effects);
     files++;
     if (files === 20) faultPoint('publish-writing');
     if (r.sha256 !== null) manifest.record(r.rel, r.sha256, r.bytes);
@@ -290,9 +294,4 @@ async function buildSite(
   effects.log(publishMessages.report(join(out, 'index.html')));
   effects.log(publishMessages.api(join(out, API_DIR, 'snapshot.json')));
   return summary;
-}
-
-async function pauseForever(effects: Effects, what: string): Promise<never> {
-  effects.log(publishMessages.testPause(what));
-  return new Promise<never>(() => setInterval(() => {}, 60_000));
 }

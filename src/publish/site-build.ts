@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SITE_MARKER } from '../defaults.js';
+import type { Effects } from '../domain/effects.js';
 import { UserError } from '../domain/errors.js';
+import { untilStopped } from '../domain/interrupt.js';
 import { publishMessages } from '../domain/messages.js';
 import { RenderPool } from './render-pool.js';
 import { buildDir, type Found, recoverSite } from './site-files.js';
@@ -52,4 +54,10 @@ function guardOut(out: string): void {
   const entries = readdirSync(out).filter((e) => e !== '.gitkeep');
   if (entries.length === 0 || existsSync(join(out, SITE_MARKER))) return;
   throw new UserError(publishMessages.notASite(out), { cli: ['otherOut'] });
+}
+
+/** The crash tests' pause (QUESTLOG_TEST_PAUSE): waits until the process is killed, or a signal stops the run. */
+export async function pauseForever(effects: Effects, what: string): Promise<never> {
+  effects.log(publishMessages.testPause(what));
+  return untilStopped(effects);
 }
