@@ -40,6 +40,7 @@ import { floorSegmentChanges, loadSegments } from './segment-rows.js';
 import { abandonBuild, type Build, pauseForever, startBuild } from './site-build.js';
 import { carryOver, digestOf, removeOwnFile, SiteFiles, swap, writeAtomic } from './site-files.js';
 import { settleAll, writePages, writeSiteDocuments } from './site-pages.js';
+import { packFound } from './worker-found.js';
 
 export interface PublishOptions {
   /** Output folder, replaced as a whole. */
@@ -231,7 +232,7 @@ async function buildSite(
     return true;
   };
   try {
-    pool?.init({ root: tmp, found: [...found], shared: sharedOf(data) });
+    pool?.init({ root: tmp, found: packFound(found, tmp), shared: sharedOf(data) });
     const source = data.months ?? monthsFromHistory(data.history);
     const ids = fileIds(data.snapshot.quests.map((q) => q.quest_id));
     // The quest pages go to the workers before anything else is written: they render while this thread writes the

@@ -14,6 +14,7 @@ import type { QuestPage } from './quest-pages.js';
 import { questRows } from './segment-figures.js';
 import { type SegmentValueFile, segmentValueFiles } from './segments.js';
 import type { SiteFiles } from './site-files.js';
+import type { PackedFound } from './worker-found.js';
 import { startWorker, workerEntry } from './worker-start.js';
 
 /** One quest as a worker gets it: its page rows, its survival figures and its segment rows. */
@@ -32,8 +33,8 @@ export interface Shared {
 /** What a worker needs before its first batch, sent as its first message (the worker starts before the reads are done). */
 export interface WorkerInit {
   root: string;
-  /** What the recycled build folder held (SiteFiles' `found`), so a worker creates new files in one open too. */
-  found: [string, 'file' | 'dir'][];
+  /** What the recycled build folder held that a worker may write (worker-found.ts), so it creates new files in one open. */
+  found: PackedFound;
   shared: Shared;
 }
 

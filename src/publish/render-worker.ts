@@ -9,6 +9,7 @@ import { writeQuestPage } from './quest-pages.js';
 import type { Batch, QuestTask, Reply, Shared, ToWorker, WorkerInit } from './render-pool.js';
 import { writeSegmentValue } from './segments.js';
 import { SiteFiles } from './site-files.js';
+import { unpackFound } from './worker-found.js';
 
 let copies: string[] = [];
 /** Set by the first message: the worker starts (and loads its modules) while the main thread still reads. */
@@ -19,7 +20,7 @@ let queue = Promise.resolve();
 parentPort?.on('message', (message: ToWorker) => {
   if ('init' in message) {
     init = message.init;
-    sink = new FileSink(new SiteFiles(init.root, new Map(init.found)), (rel) => copies.push(rel));
+    sink = new FileSink(new SiteFiles(init.root, unpackFound(init.found)), (rel) => copies.push(rel));
   } else queue = queue.then(() => run(message));
 });
 
