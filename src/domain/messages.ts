@@ -199,8 +199,9 @@ export const nightlyMessages = {
   running: (pid: number, started: string) =>
     `another nightly is running (pid ${pid}, started ${started}); not starting`,
   runningHint: (lock: string) => `wait for it to finish; if no questlog runs, delete ${lock}`,
-  staleLock: (lock: string, pid?: number) =>
-    `nightly: removing stale lock ${lock}${pid === undefined ? '' : ` of pid ${pid} (not a running nightly)`}`,
+  /** `job`: the run taking the lock over; `held`: the job the stale lock names (a site lock's may be a publish). */
+  staleLock: (lock: string, pid?: number, job = 'nightly', held = 'nightly') =>
+    `${job}: removing stale lock ${lock}${pid === undefined ? '' : ` of pid ${pid} (not a running ${held})`}`,
   noLock: (lock: string) => `could not take the lock ${lock}`,
   failedAt: (step: string, reason: string) => `nightly failed at ${step}: ${reason}`,
   untouched: (out: string) => `nothing was published; the last good site in ${out} is unchanged`,

@@ -71,7 +71,7 @@ export function acquireLock(path: string, effects: Effects, opts: { job?: string
       });
     }
     // Not removed: another nightly took it over first, and the next attempt finds its live lock.
-    if (removeStaleLock(path, seen)) effects.log(msg.staleLock(path, held?.pid));
+    if (removeStaleLock(path, seen)) effects.log(msg.staleLock(path, held?.pid, mine.job, held?.job));
   }
   throw new UserError(msg.noLock(path), { exitCode: EXIT.locked });
 }
