@@ -1,9 +1,14 @@
 // Waiting in a page whose CSP (script-src 'self', no 'unsafe-eval') refuses string evaluation: Playwright evaluates
 // a string predicate of page.waitForFunction again on every poll with eval, which that CSP blocks whenever the first
 // check is false (CI failed so at eae736d). Locators wait through Playwright's own selector engine, which needs no eval.
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { haveFile, haveTool } from './helpers.js';
+import { recorder, silent } from '../src/domain/effects.js';
+import type { SiteData } from '../src/publish/api.js';
+import { writeSite } from '../src/publish/publish.js';
+import { type Serving, serve } from '../src/publish/serve.js';
+import { haveFile, haveTool, tempDir } from './helpers.js';
 
 /** Debian's Chromium (apt `chromium`), never a downloaded one. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,6 +29,13 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** `site` written to a fresh folder at the clock `now` and served on a free port (close it after the suite). */
+export async function servedSite(site: SiteData, now: Date): Promise<Serving> {
+  const out = join(tempDir(), 'site');
+  await writeSite(site, { out }, { ...recorder(), now: () => now });
+  return serve({ dir: out, port: 0 }, silent);
 }
 
 /** Waits until exactly `count` elements match `selector` (the selector only ever gains matches while we wait). */

@@ -1,16 +1,13 @@
 // The quest table by keyboard in a real Chromium: the Tab order (search, chain, published order, the sort buttons in
-// column order, the rows), the way back to the published order after a sort,, and every sort button wholly visible when focused, at desktop and phone widths, forwards and backwards. At
-// 390 px a button reached with Shift+Tab was left under the sticky quest column, and one half out of the scrolling box
-// stayed half out (focus scrolls only a wholly hidden element into view).
-import { join } from 'node:path';
+// column order, the rows), the way back to the published order after a sort, and every sort button wholly visible
+// when focused, at desktop and phone widths, forwards and backwards. At 390 px a button reached with Shift+Tab was
+// left under the sticky quest column, and one half out of the scrolling box stayed half out (focus scrolls only a
+// wholly hidden element into view).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recorder, silent } from '../src/domain/effects.js';
-import { writeSite } from '../src/publish/publish.js';
-import { type Serving, serve } from '../src/publish/serve.js';
-import { haveChromium, launchChromium } from './browser-helpers.js';
+import type { Serving } from '../src/publish/serve.js';
+import { haveChromium, launchChromium, servedSite } from './browser-helpers.js';
 import { NOW, SITE } from './fixtures/publish/site.js';
-import { tempDir } from './helpers.js';
 
 const enabled = haveChromium();
 let browser: Browser;
@@ -18,9 +15,7 @@ let serving: Serving;
 
 beforeAll(async () => {
   if (!enabled) return;
-  const out = join(tempDir(), 'site');
-  await writeSite(SITE, { out }, { ...recorder(), now: () => NOW });
-  serving = await serve({ dir: out, port: 0 }, silent);
+  serving = await servedSite(SITE, NOW);
   browser = await launchChromium();
 }, 120_000);
 

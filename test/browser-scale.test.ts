@@ -4,13 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recorder, silent } from '../src/domain/effects.js';
-import { writeSite } from '../src/publish/publish.js';
 import { tableOrder } from '../src/publish/quest-table.js';
-import { type Serving, serve } from '../src/publish/serve.js';
-import { haveChromium, launchChromium, waitForCount, waitForText } from './browser-helpers.js';
+import type { Serving } from '../src/publish/serve.js';
+import { haveChromium, launchChromium, servedSite, waitForCount, waitForText } from './browser-helpers.js';
 import { scaleSite } from './fixtures/publish/scale.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT } from './helpers.js';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const QUESTS = 5000;
@@ -21,9 +19,7 @@ let serving: Serving;
 
 beforeAll(async () => {
   if (!enabled) return;
-  const out = join(tempDir(), 'site');
-  await writeSite(SITE, { out }, { ...recorder(), now: () => new Date('2026-11-22T03:00:00Z') });
-  serving = await serve({ dir: out, port: 0 }, silent);
+  serving = await servedSite(SITE, new Date('2026-11-22T03:00:00Z'));
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 600_000);
